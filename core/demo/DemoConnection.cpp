@@ -1,0 +1,314 @@
+#include "DemoConnection.h"
+
+#include "demo/DemoServer.h"
+
+#include <QTcpSocket>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace ssescope::demo {
+
+namespace {
+
+constexpr qint64 kUnlimitedRateHighWater = 512 * 1024;
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 204: return "No Content";
+    case 302: return "Found";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 408: return "Request Timeout";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "Status";
+    }
+}
+
+QByteArray indexPage()
+{
+    QByteArray page = "ssescope-demo-server: Server-Sent Events streams for SSE Scope\n\nStreams:\n";
+    for (const DemoStreamInfo &info : demoStreams())
+        page += "  " + QByteArray(info.path) + "  " + info.description + "\n";
+    page += "\nParameters: rate count size retry heartbeat nobuffer framing=chunked|close burst period\n"
+            "Faults: drop_after drop_mid stall_after drip garbage badutf8 huge status retry_after\n"
+            "        fail_first+key ct redirect close_before_headers\n";
+    return page;
+}
+
+} // namespace
+
+DemoConnection::DemoConnection(QTcpSocket *socket, DemoServer *server)
+    : QObject(server)
+    , m_socket(socket)
+    , m_server(server)
+{
+    socket->setParent(this);
+    ++m_server->m_openConnections;
+    connect(socket, &QTcpSocket::readyRead, this, &DemoConnection::handleReadyRead);
+    connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+    connect(&m_tick, &QTimer::timeout, this, &DemoConnection::sendDue);
+    connect(&m_heartbeat, &QTimer::timeout, this, &DemoConnection::sendHeartbeat);
+    connect(&m_dripTimer, &QTimer::timeout, this, &DemoConnection::dripNext);
+    handleReadyRead();
+}
+
+DemoConnection::~DemoConnection()
+{
+    --m_server->m_openConnections;
+}
+
+void DemoConnection::handleReadyRead()
+{
+    m_buffer += m_socket->readAll();
+    if (m_streaming || m_finished)
+        return; // SSE clients send nothing more; ignore pipelining
+    switch (parseRequest(m_buffer, m_request)) {
+    case ParseProgress::NeedMore:
+        return;
+    case ParseProgress::Bad:
+        respondPlain(400, "Bad Request", "Malformed request.\n");
+        return;
+    case ParseProgress::Done:
+        respond();
+        return;
+    }
+}
+
+void DemoConnection::respond()
+{
+    ++m_server->m_requests;
+    Q_EMIT m_server->requestReceived(m_request.method, m_request.target);
+
+    if (m_request.flag(u"close_before_headers"_s)) {
+        m_finished = true;
+        m_socket->disconnectFromHost();
+        return;
+    }
+    if (m_request.path == "/") {
+        respondPlain(200, "OK", indexPage());
+        return;
+    }
+    const qint64 redirects = m_request.intParam(u"redirect"_s, 0);
+    if (redirects > 0) {
+        QUrlQuery query = m_request.query;
+        query.removeAllQueryItems(u"redirect"_s);
+        query.addQueryItem(u"redirect"_s, QString::number(redirects - 1));
+        const QByteArray location = m_request.path + '?' + query.toString(QUrl::FullyEncoded).toLatin1();
+        respondPlain(302, "Found", {}, "Location: " + location + "\r\n");
+        return;
+    }
+    int status = static_cast<int>(m_request.intParam(u"status"_s, 200));
+    const qint64 failFirst = m_request.intParam(u"fail_first"_s, 0);
+    if (failFirst > 0) {
+        const int seen = m_server->countRequest(m_request.query.queryItemValue(u"key"_s));
+        status = seen <= failFirst ? (status == 200 ? 503 : status) : 200;
+    }
+    if (status != 200) {
+        const qint64 retryAfter = m_request.intParam(u"retry_after"_s, -1);
+        const QByteArray extra = retryAfter >= 0 ? "Retry-After: " + QByteArray::number(retryAfter) + "\r\n"
+                                                 : QByteArray();
+        respondPlain(status, reasonPhrase(status),
+                     status == 204 ? QByteArray() : "Demo failure " + QByteArray::number(status) + "\n",
+                     extra);
+        return;
+    }
+    const auto info = demoStreamForPath(m_request.path);
+    if (!info) {
+        respondPlain(404, "Not Found", "No such stream. GET / lists them.\n");
+        return;
+    }
+    startStream(*info);
+}
+
+void DemoConnection::respondPlain(int status, const QByteArray &reason, const QByteArray &body,
+                                  const QByteArray &extraHeaders)
+{
+    m_finished = true;
+    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
+    if (status != 204)
+        response += "Content-Type: text/plain; charset=utf-8\r\nContent-Length: "
+                + QByteArray::number(body.size()) + "\r\n";
+    response += extraHeaders + "Connection: close\r\n\r\n";
+    if (status != 204)
+        response += body;
+    m_socket->write(response);
+    m_socket->disconnectFromHost();
+}
+
+void DemoConnection::startStream(const DemoStreamInfo &info)
+{
+    m_info = info;
+    m_streaming = true;
+    m_chunked = m_request.query.queryItemValue(u"framing"_s) != u"close";
+    m_drip = m_request.flag(u"drip"_s);
+    m_rate = static_cast<double>(m_request.intParam(u"rate"_s, -1));
+    if (m_rate < 0)
+        m_rate = info.defaultRate;
+    m_count = m_request.intParam(u"count"_s, -1);
+    m_size = m_request.intParam(u"size"_s, 0);
+    m_dropAfter = m_request.intParam(u"drop_after"_s, -1);
+    m_stallAfter = m_request.intParam(u"stall_after"_s, -1);
+    m_huge = m_request.intParam(u"huge"_s, 0);
+    bool resumed = false;
+    const quint64 lastId = m_request.header("Last-Event-ID").toULongLong(&resumed);
+    if (resumed)
+        m_next = lastId + 1;
+
+    // A finite stream the client already has in full: tell it to stop.
+    if (m_count >= 0 && m_next > static_cast<quint64>(m_count)) {
+        m_streaming = false;
+        respondPlain(204, "No Content", {});
+        return;
+    }
+
+    QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: ";
+    head += m_request.query.hasQueryItem(u"ct"_s) ? m_request.query.queryItemValue(u"ct"_s).toLatin1()
+                                                : QByteArray("text/event-stream; charset=utf-8");
+    head += "\r\nCache-Control: no-cache\r\nConnection: close\r\n";
+    if (m_chunked)
+        head += "Transfer-Encoding: chunked\r\n";
+    if (m_request.flag(u"nobuffer"_s))
+        head += "X-Accel-Buffering: no\r\n";
+    head += "\r\n";
+    m_socket->write(head);
+
+    if (m_request.query.hasQueryItem(u"retry"_s))
+        writeBody("retry: " + m_request.query.queryItemValue(u"retry"_s).toLatin1() + "\n\n");
+    if (m_huge > 0)
+        writeBody("event: huge\ndata: " + QByteArray(m_huge, 'x') + "\n\n");
+
+    const qint64 heartbeat = m_request.intParam(u"heartbeat"_s, 0);
+    if (heartbeat > 0)
+        m_heartbeat.start(static_cast<int>(heartbeat));
+
+    m_clock.start();
+    if (info.stream == DemoStream::Echo && !resumed)
+        m_dueBase = 1; // "server" and "request" go out together
+    if (info.stream == DemoStream::Bursty) {
+        m_burst = static_cast<int>(std::max<qint64>(1, m_request.intParam(u"burst"_s, 25)));
+        m_tick.start(static_cast<int>(std::max<qint64>(1, m_request.intParam(u"period"_s, 1000))));
+    } else if (m_rate > 0) {
+        m_tick.start(static_cast<int>(std::clamp(1000.0 / m_rate, 1.0, 1000.0)));
+    } else {
+        connect(m_socket, &QTcpSocket::bytesWritten, this, &DemoConnection::sendDue);
+    }
+    sendDue();
+}
+
+bool DemoConnection::moreEventsAllowed() const
+{
+    if (m_finished)
+        return false;
+    if (m_stallAfter >= 0 && m_sentHere >= static_cast<quint64>(m_stallAfter))
+        return false;
+    return true;
+}
+
+void DemoConnection::sendDue()
+{
+    if (m_info.stream == DemoStream::Bursty) {
+        for (int i = 0; i < m_burst && moreEventsAllowed(); ++i)
+            sendEvent();
+    } else if (m_rate > 0) {
+        const auto due = m_dueBase + 1
+                + static_cast<quint64>(std::floor(static_cast<double>(m_clock.elapsed()) * m_rate / 1000.0));
+        while (m_sentHere < due && moreEventsAllowed())
+            sendEvent();
+    } else {
+        while (m_socket->bytesToWrite() < kUnlimitedRateHighWater && moreEventsAllowed())
+            sendEvent();
+    }
+    if (!moreEventsAllowed() && !m_finished) { // stalled: silence, but keep the connection
+        m_tick.stop();
+        m_heartbeat.stop();
+    }
+}
+
+void DemoConnection::sendHeartbeat()
+{
+    writeBody(": heartbeat\n");
+}
+
+void DemoConnection::sendEvent()
+{
+    if (m_dropAfter >= 0 && m_sentHere >= static_cast<quint64>(m_dropAfter)) {
+        if (m_request.flag(u"drop_mid"_s)) {
+            const QByteArray event = renderEvent(m_info.stream, m_next, m_request, m_size);
+            writeBody(event.left(event.size() / 2));
+        }
+        m_finished = true;
+        m_tick.stop();
+        m_heartbeat.stop();
+        m_socket->flush();
+        m_socket->disconnectFromHost(); // no terminating chunk: the response is cut
+        return;
+    }
+    QByteArray event = renderEvent(m_info.stream, m_next, m_request, m_size);
+    if (m_request.flag(u"badutf8"_s))
+        event.insert(event.size() - 2, "\xC3\x28\xF0\x9F");
+    if (m_request.flag(u"garbage"_s))
+        event.prepend(garbageLines(m_next));
+    writeBody(event);
+    ++m_next;
+    ++m_sentHere;
+    if (m_count >= 0 && m_next > static_cast<quint64>(m_count))
+        finish();
+}
+
+void DemoConnection::writeBody(const QByteArray &bytes)
+{
+    if (m_drip) {
+        m_dripQueue += bytes;
+        if (!m_dripTimer.isActive())
+            m_dripTimer.start(1);
+        return;
+    }
+    writeRaw(bytes);
+}
+
+void DemoConnection::writeRaw(const QByteArray &bytes)
+{
+    if (!m_chunked) {
+        m_socket->write(bytes);
+        return;
+    }
+    m_socket->write(QByteArray::number(bytes.size(), 16) + "\r\n" + bytes + "\r\n");
+}
+
+void DemoConnection::dripNext()
+{
+    if (m_dripQueue.isEmpty()) {
+        m_dripTimer.stop();
+        if (m_finished)
+            finish();
+        return;
+    }
+    writeRaw(m_dripQueue.left(1));
+    m_dripQueue.remove(0, 1);
+    m_socket->flush();
+}
+
+void DemoConnection::finish()
+{
+    m_finished = true;
+    m_tick.stop();
+    m_heartbeat.stop();
+    if (!m_dripQueue.isEmpty())
+        return; // dripNext() finishes once the queue is out
+    if (m_chunked)
+        m_socket->write("0\r\n\r\n");
+    m_socket->disconnectFromHost();
+}
+
+} // namespace ssescope::demo

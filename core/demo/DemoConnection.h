@@ -1,0 +1,74 @@
+#pragma once
+
+#include "demo/DemoRequest.h"
+#include "demo/DemoStreams.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+class QTcpSocket;
+
+namespace ssescope::demo {
+
+class DemoServer;
+
+// One client connection of the demo server. Query parameters of a stream:
+//   rate=N (events/s; 0 = as fast as the socket drains), count=N, size=BYTES,
+//   retry=MS, heartbeat=MS, nobuffer=1 (X-Accel-Buffering: no),
+//   framing=chunked|close, burst=N & period=MS (bursty),
+// and fault modes:
+//   drop_after=N [& drop_mid=1], stall_after=N, drip=1, garbage=1, badutf8=1,
+//   huge=BYTES (first event), status=CODE [& retry_after=S],
+//   fail_first=N & key=K (first N requests with that key get status or 503),
+//   ct=TYPE, redirect=N, close_before_headers=1.
+class DemoConnection final : public QObject
+{
+    Q_OBJECT
+public:
+    DemoConnection(QTcpSocket *socket, DemoServer *server);
+    ~DemoConnection() override;
+    Q_DISABLE_COPY_MOVE(DemoConnection)
+
+private:
+    void handleReadyRead();
+    void respond();
+    void respondPlain(int status, const QByteArray &reason, const QByteArray &body,
+                      const QByteArray &extraHeaders = {});
+    void startStream(const DemoStreamInfo &info);
+    void sendDue();
+    void sendHeartbeat();
+    void sendEvent();
+    void writeBody(const QByteArray &bytes);
+    void writeRaw(const QByteArray &bytes);
+    void dripNext();
+    void finish();
+    bool moreEventsAllowed() const;
+
+    QTcpSocket *m_socket;
+    DemoServer *m_server;
+    QByteArray m_buffer;
+    DemoRequest m_request;
+    DemoStreamInfo m_info {};
+    bool m_streaming = false;
+    bool m_chunked = true;
+    bool m_drip = false;
+    bool m_finished = false;
+    double m_rate = 0;
+    qint64 m_count = -1;
+    qint64 m_size = 0;
+    qint64 m_dropAfter = -1;
+    qint64 m_stallAfter = -1;
+    qint64 m_huge = 0;
+    int m_burst = 0;
+    quint64 m_next = 1;        // number of the next event to send
+    quint64 m_sentHere = 0;    // events sent on this connection
+    quint64 m_dueBase = 0;
+    QElapsedTimer m_clock;
+    QTimer m_tick;
+    QTimer m_heartbeat;
+    QTimer m_dripTimer;
+    QByteArray m_dripQueue;
+};
+
+} // namespace ssescope::demo

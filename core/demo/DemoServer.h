@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QTcpServer>
+#include <QUrl>
+
+namespace ssescope::demo {
+
+// The demo and test SSE server: real HTTP/1.1 over real sockets, with the
+// streams and fault modes listed at "/" (see DemoConnection for parameters).
+class DemoServer final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DemoServer(QObject *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(DemoServer)
+
+    bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    QString errorString() const { return m_server.errorString(); }
+    quint16 port() const { return m_server.serverPort(); }
+    QUrl url(const QString &pathAndQuery) const;
+
+    int openConnections() const { return m_openConnections; }
+    quint64 requestsServed() const { return m_requests; }
+    // Per "key" query parameter: how many requests carried it (fail_first uses it).
+    int countRequest(const QString &key);
+
+Q_SIGNALS:
+    void requestReceived(const QByteArray &method, const QByteArray &target);
+
+private:
+    void handleNewConnection();
+
+    QTcpServer m_server;
+    QHash<QString, int> m_requestsPerKey;
+    int m_openConnections = 0;
+    quint64 m_requests = 0;
+
+    friend class DemoConnection;
+};
+
+} // namespace ssescope::demo

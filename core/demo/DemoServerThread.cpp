@@ -1,0 +1,59 @@
+#include "DemoServerThread.h"
+
+#include "demo/DemoServer.h"
+
+using namespace Qt::StringLiterals;
+
+namespace ssescope::demo {
+
+DemoServerThread::DemoServerThread()
+{
+    m_thread.setObjectName(u"ssescope-demo-server"_s);
+}
+
+DemoServerThread::~DemoServerThread()
+{
+    stop();
+}
+
+bool DemoServerThread::start(const QHostAddress &address, quint16 port)
+{
+    if (m_server)
+        return true;
+    m_address = address;
+    m_server = new DemoServer; // deleted on its own thread by stop()
+    m_server->moveToThread(&m_thread);
+    m_thread.start();
+    bool ok = false;
+    DemoServer *server = m_server;
+    QMetaObject::invokeMethod(
+            server,
+            [this, server, address, port, &ok] {
+                ok = server->listen(address, port);
+                m_port = server->port();
+                m_error = server->errorString();
+            },
+            Qt::BlockingQueuedConnection);
+    return ok;
+}
+
+void DemoServerThread::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    DemoServer *server = m_server;
+    m_server = nullptr;
+    QMetaObject::invokeMethod(server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QUrl DemoServerThread::url(const QString &pathAndQuery) const
+{
+    const QString host = m_address.protocol() == QAbstractSocket::IPv6Protocol
+            ? u"[%1]"_s.arg(m_address.toString())
+            : m_address.toString();
+    return QUrl(u"http://%1:%2%3"_s.arg(host).arg(m_port).arg(pathAndQuery));
+}
+
+} // namespace ssescope::demo

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QThread>
+#include <QUrl>
+
+namespace ssescope::demo {
+
+class DemoServer;
+
+// Runs a DemoServer on a thread of its own, so that a busy client in the same
+// process (the app's embedded demo, an in-process test) cannot slow it down.
+class DemoServerThread final
+{
+public:
+    DemoServerThread();
+    ~DemoServerThread();
+    Q_DISABLE_COPY_MOVE(DemoServerThread)
+
+    // Blocks until the server listens (true) or failed to (false).
+    bool start(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
+    void stop();
+    quint16 port() const { return m_port; }
+    QString errorString() const { return m_error; }
+    QUrl url(const QString &pathAndQuery) const;
+
+private:
+    QThread m_thread;
+    DemoServer *m_server = nullptr; // lives on m_thread
+    quint16 m_port = 0;
+    QString m_error;
+    QHostAddress m_address;
+};
+
+} // namespace ssescope::demo

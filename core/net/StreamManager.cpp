@@ -1,0 +1,175 @@
+#include "StreamManager.h"
+
+#include "net/NetworkWorker.h"
+#include "net/Subscription.h"
+
+using namespace Qt::StringLiterals;
+
+namespace ssescope {
+
+StreamManager::StreamManager(QObject *parent)
+    : QObject(parent)
+    , m_batcher(this)
+{
+    qRegisterMetaType<ssescope::SubscriptionStatus>();
+    qRegisterMetaType<ssescope::EventBatchPtr>();
+    qRegisterMetaType<ssescope::StreamId>("ssescope::StreamId");
+    m_thread.setObjectName(u"ssescope-network"_s);
+    m_worker = new NetworkWorker(&m_batcher);
+    m_worker->moveToThread(&m_thread);
+    m_thread.start();
+    connect(&m_batcher, &EventBatcher::batchReady, this, &StreamManager::handleBatch);
+}
+
+StreamManager::~StreamManager()
+{
+    NetworkWorker *worker = m_worker;
+    m_worker = nullptr;
+    // Replies and managers must die on the thread they live on.
+    QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+}
+
+template<typename Function>
+void StreamManager::onNetworkThread(Function &&function)
+{
+    QMetaObject::invokeMethod(m_worker, std::forward<Function>(function), Qt::QueuedConnection);
+}
+
+StreamId StreamManager::addSubscription(const SubscriptionConfig &config)
+{
+    const StreamId id = m_nextId++;
+    m_streams.insert(id, StreamRecord { config, {}, {} });
+    NetworkWorker *worker = m_worker;
+    onNetworkThread([this, worker, id, config] {
+        Subscription *subscription = worker->add(id, config);
+        // Queued to this (the owner's) thread; the connection dies with the subscription.
+        connect(subscription, &Subscription::statusChanged, this, &StreamManager::handleStatus);
+        connect(subscription, &Subscription::errorOccurred, this, &StreamManager::streamError);
+        subscription->start();
+    });
+    return id;
+}
+
+void StreamManager::removeSubscription(StreamId stream)
+{
+    if (!m_streams.remove(stream))
+        return;
+    NetworkWorker *worker = m_worker;
+    onNetworkThread([worker, stream] { worker->remove(stream); });
+}
+
+void StreamManager::pause(StreamId stream)
+{
+    NetworkWorker *worker = m_worker;
+    onNetworkThread([worker, stream] {
+        if (Subscription *s = worker->find(stream))
+            s->pause();
+    });
+}
+
+void StreamManager::resume(StreamId stream)
+{
+    NetworkWorker *worker = m_worker;
+    onNetworkThread([worker, stream] {
+        if (Subscription *s = worker->find(stream))
+            s->resume();
+    });
+}
+
+void StreamManager::restart(StreamId stream)
+{
+    NetworkWorker *worker = m_worker;
+    onNetworkThread([worker, stream] {
+        if (Subscription *s = worker->find(stream))
+            s->restart();
+    });
+}
+
+void StreamManager::restartAll()
+{
+    NetworkWorker *worker = m_worker;
+    onNetworkThread([worker] {
+        for (Subscription *s : worker->all())
+            s->restart();
+    });
+}
+
+void StreamManager::stopAll()
+{
+    NetworkWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+            worker,
+            [worker] {
+                for (Subscription *s : worker->all())
+                    s->stop();
+            },
+            Qt::BlockingQueuedConnection);
+}
+
+QList<StreamId> StreamManager::streams() const
+{
+    QList<StreamId> ids = m_streams.keys();
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+SubscriptionConfig StreamManager::config(StreamId stream) const
+{
+    return m_streams.value(stream).config;
+}
+
+SubscriptionStatus StreamManager::status(StreamId stream) const
+{
+    return m_streams.value(stream).status;
+}
+
+SubscriptionCounters StreamManager::counters(StreamId stream) const
+{
+    return m_streams.value(stream).counters;
+}
+
+int StreamManager::networkManagerCount() const
+{
+    int count = 0;
+    NetworkWorker *worker = m_worker;
+    QMetaObject::invokeMethod(
+            worker, [worker, &count] { count = worker->managerCount(); },
+            Qt::BlockingQueuedConnection);
+    return count;
+}
+
+void StreamManager::setBatchInterval(int ms)
+{
+    m_batcher.setMinimumInterval(ms);
+}
+
+void StreamManager::flush()
+{
+    // Round-trip through the network thread so that reads already handled
+    // there have been published, then deliver.
+    QMetaObject::invokeMethod(m_worker, [] {}, Qt::BlockingQueuedConnection);
+    m_batcher.flushNow();
+}
+
+void StreamManager::handleBatch(const EventBatchPtr &batch)
+{
+    for (auto it = batch->counters.cbegin(); it != batch->counters.cend(); ++it) {
+        auto record = m_streams.find(it.key());
+        if (record != m_streams.end())
+            record->counters = it.value();
+    }
+    Q_EMIT eventsReceived(batch);
+}
+
+void StreamManager::handleStatus(StreamId stream, const SubscriptionStatus &status)
+{
+    auto record = m_streams.find(stream);
+    if (record == m_streams.end())
+        return;
+    record->status = status;
+    Q_EMIT statusChanged(stream, status);
+}
+
+} // namespace ssescope

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "net/EventBatcher.h"
+#include "net/SubscriptionConfig.h"
+#include "net/SubscriptionStatus.h"
+
+#include <QHash>
+#include <QObject>
+#include <QThread>
+
+#include <memory>
+
+namespace ssescope {
+
+class NetworkWorker;
+
+// The one entry point for running streams. Owns the network thread, where
+// every subscription, its QNetworkAccessManager shard and parser live, and
+// hands their events to the owning thread in batches (at most ~60 a second).
+// Call it only from the thread that created it.
+class StreamManager final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit StreamManager(QObject *parent = nullptr);
+    ~StreamManager() override;
+    Q_DISABLE_COPY_MOVE(StreamManager)
+
+    StreamId addSubscription(const SubscriptionConfig &config);
+    void removeSubscription(StreamId stream);
+    void pause(StreamId stream);
+    void resume(StreamId stream);
+    void restart(StreamId stream);
+    void restartAll();
+    void stopAll();
+
+    QList<StreamId> streams() const;
+    SubscriptionConfig config(StreamId stream) const;
+    SubscriptionStatus status(StreamId stream) const;
+    SubscriptionCounters counters(StreamId stream) const;
+    // How many QNetworkAccessManagers (hence HTTP threads) the shards use.
+    int networkManagerCount() const;
+
+    void setBatchInterval(int ms);
+    // Delivers events still in flight, e.g. before an exit.
+    void flush();
+
+Q_SIGNALS:
+    void eventsReceived(const ssescope::EventBatchPtr &batch);
+    void statusChanged(ssescope::StreamId stream, const ssescope::SubscriptionStatus &status);
+    void streamError(ssescope::StreamId stream, const QString &message);
+
+private:
+    void handleBatch(const EventBatchPtr &batch);
+    void handleStatus(StreamId stream, const SubscriptionStatus &status);
+    template<typename Function>
+    void onNetworkThread(Function &&function);
+
+    struct StreamRecord
+    {
+        SubscriptionConfig config;
+        SubscriptionStatus status;
+        SubscriptionCounters counters;
+    };
+
+    QThread m_thread;
+    NetworkWorker *m_worker = nullptr; // lives on m_thread, deleted there
+    EventBatcher m_batcher;
+    QHash<StreamId, StreamRecord> m_streams;
+    StreamId m_nextId = 1;
+};
+
+} // namespace ssescope

@@ -1,0 +1,96 @@
+#pragma once
+
+#include "net/ReconnectBackoff.h"
+#include "net/SubscriptionConfig.h"
+#include "net/SubscriptionStatus.h"
+#include "sse/SseParser.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace ssescope {
+
+class EventBatcher;
+class NetworkShardPool;
+
+// One SSE stream: request, parse, stamp, reconnect. Lives on the network
+// thread. The reconnection state machine is Connecting -> Open -> Waiting ->
+// Connecting ..., ending in Closed (204, stopped) or Failed (a response the
+// spec says to fail, or attempts used up); Paused leaves it on demand.
+class Subscription final : public QObject, private SseParserSink
+{
+    Q_OBJECT
+public:
+    Subscription(StreamId id, SubscriptionConfig config, NetworkShardPool *pool,
+                 EventBatcher *batcher, QObject *parent = nullptr);
+    ~Subscription() override;
+    Q_DISABLE_COPY_MOVE(Subscription)
+
+    void start();
+    void pause();
+    void resume();
+    void restart(); // drop and reconnect now, sending Last-Event-ID
+    void stop();
+
+    StreamId id() const { return m_id; }
+    const SubscriptionConfig &config() const { return m_config; }
+    const SubscriptionStatus &status() const { return m_status; }
+    const SubscriptionCounters &counters() const { return m_counters; }
+    QByteArray lastEventId() const { return m_parser.lastEventId(); }
+
+Q_SIGNALS:
+    void statusChanged(ssescope::StreamId stream, const ssescope::SubscriptionStatus &status);
+    // Trouble that does not change the state, such as an oversized event.
+    void errorOccurred(ssescope::StreamId stream, const QString &message);
+
+private:
+    enum class Verdict { Pending, Open, Rejected };
+
+    void connectNow();
+    void handleMetaDataChanged();
+    void handleReadyRead();
+    void handleFinished();
+    void handleWatchdogTimeout();
+    Verdict evaluateResponse();
+    void dropReply();
+    void reconnectLater(bool healthy, const QString &reason, qint64 minimumDelayMs = 0,
+                        bool cleanEnd = false);
+    void endFor(SubscriptionState finalState, const QString &message);
+    void setStatus(SubscriptionState state, const QString &message, qint64 retryInMs = 0);
+    void publish();
+
+    void handleEvent(SseEvent &&event) override;
+    void handleComment(QByteArrayView text, const ChunkStamp &stamp) override;
+    void handleRetry(qint64 milliseconds) override;
+    void handleParseError(SseParseError error, qsizetype bytes) override;
+
+    const StreamId m_id;
+    const SubscriptionConfig m_config;
+    NetworkShardPool *m_pool;
+    EventBatcher *m_batcher;
+    SseParser m_parser;
+    ReconnectBackoff m_backoff;
+    SubscriptionStatus m_status;
+    SubscriptionCounters m_counters;
+
+    QNetworkAccessManager *m_manager = nullptr;
+    QPointer<QNetworkReply> m_reply;
+    Verdict m_verdict = Verdict::Pending;
+    bool m_receivedBody = false;
+    bool m_attemptedBefore = false;
+    quint64 m_chunkIndex = 0;
+    QByteArray m_readBuffer;
+    QString m_tlsDetail;
+    SseEventList m_outEvents;
+    std::vector<SseComment> m_outComments;
+
+    QTimer m_watchdog;   // connect timeout, then idle timeout
+    QTimer m_retryTimer; // the wait before reconnecting
+};
+
+} // namespace ssescope

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace ssescope {
+
+enum class ReconnectPolicyKind {
+    Strict,    // exactly the WHATWG spec and the browsers
+    Resilient, // also retries 5xx/408/429 with backoff, as a monitor should
+};
+
+struct ReconnectPolicy
+{
+    ReconnectPolicyKind kind = ReconnectPolicyKind::Resilient;
+    qint64 initialRetryMs = 3000; // replaced by the server's retry: field
+    qint64 maxBackoffMs = 60000;
+    int maxAttempts = 0;          // consecutive failed attempts; 0 = unlimited
+    bool reconnect = true;        // false: a stream that ends stays ended
+};
+
+using HttpHeader = QPair<QByteArray, QByteArray>;
+
+struct SubscriptionConfig
+{
+    QString name;
+    QUrl url;
+    QByteArray method = QByteArrayLiteral("GET");
+    QList<HttpHeader> headers;
+    QByteArray body;
+    QByteArray lastEventId; // sent on the first request when not empty
+    ReconnectPolicy reconnect;
+    qint64 connectTimeoutMs = 15000; // until the response headers arrive
+    qint64 idleTimeoutMs = 0;        // no bytes (heartbeats count) for this long; 0 = off
+    int maxRedirects = 5;
+    bool allowCompression = false; // compression makes proxies hold events back
+    bool ignoreTlsErrors = false;
+    bool http2PriorKnowledge = false; // h2c without upgrade; only for servers known to speak it
+    qint64 readBufferBytes = 1024 * 1024; // restores TCP backpressure on HTTP/1.1
+    qint64 maxEventBytes = 64 * 1024 * 1024; // a longer line or event is dropped and reported
+
+    QJsonObject toJson() const;
+    static std::optional<SubscriptionConfig> fromJson(const QJsonObject &json, QString *error);
+
+    // Empty when the configuration can be used; otherwise why not.
+    QString validationError() const;
+    QString displayName() const;
+};
+
+QString policyName(ReconnectPolicyKind kind);
+std::optional<ReconnectPolicyKind> policyFromName(QStringView name);
+
+} // namespace ssescope

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "sse/SseEvent.h"
+
+#include <QMetaType>
+#include <QString>
+
+namespace ssescope {
+
+enum class SubscriptionState {
+    Idle,
+    Connecting,
+    Open,
+    Waiting, // until the next reconnection attempt
+    Paused,
+    Closed,  // ended for good without an error (204, stopped, no-reconnect)
+    Failed,  // ended for good with an error
+};
+
+struct SubscriptionStatus
+{
+    SubscriptionState state = SubscriptionState::Idle;
+    QString message;         // the readable sentence behind the state
+    qint64 retryInMs = 0;    // while Waiting
+    int attempt = 0;         // consecutive failed attempts so far
+    int httpStatus = 0;      // of the last response, 0 if none
+};
+
+struct SubscriptionCounters
+{
+    quint64 connections = 0;   // responses that opened as event streams
+    quint64 reconnections = 0; // attempts after the first
+    quint64 bytes = 0;
+    quint64 chunks = 0;
+    quint64 events = 0;
+    quint64 comments = 0;
+    quint64 errors = 0;
+};
+
+QString stateName(SubscriptionState state);
+bool isFinal(SubscriptionState state);
+
+} // namespace ssescope
+
+Q_DECLARE_METATYPE(ssescope::SubscriptionStatus)

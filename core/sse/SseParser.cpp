@@ -1,0 +1,283 @@
+#include "SseParser.h"
+
+#include "sse/Utf8.h"
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+namespace ssescope {
+
+namespace {
+
+constexpr char kBom[] = "\xEF\xBB\xBF";
+
+bool isAsciiDigits(QByteArrayView value) noexcept
+{
+    if (value.isEmpty())
+        return false;
+    return std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+qint64 parseRetry(QByteArrayView digits) noexcept
+{
+    constexpr qint64 cap = std::numeric_limits<qint32>::max();
+    qint64 value = 0;
+    for (const char c : digits) {
+        value = value * 10 + (c - '0');
+        if (value > cap)
+            return cap;
+    }
+    return value;
+}
+
+const char *findByte(const char *p, const char *end, char byte) noexcept
+{
+    const void *hit = std::memchr(p, byte, static_cast<size_t>(end - p));
+    return hit ? static_cast<const char *>(hit) : end;
+}
+
+} // namespace
+
+SseParser::SseParser(StreamId stream, SseParserSink *sink, SseParserLimits limits)
+    : m_stream(stream)
+    , m_sink(sink)
+    , m_limits(limits)
+{
+}
+
+const QByteArray &SseParser::defaultEventType()
+{
+    static const QByteArray type("message");
+    return type;
+}
+
+void SseParser::setLastEventId(const QByteArray &id)
+{
+    m_lastEventId = id;
+    m_idBuffer = id;
+}
+
+void SseParser::resetConnection()
+{
+    m_line.clear();
+    m_data.clear();
+    m_type.clear();
+    m_idBuffer = m_lastEventId;
+    m_wireBytes = 0;
+    m_bomMatched = 0;
+    m_bomChecked = false;
+    m_hasData = false;
+    m_pendingCR = false;
+    m_skippingLine = false;
+    m_skippingEvent = false;
+}
+
+void SseParser::feed(QByteArrayView chunk, const ChunkStamp &stamp)
+{
+    const char *p = chunk.data();
+    const char *end = p + chunk.size();
+
+    // Exactly one leading BOM is skipped, even when it arrives byte by byte.
+    while (!m_bomChecked && p < end) {
+        if (*p == kBom[m_bomMatched]) {
+            ++p;
+            if (++m_bomMatched == 3)
+                m_bomChecked = true;
+            continue;
+        }
+        m_bomChecked = true;
+        if (m_bomMatched > 0) // a BOM prefix that was content after all
+            feedBody(kBom, kBom + m_bomMatched, stamp);
+    }
+    if (!m_bomChecked)
+        return;
+
+    if (m_pendingCR && p < end) {
+        m_pendingCR = false;
+        if (*p == '\n')
+            ++p;
+    }
+    feedBody(p, end, stamp);
+}
+
+void SseParser::feedBody(const char *p, const char *end, const ChunkStamp &stamp)
+{
+    // The next CR and LF are searched once each with memchr and reused until
+    // passed, so every byte is scanned a bounded number of times.
+    const char *nextLF = nullptr;
+    const char *nextCR = nullptr;
+    while (p < end) {
+        if (!nextLF || nextLF < p)
+            nextLF = findByte(p, end, '\n');
+        if (!nextCR || nextCR < p)
+            nextCR = findByte(p, end, '\r');
+        const char *terminator = std::min(nextLF, nextCR);
+        if (terminator == end) {
+            appendPartialLine(p, end);
+            return;
+        }
+        const char *next = terminator + 1;
+        int terminatorLength = 1;
+        if (*terminator == '\r') {
+            if (next < end) {
+                if (*next == '\n') {
+                    ++next;
+                    terminatorLength = 2;
+                }
+            } else {
+                m_pendingCR = true;
+            }
+        }
+        completeLine(p, terminator, terminatorLength, stamp);
+        p = next;
+    }
+}
+
+void SseParser::appendPartialLine(const char *begin, const char *end)
+{
+    if (m_skippingLine)
+        return;
+    const qsizetype length = end - begin;
+    if (m_line.size() + length > m_limits.maxLineBytes) {
+        m_sink->handleParseError(SseParseError::LineTooLong, m_line.size() + length);
+        m_line = QByteArray();
+        m_skippingLine = true;
+        discardEvent();
+        m_skippingEvent = true;
+        return;
+    }
+    m_line.append(begin, length);
+}
+
+void SseParser::completeLine(const char *begin, const char *end, int terminatorLength,
+                             const ChunkStamp &stamp)
+{
+    if (m_skippingLine) {
+        m_skippingLine = false;
+        return;
+    }
+    const qsizetype total = m_line.size() + (end - begin);
+    if (m_line.isEmpty() && total <= m_limits.maxLineBytes) {
+        processLine(QByteArrayView(begin, end - begin), terminatorLength, stamp);
+        return;
+    }
+    if (total > m_limits.maxLineBytes) {
+        m_sink->handleParseError(SseParseError::LineTooLong, total);
+        m_line = QByteArray();
+        discardEvent();
+        m_skippingEvent = true;
+        return;
+    }
+    m_line.append(begin, end - begin);
+    processLine(m_line, terminatorLength, stamp);
+    m_line.resize(0); // keeps the capacity for the next long line
+}
+
+void SseParser::processLine(QByteArrayView line, int terminatorLength, const ChunkStamp &stamp)
+{
+    if (line.isEmpty()) {
+        m_wireBytes += static_cast<quint32>(terminatorLength);
+        dispatch(stamp);
+        return;
+    }
+    if (line.front() == ':') {
+        QByteArrayView text = line.sliced(1);
+        if (text.startsWith(' '))
+            text = text.sliced(1);
+        m_sink->handleComment(text, stamp);
+        return;
+    }
+    m_wireBytes += static_cast<quint32>(std::min<qsizetype>(line.size() + terminatorLength,
+                                                            std::numeric_limits<qint32>::max()));
+    const char *colon = static_cast<const char *>(std::memchr(line.data(), ':', line.size()));
+    if (!colon) {
+        processField(line, QByteArrayView());
+        return;
+    }
+    const qsizetype nameLength = colon - line.data();
+    QByteArrayView value = line.sliced(nameLength + 1);
+    if (value.startsWith(' '))
+        value = value.sliced(1);
+    processField(line.first(nameLength), value);
+}
+
+void SseParser::processField(QByteArrayView name, QByteArrayView value)
+{
+    switch (name.size()) {
+    case 4:
+        if (name == "data")
+            appendData(value);
+        break;
+    case 5:
+        if (name == "event") {
+            if (value != m_lastType)
+                m_lastType = utf8::sanitized(value);
+            m_type = m_lastType;
+        } else if (name == "retry" && isAsciiDigits(value)) {
+            m_sink->handleRetry(parseRetry(value));
+        }
+        break;
+    case 2:
+        if (name == "id" && !value.contains('\0') && value != m_idBuffer)
+            m_idBuffer = utf8::sanitized(value);
+        break;
+    default:
+        break;
+    }
+}
+
+void SseParser::appendData(QByteArrayView value)
+{
+    if (m_skippingEvent)
+        return;
+    const qsizetype total = m_data.size() + value.size() + (m_hasData ? 1 : 0);
+    if (total > m_limits.maxEventBytes) {
+        m_sink->handleParseError(SseParseError::EventTooLarge, total);
+        discardEvent();
+        m_skippingEvent = true;
+        return;
+    }
+    if (!m_hasData) {
+        m_data = value.toByteArray(); // one exact allocation for the usual single line
+        m_hasData = true;
+        return;
+    }
+    m_data.append('\n');
+    m_data.append(value);
+}
+
+void SseParser::discardEvent()
+{
+    m_data = QByteArray();
+    m_hasData = false;
+    m_type.clear();
+}
+
+void SseParser::dispatch(const ChunkStamp &stamp)
+{
+    m_lastEventId = m_idBuffer;
+    const quint32 wireBytes = m_wireBytes;
+    m_wireBytes = 0;
+    if (m_skippingEvent || !m_hasData) {
+        m_skippingEvent = false;
+        discardEvent();
+        return;
+    }
+    SseEvent event;
+    event.stream = m_stream;
+    event.seq = ++m_seq;
+    event.id = m_lastEventId;
+    event.type = m_type.isEmpty() ? defaultEventType() : m_type;
+    event.data = utf8::sanitized(std::as_const(m_data));
+    event.arrivalSteadyNs = stamp.steadyNs;
+    event.arrivalWallNs = stamp.wallNs;
+    event.chunkIndex = stamp.chunkIndex;
+    event.wireBytes = wireBytes;
+    m_data = QByteArray();
+    m_hasData = false;
+    m_type.clear();
+    m_sink->handleEvent(std::move(event));
+}
+
+} // namespace ssescope

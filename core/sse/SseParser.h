@@ -1,0 +1,85 @@
+#pragma once
+
+#include "common/Clock.h"
+#include "sse/SseEvent.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+namespace ssescope {
+
+enum class SseParseError {
+    LineTooLong,   // one line exceeded SseParserLimits::maxLineBytes
+    EventTooLarge, // an event's data exceeded SseParserLimits::maxEventBytes
+};
+
+struct SseParserLimits
+{
+    qsizetype maxLineBytes = 64 * 1024 * 1024;
+    qsizetype maxEventBytes = 128 * 1024 * 1024;
+};
+
+// Receives what the parser finds. A plain interface, not signals: the parser
+// is the hot path and runs once per network read.
+class SseParserSink
+{
+public:
+    virtual ~SseParserSink() = default;
+    virtual void handleEvent(SseEvent &&event) = 0;
+    virtual void handleComment(QByteArrayView text, const ChunkStamp &stamp) = 0;
+    virtual void handleRetry(qint64 milliseconds) = 0;
+    virtual void handleParseError(SseParseError error, qsizetype bytes) = 0;
+};
+
+// Incremental text/event-stream parser, WHATWG HTML §9.2.5–9.2.6. Feed it
+// bytes in any chunking: the events come out the same, in linear time.
+class SseParser final
+{
+public:
+    explicit SseParser(StreamId stream, SseParserSink *sink, SseParserLimits limits = {});
+    Q_DISABLE_COPY_MOVE(SseParser)
+
+    void feed(QByteArrayView chunk, const ChunkStamp &stamp);
+
+    // A new connection: line state and any half-received event are dropped
+    // (the spec discards an unterminated event), while the last event ID and
+    // the sequence counter carry over, as browsers keep lastEventId.
+    void resetConnection();
+
+    void setLastEventId(const QByteArray &id);
+    QByteArray lastEventId() const { return m_lastEventId; }
+    quint64 dispatchedCount() const { return m_seq; }
+    static const QByteArray &defaultEventType();
+
+private:
+    void feedBody(const char *p, const char *end, const ChunkStamp &stamp);
+    void appendPartialLine(const char *begin, const char *end);
+    void completeLine(const char *begin, const char *end, int terminatorLength,
+                      const ChunkStamp &stamp);
+    void processLine(QByteArrayView line, int terminatorLength, const ChunkStamp &stamp);
+    void processField(QByteArrayView name, QByteArrayView value);
+    void appendData(QByteArrayView value);
+    void dispatch(const ChunkStamp &stamp);
+    void discardEvent();
+
+    StreamId m_stream;
+    SseParserSink *m_sink;
+    SseParserLimits m_limits;
+
+    QByteArray m_line;  // a line split across reads, else empty
+    QByteArray m_data;  // data buffer, without the trailing LF
+    QByteArray m_type;  // event type buffer
+    QByteArray m_lastType; // last type seen, shared to avoid re-allocating
+    QByteArray m_idBuffer;
+    QByteArray m_lastEventId;
+    quint64 m_seq = 0;
+    quint32 m_wireBytes = 0;
+    int m_bomMatched = 0;
+    bool m_bomChecked = false;
+    bool m_hasData = false;
+    bool m_pendingCR = false;     // the last read ended in CR; skip a leading LF
+    bool m_skippingLine = false;  // rest of an oversized line
+    bool m_skippingEvent = false; // rest of an oversized event
+};
+
+} // namespace ssescope

@@ -1,0 +1,162 @@
+// Table-driven tests of the text/event-stream parser, written from the
+// WHATWG HTML standard §9.2.5 (grammar) and §9.2.6 (interpretation).
+#include "ParserTestSupport.h"
+
+#include <QTest>
+
+using namespace ssescope;
+using namespace ssescope::test;
+
+class SseParserTest final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void specCases_data() { addSpecCases(); }
+    void specCases()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QByteArrayList, expected);
+        QCOMPARE(parseWhole(input), expected);
+    }
+
+    void splitAcrossReads_data()
+    {
+        QTest::addColumn<QByteArrayList>("pieces");
+        QTest::addColumn<QByteArrayList>("expected");
+        using L = QByteArrayList;
+        QTest::newRow("BOM split in three") << L { "\xEF", "\xBB", "\xBF" "data: x\n\n" }
+                                            << L { "E message||x" };
+        QTest::newRow("BOM split then content") << L { "\xEF\xBB", "\xBF", "data: x\n\n" }
+                                                << L { "E message||x" };
+        QTest::newRow("CRLF split") << L { "data: a\r", "\ndata: b\r\n\r", "\n" }
+                                    << L { "E message||a\nb" };
+        QTest::newRow("CR at end then data") << L { "data: a\r", "data: b\r\r" }
+                                             << L { "E message||a\nb" };
+        QTest::newRow("CR then blank via LF") << L { "data: a\r", "\n", "\n" }
+                                              << L { "E message||a" };
+        QTest::newRow("UTF-8 sequence split") << L { "data: \xE2", "\x82", "\xAC\n\n" }
+                                              << L { "E message||\xE2\x82\xAC" };
+        QTest::newRow("field name split") << L { "da", "ta", ": x\n", "\n" } << L { "E message||x" };
+        QTest::newRow("empty pieces") << L { "", "data: x", "", "\n\n", "" } << L { "E message||x" };
+    }
+    void splitAcrossReads()
+    {
+        QFETCH(QByteArrayList, pieces);
+        QFETCH(QByteArrayList, expected);
+        ParserRecorder recorder;
+        SseParser parser(1, &recorder);
+        for (const QByteArray &piece : pieces)
+            parser.feed(piece, ChunkStamp {});
+        QCOMPARE(recorder.items, expected);
+    }
+
+    void limits_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<qsizetype>("limit");
+        QTest::addColumn<QByteArrayList>("expected");
+        using L = QByteArrayList;
+        const QByteArray longLine = "data: " + QByteArray(100, 'x');
+        QTest::newRow("line over the limit") << QByteArray(longLine + "\n\ndata: ok\n\n") << qsizetype(64)
+                                             << L { "X line", "E message||ok" };
+        QTest::newRow("unterminated line over the limit")
+                << QByteArray(longLine + longLine) << qsizetype(64) << L { "X line" };
+        QTest::newRow("event over the limit")
+                << QByteArray("data: " + QByteArray(40, 'a') + "\ndata: " + QByteArray(40, 'b')
+                              + "\n\ndata: ok\n\n")
+                << qsizetype(64) << L { "X event", "E message||ok" };
+        QTest::newRow("rest of oversized event dropped")
+                << QByteArray(longLine + "\ndata: tail\n\ndata: ok\n\n") << qsizetype(64)
+                << L { "X line", "E message||ok" };
+        QTest::newRow("at the limit passes") << QByteArray("data: " + QByteArray(58, 'y') + "\n\n")
+                                             << qsizetype(64)
+                                             << L { "E message||" + QByteArray(58, 'y') };
+    }
+    void limits()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(qsizetype, limit);
+        QFETCH(QByteArrayList, expected);
+        QCOMPARE(parsePieces(input, {}, SseParserLimits { limit, limit }), expected);
+        // The same must hold when the long line arrives in small pieces.
+        QList<qsizetype> cuts;
+        for (qsizetype i = 3; i < input.size(); i += 3)
+            cuts.append(i);
+        QCOMPARE(parsePieces(input, cuts, SseParserLimits { limit, limit }), expected);
+    }
+
+    void stampsComeFromTheCompletingRead()
+    {
+        ParserRecorder recorder;
+        SseParser parser(7, &recorder);
+        parser.feed("data: a\n", ChunkStamp { 100, 1000, 1 });
+        parser.feed("\nid: 3\ndata: b\n\ndata: c\n", ChunkStamp { 200, 2000, 2 });
+        parser.feed("\n", ChunkStamp { 300, 3000, 3 });
+        QCOMPARE(recorder.events.size(), size_t(3));
+        const SseEvent &a = recorder.events[0];
+        QCOMPARE(a.stream, StreamId(7));
+        QCOMPARE(a.seq, quint64(1));
+        QCOMPARE(a.arrivalSteadyNs, qint64(200));
+        QCOMPARE(a.arrivalWallNs, qint64(2000));
+        QCOMPARE(a.chunkIndex, quint64(2));
+        QCOMPARE(a.wireBytes, quint32(9)); // "data: a\n" + "\n"
+        QCOMPARE(recorder.events[1].seq, quint64(2));
+        QCOMPARE(recorder.events[1].chunkIndex, quint64(2));
+        QCOMPARE(recorder.events[1].wireBytes, quint32(15)); // "id: 3\n" "data: b\n" "\n"
+        QCOMPARE(recorder.events[2].chunkIndex, quint64(3));
+        QCOMPARE(recorder.events[2].arrivalSteadyNs, qint64(300));
+    }
+
+    void wireBytesCountCrlf()
+    {
+        ParserRecorder recorder;
+        SseParser parser(1, &recorder);
+        parser.feed("data: a\r\n\r\n", ChunkStamp {});
+        QCOMPARE(recorder.events.at(0).wireBytes, quint32(11));
+    }
+
+    void lastEventIdPersistsAcrossReconnection()
+    {
+        ParserRecorder recorder;
+        SseParser parser(1, &recorder);
+        parser.feed("id: 41\ndata: a\n\nid: 42\ndata: half", ChunkStamp {});
+        QCOMPARE(parser.lastEventId(), QByteArray("41")); // the unterminated event's id is not applied
+        parser.resetConnection();
+        parser.feed("data: b\n\n", ChunkStamp {});
+        QCOMPARE(recorder.items, (QByteArrayList { "E message|41|a", "E message|41|b" }));
+        QCOMPARE(recorder.events.back().seq, quint64(2)); // sequence continues
+    }
+
+    void resetDiscardsHalfEventAndRechecksBom()
+    {
+        ParserRecorder recorder;
+        SseParser parser(1, &recorder);
+        parser.feed("\xEF\xBB\xBF" "data: first\n", ChunkStamp {});
+        parser.resetConnection();
+        parser.feed("\xEF\xBB\xBF" "data: second\n\n", ChunkStamp {});
+        QCOMPARE(recorder.items, QByteArrayList { "E message||second" });
+    }
+
+    void initialLastEventId()
+    {
+        ParserRecorder recorder;
+        SseParser parser(1, &recorder);
+        parser.setLastEventId("abc");
+        parser.feed("data: x\n\n", ChunkStamp {});
+        QCOMPARE(recorder.items, QByteArrayList { "E message|abc|x" });
+    }
+
+    void messageTypeIsShared()
+    {
+        // The default type costs no allocation per event.
+        ParserRecorder recorder;
+        SseParser parser(1, &recorder);
+        parser.feed("data: a\n\ndata: b\n\n", ChunkStamp {});
+        QCOMPARE(recorder.events[0].type.constData(), SseParser::defaultEventType().constData());
+        QCOMPARE(recorder.events[1].type.constData(), SseParser::defaultEventType().constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(SseParserTest)
+#include "tst_sseparser.moc"
