@@ -247,11 +247,8 @@ void DemoConnection::sendEvent()
             const QByteArray event = renderEvent(m_info.stream, m_next, m_request, m_size);
             writeBody(event.left(event.size() / 2));
         }
-        m_finished = true;
-        m_tick.stop();
-        m_heartbeat.stop();
-        m_socket->flush();
-        m_socket->disconnectFromHost(); // no terminating chunk: the response is cut
+        m_cutResponse = true; // no terminating chunk: the response is cut
+        finish();
         return;
     }
     QByteArray event = renderEvent(m_info.stream, m_next, m_request, m_size);
@@ -306,7 +303,7 @@ void DemoConnection::finish()
     m_heartbeat.stop();
     if (!m_dripQueue.isEmpty())
         return; // dripNext() finishes once the queue is out
-    if (m_chunked)
+    if (m_chunked && !m_cutResponse)
         m_socket->write("0\r\n\r\n");
     m_socket->disconnectFromHost();
 }

@@ -54,6 +54,7 @@ private:
     bool m_chunked = true;
     bool m_drip = false;
     bool m_finished = false;
+    bool m_cutResponse = false; // close without ending the response (drop faults)
     double m_rate = 0;
     qint64 m_count = -1;
     qint64 m_size = 0;

@@ -174,7 +174,9 @@ void Subscription::dropReply()
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
     reply->disconnect(this);
-    reply->abort();
+    // Aborting from inside the reply's own signal makes Qt report the error
+    // twice; a queued abort runs just after, before the deferred delete.
+    QMetaObject::invokeMethod(reply, &QNetworkReply::abort, Qt::QueuedConnection);
     reply->deleteLater();
     m_pool->release(m_manager, m_config.url, m_config.http2PriorKnowledge);
     m_manager = nullptr;
@@ -188,10 +190,17 @@ Subscription::Verdict Subscription::evaluateResponse()
     if (!statusAttribute.isValid())
         return Verdict::Pending;
     const int status = statusAttribute.toInt();
-    if (status >= 300 && status < 400 && m_reply->hasRawHeader("Location")
-        && m_reply->error() == QNetworkReply::NoError)
-        return Verdict::Pending; // Qt is following the redirect
     m_status.httpStatus = status;
+    if (status >= 300 && status < 400 && m_reply->hasRawHeader("Location")) {
+        if (m_reply->error() == QNetworkReply::NoError)
+            return Verdict::Pending; // Qt is following the redirect
+        // A redirect loop or a downgrade to http will not mend itself.
+        m_verdict = Verdict::Rejected;
+        ++m_counters.errors;
+        endFor(SubscriptionState::Failed,
+               errortext::network(m_reply->error(), m_config.url, m_reply->errorString()));
+        return m_verdict;
+    }
 
     if (status == 204) {
         m_verdict = Verdict::Rejected;

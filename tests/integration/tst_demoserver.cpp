@@ -1,0 +1,148 @@
+// The demo server speaks real HTTP/1.1: framing, headers, replay, faults.
+#include "demo/DemoServerThread.h"
+
+#include <QDeadlineTimer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace ssescope;
+using namespace Qt::StringLiterals;
+
+class DemoServerTest final : public QObject
+{
+    Q_OBJECT
+
+private:
+    demo::DemoServerThread m_server;
+
+    // Sends a raw request and reads until the server closes or the time is up.
+    QByteArray exchange(const QByteArray &request, int timeoutMs = 5000)
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_server.port());
+        if (!socket.waitForConnected(2000))
+            return "NO CONNECTION";
+        socket.write(request);
+        QByteArray response;
+        QDeadlineTimer deadline(timeoutMs);
+        while (!deadline.hasExpired() && socket.state() == QAbstractSocket::ConnectedState) {
+            socket.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())));
+            response += socket.readAll();
+        }
+        response += socket.readAll();
+        return response;
+    }
+
+    static QByteArray get(const QByteArray &target, const QByteArray &extra = {})
+    {
+        return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra + "\r\n";
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_server.start()); }
+
+    void indexListsTheStreams()
+    {
+        const QByteArray response = exchange(get("/"));
+        QVERIFY(response.startsWith("HTTP/1.1 200 OK\r\n"));
+        for (const char *path : { "/clock", "/ticker", "/tokens", "/bursty", "/.sse" })
+            QVERIFY2(response.contains(path), path);
+    }
+
+    void chunkedFramingIsTerminated()
+    {
+        const QByteArray response = exchange(get("/ticker?rate=0&count=3"));
+        QVERIFY(response.contains("Transfer-Encoding: chunked\r\n"));
+        QVERIFY(response.contains("Content-Type: text/event-stream"));
+        QVERIFY(response.contains("id: 3\n"));
+        QVERIFY(response.endsWith("0\r\n\r\n"));
+    }
+
+    void closeDelimitedFramingHasNoLength()
+    {
+        const QByteArray response = exchange(get("/ticker?rate=0&count=3&framing=close&nobuffer=1"));
+        QVERIFY(!response.contains("Transfer-Encoding"));
+        QVERIFY(!response.contains("Content-Length"));
+        QVERIFY(response.contains("X-Accel-Buffering: no\r\n"));
+        QVERIFY(response.endsWith("\n\n"));
+    }
+
+    void lastEventIdReplaysWhatWasMissed()
+    {
+        const QByteArray response = exchange(get("/ticker?rate=0&count=8", "Last-Event-ID: 5\r\n"));
+        QVERIFY(!response.contains("id: 5\n"));
+        QVERIFY(response.contains("id: 6\n"));
+        QVERIFY(response.contains("id: 8\n"));
+    }
+
+    void exhaustedStreamAnswers204()
+    {
+        const QByteArray response = exchange(get("/ticker?count=8", "Last-Event-ID: 8\r\n"));
+        QVERIFY2(response.startsWith("HTTP/1.1 204 No Content\r\n"), response.constData());
+    }
+
+    void faultModes_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QByteArray>("mustContain");
+        QTest::addColumn<QByteArray>("mustNotContain");
+        QTest::newRow("status") << QByteArray("/ticker?status=503&retry_after=3")
+                                << QByteArray("HTTP/1.1 503 Service Unavailable\r\n") << QByteArray("Retry-After: 0");
+        QTest::newRow("retry after") << QByteArray("/ticker?status=503&retry_after=3")
+                                     << QByteArray("Retry-After: 3\r\n") << QByteArray("event-stream");
+        QTest::newRow("content type") << QByteArray("/ticker?ct=text/html&count=1")
+                                      << QByteArray("Content-Type: text/html\r\n") << QByteArray("event-stream");
+        QTest::newRow("redirect") << QByteArray("/ticker?redirect=2") << QByteArray("Location: /ticker?redirect=1")
+                                  << QByteArray("event-stream");
+        QTest::newRow("close before headers") << QByteArray("/ticker?close_before_headers=1") << QByteArray()
+                                              << QByteArray("HTTP");
+        QTest::newRow("drop mid-event") << QByteArray("/ticker?rate=0&drop_after=2&drop_mid=1")
+                                        << QByteArray("id: 2\n") << QByteArray("0\r\n\r\n");
+        QTest::newRow("garbage") << QByteArray("/ticker?rate=0&count=2&garbage=1")
+                                 << QByteArray("garbage line without a colon") << QByteArray("HTTP/1.1 500");
+        QTest::newRow("retry field") << QByteArray("/clock?count=1&retry=1500") << QByteArray("retry: 1500\n")
+                                     << QByteArray("HTTP/1.1 500");
+        QTest::newRow("huge line") << QByteArray("/ticker?count=1&huge=100000")
+                                   << QByteArray(100, 'x') << QByteArray("HTTP/1.1 500");
+        QTest::newRow("unknown path") << QByteArray("/nope") << QByteArray("HTTP/1.1 404")
+                                      << QByteArray("event-stream");
+    }
+    void faultModes()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(QByteArray, mustContain);
+        QFETCH(QByteArray, mustNotContain);
+        const QByteArray response = exchange(get(target));
+        QVERIFY2(response.contains(mustContain), response.left(300).constData());
+        QVERIFY2(!response.contains(mustNotContain), response.left(300).constData());
+    }
+
+    void malformedRequestGets400()
+    {
+        QVERIFY(exchange("NONSENSE\r\n\r\n").startsWith("HTTP/1.1 400"));
+    }
+
+    void stallKeepsTheConnectionOpen()
+    {
+        const QByteArray response = exchange(get("/ticker?rate=0&stall_after=2"), 500);
+        QVERIFY(response.contains("id: 2\n"));
+        QVERIFY(!response.contains("id: 3\n"));
+        QVERIFY(!response.endsWith("0\r\n\r\n"));
+    }
+
+    void echoShowsTheRequest()
+    {
+        const QByteArray body = "{\"a\":1}";
+        const QByteArray request = "POST /.sse?count=2 HTTP/1.1\r\nHost: x\r\nX-Probe: yes\r\nContent-Length: "
+                + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        const QByteArray response = exchange(request);
+        QVERIFY(response.contains("event: server\n"));
+        QVERIFY(response.contains("event: request\n"));
+        QVERIFY(response.contains("\"x-probe\":\"yes\""));
+        QVERIFY(response.contains("\"method\":\"POST\""));
+        QVERIFY(response.contains("\"body\":\"{\\\"a\\\":1}\""));
+    }
+};
+
+QTEST_GUILESS_MAIN(DemoServerTest)
+#include "tst_demoserver.moc"
