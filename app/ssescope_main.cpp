@@ -31,7 +31,7 @@ int main(int argc, char *argv[])
     QHash<StreamId, QString> names;
     for (const demo::DemoStreamInfo &info : demo::demoStreams()) {
         SubscriptionConfig config;
-        config.name = QString::fromLatin1(info.path).mid(1);
+        config.name = QString::fromLatin1(info.name);
         config.url = server.url(QString::fromLatin1(info.path));
         names.insert(manager.addSubscription(config), config.name);
     }

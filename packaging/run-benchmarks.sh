@@ -4,7 +4,7 @@
 set -euo pipefail
 build=${1:?usage: run-benchmarks.sh BUILD_DIR}
 for bench in "$build"/tests/bench/bench_*; do
-    [ -x "$bench" ] || continue
+    [ -f "$bench" ] && [ -x "$bench" ] || continue
     echo "# $(basename "$bench")" >&2
     "$bench"
 done

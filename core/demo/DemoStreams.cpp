@@ -60,11 +60,11 @@ QByteArray echoRequest(const DemoRequest &request)
 const QList<DemoStreamInfo> &demoStreams()
 {
     static const QList<DemoStreamInfo> streams {
-        { DemoStream::Clock, "/clock", "the time, once a second", 1.0 },
-        { DemoStream::Ticker, "/ticker", "JSON prices carrying their send time in \"ts\"", 10.0 },
-        { DemoStream::Tokens, "/tokens", "an LLM-like token stream", 25.0 },
-        { DemoStream::Bursty, "/bursty", "bursts of events, then silence", 0.0 },
-        { DemoStream::Echo, "/.sse", "echo of the request, then the time every second", 1.0 },
+        { DemoStream::Clock, "clock", "/clock", "the time, once a second", 1.0 },
+        { DemoStream::Ticker, "ticker", "/ticker", "JSON prices carrying their send time in \"ts\"", 10.0 },
+        { DemoStream::Tokens, "tokens", "/tokens", "an LLM-like token stream", 25.0 },
+        { DemoStream::Bursty, "bursty", "/bursty", "bursts of events, then silence", 0.0 },
+        { DemoStream::Echo, "echo", "/.sse", "echo of the request, then the time every second", 1.0 },
     };
     return streams;
 }

@@ -13,6 +13,7 @@ enum class DemoStream { Clock, Ticker, Tokens, Bursty, Echo };
 struct DemoStreamInfo
 {
     DemoStream stream;
+    const char *name;
     const char *path;
     const char *description;
     double defaultRate; // events per second; 0 = as fast as the socket takes them

@@ -20,7 +20,7 @@ namespace ssescope {
 
 namespace {
 
-constexpr qsizetype kReadChunkBytes = 256 * 1024;
+constexpr qsizetype kReadChunkBytes = 64 * 1024;
 
 QByteArray mimeEssence(const QByteArray &contentType)
 {

@@ -269,7 +269,7 @@ void SseParser::dispatch(const ChunkStamp &stamp)
     event.seq = ++m_seq;
     event.id = m_lastEventId;
     event.type = m_type.isEmpty() ? defaultEventType() : m_type;
-    event.data = utf8::sanitized(std::as_const(m_data));
+    event.data = utf8::sanitized(std::move(m_data));
     event.arrivalSteadyNs = stamp.steadyNs;
     event.arrivalWallNs = stamp.wallNs;
     event.chunkIndex = stamp.chunkIndex;

@@ -1,6 +1,7 @@
 #include "Utf8.h"
 
 #include <cstring>
+#include <utility>
 
 namespace ssescope::utf8 {
 
@@ -95,6 +96,15 @@ bool isAscii(QByteArrayView bytes) noexcept
 {
     const char *p = bytes.data();
     qsizetype n = bytes.size();
+    // OR four words together and test once: fewer branches per byte.
+    while (n >= 32) {
+        quint64 w[4];
+        std::memcpy(w, p, 32);
+        if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ULL)
+            return false;
+        p += 32;
+        n -= 32;
+    }
     while (n >= 8) {
         quint64 word;
         std::memcpy(&word, p, 8);
@@ -116,6 +126,14 @@ QByteArray sanitized(const QByteArray &bytes)
         return bytes;
     const qsizetype bad = firstInvalid(bytes);
     return bad < 0 ? bytes : repaired(bytes, bad);
+}
+
+QByteArray sanitized(QByteArray &&bytes)
+{
+    if (isAscii(bytes))
+        return std::move(bytes);
+    const qsizetype bad = firstInvalid(bytes);
+    return bad < 0 ? std::move(bytes) : repaired(bytes, bad);
 }
 
 QByteArray sanitized(QByteArrayView bytes)

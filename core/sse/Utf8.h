@@ -12,6 +12,7 @@ bool isAscii(QByteArrayView bytes) noexcept;
 // WHATWG "UTF-8 decode" error handling: every maximal invalid subpart becomes
 // one U+FFFD. Returns the input itself (shared, not copied) when it is valid.
 QByteArray sanitized(const QByteArray &bytes);
+QByteArray sanitized(QByteArray &&bytes);
 QByteArray sanitized(QByteArrayView bytes);
 
 } // namespace ssescope::utf8
