@@ -16,13 +16,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(QT_STRINGIFY(SSESCOPE_VERSION)));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Demo and test Server-Sent Events server (loopback by default)."_s);
+    parser.setApplicationDescription(
+        u"Demo and test Server-Sent Events server (loopback by default)."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption portOption(u"port"_s, u"Port to listen on; 0 picks a free one."_s,
-                                        u"port"_s, u"8808"_s);
-    const QCommandLineOption bindOption(u"bind"_s, u"Address to bind to."_s, u"address"_s,
-                                        u"127.0.0.1"_s);
+    const QCommandLineOption portOption(
+        u"port"_s, u"Port to listen on; 0 picks a free one."_s, u"port"_s, u"8808"_s);
+    const QCommandLineOption bindOption(
+        u"bind"_s, u"Address to bind to."_s, u"address"_s, u"127.0.0.1"_s);
     parser.addOptions({ portOption, bindOption });
     parser.process(app);
 
@@ -35,15 +36,15 @@ int main(int argc, char *argv[])
     }
     const QHostAddress address(parser.value(bindOption));
     if (address.isNull()) {
-        err << "ssescope-demo-server: --bind needs an IP address, not \"" << parser.value(bindOption)
-            << "\"\n";
+        err << "ssescope-demo-server: --bind needs an IP address, not \""
+            << parser.value(bindOption) << "\"\n";
         return 2;
     }
     ssescope::raiseOpenFileLimit();
     ssescope::demo::DemoServer server;
     if (!server.listen(address, static_cast<quint16>(port))) {
-        err << "ssescope-demo-server: cannot listen on " << address.toString() << ':' << port << ": "
-            << server.errorString() << '\n';
+        err << "ssescope-demo-server: cannot listen on " << address.toString() << ':' << port
+            << ": " << server.errorString() << '\n';
         return 1;
     }
     // The port alone on the first line, so scripts and tests can read it.

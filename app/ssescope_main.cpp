@@ -22,10 +22,11 @@ int main(int argc, char *argv[])
     demo::DemoServerThread server;
     if (!server.start()) {
         std::fprintf(stderr, "ssescope: cannot start the demo server: %s\n",
-                     qPrintable(server.errorString()));
+            qPrintable(server.errorString()));
         return 1;
     }
-    std::fprintf(stderr, "ssescope: demo server on %s\n", qPrintable(server.url(u"/"_s).toString()));
+    std::fprintf(
+        stderr, "ssescope: demo server on %s\n", qPrintable(server.url(u"/"_s).toString()));
 
     StreamManager manager;
     QHash<StreamId, QString> names;
@@ -36,18 +37,17 @@ int main(int argc, char *argv[])
         names.insert(manager.addSubscription(config), config.name);
     }
     QObject::connect(&manager, &StreamManager::statusChanged, &app,
-                     [&names](StreamId id, const SubscriptionStatus &status) {
-                         std::fprintf(stderr, "[%s] %s: %s\n", qPrintable(names.value(id)),
-                                      qPrintable(stateName(status.state)), qPrintable(status.message));
-                     });
-    QObject::connect(&manager, &StreamManager::eventsReceived, &app,
-                     [&names](const EventBatchPtr &batch) {
-                         for (const SseEvent &event : batch->events) {
-                             std::printf("%-7s #%-5s %-8s %s\n", qPrintable(names.value(event.stream)),
-                                         event.id.constData(), event.type.constData(),
-                                         event.data.left(100).constData());
-                         }
-                         std::fflush(stdout);
-                     });
+        [&names](StreamId id, const SubscriptionStatus &status) {
+            std::fprintf(stderr, "[%s] %s: %s\n", qPrintable(names.value(id)),
+                qPrintable(stateName(status.state)), qPrintable(status.message));
+        });
+    QObject::connect(
+        &manager, &StreamManager::eventsReceived, &app, [&names](const EventBatchPtr &batch) {
+            for (const SseEvent &event : batch->events) {
+                std::printf("%-7s #%-5s %-8s %s\n", qPrintable(names.value(event.stream)),
+                    event.id.constData(), event.type.constData(), event.data.left(100).constData());
+            }
+            std::fflush(stdout);
+        });
     return app.exec();
 }

@@ -9,7 +9,7 @@ namespace ssescope {
 struct ChunkStamp
 {
     qint64 steadyNs = 0; // monotonic, process-local
-    qint64 wallNs = 0;   // nanoseconds since the Unix epoch, UTC
+    qint64 wallNs = 0; // nanoseconds since the Unix epoch, UTC
     quint64 chunkIndex = 0;
 };
 

@@ -18,29 +18,45 @@ constexpr qint64 kUnlimitedRateHighWater = 512 * 1024;
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 204: return "No Content";
-    case 302: return "Found";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 408: return "Request Timeout";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return "Status";
+    case 200:
+        return "OK";
+    case 204:
+        return "No Content";
+    case 302:
+        return "Found";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 408:
+        return "Request Timeout";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
     }
 }
 
 QByteArray indexPage()
 {
-    QByteArray page = "ssescope-demo-server: Server-Sent Events streams for SSE Scope\n\nStreams:\n";
+    QByteArray page
+        = "ssescope-demo-server: Server-Sent Events streams for SSE Scope\n\nStreams:\n";
     for (const DemoStreamInfo &info : demoStreams())
         page += "  " + QByteArray(info.path) + "  " + info.description + "\n";
-    page += "\nParameters: rate count size retry heartbeat nobuffer framing=chunked|close burst period\n"
+    page += "\nParameters: rate count size retry heartbeat nobuffer framing=chunked|close burst "
+            "period\n"
             "Faults: drop_after drop_mid stall_after drip garbage badutf8 huge status retry_after\n"
             "        fail_first+key ct redirect close_before_headers\n";
     return page;
@@ -104,7 +120,8 @@ void DemoConnection::respond()
         QUrlQuery query = m_request.query;
         query.removeAllQueryItems(u"redirect"_s);
         query.addQueryItem(u"redirect"_s, QString::number(redirects - 1));
-        const QByteArray location = m_request.path + '?' + query.toString(QUrl::FullyEncoded).toLatin1();
+        const QByteArray location
+            = m_request.path + '?' + query.toString(QUrl::FullyEncoded).toLatin1();
         respondPlain(302, "Found", {}, "Location: " + location + "\r\n");
         return;
     }
@@ -116,11 +133,12 @@ void DemoConnection::respond()
     }
     if (status != 200) {
         const qint64 retryAfter = m_request.intParam(u"retry_after"_s, -1);
-        const QByteArray extra = retryAfter >= 0 ? "Retry-After: " + QByteArray::number(retryAfter) + "\r\n"
-                                                 : QByteArray();
+        const QByteArray extra = retryAfter >= 0
+            ? "Retry-After: " + QByteArray::number(retryAfter) + "\r\n"
+            : QByteArray();
         respondPlain(status, reasonPhrase(status),
-                     status == 204 ? QByteArray() : "Demo failure " + QByteArray::number(status) + "\n",
-                     extra);
+            status == 204 ? QByteArray() : "Demo failure " + QByteArray::number(status) + "\n",
+            extra);
         return;
     }
     const auto info = demoStreamForPath(m_request.path);
@@ -131,14 +149,14 @@ void DemoConnection::respond()
     startStream(*info);
 }
 
-void DemoConnection::respondPlain(int status, const QByteArray &reason, const QByteArray &body,
-                                  const QByteArray &extraHeaders)
+void DemoConnection::respondPlain(
+    int status, const QByteArray &reason, const QByteArray &body, const QByteArray &extraHeaders)
 {
     m_finished = true;
     QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
     if (status != 204)
         response += "Content-Type: text/plain; charset=utf-8\r\nContent-Length: "
-                + QByteArray::number(body.size()) + "\r\n";
+            + QByteArray::number(body.size()) + "\r\n";
     response += extraHeaders + "Connection: close\r\n\r\n";
     if (status != 204)
         response += body;
@@ -173,8 +191,9 @@ void DemoConnection::startStream(const DemoStreamInfo &info)
     }
 
     QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: ";
-    head += m_request.query.hasQueryItem(u"ct"_s) ? m_request.query.queryItemValue(u"ct"_s).toLatin1()
-                                                : QByteArray("text/event-stream; charset=utf-8");
+    head += m_request.query.hasQueryItem(u"ct"_s)
+        ? m_request.query.queryItemValue(u"ct"_s).toLatin1()
+        : QByteArray("text/event-stream; charset=utf-8");
     head += "\r\nCache-Control: no-cache\r\nConnection: close\r\n";
     if (m_chunked)
         head += "Transfer-Encoding: chunked\r\n";
@@ -222,7 +241,8 @@ void DemoConnection::sendDue()
             sendEvent();
     } else if (m_rate > 0) {
         const auto due = m_dueBase + 1
-                + static_cast<quint64>(std::floor(static_cast<double>(m_clock.elapsed()) * m_rate / 1000.0));
+            + static_cast<quint64>(
+                std::floor(static_cast<double>(m_clock.elapsed()) * m_rate / 1000.0));
         while (m_sentHere < due && moreEventsAllowed())
             sendEvent();
     } else {

@@ -34,7 +34,7 @@ private:
     void handleReadyRead();
     void respond();
     void respondPlain(int status, const QByteArray &reason, const QByteArray &body,
-                      const QByteArray &extraHeaders = {});
+        const QByteArray &extraHeaders = {});
     void startStream(const DemoStreamInfo &info);
     void sendDue();
     void sendHeartbeat();
@@ -62,8 +62,8 @@ private:
     qint64 m_stallAfter = -1;
     qint64 m_huge = 0;
     int m_burst = 0;
-    quint64 m_next = 1;        // number of the next event to send
-    quint64 m_sentHere = 0;    // events sent on this connection
+    quint64 m_next = 1; // number of the next event to send
+    quint64 m_sentHere = 0; // events sent on this connection
     quint64 m_dueBase = 0;
     QElapsedTimer m_clock;
     QTimer m_tick;

@@ -35,6 +35,9 @@ bool DemoRequest::flag(const QString &name) const
 
 ParseProgress parseRequest(QByteArray &buffer, DemoRequest &request)
 {
+    // Not HTTP at all (a TLS ClientHello, say): refuse at once, don't wait.
+    if (!buffer.isEmpty() && (buffer.front() < 'A' || buffer.front() > 'Z'))
+        return ParseProgress::Bad;
     const qsizetype headEnd = buffer.indexOf("\r\n\r\n");
     if (headEnd < 0)
         return buffer.size() > kMaxHeadBytes ? ParseProgress::Bad : ParseProgress::NeedMore;

@@ -24,8 +24,8 @@ bool DemoServer::listen(const QHostAddress &address, quint16 port)
 QUrl DemoServer::url(const QString &pathAndQuery) const
 {
     const QString host = m_server.serverAddress().protocol() == QAbstractSocket::IPv6Protocol
-            ? u"[%1]"_s.arg(m_server.serverAddress().toString())
-            : m_server.serverAddress().toString();
+        ? u"[%1]"_s.arg(m_server.serverAddress().toString())
+        : m_server.serverAddress().toString();
     return QUrl(u"http://%1:%2%3"_s.arg(host).arg(port()).arg(pathAndQuery));
 }
 

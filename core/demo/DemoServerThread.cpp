@@ -27,13 +27,13 @@ bool DemoServerThread::start(const QHostAddress &address, quint16 port)
     bool ok = false;
     DemoServer *server = m_server;
     QMetaObject::invokeMethod(
-            server,
-            [this, server, address, port, &ok] {
-                ok = server->listen(address, port);
-                m_port = server->port();
-                m_error = server->errorString();
-            },
-            Qt::BlockingQueuedConnection);
+        server,
+        [this, server, address, port, &ok] {
+            ok = server->listen(address, port);
+            m_port = server->port();
+            m_error = server->errorString();
+        },
+        Qt::BlockingQueuedConnection);
     return ok;
 }
 
@@ -43,7 +43,8 @@ void DemoServerThread::stop()
         return;
     DemoServer *server = m_server;
     m_server = nullptr;
-    QMetaObject::invokeMethod(server, [server] { delete server; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        server, [server] { delete server; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -51,8 +52,8 @@ void DemoServerThread::stop()
 QUrl DemoServerThread::url(const QString &pathAndQuery) const
 {
     const QString host = m_address.protocol() == QAbstractSocket::IPv6Protocol
-            ? u"[%1]"_s.arg(m_address.toString())
-            : m_address.toString();
+        ? u"[%1]"_s.arg(m_address.toString())
+        : m_address.toString();
     return QUrl(u"http://%1:%2%3"_s.arg(host).arg(m_port).arg(pathAndQuery));
 }
 

@@ -15,9 +15,36 @@ namespace ssescope::demo {
 namespace {
 
 constexpr const char *kTokens[] = {
-    "Server", "-Sent", " Events", " keep", " one", " HTTP", " response", " open", ",", " and",
-    " the", " server", " writes", " a", " new", " event", " whenever", " it", " has", " one",
-    ".", " Proxies", " that", " buffer", " hold", " them", " back", " in", " bursts", ".\n",
+    "Server",
+    "-Sent",
+    " Events",
+    " keep",
+    " one",
+    " HTTP",
+    " response",
+    " open",
+    ",",
+    " and",
+    " the",
+    " server",
+    " writes",
+    " a",
+    " new",
+    " event",
+    " whenever",
+    " it",
+    " has",
+    " one",
+    ".",
+    " Proxies",
+    " that",
+    " buffer",
+    " hold",
+    " them",
+    " back",
+    " in",
+    " bursts",
+    ".\n",
 };
 constexpr int kTokenCount = sizeof(kTokens) / sizeof(kTokens[0]);
 
@@ -61,10 +88,12 @@ const QList<DemoStreamInfo> &demoStreams()
 {
     static const QList<DemoStreamInfo> streams {
         { DemoStream::Clock, "clock", "/clock", "the time, once a second", 1.0 },
-        { DemoStream::Ticker, "ticker", "/ticker", "JSON prices carrying their send time in \"ts\"", 10.0 },
+        { DemoStream::Ticker, "ticker", "/ticker", "JSON prices carrying their send time in \"ts\"",
+            10.0 },
         { DemoStream::Tokens, "tokens", "/tokens", "an LLM-like token stream", 25.0 },
         { DemoStream::Bursty, "bursty", "/bursty", "bursts of events, then silence", 0.0 },
-        { DemoStream::Echo, "echo", "/.sse", "echo of the request, then the time every second", 1.0 },
+        { DemoStream::Echo, "echo", "/.sse", "echo of the request, then the time every second",
+            1.0 },
     };
     return streams;
 }
@@ -80,21 +109,22 @@ std::optional<DemoStreamInfo> demoStreamForPath(const QByteArray &path)
     return std::nullopt;
 }
 
-QByteArray renderEvent(DemoStream stream, quint64 n, const DemoRequest &request,
-                       qint64 payloadBytes)
+QByteArray renderEvent(
+    DemoStream stream, quint64 n, const DemoRequest &request, qint64 payloadBytes)
 {
     const QByteArray id = QByteArray::number(n);
     switch (stream) {
     case DemoStream::Clock: {
-        const QByteArray now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toLatin1();
+        const QByteArray now
+            = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toLatin1();
         return "event: tick\nid: " + id + "\ndata: " + now + padding(payloadBytes, now.size())
-                + "\n\n";
+            + "\n\n";
     }
     case DemoStream::Ticker:
     case DemoStream::Bursty: {
         const double price = 100.0 + 5.0 * std::sin(static_cast<double>(n) / 10.0);
         const QByteArray json = "{\"seq\":" + id + ",\"ts\":" + sendTimeMs()
-                + ",\"symbol\":\"ACME\",\"price\":" + QByteArray::number(price, 'f', 2) + "}";
+            + ",\"symbol\":\"ACME\",\"price\":" + QByteArray::number(price, 'f', 2) + "}";
         const QByteArray type = stream == DemoStream::Ticker ? "" : "event: burst\n";
         return type + "id: " + id + "\ndata: " + jsonWithPadding(json, payloadBytes) + "\n\n";
     }
@@ -102,10 +132,10 @@ QByteArray renderEvent(DemoStream stream, quint64 n, const DemoRequest &request,
         const QByteArray token = kTokens[(n - 1) % kTokenCount];
         QByteArray escaped = token;
         escaped.replace("\n", "\\n");
-        const QByteArray json = "{\"index\":" + id + ",\"ts\":" + sendTimeMs() + ",\"token\":\""
-                + escaped + "\"}";
+        const QByteArray json
+            = "{\"index\":" + id + ",\"ts\":" + sendTimeMs() + ",\"token\":\"" + escaped + "\"}";
         return "event: token\nid: " + id + "\ndata: " + jsonWithPadding(json, payloadBytes)
-                + "\n\n";
+            + "\n\n";
     }
     case DemoStream::Echo:
         if (n == 1)
@@ -113,7 +143,7 @@ QByteArray renderEvent(DemoStream stream, quint64 n, const DemoRequest &request,
         if (n == 2)
             return "event: request\nid: 2\ndata: " + echoRequest(request) + "\n\n";
         return "event: time\nid: " + id + "\ndata: "
-                + QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toLatin1() + "\n\n";
+            + QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toLatin1() + "\n\n";
     }
     return {};
 }
@@ -121,7 +151,7 @@ QByteArray renderEvent(DemoStream stream, quint64 n, const DemoRequest &request,
 QByteArray garbageLines(quint64 n)
 {
     return "garbage line without a colon " + QByteArray::number(n) + "\nunknown-field: x\n"
-            + ": invalid utf-8 \xC3\x28 \xFF\n";
+        + ": invalid utf-8 \xC3\x28 \xFF\n";
 }
 
 } // namespace ssescope::demo

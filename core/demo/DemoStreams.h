@@ -25,8 +25,8 @@ std::optional<DemoStreamInfo> demoStreamForPath(const QByteArray &path);
 // Event number n (from 1) of a stream, as text/event-stream bytes ending in
 // the blank line. Deterministic in n apart from send timestamps, so that a
 // resumed stream is exactly the one the client missed.
-QByteArray renderEvent(DemoStream stream, quint64 n, const DemoRequest &request,
-                       qint64 payloadBytes);
+QByteArray renderEvent(
+    DemoStream stream, quint64 n, const DemoRequest &request, qint64 payloadBytes);
 
 // Junk a robust client must skip: lines without a colon, unknown fields,
 // invalid UTF-8 in comments. Never breaks the framing of real events.

@@ -61,7 +61,7 @@ QString httpStatus(int status, const QByteArray &reason)
 {
     const QString reasonText = reason.isEmpty() ? QString() : u" "_s + QString::fromLatin1(reason);
     return u"The server answered HTTP %1%2; an event stream needs 200 OK."_s.arg(status).arg(
-            reasonText);
+        reasonText);
 }
 
 QString noContent()
@@ -74,7 +74,7 @@ QString wrongContentType(const QByteArray &contentType)
     if (contentType.isEmpty())
         return u"The server sent no Content-Type; an event stream must be text/event-stream."_s;
     return u"The server sent Content-Type \"%1\", not text/event-stream."_s.arg(
-            QString::fromLatin1(contentType));
+        QString::fromLatin1(contentType));
 }
 
 QString connectTimeout(qint64 ms)
@@ -85,7 +85,7 @@ QString connectTimeout(qint64 ms)
 QString idleTimeout(qint64 ms)
 {
     return u"No data, not even a heartbeat, for %1 s: the stream looks stalled, reconnecting."_s
-            .arg(seconds(ms));
+        .arg(seconds(ms));
 }
 
 QString streamEnded()
@@ -99,10 +99,10 @@ QString parse(SseParseError error, qsizetype bytes)
     switch (error) {
     case SseParseError::LineTooLong:
         return u"A line of more than %1 MiB exceeded the line size limit; its event was dropped."_s
-                .arg(size);
+            .arg(size);
     case SseParseError::EventTooLarge:
         return u"An event of more than %1 MiB exceeded the event size limit and was dropped."_s.arg(
-                size);
+            size);
     }
     return {};
 }

@@ -13,8 +13,8 @@ EventBatcher::EventBatcher(QObject *parent)
     connect(&m_throttle, &QTimer::timeout, this, &EventBatcher::flushNow);
 }
 
-void EventBatcher::publish(SseEventList &events, std::vector<SseComment> &comments,
-                           StreamId stream, const SubscriptionCounters &counters)
+void EventBatcher::publish(SseEventList &events, std::vector<SseComment> &comments, StreamId stream,
+    const SubscriptionCounters &counters)
 {
     bool notify = false;
     {
@@ -22,14 +22,12 @@ void EventBatcher::publish(SseEventList &events, std::vector<SseComment> &commen
         if (m_pending.events.empty()) {
             m_pending.events.swap(events);
         } else {
-            m_pending.events.insert(m_pending.events.end(),
-                                    std::make_move_iterator(events.begin()),
-                                    std::make_move_iterator(events.end()));
+            m_pending.events.insert(m_pending.events.end(), std::make_move_iterator(events.begin()),
+                std::make_move_iterator(events.end()));
             events.clear();
         }
         m_pending.comments.insert(m_pending.comments.end(),
-                                  std::make_move_iterator(comments.begin()),
-                                  std::make_move_iterator(comments.end()));
+            std::make_move_iterator(comments.begin()), std::make_move_iterator(comments.end()));
         comments.clear();
         m_pending.counters.insert(stream, counters);
         notify = !m_notifyPending;

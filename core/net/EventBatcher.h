@@ -34,7 +34,7 @@ public:
 
     // Moves the events out of the caller's vectors (which stay reusable).
     void publish(SseEventList &events, std::vector<SseComment> &comments, StreamId stream,
-                 const SubscriptionCounters &counters);
+        const SubscriptionCounters &counters);
 
     void setMinimumInterval(int ms) { m_minimumIntervalMs = ms; }
     // Delivers whatever is pending now, ignoring the interval (e.g. at shutdown).
@@ -47,7 +47,7 @@ private:
     void deliverWhenDue();
 
     QMutex m_mutex;
-    EventBatch m_pending;        // guarded by m_mutex
+    EventBatch m_pending; // guarded by m_mutex
     bool m_notifyPending = false; // guarded by m_mutex
     QElapsedTimer m_sinceLastDelivery;
     QTimer m_throttle;

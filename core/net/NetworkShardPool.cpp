@@ -9,15 +9,14 @@ namespace ssescope {
 
 NetworkShardPool::NetworkShardPool(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 QString NetworkShardPool::originKey(const QUrl &url, bool http2)
 {
     const QString scheme = url.scheme().toLower();
     const int port = url.port(scheme == u"https" ? 443 : 80);
     return u"%1%2://%3:%4"_s.arg(http2 ? u"h2+"_s : QString(), scheme, url.host().toLower())
-            .arg(port);
+        .arg(port);
 }
 
 QNetworkAccessManager *NetworkShardPool::acquire(const QUrl &url, bool http2)

@@ -9,8 +9,7 @@ NetworkWorker::NetworkWorker(EventBatcher *batcher, QObject *parent)
     : QObject(parent)
     , m_batcher(batcher)
     , m_pool(new NetworkShardPool(this))
-{
-}
+{ }
 
 NetworkWorker::~NetworkWorker()
 {

@@ -8,8 +8,7 @@ ReconnectBackoff::ReconnectBackoff(const ReconnectPolicy &policy, quint64 seed)
     : m_policy(policy)
     , m_baseMs(policy.initialRetryMs)
     , m_random(seed)
-{
-}
+{ }
 
 qint64 ReconnectBackoff::delayAfterHealthyConnection()
 {

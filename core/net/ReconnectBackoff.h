@@ -13,7 +13,8 @@ namespace ssescope {
 class ReconnectBackoff final
 {
 public:
-    explicit ReconnectBackoff(const ReconnectPolicy &policy, quint64 seed = std::random_device {}());
+    explicit ReconnectBackoff(
+        const ReconnectPolicy &policy, quint64 seed = std::random_device {}());
 
     void setBaseDelay(qint64 ms) { m_baseMs = ms; }
     qint64 baseDelay() const { return m_baseMs; }

@@ -26,13 +26,13 @@ StreamManager::~StreamManager()
     NetworkWorker *worker = m_worker;
     m_worker = nullptr;
     // Replies and managers must die on the thread they live on.
-    QMetaObject::invokeMethod(worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
 
-template<typename Function>
-void StreamManager::onNetworkThread(Function &&function)
+template<typename Function> void StreamManager::onNetworkThread(Function &&function)
 {
     QMetaObject::invokeMethod(m_worker, std::forward<Function>(function), Qt::QueuedConnection);
 }
@@ -100,12 +100,12 @@ void StreamManager::stopAll()
 {
     NetworkWorker *worker = m_worker;
     QMetaObject::invokeMethod(
-            worker,
-            [worker] {
-                for (Subscription *s : worker->all())
-                    s->stop();
-            },
-            Qt::BlockingQueuedConnection);
+        worker,
+        [worker] {
+            for (Subscription *s : worker->all())
+                s->stop();
+        },
+        Qt::BlockingQueuedConnection);
 }
 
 QList<StreamId> StreamManager::streams() const
@@ -135,8 +135,7 @@ int StreamManager::networkManagerCount() const
     int count = 0;
     NetworkWorker *worker = m_worker;
     QMetaObject::invokeMethod(
-            worker, [worker, &count] { count = worker->managerCount(); },
-            Qt::BlockingQueuedConnection);
+        worker, [worker, &count] { count = worker->managerCount(); }, Qt::BlockingQueuedConnection);
     return count;
 }
 
@@ -149,7 +148,8 @@ void StreamManager::flush()
 {
     // Round-trip through the network thread so that reads already handled
     // there have been published, then deliver.
-    QMetaObject::invokeMethod(m_worker, [] {}, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [] {}, Qt::BlockingQueuedConnection);
     m_batcher.flushNow();
 }
 
@@ -169,6 +169,10 @@ void StreamManager::handleStatus(StreamId stream, const SubscriptionStatus &stat
     if (record == m_streams.end())
         return;
     record->status = status;
+    // A stream's last events and counters are delivered before its final
+    // state, so whoever acts on "closed" or "failed" has seen everything.
+    if (isFinal(status.state))
+        m_batcher.flushNow();
     Q_EMIT statusChanged(stream, status);
 }
 

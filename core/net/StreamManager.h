@@ -53,8 +53,7 @@ Q_SIGNALS:
 private:
     void handleBatch(const EventBatchPtr &batch);
     void handleStatus(StreamId stream, const SubscriptionStatus &status);
-    template<typename Function>
-    void onNetworkThread(Function &&function);
+    template<typename Function> void onNetworkThread(Function &&function);
 
     struct StreamRecord
     {

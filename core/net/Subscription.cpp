@@ -40,14 +40,15 @@ qint64 retryAfterMs(const QByteArray &value)
     const qint64 seconds = value.trimmed().toLongLong(&ok);
     if (ok)
         return std::max<qint64>(0, seconds) * 1000;
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
+    const QDateTime when
+        = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
     return when.isValid() ? std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when)) : 0;
 }
 
 } // namespace
 
 Subscription::Subscription(StreamId id, SubscriptionConfig config, NetworkShardPool *pool,
-                           EventBatcher *batcher, QObject *parent)
+    EventBatcher *batcher, QObject *parent)
     : QObject(parent)
     , m_id(id)
     , m_config(std::move(config))
@@ -86,7 +87,8 @@ void Subscription::pause()
 
 void Subscription::resume()
 {
-    if (m_status.state == SubscriptionState::Open || m_status.state == SubscriptionState::Connecting)
+    if (m_status.state == SubscriptionState::Open
+        || m_status.state == SubscriptionState::Connecting)
         return;
     restart();
 }
@@ -130,18 +132,18 @@ void Subscription::connectNow()
     const QByteArray lastId = m_parser.lastEventId();
     if (!lastId.isEmpty())
         request.setRawHeader("Last-Event-ID", lastId);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setAttribute(
+        QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     request.setMaximumRedirectsAllowed(m_config.maxRedirects);
     if (m_config.http2PriorKnowledge)
         request.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
 
     m_manager = m_pool->acquire(m_config.url, m_config.http2PriorKnowledge);
     QNetworkReply *reply = (m_config.method == "GET" && m_config.body.isEmpty())
-            ? m_manager->get(request)
-            : m_manager->sendCustomRequest(request, m_config.method, m_config.body);
+        ? m_manager->get(request)
+        : m_manager->sendCustomRequest(request, m_config.method, m_config.body);
     reply->setParent(this);
     reply->setReadBufferSize(m_config.readBufferBytes);
     m_reply = reply;
@@ -161,7 +163,8 @@ void Subscription::connectNow()
     });
 #endif
 
-    setStatus(SubscriptionState::Connecting, u"Connecting to %1."_s.arg(m_config.url.toDisplayString()));
+    setStatus(
+        SubscriptionState::Connecting, u"Connecting to %1."_s.arg(m_config.url.toDisplayString()));
     if (m_config.connectTimeoutMs > 0)
         m_watchdog.start(static_cast<int>(m_config.connectTimeoutMs));
 }
@@ -198,7 +201,7 @@ Subscription::Verdict Subscription::evaluateResponse()
         m_verdict = Verdict::Rejected;
         ++m_counters.errors;
         endFor(SubscriptionState::Failed,
-               errortext::network(m_reply->error(), m_config.url, m_reply->errorString()));
+            errortext::network(m_reply->error(), m_config.url, m_reply->errorString()));
         return m_verdict;
     }
 
@@ -211,7 +214,7 @@ Subscription::Verdict Subscription::evaluateResponse()
         m_verdict = Verdict::Rejected;
         ++m_counters.errors;
         const QString message = errortext::httpStatus(
-                status, m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray());
+            status, m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray());
         if (m_config.reconnect.kind == ReconnectPolicyKind::Resilient && isRetryableStatus(status))
             reconnectLater(false, message, retryAfterMs(m_reply->rawHeader("Retry-After")));
         else
@@ -287,7 +290,8 @@ void Subscription::handleFinished()
     const QNetworkReply::NetworkError error = m_reply->error();
     const QString detail = m_tlsDetail.isEmpty() ? m_reply->errorString() : m_tlsDetail;
     const bool opened = verdict == Verdict::Open;
-    if (opened && (error == QNetworkReply::NoError || error == QNetworkReply::RemoteHostClosedError)) {
+    if (opened
+        && (error == QNetworkReply::NoError || error == QNetworkReply::RemoteHostClosedError)) {
         reconnectLater(m_receivedBody, errortext::streamEnded(), 0, true);
         return;
     }
@@ -304,18 +308,19 @@ void Subscription::handleWatchdogTimeout()
         reconnectLater(false, errortext::connectTimeout(m_config.connectTimeoutMs));
 }
 
-void Subscription::reconnectLater(bool healthy, const QString &reason, qint64 minimumDelayMs,
-                                  bool cleanEnd)
+void Subscription::reconnectLater(
+    bool healthy, const QString &reason, qint64 minimumDelayMs, bool cleanEnd)
 {
     dropReply();
-    publish(); // counters of the ended connection
     if (!m_config.reconnect.reconnect) {
         endFor(cleanEnd ? SubscriptionState::Closed : SubscriptionState::Failed, reason);
         return;
     }
-    qint64 delay = healthy ? m_backoff.delayAfterHealthyConnection() : m_backoff.delayAfterFailure();
+    qint64 delay
+        = healthy ? m_backoff.delayAfterHealthyConnection() : m_backoff.delayAfterFailure();
     if (!healthy && m_backoff.attemptsExhausted()) {
-        endFor(SubscriptionState::Failed, errortext::gaveUp(m_backoff.consecutiveFailures(), reason));
+        endFor(
+            SubscriptionState::Failed, errortext::gaveUp(m_backoff.consecutiveFailures(), reason));
         return;
     }
     delay = std::max(delay, minimumDelayMs);
@@ -328,7 +333,6 @@ void Subscription::endFor(SubscriptionState finalState, const QString &message)
 {
     dropReply();
     m_retryTimer.stop();
-    publish();
     setStatus(finalState, message);
 }
 
@@ -339,6 +343,7 @@ void Subscription::setStatus(SubscriptionState state, const QString &message, qi
     m_status.retryInMs = retryInMs;
     if (state == SubscriptionState::Open)
         m_status.attempt = 0;
+    publish(); // events and counters first, so that a final state follows them
     Q_EMIT statusChanged(m_id, m_status);
 }
 
@@ -351,7 +356,8 @@ void Subscription::handleEvent(SseEvent &&event)
 void Subscription::handleComment(QByteArrayView text, const ChunkStamp &stamp)
 {
     ++m_counters.comments;
-    m_outComments.push_back(SseComment { m_id, utf8::sanitized(text), stamp.steadyNs, stamp.wallNs });
+    m_outComments.push_back(
+        SseComment { m_id, utf8::sanitized(text), stamp.steadyNs, stamp.wallNs });
 }
 
 void Subscription::handleRetry(qint64 milliseconds)

@@ -27,7 +27,7 @@ class Subscription final : public QObject, private SseParserSink
     Q_OBJECT
 public:
     Subscription(StreamId id, SubscriptionConfig config, NetworkShardPool *pool,
-                 EventBatcher *batcher, QObject *parent = nullptr);
+        EventBatcher *batcher, QObject *parent = nullptr);
     ~Subscription() override;
     Q_DISABLE_COPY_MOVE(Subscription)
 
@@ -58,8 +58,8 @@ private:
     void handleWatchdogTimeout();
     Verdict evaluateResponse();
     void dropReply();
-    void reconnectLater(bool healthy, const QString &reason, qint64 minimumDelayMs = 0,
-                        bool cleanEnd = false);
+    void reconnectLater(
+        bool healthy, const QString &reason, qint64 minimumDelayMs = 0, bool cleanEnd = false);
     void endFor(SubscriptionState finalState, const QString &message);
     void setStatus(SubscriptionState state, const QString &message, qint64 retryInMs = 0);
     void publish();
@@ -89,7 +89,7 @@ private:
     SseEventList m_outEvents;
     std::vector<SseComment> m_outComments;
 
-    QTimer m_watchdog;   // connect timeout, then idle timeout
+    QTimer m_watchdog; // connect timeout, then idle timeout
     QTimer m_retryTimer; // the wait before reconnecting
 };
 

@@ -33,13 +33,13 @@ QJsonObject SubscriptionConfig::toJson() const
         { u"body"_s, QString::fromUtf8(body) },
         { u"lastEventId"_s, QString::fromUtf8(lastEventId) },
         { u"reconnect"_s,
-          QJsonObject {
-                  { u"policy"_s, policyName(reconnect.kind) },
-                  { u"initialRetryMs"_s, reconnect.initialRetryMs },
-                  { u"maxBackoffMs"_s, reconnect.maxBackoffMs },
-                  { u"maxAttempts"_s, reconnect.maxAttempts },
-                  { u"reconnect"_s, reconnect.reconnect },
-          } },
+            QJsonObject {
+                { u"policy"_s, policyName(reconnect.kind) },
+                { u"initialRetryMs"_s, reconnect.initialRetryMs },
+                { u"maxBackoffMs"_s, reconnect.maxBackoffMs },
+                { u"maxAttempts"_s, reconnect.maxAttempts },
+                { u"reconnect"_s, reconnect.reconnect },
+            } },
         { u"connectTimeoutMs"_s, connectTimeoutMs },
         { u"idleTimeoutMs"_s, idleTimeoutMs },
         { u"maxRedirects"_s, maxRedirects },
@@ -51,8 +51,8 @@ QJsonObject SubscriptionConfig::toJson() const
     };
 }
 
-std::optional<SubscriptionConfig> SubscriptionConfig::fromJson(const QJsonObject &json,
-                                                               QString *error)
+std::optional<SubscriptionConfig> SubscriptionConfig::fromJson(
+    const QJsonObject &json, QString *error)
 {
     SubscriptionConfig config;
     const SubscriptionConfig defaults;
@@ -83,12 +83,12 @@ std::optional<SubscriptionConfig> SubscriptionConfig::fromJson(const QJsonObject
         const QJsonValue value = object.value(key);
         return value.isDouble() ? static_cast<qint64>(value.toDouble()) : fallback;
     };
-    config.reconnect.initialRetryMs =
-            integer(reconnectJson, u"initialRetryMs"_s, defaults.reconnect.initialRetryMs);
-    config.reconnect.maxBackoffMs =
-            integer(reconnectJson, u"maxBackoffMs"_s, defaults.reconnect.maxBackoffMs);
+    config.reconnect.initialRetryMs
+        = integer(reconnectJson, u"initialRetryMs"_s, defaults.reconnect.initialRetryMs);
+    config.reconnect.maxBackoffMs
+        = integer(reconnectJson, u"maxBackoffMs"_s, defaults.reconnect.maxBackoffMs);
     config.reconnect.maxAttempts = static_cast<int>(
-            integer(reconnectJson, u"maxAttempts"_s, defaults.reconnect.maxAttempts));
+        integer(reconnectJson, u"maxAttempts"_s, defaults.reconnect.maxAttempts));
     config.reconnect.reconnect = reconnectJson.value(u"reconnect"_s).toBool(true);
     config.connectTimeoutMs = integer(json, u"connectTimeoutMs"_s, defaults.connectTimeoutMs);
     config.idleTimeoutMs = integer(json, u"idleTimeoutMs"_s, defaults.idleTimeoutMs);
@@ -111,13 +111,12 @@ std::optional<SubscriptionConfig> SubscriptionConfig::fromJson(const QJsonObject
 QString SubscriptionConfig::validationError() const
 {
     if (!url.isValid() || url.host().isEmpty())
-        return u"\"%1\" is not a valid URL: %2"_s.arg(url.toString(), url.errorString().isEmpty()
-                                                                            ? u"it has no host"_s
-                                                                            : url.errorString());
+        return u"\"%1\" is not a valid URL: %2"_s.arg(
+            url.toString(), url.errorString().isEmpty() ? u"it has no host"_s : url.errorString());
     const QString scheme = url.scheme().toLower();
     if (scheme != u"http" && scheme != u"https")
         return u"Only http:// and https:// URLs can carry Server-Sent Events, not \"%1:\"."_s.arg(
-                scheme);
+            scheme);
     if (method.isEmpty() || method.contains(' '))
         return u"\"%1\" is not a valid HTTP method."_s.arg(QString::fromLatin1(method));
     if (reconnect.initialRetryMs < 0 || reconnect.maxBackoffMs < 0 || reconnect.maxAttempts < 0)

@@ -12,7 +12,7 @@
 namespace ssescope {
 
 enum class ReconnectPolicyKind {
-    Strict,    // exactly the WHATWG spec and the browsers
+    Strict, // exactly the WHATWG spec and the browsers
     Resilient, // also retries 5xx/408/429 with backoff, as a monitor should
 };
 
@@ -21,8 +21,8 @@ struct ReconnectPolicy
     ReconnectPolicyKind kind = ReconnectPolicyKind::Resilient;
     qint64 initialRetryMs = 3000; // replaced by the server's retry: field
     qint64 maxBackoffMs = 60000;
-    int maxAttempts = 0;          // consecutive failed attempts; 0 = unlimited
-    bool reconnect = true;        // false: a stream that ends stays ended
+    int maxAttempts = 0; // consecutive failed attempts; 0 = unlimited
+    bool reconnect = true; // false: a stream that ends stays ended
 };
 
 using HttpHeader = QPair<QByteArray, QByteArray>;
@@ -37,7 +37,7 @@ struct SubscriptionConfig
     QByteArray lastEventId; // sent on the first request when not empty
     ReconnectPolicy reconnect;
     qint64 connectTimeoutMs = 15000; // until the response headers arrive
-    qint64 idleTimeoutMs = 0;        // no bytes (heartbeats count) for this long; 0 = off
+    qint64 idleTimeoutMs = 0; // no bytes (heartbeats count) for this long; 0 = off
     int maxRedirects = 5;
     bool allowCompression = false; // compression makes proxies hold events back
     bool ignoreTlsErrors = false;

@@ -13,22 +13,22 @@ enum class SubscriptionState {
     Open,
     Waiting, // until the next reconnection attempt
     Paused,
-    Closed,  // ended for good without an error (204, stopped, no-reconnect)
-    Failed,  // ended for good with an error
+    Closed, // ended for good without an error (204, stopped, no-reconnect)
+    Failed, // ended for good with an error
 };
 
 struct SubscriptionStatus
 {
     SubscriptionState state = SubscriptionState::Idle;
-    QString message;         // the readable sentence behind the state
-    qint64 retryInMs = 0;    // while Waiting
-    int attempt = 0;         // consecutive failed attempts so far
-    int httpStatus = 0;      // of the last response, 0 if none
+    QString message; // the readable sentence behind the state
+    qint64 retryInMs = 0; // while Waiting
+    int attempt = 0; // consecutive failed attempts so far
+    int httpStatus = 0; // of the last response, 0 if none
 };
 
 struct SubscriptionCounters
 {
-    quint64 connections = 0;   // responses that opened as event streams
+    quint64 connections = 0; // responses that opened as event streams
     quint64 reconnections = 0; // attempts after the first
     quint64 bytes = 0;
     quint64 chunks = 0;

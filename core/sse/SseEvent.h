@@ -16,14 +16,14 @@ using StreamId = quint32;
 struct SseEvent
 {
     StreamId stream = 0;
-    quint64 seq = 0;     // per stream, from 1, continues across reconnections
-    QByteArray id;       // the last event ID string at dispatch (persists)
-    QByteArray type;     // "message" unless an event field said otherwise
-    QByteArray data;     // data lines joined with LF
+    quint64 seq = 0; // per stream, from 1, continues across reconnections
+    QByteArray id; // the last event ID string at dispatch (persists)
+    QByteArray type; // "message" unless an event field said otherwise
+    QByteArray data; // data lines joined with LF
     qint64 arrivalSteadyNs = 0;
     qint64 arrivalWallNs = 0;
-    quint64 chunkIndex = 0;  // which network read completed the event
-    quint32 wireBytes = 0;   // bytes of the event's field lines and blank line
+    quint64 chunkIndex = 0; // which network read completed the event
+    quint32 wireBytes = 0; // bytes of the event's field lines and blank line
 };
 
 // A comment line (": ..."), kept because monitors show heartbeats.

@@ -43,8 +43,7 @@ SseParser::SseParser(StreamId stream, SseParserSink *sink, SseParserLimits limit
     : m_stream(stream)
     , m_sink(sink)
     , m_limits(limits)
-{
-}
+{ }
 
 const QByteArray &SseParser::defaultEventType()
 {
@@ -150,8 +149,8 @@ void SseParser::appendPartialLine(const char *begin, const char *end)
     m_line.append(begin, length);
 }
 
-void SseParser::completeLine(const char *begin, const char *end, int terminatorLength,
-                             const ChunkStamp &stamp)
+void SseParser::completeLine(
+    const char *begin, const char *end, int terminatorLength, const ChunkStamp &stamp)
 {
     if (m_skippingLine) {
         m_skippingLine = false;
@@ -188,8 +187,8 @@ void SseParser::processLine(QByteArrayView line, int terminatorLength, const Chu
         m_sink->handleComment(text, stamp);
         return;
     }
-    m_wireBytes += static_cast<quint32>(std::min<qsizetype>(line.size() + terminatorLength,
-                                                            std::numeric_limits<qint32>::max()));
+    m_wireBytes += static_cast<quint32>(
+        std::min<qsizetype>(line.size() + terminatorLength, std::numeric_limits<qint32>::max()));
     const char *colon = static_cast<const char *>(std::memchr(line.data(), ':', line.size()));
     if (!colon) {
         processField(line, QByteArrayView());

@@ -9,7 +9,7 @@
 namespace ssescope {
 
 enum class SseParseError {
-    LineTooLong,   // one line exceeded SseParserLimits::maxLineBytes
+    LineTooLong, // one line exceeded SseParserLimits::maxLineBytes
     EventTooLarge, // an event's data exceeded SseParserLimits::maxEventBytes
 };
 
@@ -54,8 +54,8 @@ public:
 private:
     void feedBody(const char *p, const char *end, const ChunkStamp &stamp);
     void appendPartialLine(const char *begin, const char *end);
-    void completeLine(const char *begin, const char *end, int terminatorLength,
-                      const ChunkStamp &stamp);
+    void completeLine(
+        const char *begin, const char *end, int terminatorLength, const ChunkStamp &stamp);
     void processLine(QByteArrayView line, int terminatorLength, const ChunkStamp &stamp);
     void processField(QByteArrayView name, QByteArrayView value);
     void appendData(QByteArrayView value);
@@ -66,9 +66,9 @@ private:
     SseParserSink *m_sink;
     SseParserLimits m_limits;
 
-    QByteArray m_line;  // a line split across reads, else empty
-    QByteArray m_data;  // data buffer, without the trailing LF
-    QByteArray m_type;  // event type buffer
+    QByteArray m_line; // a line split across reads, else empty
+    QByteArray m_data; // data buffer, without the trailing LF
+    QByteArray m_type; // event type buffer
     QByteArray m_lastType; // last type seen, shared to avoid re-allocating
     QByteArray m_idBuffer;
     QByteArray m_lastEventId;
@@ -77,8 +77,8 @@ private:
     int m_bomMatched = 0;
     bool m_bomChecked = false;
     bool m_hasData = false;
-    bool m_pendingCR = false;     // the last read ended in CR; skip a leading LF
-    bool m_skippingLine = false;  // rest of an oversized line
+    bool m_pendingCR = false; // the last read ended in CR; skip a leading LF
+    bool m_skippingLine = false; // rest of an oversized line
     bool m_skippingEvent = false; // rest of an oversized event
 };
 

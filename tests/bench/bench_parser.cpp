@@ -26,8 +26,8 @@ public:
     quint64 comments = 0;
     void handleEvent(SseEvent &&event) override { events.push_back(std::move(event)); }
     void handleComment(QByteArrayView, const ChunkStamp &) override { ++comments; }
-    void handleRetry(qint64) override {}
-    void handleParseError(SseParseError, qsizetype) override {}
+    void handleRetry(qint64) override { }
+    void handleParseError(SseParseError, qsizetype) override { }
     void handOff()
     {
         dispatched += events.size();
@@ -41,7 +41,7 @@ QByteArray smallCorpus(int count)
     out.reserve(qsizetype(count) * 80);
     for (int i = 1; i <= count; ++i) {
         out += "id: " + QByteArray::number(i) + "\ndata: {\"seq\":" + QByteArray::number(i)
-                + ",\"ts\":1764081234567.125,\"price\":101.25}\n\n";
+            + ",\"ts\":1764081234567.125,\"price\":101.25}\n\n";
     }
     return out;
 }
@@ -60,13 +60,14 @@ QByteArray largeCorpus(int count)
 
 QByteArray tokenCorpus(int count)
 {
-    static const char *words[] = { "The", " quick", " brown", " fox", " jumps", " over", " the", " lazy", " dog" };
+    static const char *words[]
+        = { "The", " quick", " brown", " fox", " jumps", " over", " the", " lazy", " dog" };
     QByteArray out;
     for (int i = 1; i <= count; ++i) {
         if (i % 10 == 0)
             out += ": keep-alive\r\n";
         out += "event: token\r\nid: " + QByteArray::number(i) + "\r\ndata: {\"t\":\"" + words[i % 9]
-                + "\"}\r\n\r\n";
+            + "\"}\r\n\r\n";
     }
     return out;
 }
@@ -100,7 +101,8 @@ Result measure(const QByteArray &corpus, int runs)
     parseOnce(corpus); // warm-up
     for (int i = 0; i < runs; ++i)
         results.push_back(parseOnce(corpus));
-    std::sort(results.begin(), results.end(), [](const Result &a, const Result &b) { return a.seconds < b.seconds; });
+    std::sort(results.begin(), results.end(),
+        [](const Result &a, const Result &b) { return a.seconds < b.seconds; });
     return results[results.size() / 2];
 }
 
@@ -131,8 +133,8 @@ int main(int argc, char *argv[])
         const Result r = measure(corpus.bytes, runs);
         if (r.events != corpus.expectedEvents) {
             std::fprintf(stderr, "%s: parsed %llu events, expected %llu\n", corpus.name,
-                         static_cast<unsigned long long>(r.events),
-                         static_cast<unsigned long long>(corpus.expectedEvents));
+                static_cast<unsigned long long>(r.events),
+                static_cast<unsigned long long>(corpus.expectedEvents));
             ++failures;
         }
         const double eventsPerSecond = double(r.events) / r.seconds;

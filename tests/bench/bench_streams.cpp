@@ -38,7 +38,8 @@ int main(int argc, char *argv[])
     const QStringList args = app.arguments();
     const bool smoke = args.contains(u"--smoke"_s);
     const int streams = smoke ? 50 : 1000;
-    QString serverPath = QCoreApplication::applicationDirPath() + u"/../../app/ssescope-demo-server"_s;
+    QString serverPath
+        = QCoreApplication::applicationDirPath() + u"/../../app/ssescope-demo-server"_s;
     if (const qsizetype at = args.indexOf(u"--server"_s); at >= 0 && at + 1 < args.size())
         serverPath = args.at(at + 1);
     raiseOpenFileLimit();
@@ -58,10 +59,11 @@ int main(int argc, char *argv[])
         StreamManager manager;
         QList<StreamId> ids;
         QHash<StreamId, int> events;
-        QObject::connect(&manager, &StreamManager::eventsReceived, &app, [&](const EventBatchPtr &batch) {
-            for (const SseEvent &event : batch->events)
-                ++events[event.stream];
-        });
+        QObject::connect(
+            &manager, &StreamManager::eventsReceived, &app, [&](const EventBatchPtr &batch) {
+                for (const SseEvent &event : batch->events)
+                    ++events[event.stream];
+            });
         QElapsedTimer timer;
         timer.start();
         for (int i = 0; i < streams; ++i) {
@@ -83,7 +85,7 @@ int main(int argc, char *argv[])
         app.exec();
         if (allLiveMs < 0) {
             std::fprintf(stderr, "bench_streams: only %lld of %d streams went live\n",
-                         static_cast<long long>(events.size()), streams);
+                static_cast<long long>(events.size()), streams);
             exitCode = 1;
         }
         const long rss = procStatusKb("VmRSS:");

@@ -24,11 +24,11 @@ public:
                 comments[comment.stream].append(comment.text);
         });
         connect(manager, &StreamManager::statusChanged, this,
-                [this](StreamId stream, const SubscriptionStatus &status) {
-                    statuses[stream].append(status);
-                });
+            [this](StreamId stream, const SubscriptionStatus &status) {
+                statuses[stream].append(status);
+            });
         connect(manager, &StreamManager::streamError, this,
-                [this](StreamId stream, const QString &message) { errors[stream].append(message); });
+            [this](StreamId stream, const QString &message) { errors[stream].append(message); });
     }
 
     QByteArrayList ids(StreamId stream) const

@@ -60,7 +60,8 @@ private Q_SLOTS:
 
     void closeDelimitedFramingHasNoLength()
     {
-        const QByteArray response = exchange(get("/ticker?rate=0&count=3&framing=close&nobuffer=1"));
+        const QByteArray response
+            = exchange(get("/ticker?rate=0&count=3&framing=close&nobuffer=1"));
         QVERIFY(!response.contains("Transfer-Encoding"));
         QVERIFY(!response.contains("Content-Length"));
         QVERIFY(response.contains("X-Accel-Buffering: no\r\n"));
@@ -87,25 +88,30 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("mustContain");
         QTest::addColumn<QByteArray>("mustNotContain");
         QTest::newRow("status") << QByteArray("/ticker?status=503&retry_after=3")
-                                << QByteArray("HTTP/1.1 503 Service Unavailable\r\n") << QByteArray("Retry-After: 0");
-        QTest::newRow("retry after") << QByteArray("/ticker?status=503&retry_after=3")
-                                     << QByteArray("Retry-After: 3\r\n") << QByteArray("event-stream");
-        QTest::newRow("content type") << QByteArray("/ticker?ct=text/html&count=1")
-                                      << QByteArray("Content-Type: text/html\r\n") << QByteArray("event-stream");
-        QTest::newRow("redirect") << QByteArray("/ticker?redirect=2") << QByteArray("Location: /ticker?redirect=1")
+                                << QByteArray("HTTP/1.1 503 Service Unavailable\r\n")
+                                << QByteArray("Retry-After: 0");
+        QTest::newRow("retry after")
+            << QByteArray("/ticker?status=503&retry_after=3") << QByteArray("Retry-After: 3\r\n")
+            << QByteArray("event-stream");
+        QTest::newRow("content type")
+            << QByteArray("/ticker?ct=text/html&count=1")
+            << QByteArray("Content-Type: text/html\r\n") << QByteArray("event-stream");
+        QTest::newRow("redirect") << QByteArray("/ticker?redirect=2")
+                                  << QByteArray("Location: /ticker?redirect=1")
                                   << QByteArray("event-stream");
-        QTest::newRow("close before headers") << QByteArray("/ticker?close_before_headers=1") << QByteArray()
-                                              << QByteArray("HTTP");
+        QTest::newRow("close before headers")
+            << QByteArray("/ticker?close_before_headers=1") << QByteArray() << QByteArray("HTTP");
         QTest::newRow("drop mid-event") << QByteArray("/ticker?rate=0&drop_after=2&drop_mid=1")
                                         << QByteArray("id: 2\n") << QByteArray("0\r\n\r\n");
         QTest::newRow("garbage") << QByteArray("/ticker?rate=0&count=2&garbage=1")
-                                 << QByteArray("garbage line without a colon") << QByteArray("HTTP/1.1 500");
-        QTest::newRow("retry field") << QByteArray("/clock?count=1&retry=1500") << QByteArray("retry: 1500\n")
-                                     << QByteArray("HTTP/1.1 500");
+                                 << QByteArray("garbage line without a colon")
+                                 << QByteArray("HTTP/1.1 500");
+        QTest::newRow("retry field") << QByteArray("/clock?count=1&retry=1500")
+                                     << QByteArray("retry: 1500\n") << QByteArray("HTTP/1.1 500");
         QTest::newRow("huge line") << QByteArray("/ticker?count=1&huge=100000")
                                    << QByteArray(100, 'x') << QByteArray("HTTP/1.1 500");
-        QTest::newRow("unknown path") << QByteArray("/nope") << QByteArray("HTTP/1.1 404")
-                                      << QByteArray("event-stream");
+        QTest::newRow("unknown path")
+            << QByteArray("/nope") << QByteArray("HTTP/1.1 404") << QByteArray("event-stream");
     }
     void faultModes()
     {
@@ -133,8 +139,9 @@ private Q_SLOTS:
     void echoShowsTheRequest()
     {
         const QByteArray body = "{\"a\":1}";
-        const QByteArray request = "POST /.sse?count=2 HTTP/1.1\r\nHost: x\r\nX-Probe: yes\r\nContent-Length: "
-                + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        const QByteArray request
+            = "POST /.sse?count=2 HTTP/1.1\r\nHost: x\r\nX-Probe: yes\r\nContent-Length: "
+            + QByteArray::number(body.size()) + "\r\n\r\n" + body;
         const QByteArray response = exchange(request);
         QVERIFY(response.contains("event: server\n"));
         QVERIFY(response.contains("event: request\n"));

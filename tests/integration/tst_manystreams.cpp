@@ -35,7 +35,8 @@ private Q_SLOTS:
     void thousandStreamsToOneHostAreAllLive()
     {
         const int streams = 1000;
-        QVERIFY2(raiseOpenFileLimit() > 2 * streams + 100, "the open-file limit is too low for this test");
+        QVERIFY2(raiseOpenFileLimit() > 2 * streams + 100,
+            "the open-file limit is too low for this test");
         demo::DemoServerThread server;
         QVERIFY(server.start());
         StreamManager manager;
@@ -49,7 +50,8 @@ private Q_SLOTS:
         const auto liveCount = [&] {
             int live = 0;
             for (StreamId id : ids)
-                live += recorder.lastState(id) == SubscriptionState::Open && recorder.eventCount(id) > 0;
+                live += recorder.lastState(id) == SubscriptionState::Open
+                    && recorder.eventCount(id) > 0;
             return live;
         };
         QTRY_COMPARE_WITH_TIMEOUT(liveCount(), streams, 120000);
@@ -67,8 +69,9 @@ private Q_SLOTS:
         const int managers = manager.networkManagerCount();
         QVERIFY(managers >= streams / 6);
         QVERIFY(managers <= streams / 6 + 2);
-        qInfo("%d streams live on %d network managers; process threads %s, RSS %s", streams, managers,
-              procStatusField("Threads:").constData(), procStatusField("VmRSS:").constData());
+        qInfo("%d streams live on %d network managers; process threads %s, RSS %s", streams,
+            managers, procStatusField("Threads:").constData(),
+            procStatusField("VmRSS:").constData());
         for (StreamId id : ids)
             QCOMPARE(manager.counters(id).connections, quint64(1));
     }

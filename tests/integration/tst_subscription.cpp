@@ -75,7 +75,8 @@ private Q_SLOTS:
         QCOMPARE(recorder.ids(id), numbers(1, 40));
         QVERIFY(manager.counters(id).connections >= 4);
         for (const SseEvent &event : recorder.events[id])
-            QVERIFY2(event.data.startsWith(QByteArray("{\"seq\":" + event.id + ',')), event.data.constData());
+            QVERIFY2(event.data.startsWith(QByteArray("{\"seq\":" + event.id + ',')),
+                event.data.constData());
     }
 
     void retryFieldSetsTheDelay()
@@ -143,7 +144,7 @@ private Q_SLOTS:
             QVERIFY(waits[i].retryInMs <= 30 << i); // full jitter under a doubling ceiling
         }
         QVERIFY2(recorder.lastMessage(id).startsWith(u"Gave up after 4 failed attempts"_s),
-                 qPrintable(recorder.lastMessage(id)));
+            qPrintable(recorder.lastMessage(id)));
         QCOMPARE(manager.counters(id).errors, quint64(4));
     }
 
@@ -151,7 +152,8 @@ private Q_SLOTS:
     {
         StreamManager manager;
         StreamRecorder recorder(&manager);
-        SubscriptionConfig c = config(u"/ticker?fail_first=3&key=reset&rate=0&count=4&drop_after=2"_s);
+        SubscriptionConfig c
+            = config(u"/ticker?fail_first=3&key=reset&rate=0&count=4&drop_after=2"_s);
         c.reconnect.initialRetryMs = 40;
         const StreamId id = manager.addSubscription(c);
         QTRY_COMPARE_WITH_TIMEOUT(recorder.lastState(id), SubscriptionState::Closed, 10000);
@@ -204,11 +206,11 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QString>("sentence");
-        QTest::newRow("close before headers") << u"/ticker?close_before_headers=1"_s
-                                              << u"closed the connection"_s;
+        QTest::newRow("close before headers")
+            << u"/ticker?close_before_headers=1"_s << u"closed the connection"_s;
         QTest::newRow("too many redirects") << u"/ticker?redirect=9"_s << u"Too many redirects"_s;
-        QTest::newRow("not an event stream") << u"/ticker?ct=application/json"_s
-                                             << u"not text/event-stream"_s;
+        QTest::newRow("not an event stream")
+            << u"/ticker?ct=application/json"_s << u"not text/event-stream"_s;
         QTest::newRow("server error") << u"/ticker?status=500"_s << u"HTTP 500"_s;
     }
     void errorsBecomeSentences()
@@ -222,7 +224,8 @@ private Q_SLOTS:
         const StreamId id = manager.addSubscription(c);
         const auto firstError = [&] {
             for (const SubscriptionStatus &status : recorder.statuses.value(id)) {
-                if (status.state == SubscriptionState::Waiting || status.state == SubscriptionState::Failed)
+                if (status.state == SubscriptionState::Waiting
+                    || status.state == SubscriptionState::Failed)
                     return status.message;
             }
             return QString();
@@ -246,7 +249,21 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!recorder.inState(id, SubscriptionState::Waiting).isEmpty(), 5000);
         const QString message = recorder.inState(id, SubscriptionState::Waiting).first().message;
         QVERIFY2(message.contains(u"Connection refused by 127.0.0.1:%1"_s.arg(deadPort)),
-                 qPrintable(message));
+            qPrintable(message));
+    }
+
+    void tlsFailureIsASentence()
+    {
+        // https to a plain-HTTP server: the TLS handshake cannot succeed.
+        StreamManager manager;
+        StreamRecorder recorder(&manager);
+        SubscriptionConfig c = config(u"/ticker"_s);
+        c.url.setScheme(u"https"_s);
+        const StreamId id = manager.addSubscription(c);
+        QTRY_VERIFY_WITH_TIMEOUT(!recorder.inState(id, SubscriptionState::Waiting).isEmpty(), 10000);
+        const QString message = recorder.inState(id, SubscriptionState::Waiting).first().message;
+        QVERIFY2(message.contains(u"127.0.0.1:%1"_s.arg(m_server.port())), qPrintable(message));
+        QCOMPARE(recorder.eventCount(id), 0);
     }
 
     void silentServerHitsTheConnectTimeout()
@@ -275,7 +292,7 @@ private Q_SLOTS:
         QCOMPARE(recorder.ids(id), numbers(1, 5));
         QCOMPARE(recorder.errors.value(id).size(), 1);
         QVERIFY2(recorder.errors.value(id).first().contains(u"limit"_s),
-                 qPrintable(recorder.errors.value(id).first()));
+            qPrintable(recorder.errors.value(id).first()));
     }
 
     void invalidUtf8BecomesReplacementCharacters()
@@ -294,7 +311,8 @@ private Q_SLOTS:
         SubscriptionConfig c = config(u"/.sse"_s);
         c.method = "POST";
         c.body = "{\"prompt\":\"hi\"}";
-        c.headers = { { "Authorization", "Bearer secret" }, { "Content-Type", "application/json" } };
+        c.headers
+            = { { "Authorization", "Bearer secret" }, { "Content-Type", "application/json" } };
         c.lastEventId = "0";
         const StreamId id = manager.addSubscription(c);
         QTRY_VERIFY_WITH_TIMEOUT(recorder.eventCount(id) >= 2, 5000);
@@ -317,8 +335,10 @@ private Q_SLOTS:
         StreamRecorder recorder(&manager);
         const StreamId id = manager.addSubscription(config(u"/.sse"_s));
         QTRY_VERIFY_WITH_TIMEOUT(recorder.eventCount(id) >= 2, 5000);
-        const QJsonObject headers =
-                QJsonDocument::fromJson(recorder.events[id][1].data).object().value(u"headers"_s).toObject();
+        const QJsonObject headers = QJsonDocument::fromJson(recorder.events[id][1].data)
+                                        .object()
+                                        .value(u"headers"_s)
+                                        .toObject();
         QVERIFY(!headers.contains(u"last-event-id"_s));
     }
 
@@ -360,7 +380,8 @@ private Q_SLOTS:
         StreamManager manager;
         StreamRecorder recorder(&manager);
         const int total = 200000;
-        const StreamId id = manager.addSubscription(config(u"/ticker?rate=0&count=%1"_s.arg(total)));
+        const StreamId id
+            = manager.addSubscription(config(u"/ticker?rate=0&count=%1"_s.arg(total)));
         QElapsedTimer timer;
         timer.start();
         QTRY_COMPARE_WITH_TIMEOUT(recorder.lastState(id), SubscriptionState::Closed, 60000);

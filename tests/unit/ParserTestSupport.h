@@ -10,8 +10,7 @@
 namespace ssescope::test {
 
 // A byte-exact literal, NULs included.
-template<size_t N>
-QByteArray bytes(const char (&literal)[N])
+template<size_t N> QByteArray bytes(const char (&literal)[N])
 {
     return QByteArray(literal, static_cast<qsizetype>(N - 1));
 }
@@ -41,8 +40,8 @@ public:
 };
 
 // Feeds input in pieces cut at the given offsets (sorted, inside the input).
-inline QByteArrayList parsePieces(const QByteArray &input, const QList<qsizetype> &cuts,
-                                  SseParserLimits limits = {})
+inline QByteArrayList parsePieces(
+    const QByteArray &input, const QList<qsizetype> &cuts, SseParserLimits limits = {})
 {
     ParserRecorder recorder;
     SseParser parser(1, &recorder, limits);
@@ -106,10 +105,13 @@ inline void addSpecCases()
     row("id", "id: 1\ndata: x\n\n", L { "E message|1|x" });
     row("id persists across events", "id: 1\ndata: a\n\ndata: b\n\n",
         L { "E message|1|a", "E message|1|b" });
-    row("empty id resets", "id: 1\ndata: a\n\nid\ndata: b\n\n", L { "E message|1|a", "E message||b" });
+    row("empty id resets", "id: 1\ndata: a\n\nid\ndata: b\n\n",
+        L { "E message|1|a", "E message||b" });
     row("id with empty value resets", "id: 1\ndata: a\n\nid:\ndata: b\n\n",
         L { "E message|1|a", "E message||b" });
-    row("id containing NUL ignored", bytes("id: 1\ndata: a\n\nid: 2\0" "3\ndata: b\n\n"),
+    row("id containing NUL ignored",
+        bytes("id: 1\ndata: a\n\nid: 2\0"
+              "3\ndata: b\n\n"),
         L { "E message|1|a", "E message|1|b" });
     row("id without data still updates", "id: 5\n\ndata: x\n\n", L { "E message|5|x" });
     row("id set after data in same event", "data: x\nid: 7\n\n", L { "E message|7|x" });
@@ -147,10 +149,23 @@ inline void addSpecCases()
     row("LF then CR is two line ends", "data: a\n\r", L { "E message||a" });
     row("CRLF data without colon", "data\r\n\r\n", L { "E message||" });
     // BOM and UTF-8
-    row("leading BOM skipped", "\xEF\xBB\xBF" "data: x\n\n", L { "E message||x" });
-    row("second BOM is content", "\xEF\xBB\xBF\xEF\xBB\xBF" "data: x\n\n", L {});
-    row("BOM prefix that is not a BOM", "\xEF\xBB" "data: x\n\ndata: y\n\n", L { "E message||y" });
-    row("BOM inside data kept", "data: \xEF\xBB\xBF" "x\n\n", L { "E message||\xEF\xBB\xBF" "x" });
+    row("leading BOM skipped",
+        "\xEF\xBB\xBF"
+        "data: x\n\n",
+        L { "E message||x" });
+    row("second BOM is content",
+        "\xEF\xBB\xBF\xEF\xBB\xBF"
+        "data: x\n\n",
+        L {});
+    row("BOM prefix that is not a BOM",
+        "\xEF\xBB"
+        "data: x\n\ndata: y\n\n",
+        L { "E message||y" });
+    row("BOM inside data kept",
+        "data: \xEF\xBB\xBF"
+        "x\n\n",
+        L { "E message||\xEF\xBB\xBF"
+            "x" });
     row("valid multibyte", "data: h\xC3\xA9llo \xE2\x82\xAC \xF0\x9F\x98\x80\n\n",
         L { "E message||h\xC3\xA9llo \xE2\x82\xAC \xF0\x9F\x98\x80" });
     row("invalid byte replaced", "data: \xFF\n\n", L { "E message||\xEF\xBF\xBD" });

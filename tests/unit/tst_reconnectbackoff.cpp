@@ -16,9 +16,10 @@ private Q_SLOTS:
         QTest::addColumn<QList<qint64>>("ceilings");
         QTest::newRow("doubling") << qint64(100) << qint64(1000)
                                   << QList<qint64> { 100, 200, 400, 800, 1000, 1000 };
-        QTest::newRow("cap below base") << qint64(500) << qint64(100)
-                                        << QList<qint64> { 500, 500, 500 };
-        QTest::newRow("zero base grows from 1") << qint64(0) << qint64(4) << QList<qint64> { 1, 2, 4, 4 };
+        QTest::newRow("cap below base")
+            << qint64(500) << qint64(100) << QList<qint64> { 500, 500, 500 };
+        QTest::newRow("zero base grows from 1")
+            << qint64(0) << qint64(4) << QList<qint64> { 1, 2, 4, 4 };
     }
     void ceilingGrowsToCap()
     {

@@ -25,20 +25,23 @@ private Q_SLOTS:
         QTest::addColumn<QByteArrayList>("pieces");
         QTest::addColumn<QByteArrayList>("expected");
         using L = QByteArrayList;
-        QTest::newRow("BOM split in three") << L { "\xEF", "\xBB", "\xBF" "data: x\n\n" }
-                                            << L { "E message||x" };
-        QTest::newRow("BOM split then content") << L { "\xEF\xBB", "\xBF", "data: x\n\n" }
-                                                << L { "E message||x" };
-        QTest::newRow("CRLF split") << L { "data: a\r", "\ndata: b\r\n\r", "\n" }
-                                    << L { "E message||a\nb" };
-        QTest::newRow("CR at end then data") << L { "data: a\r", "data: b\r\r" }
-                                             << L { "E message||a\nb" };
-        QTest::newRow("CR then blank via LF") << L { "data: a\r", "\n", "\n" }
-                                              << L { "E message||a" };
-        QTest::newRow("UTF-8 sequence split") << L { "data: \xE2", "\x82", "\xAC\n\n" }
-                                              << L { "E message||\xE2\x82\xAC" };
-        QTest::newRow("field name split") << L { "da", "ta", ": x\n", "\n" } << L { "E message||x" };
-        QTest::newRow("empty pieces") << L { "", "data: x", "", "\n\n", "" } << L { "E message||x" };
+        QTest::newRow("BOM split in three") << L { "\xEF", "\xBB",
+            "\xBF"
+            "data: x\n\n" } << L { "E message||x" };
+        QTest::newRow("BOM split then content")
+            << L { "\xEF\xBB", "\xBF", "data: x\n\n" } << L { "E message||x" };
+        QTest::newRow("CRLF split")
+            << L { "data: a\r", "\ndata: b\r\n\r", "\n" } << L { "E message||a\nb" };
+        QTest::newRow("CR at end then data")
+            << L { "data: a\r", "data: b\r\r" } << L { "E message||a\nb" };
+        QTest::newRow("CR then blank via LF")
+            << L { "data: a\r", "\n", "\n" } << L { "E message||a" };
+        QTest::newRow("UTF-8 sequence split")
+            << L { "data: \xE2", "\x82", "\xAC\n\n" } << L { "E message||\xE2\x82\xAC" };
+        QTest::newRow("field name split")
+            << L { "da", "ta", ": x\n", "\n" } << L { "E message||x" };
+        QTest::newRow("empty pieces")
+            << L { "", "data: x", "", "\n\n", "" } << L { "E message||x" };
     }
     void splitAcrossReads()
     {
@@ -58,20 +61,19 @@ private Q_SLOTS:
         QTest::addColumn<QByteArrayList>("expected");
         using L = QByteArrayList;
         const QByteArray longLine = "data: " + QByteArray(100, 'x');
-        QTest::newRow("line over the limit") << QByteArray(longLine + "\n\ndata: ok\n\n") << qsizetype(64)
-                                             << L { "X line", "E message||ok" };
+        QTest::newRow("line over the limit") << QByteArray(longLine + "\n\ndata: ok\n\n")
+                                             << qsizetype(64) << L { "X line", "E message||ok" };
         QTest::newRow("unterminated line over the limit")
-                << QByteArray(longLine + longLine) << qsizetype(64) << L { "X line" };
-        QTest::newRow("event over the limit")
-                << QByteArray("data: " + QByteArray(40, 'a') + "\ndata: " + QByteArray(40, 'b')
-                              + "\n\ndata: ok\n\n")
-                << qsizetype(64) << L { "X event", "E message||ok" };
+            << QByteArray(longLine + longLine) << qsizetype(64) << L { "X line" };
+        QTest::newRow("event over the limit") << QByteArray(
+            "data: " + QByteArray(40, 'a') + "\ndata: " + QByteArray(40, 'b') + "\n\ndata: ok\n\n")
+                                              << qsizetype(64) << L { "X event", "E message||ok" };
         QTest::newRow("rest of oversized event dropped")
-                << QByteArray(longLine + "\ndata: tail\n\ndata: ok\n\n") << qsizetype(64)
-                << L { "X line", "E message||ok" };
-        QTest::newRow("at the limit passes") << QByteArray("data: " + QByteArray(58, 'y') + "\n\n")
-                                             << qsizetype(64)
-                                             << L { "E message||" + QByteArray(58, 'y') };
+            << QByteArray(longLine + "\ndata: tail\n\ndata: ok\n\n") << qsizetype(64)
+            << L { "X line", "E message||ok" };
+        QTest::newRow("at the limit passes")
+            << QByteArray("data: " + QByteArray(58, 'y') + "\n\n") << qsizetype(64)
+            << L { "E message||" + QByteArray(58, 'y') };
     }
     void limits()
     {
@@ -121,7 +123,8 @@ private Q_SLOTS:
         ParserRecorder recorder;
         SseParser parser(1, &recorder);
         parser.feed("id: 41\ndata: a\n\nid: 42\ndata: half", ChunkStamp {});
-        QCOMPARE(parser.lastEventId(), QByteArray("41")); // the unterminated event's id is not applied
+        QCOMPARE(
+            parser.lastEventId(), QByteArray("41")); // the unterminated event's id is not applied
         parser.resetConnection();
         parser.feed("data: b\n\n", ChunkStamp {});
         QCOMPARE(recorder.items, (QByteArrayList { "E message|41|a", "E message|41|b" }));
@@ -132,9 +135,13 @@ private Q_SLOTS:
     {
         ParserRecorder recorder;
         SseParser parser(1, &recorder);
-        parser.feed("\xEF\xBB\xBF" "data: first\n", ChunkStamp {});
+        parser.feed("\xEF\xBB\xBF"
+                    "data: first\n",
+            ChunkStamp {});
         parser.resetConnection();
-        parser.feed("\xEF\xBB\xBF" "data: second\n\n", ChunkStamp {});
+        parser.feed("\xEF\xBB\xBF"
+                    "data: second\n\n",
+            ChunkStamp {});
         QCOMPARE(recorder.items, QByteArrayList { "E message||second" });
     }
 

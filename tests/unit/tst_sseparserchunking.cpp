@@ -42,9 +42,9 @@ private Q_SLOTS:
     {
         QByteArray stream;
         for (int i = 0; i < 300; ++i) {
-            stream += (i % 3 == 0 ? "\r\n" : "") + QByteArray(": beat\n") + "event: t" + QByteArray::number(i % 5)
-                    + "\r\nid: " + QByteArray::number(i) + "\rdata: line \xC3\xA9 " + QByteArray::number(i)
-                    + "\ndata: \xFF second\r\n\r\n";
+            stream += (i % 3 == 0 ? "\r\n" : "") + QByteArray(": beat\n") + "event: t"
+                + QByteArray::number(i % 5) + "\r\nid: " + QByteArray::number(i)
+                + "\rdata: line \xC3\xA9 " + QByteArray::number(i) + "\ndata: \xFF second\r\n\r\n";
         }
         const QByteArrayList whole = parseWhole(stream);
         QCOMPARE(whole.size(), 600); // 300 comments and 300 events
@@ -74,7 +74,7 @@ private Q_SLOTS:
         timer.start();
         for (qsizetype at = 0; at < line.size(); at += 4)
             parser.feed(QByteArrayView(line).sliced(at, std::min<qsizetype>(4, line.size() - at)),
-                        ChunkStamp {});
+                ChunkStamp {});
         QCOMPARE(recorder.events.size(), size_t(1));
         QCOMPARE(recorder.events[0].data.size(), size);
         QVERIFY2(timer.elapsed() < 20000, "feeding a 10 MiB line in 4-byte pieces went quadratic");

@@ -37,7 +37,8 @@ private Q_SLOTS:
 
         const QByteArray text = QJsonDocument(config.toJson()).toJson();
         QString error;
-        const auto back = SubscriptionConfig::fromJson(QJsonDocument::fromJson(text).object(), &error);
+        const auto back
+            = SubscriptionConfig::fromJson(QJsonDocument::fromJson(text).object(), &error);
         QVERIFY2(back, qPrintable(error));
         QCOMPARE(back->toJson(), config.toJson());
         QCOMPARE(back->headers, config.headers);
@@ -50,7 +51,7 @@ private Q_SLOTS:
     {
         QString error;
         const auto config = SubscriptionConfig::fromJson(
-                QJsonObject { { u"url"_s, u"http://127.0.0.1:1/x"_s } }, &error);
+            QJsonObject { { u"url"_s, u"http://127.0.0.1:1/x"_s } }, &error);
         QVERIFY2(config, qPrintable(error));
         QCOMPARE(config->method, QByteArray("GET"));
         QCOMPARE(config->reconnect.kind, ReconnectPolicyKind::Resilient);
@@ -63,21 +64,21 @@ private Q_SLOTS:
         QTest::addColumn<QJsonObject>("json");
         QTest::addColumn<QString>("expectedError");
         QTest::newRow("no url") << QJsonObject {} << u"not a valid URL"_s;
-        QTest::newRow("ftp url") << QJsonObject { { u"url"_s, u"ftp://host/x"_s } } << u"Only http://"_s;
-        QTest::newRow("garbage url") << QJsonObject { { u"url"_s, u"http://"_s } } << u"not a valid URL"_s;
-        QTest::newRow("bad policy")
-                << QJsonObject { { u"url"_s, u"http://h/x"_s },
-                                 { u"reconnect"_s, QJsonObject { { u"policy"_s, u"eager"_s } } } }
-                << u"strict"_s;
-        QTest::newRow("bad header") << QJsonObject { { u"url"_s, u"http://h/x"_s },
-                                                     { u"headers"_s, QJsonArray { 1 } } }
-                                    << u"header"_s;
+        QTest::newRow("ftp url") << QJsonObject { { u"url"_s, u"ftp://host/x"_s } }
+                                 << u"Only http://"_s;
+        QTest::newRow("garbage url")
+            << QJsonObject { { u"url"_s, u"http://"_s } } << u"not a valid URL"_s;
+        QTest::newRow("bad policy") << QJsonObject { { u"url"_s, u"http://h/x"_s },
+            { u"reconnect"_s, QJsonObject { { u"policy"_s, u"eager"_s } } } }
+                                    << u"strict"_s;
+        QTest::newRow("bad header")
+            << QJsonObject { { u"url"_s, u"http://h/x"_s }, { u"headers"_s, QJsonArray { 1 } } }
+            << u"header"_s;
         QTest::newRow("negative timeout") << QJsonObject { { u"url"_s, u"http://h/x"_s },
-                                                           { u"idleTimeoutMs"_s, -5 } }
-                                          << u"negative"_s;
-        QTest::newRow("bad method") << QJsonObject { { u"url"_s, u"http://h/x"_s },
-                                                     { u"method"_s, u"GE T"_s } }
-                                    << u"method"_s;
+            { u"idleTimeoutMs"_s, -5 } } << u"negative"_s;
+        QTest::newRow("bad method")
+            << QJsonObject { { u"url"_s, u"http://h/x"_s }, { u"method"_s, u"GE T"_s } }
+            << u"method"_s;
     }
     void rejectsBadInput()
     {
