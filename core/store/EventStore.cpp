@@ -5,6 +5,17 @@
 
 namespace ssescope {
 
+namespace {
+
+constexpr quint16 kWallInSideTable = 1;
+
+qint64 floorDiv(qint64 a, qint64 b)
+{
+    return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+} // namespace
+
 struct EventStore::Record
 {
     StreamId stream;
@@ -18,7 +29,7 @@ struct EventStore::Record
     quint16 type;
     quint16 flags;
     float latencyMs; // NaN when the event has no latency
-    quint32 reserved;
+    qint32 wallDeltaUs; // wall time, in µs, relative to steady time + the segment's offset
 };
 
 // Wall time is steady time plus the segment's offset: one clock reading per
@@ -29,6 +40,7 @@ struct EventStore::Segment
     std::vector<Record> records;
     std::vector<char> arena;
     qint64 wallMinusSteadyNs = 0;
+    QHash<quint32, qint64> wallOverflowUs; // by index in the segment
 
     qint64 bytes() const
     {
@@ -83,6 +95,17 @@ quint64 EventStore::append(const SseEvent &event, std::optional<double> latencyM
     record.dataLength = quint32(event.data.size());
     record.type = internType(event.type);
     record.latencyMs = latencyMs ? float(*latencyMs) : std::numeric_limits<float>::quiet_NaN();
+    // Live events share one wall/steady relation per segment, so the delta is
+    // 0; imported or merged captures may differ, and a delta beyond ±35 min
+    // goes to a side table.
+    const qint64 deltaUs = floorDiv(event.arrivalWallNs, 1000)
+            - floorDiv(event.arrivalSteadyNs + segment.wallMinusSteadyNs, 1000);
+    if (deltaUs >= std::numeric_limits<qint32>::min() && deltaUs <= std::numeric_limits<qint32>::max()) {
+        record.wallDeltaUs = qint32(deltaUs);
+    } else {
+        record.flags |= kWallInSideTable;
+        segment.wallOverflowUs.insert(quint32(segment.records.size()), floorDiv(event.arrivalWallNs, 1000));
+    }
     segment.records.push_back(record);
     m_bytes += segment.bytes() - before;
     ++m_size;
@@ -122,7 +145,10 @@ StoredEvent EventStore::at(qint64 row) const
     out.data = QByteArrayView(base + record.idLength, record.dataLength);
     out.type = m_types.at(record.type);
     out.arrivalSteadyNs = record.arrivalSteadyNs;
-    out.arrivalWallNs = record.arrivalSteadyNs + segment.wallMinusSteadyNs;
+    const qint64 wallUs = (record.flags & kWallInSideTable)
+            ? segment.wallOverflowUs.value(quint32(row % kSegmentEvents))
+            : floorDiv(record.arrivalSteadyNs + segment.wallMinusSteadyNs, 1000) + record.wallDeltaUs;
+    out.arrivalWallNs = wallUs * 1000;
     out.chunkIndex = record.chunkIndex;
     out.wireBytes = record.wireBytes;
     if (!std::isnan(record.latencyMs))
@@ -150,6 +176,20 @@ void EventStore::clear()
     m_size = 0;
     m_bytes = 0;
     m_segments.clear();
+}
+
+} // namespace ssescope
+
+namespace ssescope {
+
+void EventStore::setStreamName(StreamId stream, const QString &name)
+{
+    m_streamNames.insert(stream, name);
+}
+
+QString EventStore::streamName(StreamId stream) const
+{
+    return m_streamNames.value(stream, QString::number(stream));
 }
 
 } // namespace ssescope

@@ -31,6 +31,7 @@ struct StoredEvent
     quint32 wireBytes = 0;
     std::optional<double> latencyMs;
 };
+// Wall times are kept to the microsecond, the precision captures are written in.
 
 struct EventStoreLimits
 {
@@ -67,6 +68,11 @@ public:
     void setLimits(const EventStoreLimits &limits);
     void clear();
 
+    // Names of streams, for display and export ("stream" in a capture).
+    void setStreamName(StreamId stream, const QString &name);
+    QString streamName(StreamId stream) const;
+    const QHash<StreamId, QString> &streamNames() const { return m_streamNames; }
+
     QByteArray typeName(quint16 index) const { return m_types.value(index); }
 
 private:
@@ -80,6 +86,7 @@ private:
     std::deque<std::unique_ptr<Segment>> m_segments;
     QList<QByteArray> m_types;
     QHash<QByteArray, quint16> m_typeIndex;
+    QHash<StreamId, QString> m_streamNames;
     quint64 m_firstSeq = 1; // of the oldest retained event
     qint64 m_size = 0;
     qint64 m_bytes = 0;

@@ -1,0 +1,100 @@
+#include "CaptureFormat.h"
+
+#include "capture/CsvCodec.h"
+#include "capture/JsonlCodec.h"
+#include "capture/RawSseCodec.h"
+
+#include <QFileInfo>
+#include <QIODevice>
+
+using namespace Qt::StringLiterals;
+
+namespace ssescope {
+
+namespace {
+constexpr qsizetype kFlushBytes = 256 * 1024;
+}
+
+std::optional<CaptureFormat> captureFormatFromName(const QString &name)
+{
+    const QString n = name.toLower();
+    if (n == u"jsonl" || n == u"json" || n == u"ndjson")
+        return CaptureFormat::JsonLines;
+    if (n == u"csv")
+        return CaptureFormat::Csv;
+    if (n == u"sse" || n == u"raw" || n == u"text/event-stream")
+        return CaptureFormat::RawSse;
+    return std::nullopt;
+}
+
+std::optional<CaptureFormat> captureFormatFromPath(const QString &path)
+{
+    return captureFormatFromName(QFileInfo(path).suffix());
+}
+
+QString captureFormatName(CaptureFormat format)
+{
+    switch (format) {
+    case CaptureFormat::JsonLines: return u"jsonl"_s;
+    case CaptureFormat::Csv: return u"csv"_s;
+    case CaptureFormat::RawSse: return u"sse"_s;
+    }
+    return {};
+}
+
+CaptureWriter::CaptureWriter(QIODevice *device)
+    : m_device(device)
+{
+    m_buffer.reserve(kFlushBytes + 4096);
+}
+
+CaptureWriter::~CaptureWriter() = default;
+
+std::unique_ptr<CaptureWriter> CaptureWriter::create(CaptureFormat format, QIODevice *device)
+{
+    switch (format) {
+    case CaptureFormat::JsonLines: return std::make_unique<JsonlWriter>(device);
+    case CaptureFormat::Csv: return std::make_unique<CsvWriter>(device);
+    case CaptureFormat::RawSse: return std::make_unique<RawSseWriter>(device);
+    }
+    return nullptr;
+}
+
+void CaptureWriter::maybeFlush()
+{
+    if (m_buffer.size() >= kFlushBytes)
+        flush();
+}
+
+bool CaptureWriter::flush()
+{
+    if (m_buffer.isEmpty() || hasError())
+        return !hasError();
+    const char *p = m_buffer.constData();
+    qint64 left = m_buffer.size();
+    while (left > 0) {
+        const qint64 n = m_device->write(p, left);
+        if (n <= 0) {
+            m_error = m_device->errorString().isEmpty() ? u"the output refused the data"_s : m_device->errorString();
+            m_buffer.clear();
+            return false;
+        }
+        p += n;
+        left -= n;
+    }
+    m_buffer.resize(0);
+    return true;
+}
+
+bool readCapture(CaptureFormat format, QIODevice *device, const RecordHandler &onRecord,
+                 const ReadErrorHandler &onError, QString *fatalError)
+{
+    switch (format) {
+    case CaptureFormat::JsonLines: return readJsonl(device, onRecord, onError, fatalError);
+    case CaptureFormat::Csv: return readCsv(device, onRecord, onError, fatalError);
+    case CaptureFormat::RawSse: return readRawSse(device, onRecord, onError, fatalError);
+    }
+    return false;
+}
+
+} // namespace ssescope

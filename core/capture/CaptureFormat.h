@@ -1,0 +1,60 @@
+#pragma once
+
+#include "capture/CaptureRecord.h"
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QIODevice;
+
+namespace ssescope {
+
+enum class CaptureFormat { JsonLines, Csv, RawSse };
+
+std::optional<CaptureFormat> captureFormatFromName(const QString &name); // jsonl, csv, sse
+std::optional<CaptureFormat> captureFormatFromPath(const QString &path); // by extension
+QString captureFormatName(CaptureFormat format);
+
+// Formats records into a device through one reused buffer, flushed in 256 KiB
+// writes. The device's write errors are reported by errorString().
+class CaptureWriter
+{
+public:
+    explicit CaptureWriter(QIODevice *device);
+    virtual ~CaptureWriter();
+    Q_DISABLE_COPY_MOVE(CaptureWriter)
+
+    virtual void write(const CaptureRecordView &record) = 0;
+    bool flush();
+    bool hasError() const { return !m_error.isEmpty(); }
+    QString errorString() const { return m_error; }
+
+    static std::unique_ptr<CaptureWriter> create(CaptureFormat format, QIODevice *device);
+
+protected:
+    void maybeFlush();
+    QByteArray m_buffer;
+
+private:
+    QIODevice *m_device;
+    QString m_error;
+};
+
+// A record read back, or the reason a line could not be.
+struct CaptureReadError
+{
+    qint64 line = 0;
+    QString message;
+};
+
+// Reads a capture, record by record; a corrupt record is reported with its
+// line number and skipped, and reading goes on.
+using RecordHandler = std::function<void(CaptureRecord &&record)>;
+using ReadErrorHandler = std::function<void(const CaptureReadError &error)>;
+bool readCapture(CaptureFormat format, QIODevice *device, const RecordHandler &onRecord,
+                 const ReadErrorHandler &onError, QString *fatalError);
+
+} // namespace ssescope

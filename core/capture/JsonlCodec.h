@@ -1,0 +1,24 @@
+#pragma once
+
+#include "capture/CaptureFormat.h"
+
+namespace ssescope {
+
+// {"kind":"event","stream":...,"seq":...,"id":...,"type":...,"data":...,
+//  "received":"2026-11-25T14:51:42.348123Z","mono_ns":...,"chunk":...,"bytes":...,"latency_ms":1.5|null}
+// {"kind":"comment","stream":...,"text":...,"received":...,"mono_ns":...}
+class JsonlWriter final : public CaptureWriter
+{
+public:
+    using CaptureWriter::CaptureWriter;
+    void write(const CaptureRecordView &record) override;
+};
+
+bool readJsonl(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHandler &onError,
+               QString *fatalError);
+
+// Appends s as a JSON string, quotes included.
+void appendJsonString(QByteArray &out, QByteArrayView s);
+void appendLatency(QByteArray &out, const std::optional<double> &latencyMs, const char *none);
+
+} // namespace ssescope

@@ -1,0 +1,223 @@
+#include "RawSseCodec.h"
+
+#include "capture/JsonlCodec.h"
+#include "latency/TimeValue.h"
+#include "sse/SseParser.h"
+
+#include <QIODevice>
+#include <QUrl>
+
+using namespace Qt::StringLiterals;
+
+namespace ssescope {
+
+namespace {
+
+constexpr char kEventMeta[] = "ssescope stream=";
+constexpr char kCommentMeta[] = "ssescope-comment stream=";
+
+QByteArray encodeName(QByteArrayView name)
+{
+    return QUrl::toPercentEncoding(QString::fromUtf8(name.toByteArray()));
+}
+
+void appendMeta(QByteArray &out, const char *prefix, const CaptureRecordView &r, bool event)
+{
+    out.append(": ");
+    out.append(prefix);
+    out.append(encodeName(r.stream));
+    if (event) {
+        out.append(" seq=");
+        out.append(QByteArray::number(r.seq));
+    }
+    char received[32];
+    out.append(" received=");
+    out.append(received, formatRfc3339Micros(r.receivedWallNs, received));
+    out.append(" mono_ns=");
+    out.append(QByteArray::number(r.monoNs));
+    if (event) {
+        out.append(" chunk=");
+        out.append(QByteArray::number(r.chunk));
+        out.append(" bytes=");
+        out.append(QByteArray::number(r.bytes));
+        out.append(" latency_ms=");
+        appendLatency(out, r.latencyMs, "-");
+    }
+    out.append('\n');
+}
+
+// Turns parser output plus the metadata comments back into records.
+class RawSseReader final : public SseParserSink
+{
+public:
+    RawSseReader(const RecordHandler &onRecord, const ReadErrorHandler &onError)
+        : m_onRecord(onRecord)
+        , m_onError(onError)
+    {
+    }
+
+    qint64 line = 1;
+
+    void handleEvent(SseEvent &&event) override
+    {
+        CaptureRecord record;
+        if (m_meta) {
+            record = std::move(*m_meta);
+            m_meta.reset();
+        } else {
+            record.stream = "raw";
+            record.seq = event.seq;
+            record.bytes = event.wireBytes;
+        }
+        record.kind = CaptureRecordView::Kind::Event;
+        record.id = std::move(event.id);
+        record.type = std::move(event.type);
+        record.data = std::move(event.data);
+        m_onRecord(std::move(record));
+    }
+
+    void handleComment(QByteArrayView text, const ChunkStamp &) override
+    {
+        if (m_commentMeta) {
+            CaptureRecord record = std::move(*m_commentMeta);
+            m_commentMeta.reset();
+            record.data = text.toByteArray();
+            m_onRecord(std::move(record));
+            return;
+        }
+        const bool event = text.startsWith(kEventMeta);
+        if (!event && !text.startsWith(kCommentMeta))
+            return; // an ordinary comment of a foreign capture
+        CaptureRecord meta;
+        QString why;
+        if (!parseMeta(text, event, &meta, &why)) {
+            m_onError({ line, why });
+            return;
+        }
+        if (event)
+            m_meta = std::move(meta);
+        else
+            m_commentMeta = std::move(meta);
+    }
+
+    void handleRetry(qint64) override {}
+    void handleParseError(SseParseError error, qsizetype bytes) override
+    {
+        m_onError({ line, error == SseParseError::LineTooLong
+                                  ? u"a line of %1 bytes is over the limit"_s.arg(bytes)
+                                  : u"an event of %1 bytes is over the limit"_s.arg(bytes) });
+    }
+
+private:
+    static bool parseMeta(QByteArrayView text, bool event, CaptureRecord *r, QString *why)
+    {
+        r->kind = event ? CaptureRecordView::Kind::Event : CaptureRecordView::Kind::Comment;
+        const QByteArrayView fields = text.sliced(qstrlen(event ? kEventMeta : kCommentMeta) - 7);
+        for (const QByteArray &pair : fields.toByteArray().split(' ')) {
+            const qsizetype eq = pair.indexOf('=');
+            if (eq <= 0)
+                continue;
+            const QByteArray key = pair.left(eq);
+            const QByteArray value = pair.mid(eq + 1);
+            bool ok = true;
+            if (key == "stream") {
+                r->stream = QUrl::fromPercentEncoding(value).toUtf8();
+            } else if (key == "seq") {
+                r->seq = value.toULongLong(&ok);
+            } else if (key == "received") {
+                const auto wall = epochNsFromRfc3339(value);
+                ok = wall.has_value();
+                r->receivedWallNs = wall.value_or(0);
+            } else if (key == "mono_ns") {
+                r->monoNs = value.toLongLong(&ok);
+            } else if (key == "chunk") {
+                r->chunk = value.toULongLong(&ok);
+            } else if (key == "bytes") {
+                r->bytes = value.toUInt(&ok);
+            } else if (key == "latency_ms" && value != "-") {
+                r->latencyMs = value.toDouble(&ok);
+            }
+            if (!ok) {
+                *why = u"bad %1 in the ssescope comment: %2"_s.arg(QString::fromLatin1(key), QString::fromUtf8(value));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    const RecordHandler &m_onRecord;
+    const ReadErrorHandler &m_onError;
+    std::optional<CaptureRecord> m_meta;
+    std::optional<CaptureRecord> m_commentMeta;
+};
+
+} // namespace
+
+void RawSseWriter::write(const CaptureRecordView &r)
+{
+    QByteArray &out = m_buffer;
+    if (r.kind == CaptureRecordView::Kind::Comment) {
+        appendMeta(out, kCommentMeta, r, false);
+        out.append(": ");
+        out.append(r.data.data(), r.data.size());
+        out.append('\n');
+        maybeFlush();
+        return;
+    }
+    appendMeta(out, kEventMeta, r, true);
+    if (r.type != "message") {
+        out.append("event: ");
+        out.append(r.type.data(), r.type.size());
+        out.append('\n');
+    }
+    if (r.id.isEmpty()) {
+        out.append("id\n");
+    } else {
+        out.append("id: ");
+        out.append(r.id.data(), r.id.size());
+        out.append('\n');
+    }
+    // Data never holds CR, and LF only between its lines.
+    qsizetype start = 0;
+    while (true) {
+        const qsizetype lf = r.data.indexOf('\n', start);
+        const QByteArrayView line = r.data.sliced(start, (lf < 0 ? r.data.size() : lf) - start);
+        out.append("data: ");
+        out.append(line.data(), line.size());
+        out.append('\n');
+        if (lf < 0)
+            break;
+        start = lf + 1;
+    }
+    out.append('\n');
+    maybeFlush();
+}
+
+bool readRawSse(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHandler &onError,
+                QString *fatalError)
+{
+    RawSseReader reader(onRecord, onError);
+    SseParser parser(0, &reader);
+    quint64 chunk = 0;
+    while (!device->atEnd()) {
+        const QByteArray block = device->read(256 * 1024);
+        if (block.isEmpty()) {
+            if (fatalError)
+                *fatalError = device->errorString();
+            return false;
+        }
+        // Fed line by line, so that an error names the line it is on.
+        qsizetype start = 0;
+        while (start < block.size()) {
+            const qsizetype lf = block.indexOf('\n', start);
+            const qsizetype end = lf < 0 ? block.size() : lf + 1;
+            parser.feed(QByteArrayView(block).sliced(start, end - start), ChunkStamp { 0, 0, ++chunk });
+            if (lf >= 0)
+                ++reader.line;
+            start = end;
+        }
+    }
+    return true;
+}
+
+} // namespace ssescope

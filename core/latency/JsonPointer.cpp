@@ -1,0 +1,209 @@
+#include "JsonPointer.h"
+
+#include <QString>
+
+using namespace Qt::StringLiterals;
+
+namespace ssescope {
+
+namespace {
+
+class Scanner
+{
+public:
+    explicit Scanner(QByteArrayView text)
+        : m_p(text.data())
+        , m_end(text.data() + text.size())
+    {
+    }
+
+    void skipSpace()
+    {
+        while (m_p < m_end && (*m_p == ' ' || *m_p == '\t' || *m_p == '\n' || *m_p == '\r'))
+            ++m_p;
+    }
+    bool atEnd() const { return m_p >= m_end; }
+    char peek() const { return m_p < m_end ? *m_p : '\0'; }
+    bool consume(char c)
+    {
+        skipSpace();
+        if (m_p < m_end && *m_p == c) {
+            ++m_p;
+            return true;
+        }
+        return false;
+    }
+
+    // Reads a string (the opening quote is next); unescapes into out if given.
+    bool readString(QByteArray *out)
+    {
+        if (!consume('"'))
+            return false;
+        const char *start = m_p;
+        bool escaped = false;
+        while (m_p < m_end && *m_p != '"') {
+            if (*m_p == '\\') {
+                escaped = true;
+                m_p += 2;
+                continue;
+            }
+            ++m_p;
+        }
+        if (m_p >= m_end)
+            return false;
+        if (out) {
+            if (!escaped)
+                *out = QByteArray(start, m_p - start);
+            else
+                *out = unescape(QByteArrayView(start, m_p - start));
+        }
+        ++m_p;
+        return true;
+    }
+
+    bool skipValue(int depth = 0)
+    {
+        if (depth > 64)
+            return false;
+        skipSpace();
+        const char c = peek();
+        if (c == '"')
+            return readString(nullptr);
+        if (c == '{' || c == '[') {
+            const char close = c == '{' ? '}' : ']';
+            ++m_p;
+            if (consume(close))
+                return true;
+            do {
+                if (c == '{') {
+                    if (!readString(nullptr) || !consume(':'))
+                        return false;
+                }
+                if (!skipValue(depth + 1))
+                    return false;
+            } while (consume(','));
+            return consume(close);
+        }
+        const char *start = m_p;
+        while (m_p < m_end && *m_p != ',' && *m_p != '}' && *m_p != ']' && *m_p != ' '
+               && *m_p != '\n' && *m_p != '\r' && *m_p != '\t')
+            ++m_p;
+        return m_p > start;
+    }
+
+    std::optional<QByteArray> readScalar()
+    {
+        skipSpace();
+        if (peek() == '"') {
+            QByteArray text;
+            if (!readString(&text))
+                return std::nullopt;
+            return text;
+        }
+        if (peek() == '{' || peek() == '[')
+            return std::nullopt;
+        const char *start = m_p;
+        if (!skipValue())
+            return std::nullopt;
+        return QByteArray(start, m_p - start);
+    }
+
+private:
+    static QByteArray unescape(QByteArrayView raw)
+    {
+        QByteArray out;
+        out.reserve(raw.size());
+        for (qsizetype i = 0; i < raw.size(); ++i) {
+            if (raw[i] != '\\' || i + 1 >= raw.size()) {
+                out.append(raw[i]);
+                continue;
+            }
+            const char e = raw[++i];
+            switch (e) {
+            case 'n': out.append('\n'); break;
+            case 't': out.append('\t'); break;
+            case 'r': out.append('\r'); break;
+            case 'b': out.append('\b'); break;
+            case 'f': out.append('\f'); break;
+            case 'u':
+                if (i + 4 < raw.size()) {
+                    const QString unit = QString::fromLatin1(raw.sliced(i + 1, 4).toByteArray());
+                    bool ok = false;
+                    const char16_t code = char16_t(unit.toUShort(&ok, 16));
+                    if (ok)
+                        out.append(QString(QChar(code)).toUtf8());
+                    i += 4;
+                }
+                break;
+            default: out.append(e); break;
+            }
+        }
+        return out;
+    }
+
+    const char *m_p;
+    const char *m_end;
+};
+
+} // namespace
+
+std::optional<JsonPointer> JsonPointer::parse(QByteArrayView pointer, QString *error)
+{
+    JsonPointer result;
+    if (pointer.isEmpty())
+        return result; // the whole document
+    if (pointer.front() != '/') {
+        if (error)
+            *error = u"A JSON Pointer starts with \"/\", as in /ts or /meta/sent_at."_s;
+        return std::nullopt;
+    }
+    for (const QByteArray &raw : pointer.sliced(1).toByteArray().split('/')) {
+        QByteArray token = raw;
+        token.replace("~1", "/");
+        token.replace("~0", "~");
+        result.m_tokens.append(token);
+    }
+    return result;
+}
+
+std::optional<QByteArray> JsonPointer::scalarIn(QByteArrayView json) const
+{
+    Scanner scanner(json);
+    for (const QByteArray &token : m_tokens) {
+        scanner.skipSpace();
+        if (scanner.peek() == '{') {
+            scanner.consume('{');
+            bool found = false;
+            if (scanner.consume('}'))
+                return std::nullopt;
+            do {
+                QByteArray key;
+                if (!scanner.readString(&key) || !scanner.consume(':'))
+                    return std::nullopt;
+                if (key == token) {
+                    found = true;
+                    break;
+                }
+                if (!scanner.skipValue())
+                    return std::nullopt;
+            } while (scanner.consume(','));
+            if (!found)
+                return std::nullopt;
+        } else if (scanner.peek() == '[') {
+            bool ok = false;
+            const int index = token.toInt(&ok);
+            if (!ok || index < 0)
+                return std::nullopt;
+            scanner.consume('[');
+            for (int i = 0; i < index; ++i) {
+                if (!scanner.skipValue() || !scanner.consume(','))
+                    return std::nullopt;
+            }
+        } else {
+            return std::nullopt;
+        }
+    }
+    return scanner.readScalar();
+}
+
+} // namespace ssescope

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+
+#include <optional>
+
+namespace ssescope {
+
+// RFC 6901 JSON Pointer evaluated by scanning the text, without building a
+// document: the latency extractor runs it on every event of a stream.
+class JsonPointer final
+{
+public:
+    // Empty optional with *error set if the pointer is malformed.
+    static std::optional<JsonPointer> parse(QByteArrayView pointer, QString *error);
+
+    // The value at the pointer: a number's text, or a string's unescaped
+    // content. Empty optional if absent, not a scalar, or the JSON is broken.
+    std::optional<QByteArray> scalarIn(QByteArrayView json) const;
+
+private:
+    QList<QByteArray> m_tokens;
+};
+
+} // namespace ssescope

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "latency/JsonPointer.h"
+#include "latency/TimeValue.h"
+#include "sse/SseEvent.h"
+
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QString>
+
+#include <optional>
+
+namespace ssescope {
+
+enum class LatencySource { None, JsonPointer, Regex, EventId };
+
+// Where an event carries its send time, configured per subscription.
+struct LatencyConfig
+{
+    LatencySource source = LatencySource::None;
+    QString expression;       // the JSON Pointer or the regular expression
+    TimeUnit unit = TimeUnit::Auto;
+    double clockOffsetMs = 0; // how far the sender's clock runs ahead of ours
+
+    bool isEnabled() const { return source != LatencySource::None; }
+    QJsonObject toJson() const;
+    static std::optional<LatencyConfig> fromJson(const QJsonObject &json, QString *error);
+    // "json:/ts", "regex:ts=(\d+)", "id" or "none", as the CLI takes it.
+    static std::optional<LatencyConfig> fromSpec(const QString &spec, QString *error);
+};
+
+// Latency = arrival (wall clock) - send time. An event it cannot read leaves
+// the event without latency and counts a miss; it never throws.
+class LatencyExtractor final
+{
+public:
+    explicit LatencyExtractor(const LatencyConfig &config = {});
+
+    bool isEnabled() const { return m_config.isEnabled(); }
+    std::optional<double> latencyMs(const SseEvent &event);
+    std::optional<qint64> sendTimeNs(const SseEvent &event) const;
+    quint64 hits() const { return m_hits; }
+    quint64 misses() const { return m_misses; }
+
+private:
+    LatencyConfig m_config;
+    std::optional<JsonPointer> m_pointer;
+    QRegularExpression m_regex;
+    quint64 m_hits = 0;
+    quint64 m_misses = 0;
+};
+
+} // namespace ssescope

@@ -1,0 +1,60 @@
+#include "CaptureStats.h"
+
+#include <algorithm>
+
+namespace ssescope {
+
+StreamStats &CaptureStats::stream(StreamId stream)
+{
+    auto it = m_streams.find(stream);
+    if (it == m_streams.end())
+        it = m_streams.insert(stream, std::make_shared<StreamStats>());
+    return **it;
+}
+
+const StreamStats *CaptureStats::find(StreamId stream) const
+{
+    const auto it = m_streams.constFind(stream);
+    return it == m_streams.constEnd() ? nullptr : it->get();
+}
+
+QList<StreamId> CaptureStats::streams() const
+{
+    QList<StreamId> ids = m_streams.keys();
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+void CaptureStats::recordEvent(StreamId id, qint64 steadyNs, quint32 wireBytes, quint64 chunkIndex,
+                               std::optional<double> latencyMs)
+{
+    stream(id).recordEvent(steadyNs, wireBytes, chunkIndex, latencyMs);
+    // Chunk numbers are per stream; the stream id keeps them apart in the total.
+    m_total.recordEvent(steadyNs, wireBytes, (quint64(id) << 40) ^ chunkIndex, latencyMs);
+}
+
+void CaptureStats::recordLatencyMiss(StreamId id)
+{
+    stream(id).recordLatencyMiss();
+    m_total.recordLatencyMiss();
+}
+
+void CaptureStats::recordComment(StreamId id, qint64 steadyNs)
+{
+    stream(id).recordComment(steadyNs);
+    m_total.recordComment(steadyNs);
+}
+
+void CaptureStats::setConnectionCounters(StreamId id, quint64 reconnections, quint64 errors)
+{
+    stream(id).setConnectionCounters(reconnections, errors);
+    m_connectionCounters.insert(id, { reconnections, errors });
+    quint64 r = 0, e = 0;
+    for (const auto &[reconnects, errs] : std::as_const(m_connectionCounters)) {
+        r += reconnects;
+        e += errs;
+    }
+    m_total.setConnectionCounters(r, e);
+}
+
+} // namespace ssescope

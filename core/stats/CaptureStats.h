@@ -1,0 +1,40 @@
+#pragma once
+
+#include "sse/SseEvent.h"
+#include "stats/StreamStats.h"
+
+#include <QHash>
+
+#include <memory>
+
+namespace ssescope {
+
+// Statistics of every stream, and of all of them together.
+class CaptureStats final
+{
+public:
+    CaptureStats() = default;
+    Q_DISABLE_COPY_MOVE(CaptureStats)
+
+    void recordEvent(StreamId stream, qint64 steadyNs, quint32 wireBytes, quint64 chunkIndex,
+                     std::optional<double> latencyMs);
+    void recordEvent(const SseEvent &event, std::optional<double> latencyMs)
+    {
+        recordEvent(event.stream, event.arrivalSteadyNs, event.wireBytes, event.chunkIndex, latencyMs);
+    }
+    void recordLatencyMiss(StreamId stream);
+    void recordComment(StreamId stream, qint64 steadyNs);
+    void setConnectionCounters(StreamId stream, quint64 reconnections, quint64 errors);
+
+    StreamStats &stream(StreamId stream);
+    const StreamStats *find(StreamId stream) const;
+    const StreamStats &total() const { return m_total; }
+    QList<StreamId> streams() const;
+
+private:
+    QHash<StreamId, std::shared_ptr<StreamStats>> m_streams;
+    StreamStats m_total;
+    QHash<StreamId, std::pair<quint64, quint64>> m_connectionCounters;
+};
+
+} // namespace ssescope

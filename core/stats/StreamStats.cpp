@@ -1,0 +1,154 @@
+#include "StreamStats.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ssescope {
+
+namespace {
+
+constexpr qint64 kSecondNs = 1'000'000'000;
+
+qint64 floorDiv(qint64 a, qint64 b)
+{
+    return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+Quantiles quantilesOf(const LogHistogram &histogram, double scale)
+{
+    Quantiles q;
+    q.count = histogram.count();
+    if (q.count == 0)
+        return q;
+    q.p50 = histogram.quantile(0.50) * scale;
+    q.p90 = histogram.quantile(0.90) * scale;
+    q.p99 = histogram.quantile(0.99) * scale;
+    q.max = histogram.max() * scale;
+    return q;
+}
+
+} // namespace
+
+StreamStats::StreamStats(qint64 seriesResolutionNs, qsizetype seriesCapacity)
+    : m_resolutionNs(std::max<qint64>(1, seriesResolutionNs))
+    , m_seriesCapacity(std::max<qsizetype>(1, seriesCapacity))
+{
+}
+
+StreamStats::Slot &StreamStats::slotFor(qint64 steadyNs)
+{
+    const qint64 second = floorDiv(steadyNs, kSecondNs);
+    Slot &slot = m_slots[size_t(((second % kSlots) + kSlots) % kSlots)];
+    if (slot.second != second) {
+        slot.second = second;
+        slot.events = 0;
+        slot.bytes = 0;
+        slot.chunks = 0;
+        if (slot.interArrivalUs)
+            slot.interArrivalUs->clear();
+        if (slot.latencyUs)
+            slot.latencyUs->clear();
+    }
+    return slot;
+}
+
+void StreamStats::recordEvent(qint64 steadyNs, quint32 wireBytes, quint64 chunkIndex,
+                              std::optional<double> latencyMs)
+{
+    if (m_totals.events == 0 && m_totals.comments == 0)
+        m_totals.firstNs = steadyNs;
+    m_totals.lastNs = std::max(m_totals.lastNs, steadyNs);
+    ++m_totals.events;
+    m_totals.bytes += wireBytes;
+    const bool newChunk = !m_haveChunk || chunkIndex != m_lastChunk;
+    if (newChunk) {
+        ++m_totals.chunks;
+        m_lastChunk = chunkIndex;
+        m_haveChunk = true;
+        m_eventsInChunk = 0;
+    }
+    ++m_eventsInChunk;
+
+    Slot &slot = slotFor(steadyNs);
+    ++slot.events;
+    slot.bytes += wireBytes;
+    slot.chunks += newChunk ? 1 : 0;
+    if (m_lastEventNs >= 0) {
+        if (!slot.interArrivalUs)
+            slot.interArrivalUs = std::make_unique<LogHistogram>();
+        slot.interArrivalUs->add(double(std::max<qint64>(0, steadyNs - m_lastEventNs)) / 1e3);
+    }
+    m_lastEventNs = steadyNs;
+    if (latencyMs) {
+        if (!slot.latencyUs)
+            slot.latencyUs = std::make_unique<LogHistogram>();
+        slot.latencyUs->add(*latencyMs * 1e3);
+    }
+    addToSeries(steadyNs, wireBytes, newChunk, latencyMs);
+}
+
+void StreamStats::addToSeries(qint64 steadyNs, quint32 wireBytes, bool newChunk,
+                              std::optional<double> latencyMs)
+{
+    const qint64 start = floorDiv(steadyNs, m_resolutionNs) * m_resolutionNs;
+    if (m_series.empty() || m_series.back().startNs < start) {
+        m_series.push_back(SeriesPoint { start, 0, 0, 0, 0, 0, 0, 0 });
+        if (qsizetype(m_series.size()) > m_seriesCapacity)
+            m_series.pop_front();
+    }
+    SeriesPoint &point = m_series.back(); // late arrivals of an older interval join the newest
+    ++point.events;
+    point.chunks += newChunk ? 1 : 0;
+    point.bytes += wireBytes;
+    point.maxEventsPerChunk = std::max(point.maxEventsPerChunk, m_eventsInChunk);
+    if (latencyMs) {
+        point.latencyMaxMs = point.latencyCount == 0 ? float(*latencyMs)
+                                                     : std::max(point.latencyMaxMs, float(*latencyMs));
+        point.latencySumMs += float(*latencyMs);
+        ++point.latencyCount;
+    }
+}
+
+void StreamStats::recordComment(qint64 steadyNs)
+{
+    if (m_totals.events == 0 && m_totals.comments == 0)
+        m_totals.firstNs = steadyNs;
+    m_totals.lastNs = std::max(m_totals.lastNs, steadyNs);
+    ++m_totals.comments;
+}
+
+void StreamStats::setConnectionCounters(quint64 reconnections, quint64 errors)
+{
+    m_totals.reconnections = reconnections;
+    m_totals.errors = errors;
+}
+
+WindowStats StreamStats::window(int seconds, qint64 nowSteadyNs) const
+{
+    WindowStats out;
+    out.seconds = std::clamp(seconds, 1, kSlots);
+    const qint64 lastFull = floorDiv(nowSteadyNs, kSecondNs) - 1;
+    const qint64 firstIncluded = lastFull - out.seconds + 1;
+    LogHistogram interArrival;
+    LogHistogram latency;
+    for (const Slot &slot : m_slots) {
+        if (slot.second < firstIncluded || slot.second > lastFull)
+            continue;
+        out.events += slot.events;
+        out.bytes += slot.bytes;
+        out.chunks += slot.chunks;
+        if (slot.interArrivalUs)
+            interArrival.merge(*slot.interArrivalUs);
+        if (slot.latencyUs)
+            latency.merge(*slot.latencyUs);
+    }
+    out.eventsPerSecond = double(out.events) / out.seconds;
+    out.bytesPerSecond = double(out.bytes) / out.seconds;
+    out.chunksPerSecond = double(out.chunks) / out.seconds;
+    out.eventsPerChunk = out.chunks ? double(out.events) / double(out.chunks) : 0;
+    out.interArrivalMs = quantilesOf(interArrival, 1e-3);
+    out.latencyMs = quantilesOf(latency, 1e-3);
+    return out;
+}
+
+} // namespace ssescope

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "stats/LogHistogram.h"
+
+#include <array>
+#include <deque>
+#include <memory>
+#include <optional>
+
+namespace ssescope {
+
+struct Quantiles
+{
+    double p50 = 0;
+    double p90 = 0;
+    double p99 = 0;
+    double max = 0;
+    quint64 count = 0;
+};
+
+// Figures over a rolling window of whole seconds ending at the last full second.
+struct WindowStats
+{
+    int seconds = 0;
+    quint64 events = 0;
+    quint64 bytes = 0;
+    quint64 chunks = 0; // network reads that completed at least one event
+    double eventsPerSecond = 0;
+    double bytesPerSecond = 0;
+    double chunksPerSecond = 0;
+    double eventsPerChunk = 0; // burstiness: proxy buffering drives it up
+    Quantiles interArrivalMs;
+    Quantiles latencyMs; // count 0 when the stream has no latency
+};
+
+struct StatsTotals
+{
+    quint64 events = 0;
+    quint64 bytes = 0;
+    quint64 chunks = 0;
+    quint64 comments = 0;
+    quint64 reconnections = 0;
+    quint64 errors = 0;
+    quint64 latencyMisses = 0;
+    qint64 firstNs = 0; // steady time of the first event or comment
+    qint64 lastNs = 0;
+};
+
+// One point of a chart series: what arrived in one interval.
+struct SeriesPoint
+{
+    qint64 startNs = 0;
+    quint32 events = 0;
+    quint32 chunks = 0;
+    quint64 bytes = 0;
+    float latencyMaxMs = 0;
+    float latencySumMs = 0;
+    quint32 latencyCount = 0;
+    quint32 maxEventsPerChunk = 0;
+};
+
+// Rolling statistics of one stream (or of all of them). 60 one-second slots
+// hold counts and histograms, so a 1 s, 10 s or 60 s window is a merge of
+// slots, never a sort of events. A histogram is allocated only for a second
+// that had values: a busy stream costs up to about 130 KB.
+class StreamStats final
+{
+public:
+    static constexpr int kSlots = 60;
+
+    explicit StreamStats(qint64 seriesResolutionNs = 250'000'000, qsizetype seriesCapacity = 2400);
+
+    void recordEvent(qint64 steadyNs, quint32 wireBytes, quint64 chunkIndex,
+                     std::optional<double> latencyMs);
+    void recordLatencyMiss() { ++m_totals.latencyMisses; }
+    void recordComment(qint64 steadyNs);
+    void setConnectionCounters(quint64 reconnections, quint64 errors);
+
+    WindowStats window(int seconds, qint64 nowSteadyNs) const;
+    const StatsTotals &totals() const { return m_totals; }
+    const std::deque<SeriesPoint> &series() const { return m_series; }
+    qint64 seriesResolutionNs() const { return m_resolutionNs; }
+
+private:
+    struct Slot
+    {
+        qint64 second = -1;
+        quint64 events = 0;
+        quint64 bytes = 0;
+        quint64 chunks = 0;
+        std::unique_ptr<LogHistogram> interArrivalUs;
+        std::unique_ptr<LogHistogram> latencyUs;
+    };
+
+    Slot &slotFor(qint64 steadyNs);
+    void addToSeries(qint64 steadyNs, quint32 wireBytes, bool newChunk, std::optional<double> latencyMs);
+
+    std::array<Slot, kSlots> m_slots;
+    StatsTotals m_totals;
+    qint64 m_lastEventNs = -1;
+    quint64 m_lastChunk = 0;
+    bool m_haveChunk = false;
+    quint32 m_eventsInChunk = 0;
+    qint64 m_resolutionNs;
+    qsizetype m_seriesCapacity;
+    std::deque<SeriesPoint> m_series;
+};
+
+} // namespace ssescope
