@@ -89,6 +89,13 @@ bool CaptureWriter::flush()
 bool readCapture(CaptureFormat format, QIODevice *device, const RecordHandler &onRecord,
                  const ReadErrorHandler &onError, QString *fatalError)
 {
+    if (!device || !device->isReadable()) {
+        if (fatalError)
+            *fatalError = device && !device->errorString().isEmpty() && device->errorString() != u"Unknown error"_s
+                    ? device->errorString()
+                    : u"the capture is not open for reading"_s;
+        return false;
+    }
     switch (format) {
     case CaptureFormat::JsonLines: return readJsonl(device, onRecord, onError, fatalError);
     case CaptureFormat::Csv: return readCsv(device, onRecord, onError, fatalError);

@@ -7,9 +7,10 @@
 
 namespace ssescope {
 
-// A log-linear histogram of signed values: 8 bins per power of two from 1 to
-// 2^34 (in the caller's unit; stats use microseconds, so 1 µs to 4.7 h), so a
-// quantile is off by at most 4.5% of its value (and by 0.5 near zero).
+// A log-linear histogram of signed values: 8 linear bins per power of two
+// from 1 to 2^34 (in the caller's unit; stats use microseconds, so 1 µs to
+// 4.7 h). A quantile is a bin's midpoint: off by at most 1/16 (6.25%) of its
+// value, and by 0.5 near zero.
 // Fixed size, mergeable, no allocation per value.
 class LogHistogram final
 {
@@ -17,7 +18,7 @@ public:
     static constexpr int kSubBins = 8;
     static constexpr int kOctaves = 34;
     static constexpr int kBins = 1 + kOctaves * kSubBins;
-    static constexpr double kRelativeError = 0.045;
+    static constexpr double kRelativeError = 0.0625;
 
     void add(double value);
     void merge(const LogHistogram &other);
