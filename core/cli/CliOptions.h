@@ -1,0 +1,62 @@
+#pragma once
+
+#include "capture/CaptureFormat.h"
+#include "latency/LatencyExtractor.h"
+#include "net/SubscriptionConfig.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace ssescope::cli {
+
+// Exit codes, documented in --help and the README.
+enum ExitCode {
+    ExitOk = 0,           // every stream ended normally (or was stopped: limits, signal, quit)
+    ExitStreamFailed = 1, // a stream failed (non-200 including 204, wrong type, gave up)
+    ExitUsage = 2,        // bad command line
+    ExitIo = 3,           // output not writable, input not readable, or corrupt records
+};
+
+struct RunOptions
+{
+    QList<SubscriptionConfig> subscriptions;
+    LatencyConfig latency;
+    QString output;  // empty or "-" = stdout
+    CaptureFormat format = CaptureFormat::JsonLines;
+    bool comments = false;
+    double statsIntervalS = 0; // 0 = no live table
+    qint64 maxEvents = 0;      // 0 = unlimited
+    double durationS = 0;      // 0 = unlimited
+    QString metricsAddress;    // HOST:PORT, empty = off
+};
+
+struct ConvertOptions
+{
+    QString input;
+    QString output;
+    std::optional<CaptureFormat> from;
+    std::optional<CaptureFormat> to;
+};
+
+struct StatsOptions
+{
+    QString input;
+    std::optional<CaptureFormat> format;
+};
+
+struct ParsedCommandLine
+{
+    enum class Command { Run, Convert, Stats, Help, Version } command = Command::Run;
+    RunOptions run;
+    ConvertOptions convert;
+    StatsOptions stats;
+    QString error; // non-empty: a usage error, to print with the exit code ExitUsage
+    QString helpText;
+};
+
+ParsedCommandLine parseCommandLine(const QStringList &arguments);
+
+} // namespace ssescope::cli

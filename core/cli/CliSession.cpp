@@ -1,0 +1,287 @@
+#include "CliSession.h"
+
+#include "capture/JsonlCodec.h"
+#include "common/Clock.h"
+#include "latency/TimeValue.h"
+#include "metrics/MetricsServer.h"
+#include "metrics/PrometheusText.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace ssescope::cli {
+
+namespace {
+
+QByteArray fixed(double value, int width, int decimals)
+{
+    if (std::isnan(value))
+        return QByteArray(width - 1, ' ') + '-';
+    return QByteArray::number(value, 'f', decimals).rightJustified(width, ' ');
+}
+
+} // namespace
+
+CliSession::CliSession(RunOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_manager(this)
+{
+    connect(&m_manager, &StreamManager::eventsReceived, this, &CliSession::handleBatch);
+    connect(&m_manager, &StreamManager::statusChanged, this, &CliSession::handleStatus);
+    connect(&m_manager, &StreamManager::streamError, this, &CliSession::handleStreamError);
+    m_durationTimer.setSingleShot(true);
+    connect(&m_durationTimer, &QTimer::timeout, this, [this] { finish(u"duration"_s); });
+    connect(&m_statsTimer, &QTimer::timeout, this, &CliSession::printStatsTable);
+}
+
+CliSession::~CliSession() = default;
+
+bool CliSession::start()
+{
+    const bool toStdout = m_options.output.isEmpty() || m_options.output == u"-";
+    if (!toStdout)
+        m_output.setFileName(m_options.output);
+    const bool opened = toStdout ? m_output.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered)
+                                 : m_output.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    if (!opened) {
+        writeStderrJson("{\"kind\":\"error\",\"message\":" + [&] {
+            QByteArray s;
+            appendJsonString(s, u"cannot write %1: %2"_s.arg(m_options.output, m_output.errorString()).toUtf8());
+            return s;
+        }() + "}");
+        m_exitCode = ExitIo;
+        return false;
+    }
+    m_writer = CaptureWriter::create(m_options.format, &m_output);
+    if (m_options.statsIntervalS > 0 || !m_options.metricsAddress.isEmpty())
+        m_stats = std::make_unique<CaptureStats>();
+    if (!m_options.metricsAddress.isEmpty()) {
+        m_metrics = new MetricsServer([this] { return metricsText(); }, this);
+        if (!m_metrics->listen(m_options.metricsAddress)) {
+            QByteArray line = "{\"kind\":\"error\",\"message\":";
+            appendJsonString(line, m_metrics->errorString().toUtf8());
+            writeStderrJson(line + '}');
+            m_exitCode = ExitUsage;
+            return false;
+        }
+        QByteArray line = "{\"kind\":\"metrics\",\"url\":";
+        appendJsonString(line, m_metrics->url().toUtf8());
+        writeStderrJson(line + '}');
+    }
+
+    const auto latency = std::make_shared<LatencyExtractor>(m_options.latency);
+    for (const SubscriptionConfig &config : std::as_const(m_options.subscriptions)) {
+        const StreamId id = m_manager.addSubscription(config);
+        m_names.insert(id, config.name.toUtf8());
+        m_statuses.insert(id, SubscriptionStatus {});
+        if (m_options.latency.isEnabled())
+            m_latency.insert(id, std::make_shared<LatencyExtractor>(m_options.latency));
+    }
+
+    // Commands on stdin. Its end (a closed pipe, /dev/null under cron or a
+    // service manager) is not a command: the run goes on.
+    m_stdinNotifier = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
+    connect(m_stdinNotifier.get(), &QSocketNotifier::activated, this, &CliSession::handleStdin);
+
+    if (m_options.durationS > 0)
+        m_durationTimer.start(int(m_options.durationS * 1000));
+    if (m_options.statsIntervalS > 0)
+        m_statsTimer.start(int(m_options.statsIntervalS * 1000));
+    return true;
+}
+
+void CliSession::handleStdin()
+{
+    char buffer[4096];
+    const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (n <= 0) {
+        m_stdinNotifier->setEnabled(false);
+        return;
+    }
+    m_stdinBuffer.append(buffer, n);
+    qsizetype lf;
+    while ((lf = m_stdinBuffer.indexOf('\n')) >= 0) {
+        const QByteArray command = m_stdinBuffer.left(lf).trimmed();
+        m_stdinBuffer.remove(0, lf + 1);
+        if (command == "restart") {
+            m_manager.restartAll();
+        } else if (command == "quit") {
+            finish(u"quit"_s);
+            return;
+        } else if (!command.isEmpty()) {
+            QByteArray line = "{\"kind\":\"error\",\"message\":";
+            appendJsonString(line, QByteArray("unknown command \"" + command + "\": use restart or quit"));
+            writeStderrJson(line + '}');
+        }
+    }
+}
+
+void CliSession::handleBatch(const EventBatchPtr &batch)
+{
+    if (m_finishing && m_options.maxEvents > 0 && m_written >= m_options.maxEvents)
+        return;
+    if (m_stats) {
+        for (auto it = batch->counters.cbegin(); it != batch->counters.cend(); ++it)
+            m_stats->setConnectionCounters(it.key(), it.value().reconnections, it.value().errors);
+    }
+    for (const SseComment &comment : batch->comments) {
+        if (m_stats)
+            m_stats->recordComment(comment.stream, comment.arrivalSteadyNs);
+        if (m_options.comments) {
+            CaptureRecordView record;
+            record.kind = CaptureRecordView::Kind::Comment;
+            record.stream = m_names.value(comment.stream);
+            record.data = comment.text;
+            record.receivedWallNs = comment.arrivalWallNs;
+            record.monoNs = comment.arrivalSteadyNs;
+            m_writer->write(record);
+        }
+    }
+    bool limitReached = false;
+    for (const SseEvent &event : batch->events) {
+        std::optional<double> latency;
+        if (const auto extractor = m_latency.value(event.stream)) {
+            latency = extractor->latencyMs(event);
+            if (!latency && m_stats)
+                m_stats->recordLatencyMiss(event.stream);
+        }
+        if (m_stats)
+            m_stats->recordEvent(event, latency);
+        m_writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, m_names.value(event.stream), event.seq,
+                                            event.id, event.type, event.data, event.arrivalWallNs,
+                                            event.arrivalSteadyNs, event.chunkIndex, event.wireBytes, latency });
+        ++m_written;
+        if (m_options.maxEvents > 0 && m_written >= m_options.maxEvents) {
+            limitReached = true;
+            break;
+        }
+    }
+    if (!m_writer->flush() && !m_finishing) {
+        QByteArray line = "{\"kind\":\"error\",\"message\":";
+        appendJsonString(line, u"cannot write the output: %1"_s.arg(m_writer->errorString()).toUtf8());
+        writeStderrJson(line + '}');
+        m_exitCode = ExitIo;
+        finish(u"output error"_s);
+        return;
+    }
+    if (limitReached)
+        finish(u"max-events"_s);
+}
+
+void CliSession::handleStatus(StreamId stream, const SubscriptionStatus &status)
+{
+    m_statuses.insert(stream, status);
+    QByteArray line = "{\"kind\":\"state\",\"stream\":";
+    appendJsonString(line, m_names.value(stream));
+    line += ",\"state\":\"" + stateName(status.state).toLatin1() + '"';
+    if (status.httpStatus)
+        line += ",\"http_status\":" + QByteArray::number(status.httpStatus);
+    if (status.state == SubscriptionState::Waiting)
+        line += ",\"retry_in_ms\":" + QByteArray::number(status.retryInMs) + ",\"attempt\":" + QByteArray::number(status.attempt);
+    line += ",\"message\":";
+    appendJsonString(line, status.message.toUtf8());
+    writeStderrJson(line + '}');
+
+    // The spec "fails" the connection on any status but 200, 204 included.
+    const bool failed = status.state == SubscriptionState::Failed
+            || (status.state == SubscriptionState::Closed && status.httpStatus == 204);
+    if (failed) {
+        m_anyFailed = true;
+        QByteArray error = "{\"kind\":\"error\",\"stream\":";
+        appendJsonString(error, m_names.value(stream));
+        error += ",\"message\":";
+        appendJsonString(error, status.message.toUtf8());
+        writeStderrJson(error + '}');
+    }
+    if (m_finishing)
+        return;
+    for (const SubscriptionStatus &s : std::as_const(m_statuses)) {
+        if (!isFinal(s.state))
+            return;
+    }
+    finish(u"all streams ended"_s);
+}
+
+void CliSession::handleStreamError(StreamId stream, const QString &message)
+{
+    QByteArray line = "{\"kind\":\"error\",\"stream\":";
+    appendJsonString(line, m_names.value(stream));
+    line += ",\"message\":";
+    appendJsonString(line, message.toUtf8());
+    writeStderrJson(line + '}');
+}
+
+void CliSession::finish(const QString &reason)
+{
+    if (m_finishing)
+        return;
+    m_finishing = true;
+    Q_UNUSED(reason);
+    m_durationTimer.stop();
+    m_statsTimer.stop();
+    if (m_stdinNotifier)
+        m_stdinNotifier->setEnabled(false);
+    // Events already parsed are written (unless --max-events is reached), then stop.
+    m_manager.flush();
+    m_manager.stopAll();
+    if (m_writer && !m_writer->flush() && m_exitCode == ExitOk)
+        m_exitCode = ExitIo;
+    if (m_options.statsIntervalS > 0)
+        printStatsTable();
+    if (m_exitCode == ExitOk && m_anyFailed)
+        m_exitCode = ExitStreamFailed;
+    // Queued, so that a caller inside a signal handler chain unwinds first.
+    QMetaObject::invokeMethod(this, [this] { Q_EMIT finished(m_exitCode); }, Qt::QueuedConnection);
+}
+
+void CliSession::printStatsTable()
+{
+    if (!m_stats)
+        return;
+    const qint64 now = steadyNowNs();
+    QByteArray out = "stream               state       ev/s 1s  ev/s 10s     MB/s  ev/chunk  gap p50  gap p99  lat p50  lat p99    events reconn errors\n";
+    const auto row = [&](const QByteArray &name, const QByteArray &state, const StreamStats &stats) {
+        const WindowStats one = stats.window(1, now);
+        const WindowStats ten = stats.window(10, now);
+        const StatsTotals &t = stats.totals();
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        out += name.left(20).leftJustified(20, ' ') + ' ' + state.leftJustified(10, ' ') + fixed(one.eventsPerSecond, 9, 1)
+                + fixed(ten.eventsPerSecond, 10, 1) + fixed(ten.bytesPerSecond / 1e6, 9, 3) + fixed(ten.eventsPerChunk, 10, 2)
+                + fixed(ten.interArrivalMs.count ? ten.interArrivalMs.p50 : nan, 9, 1)
+                + fixed(ten.interArrivalMs.count ? ten.interArrivalMs.p99 : nan, 9, 1)
+                + fixed(ten.latencyMs.count ? ten.latencyMs.p50 : nan, 9, 1)
+                + fixed(ten.latencyMs.count ? ten.latencyMs.p99 : nan, 9, 1) + QByteArray::number(t.events).rightJustified(10, ' ')
+                + QByteArray::number(t.reconnections).rightJustified(7, ' ') + QByteArray::number(t.errors).rightJustified(7, ' ')
+                + '\n';
+    };
+    for (auto it = m_names.cbegin(); it != m_names.cend(); ++it)
+        row(it.value(), stateName(m_statuses.value(it.key()).state).toLatin1(), m_stats->stream(it.key()));
+    if (m_names.size() > 1)
+        row("(all)", "", m_stats->total());
+    std::fwrite(out.constData(), 1, size_t(out.size()), stderr);
+    std::fflush(stderr);
+}
+
+QByteArray CliSession::metricsText() const
+{
+    QList<StreamMetricsInput> inputs;
+    for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
+        inputs.append(StreamMetricsInput { QString::fromUtf8(it.value()), m_manager.config(it.key()).url.toString(),
+                                           m_statuses.value(it.key()).state, m_stats ? m_stats->find(it.key()) : nullptr });
+    }
+    return renderPrometheusText(inputs, steadyNowNs());
+}
+
+void CliSession::writeStderrJson(const QByteArray &line)
+{
+    const QByteArray text = line + '\n';
+    std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
+    std::fflush(stderr);
+}
+
+} // namespace ssescope::cli

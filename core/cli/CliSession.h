@@ -1,0 +1,72 @@
+#pragma once
+
+#include "capture/CaptureFormat.h"
+#include "cli/CliOptions.h"
+#include "latency/LatencyExtractor.h"
+#include "net/StreamManager.h"
+#include "stats/CaptureStats.h"
+
+#include <QFile>
+#include <QObject>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <memory>
+
+namespace ssescope {
+class MetricsServer;
+}
+
+namespace ssescope::cli {
+
+// One run of ssescope-cli: subscribes, writes every event as it arrives
+// (nothing is kept in memory, so a long capture stays flat), reports states
+// and errors on stderr as JSON Lines, and ends by itself.
+class CliSession final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit CliSession(RunOptions options, QObject *parent = nullptr);
+    ~CliSession() override;
+    Q_DISABLE_COPY_MOVE(CliSession)
+
+    // False if it cannot start (output not writable, metrics port taken);
+    // the reason is on stderr and exitCode() says why.
+    bool start();
+    int exitCode() const { return m_exitCode; }
+
+    // Ends the run: SIGINT/SIGTERM, "quit", limits. Remaining events are written.
+    void finish(const QString &reason);
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void handleBatch(const EventBatchPtr &batch);
+    void handleStatus(StreamId stream, const SubscriptionStatus &status);
+    void handleStreamError(StreamId stream, const QString &message);
+    void handleStdin();
+    void printStatsTable();
+    void writeStderrJson(const QByteArray &line);
+    QByteArray metricsText() const;
+
+    RunOptions m_options;
+    StreamManager m_manager;
+    QHash<StreamId, QByteArray> m_names; // UTF-8, as written
+    QHash<StreamId, SubscriptionStatus> m_statuses;
+    QHash<StreamId, std::shared_ptr<LatencyExtractor>> m_latency;
+    std::unique_ptr<CaptureStats> m_stats; // only with --stats or --metrics
+    QFile m_output;
+    std::unique_ptr<CaptureWriter> m_writer;
+    std::unique_ptr<QSocketNotifier> m_stdinNotifier;
+    QByteArray m_stdinBuffer;
+    QTimer m_durationTimer;
+    QTimer m_statsTimer;
+    MetricsServer *m_metrics = nullptr;
+    qint64 m_written = 0;
+    bool m_finishing = false;
+    bool m_anyFailed = false;
+    int m_exitCode = ExitOk;
+};
+
+} // namespace ssescope::cli

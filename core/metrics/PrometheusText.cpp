@@ -1,0 +1,120 @@
+#include "PrometheusText.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace ssescope {
+
+namespace {
+
+QByteArray escapeLabel(const QString &value)
+{
+    QByteArray out;
+    for (const char c : value.toUtf8()) {
+        if (c == '\\')
+            out += "\\\\";
+        else if (c == '"')
+            out += "\\\"";
+        else if (c == '\n')
+            out += "\\n";
+        else
+            out += c;
+    }
+    return out;
+}
+
+QByteArray number(double value)
+{
+    if (std::isnan(value))
+        return "NaN";
+    char text[64];
+    const int n = std::snprintf(text, sizeof text, "%.9g", value);
+    return QByteArray(text, n);
+}
+
+class Writer
+{
+public:
+    QByteArray out;
+
+    void family(const char *name, const char *type, const char *help)
+    {
+        out += QByteArray("# HELP ") + name + ' ' + help + "\n# TYPE " + name + ' ' + type + '\n';
+    }
+    void sample(const char *name, const QByteArray &labels, double value)
+    {
+        out += QByteArray(name) + '{' + labels + "} " + number(value) + '\n';
+    }
+};
+
+} // namespace
+
+QByteArray renderPrometheusText(const QList<StreamMetricsInput> &streams, qint64 nowSteadyNs)
+{
+    Writer w;
+    struct Labelled
+    {
+        QByteArray labels;
+        const StreamMetricsInput *input;
+    };
+    QList<Labelled> rows;
+    for (const StreamMetricsInput &s : streams)
+        rows.append({ "stream=\"" + escapeLabel(s.name) + "\",url=\"" + escapeLabel(s.url) + '"', &s });
+
+    w.family("ssescope_stream_up", "gauge", "1 while the stream is open and receiving.");
+    for (const Labelled &r : rows)
+        w.sample("ssescope_stream_up", r.labels, r.input->state == SubscriptionState::Open ? 1 : 0);
+
+    const auto counter = [&](const char *name, const char *help, auto field) {
+        w.family(name, "counter", help);
+        for (const Labelled &r : rows)
+            w.sample(name, r.labels, r.input->stats ? double(field(r.input->stats->totals())) : 0);
+    };
+    counter("ssescope_events_total", "Events received.", [](const StatsTotals &t) { return t.events; });
+    counter("ssescope_bytes_total", "Bytes of events received.", [](const StatsTotals &t) { return t.bytes; });
+    counter("ssescope_chunks_total", "Network reads that completed events.", [](const StatsTotals &t) { return t.chunks; });
+    counter("ssescope_comments_total", "Comment lines (heartbeats) received.", [](const StatsTotals &t) { return t.comments; });
+    counter("ssescope_reconnections_total", "Reconnection attempts.", [](const StatsTotals &t) { return t.reconnections; });
+    counter("ssescope_errors_total", "Errors: failed attempts, timeouts, oversized events.", [](const StatsTotals &t) { return t.errors; });
+    counter("ssescope_latency_misses_total", "Events whose send time could not be read.", [](const StatsTotals &t) { return t.latencyMisses; });
+
+    const int windows[] = { 1, 10, 60 };
+    const auto windowed = [&](const char *name, const char *help, auto field) {
+        w.family(name, "gauge", help);
+        for (const Labelled &r : rows) {
+            if (!r.input->stats)
+                continue;
+            for (int seconds : windows) {
+                const WindowStats stats = r.input->stats->window(seconds, nowSteadyNs);
+                w.sample(name, r.labels + ",window=\"" + QByteArray::number(seconds) + "s\"", field(stats));
+            }
+        }
+    };
+    windowed("ssescope_events_per_second", "Event rate over a rolling window.", [](const WindowStats &s) { return s.eventsPerSecond; });
+    windowed("ssescope_bytes_per_second", "Byte rate over a rolling window.", [](const WindowStats &s) { return s.bytesPerSecond; });
+    windowed("ssescope_events_per_chunk", "Events per network read: proxy buffering drives it up.", [](const WindowStats &s) { return s.eventsPerChunk; });
+
+    const auto quantiles = [&](const char *name, const char *help, auto pick, bool withP90) {
+        w.family(name, "gauge", help);
+        for (const Labelled &r : rows) {
+            if (!r.input->stats)
+                continue;
+            const Quantiles q = pick(r.input->stats->window(60, nowSteadyNs));
+            if (q.count == 0)
+                continue;
+            const QByteArray base = r.labels + ",window=\"60s\",quantile=\"";
+            w.sample(name, base + "0.5\"", q.p50 / 1000.0);
+            if (withP90)
+                w.sample(name, base + "0.9\"", q.p90 / 1000.0);
+            w.sample(name, base + "0.99\"", q.p99 / 1000.0);
+            w.sample(name, base + "1\"", q.max / 1000.0);
+        }
+    };
+    quantiles("ssescope_interarrival_seconds", "Time between events, quantiles over 60 s (histogram error 6.25%).",
+              [](const WindowStats &s) { return s.interArrivalMs; }, false);
+    quantiles("ssescope_latency_seconds", "Arrival minus send time, quantiles over 60 s (histogram error 6.25%).",
+              [](const WindowStats &s) { return s.latencyMs; }, true);
+    return w.out;
+}
+
+} // namespace ssescope
