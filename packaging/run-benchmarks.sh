@@ -4,7 +4,10 @@
 set -euo pipefail
 build=${1:?usage: run-benchmarks.sh BUILD_DIR}
 for bench in "$build"/tests/bench/bench_*; do
+    case "$(basename "$bench")" in bench_corpus | bench_exec) continue ;; esac
     [ -f "$bench" ] && [ -x "$bench" ] || continue
     echo "# $(basename "$bench")" >&2
     "$bench"
 done
+echo "# cli-comparison (nginx, curl, eventsource-parser)" >&2
+"$(dirname "${BASH_SOURCE[0]}")/bench/cli-comparison.sh" "$build"

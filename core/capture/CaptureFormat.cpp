@@ -45,7 +45,6 @@ QString captureFormatName(CaptureFormat format)
 CaptureWriter::CaptureWriter(QIODevice *device)
     : m_device(device)
 {
-    m_buffer.reserve(kFlushBytes + 4096);
 }
 
 CaptureWriter::~CaptureWriter() = default;
@@ -70,7 +69,7 @@ bool CaptureWriter::flush()
 {
     if (m_buffer.isEmpty() || hasError())
         return !hasError();
-    const char *p = m_buffer.constData();
+    const char *p = m_buffer.data();
     qint64 left = m_buffer.size();
     while (left > 0) {
         const qint64 n = m_device->write(p, left);
@@ -82,7 +81,7 @@ bool CaptureWriter::flush()
         p += n;
         left -= n;
     }
-    m_buffer.resize(0);
+    m_buffer.clear();
     return true;
 }
 

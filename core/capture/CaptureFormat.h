@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/CaptureRecord.h"
+#include "capture/OutputBuffer.h"
 
 #include <QString>
 
@@ -36,7 +37,7 @@ public:
 
 protected:
     void maybeFlush();
-    QByteArray m_buffer;
+    OutputBuffer m_buffer;
 
 private:
     QIODevice *m_device;

@@ -19,7 +19,7 @@ bool isFormulaLead(char c)
     return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\'';
 }
 
-void appendTextCell(QByteArray &out, QByteArrayView cell)
+void appendTextCell(OutputBuffer &out, QByteArrayView cell)
 {
     const bool neutralise = !cell.isEmpty() && isFormulaLead(cell.front());
     bool quote = neutralise && cell.front() == '\r';
@@ -34,7 +34,7 @@ void appendTextCell(QByteArray &out, QByteArrayView cell)
     if (neutralise)
         out.append('\'');
     if (!quote) {
-        out.append(cell.data(), cell.size());
+        out.append(cell);
         return;
     }
     for (const char c : cell) {
@@ -167,14 +167,14 @@ void CsvWriter::write(const CaptureRecordView &r)
 {
     if (r.kind != CaptureRecordView::Kind::Event)
         return;
-    QByteArray &out = m_buffer;
+    OutputBuffer &out = m_buffer;
     if (!m_headerWritten) {
-        out.append(kHeader);
+        out.appendLiteral(kHeader);
         m_headerWritten = true;
     }
     appendTextCell(out, r.stream);
     out.append(',');
-    out.append(QByteArray::number(r.seq));
+    out.appendUInt(r.seq);
     out.append(',');
     appendTextCell(out, r.id);
     out.append(',');
@@ -185,14 +185,14 @@ void CsvWriter::write(const CaptureRecordView &r)
     char received[32];
     out.append(received, formatRfc3339Micros(r.receivedWallNs, received));
     out.append(',');
-    out.append(QByteArray::number(r.monoNs));
+    out.appendInt(r.monoNs);
     out.append(',');
-    out.append(QByteArray::number(r.chunk));
+    out.appendUInt(r.chunk);
     out.append(',');
-    out.append(QByteArray::number(r.bytes));
+    out.appendUInt(r.bytes);
     out.append(',');
     appendLatency(out, r.latencyMs, "");
-    out.append("\r\n");
+    out.appendLiteral("\r\n");
     maybeFlush();
 }
 

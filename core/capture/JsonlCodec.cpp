@@ -8,6 +8,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -15,74 +17,113 @@ namespace ssescope {
 
 namespace {
 
-void appendUInt(QByteArray &out, quint64 value)
+// Events come many to a second: the date and time up to the second are
+// formatted once per second, the microseconds per event.
+void appendReceived(OutputBuffer &out, qint64 wallNs)
 {
-    char digits[24];
-    int n = 0;
-    do {
-        digits[n++] = char('0' + value % 10);
-        value /= 10;
-    } while (value);
-    const qsizetype at = out.size();
-    out.resize(at + n);
-    for (int i = 0; i < n; ++i)
-        out[at + i] = digits[n - 1 - i];
-}
-
-void appendInt(QByteArray &out, qint64 value)
-{
-    if (value < 0) {
-        out.append('-');
-        appendUInt(out, quint64(-(value + 1)) + 1);
-    } else {
-        appendUInt(out, quint64(value));
+    thread_local qint64 cachedSecond = std::numeric_limits<qint64>::min();
+    thread_local char cached[32];
+    const qint64 micros = wallNs >= 0 ? wallNs / 1000 : -((-wallNs + 999) / 1000);
+    const qint64 second = micros >= 0 ? micros / 1'000'000 : -((-micros + 999'999) / 1'000'000);
+    if (second != cachedSecond) {
+        formatRfc3339Micros(second * 1'000'000'000, cached);
+        cachedSecond = second;
     }
+    char *at = out.reserve(29);
+    at[0] = '"';
+    std::memcpy(at + 1, cached, 20); // "YYYY-MM-DDTHH:MM:SS."
+    qint64 fraction = micros - second * 1'000'000;
+    for (int i = 26; i >= 21; --i) {
+        at[i] = char('0' + fraction % 10);
+        fraction /= 10;
+    }
+    at[27] = 'Z';
+    at[28] = '"';
+    out.commit(29);
 }
 
-void appendReceived(QByteArray &out, qint64 wallNs)
+// True if any of the eight bytes is a control character, '"' or '\\'.
+inline bool wordNeedsEscape(quint64 w)
 {
-    char text[32];
-    const int n = formatRfc3339Micros(wallNs, text);
-    out.append('"');
-    out.append(text, n);
-    out.append('"');
+    constexpr quint64 ones = 0x0101010101010101ULL;
+    constexpr quint64 highs = 0x8080808080808080ULL;
+    const auto hasZero = [](quint64 v) { return (v - ones) & ~v & highs; };
+    const quint64 control = (w - ones * 0x20) & ~w & highs; // a byte below 0x20
+    return control | hasZero(w ^ (ones * '"')) | hasZero(w ^ (ones * '\\'));
 }
+
+// Bytes that JSON strings cannot hold as they are.
+struct EscapeTable
+{
+    bool needs[256] {};
+    constexpr EscapeTable()
+    {
+        for (int c = 0; c < 0x20; ++c)
+            needs[c] = true;
+        needs[int('"')] = true;
+        needs[int('\\')] = true;
+    }
+};
+constexpr EscapeTable kEscape;
 
 } // namespace
 
-void appendJsonString(QByteArray &out, QByteArrayView s)
+void appendJsonString(OutputBuffer &out, QByteArrayView s)
 {
     static const char hex[] = "0123456789abcdef";
     out.append('"');
     const char *p = s.data();
     const char *end = p + s.size();
-    const char *run = p;
-    for (; p < end; ++p) {
-        const auto c = uchar(*p);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(run, p - run);
-        run = p + 1;
+    const char *run = p; // start of the bytes not yet copied
+    const auto escape = [&](const char *at) {
+        const auto c = uchar(*at);
+        out.append(run, at - run);
+        run = at + 1;
         switch (c) {
-        case '"': out.append("\\\"", 2); break;
-        case '\\': out.append("\\\\", 2); break;
-        case '\n': out.append("\\n", 2); break;
-        case '\r': out.append("\\r", 2); break;
-        case '\t': out.append("\\t", 2); break;
+        case '"': out.appendLiteral("\\\""); break;
+        case '\\': out.appendLiteral("\\\\"); break;
+        case '\n': out.appendLiteral("\\n"); break;
+        case '\r': out.appendLiteral("\\r"); break;
+        case '\t': out.appendLiteral("\\t"); break;
         default: {
             const char escaped[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
             out.append(escaped, 6);
         }
         }
+    };
+    // Eight bytes at a time; only a word that holds something to escape is
+    // looked at byte by byte.
+    while (end - p >= 8) {
+        quint64 w;
+        std::memcpy(&w, p, 8);
+        if (wordNeedsEscape(w)) {
+            for (const char *stop = p + 8; p < stop; ++p) {
+                if (kEscape.needs[uchar(*p)])
+                    escape(p);
+            }
+        } else {
+            p += 8;
+        }
+    }
+    for (; p < end; ++p) {
+        if (kEscape.needs[uchar(*p)])
+            escape(p);
     }
     out.append(run, end - run);
     out.append('"');
 }
 
-void appendLatency(QByteArray &out, const std::optional<double> &latencyMs, const char *none)
+void appendJsonString(QByteArray &out, QByteArrayView s)
+{
+    OutputBuffer buffer(s.size() + 16);
+    appendJsonString(buffer, s);
+    out.append(buffer.data(), buffer.size());
+}
+
+void appendLatency(OutputBuffer &out, const std::optional<double> &latencyMs, const char *none)
 {
     if (!latencyMs || !std::isfinite(*latencyMs)) {
-        out.append(none);
+        out.append(QByteArrayView(none));
         return;
     }
     char text[48];
@@ -92,41 +133,41 @@ void appendLatency(QByteArray &out, const std::optional<double> &latencyMs, cons
 
 void JsonlWriter::write(const CaptureRecordView &r)
 {
-    QByteArray &out = m_buffer;
+    OutputBuffer &out = m_buffer;
     if (r.kind == CaptureRecordView::Kind::Comment) {
-        out.append("{\"kind\":\"comment\",\"stream\":");
+        out.appendLiteral("{\"kind\":\"comment\",\"stream\":");
         appendJsonString(out, r.stream);
-        out.append(",\"text\":");
+        out.appendLiteral(",\"text\":");
         appendJsonString(out, r.data);
-        out.append(",\"received\":");
+        out.appendLiteral(",\"received\":");
         appendReceived(out, r.receivedWallNs);
-        out.append(",\"mono_ns\":");
-        appendInt(out, r.monoNs);
-        out.append("}\n");
+        out.appendLiteral(",\"mono_ns\":");
+        out.appendInt(r.monoNs);
+        out.appendLiteral("}\n");
         maybeFlush();
         return;
     }
-    out.append("{\"kind\":\"event\",\"stream\":");
+    out.appendLiteral("{\"kind\":\"event\",\"stream\":");
     appendJsonString(out, r.stream);
-    out.append(",\"seq\":");
-    appendUInt(out, r.seq);
-    out.append(",\"id\":");
+    out.appendLiteral(",\"seq\":");
+    out.appendUInt(r.seq);
+    out.appendLiteral(",\"id\":");
     appendJsonString(out, r.id);
-    out.append(",\"type\":");
+    out.appendLiteral(",\"type\":");
     appendJsonString(out, r.type);
-    out.append(",\"data\":");
+    out.appendLiteral(",\"data\":");
     appendJsonString(out, r.data);
-    out.append(",\"received\":");
+    out.appendLiteral(",\"received\":");
     appendReceived(out, r.receivedWallNs);
-    out.append(",\"mono_ns\":");
-    appendInt(out, r.monoNs);
-    out.append(",\"chunk\":");
-    appendUInt(out, r.chunk);
-    out.append(",\"bytes\":");
-    appendUInt(out, r.bytes);
-    out.append(",\"latency_ms\":");
+    out.appendLiteral(",\"mono_ns\":");
+    out.appendInt(r.monoNs);
+    out.appendLiteral(",\"chunk\":");
+    out.appendUInt(r.chunk);
+    out.appendLiteral(",\"bytes\":");
+    out.appendUInt(r.bytes);
+    out.appendLiteral(",\"latency_ms\":");
     appendLatency(out, r.latencyMs, "null");
-    out.append("}\n");
+    out.appendLiteral("}\n");
     maybeFlush();
 }
 

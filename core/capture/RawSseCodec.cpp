@@ -21,26 +21,26 @@ QByteArray encodeName(QByteArrayView name)
     return QUrl::toPercentEncoding(QString::fromUtf8(name.toByteArray()));
 }
 
-void appendMeta(QByteArray &out, const char *prefix, const CaptureRecordView &r, bool event)
+void appendMeta(OutputBuffer &out, const char *prefix, const CaptureRecordView &r, bool event)
 {
-    out.append(": ");
-    out.append(prefix);
+    out.appendLiteral(": ");
+    out.append(QByteArrayView(prefix));
     out.append(encodeName(r.stream));
     if (event) {
-        out.append(" seq=");
-        out.append(QByteArray::number(r.seq));
+        out.appendLiteral(" seq=");
+        out.appendUInt(r.seq);
     }
     char received[32];
-    out.append(" received=");
+    out.appendLiteral(" received=");
     out.append(received, formatRfc3339Micros(r.receivedWallNs, received));
-    out.append(" mono_ns=");
-    out.append(QByteArray::number(r.monoNs));
+    out.appendLiteral(" mono_ns=");
+    out.appendInt(r.monoNs);
     if (event) {
-        out.append(" chunk=");
-        out.append(QByteArray::number(r.chunk));
-        out.append(" bytes=");
-        out.append(QByteArray::number(r.bytes));
-        out.append(" latency_ms=");
+        out.appendLiteral(" chunk=");
+        out.appendUInt(r.chunk);
+        out.appendLiteral(" bytes=");
+        out.appendUInt(r.bytes);
+        out.appendLiteral(" latency_ms=");
         appendLatency(out, r.latencyMs, "-");
     }
     out.append('\n');
@@ -155,10 +155,10 @@ private:
 
 void RawSseWriter::write(const CaptureRecordView &r)
 {
-    QByteArray &out = m_buffer;
+    OutputBuffer &out = m_buffer;
     if (r.kind == CaptureRecordView::Kind::Comment) {
         appendMeta(out, kCommentMeta, r, false);
-        out.append(": ");
+        out.appendLiteral(": ");
         out.append(r.data.data(), r.data.size());
         out.append('\n');
         maybeFlush();
@@ -166,14 +166,14 @@ void RawSseWriter::write(const CaptureRecordView &r)
     }
     appendMeta(out, kEventMeta, r, true);
     if (r.type != "message") {
-        out.append("event: ");
+        out.appendLiteral("event: ");
         out.append(r.type.data(), r.type.size());
         out.append('\n');
     }
     if (r.id.isEmpty()) {
-        out.append("id\n");
+        out.appendLiteral("id\n");
     } else {
-        out.append("id: ");
+        out.appendLiteral("id: ");
         out.append(r.id.data(), r.id.size());
         out.append('\n');
     }
@@ -182,7 +182,7 @@ void RawSseWriter::write(const CaptureRecordView &r)
     while (true) {
         const qsizetype lf = r.data.indexOf('\n', start);
         const QByteArrayView line = r.data.sliced(start, (lf < 0 ? r.data.size() : lf) - start);
-        out.append("data: ");
+        out.appendLiteral("data: ");
         out.append(line.data(), line.size());
         out.append('\n');
         if (lf < 0)
