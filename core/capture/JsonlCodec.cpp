@@ -8,6 +8,9 @@
 
 #include <cmath>
 #include <cstdio>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <cstring>
 #include <limits>
 
@@ -42,6 +45,7 @@ void appendReceived(OutputBuffer &out, qint64 wallNs)
     out.commit(29);
 }
 
+#if !defined(__SSE2__)
 // True if any of the eight bytes is a control character, '"' or '\\'.
 inline bool wordNeedsEscape(quint64 w)
 {
@@ -51,7 +55,9 @@ inline bool wordNeedsEscape(quint64 w)
     const quint64 control = (w - ones * 0x20) & ~w & highs; // a byte below 0x20
     return control | hasZero(w ^ (ones * '"')) | hasZero(w ^ (ones * '\\'));
 }
+#endif
 
+#if !defined(__SSE2__)
 // Bytes that JSON strings cannot hold as they are.
 struct EscapeTable
 {
@@ -65,9 +71,65 @@ struct EscapeTable
     }
 };
 constexpr EscapeTable kEscape;
+#endif
 
 } // namespace
 
+#if defined(__SSE2__)
+namespace {
+
+// A bit for every byte of v that JSON must escape.
+inline unsigned escapeMask(__m128i v)
+{
+    const __m128i space = _mm_set1_epi8(0x20);
+    // Unsigned v < 0x20 is max(v, 0x20) != v.
+    const __m128i control = _mm_xor_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, space), v), _mm_set1_epi8(-1));
+    const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+    return unsigned(_mm_movemask_epi8(_mm_or_si128(special, control)));
+}
+
+} // namespace
+
+void appendJsonString(OutputBuffer &out, QByteArrayView s)
+{
+    static const char hex[] = "0123456789abcdef";
+    out.append('"');
+    const char *p = s.data();
+    const char *end = p + s.size();
+    const char *run = p;
+    const auto escape = [&](const char *at) {
+        const auto c = uchar(*at);
+        out.append(run, at - run);
+        run = at + 1;
+        switch (c) {
+        case '"': out.appendLiteral("\\\""); break;
+        case '\\': out.appendLiteral("\\\\"); break;
+        case '\n': out.appendLiteral("\\n"); break;
+        case '\r': out.appendLiteral("\\r"); break;
+        case '\t': out.appendLiteral("\\t"); break;
+        default: {
+            const char escaped[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
+            out.append(escaped, 6);
+        }
+        }
+    };
+    while (end - p >= 16) {
+        unsigned mask = escapeMask(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p)));
+        while (mask) {
+            escape(p + __builtin_ctz(mask));
+            mask &= mask - 1;
+        }
+        p += 16;
+    }
+    for (; p < end; ++p) {
+        const auto c = uchar(*p);
+        if (c < 0x20 || c == '"' || c == '\\')
+            escape(p);
+    }
+    out.append(run, end - run);
+    out.append('"');
+}
+#else
 void appendJsonString(OutputBuffer &out, QByteArrayView s)
 {
     static const char hex[] = "0123456789abcdef";
@@ -112,6 +174,7 @@ void appendJsonString(OutputBuffer &out, QByteArrayView s)
     out.append(run, end - run);
     out.append('"');
 }
+#endif
 
 void appendJsonString(QByteArray &out, QByteArrayView s)
 {

@@ -39,16 +39,27 @@ public:
     }
     void appendUInt(quint64 value)
     {
-        char digits[20];
-        int n = 0;
-        do {
-            digits[n++] = char('0' + value % 10);
-            value /= 10;
-        } while (value);
-        char *at = reserve(n);
-        for (int i = 0; i < n; ++i)
-            at[i] = digits[n - 1 - i];
-        m_size += n;
+        // Counted first, then written backwards in place, two digits a step.
+        static constexpr char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                        "8081828384858687888990919293949596979899";
+        int digits = 1;
+        for (quint64 v = value; v >= 10; v /= 10)
+            ++digits;
+        char *o = reserve(digits) + digits;
+        while (value >= 100) {
+            const auto pair = unsigned(value % 100) * 2;
+            value /= 100;
+            *--o = pairs[pair + 1];
+            *--o = pairs[pair];
+        }
+        if (value >= 10) {
+            *--o = pairs[unsigned(value) * 2 + 1];
+            *--o = pairs[unsigned(value) * 2];
+        } else {
+            *--o = char('0' + value);
+        }
+        m_size += digits;
     }
     void appendInt(qint64 value)
     {

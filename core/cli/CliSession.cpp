@@ -36,7 +36,7 @@ CliSession::CliSession(RunOptions options, QObject *parent)
     connect(&m_manager, &StreamManager::streamError, this, &CliSession::handleStreamError);
     m_durationTimer.setSingleShot(true);
     connect(&m_durationTimer, &QTimer::timeout, this, [this] { finish(u"duration"_s); });
-    connect(&m_statsTimer, &QTimer::timeout, this, &CliSession::printStatsTable);
+    connect(&m_statsTimer, &QTimer::timeout, this, &CliSession::printStats);
 }
 
 CliSession::~CliSession() = default;
@@ -57,9 +57,25 @@ bool CliSession::start()
         m_exitCode = ExitIo;
         return false;
     }
-    m_writer = CaptureWriter::create(m_options.format, &m_output);
-    if (m_options.statsIntervalS > 0 || !m_options.metricsAddress.isEmpty())
-        m_stats = std::make_unique<CaptureStats>();
+    CliEventWriter::Settings settings;
+    settings.format = m_options.format;
+    settings.comments = m_options.comments;
+    settings.maxEvents = m_options.maxEvents;
+    settings.latency = m_options.latency;
+    settings.keepStats = m_options.statsIntervalS > 0 || !m_options.metricsAddress.isEmpty();
+    m_events = std::make_unique<CliEventWriter>(settings, &m_output);
+    m_events->setStopRequest([this] {
+        QMetaObject::invokeMethod(this, [this] {
+            if (m_events->outputFailed()) {
+                QByteArray line = "{\"kind\":\"error\",\"message\":";
+                appendJsonString(line, u"cannot write the output: %1"_s.arg(m_events->errorString()).toUtf8());
+                writeStderrJson(line + '}');
+                m_exitCode = ExitIo;
+            }
+            finish(u"stop request"_s);
+        }, Qt::QueuedConnection);
+    });
+    m_manager.setDirectConsumer(m_events.get());
     if (!m_options.metricsAddress.isEmpty()) {
         m_metrics = new MetricsServer([this] { return metricsText(); }, this);
         if (!m_metrics->listen(m_options.metricsAddress)) {
@@ -74,13 +90,11 @@ bool CliSession::start()
         writeStderrJson(line + '}');
     }
 
-    const auto latency = std::make_shared<LatencyExtractor>(m_options.latency);
     for (const SubscriptionConfig &config : std::as_const(m_options.subscriptions)) {
         const StreamId id = m_manager.addSubscription(config);
         m_names.insert(id, config.name.toUtf8());
         m_statuses.insert(id, SubscriptionStatus {});
-        if (m_options.latency.isEnabled())
-            m_latency.insert(id, std::make_shared<LatencyExtractor>(m_options.latency));
+        m_events->addStream(id, config.name.toUtf8());
     }
 
     // Commands on stdin. Its end (a closed pipe, /dev/null under cron or a
@@ -123,54 +137,13 @@ void CliSession::handleStdin()
 
 void CliSession::handleBatch(const EventBatchPtr &batch)
 {
-    if (m_finishing && m_options.maxEvents > 0 && m_written >= m_options.maxEvents)
-        return;
-    if (m_stats) {
+    // Events go straight to CliEventWriter; batches bring the counters.
+    m_events->withStats([&batch](CaptureStats *stats) {
+        if (!stats)
+            return;
         for (auto it = batch->counters.cbegin(); it != batch->counters.cend(); ++it)
-            m_stats->setConnectionCounters(it.key(), it.value().reconnections, it.value().errors);
-    }
-    for (const SseComment &comment : batch->comments) {
-        if (m_stats)
-            m_stats->recordComment(comment.stream, comment.arrivalSteadyNs);
-        if (m_options.comments) {
-            CaptureRecordView record;
-            record.kind = CaptureRecordView::Kind::Comment;
-            record.stream = m_names.value(comment.stream);
-            record.data = comment.text;
-            record.receivedWallNs = comment.arrivalWallNs;
-            record.monoNs = comment.arrivalSteadyNs;
-            m_writer->write(record);
-        }
-    }
-    bool limitReached = false;
-    for (const SseEvent &event : batch->events) {
-        std::optional<double> latency;
-        if (const auto extractor = m_latency.value(event.stream)) {
-            latency = extractor->latencyMs(event);
-            if (!latency && m_stats)
-                m_stats->recordLatencyMiss(event.stream);
-        }
-        if (m_stats)
-            m_stats->recordEvent(event, latency);
-        m_writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, m_names.value(event.stream), event.seq,
-                                            event.id, event.type, event.data, event.arrivalWallNs,
-                                            event.arrivalSteadyNs, event.chunkIndex, event.wireBytes, latency });
-        ++m_written;
-        if (m_options.maxEvents > 0 && m_written >= m_options.maxEvents) {
-            limitReached = true;
-            break;
-        }
-    }
-    if (!m_writer->flush() && !m_finishing) {
-        QByteArray line = "{\"kind\":\"error\",\"message\":";
-        appendJsonString(line, u"cannot write the output: %1"_s.arg(m_writer->errorString()).toUtf8());
-        writeStderrJson(line + '}');
-        m_exitCode = ExitIo;
-        finish(u"output error"_s);
-        return;
-    }
-    if (limitReached)
-        finish(u"max-events"_s);
+            stats->setConnectionCounters(it.key(), it.value().reconnections, it.value().errors);
+    });
 }
 
 void CliSession::handleStatus(StreamId stream, const SubscriptionStatus &status)
@@ -226,23 +199,29 @@ void CliSession::finish(const QString &reason)
     m_statsTimer.stop();
     if (m_stdinNotifier)
         m_stdinNotifier->setEnabled(false);
-    // Events already parsed are written (unless --max-events is reached), then stop.
-    m_manager.flush();
+    // Once stopped, no stream writes any more; what is buffered goes out.
     m_manager.stopAll();
-    if (m_writer && !m_writer->flush() && m_exitCode == ExitOk)
+    m_manager.flush();
+    if (m_events && !m_events->flush() && m_exitCode == ExitOk)
         m_exitCode = ExitIo;
     if (m_options.statsIntervalS > 0)
-        printStatsTable();
+        printStats();
     if (m_exitCode == ExitOk && m_anyFailed)
         m_exitCode = ExitStreamFailed;
     // Queued, so that a caller inside a signal handler chain unwinds first.
     QMetaObject::invokeMethod(this, [this] { Q_EMIT finished(m_exitCode); }, Qt::QueuedConnection);
 }
 
-void CliSession::printStatsTable()
+void CliSession::printStats()
 {
-    if (!m_stats)
-        return;
+    m_events->withStats([this](CaptureStats *stats) {
+        if (stats)
+            printStatsTable(*stats);
+    });
+}
+
+void CliSession::printStatsTable(CaptureStats &all)
+{
     const qint64 now = steadyNowNs();
     QByteArray out = "stream               state       ev/s 1s  ev/s 10s     MB/s  ev/chunk  gap p50  gap p99  lat p50  lat p99    events reconn errors\n";
     const auto row = [&](const QByteArray &name, const QByteArray &state, const StreamStats &stats) {
@@ -260,21 +239,26 @@ void CliSession::printStatsTable()
                 + '\n';
     };
     for (auto it = m_names.cbegin(); it != m_names.cend(); ++it)
-        row(it.value(), stateName(m_statuses.value(it.key()).state).toLatin1(), m_stats->stream(it.key()));
+        row(it.value(), stateName(m_statuses.value(it.key()).state).toLatin1(), all.stream(it.key()));
     if (m_names.size() > 1)
-        row("(all)", "", m_stats->total());
+        row("(all)", "", all.total());
     std::fwrite(out.constData(), 1, size_t(out.size()), stderr);
     std::fflush(stderr);
 }
 
-QByteArray CliSession::metricsText() const
+QByteArray CliSession::metricsText()
 {
-    QList<StreamMetricsInput> inputs;
-    for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
-        inputs.append(StreamMetricsInput { QString::fromUtf8(it.value()), m_manager.config(it.key()).url.toString(),
-                                           m_statuses.value(it.key()).state, m_stats ? m_stats->find(it.key()) : nullptr });
-    }
-    return renderPrometheusText(inputs, steadyNowNs());
+    QByteArray text;
+    m_events->withStats([&](CaptureStats *stats) {
+        QList<StreamMetricsInput> inputs;
+        for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
+            inputs.append(StreamMetricsInput { QString::fromUtf8(it.value()), m_manager.config(it.key()).url.toString(),
+                                               m_statuses.value(it.key()).state,
+                                               stats ? stats->find(it.key()) : nullptr });
+        }
+        text = renderPrometheusText(inputs, steadyNowNs());
+    });
+    return text;
 }
 
 void CliSession::writeStderrJson(const QByteArray &line)

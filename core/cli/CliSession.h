@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/CaptureFormat.h"
+#include "cli/CliEventWriter.h"
 #include "cli/CliOptions.h"
 #include "latency/LatencyExtractor.h"
 #include "net/StreamManager.h"
@@ -19,9 +20,9 @@ class MetricsServer;
 
 namespace ssescope::cli {
 
-// One run of ssescope-cli: subscribes, writes every event as it arrives
-// (nothing is kept in memory, so a long capture stays flat), reports states
-// and errors on stderr as JSON Lines, and ends by itself.
+// One run of ssescope-cli: subscribes, has CliEventWriter write every event
+// as it is parsed, reports states and errors on stderr as JSON Lines, serves
+// metrics, takes commands on stdin, and ends by itself.
 class CliSession final : public QObject
 {
     Q_OBJECT
@@ -46,24 +47,22 @@ private:
     void handleStatus(StreamId stream, const SubscriptionStatus &status);
     void handleStreamError(StreamId stream, const QString &message);
     void handleStdin();
-    void printStatsTable();
+    void printStats();
+    void printStatsTable(CaptureStats &all);
     void writeStderrJson(const QByteArray &line);
-    QByteArray metricsText() const;
+    QByteArray metricsText();
 
     RunOptions m_options;
     StreamManager m_manager;
     QHash<StreamId, QByteArray> m_names; // UTF-8, as written
     QHash<StreamId, SubscriptionStatus> m_statuses;
-    QHash<StreamId, std::shared_ptr<LatencyExtractor>> m_latency;
-    std::unique_ptr<CaptureStats> m_stats; // only with --stats or --metrics
     QFile m_output;
-    std::unique_ptr<CaptureWriter> m_writer;
+    std::unique_ptr<CliEventWriter> m_events;
     std::unique_ptr<QSocketNotifier> m_stdinNotifier;
     QByteArray m_stdinBuffer;
     QTimer m_durationTimer;
     QTimer m_statsTimer;
     MetricsServer *m_metrics = nullptr;
-    qint64 m_written = 0;
     bool m_finishing = false;
     bool m_anyFailed = false;
     int m_exitCode = ExitOk;

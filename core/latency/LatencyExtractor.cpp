@@ -117,23 +117,23 @@ LatencyExtractor::LatencyExtractor(const LatencyConfig &config)
         m_regex = QRegularExpression(config.expression);
 }
 
-std::optional<qint64> LatencyExtractor::sendTimeNs(const SseEvent &event) const
+std::optional<qint64> LatencyExtractor::sendTimeNs(QByteArrayView id, QByteArrayView data) const
 {
     switch (m_config.source) {
     case LatencySource::None:
         return std::nullopt;
     case LatencySource::EventId:
-        return epochNsFromText(event.id, m_config.unit);
+        return epochNsFromText(id, m_config.unit);
     case LatencySource::JsonPointer: {
         if (!m_pointer)
             return std::nullopt;
-        const auto value = m_pointer->scalarIn(event.data);
+        const auto value = m_pointer->scalarIn(data);
         return value ? epochNsFromText(*value, m_config.unit) : std::nullopt;
     }
     case LatencySource::Regex: {
         if (!m_regex.isValid())
             return std::nullopt;
-        const QRegularExpressionMatch match = m_regex.match(QString::fromUtf8(event.data));
+        const QRegularExpressionMatch match = m_regex.match(QString::fromUtf8(data));
         if (!match.hasMatch())
             return std::nullopt;
         const QString captured = m_regex.namedCaptureGroups().contains(u"ts"_s)
@@ -145,17 +145,18 @@ std::optional<qint64> LatencyExtractor::sendTimeNs(const SseEvent &event) const
     return std::nullopt;
 }
 
-std::optional<double> LatencyExtractor::latencyMs(const SseEvent &event)
+std::optional<double> LatencyExtractor::latencyMs(QByteArrayView id, QByteArrayView data,
+                                                  qint64 arrivalWallNs)
 {
     if (!isEnabled())
         return std::nullopt;
-    const auto sent = sendTimeNs(event);
+    const auto sent = sendTimeNs(id, data);
     if (!sent) {
         ++m_misses;
         return std::nullopt;
     }
     ++m_hits;
-    return double(event.arrivalWallNs - *sent) / 1e6 + m_config.clockOffsetMs;
+    return double(arrivalWallNs - *sent) / 1e6 + m_config.clockOffsetMs;
 }
 
 } // namespace ssescope

@@ -37,8 +37,12 @@ public:
     explicit LatencyExtractor(const LatencyConfig &config = {});
 
     bool isEnabled() const { return m_config.isEnabled(); }
-    std::optional<double> latencyMs(const SseEvent &event);
-    std::optional<qint64> sendTimeNs(const SseEvent &event) const;
+    std::optional<double> latencyMs(const SseEvent &event)
+    {
+        return latencyMs(event.id, event.data, event.arrivalWallNs);
+    }
+    std::optional<double> latencyMs(QByteArrayView id, QByteArrayView data, qint64 arrivalWallNs);
+    std::optional<qint64> sendTimeNs(QByteArrayView id, QByteArrayView data) const;
     quint64 hits() const { return m_hits; }
     quint64 misses() const { return m_misses; }
 

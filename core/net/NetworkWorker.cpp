@@ -18,9 +18,10 @@ NetworkWorker::~NetworkWorker()
     m_subscriptions.clear();
 }
 
-Subscription *NetworkWorker::add(StreamId id, const SubscriptionConfig &config)
+Subscription *NetworkWorker::add(StreamId id, const SubscriptionConfig &config,
+                                 DirectEventConsumer *direct)
 {
-    auto *subscription = new Subscription(id, config, m_pool, m_batcher, this);
+    auto *subscription = new Subscription(id, config, m_pool, m_batcher, direct, this);
     m_subscriptions.insert(id, subscription);
     return subscription;
 }

@@ -8,6 +8,7 @@
 
 namespace ssescope {
 
+class DirectEventConsumer;
 class EventBatcher;
 class NetworkShardPool;
 class Subscription;
@@ -22,7 +23,7 @@ public:
     ~NetworkWorker() override;
     Q_DISABLE_COPY_MOVE(NetworkWorker)
 
-    Subscription *add(StreamId id, const SubscriptionConfig &config);
+    Subscription *add(StreamId id, const SubscriptionConfig &config, DirectEventConsumer *direct);
     void remove(StreamId id);
     Subscription *find(StreamId id) const { return m_subscriptions.value(id); }
     QList<Subscription *> all() const { return m_subscriptions.values(); }

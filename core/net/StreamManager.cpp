@@ -42,8 +42,9 @@ StreamId StreamManager::addSubscription(const SubscriptionConfig &config)
     const StreamId id = m_nextId++;
     m_streams.insert(id, StreamRecord { config, {}, {} });
     NetworkWorker *worker = m_worker;
-    onNetworkThread([this, worker, id, config] {
-        Subscription *subscription = worker->add(id, config);
+    DirectEventConsumer *direct = m_direct;
+    onNetworkThread([this, worker, id, config, direct] {
+        Subscription *subscription = worker->add(id, config, direct);
         // Queued to this (the owner's) thread; the connection dies with the subscription.
         connect(subscription, &Subscription::statusChanged, this, &StreamManager::handleStatus);
         connect(subscription, &Subscription::errorOccurred, this, &StreamManager::streamError);

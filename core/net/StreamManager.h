@@ -12,6 +12,7 @@
 
 namespace ssescope {
 
+class DirectEventConsumer;
 class NetworkWorker;
 
 // The one entry point for running streams. Owns the network thread, where
@@ -42,6 +43,9 @@ public:
     int networkManagerCount() const;
 
     void setBatchInterval(int ms);
+    // Streams added from now on deliver their events to this consumer, on the
+    // network thread, instead of eventsReceived(). It must outlive them.
+    void setDirectConsumer(DirectEventConsumer *consumer) { m_direct = consumer; }
     // Delivers events still in flight, e.g. before an exit.
     void flush();
 
@@ -67,6 +71,7 @@ private:
     EventBatcher m_batcher;
     QHash<StreamId, StreamRecord> m_streams;
     StreamId m_nextId = 1;
+    DirectEventConsumer *m_direct = nullptr;
 };
 
 } // namespace ssescope

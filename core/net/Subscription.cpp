@@ -1,6 +1,7 @@
 #include "Subscription.h"
 
 #include "common/Clock.h"
+#include "net/DirectEventConsumer.h"
 #include "net/ErrorText.h"
 #include "net/EventBatcher.h"
 #include "net/NetworkShardPool.h"
@@ -48,13 +49,15 @@ qint64 retryAfterMs(const QByteArray &value)
 } // namespace
 
 Subscription::Subscription(StreamId id, SubscriptionConfig config, NetworkShardPool *pool,
-    EventBatcher *batcher, QObject *parent)
+                           EventBatcher *batcher, DirectEventConsumer *direct, QObject *parent)
     : QObject(parent)
     , m_id(id)
     , m_config(std::move(config))
     , m_pool(pool)
     , m_batcher(batcher)
-    , m_parser(id, this, SseParserLimits { m_config.maxEventBytes, m_config.maxEventBytes })
+    , m_direct(direct)
+    , m_parser(id, this, SseParserLimits { m_config.maxEventBytes, m_config.maxEventBytes },
+               direct ? EventDelivery::Views : EventDelivery::Owned)
     , m_backoff(m_config.reconnect)
 {
     m_parser.setLastEventId(m_config.lastEventId);
@@ -264,6 +267,8 @@ void Subscription::handleReadyRead()
     }
     if (!any)
         return;
+    if (m_direct)
+        m_direct->endOfRead();
     ++m_counters.chunks;
     m_receivedBody = true;
     if (m_config.idleTimeoutMs > 0 && m_reply == reply)
@@ -353,9 +358,19 @@ void Subscription::handleEvent(SseEvent &&event)
     m_outEvents.push_back(std::move(event));
 }
 
+void Subscription::handleEventView(const SseEventView &event)
+{
+    ++m_counters.events;
+    m_direct->consumeEvent(event);
+}
+
 void Subscription::handleComment(QByteArrayView text, const ChunkStamp &stamp)
 {
     ++m_counters.comments;
+    if (m_direct) {
+        m_direct->consumeComment(m_id, text, stamp);
+        return;
+    }
     m_outComments.push_back(
         SseComment { m_id, utf8::sanitized(text), stamp.steadyNs, stamp.wallNs });
 }

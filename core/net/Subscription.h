@@ -15,6 +15,7 @@ class QNetworkReply;
 
 namespace ssescope {
 
+class DirectEventConsumer;
 class EventBatcher;
 class NetworkShardPool;
 
@@ -26,8 +27,11 @@ class Subscription final : public QObject, private SseParserSink
 {
     Q_OBJECT
 public:
+    // With a direct consumer, events go to it as views on this thread and only
+    // counters go through the batcher.
     Subscription(StreamId id, SubscriptionConfig config, NetworkShardPool *pool,
-        EventBatcher *batcher, QObject *parent = nullptr);
+                 EventBatcher *batcher, DirectEventConsumer *direct = nullptr,
+                 QObject *parent = nullptr);
     ~Subscription() override;
     Q_DISABLE_COPY_MOVE(Subscription)
 
@@ -65,6 +69,7 @@ private:
     void publish();
 
     void handleEvent(SseEvent &&event) override;
+    void handleEventView(const SseEventView &event) override;
     void handleComment(QByteArrayView text, const ChunkStamp &stamp) override;
     void handleRetry(qint64 milliseconds) override;
     void handleParseError(SseParseError error, qsizetype bytes) override;
@@ -73,6 +78,7 @@ private:
     const SubscriptionConfig m_config;
     NetworkShardPool *m_pool;
     EventBatcher *m_batcher;
+    DirectEventConsumer *m_direct;
     SseParser m_parser;
     ReconnectBackoff m_backoff;
     SubscriptionStatus m_status;

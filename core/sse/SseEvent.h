@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QMetaType>
 
 #include <vector>
@@ -24,6 +25,22 @@ struct SseEvent
     qint64 arrivalWallNs = 0;
     quint64 chunkIndex = 0; // which network read completed the event
     quint32 wireBytes = 0; // bytes of the event's field lines and blank line
+};
+
+// The same event as views into the parser's buffers, valid only during the
+// callback that receives it: for consumers that format or fold an event at
+// once (the CLI's writer) and need no allocation per event.
+struct SseEventView
+{
+    StreamId stream = 0;
+    quint64 seq = 0;
+    QByteArrayView id;
+    QByteArrayView type;
+    QByteArrayView data;
+    qint64 arrivalSteadyNs = 0;
+    qint64 arrivalWallNs = 0;
+    quint64 chunkIndex = 0;
+    quint32 wireBytes = 0;
 };
 
 // A comment line (": ..."), kept because monitors show heartbeats.

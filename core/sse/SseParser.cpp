@@ -31,6 +31,19 @@ qint64 parseRetry(QByteArrayView digits) noexcept
     return value;
 }
 
+// Copies into dst's own buffer, reusing its capacity when dst is not shared:
+// no allocation once the buffer has grown to the usual size.
+void assignBytes(QByteArray &dst, QByteArrayView src)
+{
+    if (!dst.isDetached()) {
+        dst = src.toByteArray();
+        return;
+    }
+    dst.resize(src.size());
+    if (!src.isEmpty())
+        std::memcpy(dst.data(), src.data(), size_t(src.size()));
+}
+
 const char *findByte(const char *p, const char *end, char byte) noexcept
 {
     const void *hit = std::memchr(p, byte, static_cast<size_t>(end - p));
@@ -39,11 +52,14 @@ const char *findByte(const char *p, const char *end, char byte) noexcept
 
 } // namespace
 
-SseParser::SseParser(StreamId stream, SseParserSink *sink, SseParserLimits limits)
+SseParser::SseParser(StreamId stream, SseParserSink *sink, SseParserLimits limits,
+                     EventDelivery delivery)
     : m_stream(stream)
     , m_sink(sink)
     , m_limits(limits)
-{ }
+    , m_delivery(delivery)
+{
+}
 
 const QByteArray &SseParser::defaultEventType()
 {
@@ -218,8 +234,12 @@ void SseParser::processField(QByteArrayView name, QByteArrayView value)
         }
         break;
     case 2:
-        if (name == "id" && !value.contains('\0') && value != m_idBuffer)
-            m_idBuffer = utf8::sanitized(value);
+        if (name == "id" && !value.contains('\0') && value != m_idBuffer) {
+            if (m_delivery == EventDelivery::Views && utf8::isAscii(value))
+                assignBytes(m_idBuffer, value);
+            else
+                m_idBuffer = utf8::sanitized(value);
+        }
         break;
     default:
         break;
@@ -238,7 +258,10 @@ void SseParser::appendData(QByteArrayView value)
         return;
     }
     if (!m_hasData) {
-        m_data = value.toByteArray(); // one exact allocation for the usual single line
+        if (m_delivery == EventDelivery::Views)
+            assignBytes(m_data, value); // the buffer is reused, event after event
+        else
+            m_data = value.toByteArray(); // one exact allocation for the usual single line
         m_hasData = true;
         return;
     }
@@ -248,19 +271,29 @@ void SseParser::appendData(QByteArrayView value)
 
 void SseParser::discardEvent()
 {
-    m_data = QByteArray();
+    if (m_delivery == EventDelivery::Views)
+        m_data.resize(0);
+    else
+        m_data = QByteArray();
     m_hasData = false;
     m_type.clear();
 }
 
 void SseParser::dispatch(const ChunkStamp &stamp)
 {
-    m_lastEventId = m_idBuffer;
+    if (m_delivery == EventDelivery::Views)
+        assignBytes(m_lastEventId, m_idBuffer); // not shared with events: no allocation
+    else
+        m_lastEventId = m_idBuffer;
     const quint32 wireBytes = m_wireBytes;
     m_wireBytes = 0;
     if (m_skippingEvent || !m_hasData) {
         m_skippingEvent = false;
         discardEvent();
+        return;
+    }
+    if (m_delivery == EventDelivery::Views) {
+        dispatchView(stamp, wireBytes);
         return;
     }
     SseEvent event;
@@ -277,6 +310,34 @@ void SseParser::dispatch(const ChunkStamp &stamp)
     m_hasData = false;
     m_type.clear();
     m_sink->handleEvent(std::move(event));
+}
+
+} // namespace ssescope
+
+namespace ssescope {
+
+void SseParser::dispatchView(const ChunkStamp &stamp, quint32 wireBytes)
+{
+    QByteArray repaired; // only for data that is not valid UTF-8
+    QByteArrayView data = m_data;
+    if (!utf8::isAscii(data)) {
+        repaired = utf8::sanitized(data);
+        data = repaired;
+    }
+    SseEventView event;
+    event.stream = m_stream;
+    event.seq = ++m_seq;
+    event.id = m_lastEventId;
+    event.type = m_type.isEmpty() ? QByteArrayView(defaultEventType()) : QByteArrayView(m_type);
+    event.data = data;
+    event.arrivalSteadyNs = stamp.steadyNs;
+    event.arrivalWallNs = stamp.wallNs;
+    event.chunkIndex = stamp.chunkIndex;
+    event.wireBytes = wireBytes;
+    m_sink->handleEventView(event);
+    m_data.resize(0);
+    m_hasData = false;
+    m_type.clear();
 }
 
 } // namespace ssescope

@@ -26,9 +26,16 @@ class SseParserSink
 public:
     virtual ~SseParserSink() = default;
     virtual void handleEvent(SseEvent &&event) = 0;
+    // Only for a parser made with EventDelivery::Views.
+    virtual void handleEventView(const SseEventView &event) { Q_UNUSED(event); }
     virtual void handleComment(QByteArrayView text, const ChunkStamp &stamp) = 0;
     virtual void handleRetry(qint64 milliseconds) = 0;
     virtual void handleParseError(SseParseError error, qsizetype bytes) = 0;
+};
+
+enum class EventDelivery {
+    Owned, // SseEvent with its own (shared) byte arrays: to keep or hand to another thread
+    Views, // SseEventView into reused buffers: no allocation per event
 };
 
 // Incremental text/event-stream parser, WHATWG HTML §9.2.5–9.2.6. Feed it
@@ -36,7 +43,8 @@ public:
 class SseParser final
 {
 public:
-    explicit SseParser(StreamId stream, SseParserSink *sink, SseParserLimits limits = {});
+    explicit SseParser(StreamId stream, SseParserSink *sink, SseParserLimits limits = {},
+                       EventDelivery delivery = EventDelivery::Owned);
     Q_DISABLE_COPY_MOVE(SseParser)
 
     void feed(QByteArrayView chunk, const ChunkStamp &stamp);
@@ -61,10 +69,12 @@ private:
     void appendData(QByteArrayView value);
     void dispatch(const ChunkStamp &stamp);
     void discardEvent();
+    void dispatchView(const ChunkStamp &stamp, quint32 wireBytes);
 
     StreamId m_stream;
     SseParserSink *m_sink;
     SseParserLimits m_limits;
+    EventDelivery m_delivery;
 
     QByteArray m_line; // a line split across reads, else empty
     QByteArray m_data; // data buffer, without the trailing LF

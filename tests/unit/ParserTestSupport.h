@@ -28,6 +28,20 @@ public:
         items.append("E " + event.type + '|' + event.id + '|' + event.data);
         events.push_back(std::move(event));
     }
+    void handleEventView(const SseEventView &view) override
+    {
+        SseEvent event;
+        event.stream = view.stream;
+        event.seq = view.seq;
+        event.id = view.id.toByteArray();
+        event.type = view.type.toByteArray();
+        event.data = view.data.toByteArray();
+        event.arrivalSteadyNs = view.arrivalSteadyNs;
+        event.arrivalWallNs = view.arrivalWallNs;
+        event.chunkIndex = view.chunkIndex;
+        event.wireBytes = view.wireBytes;
+        handleEvent(std::move(event));
+    }
     void handleComment(QByteArrayView text, const ChunkStamp &) override
     {
         items.append("C " + text.toByteArray());
@@ -40,11 +54,12 @@ public:
 };
 
 // Feeds input in pieces cut at the given offsets (sorted, inside the input).
-inline QByteArrayList parsePieces(
-    const QByteArray &input, const QList<qsizetype> &cuts, SseParserLimits limits = {})
+inline QByteArrayList parsePieces(const QByteArray &input, const QList<qsizetype> &cuts,
+                                  SseParserLimits limits = {},
+                                  EventDelivery delivery = EventDelivery::Owned)
 {
     ParserRecorder recorder;
-    SseParser parser(1, &recorder, limits);
+    SseParser parser(1, &recorder, limits, delivery);
     qsizetype from = 0;
     quint64 chunk = 0;
     for (qsizetype cut : cuts) {
@@ -55,9 +70,9 @@ inline QByteArrayList parsePieces(
     return recorder.items;
 }
 
-inline QByteArrayList parseWhole(const QByteArray &input)
+inline QByteArrayList parseWhole(const QByteArray &input, EventDelivery delivery = EventDelivery::Owned)
 {
-    return parsePieces(input, {});
+    return parsePieces(input, {}, {}, delivery);
 }
 
 // The spec cases, WHATWG HTML §9.2.5 and §9.2.6, shared by the table-driven

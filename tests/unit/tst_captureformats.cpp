@@ -4,6 +4,9 @@
 #include "sse/SseParser.h"
 
 #include <QBuffer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTemporaryFile>
 #include <QTest>
 
@@ -120,6 +123,27 @@ private Q_SLOTS:
                             "{\"kind\":\"event\",\"stream\":\"s\",\"seq\":8,\"id\":\"\",\"type\":\"message\","
                             "\"data\":\"x\",\"received\":\"2026-11-25T14:51:42.356123Z\","
                             "\"mono_ns\":5008000984,\"chunk\":2,\"bytes\":13,\"latency_ms\":null}\n"));
+    }
+
+    void jsonEscapingAgreesWithAJsonParser()
+    {
+        // Every length around the 16-byte blocks, every kind of byte that needs escaping.
+        QRandomGenerator random(11);
+        const QByteArray alphabet = QByteArray("abc \"\\/\n\r\t\x01\x1f\x7f") + "\xC3\xA9";
+        for (int length = 0; length < 80; ++length) {
+            for (int round = 0; round < 20; ++round) {
+                QByteArray text;
+                for (int i = 0; i < length; ++i)
+                    text += alphabet.at(random.bounded(int(alphabet.size()) - 2));
+                if (length % 7 == 3)
+                    text += "\xC3\xA9";
+                QByteArray json;
+                appendJsonString(json, text);
+                const QJsonDocument doc = QJsonDocument::fromJson("[" + json + "]");
+                QVERIFY2(doc.isArray(), json.constData());
+                QCOMPARE(doc.array().at(0).toString().toUtf8(), text);
+            }
+        }
     }
 
     void csvQuotingAndFormulaNeutralising_data()

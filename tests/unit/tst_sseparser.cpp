@@ -18,6 +18,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, input);
         QFETCH(QByteArrayList, expected);
         QCOMPARE(parseWhole(input), expected);
+        QCOMPARE(parseWhole(input, EventDelivery::Views), expected);
     }
 
     void splitAcrossReads_data()
@@ -86,6 +87,7 @@ private Q_SLOTS:
         for (qsizetype i = 3; i < input.size(); i += 3)
             cuts.append(i);
         QCOMPARE(parsePieces(input, cuts, SseParserLimits { limit, limit }), expected);
+        QCOMPARE(parsePieces(input, cuts, SseParserLimits { limit, limit }, EventDelivery::Views), expected);
     }
 
     void stampsComeFromTheCompletingRead()
@@ -152,6 +154,21 @@ private Q_SLOTS:
         parser.setLastEventId("abc");
         parser.feed("data: x\n\n", ChunkStamp {});
         QCOMPARE(recorder.items, QByteArrayList { "E message|abc|x" });
+    }
+
+    void viewsReuseBuffersAndCarryStamps()
+    {
+        ParserRecorder recorder;
+        SseParser parser(4, &recorder, {}, EventDelivery::Views);
+        parser.feed("id: 1\ndata: first\n\n", ChunkStamp { 10, 20, 1 });
+        parser.feed("data: second\r\n\r\nid: 2\ndata: x\n", ChunkStamp { 30, 40, 2 });
+        parser.resetConnection();
+        parser.feed("data: third\n\n", ChunkStamp { 50, 60, 3 });
+        QCOMPARE(recorder.items, (QByteArrayList { "E message|1|first", "E message|1|second", "E message|1|third" }));
+        QCOMPARE(recorder.events[1].seq, quint64(2));
+        QCOMPARE(recorder.events[1].chunkIndex, quint64(2));
+        QCOMPARE(recorder.events[2].arrivalWallNs, qint64(60));
+        QCOMPARE(parser.lastEventId(), QByteArray("1"));
     }
 
     void messageTypeIsShared()

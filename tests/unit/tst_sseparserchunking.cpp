@@ -19,8 +19,10 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, input);
         QFETCH(QByteArrayList, expected);
-        for (qsizetype cut = 0; cut <= input.size(); ++cut)
+        for (qsizetype cut = 0; cut <= input.size(); ++cut) {
             QCOMPARE(parsePieces(input, { cut }), expected);
+            QCOMPARE(parsePieces(input, { cut }, {}, EventDelivery::Views), expected);
+        }
         for (qsizetype a = 0; a <= input.size(); ++a) {
             for (qsizetype b = a; b <= input.size(); ++b)
                 QCOMPARE(parsePieces(input, { a, b }), expected);
@@ -59,6 +61,7 @@ private Q_SLOTS:
                 cuts.append(at);
             }
             QCOMPARE(parsePieces(stream, cuts), whole);
+            QCOMPARE(parsePieces(stream, cuts, {}, EventDelivery::Views), whole);
         }
     }
 
