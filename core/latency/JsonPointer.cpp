@@ -34,6 +34,29 @@ public:
         return false;
     }
 
+    // Reads a string (the opening quote is next) as the raw text between the
+    // quotes, without copying; *escaped says whether it needs unescape().
+    bool readRawString(QByteArrayView *raw, bool *escaped)
+    {
+        if (!consume('"'))
+            return false;
+        const char *start = m_p;
+        *escaped = false;
+        while (m_p < m_end && *m_p != '"') {
+            if (*m_p == '\\') {
+                *escaped = true;
+                m_p += 2;
+                continue;
+            }
+            ++m_p;
+        }
+        if (m_p >= m_end)
+            return false;
+        *raw = QByteArrayView(start, m_p - start);
+        ++m_p;
+        return true;
+    }
+
     // Reads a string (the opening quote is next); unescapes into out if given.
     bool readString(QByteArray *out)
     {
@@ -109,6 +132,7 @@ public:
     }
 
 private:
+public:
     static QByteArray unescape(QByteArrayView raw)
     {
         QByteArray out;
@@ -177,10 +201,11 @@ std::optional<QByteArray> JsonPointer::scalarIn(QByteArrayView json) const
             if (scanner.consume('}'))
                 return std::nullopt;
             do {
-                QByteArray key;
-                if (!scanner.readString(&key) || !scanner.consume(':'))
+                QByteArrayView key;
+                bool escaped = false;
+                if (!scanner.readRawString(&key, &escaped) || !scanner.consume(':'))
                     return std::nullopt;
-                if (key == token) {
+                if (escaped ? Scanner::unescape(key) == token : key == token) {
                     found = true;
                     break;
                 }
