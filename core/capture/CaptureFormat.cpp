@@ -43,7 +43,8 @@ QString captureFormatName(CaptureFormat format)
 }
 
 CaptureWriter::CaptureWriter(QIODevice *device)
-    : m_device(device)
+    : m_buffer(2 * kFlushBytes)
+    , m_device(device)
 {
 }
 

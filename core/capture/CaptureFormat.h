@@ -1,7 +1,7 @@
 #pragma once
 
 #include "capture/CaptureRecord.h"
-#include "capture/OutputBuffer.h"
+#include "common/ByteBuffer.h"
 
 #include <QString>
 
@@ -37,7 +37,7 @@ public:
 
 protected:
     void maybeFlush();
-    OutputBuffer m_buffer;
+    ByteBuffer m_buffer;
 
 private:
     QIODevice *m_device;

@@ -19,7 +19,7 @@ bool isFormulaLead(char c)
     return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\'';
 }
 
-void appendTextCell(OutputBuffer &out, QByteArrayView cell)
+void appendTextCell(ByteBuffer &out, QByteArrayView cell)
 {
     const bool neutralise = !cell.isEmpty() && isFormulaLead(cell.front());
     bool quote = neutralise && cell.front() == '\r';
@@ -167,7 +167,7 @@ void CsvWriter::write(const CaptureRecordView &r)
 {
     if (r.kind != CaptureRecordView::Kind::Event)
         return;
-    OutputBuffer &out = m_buffer;
+    ByteBuffer &out = m_buffer;
     if (!m_headerWritten) {
         out.appendLiteral(kHeader);
         m_headerWritten = true;

@@ -22,7 +22,7 @@ namespace {
 
 // Events come many to a second: the date and time up to the second are
 // formatted once per second, the microseconds per event.
-void appendReceived(OutputBuffer &out, qint64 wallNs)
+void appendReceived(ByteBuffer &out, qint64 wallNs)
 {
     thread_local qint64 cachedSecond = std::numeric_limits<qint64>::min();
     thread_local char cached[32];
@@ -90,7 +90,7 @@ inline unsigned escapeMask(__m128i v)
 
 } // namespace
 
-void appendJsonString(OutputBuffer &out, QByteArrayView s)
+void appendJsonString(ByteBuffer &out, QByteArrayView s)
 {
     static const char hex[] = "0123456789abcdef";
     out.append('"');
@@ -130,7 +130,7 @@ void appendJsonString(OutputBuffer &out, QByteArrayView s)
     out.append('"');
 }
 #else
-void appendJsonString(OutputBuffer &out, QByteArrayView s)
+void appendJsonString(ByteBuffer &out, QByteArrayView s)
 {
     static const char hex[] = "0123456789abcdef";
     out.append('"');
@@ -178,12 +178,12 @@ void appendJsonString(OutputBuffer &out, QByteArrayView s)
 
 void appendJsonString(QByteArray &out, QByteArrayView s)
 {
-    OutputBuffer buffer(s.size() + 16);
+    ByteBuffer buffer(s.size() + 16);
     appendJsonString(buffer, s);
     out.append(buffer.data(), buffer.size());
 }
 
-void appendLatency(OutputBuffer &out, const std::optional<double> &latencyMs, const char *none)
+void appendLatency(ByteBuffer &out, const std::optional<double> &latencyMs, const char *none)
 {
     if (!latencyMs || !std::isfinite(*latencyMs) || std::abs(*latencyMs) > 9e12) {
         out.append(QByteArrayView(none));
@@ -208,7 +208,7 @@ void appendLatency(OutputBuffer &out, const std::optional<double> &latencyMs, co
 
 void JsonlWriter::write(const CaptureRecordView &r)
 {
-    OutputBuffer &out = m_buffer;
+    ByteBuffer &out = m_buffer;
     if (r.kind == CaptureRecordView::Kind::Comment) {
         out.appendLiteral("{\"kind\":\"comment\",\"stream\":");
         appendJsonString(out, r.stream);

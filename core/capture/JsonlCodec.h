@@ -18,8 +18,8 @@ bool readJsonl(QIODevice *device, const RecordHandler &onRecord, const ReadError
                QString *fatalError);
 
 // Appends s as a JSON string, quotes included.
-void appendJsonString(OutputBuffer &out, QByteArrayView s);
+void appendJsonString(ByteBuffer &out, QByteArrayView s);
 void appendJsonString(QByteArray &out, QByteArrayView s);
-void appendLatency(OutputBuffer &out, const std::optional<double> &latencyMs, const char *none);
+void appendLatency(ByteBuffer &out, const std::optional<double> &latencyMs, const char *none);
 
 } // namespace ssescope

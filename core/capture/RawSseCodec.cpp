@@ -21,7 +21,7 @@ QByteArray encodeName(QByteArrayView name)
     return QUrl::toPercentEncoding(QString::fromUtf8(name.toByteArray()));
 }
 
-void appendMeta(OutputBuffer &out, const char *prefix, const CaptureRecordView &r, bool event)
+void appendMeta(ByteBuffer &out, const char *prefix, const CaptureRecordView &r, bool event)
 {
     out.appendLiteral(": ");
     out.append(QByteArrayView(prefix));
@@ -155,7 +155,7 @@ private:
 
 void RawSseWriter::write(const CaptureRecordView &r)
 {
-    OutputBuffer &out = m_buffer;
+    ByteBuffer &out = m_buffer;
     if (r.kind == CaptureRecordView::Kind::Comment) {
         appendMeta(out, kCommentMeta, r, false);
         out.appendLiteral(": ");

@@ -31,17 +31,15 @@ qint64 parseRetry(QByteArrayView digits) noexcept
     return value;
 }
 
-// Copies into dst's own buffer, reusing its capacity when dst is not shared:
-// no allocation once the buffer has grown to the usual size.
-void assignBytes(QByteArray &dst, QByteArrayView src)
+template<size_t N>
+bool equals(QByteArrayView view, const char (&literal)[N]) noexcept
 {
-    if (!dst.isDetached()) {
-        dst = src.toByteArray();
-        return;
-    }
-    dst.resize(src.size());
-    if (!src.isEmpty())
-        std::memcpy(dst.data(), src.data(), size_t(src.size()));
+    return view.size() == qsizetype(N - 1) && std::memcmp(view.data(), literal, N - 1) == 0;
+}
+
+bool equals(QByteArrayView a, QByteArrayView b) noexcept
+{
+    return a.size() == b.size() && (a.isEmpty() || std::memcmp(a.data(), b.data(), size_t(a.size())) == 0);
 }
 
 const char *findByte(const char *p, const char *end, char byte) noexcept
@@ -69,8 +67,8 @@ const QByteArray &SseParser::defaultEventType()
 
 void SseParser::setLastEventId(const QByteArray &id)
 {
-    m_lastEventId = id;
-    m_idBuffer = id;
+    m_lastId.assign(id);
+    m_idBuffer.assign(id);
 }
 
 void SseParser::resetConnection()
@@ -78,7 +76,7 @@ void SseParser::resetConnection()
     m_line.clear();
     m_data.clear();
     m_type.clear();
-    m_idBuffer = m_lastEventId;
+    m_idBuffer.assign(m_lastId.view());
     m_wireBytes = 0;
     m_bomMatched = 0;
     m_bomChecked = false;
@@ -221,24 +219,24 @@ void SseParser::processField(QByteArrayView name, QByteArrayView value)
 {
     switch (name.size()) {
     case 4:
-        if (name == "data")
+        if (equals(name, "data"))
             appendData(value);
         break;
     case 5:
-        if (name == "event") {
-            if (value != m_lastType)
+        if (equals(name, "event")) {
+            if (!equals(value, m_lastType))
                 m_lastType = utf8::sanitized(value);
             m_type = m_lastType;
-        } else if (name == "retry" && isAsciiDigits(value)) {
+        } else if (equals(name, "retry") && isAsciiDigits(value)) {
             m_sink->handleRetry(parseRetry(value));
         }
         break;
     case 2:
-        if (name == "id" && !value.contains('\0') && value != m_idBuffer) {
-            if (m_delivery == EventDelivery::Views && utf8::isAscii(value))
-                assignBytes(m_idBuffer, value);
+        if (equals(name, "id") && !value.contains('\0') && !equals(value, m_idBuffer.view())) {
+            if (utf8::isAscii(value))
+                m_idBuffer.assign(value);
             else
-                m_idBuffer = utf8::sanitized(value);
+                m_idBuffer.assign(utf8::sanitized(value));
         }
         break;
     default:
@@ -257,34 +255,22 @@ void SseParser::appendData(QByteArrayView value)
         m_skippingEvent = true;
         return;
     }
-    if (!m_hasData) {
-        if (m_delivery == EventDelivery::Views)
-            assignBytes(m_data, value); // the buffer is reused, event after event
-        else
-            m_data = value.toByteArray(); // one exact allocation for the usual single line
-        m_hasData = true;
-        return;
-    }
-    m_data.append('\n');
+    if (m_hasData)
+        m_data.append('\n');
     m_data.append(value);
+    m_hasData = true;
 }
 
 void SseParser::discardEvent()
 {
-    if (m_delivery == EventDelivery::Views)
-        m_data.resize(0);
-    else
-        m_data = QByteArray();
+    m_data.clear();
     m_hasData = false;
     m_type.clear();
 }
 
 void SseParser::dispatch(const ChunkStamp &stamp)
 {
-    if (m_delivery == EventDelivery::Views)
-        assignBytes(m_lastEventId, m_idBuffer); // not shared with events: no allocation
-    else
-        m_lastEventId = m_idBuffer;
+    m_lastId.assign(m_idBuffer.view());
     const quint32 wireBytes = m_wireBytes;
     m_wireBytes = 0;
     if (m_skippingEvent || !m_hasData) {
@@ -296,19 +282,20 @@ void SseParser::dispatch(const ChunkStamp &stamp)
         dispatchView(stamp, wireBytes);
         return;
     }
+    // Owned events share one id array for as long as the id stays the same.
+    if (!equals(m_lastIdShared, m_lastId.view()))
+        m_lastIdShared = m_lastId.toByteArray();
     SseEvent event;
     event.stream = m_stream;
     event.seq = ++m_seq;
-    event.id = m_lastEventId;
+    event.id = m_lastIdShared;
     event.type = m_type.isEmpty() ? defaultEventType() : m_type;
-    event.data = utf8::sanitized(std::move(m_data));
+    event.data = utf8::sanitized(m_data.view());
     event.arrivalSteadyNs = stamp.steadyNs;
     event.arrivalWallNs = stamp.wallNs;
     event.chunkIndex = stamp.chunkIndex;
     event.wireBytes = wireBytes;
-    m_data = QByteArray();
-    m_hasData = false;
-    m_type.clear();
+    discardEvent();
     m_sink->handleEvent(std::move(event));
 }
 
@@ -319,7 +306,7 @@ namespace ssescope {
 void SseParser::dispatchView(const ChunkStamp &stamp, quint32 wireBytes)
 {
     QByteArray repaired; // only for data that is not valid UTF-8
-    QByteArrayView data = m_data;
+    QByteArrayView data = m_data.view();
     if (!utf8::isAscii(data)) {
         repaired = utf8::sanitized(data);
         data = repaired;
@@ -327,7 +314,7 @@ void SseParser::dispatchView(const ChunkStamp &stamp, quint32 wireBytes)
     SseEventView event;
     event.stream = m_stream;
     event.seq = ++m_seq;
-    event.id = m_lastEventId;
+    event.id = m_lastId.view();
     event.type = m_type.isEmpty() ? QByteArrayView(defaultEventType()) : QByteArrayView(m_type);
     event.data = data;
     event.arrivalSteadyNs = stamp.steadyNs;
@@ -335,9 +322,7 @@ void SseParser::dispatchView(const ChunkStamp &stamp, quint32 wireBytes)
     event.chunkIndex = stamp.chunkIndex;
     event.wireBytes = wireBytes;
     m_sink->handleEventView(event);
-    m_data.resize(0);
-    m_hasData = false;
-    m_type.clear();
+    discardEvent();
 }
 
 } // namespace ssescope

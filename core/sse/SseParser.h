@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/ByteBuffer.h"
 #include "common/Clock.h"
 #include "sse/SseEvent.h"
 
@@ -55,7 +56,7 @@ public:
     void resetConnection();
 
     void setLastEventId(const QByteArray &id);
-    QByteArray lastEventId() const { return m_lastEventId; }
+    QByteArray lastEventId() const { return m_lastId.toByteArray(); }
     quint64 dispatchedCount() const { return m_seq; }
     static const QByteArray &defaultEventType();
 
@@ -77,11 +78,13 @@ private:
     EventDelivery m_delivery;
 
     QByteArray m_line; // a line split across reads, else empty
-    QByteArray m_data; // data buffer, without the trailing LF
-    QByteArray m_type; // event type buffer
+    // The buffers are reused from event to event: no allocation while parsing.
+    ByteBuffer m_data;     // data buffer, without the trailing LF
+    ByteBuffer m_idBuffer; // last event ID buffer (valid UTF-8)
+    ByteBuffer m_lastId;   // last event ID string, set at dispatch
+    QByteArray m_lastIdShared; // the same, shared by owned events; re-made only when it changes
+    QByteArray m_type;     // event type buffer
     QByteArray m_lastType; // last type seen, shared to avoid re-allocating
-    QByteArray m_idBuffer;
-    QByteArray m_lastEventId;
     quint64 m_seq = 0;
     quint32 m_wireBytes = 0;
     int m_bomMatched = 0;

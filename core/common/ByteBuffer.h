@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QByteArrayView>
 
 #include <cstring>
@@ -7,14 +8,15 @@
 
 namespace ssescope {
 
-// The writers' output buffer. QByteArray::append() costs a detach check and
-// an out-of-line call per piece, which was a third of the CLI's time when
-// measured; these inline appends are a bounds check and a memcpy. Inline on
-// purpose: this is the hot path of every export.
-class OutputBuffer final
+// A growable byte buffer for the hot paths: the parser's reused field
+// buffers and the capture writers' output. QByteArray::append() and resize()
+// cost a detach check and an out-of-line call each, which was a third of the
+// CLI's time when measured; these inline appends are a bounds check and a
+// memcpy. Inline on purpose.
+class ByteBuffer final
 {
 public:
-    explicit OutputBuffer(qsizetype capacity = 512 * 1024)
+    explicit ByteBuffer(qsizetype capacity = 256)
         : m_data(std::make_unique<char[]>(size_t(capacity)))
         , m_capacity(capacity)
     {
@@ -22,6 +24,8 @@ public:
 
     void append(const char *bytes, qsizetype n)
     {
+        if (n == 0)
+            return;
         char *at = reserve(n);
         std::memcpy(at, bytes, size_t(n));
         m_size += n;
@@ -80,6 +84,13 @@ public:
     }
     void commit(qsizetype n) { m_size += n; }
 
+    void assign(QByteArrayView bytes)
+    {
+        m_size = 0;
+        append(bytes);
+    }
+    QByteArrayView view() const { return QByteArrayView(m_data.get(), m_size); }
+    QByteArray toByteArray() const { return QByteArray(m_data.get(), m_size); }
     const char *data() const { return m_data.get(); }
     qsizetype size() const { return m_size; }
     bool isEmpty() const { return m_size == 0; }
