@@ -142,7 +142,7 @@ void CliSession::handleBatch(const EventBatchPtr &batch)
         if (!stats)
             return;
         for (auto it = batch->counters.cbegin(); it != batch->counters.cend(); ++it)
-            stats->setConnectionCounters(it.key(), it.value().reconnections, it.value().errors);
+            stats->setConnectionCounters(it.key(), it.value().reconnections, it.value().errors, it.value().connectedNs);
     });
 }
 
@@ -223,7 +223,7 @@ void CliSession::printStats()
 void CliSession::printStatsTable(CaptureStats &all)
 {
     const qint64 now = steadyNowNs();
-    QByteArray out = "stream               state       ev/s 1s  ev/s 10s     MB/s  ev/chunk  gap p50  gap p99  lat p50  lat p99    events reconn errors\n";
+    QByteArray out = "stream               state       ev/s 1s  ev/s 10s     MB/s  ev/chunk  gap p50  gap p99  lat p50  lat p99    events reconn errors  up s\n";
     const auto row = [&](const QByteArray &name, const QByteArray &state, const StreamStats &stats) {
         const WindowStats one = stats.window(1, now);
         const WindowStats ten = stats.window(10, now);
@@ -236,7 +236,7 @@ void CliSession::printStatsTable(CaptureStats &all)
                 + fixed(ten.latencyMs.count ? ten.latencyMs.p50 : nan, 9, 1)
                 + fixed(ten.latencyMs.count ? ten.latencyMs.p99 : nan, 9, 1) + QByteArray::number(t.events).rightJustified(10, ' ')
                 + QByteArray::number(t.reconnections).rightJustified(7, ' ') + QByteArray::number(t.errors).rightJustified(7, ' ')
-                + '\n';
+                + fixed(double(t.uptimeNs) / 1e9, 6, 0) + '\n';
     };
     for (auto it = m_names.cbegin(); it != m_names.cend(); ++it)
         row(it.value(), stateName(m_statuses.value(it.key()).state).toLatin1(), all.stream(it.key()));

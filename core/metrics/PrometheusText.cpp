@@ -78,6 +78,11 @@ QByteArray renderPrometheusText(const QList<StreamMetricsInput> &streams, qint64
     counter("ssescope_errors_total", "Errors: failed attempts, timeouts, oversized events.", [](const StatsTotals &t) { return t.errors; });
     counter("ssescope_latency_misses_total", "Events whose send time could not be read.", [](const StatsTotals &t) { return t.latencyMisses; });
 
+    w.family("ssescope_connected_seconds_total", "counter", "Time the stream has been open.");
+    for (const Labelled &r : rows)
+        w.sample("ssescope_connected_seconds_total", r.labels,
+                 r.input->stats ? double(r.input->stats->totals().uptimeNs) / 1e9 : 0);
+
     const int windows[] = { 1, 10, 60 };
     const auto windowed = [&](const char *name, const char *help, auto field) {
         w.family(name, "gauge", help);

@@ -172,9 +172,21 @@ void Subscription::connectNow()
         m_watchdog.start(static_cast<int>(m_config.connectTimeoutMs));
 }
 
+SubscriptionCounters Subscription::counters() const
+{
+    SubscriptionCounters now = m_counters;
+    if (m_openSinceNs > 0)
+        now.connectedNs += steadyNowNs() - m_openSinceNs;
+    return now;
+}
+
 void Subscription::dropReply()
 {
     m_watchdog.stop();
+    if (m_openSinceNs > 0) {
+        m_counters.connectedNs += steadyNowNs() - m_openSinceNs;
+        m_openSinceNs = 0;
+    }
     if (!m_reply)
         return;
     QNetworkReply *reply = m_reply;
@@ -233,6 +245,7 @@ Subscription::Verdict Subscription::evaluateResponse()
     }
     m_verdict = Verdict::Open;
     ++m_counters.connections;
+    m_openSinceNs = steadyNowNs();
     setStatus(SubscriptionState::Open, u"Receiving events."_s);
     if (m_config.idleTimeoutMs > 0)
         m_watchdog.start(static_cast<int>(m_config.idleTimeoutMs));
@@ -278,7 +291,7 @@ void Subscription::handleReadyRead()
 
 void Subscription::publish()
 {
-    m_batcher->publish(m_outEvents, m_outComments, m_id, m_counters);
+    m_batcher->publish(m_outEvents, m_outComments, m_id, counters());
 }
 
 void Subscription::handleFinished()

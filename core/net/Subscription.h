@@ -44,7 +44,7 @@ public:
     StreamId id() const { return m_id; }
     const SubscriptionConfig &config() const { return m_config; }
     const SubscriptionStatus &status() const { return m_status; }
-    const SubscriptionCounters &counters() const { return m_counters; }
+    SubscriptionCounters counters() const; // connectedNs includes the current connection
     QByteArray lastEventId() const { return m_parser.lastEventId(); }
 
 Q_SIGNALS:
@@ -90,6 +90,7 @@ private:
     bool m_receivedBody = false;
     bool m_attemptedBefore = false;
     quint64 m_chunkIndex = 0;
+    qint64 m_openSinceNs = 0; // steady time the current connection opened, 0 if not open
     QByteArray m_readBuffer;
     QString m_tlsDetail;
     SseEventList m_outEvents;

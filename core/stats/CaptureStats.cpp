@@ -45,16 +45,18 @@ void CaptureStats::recordComment(StreamId id, qint64 steadyNs)
     m_total.recordComment(steadyNs);
 }
 
-void CaptureStats::setConnectionCounters(StreamId id, quint64 reconnections, quint64 errors)
+void CaptureStats::setConnectionCounters(StreamId id, quint64 reconnections, quint64 errors, qint64 uptimeNs)
 {
-    stream(id).setConnectionCounters(reconnections, errors);
-    m_connectionCounters.insert(id, { reconnections, errors });
+    stream(id).setConnectionCounters(reconnections, errors, uptimeNs);
+    m_connectionCounters.insert(id, { reconnections, errors, uptimeNs });
     quint64 r = 0, e = 0;
-    for (const auto &[reconnects, errs] : std::as_const(m_connectionCounters)) {
-        r += reconnects;
-        e += errs;
+    qint64 up = 0;
+    for (const ConnectionCounters &c : std::as_const(m_connectionCounters)) {
+        r += c.reconnections;
+        e += c.errors;
+        up = std::max(up, c.uptimeNs); // the total's uptime: the longest stream's
     }
-    m_total.setConnectionCounters(r, e);
+    m_total.setConnectionCounters(r, e, up);
 }
 
 } // namespace ssescope

@@ -24,7 +24,7 @@ public:
     }
     void recordLatencyMiss(StreamId stream);
     void recordComment(StreamId stream, qint64 steadyNs);
-    void setConnectionCounters(StreamId stream, quint64 reconnections, quint64 errors);
+    void setConnectionCounters(StreamId stream, quint64 reconnections, quint64 errors, qint64 uptimeNs = 0);
 
     StreamStats &stream(StreamId stream);
     const StreamStats *find(StreamId stream) const;
@@ -34,7 +34,13 @@ public:
 private:
     QHash<StreamId, std::shared_ptr<StreamStats>> m_streams;
     StreamStats m_total;
-    QHash<StreamId, std::pair<quint64, quint64>> m_connectionCounters;
+    struct ConnectionCounters
+    {
+        quint64 reconnections;
+        quint64 errors;
+        qint64 uptimeNs;
+    };
+    QHash<StreamId, ConnectionCounters> m_connectionCounters;
 };
 
 } // namespace ssescope

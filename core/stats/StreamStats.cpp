@@ -117,10 +117,11 @@ void StreamStats::recordComment(qint64 steadyNs)
     ++m_totals.comments;
 }
 
-void StreamStats::setConnectionCounters(quint64 reconnections, quint64 errors)
+void StreamStats::setConnectionCounters(quint64 reconnections, quint64 errors, qint64 uptimeNs)
 {
     m_totals.reconnections = reconnections;
     m_totals.errors = errors;
+    m_totals.uptimeNs = uptimeNs;
 }
 
 WindowStats StreamStats::window(int seconds, qint64 nowSteadyNs) const

@@ -42,6 +42,7 @@ struct StatsTotals
     quint64 reconnections = 0;
     quint64 errors = 0;
     quint64 latencyMisses = 0;
+    qint64 uptimeNs = 0; // time connected (live streams)
     qint64 firstNs = 0; // steady time of the first event or comment
     qint64 lastNs = 0;
 };
@@ -74,7 +75,7 @@ public:
                      std::optional<double> latencyMs);
     void recordLatencyMiss() { ++m_totals.latencyMisses; }
     void recordComment(qint64 steadyNs);
-    void setConnectionCounters(quint64 reconnections, quint64 errors);
+    void setConnectionCounters(quint64 reconnections, quint64 errors, qint64 uptimeNs = 0);
 
     WindowStats window(int seconds, qint64 nowSteadyNs) const;
     const StatsTotals &totals() const { return m_totals; }

@@ -267,6 +267,7 @@ private Q_SLOTS:
         QVERIFY2(response.startsWith("HTTP/1.1 200 OK\r\n"), response.left(200).constData());
         QVERIFY(response.contains("Content-Type: text/plain; version=0.0.4"));
         QVERIFY(response.contains("# TYPE ssescope_events_total counter\n"));
+        QVERIFY(response.contains("# TYPE ssescope_connected_seconds_total counter\n"));
         const QByteArray labels = "stream=\"m\",url=\"" + url(u"/ticker?rate=50"_s).toUtf8() + "\"";
         QVERIFY2(response.contains(QByteArray("ssescope_stream_up{" + labels + "} 1\n")), response.constData());
         QVERIFY(response.contains(QByteArray("ssescope_events_total{" + labels + "} ")));

@@ -53,6 +53,8 @@ private Q_SLOTS:
         QCOMPARE(counters.reconnections, quint64(1)); // the one that got 204
         QVERIFY(counters.bytes > 20 * 40);
         QVERIFY(counters.chunks >= 1);
+        QVERIFY(counters.connectedNs > 0);
+        QVERIFY(counters.connectedNs < 10'000'000'000LL);
     }
 
     // Regression guard for issue 2: no loss and no duplicates across reconnections.
@@ -357,6 +359,8 @@ private Q_SLOTS:
         StreamRecorder recorder(&manager);
         const StreamId id = manager.addSubscription(config(u"/ticker?rate=100"_s));
         QTRY_VERIFY_WITH_TIMEOUT(recorder.eventCount(id) >= 5, 5000);
+        QTest::qWait(300);
+        QTRY_VERIFY_WITH_TIMEOUT(manager.counters(id).connectedNs >= 250'000'000, 2000); // uptime grows while open
         manager.pause(id);
         QTRY_COMPARE_WITH_TIMEOUT(recorder.lastState(id), SubscriptionState::Paused, 2000);
         QTest::qWait(100);
