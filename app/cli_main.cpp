@@ -34,7 +34,8 @@ int main(int argc, char *argv[])
 
     const cli::ParsedCommandLine parsed = cli::parseCommandLine(app.arguments());
     if (!parsed.error.isEmpty()) {
-        std::fprintf(stderr, "ssescope-cli: %s\nTry ssescope-cli --help.\n", qPrintable(parsed.error));
+        std::fprintf(
+            stderr, "ssescope-cli: %s\nTry ssescope-cli --help.\n", qPrintable(parsed.error));
         return cli::ExitUsage;
     }
     switch (parsed.command) {
@@ -56,7 +57,9 @@ int main(int argc, char *argv[])
     // SIGINT and SIGTERM end the run cleanly: through a socket pair into the
     // event loop, since almost nothing is safe inside a signal handler.
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) == 0) {
-        struct sigaction action {};
+        struct sigaction action
+        {
+        };
         action.sa_handler = handleSignal;
         sigemptyset(&action.sa_mask);
         action.sa_flags = SA_RESTART;
@@ -72,7 +75,8 @@ int main(int argc, char *argv[])
         [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], &byte, 1);
         session.finish(u"signal"_s);
     });
-    QObject::connect(&session, &cli::CliSession::finished, &app, [&app](int code) { app.exit(code); });
+    QObject::connect(
+        &session, &cli::CliSession::finished, &app, [&app](int code) { app.exit(code); });
     if (!session.start())
         return session.exitCode();
     return app.exec();

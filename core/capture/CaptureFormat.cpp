@@ -35,9 +35,12 @@ std::optional<CaptureFormat> captureFormatFromPath(const QString &path)
 QString captureFormatName(CaptureFormat format)
 {
     switch (format) {
-    case CaptureFormat::JsonLines: return u"jsonl"_s;
-    case CaptureFormat::Csv: return u"csv"_s;
-    case CaptureFormat::RawSse: return u"sse"_s;
+    case CaptureFormat::JsonLines:
+        return u"jsonl"_s;
+    case CaptureFormat::Csv:
+        return u"csv"_s;
+    case CaptureFormat::RawSse:
+        return u"sse"_s;
     }
     return {};
 }
@@ -45,17 +48,19 @@ QString captureFormatName(CaptureFormat format)
 CaptureWriter::CaptureWriter(QIODevice *device)
     : m_buffer(2 * kFlushBytes)
     , m_device(device)
-{
-}
+{ }
 
 CaptureWriter::~CaptureWriter() = default;
 
 std::unique_ptr<CaptureWriter> CaptureWriter::create(CaptureFormat format, QIODevice *device)
 {
     switch (format) {
-    case CaptureFormat::JsonLines: return std::make_unique<JsonlWriter>(device);
-    case CaptureFormat::Csv: return std::make_unique<CsvWriter>(device);
-    case CaptureFormat::RawSse: return std::make_unique<RawSseWriter>(device);
+    case CaptureFormat::JsonLines:
+        return std::make_unique<JsonlWriter>(device);
+    case CaptureFormat::Csv:
+        return std::make_unique<CsvWriter>(device);
+    case CaptureFormat::RawSse:
+        return std::make_unique<RawSseWriter>(device);
     }
     return nullptr;
 }
@@ -75,7 +80,8 @@ bool CaptureWriter::flush()
     while (left > 0) {
         const qint64 n = m_device->write(p, left);
         if (n <= 0) {
-            m_error = m_device->errorString().isEmpty() ? u"the output refused the data"_s : m_device->errorString();
+            m_error = m_device->errorString().isEmpty() ? u"the output refused the data"_s
+                                                        : m_device->errorString();
             m_buffer.clear();
             return false;
         }
@@ -87,19 +93,23 @@ bool CaptureWriter::flush()
 }
 
 bool readCapture(CaptureFormat format, QIODevice *device, const RecordHandler &onRecord,
-                 const ReadErrorHandler &onError, QString *fatalError)
+    const ReadErrorHandler &onError, QString *fatalError)
 {
     if (!device || !device->isReadable()) {
         if (fatalError)
-            *fatalError = device && !device->errorString().isEmpty() && device->errorString() != u"Unknown error"_s
-                    ? device->errorString()
-                    : u"the capture is not open for reading"_s;
+            *fatalError = device && !device->errorString().isEmpty()
+                    && device->errorString() != u"Unknown error"_s
+                ? device->errorString()
+                : u"the capture is not open for reading"_s;
         return false;
     }
     switch (format) {
-    case CaptureFormat::JsonLines: return readJsonl(device, onRecord, onError, fatalError);
-    case CaptureFormat::Csv: return readCsv(device, onRecord, onError, fatalError);
-    case CaptureFormat::RawSse: return readRawSse(device, onRecord, onError, fatalError);
+    case CaptureFormat::JsonLines:
+        return readJsonl(device, onRecord, onError, fatalError);
+    case CaptureFormat::Csv:
+        return readCsv(device, onRecord, onError, fatalError);
+    case CaptureFormat::RawSse:
+        return readRawSse(device, onRecord, onError, fatalError);
     }
     return false;
 }

@@ -56,6 +56,6 @@ struct CaptureReadError
 using RecordHandler = std::function<void(CaptureRecord &&record)>;
 using ReadErrorHandler = std::function<void(const CaptureReadError &error)>;
 bool readCapture(CaptureFormat format, QIODevice *device, const RecordHandler &onRecord,
-                 const ReadErrorHandler &onError, QString *fatalError);
+    const ReadErrorHandler &onError, QString *fatalError);
 
 } // namespace ssescope

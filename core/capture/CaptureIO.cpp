@@ -24,7 +24,7 @@ bool ExportFilter::accepts(const StoredEvent &event, const QString &streamName) 
 }
 
 ExportResult exportStore(const EventStore &store, CaptureFormat format, QIODevice *device,
-                         const ExportFilter &filter, const ExportProgress &progress)
+    const ExportFilter &filter, const ExportProgress &progress)
 {
     ExportResult result;
     auto writer = CaptureWriter::create(format, device);
@@ -37,9 +37,9 @@ ExportResult exportStore(const EventStore &store, CaptureFormat format, QIODevic
             name = names.insert(event.stream, store.streamName(event.stream).toUtf8());
         if (!filter.accepts(event, QString::fromUtf8(*name)))
             continue;
-        writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, *name, event.streamSeq, event.id,
-                                          event.type, event.data, event.arrivalWallNs, event.arrivalSteadyNs,
-                                          event.chunkIndex, event.wireBytes, event.latencyMs });
+        writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, *name, event.streamSeq,
+            event.id, event.type, event.data, event.arrivalWallNs, event.arrivalSteadyNs,
+            event.chunkIndex, event.wireBytes, event.latencyMs });
         ++result.written;
         if (writer->hasError())
             break;
@@ -88,7 +88,9 @@ ImportResult importCapture(CaptureFormat format, QIODevice *device, EventStore &
         store.append(event, record.latencyMs);
         ++result.events;
     };
-    const auto onError = [&](const CaptureReadError &error) { result.errors.append(error); };
+    const auto onError = [&](const CaptureReadError &error) {
+        result.errors.append(error);
+    };
     readCapture(format, device, onRecord, onError, &result.fatalError);
     return result;
 }

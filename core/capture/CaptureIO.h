@@ -14,11 +14,11 @@ namespace ssescope {
 
 struct ExportFilter
 {
-    QStringList streams;   // names; empty = all
-    QByteArrayList types;  // empty = all
+    QStringList streams; // names; empty = all
+    QByteArrayList types; // empty = all
     std::optional<qint64> fromWallNs; // inclusive
-    std::optional<qint64> toWallNs;   // exclusive
-    QString text;          // case-insensitive substring of the data; empty = all
+    std::optional<qint64> toWallNs; // exclusive
+    QString text; // case-insensitive substring of the data; empty = all
 
     bool accepts(const StoredEvent &event, const QString &streamName) const;
 };
@@ -35,7 +35,7 @@ using ExportProgress = std::function<bool(qint64 done, qint64 total)>;
 
 // Streams the store into the device: one reused buffer, no second copy.
 ExportResult exportStore(const EventStore &store, CaptureFormat format, QIODevice *device,
-                         const ExportFilter &filter = {}, const ExportProgress &progress = {});
+    const ExportFilter &filter = {}, const ExportProgress &progress = {});
 
 struct ImportResult
 {

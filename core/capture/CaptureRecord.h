@@ -13,10 +13,10 @@ struct CaptureRecordView
     enum class Kind { Event, Comment };
     Kind kind = Kind::Event;
     QByteArrayView stream; // the stream's name, UTF-8
-    quint64 seq = 0;       // per stream
-    QByteArrayView id;     // the last event ID, as a browser reports it
+    quint64 seq = 0; // per stream
+    QByteArrayView id; // the last event ID, as a browser reports it
     QByteArrayView type;
-    QByteArrayView data;   // for a comment: its text
+    QByteArrayView data; // for a comment: its text
     qint64 receivedWallNs = 0;
     qint64 monoNs = 0;
     quint64 chunk = 0;
@@ -41,7 +41,8 @@ struct CaptureRecord
 
     CaptureRecordView view() const
     {
-        return CaptureRecordView { kind, stream, seq, id, type, data, receivedWallNs, monoNs, chunk, bytes, latencyMs };
+        return CaptureRecordView { kind, stream, seq, id, type, data, receivedWallNs, monoNs, chunk,
+            bytes, latencyMs };
     }
 };
 

@@ -125,7 +125,8 @@ bool toRecord(const QList<QByteArray> &f, CaptureRecord *r, QString *why)
         const qint64 v = f.at(column).toLongLong(&good);
         if (!good && ok) {
             ok = false;
-            *why = u"\"%1\" is not a whole number: %2"_s.arg(QLatin1String(name), QString::fromUtf8(f.at(column)));
+            *why = u"\"%1\" is not a whole number: %2"_s.arg(
+                QLatin1String(name), QString::fromUtf8(f.at(column)));
         }
         return v;
     };
@@ -160,8 +161,7 @@ bool toRecord(const QList<QByteArray> &f, CaptureRecord *r, QString *why)
 
 CsvWriter::CsvWriter(QIODevice *device)
     : CaptureWriter(device)
-{
-}
+{ }
 
 void CsvWriter::write(const CaptureRecordView &r)
 {
@@ -197,7 +197,7 @@ void CsvWriter::write(const CaptureRecordView &r)
 }
 
 bool readCsv(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHandler &onError,
-             QString *fatalError)
+    QString *fatalError)
 {
     QByteArray text;
     qsizetype pos = 0;
@@ -236,7 +236,8 @@ bool readCsv(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHa
         if (header) {
             header = false;
             if (fields.join(',') + "\r\n" != kHeader) {
-                onError({ recordLine, u"the header is not %1"_s.arg(QString::fromLatin1(kHeader).trimmed()) });
+                onError({ recordLine,
+                    u"the header is not %1"_s.arg(QString::fromLatin1(kHeader).trimmed()) });
             }
             continue;
         }

@@ -53,8 +53,7 @@ public:
     RawSseReader(const RecordHandler &onRecord, const ReadErrorHandler &onError)
         : m_onRecord(onRecord)
         , m_onError(onError)
-    {
-    }
+    { }
 
     qint64 line = 1;
 
@@ -100,12 +99,13 @@ public:
             m_commentMeta = std::move(meta);
     }
 
-    void handleRetry(qint64) override {}
+    void handleRetry(qint64) override { }
     void handleParseError(SseParseError error, qsizetype bytes) override
     {
-        m_onError({ line, error == SseParseError::LineTooLong
-                                  ? u"a line of %1 bytes is over the limit"_s.arg(bytes)
-                                  : u"an event of %1 bytes is over the limit"_s.arg(bytes) });
+        m_onError({ line,
+            error == SseParseError::LineTooLong
+                ? u"a line of %1 bytes is over the limit"_s.arg(bytes)
+                : u"an event of %1 bytes is over the limit"_s.arg(bytes) });
     }
 
 private:
@@ -138,7 +138,8 @@ private:
                 r->latencyMs = value.toDouble(&ok);
             }
             if (!ok) {
-                *why = u"bad %1 in the ssescope comment: %2"_s.arg(QString::fromLatin1(key), QString::fromUtf8(value));
+                *why = u"bad %1 in the ssescope comment: %2"_s.arg(
+                    QString::fromLatin1(key), QString::fromUtf8(value));
                 return false;
             }
         }
@@ -194,7 +195,7 @@ void RawSseWriter::write(const CaptureRecordView &r)
 }
 
 bool readRawSse(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHandler &onError,
-                QString *fatalError)
+    QString *fatalError)
 {
     RawSseReader reader(onRecord, onError);
     SseParser parser(0, &reader);
@@ -211,7 +212,8 @@ bool readRawSse(QIODevice *device, const RecordHandler &onRecord, const ReadErro
         while (start < block.size()) {
             const qsizetype lf = block.indexOf('\n', start);
             const qsizetype end = lf < 0 ? block.size() : lf + 1;
-            parser.feed(QByteArrayView(block).sliced(start, end - start), ChunkStamp { 0, 0, ++chunk });
+            parser.feed(
+                QByteArrayView(block).sliced(start, end - start), ChunkStamp { 0, 0, ++chunk });
             if (lf >= 0)
                 ++reader.line;
             start = end;

@@ -29,7 +29,8 @@ void reportReadError(const QString &file, const CaptureReadError &error)
 bool openInput(QFile &file, const QString &path)
 {
     file.setFileName(path);
-    const bool ok = path == u"-" ? file.open(STDIN_FILENO, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
+    const bool ok = path == u"-" ? file.open(STDIN_FILENO, QIODevice::ReadOnly)
+                                 : file.open(QIODevice::ReadOnly);
     if (!ok)
         printError(u"cannot read %1: %2"_s.arg(path, file.errorString()));
     return ok;
@@ -95,47 +96,52 @@ int runStats(const StatsOptions &options)
     int corrupt = 0;
     QString fatal;
     const bool ok = readCapture(
-            *options.format, &file,
-            [&](CaptureRecord &&r) {
-                Summary &s = streams[r.stream];
-                if (r.kind == CaptureRecordView::Kind::Comment) {
-                    ++s.comments;
-                    ++total.comments;
-                    return;
-                }
-                s.add(r);
-                total.add(r);
-            },
-            [&](const CaptureReadError &e) {
-                ++corrupt;
-                reportReadError(options.input, e);
-            },
-            &fatal);
+        *options.format, &file,
+        [&](CaptureRecord &&r) {
+            Summary &s = streams[r.stream];
+            if (r.kind == CaptureRecordView::Kind::Comment) {
+                ++s.comments;
+                ++total.comments;
+                return;
+            }
+            s.add(r);
+            total.add(r);
+        },
+        [&](const CaptureReadError &e) {
+            ++corrupt;
+            reportReadError(options.input, e);
+        },
+        &fatal);
     if (!ok) {
         printError(u"cannot read %1: %2"_s.arg(options.input, fatal));
         return ExitIo;
     }
-    QByteArray out = "stream               events      bytes   seconds    ev/s  ev/chunk  max/chunk  gap p50  gap p99  gap max"
+    QByteArray out = "stream               events      bytes   seconds    ev/s  ev/chunk  "
+                     "max/chunk  gap p50  gap p99  gap max"
                      "  lat p50  lat p90  lat p99  lat max  comments\n";
     const auto row = [&](const QByteArray &name, const Summary &s) {
         const double seconds = double(s.lastNs - s.firstNs) / 1e9;
         const auto q = [](const LogHistogram &h, double quantile) {
-            return h.count() ? h.quantile(quantile) / 1e3 : std::numeric_limits<double>::quiet_NaN();
+            return h.count() ? h.quantile(quantile) / 1e3
+                             : std::numeric_limits<double>::quiet_NaN();
         };
-        out += name.left(20).leftJustified(20, ' ') + QByteArray::number(s.events).rightJustified(7, ' ')
-                + QByteArray::number(s.bytes).rightJustified(11, ' ') + cell(seconds, 10, 2)
-                + cell(seconds > 0 ? double(s.events) / seconds : std::nan(""), 8)
-                + cell(s.chunks ? double(s.events) / double(s.chunks) : std::nan(""), 10, 2)
-                + QByteArray::number(s.maxEventsPerChunk).rightJustified(11, ' ') + cell(q(s.gapsUs, 0.5), 9)
-                + cell(q(s.gapsUs, 0.99), 9) + cell(q(s.gapsUs, 1.0), 9) + cell(q(s.latencyUs, 0.5), 9)
-                + cell(q(s.latencyUs, 0.9), 9) + cell(q(s.latencyUs, 0.99), 9) + cell(q(s.latencyUs, 1.0), 9)
-                + QByteArray::number(s.comments).rightJustified(10, ' ') + '\n';
+        out += name.left(20).leftJustified(20, ' ')
+            + QByteArray::number(s.events).rightJustified(7, ' ')
+            + QByteArray::number(s.bytes).rightJustified(11, ' ') + cell(seconds, 10, 2)
+            + cell(seconds > 0 ? double(s.events) / seconds : std::nan(""), 8)
+            + cell(s.chunks ? double(s.events) / double(s.chunks) : std::nan(""), 10, 2)
+            + QByteArray::number(s.maxEventsPerChunk).rightJustified(11, ' ')
+            + cell(q(s.gapsUs, 0.5), 9) + cell(q(s.gapsUs, 0.99), 9) + cell(q(s.gapsUs, 1.0), 9)
+            + cell(q(s.latencyUs, 0.5), 9) + cell(q(s.latencyUs, 0.9), 9)
+            + cell(q(s.latencyUs, 0.99), 9) + cell(q(s.latencyUs, 1.0), 9)
+            + QByteArray::number(s.comments).rightJustified(10, ' ') + '\n';
     };
     for (const auto &[name, summary] : streams)
         row(name, summary);
     if (streams.size() > 1)
         row("(all)", total);
-    out += "Times in ms; quantiles from histograms accurate to 6.25%. gap = time between events of a stream.\n";
+    out += "Times in ms; quantiles from histograms accurate to 6.25%. gap = time between events of "
+           "a stream.\n";
     std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
     return corrupt ? ExitIo : ExitOk;
 }
@@ -148,7 +154,8 @@ int runConvert(const ConvertOptions &options)
     QFile out;
     const bool toStdout = options.output == u"-";
     out.setFileName(options.output);
-    if (!(toStdout ? out.open(STDOUT_FILENO, QIODevice::WriteOnly) : out.open(QIODevice::WriteOnly | QIODevice::Truncate))) {
+    if (!(toStdout ? out.open(STDOUT_FILENO, QIODevice::WriteOnly)
+                   : out.open(QIODevice::WriteOnly | QIODevice::Truncate))) {
         printError(u"cannot write %1: %2"_s.arg(options.output, out.errorString()));
         return ExitIo;
     }
@@ -156,12 +163,12 @@ int runConvert(const ConvertOptions &options)
     int corrupt = 0;
     QString fatal;
     const bool ok = readCapture(
-            *options.from, &in, [&](CaptureRecord &&r) { writer->write(r.view()); },
-            [&](const CaptureReadError &e) {
-                ++corrupt;
-                reportReadError(options.input, e);
-            },
-            &fatal);
+        *options.from, &in, [&](CaptureRecord &&r) { writer->write(r.view()); },
+        [&](const CaptureReadError &e) {
+            ++corrupt;
+            reportReadError(options.input, e);
+        },
+        &fatal);
     if (!writer->flush()) {
         printError(u"cannot write %1: %2"_s.arg(options.output, writer->errorString()));
         return ExitIo;

@@ -39,10 +39,11 @@ void CliEventWriter::consumeEvent(const SseEventView &event)
             m_stats->recordLatencyMiss(event.stream);
     }
     if (m_stats)
-        m_stats->recordEvent(event.stream, event.arrivalSteadyNs, event.wireBytes, event.chunkIndex, latency);
-    m_writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, m_names.value(event.stream), event.seq,
-                                        event.id, event.type, event.data, event.arrivalWallNs,
-                                        event.arrivalSteadyNs, event.chunkIndex, event.wireBytes, latency });
+        m_stats->recordEvent(
+            event.stream, event.arrivalSteadyNs, event.wireBytes, event.chunkIndex, latency);
+    m_writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, m_names.value(event.stream),
+        event.seq, event.id, event.type, event.data, event.arrivalWallNs, event.arrivalSteadyNs,
+        event.chunkIndex, event.wireBytes, latency });
     const qint64 written = ++m_written;
     if (m_settings.maxEvents > 0 && written >= m_settings.maxEvents) {
         m_stopped = true;

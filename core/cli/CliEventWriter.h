@@ -64,7 +64,7 @@ private:
     std::function<void()> m_stopRequest;
     QMutex m_mutex;
     bool m_lockedByReader = false; // network thread only
-    bool m_stopped = false;        // under m_mutex
+    bool m_stopped = false; // under m_mutex
     std::atomic<qint64> m_written { 0 };
     std::atomic<bool> m_outputFailed { false };
 };

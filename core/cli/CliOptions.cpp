@@ -9,7 +9,8 @@ namespace ssescope::cli {
 
 namespace {
 
-const QString kDescription = uR"(Subscribe to Server-Sent Events streams, record them and show live statistics.
+const QString kDescription
+    = uR"(Subscribe to Server-Sent Events streams, record them and show live statistics.
 
   ssescope-cli [options] URL|NAME=URL ...
   ssescope-cli stats CAPTURE            statistics of a saved capture
@@ -42,9 +43,12 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
     if (subcommand == u"convert" || subcommand == u"stats") {
         QCommandLineParser parser;
         parser.setApplicationDescription(kDescription);
-        const QCommandLineOption formatOption({ u"f"_s, u"format"_s }, u"Capture format: jsonl, csv or sse (default: from the file name)."_s, u"format"_s);
-        const QCommandLineOption fromOption(u"from"_s, u"Input format (default: from the file name)."_s, u"format"_s);
-        const QCommandLineOption toOption(u"to"_s, u"Output format (default: from the file name)."_s, u"format"_s);
+        const QCommandLineOption formatOption({ u"f"_s, u"format"_s },
+            u"Capture format: jsonl, csv or sse (default: from the file name)."_s, u"format"_s);
+        const QCommandLineOption fromOption(
+            u"from"_s, u"Input format (default: from the file name)."_s, u"format"_s);
+        const QCommandLineOption toOption(
+            u"to"_s, u"Output format (default: from the file name)."_s, u"format"_s);
         parser.addHelpOption();
         parser.addOptions({ formatOption, fromOption, toOption });
         arguments.removeAt(1);
@@ -57,14 +61,16 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
             result.helpText = parser.helpText();
             return result;
         }
-        const auto formatFrom = [&](const QCommandLineOption &option, std::optional<CaptureFormat> *out) {
-            if (!parser.isSet(option))
-                return true;
-            *out = captureFormatFromName(parser.value(option));
-            if (!*out)
-                result.error = u"unknown format \"%1\": use jsonl, csv or sse"_s.arg(parser.value(option));
-            return out->has_value();
-        };
+        const auto formatFrom
+            = [&](const QCommandLineOption &option, std::optional<CaptureFormat> *out) {
+                  if (!parser.isSet(option))
+                      return true;
+                  *out = captureFormatFromName(parser.value(option));
+                  if (!*out)
+                      result.error = u"unknown format \"%1\": use jsonl, csv or sse"_s.arg(
+                          parser.value(option));
+                  return out->has_value();
+              };
         const QStringList positional = parser.positionalArguments();
         if (subcommand == u"stats") {
             result.command = ParsedCommandLine::Command::Stats;
@@ -78,7 +84,9 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
             if (!result.stats.format)
                 result.stats.format = captureFormatFromPath(result.stats.input);
             if (!result.stats.format)
-                result.error = u"cannot tell the format of \"%1\": name it .jsonl, .csv or .sse, or pass --format"_s.arg(result.stats.input);
+                result.error
+                    = u"cannot tell the format of \"%1\": name it .jsonl, .csv or .sse, or pass --format"_s
+                          .arg(result.stats.input);
             return result;
         }
         result.command = ParsedCommandLine::Command::Convert;
@@ -88,14 +96,16 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
         }
         result.convert.input = positional.at(0);
         result.convert.output = positional.at(1);
-        if (!formatFrom(fromOption, &result.convert.from) || !formatFrom(toOption, &result.convert.to))
+        if (!formatFrom(fromOption, &result.convert.from)
+            || !formatFrom(toOption, &result.convert.to))
             return result;
         if (!result.convert.from)
             result.convert.from = captureFormatFromPath(result.convert.input);
         if (!result.convert.to)
             result.convert.to = captureFormatFromPath(result.convert.output);
         if (!result.convert.from || !result.convert.to)
-            result.error = u"cannot tell a capture format from the file names: use .jsonl, .csv or .sse, or --from and --to"_s;
+            result.error
+                = u"cannot tell a capture format from the file names: use .jsonl, .csv or .sse, or --from and --to"_s;
         return result;
     }
 
@@ -106,8 +116,10 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
             break;
         if (arg == u"--stats" || arg.startsWith(u"--stats="_s)) {
             const QString value = arg == u"--stats" ? u"1"_s : arg.mid(8);
-            if (!parseDuration(value, &result.run.statsIntervalS) || result.run.statsIntervalS <= 0) {
-                result.error = u"--stats needs a positive interval in seconds, not \"%1\""_s.arg(value);
+            if (!parseDuration(value, &result.run.statsIntervalS)
+                || result.run.statsIntervalS <= 0) {
+                result.error
+                    = u"--stats needs a positive interval in seconds, not \"%1\""_s.arg(value);
                 return result;
             }
             arguments.removeAt(i--);
@@ -118,33 +130,50 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
     parser.setApplicationDescription(kDescription);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(u"url"_s, u"Stream URLs, each optionally NAME=URL."_s, u"URL|NAME=URL..."_s);
-    const QCommandLineOption header({ u"H"_s, u"header"_s }, u"Request header \"Name: value\" (repeatable)."_s, u"header"_s);
-    const QCommandLineOption method({ u"X"_s, u"method"_s }, u"HTTP method (default GET; POST with a body)."_s, u"method"_s);
+    parser.addPositionalArgument(
+        u"url"_s, u"Stream URLs, each optionally NAME=URL."_s, u"URL|NAME=URL..."_s);
+    const QCommandLineOption header(
+        { u"H"_s, u"header"_s }, u"Request header \"Name: value\" (repeatable)."_s, u"header"_s);
+    const QCommandLineOption method(
+        { u"X"_s, u"method"_s }, u"HTTP method (default GET; POST with a body)."_s, u"method"_s);
     const QCommandLineOption data({ u"d"_s, u"data"_s }, u"Request body."_s, u"body"_s);
-    const QCommandLineOption dataFile(u"data-file"_s, u"Read the request body from a file."_s, u"file"_s);
+    const QCommandLineOption dataFile(
+        u"data-file"_s, u"Read the request body from a file."_s, u"file"_s);
     const QCommandLineOption lastEventId(u"last-event-id"_s, u"Initial Last-Event-ID."_s, u"id"_s);
-    const QCommandLineOption policy(u"policy"_s, u"Reconnection policy: strict or resilient (default)."_s, u"policy"_s);
-    const QCommandLineOption retry(u"retry"_s, u"Initial reconnection delay in ms (default 3000)."_s, u"ms"_s);
-    const QCommandLineOption maxAttempts(u"max-attempts"_s, u"Give up after N failed attempts in a row."_s, u"n"_s);
-    const QCommandLineOption readTimeout(u"read-timeout"_s, u"Reconnect when no bytes arrive for S seconds."_s, u"s"_s);
-    const QCommandLineOption connectTimeout(u"connect-timeout"_s, u"Seconds to wait for response headers (default 15)."_s, u"s"_s);
+    const QCommandLineOption policy(
+        u"policy"_s, u"Reconnection policy: strict or resilient (default)."_s, u"policy"_s);
+    const QCommandLineOption retry(
+        u"retry"_s, u"Initial reconnection delay in ms (default 3000)."_s, u"ms"_s);
+    const QCommandLineOption maxAttempts(
+        u"max-attempts"_s, u"Give up after N failed attempts in a row."_s, u"n"_s);
+    const QCommandLineOption readTimeout(
+        u"read-timeout"_s, u"Reconnect when no bytes arrive for S seconds."_s, u"s"_s);
+    const QCommandLineOption connectTimeout(
+        u"connect-timeout"_s, u"Seconds to wait for response headers (default 15)."_s, u"s"_s);
     const QCommandLineOption insecure(u"insecure"_s, u"Do not verify TLS certificates."_s);
-    const QCommandLineOption compressed(u"compressed"_s, u"Accept compressed responses (proxies may then hold events back)."_s);
-    const QCommandLineOption latency(u"latency"_s, u"Send time in events: json:/POINTER, regex:PATTERN, id or none."_s, u"source"_s);
-    const QCommandLineOption latencyUnit(u"latency-unit"_s, u"Unit of numeric send times: auto (default), s, ms, us, ns."_s, u"unit"_s);
-    const QCommandLineOption clockOffset(u"clock-offset"_s, u"How far the sender's clock runs ahead of ours, in ms."_s, u"ms"_s);
-    const QCommandLineOption output({ u"o"_s, u"output"_s }, u"Write events here (default: standard output)."_s, u"file"_s);
-    const QCommandLineOption format(u"format"_s, u"Output format: jsonl (default), csv or sse."_s, u"format"_s);
+    const QCommandLineOption compressed(
+        u"compressed"_s, u"Accept compressed responses (proxies may then hold events back)."_s);
+    const QCommandLineOption latency(u"latency"_s,
+        u"Send time in events: json:/POINTER, regex:PATTERN, id or none."_s, u"source"_s);
+    const QCommandLineOption latencyUnit(u"latency-unit"_s,
+        u"Unit of numeric send times: auto (default), s, ms, us, ns."_s, u"unit"_s);
+    const QCommandLineOption clockOffset(
+        u"clock-offset"_s, u"How far the sender's clock runs ahead of ours, in ms."_s, u"ms"_s);
+    const QCommandLineOption output(
+        { u"o"_s, u"output"_s }, u"Write events here (default: standard output)."_s, u"file"_s);
+    const QCommandLineOption format(
+        u"format"_s, u"Output format: jsonl (default), csv or sse."_s, u"format"_s);
     const QCommandLineOption comments(u"comments"_s, u"Record comments (heartbeats) too."_s);
-    const QCommandLineOption statsHelp(u"stats"_s, u"Print a live per-stream table on standard error every INTERVAL seconds (--stats or --stats=INTERVAL, default 1)."_s);
+    const QCommandLineOption statsHelp(u"stats"_s,
+        u"Print a live per-stream table on standard error every INTERVAL seconds (--stats or --stats=INTERVAL, default 1)."_s);
     const QCommandLineOption maxEvents(u"max-events"_s, u"Stop after N events in all."_s, u"n"_s);
     const QCommandLineOption duration(u"duration"_s, u"Stop after S seconds."_s, u"s"_s);
     const QCommandLineOption noReconnect(u"no-reconnect"_s, u"A stream that ends stays ended."_s);
-    const QCommandLineOption metrics(u"metrics"_s, u"Serve Prometheus/OpenMetrics statistics on HOST:PORT (path /metrics)."_s, u"host:port"_s);
-    parser.addOptions({ header, method, data, dataFile, lastEventId, policy, retry, maxAttempts, readTimeout,
-                        connectTimeout, insecure, compressed, latency, latencyUnit, clockOffset, output, format,
-                        comments, statsHelp, maxEvents, duration, noReconnect, metrics });
+    const QCommandLineOption metrics(u"metrics"_s,
+        u"Serve Prometheus/OpenMetrics statistics on HOST:PORT (path /metrics)."_s, u"host:port"_s);
+    parser.addOptions({ header, method, data, dataFile, lastEventId, policy, retry, maxAttempts,
+        readTimeout, connectTimeout, insecure, compressed, latency, latencyUnit, clockOffset,
+        output, format, comments, statsHelp, maxEvents, duration, noReconnect, metrics });
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
@@ -168,18 +197,21 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
         const qsizetype colon = h.indexOf(u':');
         if (colon <= 0)
             return fail(u"header \"%1\" must look like \"Name: value\""_s.arg(h));
-        base.headers.append({ h.left(colon).trimmed().toUtf8(), h.mid(colon + 1).trimmed().toUtf8() });
+        base.headers.append(
+            { h.left(colon).trimmed().toUtf8(), h.mid(colon + 1).trimmed().toUtf8() });
     }
     if (parser.isSet(data))
         base.body = parser.value(data).toUtf8();
     if (parser.isSet(dataFile)) {
         QFile file(parser.value(dataFile));
         if (!file.open(QIODevice::ReadOnly))
-            return fail(u"cannot read --data-file %1: %2"_s.arg(file.fileName(), file.errorString()));
+            return fail(
+                u"cannot read --data-file %1: %2"_s.arg(file.fileName(), file.errorString()));
         base.body = file.readAll();
     }
-    base.method = parser.isSet(method) ? parser.value(method).toUpper().toLatin1()
-                                       : (base.body.isEmpty() ? QByteArray("GET") : QByteArray("POST"));
+    base.method = parser.isSet(method)
+        ? parser.value(method).toUpper().toLatin1()
+        : (base.body.isEmpty() ? QByteArray("GET") : QByteArray("POST"));
     base.lastEventId = parser.value(lastEventId).toUtf8();
     if (parser.isSet(policy)) {
         const auto kind = policyFromName(parser.value(policy));
@@ -193,15 +225,17 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
         bool ok = false;
         *out = parser.value(option).toDouble(&ok);
         if (!ok || *out < 0) {
-            result.error = u"--%1 needs a non-negative number, not \"%2\""_s.arg(option.names().last(), parser.value(option));
+            result.error = u"--%1 needs a non-negative number, not \"%2\""_s.arg(
+                option.names().last(), parser.value(option));
             return false;
         }
         return true;
     };
-    double retryMs = double(base.reconnect.initialRetryMs), attempts = 0, idle = 0, connect = double(base.connectTimeoutMs) / 1000,
-           offset = 0, limit = 0;
+    double retryMs = double(base.reconnect.initialRetryMs), attempts = 0, idle = 0,
+           connect = double(base.connectTimeoutMs) / 1000, offset = 0, limit = 0;
     if (!number(retry, &retryMs) || !number(maxAttempts, &attempts) || !number(readTimeout, &idle)
-        || !number(connectTimeout, &connect) || !number(maxEvents, &limit) || !number(duration, &result.run.durationS))
+        || !number(connectTimeout, &connect) || !number(maxEvents, &limit)
+        || !number(duration, &result.run.durationS))
         return result;
     if (parser.isSet(clockOffset)) {
         bool ok = false;
@@ -239,7 +273,8 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
             return fail(u"--format must be jsonl, csv or sse"_s);
         result.run.format = *f;
     } else if (!result.run.output.isEmpty() && result.run.output != u"-") {
-        result.run.format = captureFormatFromPath(result.run.output).value_or(CaptureFormat::JsonLines);
+        result.run.format
+            = captureFormatFromPath(result.run.output).value_or(CaptureFormat::JsonLines);
     }
     result.run.comments = parser.isSet(comments);
     result.run.metricsAddress = parser.value(metrics);

@@ -14,23 +14,23 @@ namespace ssescope::cli {
 
 // Exit codes, documented in --help and the README.
 enum ExitCode {
-    ExitOk = 0,           // every stream ended normally (or was stopped: limits, signal, quit)
+    ExitOk = 0, // every stream ended normally (or was stopped: limits, signal, quit)
     ExitStreamFailed = 1, // a stream failed (non-200 including 204, wrong type, gave up)
-    ExitUsage = 2,        // bad command line
-    ExitIo = 3,           // output not writable, input not readable, or corrupt records
+    ExitUsage = 2, // bad command line
+    ExitIo = 3, // output not writable, input not readable, or corrupt records
 };
 
 struct RunOptions
 {
     QList<SubscriptionConfig> subscriptions;
     LatencyConfig latency;
-    QString output;  // empty or "-" = stdout
+    QString output; // empty or "-" = stdout
     CaptureFormat format = CaptureFormat::JsonLines;
     bool comments = false;
     double statsIntervalS = 0; // 0 = no live table
-    qint64 maxEvents = 0;      // 0 = unlimited
-    double durationS = 0;      // 0 = unlimited
-    QString metricsAddress;    // HOST:PORT, empty = off
+    qint64 maxEvents = 0; // 0 = unlimited
+    double durationS = 0; // 0 = unlimited
+    QString metricsAddress; // HOST:PORT, empty = off
 };
 
 struct ConvertOptions

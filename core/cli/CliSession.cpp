@@ -46,12 +46,14 @@ bool CliSession::start()
     const bool toStdout = m_options.output.isEmpty() || m_options.output == u"-";
     if (!toStdout)
         m_output.setFileName(m_options.output);
-    const bool opened = toStdout ? m_output.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered)
-                                 : m_output.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    const bool opened = toStdout
+        ? m_output.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered)
+        : m_output.open(QIODevice::WriteOnly | QIODevice::Truncate);
     if (!opened) {
         writeStderrJson("{\"kind\":\"error\",\"message\":" + [&] {
             QByteArray s;
-            appendJsonString(s, u"cannot write %1: %2"_s.arg(m_options.output, m_output.errorString()).toUtf8());
+            appendJsonString(
+                s, u"cannot write %1: %2"_s.arg(m_options.output, m_output.errorString()).toUtf8());
             return s;
         }() + "}");
         m_exitCode = ExitIo;
@@ -65,15 +67,19 @@ bool CliSession::start()
     settings.keepStats = m_options.statsIntervalS > 0 || !m_options.metricsAddress.isEmpty();
     m_events = std::make_unique<CliEventWriter>(settings, &m_output);
     m_events->setStopRequest([this] {
-        QMetaObject::invokeMethod(this, [this] {
-            if (m_events->outputFailed()) {
-                QByteArray line = "{\"kind\":\"error\",\"message\":";
-                appendJsonString(line, u"cannot write the output: %1"_s.arg(m_events->errorString()).toUtf8());
-                writeStderrJson(line + '}');
-                m_exitCode = ExitIo;
-            }
-            finish(u"stop request"_s);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_events->outputFailed()) {
+                    QByteArray line = "{\"kind\":\"error\",\"message\":";
+                    appendJsonString(line,
+                        u"cannot write the output: %1"_s.arg(m_events->errorString()).toUtf8());
+                    writeStderrJson(line + '}');
+                    m_exitCode = ExitIo;
+                }
+                finish(u"stop request"_s);
+            },
+            Qt::QueuedConnection);
     });
     m_manager.setDirectConsumer(m_events.get());
     if (!m_options.metricsAddress.isEmpty()) {
@@ -129,7 +135,8 @@ void CliSession::handleStdin()
             return;
         } else if (!command.isEmpty()) {
             QByteArray line = "{\"kind\":\"error\",\"message\":";
-            appendJsonString(line, QByteArray("unknown command \"" + command + "\": use restart or quit"));
+            appendJsonString(
+                line, QByteArray("unknown command \"" + command + "\": use restart or quit"));
             writeStderrJson(line + '}');
         }
     }
@@ -142,7 +149,8 @@ void CliSession::handleBatch(const EventBatchPtr &batch)
         if (!stats)
             return;
         for (auto it = batch->counters.cbegin(); it != batch->counters.cend(); ++it)
-            stats->setConnectionCounters(it.key(), it.value().reconnections, it.value().errors, it.value().connectedNs);
+            stats->setConnectionCounters(
+                it.key(), it.value().reconnections, it.value().errors, it.value().connectedNs);
     });
 }
 
@@ -155,14 +163,15 @@ void CliSession::handleStatus(StreamId stream, const SubscriptionStatus &status)
     if (status.httpStatus)
         line += ",\"http_status\":" + QByteArray::number(status.httpStatus);
     if (status.state == SubscriptionState::Waiting)
-        line += ",\"retry_in_ms\":" + QByteArray::number(status.retryInMs) + ",\"attempt\":" + QByteArray::number(status.attempt);
+        line += ",\"retry_in_ms\":" + QByteArray::number(status.retryInMs)
+            + ",\"attempt\":" + QByteArray::number(status.attempt);
     line += ",\"message\":";
     appendJsonString(line, status.message.toUtf8());
     writeStderrJson(line + '}');
 
     // The spec "fails" the connection on any status but 200, 204 included.
     const bool failed = status.state == SubscriptionState::Failed
-            || (status.state == SubscriptionState::Closed && status.httpStatus == 204);
+        || (status.state == SubscriptionState::Closed && status.httpStatus == 204);
     if (failed) {
         m_anyFailed = true;
         QByteArray error = "{\"kind\":\"error\",\"stream\":";
@@ -209,7 +218,8 @@ void CliSession::finish(const QString &reason)
     if (m_exitCode == ExitOk && m_anyFailed)
         m_exitCode = ExitStreamFailed;
     // Queued, so that a caller inside a signal handler chain unwinds first.
-    QMetaObject::invokeMethod(this, [this] { Q_EMIT finished(m_exitCode); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { Q_EMIT finished(m_exitCode); }, Qt::QueuedConnection);
 }
 
 void CliSession::printStats()
@@ -223,23 +233,29 @@ void CliSession::printStats()
 void CliSession::printStatsTable(CaptureStats &all)
 {
     const qint64 now = steadyNowNs();
-    QByteArray out = "stream               state       ev/s 1s  ev/s 10s     MB/s  ev/chunk  gap p50  gap p99  lat p50  lat p99    events reconn errors  up s\n";
-    const auto row = [&](const QByteArray &name, const QByteArray &state, const StreamStats &stats) {
-        const WindowStats one = stats.window(1, now);
-        const WindowStats ten = stats.window(10, now);
-        const StatsTotals &t = stats.totals();
-        const double nan = std::numeric_limits<double>::quiet_NaN();
-        out += name.left(20).leftJustified(20, ' ') + ' ' + state.leftJustified(10, ' ') + fixed(one.eventsPerSecond, 9, 1)
-                + fixed(ten.eventsPerSecond, 10, 1) + fixed(ten.bytesPerSecond / 1e6, 9, 3) + fixed(ten.eventsPerChunk, 10, 2)
-                + fixed(ten.interArrivalMs.count ? ten.interArrivalMs.p50 : nan, 9, 1)
-                + fixed(ten.interArrivalMs.count ? ten.interArrivalMs.p99 : nan, 9, 1)
-                + fixed(ten.latencyMs.count ? ten.latencyMs.p50 : nan, 9, 1)
-                + fixed(ten.latencyMs.count ? ten.latencyMs.p99 : nan, 9, 1) + QByteArray::number(t.events).rightJustified(10, ' ')
-                + QByteArray::number(t.reconnections).rightJustified(7, ' ') + QByteArray::number(t.errors).rightJustified(7, ' ')
-                + fixed(double(t.uptimeNs) / 1e9, 6, 0) + '\n';
-    };
+    QByteArray out = "stream               state       ev/s 1s  ev/s 10s     MB/s  ev/chunk  gap "
+                     "p50  gap p99  lat p50  lat p99    events reconn errors  up s\n";
+    const auto row
+        = [&](const QByteArray &name, const QByteArray &state, const StreamStats &stats) {
+              const WindowStats one = stats.window(1, now);
+              const WindowStats ten = stats.window(10, now);
+              const StatsTotals &t = stats.totals();
+              const double nan = std::numeric_limits<double>::quiet_NaN();
+              out += name.left(20).leftJustified(20, ' ') + ' ' + state.leftJustified(10, ' ')
+                  + fixed(one.eventsPerSecond, 9, 1) + fixed(ten.eventsPerSecond, 10, 1)
+                  + fixed(ten.bytesPerSecond / 1e6, 9, 3) + fixed(ten.eventsPerChunk, 10, 2)
+                  + fixed(ten.interArrivalMs.count ? ten.interArrivalMs.p50 : nan, 9, 1)
+                  + fixed(ten.interArrivalMs.count ? ten.interArrivalMs.p99 : nan, 9, 1)
+                  + fixed(ten.latencyMs.count ? ten.latencyMs.p50 : nan, 9, 1)
+                  + fixed(ten.latencyMs.count ? ten.latencyMs.p99 : nan, 9, 1)
+                  + QByteArray::number(t.events).rightJustified(10, ' ')
+                  + QByteArray::number(t.reconnections).rightJustified(7, ' ')
+                  + QByteArray::number(t.errors).rightJustified(7, ' ')
+                  + fixed(double(t.uptimeNs) / 1e9, 6, 0) + '\n';
+          };
     for (auto it = m_names.cbegin(); it != m_names.cend(); ++it)
-        row(it.value(), stateName(m_statuses.value(it.key()).state).toLatin1(), all.stream(it.key()));
+        row(it.value(), stateName(m_statuses.value(it.key()).state).toLatin1(),
+            all.stream(it.key()));
     if (m_names.size() > 1)
         row("(all)", "", all.total());
     std::fwrite(out.constData(), 1, size_t(out.size()), stderr);
@@ -252,9 +268,9 @@ QByteArray CliSession::metricsText()
     m_events->withStats([&](CaptureStats *stats) {
         QList<StreamMetricsInput> inputs;
         for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
-            inputs.append(StreamMetricsInput { QString::fromUtf8(it.value()), m_manager.config(it.key()).url.toString(),
-                                               m_statuses.value(it.key()).state,
-                                               stats ? stats->find(it.key()) : nullptr });
+            inputs.append(StreamMetricsInput { QString::fromUtf8(it.value()),
+                m_manager.config(it.key()).url.toString(), m_statuses.value(it.key()).state,
+                stats ? stats->find(it.key()) : nullptr });
         }
         text = renderPrometheusText(inputs, steadyNowNs());
     });

@@ -19,8 +19,7 @@ public:
     explicit ByteBuffer(qsizetype capacity = 256)
         : m_data(std::make_unique<char[]>(size_t(capacity)))
         , m_capacity(capacity)
-    {
-    }
+    { }
 
     void append(const char *bytes, qsizetype n)
     {
@@ -31,8 +30,7 @@ public:
         m_size += n;
     }
     void append(QByteArrayView bytes) { append(bytes.data(), bytes.size()); }
-    template<size_t N>
-    void appendLiteral(const char (&literal)[N])
+    template<size_t N> void appendLiteral(const char (&literal)[N])
     {
         append(literal, qsizetype(N - 1));
     }
@@ -44,9 +42,10 @@ public:
     void appendUInt(quint64 value)
     {
         // Counted first, then written backwards in place, two digits a step.
-        static constexpr char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-                                        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-                                        "8081828384858687888990919293949596979899";
+        static constexpr char pairs[]
+            = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+              "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+              "8081828384858687888990919293949596979899";
         int digits = 1;
         for (quint64 v = value; v >= 10; v /= 10)
             ++digits;

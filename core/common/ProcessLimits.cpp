@@ -1,6 +1,8 @@
 #include "ProcessLimits.h"
 
-#include <QtGlobal>
+#include <QByteArray>
+#include <QFile>
+#include <QList>
 
 #if defined(Q_OS_UNIX)
 #include <sys/resource.h>
@@ -23,6 +25,22 @@ long raiseOpenFileLimit()
 #else
     return -1;
 #endif
+}
+
+long processStatusField(const char *name)
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray prefix = QByteArray(name) + ':';
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith(prefix)) {
+            bool ok = false;
+            const long value = line.mid(prefix.size()).trimmed().split(' ').value(0).toLong(&ok);
+            return ok ? value : -1;
+        }
+    }
+    return -1;
 }
 
 } // namespace ssescope

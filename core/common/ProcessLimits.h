@@ -7,4 +7,8 @@ namespace ssescope {
 // Returns the limit now in force, or -1 if it could not be read.
 long raiseOpenFileLimit();
 
+// A "Name: value" field of /proc/self/status as a number (VmRSS and VmHWM are
+// in KiB, Threads a count); -1 where it cannot be read.
+long processStatusField(const char *name);
+
 } // namespace ssescope

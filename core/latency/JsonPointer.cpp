@@ -14,8 +14,7 @@ public:
     explicit Scanner(QByteArrayView text)
         : m_p(text.data())
         , m_end(text.data() + text.size())
-    {
-    }
+    { }
 
     void skipSpace()
     {
@@ -109,7 +108,7 @@ public:
         }
         const char *start = m_p;
         while (m_p < m_end && *m_p != ',' && *m_p != '}' && *m_p != ']' && *m_p != ' '
-               && *m_p != '\n' && *m_p != '\r' && *m_p != '\t')
+            && *m_p != '\n' && *m_p != '\r' && *m_p != '\t')
             ++m_p;
         return m_p > start;
     }
@@ -144,11 +143,21 @@ public:
             }
             const char e = raw[++i];
             switch (e) {
-            case 'n': out.append('\n'); break;
-            case 't': out.append('\t'); break;
-            case 'r': out.append('\r'); break;
-            case 'b': out.append('\b'); break;
-            case 'f': out.append('\f'); break;
+            case 'n':
+                out.append('\n');
+                break;
+            case 't':
+                out.append('\t');
+                break;
+            case 'r':
+                out.append('\r');
+                break;
+            case 'b':
+                out.append('\b');
+                break;
+            case 'f':
+                out.append('\f');
+                break;
             case 'u':
                 if (i + 4 < raw.size()) {
                     const QString unit = QString::fromLatin1(raw.sliced(i + 1, 4).toByteArray());
@@ -159,7 +168,9 @@ public:
                     i += 4;
                 }
                 break;
-            default: out.append(e); break;
+            default:
+                out.append(e);
+                break;
             }
         }
         return out;

@@ -9,10 +9,14 @@ namespace {
 QString sourceName(LatencySource source)
 {
     switch (source) {
-    case LatencySource::None: return u"none"_s;
-    case LatencySource::JsonPointer: return u"json"_s;
-    case LatencySource::Regex: return u"regex"_s;
-    case LatencySource::EventId: return u"id"_s;
+    case LatencySource::None:
+        return u"none"_s;
+    case LatencySource::JsonPointer:
+        return u"json"_s;
+    case LatencySource::Regex:
+        return u"regex"_s;
+    case LatencySource::EventId:
+        return u"id"_s;
     }
     return u"none"_s;
 }
@@ -20,11 +24,16 @@ QString sourceName(LatencySource source)
 QString unitName(TimeUnit unit)
 {
     switch (unit) {
-    case TimeUnit::Auto: return u"auto"_s;
-    case TimeUnit::Seconds: return u"s"_s;
-    case TimeUnit::Milliseconds: return u"ms"_s;
-    case TimeUnit::Microseconds: return u"us"_s;
-    case TimeUnit::Nanoseconds: return u"ns"_s;
+    case TimeUnit::Auto:
+        return u"auto"_s;
+    case TimeUnit::Seconds:
+        return u"s"_s;
+    case TimeUnit::Milliseconds:
+        return u"ms"_s;
+    case TimeUnit::Microseconds:
+        return u"us"_s;
+    case TimeUnit::Nanoseconds:
+        return u"ns"_s;
     }
     return u"auto"_s;
 }
@@ -37,7 +46,8 @@ bool validate(const LatencyConfig &config, QString *error)
         const QRegularExpression regex(config.expression);
         if (!regex.isValid()) {
             if (error)
-                *error = u"Invalid regular expression \"%1\": %2"_s.arg(config.expression, regex.errorString());
+                *error = u"Invalid regular expression \"%1\": %2"_s.arg(
+                    config.expression, regex.errorString());
             return false;
         }
     }
@@ -100,7 +110,9 @@ std::optional<LatencyConfig> LatencyConfig::fromSpec(const QString &spec, QStrin
         config.expression = spec.mid(6);
     } else {
         if (error)
-            *error = u"Latency source \"%1\" must be json:POINTER, regex:PATTERN, id or none."_s.arg(spec);
+            *error
+                = u"Latency source \"%1\" must be json:POINTER, regex:PATTERN, id or none."_s.arg(
+                    spec);
         return std::nullopt;
     }
     if (!validate(config, error))
@@ -137,16 +149,16 @@ std::optional<qint64> LatencyExtractor::sendTimeNs(QByteArrayView id, QByteArray
         if (!match.hasMatch())
             return std::nullopt;
         const QString captured = m_regex.namedCaptureGroups().contains(u"ts"_s)
-                ? match.captured(u"ts"_s)
-                : match.captured(m_regex.captureCount() >= 1 ? 1 : 0);
+            ? match.captured(u"ts"_s)
+            : match.captured(m_regex.captureCount() >= 1 ? 1 : 0);
         return epochNsFromText(captured.toUtf8(), m_config.unit);
     }
     }
     return std::nullopt;
 }
 
-std::optional<double> LatencyExtractor::latencyMs(QByteArrayView id, QByteArrayView data,
-                                                  qint64 arrivalWallNs)
+std::optional<double> LatencyExtractor::latencyMs(
+    QByteArrayView id, QByteArrayView data, qint64 arrivalWallNs)
 {
     if (!isEnabled())
         return std::nullopt;

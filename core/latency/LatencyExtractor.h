@@ -18,7 +18,7 @@ enum class LatencySource { None, JsonPointer, Regex, EventId };
 struct LatencyConfig
 {
     LatencySource source = LatencySource::None;
-    QString expression;       // the JSON Pointer or the regular expression
+    QString expression; // the JSON Pointer or the regular expression
     TimeUnit unit = TimeUnit::Auto;
     double clockOffsetMs = 0; // how far the sender's clock runs ahead of ours
 

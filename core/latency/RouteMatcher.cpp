@@ -7,16 +7,15 @@ RouteMatcher::RouteMatcher(StreamId a, StreamId b, MatchBy by, qsizetype capacit
     , m_b(b)
     , m_by(by)
     , m_capacity(capacity)
-{
-}
+{ }
 
 std::optional<double> RouteMatcher::offer(const SseEvent &event)
 {
     return offer(event.stream, event.id, event.data, event.arrivalSteadyNs);
 }
 
-std::optional<double> RouteMatcher::offer(StreamId stream, const QByteArray &id,
-                                          const QByteArray &data, qint64 arrivalSteadyNs)
+std::optional<double> RouteMatcher::offer(
+    StreamId stream, const QByteArray &id, const QByteArray &data, qint64 arrivalSteadyNs)
 {
     if (stream != m_a && stream != m_b)
         return std::nullopt;

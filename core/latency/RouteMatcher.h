@@ -18,12 +18,13 @@ class RouteMatcher final
 public:
     enum class MatchBy { IdOrData, Data };
 
-    RouteMatcher(StreamId a, StreamId b, MatchBy by = MatchBy::IdOrData, qsizetype capacity = 100000);
+    RouteMatcher(
+        StreamId a, StreamId b, MatchBy by = MatchBy::IdOrData, qsizetype capacity = 100000);
 
     // The delay in ms when this event completes a pair.
     std::optional<double> offer(const SseEvent &event);
-    std::optional<double> offer(StreamId stream, const QByteArray &id, const QByteArray &data,
-                                qint64 arrivalSteadyNs);
+    std::optional<double> offer(
+        StreamId stream, const QByteArray &id, const QByteArray &data, qint64 arrivalSteadyNs);
 
     StreamId streamA() const { return m_a; }
     StreamId streamB() const { return m_b; }

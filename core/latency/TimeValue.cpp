@@ -66,11 +66,18 @@ std::optional<qint64> epochNsFromNumber(double value, TimeUnit unit)
     }
     qint64 scale = 1;
     switch (unit) {
-    case TimeUnit::Seconds: scale = 1'000'000'000; break;
-    case TimeUnit::Milliseconds: scale = 1'000'000; break;
-    case TimeUnit::Microseconds: scale = 1'000; break;
+    case TimeUnit::Seconds:
+        scale = 1'000'000'000;
+        break;
+    case TimeUnit::Milliseconds:
+        scale = 1'000'000;
+        break;
+    case TimeUnit::Microseconds:
+        scale = 1'000;
+        break;
     case TimeUnit::Nanoseconds:
-    case TimeUnit::Auto: break;
+    case TimeUnit::Auto:
+        break;
     }
     if (value * double(scale) > 9.2e18)
         return std::nullopt;
@@ -83,8 +90,8 @@ std::optional<qint64> epochNsFromNumber(double value, TimeUnit unit)
 std::optional<qint64> epochNsFromRfc3339(QByteArrayView text)
 {
     int year, month, day, hour, minute, second;
-    if (!digits(text, 0, 4, &year) || text.size() < 19 || text[4] != '-' || !digits(text, 5, 2, &month)
-        || text[7] != '-' || !digits(text, 8, 2, &day)
+    if (!digits(text, 0, 4, &year) || text.size() < 19 || text[4] != '-'
+        || !digits(text, 5, 2, &month) || text[7] != '-' || !digits(text, 8, 2, &day)
         || (text[10] != 'T' && text[10] != 't' && text[10] != ' ') || !digits(text, 11, 2, &hour)
         || text[13] != ':' || !digits(text, 14, 2, &minute) || text[16] != ':'
         || !digits(text, 17, 2, &second))

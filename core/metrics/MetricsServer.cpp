@@ -32,7 +32,8 @@ bool MetricsServer::listen(const QString &hostPort)
         m_error = u"\"%1\" is not a port number"_s.arg(hostPort.mid(colon + 1));
         return false;
     }
-    const QHostAddress address = host.isEmpty() ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(host);
+    const QHostAddress address
+        = host.isEmpty() ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(host);
     if (address.isNull()) {
         m_error = u"\"%1\" is not an IP address"_s.arg(host);
         return false;
@@ -47,8 +48,9 @@ bool MetricsServer::listen(const QString &hostPort)
 QString MetricsServer::url() const
 {
     const QHostAddress address = m_server.serverAddress();
-    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(address.toString())
-                                                                              : address.toString();
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+        ? u"[%1]"_s.arg(address.toString())
+        : address.toString();
     return u"http://%1:%2/metrics"_s.arg(host).arg(m_server.serverPort());
 }
 
@@ -87,8 +89,9 @@ void MetricsServer::handleNewConnection()
             } else {
                 body = m_provider();
             }
-            socket->write("HTTP/1.1 " + status + "\r\nContent-Type: " + type + "\r\nContent-Length: "
-                          + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+            socket->write("HTTP/1.1 " + status + "\r\nContent-Type: " + type
+                + "\r\nContent-Length: " + QByteArray::number(body.size())
+                + "\r\nConnection: close\r\n\r\n" + body);
             socket->disconnectFromHost();
         });
     }

@@ -59,7 +59,8 @@ QByteArray renderPrometheusText(const QList<StreamMetricsInput> &streams, qint64
     };
     QList<Labelled> rows;
     for (const StreamMetricsInput &s : streams)
-        rows.append({ "stream=\"" + escapeLabel(s.name) + "\",url=\"" + escapeLabel(s.url) + '"', &s });
+        rows.append(
+            { "stream=\"" + escapeLabel(s.name) + "\",url=\"" + escapeLabel(s.url) + '"', &s });
 
     w.family("ssescope_stream_up", "gauge", "1 while the stream is open and receiving.");
     for (const Labelled &r : rows)
@@ -70,18 +71,25 @@ QByteArray renderPrometheusText(const QList<StreamMetricsInput> &streams, qint64
         for (const Labelled &r : rows)
             w.sample(name, r.labels, r.input->stats ? double(field(r.input->stats->totals())) : 0);
     };
-    counter("ssescope_events_total", "Events received.", [](const StatsTotals &t) { return t.events; });
-    counter("ssescope_bytes_total", "Bytes of events received.", [](const StatsTotals &t) { return t.bytes; });
-    counter("ssescope_chunks_total", "Network reads that completed events.", [](const StatsTotals &t) { return t.chunks; });
-    counter("ssescope_comments_total", "Comment lines (heartbeats) received.", [](const StatsTotals &t) { return t.comments; });
-    counter("ssescope_reconnections_total", "Reconnection attempts.", [](const StatsTotals &t) { return t.reconnections; });
-    counter("ssescope_errors_total", "Errors: failed attempts, timeouts, oversized events.", [](const StatsTotals &t) { return t.errors; });
-    counter("ssescope_latency_misses_total", "Events whose send time could not be read.", [](const StatsTotals &t) { return t.latencyMisses; });
+    counter(
+        "ssescope_events_total", "Events received.", [](const StatsTotals &t) { return t.events; });
+    counter("ssescope_bytes_total", "Bytes of events received.",
+        [](const StatsTotals &t) { return t.bytes; });
+    counter("ssescope_chunks_total", "Network reads that completed events.",
+        [](const StatsTotals &t) { return t.chunks; });
+    counter("ssescope_comments_total", "Comment lines (heartbeats) received.",
+        [](const StatsTotals &t) { return t.comments; });
+    counter("ssescope_reconnections_total", "Reconnection attempts.",
+        [](const StatsTotals &t) { return t.reconnections; });
+    counter("ssescope_errors_total", "Errors: failed attempts, timeouts, oversized events.",
+        [](const StatsTotals &t) { return t.errors; });
+    counter("ssescope_latency_misses_total", "Events whose send time could not be read.",
+        [](const StatsTotals &t) { return t.latencyMisses; });
 
     w.family("ssescope_connected_seconds_total", "counter", "Time the stream has been open.");
     for (const Labelled &r : rows)
         w.sample("ssescope_connected_seconds_total", r.labels,
-                 r.input->stats ? double(r.input->stats->totals().uptimeNs) / 1e9 : 0);
+            r.input->stats ? double(r.input->stats->totals().uptimeNs) / 1e9 : 0);
 
     const int windows[] = { 1, 10, 60 };
     const auto windowed = [&](const char *name, const char *help, auto field) {
@@ -91,13 +99,17 @@ QByteArray renderPrometheusText(const QList<StreamMetricsInput> &streams, qint64
                 continue;
             for (int seconds : windows) {
                 const WindowStats stats = r.input->stats->window(seconds, nowSteadyNs);
-                w.sample(name, r.labels + ",window=\"" + QByteArray::number(seconds) + "s\"", field(stats));
+                w.sample(name, r.labels + ",window=\"" + QByteArray::number(seconds) + "s\"",
+                    field(stats));
             }
         }
     };
-    windowed("ssescope_events_per_second", "Event rate over a rolling window.", [](const WindowStats &s) { return s.eventsPerSecond; });
-    windowed("ssescope_bytes_per_second", "Byte rate over a rolling window.", [](const WindowStats &s) { return s.bytesPerSecond; });
-    windowed("ssescope_events_per_chunk", "Events per network read: proxy buffering drives it up.", [](const WindowStats &s) { return s.eventsPerChunk; });
+    windowed("ssescope_events_per_second", "Event rate over a rolling window.",
+        [](const WindowStats &s) { return s.eventsPerSecond; });
+    windowed("ssescope_bytes_per_second", "Byte rate over a rolling window.",
+        [](const WindowStats &s) { return s.bytesPerSecond; });
+    windowed("ssescope_events_per_chunk", "Events per network read: proxy buffering drives it up.",
+        [](const WindowStats &s) { return s.eventsPerChunk; });
 
     const auto quantiles = [&](const char *name, const char *help, auto pick, bool withP90) {
         w.family(name, "gauge", help);
@@ -115,10 +127,14 @@ QByteArray renderPrometheusText(const QList<StreamMetricsInput> &streams, qint64
             w.sample(name, base + "1\"", q.max / 1000.0);
         }
     };
-    quantiles("ssescope_interarrival_seconds", "Time between events, quantiles over 60 s (histogram error 6.25%).",
-              [](const WindowStats &s) { return s.interArrivalMs; }, false);
-    quantiles("ssescope_latency_seconds", "Arrival minus send time, quantiles over 60 s (histogram error 6.25%).",
-              [](const WindowStats &s) { return s.latencyMs; }, true);
+    quantiles(
+        "ssescope_interarrival_seconds",
+        "Time between events, quantiles over 60 s (histogram error 6.25%).",
+        [](const WindowStats &s) { return s.interArrivalMs; }, false);
+    quantiles(
+        "ssescope_latency_seconds",
+        "Arrival minus send time, quantiles over 60 s (histogram error 6.25%).",
+        [](const WindowStats &s) { return s.latencyMs; }, true);
     return w.out;
 }
 

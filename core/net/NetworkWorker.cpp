@@ -18,8 +18,8 @@ NetworkWorker::~NetworkWorker()
     m_subscriptions.clear();
 }
 
-Subscription *NetworkWorker::add(StreamId id, const SubscriptionConfig &config,
-                                 DirectEventConsumer *direct)
+Subscription *NetworkWorker::add(
+    StreamId id, const SubscriptionConfig &config, DirectEventConsumer *direct)
 {
     auto *subscription = new Subscription(id, config, m_pool, m_batcher, direct, this);
     m_subscriptions.insert(id, subscription);

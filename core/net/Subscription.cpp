@@ -49,7 +49,7 @@ qint64 retryAfterMs(const QByteArray &value)
 } // namespace
 
 Subscription::Subscription(StreamId id, SubscriptionConfig config, NetworkShardPool *pool,
-                           EventBatcher *batcher, DirectEventConsumer *direct, QObject *parent)
+    EventBatcher *batcher, DirectEventConsumer *direct, QObject *parent)
     : QObject(parent)
     , m_id(id)
     , m_config(std::move(config))
@@ -57,7 +57,7 @@ Subscription::Subscription(StreamId id, SubscriptionConfig config, NetworkShardP
     , m_batcher(batcher)
     , m_direct(direct)
     , m_parser(id, this, SseParserLimits { m_config.maxEventBytes, m_config.maxEventBytes },
-               direct ? EventDelivery::Views : EventDelivery::Owned)
+          direct ? EventDelivery::Views : EventDelivery::Owned)
     , m_backoff(m_config.reconnect)
 {
     m_parser.setLastEventId(m_config.lastEventId);

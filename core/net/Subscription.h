@@ -30,8 +30,7 @@ public:
     // With a direct consumer, events go to it as views on this thread and only
     // counters go through the batcher.
     Subscription(StreamId id, SubscriptionConfig config, NetworkShardPool *pool,
-                 EventBatcher *batcher, DirectEventConsumer *direct = nullptr,
-                 QObject *parent = nullptr);
+        EventBatcher *batcher, DirectEventConsumer *direct = nullptr, QObject *parent = nullptr);
     ~Subscription() override;
     Q_DISABLE_COPY_MOVE(Subscription)
 

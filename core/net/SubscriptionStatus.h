@@ -35,7 +35,7 @@ struct SubscriptionCounters
     quint64 events = 0;
     quint64 comments = 0;
     quint64 errors = 0;
-    qint64 connectedNs = 0;    // time spent open, receiving: the stream's uptime
+    qint64 connectedNs = 0; // time spent open, receiving: the stream's uptime
 };
 
 QString stateName(SubscriptionState state);

@@ -31,15 +31,15 @@ qint64 parseRetry(QByteArrayView digits) noexcept
     return value;
 }
 
-template<size_t N>
-bool equals(QByteArrayView view, const char (&literal)[N]) noexcept
+template<size_t N> bool equals(QByteArrayView view, const char (&literal)[N]) noexcept
 {
     return view.size() == qsizetype(N - 1) && std::memcmp(view.data(), literal, N - 1) == 0;
 }
 
 bool equals(QByteArrayView a, QByteArrayView b) noexcept
 {
-    return a.size() == b.size() && (a.isEmpty() || std::memcmp(a.data(), b.data(), size_t(a.size())) == 0);
+    return a.size() == b.size()
+        && (a.isEmpty() || std::memcmp(a.data(), b.data(), size_t(a.size())) == 0);
 }
 
 const char *findByte(const char *p, const char *end, char byte) noexcept
@@ -50,14 +50,13 @@ const char *findByte(const char *p, const char *end, char byte) noexcept
 
 } // namespace
 
-SseParser::SseParser(StreamId stream, SseParserSink *sink, SseParserLimits limits,
-                     EventDelivery delivery)
+SseParser::SseParser(
+    StreamId stream, SseParserSink *sink, SseParserLimits limits, EventDelivery delivery)
     : m_stream(stream)
     , m_sink(sink)
     , m_limits(limits)
     , m_delivery(delivery)
-{
-}
+{ }
 
 const QByteArray &SseParser::defaultEventType()
 {

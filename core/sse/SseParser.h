@@ -45,7 +45,7 @@ class SseParser final
 {
 public:
     explicit SseParser(StreamId stream, SseParserSink *sink, SseParserLimits limits = {},
-                       EventDelivery delivery = EventDelivery::Owned);
+        EventDelivery delivery = EventDelivery::Owned);
     Q_DISABLE_COPY_MOVE(SseParser)
 
     void feed(QByteArrayView chunk, const ChunkStamp &stamp);
@@ -79,11 +79,11 @@ private:
 
     QByteArray m_line; // a line split across reads, else empty
     // The buffers are reused from event to event: no allocation while parsing.
-    ByteBuffer m_data;     // data buffer, without the trailing LF
+    ByteBuffer m_data; // data buffer, without the trailing LF
     ByteBuffer m_idBuffer; // last event ID buffer (valid UTF-8)
-    ByteBuffer m_lastId;   // last event ID string, set at dispatch
+    ByteBuffer m_lastId; // last event ID string, set at dispatch
     QByteArray m_lastIdShared; // the same, shared by owned events; re-made only when it changes
-    QByteArray m_type;     // event type buffer
+    QByteArray m_type; // event type buffer
     QByteArray m_lastType; // last type seen, shared to avoid re-allocating
     quint64 m_seq = 0;
     quint32 m_wireBytes = 0;

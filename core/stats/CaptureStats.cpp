@@ -26,7 +26,7 @@ QList<StreamId> CaptureStats::streams() const
 }
 
 void CaptureStats::recordEvent(StreamId id, qint64 steadyNs, quint32 wireBytes, quint64 chunkIndex,
-                               std::optional<double> latencyMs)
+    std::optional<double> latencyMs)
 {
     stream(id).recordEvent(steadyNs, wireBytes, chunkIndex, latencyMs);
     // Chunk numbers are per stream; the stream id keeps them apart in the total.
@@ -45,7 +45,8 @@ void CaptureStats::recordComment(StreamId id, qint64 steadyNs)
     m_total.recordComment(steadyNs);
 }
 
-void CaptureStats::setConnectionCounters(StreamId id, quint64 reconnections, quint64 errors, qint64 uptimeNs)
+void CaptureStats::setConnectionCounters(
+    StreamId id, quint64 reconnections, quint64 errors, qint64 uptimeNs)
 {
     stream(id).setConnectionCounters(reconnections, errors, uptimeNs);
     m_connectionCounters.insert(id, { reconnections, errors, uptimeNs });

@@ -17,14 +17,16 @@ public:
     Q_DISABLE_COPY_MOVE(CaptureStats)
 
     void recordEvent(StreamId stream, qint64 steadyNs, quint32 wireBytes, quint64 chunkIndex,
-                     std::optional<double> latencyMs);
+        std::optional<double> latencyMs);
     void recordEvent(const SseEvent &event, std::optional<double> latencyMs)
     {
-        recordEvent(event.stream, event.arrivalSteadyNs, event.wireBytes, event.chunkIndex, latencyMs);
+        recordEvent(
+            event.stream, event.arrivalSteadyNs, event.wireBytes, event.chunkIndex, latencyMs);
     }
     void recordLatencyMiss(StreamId stream);
     void recordComment(StreamId stream, qint64 steadyNs);
-    void setConnectionCounters(StreamId stream, quint64 reconnections, quint64 errors, qint64 uptimeNs = 0);
+    void setConnectionCounters(
+        StreamId stream, quint64 reconnections, quint64 errors, qint64 uptimeNs = 0);
 
     StreamStats &stream(StreamId stream);
     const StreamStats *find(StreamId stream) const;

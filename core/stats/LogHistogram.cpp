@@ -11,7 +11,8 @@ int LogHistogram::binOf(double magnitude)
     if (!(magnitude >= 1.0))
         return 0;
     int exponent = 0;
-    const double mantissa = std::frexp(magnitude, &exponent); // magnitude = mantissa * 2^exponent, mantissa in [0.5, 1)
+    const double mantissa = std::frexp(
+        magnitude, &exponent); // magnitude = mantissa * 2^exponent, mantissa in [0.5, 1)
     const int octave = exponent - 1;
     if (octave >= kOctaves)
         return kBins - 1;

@@ -32,8 +32,7 @@ Quantiles quantilesOf(const LogHistogram &histogram, double scale)
 StreamStats::StreamStats(qint64 seriesResolutionNs, qsizetype seriesCapacity)
     : m_resolutionNs(std::max<qint64>(1, seriesResolutionNs))
     , m_seriesCapacity(std::max<qsizetype>(1, seriesCapacity))
-{
-}
+{ }
 
 StreamStats::Slot &StreamStats::slotFor(qint64 steadyNs)
 {
@@ -52,8 +51,8 @@ StreamStats::Slot &StreamStats::slotFor(qint64 steadyNs)
     return slot;
 }
 
-void StreamStats::recordEvent(qint64 steadyNs, quint32 wireBytes, quint64 chunkIndex,
-                              std::optional<double> latencyMs)
+void StreamStats::recordEvent(
+    qint64 steadyNs, quint32 wireBytes, quint64 chunkIndex, std::optional<double> latencyMs)
 {
     if (m_totals.events == 0 && m_totals.comments == 0)
         m_totals.firstNs = steadyNs;
@@ -87,8 +86,8 @@ void StreamStats::recordEvent(qint64 steadyNs, quint32 wireBytes, quint64 chunkI
     addToSeries(steadyNs, wireBytes, newChunk, latencyMs);
 }
 
-void StreamStats::addToSeries(qint64 steadyNs, quint32 wireBytes, bool newChunk,
-                              std::optional<double> latencyMs)
+void StreamStats::addToSeries(
+    qint64 steadyNs, quint32 wireBytes, bool newChunk, std::optional<double> latencyMs)
 {
     const qint64 start = floorDiv(steadyNs, m_resolutionNs) * m_resolutionNs;
     if (m_series.empty() || m_series.back().startNs < start) {
@@ -102,8 +101,9 @@ void StreamStats::addToSeries(qint64 steadyNs, quint32 wireBytes, bool newChunk,
     point.bytes += wireBytes;
     point.maxEventsPerChunk = std::max(point.maxEventsPerChunk, m_eventsInChunk);
     if (latencyMs) {
-        point.latencyMaxMs = point.latencyCount == 0 ? float(*latencyMs)
-                                                     : std::max(point.latencyMaxMs, float(*latencyMs));
+        point.latencyMaxMs = point.latencyCount == 0
+            ? float(*latencyMs)
+            : std::max(point.latencyMaxMs, float(*latencyMs));
         point.latencySumMs += float(*latencyMs);
         ++point.latencyCount;
     }

@@ -42,10 +42,7 @@ struct EventStore::Segment
     qint64 wallMinusSteadyNs = 0;
     QHash<quint32, qint64> wallOverflowUs; // by index in the segment
 
-    qint64 bytes() const
-    {
-        return qint64(records.capacity() * sizeof(Record) + arena.capacity());
-    }
+    qint64 bytes() const { return qint64(records.capacity() * sizeof(Record) + arena.capacity()); }
 };
 
 EventStore::EventStore(EventStoreLimits limits)
@@ -99,12 +96,14 @@ quint64 EventStore::append(const SseEvent &event, std::optional<double> latencyM
     // 0; imported or merged captures may differ, and a delta beyond ±35 min
     // goes to a side table.
     const qint64 deltaUs = floorDiv(event.arrivalWallNs, 1000)
-            - floorDiv(event.arrivalSteadyNs + segment.wallMinusSteadyNs, 1000);
-    if (deltaUs >= std::numeric_limits<qint32>::min() && deltaUs <= std::numeric_limits<qint32>::max()) {
+        - floorDiv(event.arrivalSteadyNs + segment.wallMinusSteadyNs, 1000);
+    if (deltaUs >= std::numeric_limits<qint32>::min()
+        && deltaUs <= std::numeric_limits<qint32>::max()) {
         record.wallDeltaUs = qint32(deltaUs);
     } else {
         record.flags |= kWallInSideTable;
-        segment.wallOverflowUs.insert(quint32(segment.records.size()), floorDiv(event.arrivalWallNs, 1000));
+        segment.wallOverflowUs.insert(
+            quint32(segment.records.size()), floorDiv(event.arrivalWallNs, 1000));
     }
     segment.records.push_back(record);
     m_bytes += segment.bytes() - before;
@@ -146,8 +145,8 @@ StoredEvent EventStore::at(qint64 row) const
     out.type = m_types.at(record.type);
     out.arrivalSteadyNs = record.arrivalSteadyNs;
     const qint64 wallUs = (record.flags & kWallInSideTable)
-            ? segment.wallOverflowUs.value(quint32(row % kSegmentEvents))
-            : floorDiv(record.arrivalSteadyNs + segment.wallMinusSteadyNs, 1000) + record.wallDeltaUs;
+        ? segment.wallOverflowUs.value(quint32(row % kSegmentEvents))
+        : floorDiv(record.arrivalSteadyNs + segment.wallMinusSteadyNs, 1000) + record.wallDeltaUs;
     out.arrivalWallNs = wallUs * 1000;
     out.chunkIndex = record.chunkIndex;
     out.wireBytes = record.wireBytes;

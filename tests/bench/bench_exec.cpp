@@ -30,7 +30,8 @@ int main(int argc, char *argv[])
         std::perror("bench_exec: wait4");
         return 1;
     }
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double wall
+        = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     std::fprintf(stderr, "EXEC %.6f %ld %d\n", wall, usage.ru_maxrss, code);
     return 0;

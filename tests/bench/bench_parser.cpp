@@ -25,7 +25,11 @@ public:
     quint64 dispatched = 0;
     quint64 comments = 0;
     void handleEvent(SseEvent &&event) override { events.push_back(std::move(event)); }
-    void handleEventView(const SseEventView &event) override { viewBytes += quint64(event.data.size()); ++viewEvents; }
+    void handleEventView(const SseEventView &event) override
+    {
+        viewBytes += quint64(event.data.size());
+        ++viewEvents;
+    }
     quint64 viewBytes = 0;
     quint64 viewEvents = 0;
     void handleComment(QByteArrayView, const ChunkStamp &) override { ++comments; }
@@ -153,9 +157,11 @@ int main(int argc, char *argv[])
         // The CLI's path: views into reused buffers, no allocation per event.
         const Result v = measure(corpus.bytes, runs, EventDelivery::Views);
         if (corpus.bytesPrimary)
-            std::printf("BENCH %s_views %.2f GB/s\n", corpus.name, double(corpus.bytes.size()) / v.seconds / 1e9);
+            std::printf("BENCH %s_views %.2f GB/s\n", corpus.name,
+                double(corpus.bytes.size()) / v.seconds / 1e9);
         else
-            std::printf("BENCH %s_views %.0f events/s\n", corpus.name, double(v.events) / v.seconds);
+            std::printf(
+                "BENCH %s_views %.0f events/s\n", corpus.name, double(v.events) / v.seconds);
     }
     return failures == 0 ? 0 : 1;
 }

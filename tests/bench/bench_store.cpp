@@ -1,5 +1,6 @@
 // EventStore: append rate and the whole process's resident memory with one
 // million small events held. Prints BENCH lines.   bench_store [--smoke]
+#include "common/ProcessLimits.h"
 #include "store/EventStore.h"
 
 #include <QCoreApplication>
@@ -11,22 +12,6 @@
 #include <cstdio>
 
 using namespace ssescope;
-
-namespace {
-
-long procStatusKb(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').value(0).toLong();
-    }
-    return -1;
-}
-
-} // namespace
 
 SseEvent makeEvent(int i)
 {
@@ -56,9 +41,10 @@ int main(int argc, char *argv[])
         EventStore store;
         for (int i = 1; i <= count; ++i)
             store.append(makeEvent(i), 1.5);
-        rssHeld = procStatusKb("VmRSS:");
+        rssHeld = processStatusField("VmRSS");
         if (store.size() != count) {
-            std::fprintf(stderr, "bench_store: stored %lld of %d\n", static_cast<long long>(store.size()), count);
+            std::fprintf(stderr, "bench_store: stored %lld of %d\n",
+                static_cast<long long>(store.size()), count);
             return 1;
         }
     }
@@ -74,10 +60,12 @@ int main(int argc, char *argv[])
         const auto start = std::chrono::steady_clock::now();
         for (int i = 0; i < count; ++i)
             store.append(events[size_t(i) & 65535], 1.5);
-        times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        times.push_back(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
     std::sort(times.begin(), times.end());
     std::printf("BENCH store_append %.0f events/s\n", count / times[times.size() / 2]);
-    std::printf("BENCH store_rss_1m_events %.1f MB\n", double(rssHeld) / 1024.0 * (1'000'000.0 / count));
+    std::printf(
+        "BENCH store_rss_1m_events %.1f MB\n", double(rssHeld) / 1024.0 * (1'000'000.0 / count));
     return 0;
 }

@@ -16,22 +16,6 @@
 using namespace ssescope;
 using namespace Qt::StringLiterals;
 
-namespace {
-
-long procStatusKb(const char *field)
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(field))
-            return line.mid(qstrlen(field)).trimmed().split(' ').value(0).toLong();
-    }
-    return -1;
-}
-
-} // namespace
-
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -52,8 +36,8 @@ int main(int argc, char *argv[])
     }
     const int port = server.readLine().trimmed().toInt();
 
-    const long rssBefore = procStatusKb("VmRSS:");
-    const long threadsBefore = procStatusKb("Threads:");
+    const long rssBefore = processStatusField("VmRSS");
+    const long threadsBefore = processStatusField("Threads");
     int exitCode = 0;
     {
         StreamManager manager;
@@ -88,8 +72,8 @@ int main(int argc, char *argv[])
                 static_cast<long long>(events.size()), streams);
             exitCode = 1;
         }
-        const long rss = procStatusKb("VmRSS:");
-        const long threads = procStatusKb("Threads:");
+        const long rss = processStatusField("VmRSS");
+        const long threads = processStatusField("Threads");
         std::printf("BENCH streams_live %d streams\n", int(events.size()));
         std::printf("BENCH streams_all_live_ms %lld ms\n", static_cast<long long>(allLiveMs));
         std::printf("BENCH streams_network_managers %d managers\n", manager.networkManagerCount());

@@ -70,7 +70,7 @@ private:
             return Run { -99, process.readAllStandardOutput(), process.readAllStandardError() };
         }
         return Run { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
-                     process.readAllStandardOutput(), process.readAllStandardError() };
+            process.readAllStandardOutput(), process.readAllStandardError() };
     }
 
 private Q_SLOTS:
@@ -82,7 +82,8 @@ private Q_SLOTS:
 
     void jsonLinesOutputAndNoReconnectEndsNormally()
     {
-        const Run r = run({ u"t="_s + url(u"/ticker?rate=0&count=5"_s), u"--no-reconnect"_s, u"--latency"_s, u"json:/ts"_s });
+        const Run r = run({ u"t="_s + url(u"/ticker?rate=0&count=5"_s), u"--no-reconnect"_s,
+            u"--latency"_s, u"json:/ts"_s });
         QCOMPARE(r.exitCode, 0);
         const QList<QJsonObject> events = r.outJson();
         QCOMPARE(events.size(), 5);
@@ -95,7 +96,8 @@ private Q_SLOTS:
             QCOMPARE(e.value(u"type"_s).toString(), u"message"_s);
             QVERIFY(e.value(u"data"_s).toString().startsWith(u"{\"seq\":"_s));
             QVERIFY(QRegularExpression(u"^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z$"_s)
-                            .match(e.value(u"received"_s).toString()).hasMatch());
+                        .match(e.value(u"received"_s).toString())
+                        .hasMatch());
             QVERIFY(e.value(u"mono_ns"_s).toDouble() > 0);
             QVERIFY(e.value(u"chunk"_s).toInt() >= 1);
             QVERIFY(e.value(u"bytes"_s).toInt() > 50);
@@ -111,18 +113,28 @@ private Q_SLOTS:
         QTest::addColumn<int>("code");
         QTest::addColumn<QString>("stderrHas");
         QTest::newRow("404 fails") << QStringList { u"/ticker?status=404"_s } << 1 << u"HTTP 404"_s;
-        QTest::newRow("204 counts as failed") << QStringList { u"/ticker?status=204"_s } << 1 << u"204 No Content"_s;
-        QTest::newRow("wrong content type") << QStringList { u"/ticker?ct=text/plain"_s } << 1 << u"text/plain"_s;
-        QTest::newRow("strict 503") << QStringList { u"/ticker?status=503"_s, u"--policy"_s, u"strict"_s } << 1 << u"HTTP 503"_s;
-        QTest::newRow("gave up") << QStringList { u"/ticker?status=503"_s, u"--max-attempts"_s, u"2"_s, u"--retry"_s, u"10"_s }
+        QTest::newRow("204 counts as failed")
+            << QStringList { u"/ticker?status=204"_s } << 1 << u"204 No Content"_s;
+        QTest::newRow("wrong content type")
+            << QStringList { u"/ticker?ct=text/plain"_s } << 1 << u"text/plain"_s;
+        QTest::newRow("strict 503") << QStringList { u"/ticker?status=503"_s, u"--policy"_s,
+            u"strict"_s } << 1 << u"HTTP 503"_s;
+        QTest::newRow("gave up") << QStringList { u"/ticker?status=503"_s, u"--max-attempts"_s,
+            u"2"_s, u"--retry"_s, u"10"_s }
                                  << 1 << u"Gave up after 2"_s;
-        QTest::newRow("max events") << QStringList { u"/ticker?rate=0"_s, u"--max-events"_s, u"7"_s } << 0 << QString();
-        QTest::newRow("duration") << QStringList { u"/clock"_s, u"--duration"_s, u"0.5"_s } << 0 << QString();
+        QTest::newRow("max events")
+            << QStringList { u"/ticker?rate=0"_s, u"--max-events"_s, u"7"_s } << 0 << QString();
+        QTest::newRow("duration") << QStringList { u"/clock"_s, u"--duration"_s, u"0.5"_s } << 0
+                                  << QString();
         QTest::newRow("usage: no url") << QStringList {} << 2 << u"at least one stream URL"_s;
         QTest::newRow("usage: bad url") << QStringList { u"ftp://x/y"_s } << 2 << u"Only http"_s;
-        QTest::newRow("usage: bad option") << QStringList { u"/clock"_s, u"--frobnicate"_s } << 2 << u"frobnicate"_s;
-        QTest::newRow("usage: bad latency") << QStringList { u"/clock"_s, u"--latency"_s, u"json:ts"_s } << 2 << u"JSON Pointer"_s;
-        QTest::newRow("unwritable output") << QStringList { u"/clock"_s, u"-o"_s, u"/nonexistent/dir/out.jsonl"_s } << 3 << u"cannot write"_s;
+        QTest::newRow("usage: bad option")
+            << QStringList { u"/clock"_s, u"--frobnicate"_s } << 2 << u"frobnicate"_s;
+        QTest::newRow("usage: bad latency")
+            << QStringList { u"/clock"_s, u"--latency"_s, u"json:ts"_s } << 2 << u"JSON Pointer"_s;
+        QTest::newRow("unwritable output")
+            << QStringList { u"/clock"_s, u"-o"_s, u"/nonexistent/dir/out.jsonl"_s } << 3
+            << u"cannot write"_s;
     }
     void exitCodes()
     {
@@ -140,8 +152,8 @@ private Q_SLOTS:
 
     void exitsWhenEveryStreamIsClosed()
     {
-        const Run r = run({ u"a="_s + url(u"/ticker?rate=0&count=3"_s), u"b="_s + url(u"/ticker?rate=0&count=4"_s),
-                            u"--no-reconnect"_s });
+        const Run r = run({ u"a="_s + url(u"/ticker?rate=0&count=3"_s),
+            u"b="_s + url(u"/ticker?rate=0&count=4"_s), u"--no-reconnect"_s });
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.outJson().size(), 7);
     }
@@ -150,21 +162,25 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("format");
         QTest::addColumn<QByteArray>("start");
-        QTest::newRow("csv") << u"csv"_s << QByteArray("stream,seq,id,type,data,received,mono_ns,chunk,bytes,latency_ms\r\ns,1,1,tick,");
+        QTest::newRow("csv") << u"csv"_s
+                             << QByteArray("stream,seq,id,type,data,received,mono_ns,chunk,bytes,"
+                                           "latency_ms\r\ns,1,1,tick,");
         QTest::newRow("sse") << u"sse"_s << QByteArray(": ssescope stream=s seq=1 received=");
     }
     void csvAndSseFormats()
     {
         QFETCH(QString, format);
         QFETCH(QByteArray, start);
-        const Run r = run({ u"s="_s + url(u"/clock?rate=0&count=2"_s), u"--no-reconnect"_s, u"--format"_s, format });
+        const Run r = run({ u"s="_s + url(u"/clock?rate=0&count=2"_s), u"--no-reconnect"_s,
+            u"--format"_s, format });
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.startsWith(start), r.out.constData());
     }
 
     void commentsAreRecorded()
     {
-        const Run r = run({ u"h="_s + url(u"/ticker?rate=1&heartbeat=50"_s), u"--comments"_s, u"--duration"_s, u"0.6"_s });
+        const Run r = run({ u"h="_s + url(u"/ticker?rate=1&heartbeat=50"_s), u"--comments"_s,
+            u"--duration"_s, u"0.6"_s });
         QCOMPARE(r.exitCode, 0);
         int comments = 0;
         for (const QJsonObject &o : r.outJson()) {
@@ -181,13 +197,15 @@ private Q_SLOTS:
     void restartOnStdinResumesWithLastEventId()
     {
         QProcess process;
-        process.start(QStringLiteral(SSESCOPE_CLI), { u"r="_s + url(u"/ticker?rate=200&count=400"_s), u"--no-reconnect"_s });
+        process.start(QStringLiteral(SSESCOPE_CLI),
+            { u"r="_s + url(u"/ticker?rate=200&count=400"_s), u"--no-reconnect"_s });
         QVERIFY(process.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(process.bytesAvailable() > 0, 5000);
         process.write("restart\n");
         QVERIFY(process.waitForFinished(20000));
         QCOMPARE(process.exitCode(), 0);
-        const Run r { process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError() };
+        const Run r { process.exitCode(), process.readAllStandardOutput(),
+            process.readAllStandardError() };
         const QStringList states = r.states(u"r"_s);
         QCOMPARE(states.count(u"open"_s), 2);
         // The sequence numbers of the ids run on without a gap or a repeat.
@@ -238,20 +256,23 @@ private Q_SLOTS:
     void metricsEndpointIsScrapeable()
     {
         QProcess process;
-        process.start(QStringLiteral(SSESCOPE_CLI), { u"m="_s + url(u"/ticker?rate=50"_s), u"--metrics"_s, u"127.0.0.1:0"_s,
-                                                      u"--latency"_s, u"json:/ts"_s, u"-o"_s, u"/dev/null"_s });
+        process.start(QStringLiteral(SSESCOPE_CLI),
+            { u"m="_s + url(u"/ticker?rate=50"_s), u"--metrics"_s, u"127.0.0.1:0"_s, u"--latency"_s,
+                u"json:/ts"_s, u"-o"_s, u"/dev/null"_s });
         QVERIFY(process.waitForStarted());
         QString metricsUrl;
-        QTRY_VERIFY_WITH_TIMEOUT([&] {
-            process.waitForReadyRead(50);
-            const QByteArray err = process.peek(1 << 20);
-            for (const QJsonObject &o : Run::parse(process.readAllStandardError())) {
-                if (o.value(u"kind"_s) == u"metrics"_s)
-                    metricsUrl = o.value(u"url"_s).toString();
-            }
-            Q_UNUSED(err);
-            return !metricsUrl.isEmpty();
-        }(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                process.waitForReadyRead(50);
+                const QByteArray err = process.peek(1 << 20);
+                for (const QJsonObject &o : Run::parse(process.readAllStandardError())) {
+                    if (o.value(u"kind"_s) == u"metrics"_s)
+                        metricsUrl = o.value(u"url"_s).toString();
+                }
+                Q_UNUSED(err);
+                return !metricsUrl.isEmpty();
+            }(),
+            5000);
         const QUrl u(metricsUrl);
         QCOMPARE(u.host(), u"127.0.0.1"_s);
         QTest::qWait(2200); // two full seconds for the rolling windows
@@ -269,12 +290,16 @@ private Q_SLOTS:
         QVERIFY(response.contains("# TYPE ssescope_events_total counter\n"));
         QVERIFY(response.contains("# TYPE ssescope_connected_seconds_total counter\n"));
         const QByteArray labels = "stream=\"m\",url=\"" + url(u"/ticker?rate=50"_s).toUtf8() + "\"";
-        QVERIFY2(response.contains(QByteArray("ssescope_stream_up{" + labels + "} 1\n")), response.constData());
+        QVERIFY2(response.contains(QByteArray("ssescope_stream_up{" + labels + "} 1\n")),
+            response.constData());
         QVERIFY(response.contains(QByteArray("ssescope_events_total{" + labels + "} ")));
-        QVERIFY(response.contains(QByteArray("ssescope_events_per_second{" + labels + ",window=\"1s\"} ")));
-        QVERIFY(response.contains(QByteArray("ssescope_latency_seconds{" + labels + ",window=\"60s\",quantile=\"0.99\"} ")));
+        QVERIFY(response.contains(
+            QByteArray("ssescope_events_per_second{" + labels + ",window=\"1s\"} ")));
+        QVERIFY(response.contains(QByteArray(
+            "ssescope_latency_seconds{" + labels + ",window=\"60s\",quantile=\"0.99\"} ")));
         // The rate over the last full second is about the stream's 50 events/s.
-        const QRegularExpression rate(u"ssescope_events_per_second\\{[^}]*window=\"1s\"\\} (\\S+)"_s);
+        const QRegularExpression rate(
+            u"ssescope_events_per_second\\{[^}]*window=\"1s\"\\} (\\S+)"_s);
         const double perSecond = rate.match(QString::fromUtf8(response)).captured(1).toDouble();
         QVERIFY2(perSecond >= 35 && perSecond <= 65, qPrintable(QString::number(perSecond)));
     }
@@ -282,11 +307,13 @@ private Q_SLOTS:
     void statsAndConvertSubcommands()
     {
         const QString jsonl = m_dir.filePath(u"capture.jsonl"_s);
-        Run r = run({ u"s="_s + url(u"/bursty?burst=5&period=100&count=20"_s), u"--no-reconnect"_s, u"-o"_s, jsonl });
+        Run r = run({ u"s="_s + url(u"/bursty?burst=5&period=100&count=20"_s), u"--no-reconnect"_s,
+            u"-o"_s, jsonl });
         QCOMPARE(r.exitCode, 0);
         r = run({ u"stats"_s, jsonl });
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(QRegularExpression(u"\ns +20 +\\d+"_s).match(QString::fromUtf8(r.out)).hasMatch(), r.out.constData());
+        QVERIFY2(QRegularExpression(u"\ns +20 +\\d+"_s).match(QString::fromUtf8(r.out)).hasMatch(),
+            r.out.constData());
         const QString csv = m_dir.filePath(u"capture.csv"_s);
         const QString sse = m_dir.filePath(u"capture.sse"_s);
         const QString back = m_dir.filePath(u"back.jsonl"_s);

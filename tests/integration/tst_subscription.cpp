@@ -262,7 +262,8 @@ private Q_SLOTS:
         SubscriptionConfig c = config(u"/ticker"_s);
         c.url.setScheme(u"https"_s);
         const StreamId id = manager.addSubscription(c);
-        QTRY_VERIFY_WITH_TIMEOUT(!recorder.inState(id, SubscriptionState::Waiting).isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !recorder.inState(id, SubscriptionState::Waiting).isEmpty(), 10000);
         const QString message = recorder.inState(id, SubscriptionState::Waiting).first().message;
         QVERIFY2(message.contains(u"127.0.0.1:%1"_s.arg(m_server.port())), qPrintable(message));
         QCOMPARE(recorder.eventCount(id), 0);
@@ -360,7 +361,8 @@ private Q_SLOTS:
         const StreamId id = manager.addSubscription(config(u"/ticker?rate=100"_s));
         QTRY_VERIFY_WITH_TIMEOUT(recorder.eventCount(id) >= 5, 5000);
         QTest::qWait(300);
-        QTRY_VERIFY_WITH_TIMEOUT(manager.counters(id).connectedNs >= 250'000'000, 2000); // uptime grows while open
+        QTRY_VERIFY_WITH_TIMEOUT(
+            manager.counters(id).connectedNs >= 250'000'000, 2000); // uptime grows while open
         manager.pause(id);
         QTRY_COMPARE_WITH_TIMEOUT(recorder.lastState(id), SubscriptionState::Paused, 2000);
         QTest::qWait(100);

@@ -55,8 +55,7 @@ public:
 
 // Feeds input in pieces cut at the given offsets (sorted, inside the input).
 inline QByteArrayList parsePieces(const QByteArray &input, const QList<qsizetype> &cuts,
-                                  SseParserLimits limits = {},
-                                  EventDelivery delivery = EventDelivery::Owned)
+    SseParserLimits limits = {}, EventDelivery delivery = EventDelivery::Owned)
 {
     ParserRecorder recorder;
     SseParser parser(1, &recorder, limits, delivery);
@@ -70,7 +69,8 @@ inline QByteArrayList parsePieces(const QByteArray &input, const QList<qsizetype
     return recorder.items;
 }
 
-inline QByteArrayList parseWhole(const QByteArray &input, EventDelivery delivery = EventDelivery::Owned)
+inline QByteArrayList parseWhole(
+    const QByteArray &input, EventDelivery delivery = EventDelivery::Owned)
 {
     return parsePieces(input, {}, {}, delivery);
 }

@@ -37,9 +37,24 @@ void fillTrickyStore(EventStore &store)
     store.setStreamName(1, u"ticker"_s);
     store.setStreamName(2, u"odd, \"name\" é"_s);
     const QList<QByteArray> datas = {
-        "{\"seq\":1,\"ts\":1795618302348.125}", "two\nlines", "", "\n", "comma, and \"quotes\"",
-        "=SUM(A1:A9)", "+1", "-2", "@cmd", "'already", "\ttab first", "caf\xC3\xA9 \xE2\x82\xAC", " leading space",
-        "trailing space ", "back\\slash", "control \x01 char", "data: looks like a field", ": looks like a comment",
+        "{\"seq\":1,\"ts\":1795618302348.125}",
+        "two\nlines",
+        "",
+        "\n",
+        "comma, and \"quotes\"",
+        "=SUM(A1:A9)",
+        "+1",
+        "-2",
+        "@cmd",
+        "'already",
+        "\ttab first",
+        "caf\xC3\xA9 \xE2\x82\xAC",
+        " leading space",
+        "trailing space ",
+        "back\\slash",
+        "control \x01 char",
+        "data: looks like a field",
+        ": looks like a comment",
     };
     quint64 seq = 0;
     for (const QByteArray &data : datas) {
@@ -117,12 +132,13 @@ private Q_SLOTS:
         store.append(makeEvent(1, 7, "41", "tick", "a\"b\nc"), 1.5);
         store.append(makeEvent(1, 8, "", "message", "x"));
         QCOMPARE(exportAll(store, CaptureFormat::JsonLines),
-                 QByteArray("{\"kind\":\"event\",\"stream\":\"s\",\"seq\":7,\"id\":\"41\",\"type\":\"tick\","
-                            "\"data\":\"a\\\"b\\nc\",\"received\":\"2026-11-25T14:51:42.355123Z\","
-                            "\"mono_ns\":5007000861,\"chunk\":2,\"bytes\":17,\"latency_ms\":1.500}\n"
-                            "{\"kind\":\"event\",\"stream\":\"s\",\"seq\":8,\"id\":\"\",\"type\":\"message\","
-                            "\"data\":\"x\",\"received\":\"2026-11-25T14:51:42.356123Z\","
-                            "\"mono_ns\":5008000984,\"chunk\":2,\"bytes\":13,\"latency_ms\":null}\n"));
+            QByteArray(
+                "{\"kind\":\"event\",\"stream\":\"s\",\"seq\":7,\"id\":\"41\",\"type\":\"tick\","
+                "\"data\":\"a\\\"b\\nc\",\"received\":\"2026-11-25T14:51:42.355123Z\","
+                "\"mono_ns\":5007000861,\"chunk\":2,\"bytes\":17,\"latency_ms\":1.500}\n"
+                "{\"kind\":\"event\",\"stream\":\"s\",\"seq\":8,\"id\":\"\",\"type\":\"message\","
+                "\"data\":\"x\",\"received\":\"2026-11-25T14:51:42.356123Z\","
+                "\"mono_ns\":5008000984,\"chunk\":2,\"bytes\":13,\"latency_ms\":null}\n"));
     }
 
     void jsonEscapingAgreesWithAJsonParser()
@@ -172,7 +188,8 @@ private Q_SLOTS:
         store.setStreamName(1, u"s"_s);
         store.append(makeEvent(1, 1, "1", "message", data));
         const QByteArray csv = exportAll(store, CaptureFormat::Csv);
-        QVERIFY(csv.startsWith("stream,seq,id,type,data,received,mono_ns,chunk,bytes,latency_ms\r\n"));
+        QVERIFY(
+            csv.startsWith("stream,seq,id,type,data,received,mono_ns,chunk,bytes,latency_ms\r\n"));
         QVERIFY2(csv.contains(QByteArray(",message," + cell + ",2026-")), csv.constData());
         QVERIFY(csv.endsWith("\r\n"));
         EventStore back;
@@ -189,9 +206,9 @@ private Q_SLOTS:
         {
             SseEventList events;
             void handleEvent(SseEvent &&e) override { events.push_back(std::move(e)); }
-            void handleComment(QByteArrayView, const ChunkStamp &) override {}
-            void handleRetry(qint64) override {}
-            void handleParseError(SseParseError, qsizetype) override {}
+            void handleComment(QByteArrayView, const ChunkStamp &) override { }
+            void handleRetry(qint64) override { }
+            void handleParseError(SseParseError, qsizetype) override { }
         } sink;
         SseParser parser(1, &sink);
         parser.feed(raw, ChunkStamp {});
@@ -206,7 +223,8 @@ private Q_SLOTS:
     void foreignRawCaptureImports()
     {
         EventStore store;
-        const ImportResult result = importAll(": hi\nid: 1\ndata: a\n\ndata: b\n\ndata: cut", CaptureFormat::RawSse, store);
+        const ImportResult result = importAll(
+            ": hi\nid: 1\ndata: a\n\ndata: b\n\ndata: cut", CaptureFormat::RawSse, store);
         QCOMPARE(result.events, qint64(2));
         QCOMPARE(store.streamName(store.at(0).stream), u"raw"_s);
         QCOMPARE(store.at(1).id, QByteArrayView("1"));
@@ -219,30 +237,43 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("badLine");
         QTest::addColumn<qint64>("loaded");
         QTest::addColumn<QString>("reason");
-        const QByteArray good = "{\"kind\":\"event\",\"stream\":\"s\",\"seq\":1,\"id\":\"\",\"type\":\"message\",\"data\":\"x\","
-                                "\"received\":\"2026-11-25T14:51:42.348123Z\",\"mono_ns\":1,\"chunk\":1,\"bytes\":9,\"latency_ms\":null}\n";
-        QTest::newRow("jsonl broken json") << int(CaptureFormat::JsonLines) << QByteArray(good + "{\"kind\":\n" + good)
-                                           << qint64(2) << qint64(2) << u"not valid JSON"_s;
-        QTest::newRow("jsonl missing field") << int(CaptureFormat::JsonLines)
-                                             << QByteArray(good + good + QByteArray(good).replace("\"seq\":1,", ""))
-                                             << qint64(3) << qint64(2) << u"\"seq\""_s;
-        QTest::newRow("jsonl bad time") << int(CaptureFormat::JsonLines)
-                                        << QByteArray(QByteArray(good).replace("2026-11-25T", "tomorrow ") + good)
-                                        << qint64(1) << qint64(1) << u"RFC 3339"_s;
-        QTest::newRow("jsonl not an object") << int(CaptureFormat::JsonLines) << QByteArray(good + "[1,2]\n")
-                                             << qint64(2) << qint64(1) << u"not a JSON object"_s;
-        const QByteArray header = "stream,seq,id,type,data,received,mono_ns,chunk,bytes,latency_ms\r\n";
+        const QByteArray good = "{\"kind\":\"event\",\"stream\":\"s\",\"seq\":1,\"id\":\"\","
+                                "\"type\":\"message\",\"data\":\"x\","
+                                "\"received\":\"2026-11-25T14:51:42.348123Z\",\"mono_ns\":1,"
+                                "\"chunk\":1,\"bytes\":9,\"latency_ms\":null}\n";
+        QTest::newRow("jsonl broken json")
+            << int(CaptureFormat::JsonLines) << QByteArray(good + "{\"kind\":\n" + good)
+            << qint64(2) << qint64(2) << u"not valid JSON"_s;
+        QTest::newRow("jsonl missing field")
+            << int(CaptureFormat::JsonLines)
+            << QByteArray(good + good + QByteArray(good).replace("\"seq\":1,", "")) << qint64(3)
+            << qint64(2) << u"\"seq\""_s;
+        QTest::newRow("jsonl bad time")
+            << int(CaptureFormat::JsonLines)
+            << QByteArray(QByteArray(good).replace("2026-11-25T", "tomorrow ") + good) << qint64(1)
+            << qint64(1) << u"RFC 3339"_s;
+        QTest::newRow("jsonl not an object")
+            << int(CaptureFormat::JsonLines) << QByteArray(good + "[1,2]\n") << qint64(2)
+            << qint64(1) << u"not a JSON object"_s;
+        const QByteArray header
+            = "stream,seq,id,type,data,received,mono_ns,chunk,bytes,latency_ms\r\n";
         const QByteArray row = "s,1,1,message,x,2026-11-25T14:51:42.348123Z,1,1,9,\r\n";
-        QTest::newRow("csv short row") << int(CaptureFormat::Csv) << QByteArray(header + row + "s,2,oops\r\n" + row)
-                                       << qint64(3) << qint64(2) << u"columns"_s;
-        QTest::newRow("csv bad number") << int(CaptureFormat::Csv)
-                                        << QByteArray(header + "s,two,1,message,\"multi\nline\",2026-11-25T14:51:42Z,1,1,9,\r\n" + row)
-                                        << qint64(2) << qint64(1) << u"\"seq\""_s;
-        QTest::newRow("csv unclosed quote") << int(CaptureFormat::Csv) << QByteArray(header + row + "s,1,\"open")
-                                            << qint64(3) << qint64(1) << u"never closed"_s;
-        QTest::newRow("sse bad metadata") << int(CaptureFormat::RawSse)
-                                          << QByteArray("data: a\n\n: ssescope stream=s seq=x received=2026-11-25T14:51:42Z\ndata: b\n\n")
-                                          << qint64(3) << qint64(2) << u"bad seq"_s;
+        QTest::newRow("csv short row")
+            << int(CaptureFormat::Csv) << QByteArray(header + row + "s,2,oops\r\n" + row)
+            << qint64(3) << qint64(2) << u"columns"_s;
+        QTest::newRow("csv bad number")
+            << int(CaptureFormat::Csv)
+            << QByteArray(
+                   header + "s,two,1,message,\"multi\nline\",2026-11-25T14:51:42Z,1,1,9,\r\n" + row)
+            << qint64(2) << qint64(1) << u"\"seq\""_s;
+        QTest::newRow("csv unclosed quote")
+            << int(CaptureFormat::Csv) << QByteArray(header + row + "s,1,\"open") << qint64(3)
+            << qint64(1) << u"never closed"_s;
+        QTest::newRow("sse bad metadata")
+            << int(CaptureFormat::RawSse)
+            << QByteArray("data: a\n\n: ssescope stream=s seq=x "
+                          "received=2026-11-25T14:51:42Z\ndata: b\n\n")
+            << qint64(3) << qint64(2) << u"bad seq"_s;
     }
     void corruptRecordsNameTheirLine()
     {
@@ -257,7 +288,8 @@ private Q_SLOTS:
         QCOMPARE(store.size(), loaded);
         QCOMPARE(result.errors.size(), 1);
         QCOMPARE(result.errors.first().line, badLine);
-        QVERIFY2(result.errors.first().message.contains(reason), qPrintable(result.errors.first().message));
+        QVERIFY2(result.errors.first().message.contains(reason),
+            qPrintable(result.errors.first().message));
     }
 
     void unreadableCaptureIsAFatalError()
@@ -278,13 +310,18 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("toSeq");
         QTest::addColumn<QString>("text");
         QTest::addColumn<int>("expected");
-        QTest::newRow("everything") << QStringList() << QByteArrayList() << qint64(-1) << qint64(-1) << QString() << 18;
-        QTest::newRow("one stream") << QStringList { u"ticker"_s } << QByteArrayList() << qint64(-1) << qint64(-1) << QString() << 9;
-        QTest::newRow("one type") << QStringList() << QByteArrayList { "update" } << qint64(-1) << qint64(-1) << QString() << 6;
-        QTest::newRow("time range") << QStringList() << QByteArrayList() << qint64(3) << qint64(8) << QString() << 5;
-        QTest::newRow("text, any case") << QStringList() << QByteArrayList() << qint64(-1) << qint64(-1) << u"LOOKS LIKE"_s << 2;
-        QTest::newRow("all together") << QStringList { u"ticker"_s } << QByteArrayList { "message" } << qint64(1) << qint64(10)
-                                      << u"e"_s << 2;
+        QTest::newRow("everything")
+            << QStringList() << QByteArrayList() << qint64(-1) << qint64(-1) << QString() << 18;
+        QTest::newRow("one stream") << QStringList { u"ticker"_s } << QByteArrayList() << qint64(-1)
+                                    << qint64(-1) << QString() << 9;
+        QTest::newRow("one type") << QStringList() << QByteArrayList { "update" } << qint64(-1)
+                                  << qint64(-1) << QString() << 6;
+        QTest::newRow("time range")
+            << QStringList() << QByteArrayList() << qint64(3) << qint64(8) << QString() << 5;
+        QTest::newRow("text, any case") << QStringList() << QByteArrayList() << qint64(-1)
+                                        << qint64(-1) << u"LOOKS LIKE"_s << 2;
+        QTest::newRow("all together") << QStringList { u"ticker"_s } << QByteArrayList { "message" }
+                                      << qint64(1) << qint64(10) << u"e"_s << 2;
     }
     void filteredExport()
     {
@@ -319,16 +356,18 @@ private Q_SLOTS:
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         QList<qint64> seen;
-        ExportResult result = exportStore(store, CaptureFormat::Csv, &buffer, {}, [&](qint64 done, qint64 total) {
-            seen.append(done);
-            return total == 20000;
-        });
+        ExportResult result
+            = exportStore(store, CaptureFormat::Csv, &buffer, {}, [&](qint64 done, qint64 total) {
+                  seen.append(done);
+                  return total == 20000;
+              });
         QVERIFY(seen.size() >= 5);
         QCOMPARE(seen.last(), qint64(20000));
         QVERIFY(std::is_sorted(seen.begin(), seen.end()));
         buffer.close();
         buffer.open(QIODevice::WriteOnly | QIODevice::Truncate);
-        result = exportStore(store, CaptureFormat::Csv, &buffer, {}, [](qint64 done, qint64) { return done < 8000; });
+        result = exportStore(store, CaptureFormat::Csv, &buffer, {},
+            [](qint64 done, qint64) { return done < 8000; });
         QVERIFY(result.cancelled);
         QVERIFY(result.written < 20000);
     }
@@ -367,8 +406,9 @@ private Q_SLOTS:
         in.setData(out.data());
         in.open(QIODevice::ReadOnly);
         QList<CaptureRecord> records;
-        readCapture(CaptureFormat(format), &in, [&](CaptureRecord &&r) { records.append(std::move(r)); },
-                    [](const CaptureReadError &) {}, nullptr);
+        readCapture(
+            CaptureFormat(format), &in, [&](CaptureRecord &&r) { records.append(std::move(r)); },
+            [](const CaptureReadError &) {}, nullptr);
         QCOMPARE(records.size(), 1);
         QCOMPARE(records[0].kind, CaptureRecordView::Kind::Comment);
         QCOMPARE(records[0].data, QByteArray("heartbeat 1"));

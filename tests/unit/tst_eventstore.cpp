@@ -6,7 +6,8 @@ using namespace ssescope;
 
 namespace {
 
-SseEvent makeEvent(StreamId stream, quint64 seq, const QByteArray &data, const QByteArray &type = "message")
+SseEvent makeEvent(
+    StreamId stream, quint64 seq, const QByteArray &data, const QByteArray &type = "message")
 {
     SseEvent event;
     event.stream = stream;
@@ -61,7 +62,8 @@ private Q_SLOTS:
         const qint64 seg = EventStore::kSegmentEvents;
         QTest::newRow("under the cap") << 3 * seg << qint64(1) << int(2 * seg) << 2 * seg;
         QTest::newRow("event cap") << 2 * seg << qint64(1) << int(3 * seg) << 2 * seg;
-        QTest::newRow("event cap, partial segment") << 2 * seg << qint64(1) << int(2 * seg + 5) << seg + 5;
+        QTest::newRow("event cap, partial segment")
+            << 2 * seg << qint64(1) << int(2 * seg + 5) << seg + 5;
     }
     void capsDropWholeOldestSegmentsAndCountThem()
     {
@@ -80,7 +82,8 @@ private Q_SLOTS:
         for (qint64 row : { qint64(0), expectedSize / 2, expectedSize - 1 }) {
             const StoredEvent e = store.at(row);
             QCOMPARE(e.seq, store.firstSeq() + quint64(row));
-            QCOMPARE(e.data.toByteArray(), QByteArray("payload " + QByteArray::number(qint64(e.seq))));
+            QCOMPARE(
+                e.data.toByteArray(), QByteArray("payload " + QByteArray::number(qint64(e.seq))));
             QCOMPARE(store.rowOfSeq(e.seq), row);
         }
         QCOMPARE(store.rowOfSeq(store.firstSeq() - 1), qint64(-1));

@@ -32,30 +32,52 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("id");
         QTest::addColumn<double>("expectedMs"); // NaN: a miss
         const double nan = std::numeric_limits<double>::quiet_NaN();
-        QTest::newRow("json ms") << u"json:/ts"_s << QByteArray("{\"seq\":1,\"ts\":1795618302338.5}") << QByteArray() << 9.5;
-        QTest::newRow("json seconds") << u"json:/ts"_s << QByteArray("{\"ts\":1795618302.308}") << QByteArray() << 40.0;
-        QTest::newRow("json us") << u"json:/ts"_s << QByteArray("{\"ts\":1795618302347000}") << QByteArray() << 1.0;
-        QTest::newRow("json ns") << u"json:/ts"_s << QByteArray("{\"ts\":1795618302347500000}") << QByteArray() << 0.5;
-        QTest::newRow("json numeric string") << u"json:/ts"_s << QByteArray("{\"ts\":\"1795618302340\"}") << QByteArray() << 8.0;
-        QTest::newRow("json nested rfc3339") << u"json:/meta/sent_at"_s
-                                             << QByteArray("{\"a\":[1,{\"x\":\"}\"}],\"meta\":{\"sent_at\":\"2026-11-25T14:51:42.300Z\"}}")
-                                             << QByteArray() << 48.0;
-        QTest::newRow("json array index") << u"json:/1"_s << QByteArray("[0, 1795618302348]") << QByteArray() << 0.0;
-        QTest::newRow("json escaped key") << u"json:/a~1b"_s << QByteArray("{\"a/b\":1795618302347}") << QByteArray() << 1.0;
-        QTest::newRow("json whitespace") << u"json:/ts"_s << QByteArray(" { \"ts\" :\n 1795618302347 } ") << QByteArray() << 1.0;
-        QTest::newRow("json missing key") << u"json:/ts"_s << QByteArray("{\"t\":1}") << QByteArray() << nan;
-        QTest::newRow("json not json") << u"json:/ts"_s << QByteArray("hello") << QByteArray() << nan;
-        QTest::newRow("json truncated") << u"json:/ts"_s << QByteArray("{\"x\":\"abc") << QByteArray() << nan;
-        QTest::newRow("json object value") << u"json:/ts"_s << QByteArray("{\"ts\":{}}") << QByteArray() << nan;
-        QTest::newRow("json not a time") << u"json:/ts"_s << QByteArray("{\"ts\":\"soon\"}") << QByteArray() << nan;
-        QTest::newRow("regex group 1") << u"regex:sent=(\\d+)"_s << QByteArray("x sent=1795618302345 y") << QByteArray() << 3.0;
-        QTest::newRow("regex named ts") << u"regex:(?<a>\\w+) at (?<ts>\\S+)"_s
-                                        << QByteArray("tick at 2026-11-25T14:51:42.345Z") << QByteArray() << 3.0;
-        QTest::newRow("regex no match") << u"regex:sent=(\\d+)"_s << QByteArray("nothing") << QByteArray() << nan;
+        QTest::newRow("json ms") << u"json:/ts"_s
+                                 << QByteArray("{\"seq\":1,\"ts\":1795618302338.5}") << QByteArray()
+                                 << 9.5;
+        QTest::newRow("json seconds")
+            << u"json:/ts"_s << QByteArray("{\"ts\":1795618302.308}") << QByteArray() << 40.0;
+        QTest::newRow("json us") << u"json:/ts"_s << QByteArray("{\"ts\":1795618302347000}")
+                                 << QByteArray() << 1.0;
+        QTest::newRow("json ns") << u"json:/ts"_s << QByteArray("{\"ts\":1795618302347500000}")
+                                 << QByteArray() << 0.5;
+        QTest::newRow("json numeric string")
+            << u"json:/ts"_s << QByteArray("{\"ts\":\"1795618302340\"}") << QByteArray() << 8.0;
+        QTest::newRow("json nested rfc3339")
+            << u"json:/meta/sent_at"_s
+            << QByteArray(
+                   "{\"a\":[1,{\"x\":\"}\"}],\"meta\":{\"sent_at\":\"2026-11-25T14:51:42.300Z\"}}")
+            << QByteArray() << 48.0;
+        QTest::newRow("json array index")
+            << u"json:/1"_s << QByteArray("[0, 1795618302348]") << QByteArray() << 0.0;
+        QTest::newRow("json escaped key")
+            << u"json:/a~1b"_s << QByteArray("{\"a/b\":1795618302347}") << QByteArray() << 1.0;
+        QTest::newRow("json whitespace")
+            << u"json:/ts"_s << QByteArray(" { \"ts\" :\n 1795618302347 } ") << QByteArray() << 1.0;
+        QTest::newRow("json missing key")
+            << u"json:/ts"_s << QByteArray("{\"t\":1}") << QByteArray() << nan;
+        QTest::newRow("json not json")
+            << u"json:/ts"_s << QByteArray("hello") << QByteArray() << nan;
+        QTest::newRow("json truncated")
+            << u"json:/ts"_s << QByteArray("{\"x\":\"abc") << QByteArray() << nan;
+        QTest::newRow("json object value")
+            << u"json:/ts"_s << QByteArray("{\"ts\":{}}") << QByteArray() << nan;
+        QTest::newRow("json not a time")
+            << u"json:/ts"_s << QByteArray("{\"ts\":\"soon\"}") << QByteArray() << nan;
+        QTest::newRow("regex group 1")
+            << u"regex:sent=(\\d+)"_s << QByteArray("x sent=1795618302345 y") << QByteArray()
+            << 3.0;
+        QTest::newRow("regex named ts")
+            << u"regex:(?<a>\\w+) at (?<ts>\\S+)"_s
+            << QByteArray("tick at 2026-11-25T14:51:42.345Z") << QByteArray() << 3.0;
+        QTest::newRow("regex no match")
+            << u"regex:sent=(\\d+)"_s << QByteArray("nothing") << QByteArray() << nan;
         QTest::newRow("id ms") << u"id"_s << QByteArray("x") << QByteArray("1795618302343") << 5.0;
-        QTest::newRow("id rfc3339") << u"id"_s << QByteArray("x") << QByteArray("2026-11-25T14:51:42.338Z") << 10.0;
+        QTest::newRow("id rfc3339")
+            << u"id"_s << QByteArray("x") << QByteArray("2026-11-25T14:51:42.338Z") << 10.0;
         QTest::newRow("id missing") << u"id"_s << QByteArray("x") << QByteArray() << nan;
-        QTest::newRow("negative latency") << u"json:/ts"_s << QByteArray("{\"ts\":1795618302358}") << QByteArray() << -10.0;
+        QTest::newRow("negative latency")
+            << u"json:/ts"_s << QByteArray("{\"ts\":1795618302358}") << QByteArray() << -10.0;
     }
     void extracts()
     {

@@ -16,11 +16,16 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("idB");
         QTest::addColumn<QByteArray>("dataB");
         QTest::addColumn<bool>("matches");
-        QTest::newRow("same id") << QByteArray("7") << QByteArray("x") << QByteArray("7") << QByteArray("y") << true;
-        QTest::newRow("different id") << QByteArray("7") << QByteArray("x") << QByteArray("8") << QByteArray("x") << false;
-        QTest::newRow("no id, same data") << QByteArray() << QByteArray("x") << QByteArray() << QByteArray("x") << true;
-        QTest::newRow("no id, other data") << QByteArray() << QByteArray("x") << QByteArray() << QByteArray("z") << false;
-        QTest::newRow("id never matches data") << QByteArray("x") << QByteArray("1") << QByteArray() << QByteArray("x") << false;
+        QTest::newRow("same id") << QByteArray("7") << QByteArray("x") << QByteArray("7")
+                                 << QByteArray("y") << true;
+        QTest::newRow("different id")
+            << QByteArray("7") << QByteArray("x") << QByteArray("8") << QByteArray("x") << false;
+        QTest::newRow("no id, same data")
+            << QByteArray() << QByteArray("x") << QByteArray() << QByteArray("x") << true;
+        QTest::newRow("no id, other data")
+            << QByteArray() << QByteArray("x") << QByteArray() << QByteArray("z") << false;
+        QTest::newRow("id never matches data")
+            << QByteArray("x") << QByteArray("1") << QByteArray() << QByteArray("x") << false;
     }
     void matchesByIdThenData()
     {

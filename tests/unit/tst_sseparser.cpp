@@ -87,7 +87,8 @@ private Q_SLOTS:
         for (qsizetype i = 3; i < input.size(); i += 3)
             cuts.append(i);
         QCOMPARE(parsePieces(input, cuts, SseParserLimits { limit, limit }), expected);
-        QCOMPARE(parsePieces(input, cuts, SseParserLimits { limit, limit }, EventDelivery::Views), expected);
+        QCOMPARE(parsePieces(input, cuts, SseParserLimits { limit, limit }, EventDelivery::Views),
+            expected);
     }
 
     void stampsComeFromTheCompletingRead()
@@ -164,7 +165,8 @@ private Q_SLOTS:
         parser.feed("data: second\r\n\r\nid: 2\ndata: x\n", ChunkStamp { 30, 40, 2 });
         parser.resetConnection();
         parser.feed("data: third\n\n", ChunkStamp { 50, 60, 3 });
-        QCOMPARE(recorder.items, (QByteArrayList { "E message|1|first", "E message|1|second", "E message|1|third" }));
+        QCOMPARE(recorder.items,
+            (QByteArrayList { "E message|1|first", "E message|1|second", "E message|1|third" }));
         QCOMPARE(recorder.events[1].seq, quint64(2));
         QCOMPARE(recorder.events[1].chunkIndex, quint64(2));
         QCOMPARE(recorder.events[2].arrivalWallNs, qint64(60));

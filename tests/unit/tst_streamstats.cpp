@@ -34,7 +34,8 @@ private Q_SLOTS:
             const double exact = values[size_t(std::ceil(q * values.size())) - 1];
             const double estimate = histogram.quantile(q);
             QVERIFY2(std::abs(estimate - exact) <= exact * LogHistogram::kRelativeError,
-                     qPrintable(QStringLiteral("q=%1 exact=%2 estimate=%3").arg(q).arg(exact).arg(estimate)));
+                qPrintable(
+                    QStringLiteral("q=%1 exact=%2 estimate=%3").arg(q).arg(exact).arg(estimate)));
         }
         QCOMPARE(histogram.quantile(1.0), values.back());
         QCOMPARE(histogram.count(), quint64(20000));

@@ -19,8 +19,10 @@ private Q_SLOTS:
         QTest::newRow("ms auto") << 1764081234567.891 << int(TimeUnit::Auto) << t;
         QTest::newRow("us auto") << 1764081234567891.0 << int(TimeUnit::Auto) << t;
         QTest::newRow("ns auto") << 1764081234567891000.0 << int(TimeUnit::Auto) << t;
-        QTest::newRow("seconds forced") << 1000.0 << int(TimeUnit::Seconds) << qint64(1000'000'000'000LL);
-        QTest::newRow("ms forced small") << 1000.0 << int(TimeUnit::Milliseconds) << qint64(1000'000'000LL);
+        QTest::newRow("seconds forced")
+            << 1000.0 << int(TimeUnit::Seconds) << qint64(1000'000'000'000LL);
+        QTest::newRow("ms forced small")
+            << 1000.0 << int(TimeUnit::Milliseconds) << qint64(1000'000'000LL);
         QTest::newRow("us forced") << 5.0 << int(TimeUnit::Microseconds) << qint64(5000);
         QTest::newRow("ns forced") << 5.0 << int(TimeUnit::Nanoseconds) << qint64(5);
     }
@@ -38,14 +40,21 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<qint64>("expectedNs"); // -1: must not parse
-        QTest::newRow("Z with ms") << QByteArray("2026-11-25T14:51:42.348Z") << 1795618302348000000LL;
-        QTest::newRow("Z with us") << QByteArray("2026-11-25T14:51:42.348123Z") << 1795618302348123000LL;
-        QTest::newRow("Z with ns") << QByteArray("2026-11-25T14:51:42.348123456Z") << 1795618302348123456LL;
+        QTest::newRow("Z with ms")
+            << QByteArray("2026-11-25T14:51:42.348Z") << 1795618302348000000LL;
+        QTest::newRow("Z with us")
+            << QByteArray("2026-11-25T14:51:42.348123Z") << 1795618302348123000LL;
+        QTest::newRow("Z with ns")
+            << QByteArray("2026-11-25T14:51:42.348123456Z") << 1795618302348123456LL;
         QTest::newRow("no fraction") << QByteArray("2026-11-25T14:51:42Z") << 1795618302000000000LL;
-        QTest::newRow("lowercase t z") << QByteArray("2026-11-25t14:51:42z") << 1795618302000000000LL;
-        QTest::newRow("space separator") << QByteArray("2026-11-25 14:51:42Z") << 1795618302000000000LL;
-        QTest::newRow("positive offset") << QByteArray("2026-11-25T15:51:42+01:00") << 1795618302000000000LL;
-        QTest::newRow("negative offset") << QByteArray("2026-11-25T09:21:42.5-05:30") << 1795618302500000000LL;
+        QTest::newRow("lowercase t z")
+            << QByteArray("2026-11-25t14:51:42z") << 1795618302000000000LL;
+        QTest::newRow("space separator")
+            << QByteArray("2026-11-25 14:51:42Z") << 1795618302000000000LL;
+        QTest::newRow("positive offset")
+            << QByteArray("2026-11-25T15:51:42+01:00") << 1795618302000000000LL;
+        QTest::newRow("negative offset")
+            << QByteArray("2026-11-25T09:21:42.5-05:30") << 1795618302500000000LL;
         QTest::newRow("epoch") << QByteArray("1970-01-01T00:00:00Z") << qint64(0);
         QTest::newRow("leap day") << QByteArray("2024-02-29T00:00:00Z") << 1709164800000000000LL;
         QTest::newRow("no offset") << QByteArray("2026-11-25T14:51:42") << qint64(-1);
@@ -88,10 +97,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<qint64>("ns");
         QTest::addColumn<QByteArray>("expected");
-        QTest::newRow("typical") << 1795618302348123999LL << QByteArray("2026-11-25T14:51:42.348123Z");
+        QTest::newRow("typical") << 1795618302348123999LL
+                                 << QByteArray("2026-11-25T14:51:42.348123Z");
         QTest::newRow("epoch") << qint64(0) << QByteArray("1970-01-01T00:00:00.000000Z");
-        QTest::newRow("leap day") << 1709164800000001000LL << QByteArray("2024-02-29T00:00:00.000001Z");
-        QTest::newRow("end of year") << 1767225599999999000LL << QByteArray("2025-12-31T23:59:59.999999Z");
+        QTest::newRow("leap day") << 1709164800000001000LL
+                                  << QByteArray("2024-02-29T00:00:00.000001Z");
+        QTest::newRow("end of year")
+            << 1767225599999999000LL << QByteArray("2025-12-31T23:59:59.999999Z");
     }
     void formatsMicroseconds()
     {
