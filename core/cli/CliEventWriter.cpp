@@ -19,6 +19,17 @@ void CliEventWriter::addStream(StreamId stream, const QByteArray &name)
         m_latency.insert(stream, std::make_shared<LatencyExtractor>(m_settings.latency));
 }
 
+void CliEventWriter::addPair(StreamId a, StreamId b)
+{
+    m_pairs.push_back(std::make_unique<Pair>(Pair { RouteMatcher(a, b), StreamStats() }));
+}
+
+void CliEventWriter::configure(const std::function<void()> &setUp)
+{
+    QMutexLocker lock(&m_mutex);
+    setUp();
+}
+
 void CliEventWriter::lockForRead()
 {
     if (!m_lockedByReader) {
@@ -41,6 +52,14 @@ void CliEventWriter::consumeEvent(const SseEventView &event)
     if (m_stats)
         m_stats->recordEvent(
             event.stream, event.arrivalSteadyNs, event.wireBytes, event.chunkIndex, latency);
+    for (const auto &pair : m_pairs) {
+        if (event.stream != pair->matcher.streamA() && event.stream != pair->matcher.streamB())
+            continue;
+        const auto delay = pair->matcher.offer(
+            event.stream, event.id.toByteArray(), event.data.toByteArray(), event.arrivalSteadyNs);
+        if (delay)
+            pair->delays.recordEvent(event.arrivalSteadyNs, 0, event.chunkIndex, delay);
+    }
     m_writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, m_names.value(event.stream),
         event.seq, event.id, event.type, event.data, event.arrivalWallNs, event.arrivalSteadyNs,
         event.chunkIndex, event.wireBytes, latency });
@@ -100,10 +119,15 @@ QString CliEventWriter::errorString() const
     return m_writer->errorString();
 }
 
-void CliEventWriter::withStats(const std::function<void(CaptureStats *)> &f)
+void CliEventWriter::withStats(
+    const std::function<void(CaptureStats *, const QList<PairStats> &)> &f)
 {
     QMutexLocker lock(&m_mutex);
-    f(m_stats.get());
+    QList<PairStats> pairs;
+    for (const auto &pair : m_pairs)
+        pairs.append(PairStats {
+            pair->matcher.streamA(), pair->matcher.streamB(), &pair->matcher, &pair->delays });
+    f(m_stats.get(), pairs);
 }
 
 } // namespace ssescope::cli

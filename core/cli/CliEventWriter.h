@@ -2,6 +2,7 @@
 
 #include "capture/CaptureFormat.h"
 #include "latency/LatencyExtractor.h"
+#include "latency/RouteMatcher.h"
 #include "net/DirectEventConsumer.h"
 #include "stats/CaptureStats.h"
 
@@ -35,8 +36,20 @@ public:
     ~CliEventWriter() override;
     Q_DISABLE_COPY_MOVE(CliEventWriter)
 
-    // Before any stream starts.
+    // Runs setUp under the lock, so that streams started inside it (whose
+    // events may arrive at once) wait until addStream() and addPair() are done.
+    void configure(const std::function<void()> &setUp);
     void addStream(StreamId stream, const QByteArray &name);
+    // Two routes of the same events: B's delay after A, from arrivals alone.
+    void addPair(StreamId a, StreamId b);
+
+    struct PairStats
+    {
+        StreamId a;
+        StreamId b;
+        const RouteMatcher *matcher;
+        const StreamStats *delays; // "latency" here is B's arrival minus A's
+    };
     // Called, from the network thread, when --max-events is reached or the output fails.
     void setStopRequest(std::function<void()> request) { m_stopRequest = std::move(request); }
 
@@ -50,8 +63,9 @@ public:
     bool outputFailed() const { return m_outputFailed.load(); }
     qint64 written() const { return m_written.load(); }
 
-    // Runs f on the statistics under the lock (null without keepStats).
-    void withStats(const std::function<void(CaptureStats *)> &f);
+    // Runs f on the statistics under the lock (null without keepStats), and
+    // on the route pairs.
+    void withStats(const std::function<void(CaptureStats *, const QList<PairStats> &)> &f);
 
 private:
     void lockForRead();
@@ -61,6 +75,12 @@ private:
     QHash<StreamId, QByteArray> m_names;
     QHash<StreamId, std::shared_ptr<LatencyExtractor>> m_latency;
     std::unique_ptr<CaptureStats> m_stats;
+    struct Pair
+    {
+        RouteMatcher matcher;
+        StreamStats delays;
+    };
+    std::vector<std::unique_ptr<Pair>> m_pairs;
     std::function<void()> m_stopRequest;
     QMutex m_mutex;
     bool m_lockedByReader = false; // network thread only

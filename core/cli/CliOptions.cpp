@@ -3,6 +3,9 @@
 #include <QCommandLineParser>
 #include <QFile>
 
+#include <algorithm>
+#include <QFile>
+
 using namespace Qt::StringLiterals;
 
 namespace ssescope::cli {
@@ -169,11 +172,14 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
     const QCommandLineOption maxEvents(u"max-events"_s, u"Stop after N events in all."_s, u"n"_s);
     const QCommandLineOption duration(u"duration"_s, u"Stop after S seconds."_s, u"s"_s);
     const QCommandLineOption noReconnect(u"no-reconnect"_s, u"A stream that ends stays ended."_s);
+    const QCommandLineOption pair(u"pair"_s,
+        u"Compare two routes, NAME_A,NAME_B: the same event (by id, else data) on both; the delay of B after A (repeatable)."_s,
+        u"a,b"_s);
     const QCommandLineOption metrics(u"metrics"_s,
         u"Serve Prometheus/OpenMetrics statistics on HOST:PORT (path /metrics)."_s, u"host:port"_s);
     parser.addOptions({ header, method, data, dataFile, lastEventId, policy, retry, maxAttempts,
         readTimeout, connectTimeout, insecure, compressed, latency, latencyUnit, clockOffset,
-        output, format, comments, statsHelp, maxEvents, duration, noReconnect, metrics });
+        output, format, comments, statsHelp, maxEvents, duration, noReconnect, metrics, pair });
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
@@ -304,6 +310,18 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
         config.name = unique;
         names.insert(unique);
         result.run.subscriptions.append(config);
+    }
+    for (const QString &spec : parser.values(pair)) {
+        const QStringList pairNames = spec.split(u',');
+        if (pairNames.size() != 2 || pairNames[0] == pairNames[1])
+            return fail(u"--pair takes two different stream pairNames, NAME_A,NAME_B"_s);
+        const auto known = [&](const QString &name) {
+            return std::any_of(result.run.subscriptions.cbegin(), result.run.subscriptions.cend(),
+                [&](const SubscriptionConfig &c) { return c.name == name; });
+        };
+        if (!known(pairNames[0]) || !known(pairNames[1]))
+            return fail(u"--pair %1: name both streams, as given by NAME=URL"_s.arg(spec));
+        result.run.pairs.append({ pairNames[0], pairNames[1] });
     }
     return result;
 }

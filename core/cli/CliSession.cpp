@@ -96,12 +96,16 @@ bool CliSession::start()
         writeStderrJson(line + '}');
     }
 
-    for (const SubscriptionConfig &config : std::as_const(m_options.subscriptions)) {
-        const StreamId id = m_manager.addSubscription(config);
-        m_names.insert(id, config.name.toUtf8());
-        m_statuses.insert(id, SubscriptionStatus {});
-        m_events->addStream(id, config.name.toUtf8());
-    }
+    m_events->configure([this] {
+        for (const SubscriptionConfig &config : std::as_const(m_options.subscriptions)) {
+            const StreamId id = m_manager.addSubscription(config);
+            m_names.insert(id, config.name.toUtf8());
+            m_statuses.insert(id, SubscriptionStatus {});
+            m_events->addStream(id, config.name.toUtf8());
+        }
+        for (const auto &[a, b] : std::as_const(m_options.pairs))
+            m_events->addPair(m_names.key(a.toUtf8()), m_names.key(b.toUtf8()));
+    });
 
     // Commands on stdin. Its end (a closed pipe, /dev/null under cron or a
     // service manager) is not a command: the run goes on.
@@ -145,7 +149,7 @@ void CliSession::handleStdin()
 void CliSession::handleBatch(const EventBatchPtr &batch)
 {
     // Events go straight to CliEventWriter; batches bring the counters.
-    m_events->withStats([&batch](CaptureStats *stats) {
+    m_events->withStats([&batch](CaptureStats *stats, const QList<CliEventWriter::PairStats> &) {
         if (!stats)
             return;
         for (auto it = batch->counters.cbegin(); it != batch->counters.cend(); ++it)
@@ -224,13 +228,13 @@ void CliSession::finish(const QString &reason)
 
 void CliSession::printStats()
 {
-    m_events->withStats([this](CaptureStats *stats) {
+    m_events->withStats([this](CaptureStats *stats, const QList<CliEventWriter::PairStats> &pairs) {
         if (stats)
-            printStatsTable(*stats);
+            printStatsTable(*stats, pairs);
     });
 }
 
-void CliSession::printStatsTable(CaptureStats &all)
+void CliSession::printStatsTable(CaptureStats &all, const QList<CliEventWriter::PairStats> &pairs)
 {
     const qint64 now = steadyNowNs();
     QByteArray out = "stream               state       ev/s 1s  ev/s 10s     MB/s  ev/chunk  gap "
@@ -258,6 +262,9 @@ void CliSession::printStatsTable(CaptureStats &all)
             all.stream(it.key()));
     if (m_names.size() > 1)
         row("(all)", "", all.total());
+    // A route pair: its "events" are matches, its "latency" B's delay after A.
+    for (const CliEventWriter::PairStats &pair : pairs)
+        row(m_names.value(pair.a) + '>' + m_names.value(pair.b), "pair", *pair.delays);
     std::fwrite(out.constData(), 1, size_t(out.size()), stderr);
     std::fflush(stderr);
 }
@@ -265,14 +272,20 @@ void CliSession::printStatsTable(CaptureStats &all)
 QByteArray CliSession::metricsText()
 {
     QByteArray text;
-    m_events->withStats([&](CaptureStats *stats) {
+    m_events->withStats([&](CaptureStats *stats, const QList<CliEventWriter::PairStats> &pairs) {
+        QList<RouteMetricsInput> routes;
+        for (const CliEventWriter::PairStats &pair : pairs) {
+            routes.append(RouteMetricsInput { QString::fromUtf8(m_names.value(pair.a)),
+                QString::fromUtf8(m_names.value(pair.b)), pair.matcher->matched(),
+                pair.matcher->forgotten(), pair.delays });
+        }
         QList<StreamMetricsInput> inputs;
         for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
             inputs.append(StreamMetricsInput { QString::fromUtf8(it.value()),
                 m_manager.config(it.key()).url.toString(), m_statuses.value(it.key()).state,
                 stats ? stats->find(it.key()) : nullptr });
         }
-        text = renderPrometheusText(inputs, steadyNowNs());
+        text = renderPrometheusText(inputs, steadyNowNs(), routes);
     });
     return text;
 }

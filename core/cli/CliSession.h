@@ -48,7 +48,7 @@ private:
     void handleStreamError(StreamId stream, const QString &message);
     void handleStdin();
     void printStats();
-    void printStatsTable(CaptureStats &all);
+    void printStatsTable(CaptureStats &all, const QList<CliEventWriter::PairStats> &pairs);
     void writeStderrJson(const QByteArray &line);
     QByteArray metricsText();
 

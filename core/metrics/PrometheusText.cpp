@@ -49,7 +49,8 @@ public:
 
 } // namespace
 
-QByteArray renderPrometheusText(const QList<StreamMetricsInput> &streams, qint64 nowSteadyNs)
+QByteArray renderPrometheusText(const QList<StreamMetricsInput> &streams, qint64 nowSteadyNs,
+    const QList<RouteMetricsInput> &routes)
 {
     Writer w;
     struct Labelled
@@ -135,6 +136,33 @@ QByteArray renderPrometheusText(const QList<StreamMetricsInput> &streams, qint64
         "ssescope_latency_seconds",
         "Arrival minus send time, quantiles over 60 s (histogram error 6.25%).",
         [](const WindowStats &s) { return s.latencyMs; }, true);
+    if (!routes.isEmpty()) {
+        const auto routeLabels = [](const RouteMetricsInput &r) -> QByteArray {
+            return "a=\"" + escapeLabel(r.a) + "\",b=\"" + escapeLabel(r.b) + '"';
+        };
+        w.family(
+            "ssescope_route_matches_total", "counter", "Events seen on both routes of a pair.");
+        for (const RouteMetricsInput &r : routes)
+            w.sample("ssescope_route_matches_total", routeLabels(r), double(r.matched));
+        w.family("ssescope_route_unmatched_total", "counter",
+            "Events forgotten before the other route delivered them.");
+        for (const RouteMetricsInput &r : routes)
+            w.sample("ssescope_route_unmatched_total", routeLabels(r), double(r.forgotten));
+        w.family("ssescope_route_delay_seconds", "gauge",
+            "How much later route b delivered the same event than route a, quantiles over 60 s.");
+        for (const RouteMetricsInput &r : routes) {
+            if (!r.delays)
+                continue;
+            const Quantiles q = r.delays->window(60, nowSteadyNs).latencyMs;
+            if (q.count == 0)
+                continue;
+            const QByteArray base = routeLabels(r) + ",window=\"60s\",quantile=\"";
+            w.sample("ssescope_route_delay_seconds", base + "0.5\"", q.p50 / 1000.0);
+            w.sample("ssescope_route_delay_seconds", base + "0.9\"", q.p90 / 1000.0);
+            w.sample("ssescope_route_delay_seconds", base + "0.99\"", q.p99 / 1000.0);
+            w.sample("ssescope_route_delay_seconds", base + "1\"", q.max / 1000.0);
+        }
+    }
     return w.out;
 }
 

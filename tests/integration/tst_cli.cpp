@@ -304,6 +304,22 @@ private Q_SLOTS:
         QVERIFY2(perSecond >= 35 && perSecond <= 65, qPrintable(QString::number(perSecond)));
     }
 
+    void pairedRoutesShowTheDelayOfTheSlowOne()
+    {
+        const Run r = run({ u"direct="_s + url(u"/ticker?rate=40"_s),
+            u"slow="_s + url(u"/ticker?rate=40&drip=1"_s), u"--pair"_s, u"direct,slow"_s,
+            u"--duration"_s, u"2.2"_s, u"--stats=2"_s, u"-o"_s, u"/dev/null"_s });
+        QCOMPARE(r.exitCode, 0);
+        // The pair row: its events are matches, its latency columns the slow route's delay.
+        const QRegularExpression row(u"\\ndirect>slow +pair( +\\S+){6} +(\\S+) +\\S+ +(\\d+) "_s);
+        const QRegularExpressionMatch match = row.match(QString::fromUtf8(r.err));
+        QVERIFY2(match.hasMatch(), r.err.constData());
+        QVERIFY(match.captured(3).toInt() > 3);
+        QVERIFY2(match.captured(2).toDouble() > 20.0,
+            qPrintable(match.captured(2))); // drip: one byte a millisecond
+        QCOMPARE(run({ url(u"/clock"_s), u"--pair"_s, u"a,b"_s }).exitCode, 2);
+    }
+
     void statsAndConvertSubcommands()
     {
         const QString jsonl = m_dir.filePath(u"capture.jsonl"_s);
