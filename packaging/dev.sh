@@ -12,7 +12,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 configure_and_build() {
     local preset=$1
-    "$here/install-deps.sh"
+    "$here/install-deps.sh" ${2:-}
     cmake --preset "$preset" -S "$root" >/dev/null
     cmake --build --preset "$preset" -j "$jobs"
 }
@@ -34,7 +34,7 @@ case "$cmd" in
         ctest --output-on-failure -j "$jobs" "$@"
         ;;
     bench)
-        configure_and_build release
+        configure_and_build release --bench
         "$here/run-benchmarks.sh" "$root/build/release" "$@"
         ;;
     *)

@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages SSE Scope needs to build, test and run.
-# Idempotent and quiet when everything is already there; sudo only when not root.
+# Installs the Debian 12 packages SSE Scope needs. Idempotent and quiet when
+# everything is already there; sudo only when not root.
+#   install-deps.sh           to build, run and test
+#   install-deps.sh --bench   also nginx and curl for the benchmarks (and Node where missing)
 set -euo pipefail
 
 packages=(
     build-essential cmake ninja-build pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-charts-dev libgl-dev
-    qt6-qpa-plugins
-    nginx-light curl xvfb xauth
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev libgl-dev qt6-qpa-plugins
 )
+if [ "${1:-}" = --bench ]; then
+    packages+=(nginx-light curl)
+    command -v node >/dev/null || packages+=(nodejs)
+    command -v npm >/dev/null || packages+=(npm)
+fi
 
 missing=()
 for pkg in "${packages[@]}"; do
