@@ -57,7 +57,6 @@ public:
 
     void setLastEventId(const QByteArray &id);
     QByteArray lastEventId() const { return m_lastId.toByteArray(); }
-    quint64 dispatchedCount() const { return m_seq; }
     static const QByteArray &defaultEventType();
 
 private:

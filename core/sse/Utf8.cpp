@@ -120,22 +120,6 @@ bool isAscii(QByteArrayView bytes) noexcept
     return true;
 }
 
-QByteArray sanitized(const QByteArray &bytes)
-{
-    if (isAscii(bytes))
-        return bytes;
-    const qsizetype bad = firstInvalid(bytes);
-    return bad < 0 ? bytes : repaired(bytes, bad);
-}
-
-QByteArray sanitized(QByteArray &&bytes)
-{
-    if (isAscii(bytes))
-        return std::move(bytes);
-    const qsizetype bad = firstInvalid(bytes);
-    return bad < 0 ? std::move(bytes) : repaired(bytes, bad);
-}
-
 QByteArray sanitized(QByteArrayView bytes)
 {
     if (isAscii(bytes))

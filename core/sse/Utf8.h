@@ -10,9 +10,7 @@ namespace ssescope::utf8 {
 bool isAscii(QByteArrayView bytes) noexcept;
 
 // WHATWG "UTF-8 decode" error handling: every maximal invalid subpart becomes
-// one U+FFFD. Returns the input itself (shared, not copied) when it is valid.
-QByteArray sanitized(const QByteArray &bytes);
-QByteArray sanitized(QByteArray &&bytes);
+// one U+FFFD. Valid input is copied as it is.
 QByteArray sanitized(QByteArrayView bytes);
 
 } // namespace ssescope::utf8
