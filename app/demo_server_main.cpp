@@ -3,6 +3,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTextStream>
 
 #include <cstdio>
@@ -24,7 +27,11 @@ int main(int argc, char *argv[])
         u"port"_s, u"Port to listen on; 0 picks a free one."_s, u"port"_s, u"8808"_s);
     const QCommandLineOption bindOption(
         u"bind"_s, u"Address to bind to."_s, u"address"_s, u"127.0.0.1"_s);
-    parser.addOptions({ portOption, bindOption });
+    const QCommandLineOption certOption(
+        u"tls-cert"_s, u"Serve https with this PEM certificate."_s, u"file"_s);
+    const QCommandLineOption keyOption(
+        u"tls-key"_s, u"The certificate's PEM private key."_s, u"file"_s);
+    parser.addOptions({ portOption, bindOption, certOption, keyOption });
     parser.process(app);
 
     QTextStream err(stderr);
@@ -42,6 +49,28 @@ int main(int argc, char *argv[])
     }
     ssescope::raiseOpenFileLimit();
     ssescope::demo::DemoServer server;
+    if (parser.isSet(certOption) != parser.isSet(keyOption)) {
+        err << "ssescope-demo-server: --tls-cert and --tls-key go together\n";
+        return 2;
+    }
+    if (parser.isSet(certOption)) {
+        QFile certificateFile(parser.value(certOption));
+        QFile keyFile(parser.value(keyOption));
+        if (!certificateFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+            err << "ssescope-demo-server: cannot read the certificate or the key\n";
+            return 2;
+        }
+        const QSslCertificate certificate(&certificateFile, QSsl::Pem);
+        const QByteArray keyPem = keyFile.readAll();
+        QSslKey key(keyPem, QSsl::Ec, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
+        if (certificate.isNull() || key.isNull() || !server.enableTls(certificate, key)) {
+            err << "ssescope-demo-server: the certificate or key is not usable PEM, or TLS is "
+                   "unavailable\n";
+            return 2;
+        }
+    }
     if (!server.listen(address, static_cast<quint16>(port))) {
         err << "ssescope-demo-server: cannot listen on " << address.toString() << ':' << port
             << ": " << server.errorString() << '\n';

@@ -3,6 +3,10 @@
 #include "demo/DemoConnection.h"
 
 #include <QTcpSocket>
+#if QT_CONFIG(ssl)
+#include <QSslConfiguration>
+#include <QSslServer>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -10,23 +14,52 @@ namespace ssescope::demo {
 
 DemoServer::DemoServer(QObject *parent)
     : QObject(parent)
-    , m_server(this) // a child, so moveToThread() takes it along
+    , m_server(new QTcpServer(this)) // a child, so moveToThread() takes it along
 {
-    m_server.setMaxPendingConnections(4096);
-    connect(&m_server, &QTcpServer::newConnection, this, &DemoServer::handleNewConnection);
+    watch(m_server);
+}
+
+void DemoServer::watch(QTcpServer *server)
+{
+    server->setMaxPendingConnections(4096);
+    // Emitted once a connection is ready to use: for TLS, after the handshake.
+    connect(
+        server, &QTcpServer::pendingConnectionAvailable, this, &DemoServer::handleNewConnection);
+}
+
+bool DemoServer::enableTls(const QSslCertificate &certificate, const QSslKey &key)
+{
+#if QT_CONFIG(ssl)
+    auto *server = new QSslServer(this);
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificate(certificate);
+    configuration.setPrivateKey(key);
+    server->setSslConfiguration(configuration);
+    delete m_server;
+    m_server = server;
+    m_tls = true;
+    watch(m_server);
+    return true;
+#else
+    Q_UNUSED(certificate);
+    Q_UNUSED(key);
+    return false;
+#endif
 }
 
 bool DemoServer::listen(const QHostAddress &address, quint16 port)
 {
-    return m_server.listen(address, port);
+    return m_server->listen(address, port);
 }
 
 QUrl DemoServer::url(const QString &pathAndQuery) const
 {
-    const QString host = m_server.serverAddress().protocol() == QAbstractSocket::IPv6Protocol
-        ? u"[%1]"_s.arg(m_server.serverAddress().toString())
-        : m_server.serverAddress().toString();
-    return QUrl(u"http://%1:%2%3"_s.arg(host).arg(port()).arg(pathAndQuery));
+    const QHostAddress address = m_server->serverAddress();
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+        ? u"[%1]"_s.arg(address.toString())
+        : address.toString();
+    const QString scheme = m_tls ? u"https"_s : u"http"_s;
+    return QUrl(u"%1://%2:%3%4"_s.arg(scheme, host).arg(port()).arg(pathAndQuery));
 }
 
 int DemoServer::countRequest(const QString &key)
@@ -36,7 +69,7 @@ int DemoServer::countRequest(const QString &key)
 
 void DemoServer::handleNewConnection()
 {
-    while (QTcpSocket *socket = m_server.nextPendingConnection())
+    while (QTcpSocket *socket = m_server->nextPendingConnection())
         new DemoConnection(socket, this); // owned by this; deletes itself on disconnect
 }
 

@@ -4,6 +4,9 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QTcpServer>
+
+class QSslCertificate;
+class QSslKey;
 #include <QUrl>
 
 namespace ssescope::demo {
@@ -17,9 +20,13 @@ public:
     explicit DemoServer(QObject *parent = nullptr);
     Q_DISABLE_COPY_MOVE(DemoServer)
 
+    // Serve https with this certificate; before listen(). False without TLS support.
+    bool enableTls(const QSslCertificate &certificate, const QSslKey &key);
+    bool isTls() const { return m_tls; }
+
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
-    QString errorString() const { return m_server.errorString(); }
-    quint16 port() const { return m_server.serverPort(); }
+    QString errorString() const { return m_server->errorString(); }
+    quint16 port() const { return m_server->serverPort(); }
     QUrl url(const QString &pathAndQuery) const;
 
     int openConnections() const { return m_openConnections; }
@@ -33,7 +40,10 @@ Q_SIGNALS:
 private:
     void handleNewConnection();
 
-    QTcpServer m_server;
+    void watch(QTcpServer *server);
+
+    QTcpServer *m_server; // a child; a QSslServer once TLS is enabled
+    bool m_tls = false;
     QHash<QString, int> m_requestsPerKey;
     int m_openConnections = 0;
     quint64 m_requests = 0;

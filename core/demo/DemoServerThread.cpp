@@ -22,6 +22,12 @@ bool DemoServerThread::start(const QHostAddress &address, quint16 port)
         return true;
     m_address = address;
     m_server = new DemoServer; // deleted on its own thread by stop()
+    if (!m_certificate.isNull() && !m_server->enableTls(m_certificate, m_key)) {
+        m_error = u"this Qt has no TLS support"_s;
+        delete m_server;
+        m_server = nullptr;
+        return false;
+    }
     m_server->moveToThread(&m_thread);
     m_thread.start();
     bool ok = false;
@@ -49,12 +55,19 @@ void DemoServerThread::stop()
     m_thread.wait();
 }
 
+void DemoServerThread::setTls(const QSslCertificate &certificate, const QSslKey &key)
+{
+    m_certificate = certificate;
+    m_key = key;
+}
+
 QUrl DemoServerThread::url(const QString &pathAndQuery) const
 {
     const QString host = m_address.protocol() == QAbstractSocket::IPv6Protocol
         ? u"[%1]"_s.arg(m_address.toString())
         : m_address.toString();
-    return QUrl(u"http://%1:%2%3"_s.arg(host).arg(m_port).arg(pathAndQuery));
+    const QString scheme = m_certificate.isNull() ? u"http"_s : u"https"_s;
+    return QUrl(u"%1://%2:%3%4"_s.arg(scheme, host).arg(m_port).arg(pathAndQuery));
 }
 
 } // namespace ssescope::demo

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QHostAddress>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QThread>
 #include <QUrl>
 
@@ -17,6 +19,9 @@ public:
     ~DemoServerThread();
     Q_DISABLE_COPY_MOVE(DemoServerThread)
 
+    // Serve https; call before start().
+    void setTls(const QSslCertificate &certificate, const QSslKey &key);
+
     // Blocks until the server listens (true) or failed to (false).
     bool start(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     void stop();
@@ -30,6 +35,8 @@ private:
     quint16 m_port = 0;
     QString m_error;
     QHostAddress m_address;
+    QSslCertificate m_certificate;
+    QSslKey m_key;
 };
 
 } // namespace ssescope::demo

@@ -320,6 +320,25 @@ private Q_SLOTS:
         QCOMPARE(run({ url(u"/clock"_s), u"--pair"_s, u"a,b"_s }).exitCode, 2);
     }
 
+    void insecureIsNeededForASelfSignedServer()
+    {
+        demo::DemoServerThread tlsServer;
+        QFile certificateFile(QFINDTESTDATA("../data/tls/localhost-cert.pem"));
+        QFile keyFile(QFINDTESTDATA("../data/tls/localhost-key.pem"));
+        QVERIFY(certificateFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        tlsServer.setTls(
+            QSslCertificate(&certificateFile, QSsl::Pem), QSslKey(&keyFile, QSsl::Ec, QSsl::Pem));
+        QVERIFY(tlsServer.start());
+        const QString url = tlsServer.url(u"/ticker?rate=0&count=3"_s).toString();
+        Run r = run({ url, u"--no-reconnect"_s });
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("TLS handshake"), r.err.constData());
+        QCOMPARE(r.outJson().size(), 0);
+        r = run({ url, u"--no-reconnect"_s, u"--insecure"_s });
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.outJson().size(), 3);
+    }
+
     void statsAndConvertSubcommands()
     {
         const QString jsonl = m_dir.filePath(u"capture.jsonl"_s);
