@@ -132,6 +132,8 @@ private Q_SLOTS:
             << QStringList { u"/clock"_s, u"--frobnicate"_s } << 2 << u"frobnicate"_s;
         QTest::newRow("usage: bad latency")
             << QStringList { u"/clock"_s, u"--latency"_s, u"json:ts"_s } << 2 << u"JSON Pointer"_s;
+        QTest::newRow("unreadable body file") << QStringList { u"/clock"_s, u"--data-file"_s,
+            u"/nonexistent/body.json"_s } << 2 << u"cannot read --data-file"_s;
         QTest::newRow("unwritable output")
             << QStringList { u"/clock"_s, u"-o"_s, u"/nonexistent/dir/out.jsonl"_s } << 3
             << u"cannot write"_s;

@@ -82,7 +82,15 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("expectedNs");
         QTest::newRow("ms number") << QByteArray(" 1795618302348 ") << 1795618302348000000LL;
         QTest::newRow("date") << QByteArray("2026-11-25T14:51:42.348Z") << 1795618302348000000LL;
+        QTest::newRow("seconds with ns fraction, exact")
+            << QByteArray("1795618302.348123456") << 1795618302348123456LL;
+        QTest::newRow("ms with fraction, exact")
+            << QByteArray("1795618302348.5") << 1795618302348500000LL;
+        QTest::newRow("us integer") << QByteArray("1795618302348123") << 1795618302348123000LL;
+        QTest::newRow("fraction past ns truncated") << QByteArray("1.0000000009") << 1000000000LL;
+        QTest::newRow("exponent form") << QByteArray("1.795618302348e12") << 1795618302348000000LL;
         QTest::newRow("negative") << QByteArray("-5") << qint64(-1);
+        QTest::newRow("trailing junk") << QByteArray("12ms") << qint64(-1);
         QTest::newRow("empty") << QByteArray("") << qint64(-1);
     }
     void textIsNumberOrDate()
