@@ -1,6 +1,41 @@
 #include "CliEventWriter.h"
 
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
 namespace ssescope::cli {
+
+namespace {
+
+constexpr int kFrames = 8;
+constexpr qsizetype kFrameBytes = 256 * 1024;
+
+// One record of a frame, followed by its id, type and data bytes.
+struct RecordHeader
+{
+    quint32 kind; // 0 event, 1 comment
+    StreamId stream;
+    quint64 seq;
+    qint64 steadyNs;
+    qint64 wallNs;
+    quint64 chunk;
+    quint32 wireBytes;
+    quint32 idLength;
+    quint32 typeLength;
+    quint32 dataLength;
+};
+
+void appendRecord(ByteBuffer &frame, const RecordHeader &header, QByteArrayView id,
+    QByteArrayView type, QByteArrayView data)
+{
+    frame.append(reinterpret_cast<const char *>(&header), sizeof header);
+    frame.append(id);
+    frame.append(type);
+    frame.append(data);
+}
+
+} // namespace
 
 CliEventWriter::CliEventWriter(Settings settings, QIODevice *output)
     : m_settings(std::move(settings))
@@ -8,9 +43,23 @@ CliEventWriter::CliEventWriter(Settings settings, QIODevice *output)
 {
     if (m_settings.keepStats)
         m_stats = std::make_unique<CaptureStats>();
+    for (int i = 0; i < kFrames; ++i)
+        m_free.push_back(std::make_unique<ByteBuffer>(kFrameBytes));
+    m_thread.reset(QThread::create([this] { writerLoop(); }));
+    m_thread->setObjectName(u"ssescope-cli-writer"_s);
+    m_thread->start();
 }
 
-CliEventWriter::~CliEventWriter() = default;
+CliEventWriter::~CliEventWriter()
+{
+    flush();
+}
+
+void CliEventWriter::configure(const std::function<void()> &setUp)
+{
+    std::lock_guard lock(m_stateMutex);
+    setUp();
+}
 
 void CliEventWriter::addStream(StreamId stream, const QByteArray &name)
 {
@@ -24,94 +73,159 @@ void CliEventWriter::addPair(StreamId a, StreamId b)
     m_pairs.push_back(std::make_unique<Pair>(Pair { RouteMatcher(a, b), StreamStats() }));
 }
 
-void CliEventWriter::configure(const std::function<void()> &setUp)
+void CliEventWriter::requestStop()
 {
-    QMutexLocker lock(&m_mutex);
-    setUp();
+    if (!m_stopped.exchange(true) && m_stopRequest)
+        m_stopRequest();
 }
 
-void CliEventWriter::lockForRead()
+ByteBuffer *CliEventWriter::frameToFill()
 {
-    if (!m_lockedByReader) {
-        m_mutex.lock();
-        m_lockedByReader = true;
+    if (!m_filling) {
+        std::unique_lock lock(m_queueMutex);
+        m_queueChanged.wait(lock, [this] { return !m_free.empty() || m_closing; });
+        if (m_free.empty())
+            return nullptr;
+        m_filling = std::move(m_free.back());
+        m_free.pop_back();
     }
+    return m_filling.get();
 }
 
 void CliEventWriter::consumeEvent(const SseEventView &event)
 {
-    lockForRead();
-    if (m_stopped)
+    if (m_stopped.load(std::memory_order_relaxed))
         return;
-    std::optional<double> latency;
-    if (LatencyExtractor *extractor = m_latency.value(event.stream).get()) {
-        latency = extractor->latencyMs(event.id, event.data, event.arrivalWallNs);
-        if (!latency && m_stats)
-            m_stats->recordLatencyMiss(event.stream);
-    }
-    if (m_stats)
-        m_stats->recordEvent(
-            event.stream, event.arrivalSteadyNs, event.wireBytes, event.chunkIndex, latency);
-    for (const auto &pair : m_pairs) {
-        if (event.stream != pair->matcher.streamA() && event.stream != pair->matcher.streamB())
-            continue;
-        const auto delay = pair->matcher.offer(
-            event.stream, event.id.toByteArray(), event.data.toByteArray(), event.arrivalSteadyNs);
-        if (delay)
-            pair->delays.recordEvent(event.arrivalSteadyNs, 0, event.chunkIndex, delay);
-    }
-    m_writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, m_names.value(event.stream),
-        event.seq, event.id, event.type, event.data, event.arrivalWallNs, event.arrivalSteadyNs,
-        event.chunkIndex, event.wireBytes, latency });
-    const qint64 written = ++m_written;
-    if (m_settings.maxEvents > 0 && written >= m_settings.maxEvents) {
-        m_stopped = true;
-        if (m_stopRequest)
-            m_stopRequest();
+    ByteBuffer *frame = frameToFill();
+    if (!frame)
+        return;
+    const RecordHeader header { 0, event.stream, event.seq, event.arrivalSteadyNs,
+        event.arrivalWallNs, event.chunkIndex, event.wireBytes, quint32(event.id.size()),
+        quint32(event.type.size()), quint32(event.data.size()) };
+    appendRecord(*frame, header, event.id, event.type, event.data);
+    if (m_settings.maxEvents > 0 && ++m_accepted >= m_settings.maxEvents) {
+        endOfRead(); // the last events go out before the stop
+        requestStop();
     }
 }
 
 void CliEventWriter::consumeComment(StreamId stream, QByteArrayView text, const ChunkStamp &stamp)
 {
-    lockForRead();
-    if (m_stopped)
+    if (m_stopped.load(std::memory_order_relaxed))
         return;
-    if (m_stats)
-        m_stats->recordComment(stream, stamp.steadyNs);
-    if (!m_settings.comments)
+    if (!m_settings.comments && !m_stats)
         return;
-    CaptureRecordView record;
-    record.kind = CaptureRecordView::Kind::Comment;
-    record.stream = m_names.value(stream);
-    record.data = text;
-    record.receivedWallNs = stamp.wallNs;
-    record.monoNs = stamp.steadyNs;
-    m_writer->write(record);
+    ByteBuffer *frame = frameToFill();
+    if (!frame)
+        return;
+    const RecordHeader header { 1, stream, 0, stamp.steadyNs, stamp.wallNs, 0, 0, 0, 0,
+        quint32(text.size()) };
+    appendRecord(*frame, header, {}, {}, text);
 }
 
 void CliEventWriter::endOfRead()
 {
-    if (!m_lockedByReader)
+    // Handed over after every read, so that a pipe reader sees events live.
+    if (!m_filling || m_filling->isEmpty())
         return;
-    // Written at once, so that a pipe reader sees events live; a slow output
-    // blocks this thread, and TCP pushes back on the server.
-    if (!m_writer->flush() && !m_outputFailed.exchange(true)) {
-        m_stopped = true;
-        if (m_stopRequest)
-            m_stopRequest();
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_full.push_back(std::move(m_filling));
     }
-    m_lockedByReader = false;
-    m_mutex.unlock();
+    m_queueChanged.notify_all();
+}
+
+void CliEventWriter::writerLoop()
+{
+    for (;;) {
+        std::unique_ptr<ByteBuffer> frame;
+        {
+            std::unique_lock lock(m_queueMutex);
+            m_queueChanged.wait(lock, [this] { return !m_full.empty() || m_closing; });
+            if (m_full.empty())
+                break; // closing, and nothing left
+            frame = std::move(m_full.front());
+            m_full.pop_front();
+        }
+        writeFrame(*frame);
+        frame->clear();
+        {
+            std::lock_guard lock(m_queueMutex);
+            m_free.push_back(std::move(frame));
+        }
+        m_queueChanged.notify_all();
+    }
+    if (!m_outputFailed.load() && !m_writer->flush())
+        m_outputFailed = true;
+}
+
+void CliEventWriter::writeFrame(const ByteBuffer &frame)
+{
+    std::lock_guard lock(m_stateMutex);
+    const char *p = frame.data();
+    const char *end = p + frame.size();
+    while (p < end && !m_outputFailed.load(std::memory_order_relaxed)) {
+        RecordHeader h;
+        std::memcpy(&h, p, sizeof h);
+        p += sizeof h;
+        const QByteArrayView id(p, h.idLength);
+        const QByteArrayView type(p + h.idLength, h.typeLength);
+        const QByteArrayView data(p + h.idLength + h.typeLength, h.dataLength);
+        p += h.idLength + h.typeLength + h.dataLength;
+        if (h.kind == 1) {
+            if (m_stats)
+                m_stats->recordComment(h.stream, h.steadyNs);
+            if (m_settings.comments) {
+                CaptureRecordView record;
+                record.kind = CaptureRecordView::Kind::Comment;
+                record.stream = m_names.value(h.stream);
+                record.data = data;
+                record.receivedWallNs = h.wallNs;
+                record.monoNs = h.steadyNs;
+                m_writer->write(record);
+            }
+            continue;
+        }
+        std::optional<double> latency;
+        if (LatencyExtractor *extractor = m_latency.value(h.stream).get()) {
+            latency = extractor->latencyMs(id, data, h.wallNs);
+            if (!latency && m_stats)
+                m_stats->recordLatencyMiss(h.stream);
+        }
+        if (m_stats)
+            m_stats->recordEvent(h.stream, h.steadyNs, h.wireBytes, h.chunk, latency);
+        for (const auto &pair : m_pairs) {
+            if (h.stream != pair->matcher.streamA() && h.stream != pair->matcher.streamB())
+                continue;
+            const auto delay
+                = pair->matcher.offer(h.stream, id.toByteArray(), data.toByteArray(), h.steadyNs);
+            if (delay)
+                pair->delays.recordEvent(h.steadyNs, 0, h.chunk, delay);
+        }
+        m_writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, m_names.value(h.stream),
+            h.seq, id, type, data, h.wallNs, h.steadyNs, h.chunk, h.wireBytes, latency });
+        ++m_written;
+    }
+    if (!m_outputFailed.load() && !m_writer->flush()) {
+        m_outputFailed = true;
+        requestStop();
+    }
 }
 
 bool CliEventWriter::flush()
 {
-    QMutexLocker lock(&m_mutex);
-    m_stopped = true;
-    const bool ok = m_writer->flush();
-    if (!ok)
-        m_outputFailed = true;
-    return ok;
+    if (m_thread) {
+        endOfRead(); // whatever the network thread left in its frame
+        {
+            std::lock_guard lock(m_queueMutex);
+            m_closing = true;
+        }
+        m_queueChanged.notify_all();
+        m_thread->wait();
+        m_thread.reset();
+        m_stopped = true;
+    }
+    return !m_outputFailed.load();
 }
 
 QString CliEventWriter::errorString() const
@@ -122,7 +236,7 @@ QString CliEventWriter::errorString() const
 void CliEventWriter::withStats(
     const std::function<void(CaptureStats *, const QList<PairStats> &)> &f)
 {
-    QMutexLocker lock(&m_mutex);
+    std::lock_guard lock(m_stateMutex);
     QList<PairStats> pairs;
     for (const auto &pair : m_pairs)
         pairs.append(PairStats {

@@ -1,25 +1,32 @@
 #pragma once
 
 #include "capture/CaptureFormat.h"
+#include "common/ByteBuffer.h"
 #include "latency/LatencyExtractor.h"
 #include "latency/RouteMatcher.h"
 #include "net/DirectEventConsumer.h"
 #include "stats/CaptureStats.h"
 
 #include <QHash>
-#include <QMutex>
+#include <QThread>
 
 #include <atomic>
+#include <condition_variable>
+#include <deque>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <vector>
 
 namespace ssescope::cli {
 
-// The CLI's hot path: on the network thread, each event is measured and
-// formatted straight from the parser's buffers into the output buffer, and
-// written out after every network read. Nothing waits in memory, so a long
-// capture stays flat. The mutex is taken once per read, not per event; the
-// main thread takes it to read statistics or to flush at the end.
+// The CLI's hot path, a two-stage pipeline over the machine's two cores:
+//  - on the network thread, each event is copied straight from the parser's
+//    buffers into a frame (a flat buffer of small records): no allocation;
+//  - after each network read the frame goes to the writer thread, which
+//    measures (latency, statistics, route pairs), formats and writes.
+// A fixed pool of frames bounds memory: when the writer falls behind, the
+// network thread waits for a free frame and TCP pushes back on the server.
 class CliEventWriter final : public DirectEventConsumer
 {
 public:
@@ -32,17 +39,6 @@ public:
         bool keepStats = false;
     };
 
-    CliEventWriter(Settings settings, QIODevice *output);
-    ~CliEventWriter() override;
-    Q_DISABLE_COPY_MOVE(CliEventWriter)
-
-    // Runs setUp under the lock, so that streams started inside it (whose
-    // events may arrive at once) wait until addStream() and addPair() are done.
-    void configure(const std::function<void()> &setUp);
-    void addStream(StreamId stream, const QByteArray &name);
-    // Two routes of the same events: B's delay after A, from arrivals alone.
-    void addPair(StreamId a, StreamId b);
-
     struct PairStats
     {
         StreamId a;
@@ -50,43 +46,73 @@ public:
         const RouteMatcher *matcher;
         const StreamStats *delays; // "latency" here is B's arrival minus A's
     };
-    // Called, from the network thread, when --max-events is reached or the output fails.
+
+    CliEventWriter(Settings settings, QIODevice *output);
+    ~CliEventWriter() override;
+    Q_DISABLE_COPY_MOVE(CliEventWriter)
+
+    // Runs setUp with the writer's state locked, so that streams started
+    // inside it wait until addStream() and addPair() are done.
+    void configure(const std::function<void()> &setUp);
+    void addStream(StreamId stream, const QByteArray &name);
+    // Two routes of the same events: B's delay after A, from arrivals alone.
+    void addPair(StreamId a, StreamId b);
+    // Called, from either thread, when --max-events is reached or the output fails.
     void setStopRequest(std::function<void()> request) { m_stopRequest = std::move(request); }
 
     void consumeEvent(const SseEventView &event) override;
     void consumeComment(StreamId stream, QByteArrayView text, const ChunkStamp &stamp) override;
     void endOfRead() override;
 
-    // From the main thread, once the streams are stopped.
+    // From the main thread, once the streams are stopped: writes what is
+    // queued, ends the writer thread. False if the output failed.
     bool flush();
     QString errorString() const;
     bool outputFailed() const { return m_outputFailed.load(); }
     qint64 written() const { return m_written.load(); }
 
-    // Runs f on the statistics under the lock (null without keepStats), and
-    // on the route pairs.
+    // Runs f on the statistics (null without keepStats) and the route pairs,
+    // with the writer thread held off.
     void withStats(const std::function<void(CaptureStats *, const QList<PairStats> &)> &f);
 
 private:
-    void lockForRead();
-
-    Settings m_settings;
-    std::unique_ptr<CaptureWriter> m_writer;
-    QHash<StreamId, QByteArray> m_names;
-    QHash<StreamId, std::shared_ptr<LatencyExtractor>> m_latency;
-    std::unique_ptr<CaptureStats> m_stats;
     struct Pair
     {
         RouteMatcher matcher;
         StreamStats delays;
     };
+
+    ByteBuffer *frameToFill();
+    void writerLoop();
+    void writeFrame(const ByteBuffer &frame);
+    void requestStop();
+
+    Settings m_settings;
+    std::unique_ptr<CaptureWriter> m_writer;
+
+    // Network thread only.
+    std::unique_ptr<ByteBuffer> m_filling;
+    qint64 m_accepted = 0;
+
+    // The hand-off between the two threads.
+    std::mutex m_queueMutex;
+    std::condition_variable m_queueChanged;
+    std::deque<std::unique_ptr<ByteBuffer>> m_full;
+    std::vector<std::unique_ptr<ByteBuffer>> m_free;
+    bool m_closing = false;
+
+    // Writer thread, and the main thread through withStats(); under m_stateMutex.
+    std::mutex m_stateMutex;
+    QHash<StreamId, QByteArray> m_names;
+    QHash<StreamId, std::shared_ptr<LatencyExtractor>> m_latency;
+    std::unique_ptr<CaptureStats> m_stats;
     std::vector<std::unique_ptr<Pair>> m_pairs;
+
     std::function<void()> m_stopRequest;
-    QMutex m_mutex;
-    bool m_lockedByReader = false; // network thread only
-    bool m_stopped = false; // under m_mutex
-    std::atomic<qint64> m_written { 0 };
+    std::atomic<bool> m_stopped { false };
     std::atomic<bool> m_outputFailed { false };
+    std::atomic<qint64> m_written { 0 };
+    std::unique_ptr<QThread> m_thread;
 };
 
 } // namespace ssescope::cli

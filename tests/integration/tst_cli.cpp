@@ -337,7 +337,7 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("TLS handshake"), r.err.constData());
         QCOMPARE(r.outJson().size(), 0);
         r = run({ url, u"--no-reconnect"_s, u"--insecure"_s });
-        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
         QCOMPARE(r.outJson().size(), 3);
     }
 

@@ -130,7 +130,7 @@ private Q_SLOTS:
 
     void stallKeepsTheConnectionOpen()
     {
-        const QByteArray response = exchange(get("/ticker?rate=0&stall_after=2"), 500);
+        const QByteArray response = exchange(get("/ticker?rate=0&stall_after=2"), 1500);
         QVERIFY(response.contains("id: 2\n"));
         QVERIFY(!response.contains("id: 3\n"));
         QVERIFY(!response.endsWith("0\r\n\r\n"));
