@@ -39,7 +39,11 @@ CliSession::CliSession(RunOptions options, QObject *parent)
     connect(&m_statsTimer, &QTimer::timeout, this, &CliSession::printStats);
 }
 
-CliSession::~CliSession() = default;
+CliSession::~CliSession()
+{
+    // Streams first: their consumer, m_events, is destroyed before m_manager.
+    m_manager.stopAll();
+}
 
 bool CliSession::start()
 {
