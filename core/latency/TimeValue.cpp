@@ -49,37 +49,40 @@ bool digits(QByteArrayView text, qsizetype at, int count, int *value)
     return true;
 }
 
+// Nanoseconds in one unit; Auto decides by the value's magnitude.
+qint64 nanosecondsPerUnit(TimeUnit unit, double magnitude)
+{
+    if (unit == TimeUnit::Auto) {
+        if (magnitude < 1e11)
+            unit = TimeUnit::Seconds;
+        else if (magnitude < 1e14)
+            unit = TimeUnit::Milliseconds;
+        else if (magnitude < 1e17)
+            unit = TimeUnit::Microseconds;
+        else
+            unit = TimeUnit::Nanoseconds;
+    }
+    switch (unit) {
+    case TimeUnit::Seconds:
+        return 1'000'000'000;
+    case TimeUnit::Milliseconds:
+        return 1'000'000;
+    case TimeUnit::Microseconds:
+        return 1'000;
+    case TimeUnit::Nanoseconds:
+    case TimeUnit::Auto:
+        break;
+    }
+    return 1;
+}
+
 } // namespace
 
 std::optional<qint64> epochNsFromNumber(double value, TimeUnit unit)
 {
     if (!std::isfinite(value) || value < 0)
         return std::nullopt;
-    if (unit == TimeUnit::Auto) {
-        if (value < 1e11)
-            unit = TimeUnit::Seconds;
-        else if (value < 1e14)
-            unit = TimeUnit::Milliseconds;
-        else if (value < 1e17)
-            unit = TimeUnit::Microseconds;
-        else
-            unit = TimeUnit::Nanoseconds;
-    }
-    qint64 scale = 1;
-    switch (unit) {
-    case TimeUnit::Seconds:
-        scale = 1'000'000'000;
-        break;
-    case TimeUnit::Milliseconds:
-        scale = 1'000'000;
-        break;
-    case TimeUnit::Microseconds:
-        scale = 1'000;
-        break;
-    case TimeUnit::Nanoseconds:
-    case TimeUnit::Auto:
-        break;
-    }
+    const qint64 scale = nanosecondsPerUnit(unit, value);
     if (value * double(scale) > 9.2e18)
         return std::nullopt;
     // Whole and fractional parts apart: a double holds ms since 1970 exactly,
@@ -165,31 +168,7 @@ std::optional<qint64> epochNsFromDecimal(QByteArrayView text, TimeUnit unit)
     }
     if (i != text.size())
         return std::nullopt; // an exponent, or not a number: the general path decides
-    if (unit == TimeUnit::Auto) {
-        if (whole < 100'000'000'000ULL)
-            unit = TimeUnit::Seconds;
-        else if (whole < 100'000'000'000'000ULL)
-            unit = TimeUnit::Milliseconds;
-        else if (whole < 100'000'000'000'000'000ULL)
-            unit = TimeUnit::Microseconds;
-        else
-            unit = TimeUnit::Nanoseconds;
-    }
-    quint64 scale = 1;
-    switch (unit) {
-    case TimeUnit::Seconds:
-        scale = 1'000'000'000;
-        break;
-    case TimeUnit::Milliseconds:
-        scale = 1'000'000;
-        break;
-    case TimeUnit::Microseconds:
-        scale = 1'000;
-        break;
-    case TimeUnit::Nanoseconds:
-    case TimeUnit::Auto:
-        break;
-    }
+    const auto scale = quint64(nanosecondsPerUnit(unit, double(whole)));
     if (whole > quint64(std::numeric_limits<qint64>::max()) / scale)
         return std::nullopt;
     // fraction / 10^digits of a unit, in nanoseconds, rounded to nearest
