@@ -32,16 +32,21 @@ public:
     bool flush();
     bool hasError() const { return !m_error.isEmpty(); }
     QString errorString() const { return m_error; }
+    // Records the format cannot carry faithfully (an id with a line break in
+    // raw SSE, say): each left out, with its reason written in its place.
+    qint64 refusedRecords() const { return m_refused; }
 
     static std::unique_ptr<CaptureWriter> create(CaptureFormat format, QIODevice *device);
 
 protected:
     void maybeFlush();
+    void refuse() { ++m_refused; }
     ByteBuffer m_buffer;
 
 private:
     QIODevice *m_device;
     QString m_error;
+    qint64 m_refused = 0;
 };
 
 // A record read back, or the reason a line could not be.
