@@ -249,13 +249,16 @@ bool readRawSse(QIODevice *device, const RecordHandler &onRecord, const ReadErro
     RawSseReader reader(onRecord, onError);
     SseParser parser(0, &reader);
     quint64 chunk = 0;
-    while (!device->atEnd()) {
-        const QByteArray block = device->read(256 * 1024);
-        if (block.isEmpty()) {
+    QByteArray block;
+    while (true) {
+        const qint64 n = readCaptureBlock(device, &block);
+        if (n < 0) {
             if (fatalError)
                 *fatalError = device->errorString();
             return false;
         }
+        if (n == 0)
+            break;
         // Fed line by line, so that an error names the line it is on.
         qsizetype start = 0;
         while (start < block.size()) {
