@@ -9,7 +9,6 @@
 #include <QUrl>
 
 #include <algorithm>
-#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -23,9 +22,9 @@ constexpr char kEventMeta[] = " ssescope stream=";
 constexpr char kCommentMeta[] = " ssescope-comment stream=";
 constexpr char kRefusedMeta[] = " ssescope-refused stream=";
 
-bool containsAny(QByteArrayView text, const char *bytes)
+bool hasLineBreak(QByteArrayView text)
 {
-    return std::any_of(text.begin(), text.end(), [bytes](char c) { return std::strchr(bytes, c); });
+    return text.contains('\n') || text.contains('\r');
 }
 
 // Why a record cannot be written as text/event-stream without changing what
@@ -34,10 +33,10 @@ bool containsAny(QByteArrayView text, const char *bytes)
 const char *unwritableReason(const CaptureRecordView &r)
 {
     if (r.kind == CaptureRecordView::Kind::Comment)
-        return containsAny(r.data, "\r\n") ? "the comment holds a line break" : nullptr;
-    if (r.id.contains('\0') || containsAny(r.id, "\r\n"))
+        return hasLineBreak(r.data) ? "the comment holds a line break" : nullptr;
+    if (r.id.contains('\0') || hasLineBreak(r.id))
         return "the id holds a CR, LF or NUL, which an event stream cannot carry";
-    if (containsAny(r.type, "\r\n"))
+    if (hasLineBreak(r.type))
         return "the type holds a line break, which an event stream cannot carry";
     return nullptr;
 }

@@ -126,7 +126,7 @@ private Q_SLOTS:
         QTest::newRow("CRLF") << QByteArray("data: a\r\n\r\n") << W { 11 };
         QTest::newRow("CR") << QByteArray("data: a\r\r") << W { 9 };
         QTest::newRow("CRLF, id and type")
-            << QByteArray("id: 1\r\nevent: t\r\ndata: a\r\ndata: b\r\n\r\n") << W { 36 };
+            << QByteArray("id: 1\r\nevent: t\r\ndata: a\r\ndata: b\r\n\r\n") << W { 37 };
         QTest::newRow("CRLF, two events") << QByteArray("data: a\r\n\r\ndata: bc\r\n\r\n")
                                           << W { 11, 12 };
         QTest::newRow("comments are not the event's")
