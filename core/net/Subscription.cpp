@@ -225,6 +225,13 @@ void Subscription::sendRequest(const QString &statusMessage)
         QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     // We follow redirects ourselves (followRedirect()): each hop gets its own
     // reply, its own shard, and only the headers its origin may see.
+    // Why not Qt's redirect following (issue 6, item 14): Qt 6.4 keeps one
+    // QNetworkReply across the hops, and QNetworkReplyHttpImpl's
+    // replyDownloadMetaData() appends every header it receives to the value the
+    // reply already holds (only Location is reset). Whether the 302's headers
+    // reach it before the redirect is taken is a race between the HTTP thread
+    // and ours, so about one redirected stream in six ended with Content-Type
+    // "text/plain; charset=utf-8, text/event-stream; charset=utf-8" and failed.
     request.setAttribute(
         QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     if (m_config.http2PriorKnowledge)
