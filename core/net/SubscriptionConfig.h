@@ -40,7 +40,7 @@ struct SubscriptionConfig
     QByteArray lastEventId; // sent on the first request when not empty
     ReconnectPolicy reconnect;
     qint64 connectTimeoutMs = 15000; // until the response headers arrive; 0 = off
-    // A hard bound on the time to response headers, kept even when the connect
+    // The bound on the time to complete response headers when the connect
     // timeout is off: Qt 6.4 reads headers without any size or time limit.
     qint64 headersTimeoutMs = 60000;
     qint64 idleTimeoutMs = 0; // no bytes (heartbeats count) for this long; 0 = off

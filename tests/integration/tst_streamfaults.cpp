@@ -53,7 +53,8 @@ private Q_SLOTS:
         QTest::addColumn<SubscriptionState>("finalState");
         QTest::addColumn<QString>("sentence");
         // A chunked body cut between events is not in this table: Qt 6.4 reports
-        // it (RemoteHostClosedError) only when the close arrives in a read of its own.
+        // it (RemoteHostClosedError) only when the close arrives in a read of its
+        // own, and a TCP reset likewise.
         QTest::newRow("chunked body cut mid-event")
             << u"drop_after=2&drop_mid=1"_s << SubscriptionState::Failed
             << u"cut the connection in the middle"_s;
