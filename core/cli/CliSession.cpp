@@ -30,6 +30,7 @@ CliSession::CliSession(RunOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_manager(this)
+    , m_output(this)
 {
     connect(&m_manager, &StreamManager::eventsReceived, this, &CliSession::handleBatch);
     connect(&m_manager, &StreamManager::statusChanged, this, &CliSession::handleStatus);
@@ -47,19 +48,8 @@ CliSession::~CliSession()
 
 bool CliSession::start()
 {
-    const bool toStdout = m_options.output.isEmpty() || m_options.output == u"-";
-    if (!toStdout)
-        m_output.setFileName(m_options.output);
-    const bool opened = toStdout
-        ? m_output.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered)
-        : m_output.open(QIODevice::WriteOnly | QIODevice::Truncate);
-    if (!opened) {
-        writeStderrJson("{\"kind\":\"error\",\"message\":" + [&] {
-            QByteArray s;
-            appendJsonString(
-                s, u"cannot write %1: %2"_s.arg(m_options.output, m_output.errorString()).toUtf8());
-            return s;
-        }() + "}");
+    if (!m_output.openPath(m_options.output)) {
+        writeStderrError(u"cannot write %1: %2"_s.arg(m_options.output, m_output.errorString()));
         m_exitCode = ExitIo;
         return false;
     }
@@ -74,13 +64,8 @@ bool CliSession::start()
         QMetaObject::invokeMethod(
             this,
             [this] {
-                if (m_events->outputFailed()) {
-                    QByteArray line = "{\"kind\":\"error\",\"message\":";
-                    appendJsonString(line,
-                        u"cannot write the output: %1"_s.arg(m_events->errorString()).toUtf8());
-                    writeStderrJson(line + '}');
-                    m_exitCode = ExitIo;
-                }
+                if (m_events->outputFailed())
+                    reportOutputFailure();
                 finish(u"stop request"_s);
             },
             Qt::QueuedConnection);
@@ -88,10 +73,8 @@ bool CliSession::start()
     m_manager.setDirectConsumer(m_events.get());
     if (!m_options.metricsAddress.isEmpty()) {
         m_metrics = new MetricsServer([this] { return metricsText(); }, this);
-        if (!m_metrics->listen(m_options.metricsAddress)) {
-            QByteArray line = "{\"kind\":\"error\",\"message\":";
-            appendJsonString(line, m_metrics->errorString().toUtf8());
-            writeStderrJson(line + '}');
+        if (!m_metrics->listen(m_options.metricsAddress, m_options.metricsPublic)) {
+            writeStderrError(m_metrics->errorString());
             m_exitCode = ExitUsage;
             return false;
         }
@@ -116,10 +99,11 @@ bool CliSession::start()
     m_stdinNotifier = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
     connect(m_stdinNotifier.get(), &QSocketNotifier::activated, this, &CliSession::handleStdin);
 
+    // CliOptions keeps both within a timer's range.
     if (m_options.durationS > 0)
-        m_durationTimer.start(int(m_options.durationS * 1000));
+        m_durationTimer.start(std::chrono::milliseconds(qint64(m_options.durationS * 1000)));
     if (m_options.statsIntervalS > 0)
-        m_statsTimer.start(int(m_options.statsIntervalS * 1000));
+        m_statsTimer.start(std::chrono::milliseconds(qint64(m_options.statsIntervalS * 1000)));
     return true;
 }
 
@@ -216,11 +200,20 @@ void CliSession::finish(const QString &reason)
     m_statsTimer.stop();
     if (m_stdinNotifier)
         m_stdinNotifier->setEnabled(false);
-    // Once stopped, no stream writes any more; what is buffered goes out.
+    // The writer lets go of the network thread first: it may be waiting for a
+    // frame that an output nobody reads would never free.
+    if (m_events)
+        m_events->stopAccepting();
+    // Once stopped, no stream writes any more; what is buffered goes out,
+    // unless the output accepts nothing for a while.
     m_manager.stopAll();
     m_manager.flush();
-    if (m_events && !m_events->flush() && m_exitCode == ExitOk)
+    const bool written = !m_events || m_events->flush();
+    const bool closed = m_output.finish();
+    if (!written || !closed) {
+        reportOutputFailure();
         m_exitCode = ExitIo;
+    }
     if (m_options.statsIntervalS > 0)
         printStats();
     if (m_exitCode == ExitOk && m_anyFailed)
@@ -286,12 +279,35 @@ QByteArray CliSession::metricsText()
         QList<StreamMetricsInput> inputs;
         for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
             inputs.append(StreamMetricsInput { QString::fromUtf8(it.value()),
-                m_manager.config(it.key()).url.toString(), m_statuses.value(it.key()).state,
+                // Never the password: scrapes are stored and shown widely.
+                m_manager.config(it.key()).url.toString(QUrl::RemovePassword), m_statuses.value(it.key()).state,
                 stats ? stats->find(it.key()) : nullptr });
         }
         text = renderPrometheusText(inputs, steadyNowNs(), routes);
     });
     return text;
+}
+
+void CliSession::reportOutputFailure()
+{
+    if (m_outputFailureReported)
+        return;
+    m_outputFailureReported = true;
+    m_exitCode = ExitIo;
+    QString message = u"cannot write %1: %2"_s.arg(
+        m_options.output.isEmpty() || m_options.output == u"-" ? u"standard output"_s
+                                                               : m_options.output,
+        m_events && m_events->outputFailed() ? m_events->errorString() : m_output.errorString());
+    if (m_events && m_events->unwritten() > 0)
+        message += u"; %1 events received were not written"_s.arg(m_events->unwritten());
+    writeStderrError(message);
+}
+
+void CliSession::writeStderrError(const QString &message)
+{
+    QByteArray line = "{\"kind\":\"error\",\"message\":";
+    appendJsonString(line, message.toUtf8());
+    writeStderrJson(line + '}');
 }
 
 void CliSession::writeStderrJson(const QByteArray &line)
