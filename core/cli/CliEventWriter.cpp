@@ -400,6 +400,17 @@ bool CliEventWriter::flush(int timeoutMs)
     return !m_outputFailed.load();
 }
 
+qsizetype CliEventWriter::frameBytes()
+{
+    std::lock_guard lock(m_queueMutex);
+    qsizetype bytes = m_filling ? m_filling->capacity() : 0;
+    for (const auto &frame : m_free)
+        bytes += frame->capacity();
+    for (const auto &frame : m_full)
+        bytes += frame->capacity();
+    return bytes;
+}
+
 QString CliEventWriter::errorString() const
 {
     return m_writer->errorString();

@@ -77,6 +77,8 @@ public:
     QString errorString() const;
     bool outputFailed() const { return m_outputFailed.load(); }
     qint64 written() const { return m_written.load(); }
+    // Memory the frames hold, for tests: it follows the bytes on the wire.
+    qsizetype frameBytes();
     // Events taken from the network that never reached the output.
     qint64 unwritten() const { return m_accepted.load() - m_flushed.load(); }
 
