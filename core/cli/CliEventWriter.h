@@ -73,7 +73,7 @@ public:
     // From the main thread, once the streams are stopped: writes what is
     // queued, ends the writer thread. An output that accepts nothing for
     // timeoutMs is abandoned. False if the output failed.
-    bool flush(int timeoutMs = 1500);
+    bool flush(int timeoutMs = 1000);
     QString errorString() const;
     bool outputFailed() const { return m_outputFailed.load(); }
     qint64 written() const { return m_written.load(); }

@@ -20,6 +20,7 @@ const QString kDescription
   ssescope-cli [options] URL|NAME=URL ...
   ssescope-cli stats CAPTURE            statistics of a saved capture
   ssescope-cli convert IN OUT           convert between jsonl, csv and sse captures
+                                        ("-" is standard input or output, JSON Lines)
 
 Standard input takes commands: "restart" reconnects every stream (sending
 Last-Event-ID), "quit" exits. The end of standard input is not a command.
