@@ -51,7 +51,9 @@ bool sameFile(const QString &a, const QString &b)
 // standard output, devices and FIFOs are written in place.
 bool writesInPlace(const QString &path)
 {
-    if (path == u"-")
+    // /dev/stdout and the like may resolve to a regular file; never swap
+    // another file in for them.
+    if (path == u"-" || path.startsWith(u"/dev/"_s) || path.startsWith(u"/proc/"_s))
         return true;
     struct stat st
     {
@@ -227,8 +229,8 @@ int runConvert(const ConvertOptions &options)
         if (!ok)
             printError(u"cannot read %1: %2"_s.arg(options.input, fatal));
         else
-            printError(u"cannot write %1: %2"_s.arg(options.output,
-                writer->hasError() ? writer->errorString() : out->errorString()));
+            printError(u"cannot write %1: %2"_s.arg(
+                options.output, writer->hasError() ? writer->errorString() : out->errorString()));
         return ExitIo;
     }
     return corrupt ? ExitIo : ExitOk;

@@ -198,10 +198,10 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
         u"host:port"_s);
     const QCommandLineOption metricsPublic(u"metrics-public"_s,
         u"Let --metrics listen on an address other hosts can reach (it shows stream names and URLs)."_s);
-    parser.addOptions({ header, method, data, dataFile, lastEventId, policy, retry, maxAttempts,
-        readTimeout, connectTimeout, insecure, compressed, latency, latencyUnit, clockOffset,
-        output, format, comments, statsHelp, maxEvents, duration, noReconnect, metrics, metricsPublic,
-        pair });
+    parser.addOptions(
+        { header, method, data, dataFile, lastEventId, policy, retry, maxAttempts, readTimeout,
+            connectTimeout, insecure, compressed, latency, latencyUnit, clockOffset, output, format,
+            comments, statsHelp, maxEvents, duration, noReconnect, metrics, metricsPublic, pair });
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
@@ -252,21 +252,21 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
             return fail(u"--policy must be strict or resilient"_s);
         base.reconnect.kind = *kind;
     }
-    const auto number = [&](const QCommandLineOption &option, double *out, double maximum,
-                            const QString &unit) {
-        if (!parser.isSet(option))
-            return true;
-        bool ok = false;
-        const double value = parser.value(option).toDouble(&ok);
-        if (!ok || !(value >= 0 && value <= maximum)) { // NaN fails too
-            result.error = u"--%1 needs a number of %2 from 0 to %3, not \"%4\""_s.arg(
-                option.names().last(), unit, QString::number(maximum, 'f', 0),
-                parser.value(option));
-            return false;
-        }
-        *out = value;
-        return true;
-    };
+    const auto number
+        = [&](const QCommandLineOption &option, double *out, double maximum, const QString &unit) {
+              if (!parser.isSet(option))
+                  return true;
+              bool ok = false;
+              const double value = parser.value(option).toDouble(&ok);
+              if (!ok || !(value >= 0 && value <= maximum)) { // NaN fails too
+                  result.error = u"--%1 needs a number of %2 from 0 to %3, not \"%4\""_s.arg(
+                      option.names().last(), unit, QString::number(maximum, 'f', 0),
+                      parser.value(option));
+                  return false;
+              }
+              *out = value;
+              return true;
+          };
     double retryMs = double(base.reconnect.initialRetryMs), attempts = 0, idle = 0,
            connect = double(base.connectTimeoutMs) / 1000, offset = 0, limit = 0;
     const QString seconds = u"seconds"_s;

@@ -26,8 +26,8 @@ bool CliOutput::openPath(const QString &path)
         m_fd = STDOUT_FILENO;
         m_ownsFd = false;
     } else {
-        m_fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-            0666);
+        m_fd = ::open(
+            QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
         if (m_fd < 0) {
             setErrorString(QString::fromLocal8Bit(std::strerror(errno)));
             return false;

@@ -280,8 +280,8 @@ QByteArray CliSession::metricsText()
         for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
             inputs.append(StreamMetricsInput { QString::fromUtf8(it.value()),
                 // Never the password: scrapes are stored and shown widely.
-                m_manager.config(it.key()).url.toString(QUrl::RemovePassword), m_statuses.value(it.key()).state,
-                stats ? stats->find(it.key()) : nullptr });
+                m_manager.config(it.key()).url.toString(QUrl::RemovePassword),
+                m_statuses.value(it.key()).state, stats ? stats->find(it.key()) : nullptr });
         }
         text = renderPrometheusText(inputs, steadyNowNs(), routes);
     });

@@ -37,7 +37,7 @@ QString MetricsServer::addressError(
     if (!address.isLoopback() && !allowPublic)
         return u"--metrics %1 would serve stream names and URLs beyond this machine: use a "
                "loopback address such as 127.0.0.1:%2, or add --metrics-public"_s.arg(hostPort)
-            .arg(port);
+                   .arg(port);
     if (addressOut)
         *addressOut = address;
     if (portOut)

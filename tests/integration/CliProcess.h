@@ -19,8 +19,8 @@ struct CliRun
     QByteArray out;
     QByteArray err;
 
-    static CliRun run(const QStringList &args, const QByteArray &stdinText = {},
-        int timeoutMs = 20000)
+    static CliRun run(
+        const QStringList &args, const QByteArray &stdinText = {}, int timeoutMs = 20000)
     {
         QProcess process;
         process.start(QStringLiteral(SSESCOPE_CLI), args);

@@ -52,7 +52,8 @@ private Q_SLOTS:
         const CliRun r = CliRun::run(
             { url(u"/ticker?rate=0"_s), u"-o"_s, u"/dev/full"_s, u"--max-events"_s, u"5"_s });
         QCOMPARE(r.exitCode, 3);
-        QVERIFY2(r.err.contains("cannot write /dev/full: No space left on device"), r.err.constData());
+        QVERIFY2(
+            r.err.contains("cannot write /dev/full: No space left on device"), r.err.constData());
     }
 
     void convertWriteErrorsExitWithTheReason_data()
@@ -108,7 +109,8 @@ private Q_SLOTS:
         const QString fifo = path(u"capture.fifo"_s);
         QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
         QProcess process;
-        process.start(QStringLiteral(SSESCOPE_CLI), { u"stats"_s, fifo, u"--format"_s, u"jsonl"_s });
+        process.start(
+            QStringLiteral(SSESCOPE_CLI), { u"stats"_s, fifo, u"--format"_s, u"jsonl"_s });
         QVERIFY(process.waitForStarted());
         {
             QFile writer(fifo);

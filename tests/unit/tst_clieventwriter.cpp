@@ -14,6 +14,9 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr StreamId kStream = 1;
+// flush() gives up on an output after 1 s by default; these write 512 MB,
+// which a sanitizer build takes longer than that for.
+constexpr int kNoDeadline = 120000;
 
 struct Writer
 {
@@ -83,7 +86,7 @@ private Q_SLOTS:
         const qsizetype held = w.events->frameBytes();
         QVERIFY2(held < 8 * 1024 * 1024, qPrintable(QString::number(held)));
         w.events->endOfRead();
-        QVERIFY(w.events->flush());
+        QVERIFY(w.events->flush(kNoDeadline));
         QCOMPARE(w.events->written(), 2000);
     }
 
@@ -101,7 +104,7 @@ private Q_SLOTS:
                 w.events->endOfRead(); // a new frame
         }
         w.events->endOfRead();
-        QVERIFY(w.events->flush());
+        QVERIFY(w.events->flush(kNoDeadline));
         QVERIFY(w.output.finish());
         const QList<QJsonObject> records = readJsonLines(path);
         QCOMPARE(records.size(), ids.size());
@@ -121,7 +124,7 @@ private Q_SLOTS:
         }
         w.event(9, "1", "small");
         w.events->endOfRead();
-        QVERIFY(w.events->flush());
+        QVERIFY(w.events->flush(kNoDeadline));
         QCOMPARE(w.events->written(), 9);
         const qsizetype held = w.events->frameBytes();
         QVERIFY2(held <= 8 * 256 * 1024, qPrintable(QString::number(held)));
@@ -136,7 +139,7 @@ private Q_SLOTS:
         const QByteArray text = "bad \xff\xfe \xe2\x82 end";
         w.events->consumeComment(kStream, text, ChunkStamp { 1, 2, 3 });
         w.events->endOfRead();
-        QVERIFY(w.events->flush());
+        QVERIFY(w.events->flush(kNoDeadline));
         QVERIFY(w.output.finish());
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -158,9 +161,9 @@ private Q_SLOTS:
         w.events->endOfRead();
         QTRY_VERIFY(w.events->outputFailed());
         QCOMPARE(w.stopRequests, 1);
-        QVERIFY(!w.events->flush());
-        QVERIFY2(w.events->errorString().contains(u"No space"_s),
-            qPrintable(w.events->errorString()));
+        QVERIFY(!w.events->flush(kNoDeadline));
+        QVERIFY2(
+            w.events->errorString().contains(u"No space"_s), qPrintable(w.events->errorString()));
         QCOMPARE(w.events->unwritten(), 5);
     }
 };

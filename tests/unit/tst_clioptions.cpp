@@ -27,15 +27,13 @@ private Q_SLOTS:
             << QStringList { url, u"-H"_s, u"X-A: b"_s + QChar(0) + u"c"_s } << u"NUL"_s;
         QTest::newRow("header name with LF")
             << QStringList { url, u"-H"_s, u"X\n-A: b"_s } << u"line break"_s;
-        QTest::newRow("last event id with CRLF")
-            << QStringList { url, u"--last-event-id"_s, u"abc\r\nX-Injected: yes"_s }
-            << u"--last-event-id holds a line break"_s;
+        QTest::newRow("last event id with CRLF") << QStringList { url, u"--last-event-id"_s,
+            u"abc\r\nX-Injected: yes"_s } << u"--last-event-id holds a line break"_s;
         QTest::newRow("last event id with NUL")
             << QStringList { url, u"--last-event-id"_s, u"a"_s + QChar(0) } << u"NUL"_s;
-        QTest::newRow("plain header and id")
-            << QStringList { url, u"-H"_s, u"Authorization: Bearer t"_s, u"--last-event-id"_s,
-                   u"41"_s }
-            << QString();
+        QTest::newRow("plain header and id") << QStringList { url, u"-H"_s,
+            u"Authorization: Bearer t"_s, u"--last-event-id"_s, u"41"_s }
+                                             << QString();
         // Issue 6, item 25: past INT_MAX ms, Qt's timers switch themselves off.
         QTest::newRow("read timeout too long")
             << QStringList { url, u"--read-timeout"_s, u"2147484"_s } << u"from 0 to 2147483"_s;
@@ -47,8 +45,8 @@ private Q_SLOTS:
             << QStringList { url, u"--duration"_s, u"3000000"_s } << u"--duration needs"_s;
         QTest::newRow("duration infinite")
             << QStringList { url, u"--duration"_s, u"inf"_s } << u"--duration needs"_s;
-        QTest::newRow("duration nan") << QStringList { url, u"--duration"_s, u"nan"_s }
-                                      << u"--duration needs"_s;
+        QTest::newRow("duration nan")
+            << QStringList { url, u"--duration"_s, u"nan"_s } << u"--duration needs"_s;
         QTest::newRow("stats too long")
             << QStringList { url, u"--stats=2147484"_s } << u"--stats needs an interval"_s;
         QTest::newRow("stats zero")
@@ -64,8 +62,8 @@ private Q_SLOTS:
         QTest::newRow("metrics public, said so")
             << QStringList { url, u"--metrics"_s, u"0.0.0.0:9464"_s, u"--metrics-public"_s }
             << QString();
-        QTest::newRow("metrics loopback") << QStringList { url, u"--metrics"_s, u"127.0.0.1:0"_s }
-                                          << QString();
+        QTest::newRow("metrics loopback")
+            << QStringList { url, u"--metrics"_s, u"127.0.0.1:0"_s } << QString();
         QTest::newRow("metrics localhost")
             << QStringList { url, u"--metrics"_s, u"localhost:0"_s } << QString();
         QTest::newRow("metrics no port")
@@ -90,8 +88,8 @@ private Q_SLOTS:
         const auto stats = cli::parseCommandLine({ u"ssescope-cli"_s, u"stats"_s, u"-"_s });
         QVERIFY2(stats.error.isEmpty(), qPrintable(stats.error));
         QCOMPARE(stats.stats.format, CaptureFormat::JsonLines);
-        const auto convert = cli::parseCommandLine(
-            { u"ssescope-cli"_s, u"convert"_s, u"-"_s, u"out.csv"_s });
+        const auto convert
+            = cli::parseCommandLine({ u"ssescope-cli"_s, u"convert"_s, u"-"_s, u"out.csv"_s });
         QVERIFY2(convert.error.isEmpty(), qPrintable(convert.error));
         QCOMPARE(convert.convert.from, CaptureFormat::JsonLines);
         QCOMPARE(convert.convert.to, CaptureFormat::Csv);
