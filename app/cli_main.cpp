@@ -75,7 +75,7 @@ int main(int argc, char *argv[])
     QObject::connect(&signalNotifier, &QSocketNotifier::activated, &session, [&session] {
         char byte;
         [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], &byte, 1);
-        session.finish(u"signal"_s);
+        session.finish(u"signal"_s, true);
     });
     QObject::connect(
         &session, &cli::CliSession::finished, &app, [&app](int code) { app.exit(code); });

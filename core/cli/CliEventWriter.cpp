@@ -371,7 +371,7 @@ void CliEventWriter::interruptWriter()
         pthread_kill(reinterpret_cast<pthread_t>(m_writerHandle), kInterruptSignal);
 }
 
-bool CliEventWriter::flush(int timeoutMs)
+bool CliEventWriter::flush(int stallMs, int totalMs)
 {
     if (m_thread) {
         endOfRead(); // whatever the network thread left in its frame
@@ -381,8 +381,22 @@ bool CliEventWriter::flush(int timeoutMs)
             m_stopped = true;
         }
         m_queueChanged.notify_all();
-        if (!m_thread->wait(QDeadlineTimer(timeoutMs))) {
-            // The output accepts nothing: abandon it, and wake the write(2)
+        const QDeadlineTimer total = totalMs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever)
+                                                 : QDeadlineTimer(qint64(totalMs));
+        QDeadlineTimer stalled(stallMs);
+        qint64 progress = m_output->bytesWritten();
+        while (!m_thread->wait(QDeadlineTimer(50))) {
+            if (total.hasExpired())
+                break;
+            if (const qint64 now = m_output->bytesWritten(); now != progress) {
+                progress = now;
+                stalled.setRemainingTime(stallMs);
+            } else if (stalled.hasExpired()) {
+                break;
+            }
+        }
+        if (!m_thread->isFinished()) {
+            // The output takes nothing, or not in time: abandon it, and wake the write(2)
             // that blocks. Repeated, in case it lands just before the call.
             m_output->abandon();
             for (int i = 0; i < 40 && !m_thread->wait(QDeadlineTimer(25)); ++i)

@@ -71,9 +71,10 @@ public:
     // later are dropped, and a network thread waiting for a frame goes on.
     void stopAccepting();
     // From the main thread, once the streams are stopped: writes what is
-    // queued, ends the writer thread. An output that accepts nothing for
-    // timeoutMs is abandoned. False if the output failed.
-    bool flush(int timeoutMs = 1000);
+    // queued, ends the writer thread. An output that takes nothing for
+    // stallMs, or is still busy after totalMs (-1: no limit), is abandoned.
+    // False if the output failed.
+    bool flush(int stallMs = 1000, int totalMs = -1);
     QString errorString() const;
     bool outputFailed() const { return m_outputFailed.load(); }
     qint64 written() const { return m_written.load(); }

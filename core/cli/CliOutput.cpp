@@ -66,8 +66,10 @@ qint64 CliOutput::writeData(const char *data, qint64 size)
             return -1;
         }
         const ssize_t n = ::write(m_fd, data, size_t(size));
-        if (n >= 0)
+        if (n >= 0) {
+            m_bytesWritten += n;
             return n;
+        }
         if (errno == EINTR)
             continue;
         setErrorString(QString::fromLocal8Bit(std::strerror(errno)));

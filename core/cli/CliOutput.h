@@ -23,6 +23,8 @@ public:
     // Closes a file and reports what close(2) says (NFS and quotas report late).
     bool finish();
     void abandon() { m_abandoned.store(true); }
+    // Bytes the output took so far, from any thread: whether it makes progress.
+    qint64 bytesWritten() const { return m_bytesWritten.load(); }
     bool isSequential() const override { return true; }
 
 protected:
@@ -33,6 +35,7 @@ private:
     int m_fd = -1;
     bool m_ownsFd = false;
     std::atomic<bool> m_abandoned { false };
+    std::atomic<qint64> m_bytesWritten { 0 };
 };
 
 } // namespace ssescope::cli

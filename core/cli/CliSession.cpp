@@ -36,7 +36,7 @@ CliSession::CliSession(RunOptions options, QObject *parent)
     connect(&m_manager, &StreamManager::statusChanged, this, &CliSession::handleStatus);
     connect(&m_manager, &StreamManager::streamError, this, &CliSession::handleStreamError);
     m_durationTimer.setSingleShot(true);
-    connect(&m_durationTimer, &QTimer::timeout, this, [this] { finish(u"duration"_s); });
+    connect(&m_durationTimer, &QTimer::timeout, this, [this] { finish(u"duration"_s, true); });
     connect(&m_statsTimer, &QTimer::timeout, this, &CliSession::printStats);
 }
 
@@ -123,7 +123,7 @@ void CliSession::handleStdin()
         if (command == "restart") {
             m_manager.restartAll();
         } else if (command == "quit") {
-            finish(u"quit"_s);
+            finish(u"quit"_s, true);
             return;
         } else if (!command.isEmpty()) {
             QByteArray line = "{\"kind\":\"error\",\"message\":";
@@ -190,7 +190,7 @@ void CliSession::handleStreamError(StreamId stream, const QString &message)
     writeStderrJson(line + '}');
 }
 
-void CliSession::finish(const QString &reason)
+void CliSession::finish(const QString &reason, bool promptly)
 {
     if (m_finishing)
         return;
@@ -208,7 +208,10 @@ void CliSession::finish(const QString &reason)
     // unless the output accepts nothing for a while.
     m_manager.stopAll();
     m_manager.flush();
-    const bool written = !m_events || m_events->flush();
+    // A signal, --duration or quit ends the run within 2 s whatever the
+    // output's reader does; otherwise only a reader that takes nothing for
+    // a second is given up on.
+    const bool written = !m_events || m_events->flush(1000, promptly ? 1000 : -1);
     const bool closed = m_output.finish();
     if (!written || !closed) {
         reportOutputFailure();

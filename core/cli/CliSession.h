@@ -36,8 +36,9 @@ public:
     bool start();
     int exitCode() const { return m_exitCode; }
 
-    // Ends the run: SIGINT/SIGTERM, "quit", limits. Remaining events are written.
-    void finish(const QString &reason);
+    // Ends the run: SIGINT/SIGTERM, "quit", limits. Remaining events are
+    // written while the output takes them; promptly, for at most a second.
+    void finish(const QString &reason, bool promptly = false);
 
 Q_SIGNALS:
     void finished(int exitCode);

@@ -4,10 +4,12 @@
 #include "demo/DemoServerThread.h"
 
 #include <QFile>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 using namespace ssescope;
@@ -179,6 +181,38 @@ private Q_SLOTS:
         QCOMPARE(process.exitCode(), 3);
         const QByteArray err = process.readAllStandardError();
         QVERIFY2(err.contains("Broken pipe"), err.constData());
+    }
+
+    void aLongPersistentIdCostsItsBytesOnce()
+    {
+        // Issue 6, item 12: `id: ` + 1 MiB, then 2,000 events, took 3 GB: the
+        // ID was copied into every event's frame record.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        const QByteArray body = "id: " + QByteArray(512 * 1024, 'i') + "\n\n"
+            + QByteArray("data\n\n").repeated(2000);
+        connect(&server, &QTcpServer::newConnection, &server, [&] {
+            QTcpSocket *socket = server.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &body] {
+                socket->readAll();
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                              "Connection: close\r\n\r\n"
+                    + body);
+                socket->disconnectFromHost();
+            });
+        });
+        QProcess process;
+        process.start(QStringLiteral(SSESCOPE_CLI),
+            { u"http://127.0.0.1:%1/"_s.arg(server.serverPort()), u"--no-reconnect"_s, u"-o"_s,
+                u"/dev/null"_s, u"--stats=1000"_s });
+        QVERIFY(process.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 120000);
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(process.readAllStandardError().contains(" 2000 ")); // the final table
+        // The largest child so far; the others are small runs.
+        rusage usage {};
+        QCOMPARE(::getrusage(RUSAGE_CHILDREN, &usage), 0);
+        QVERIFY2(usage.ru_maxrss < 400 * 1024, qPrintable(QString::number(usage.ru_maxrss)));
     }
 
     void passwordsNeverShow()
