@@ -1,5 +1,7 @@
 #pragma once
 
+#include "latency/LatencyExtractor.h"
+#include "net/EventBatch.h"
 #include "net/ReconnectBackoff.h"
 #include "net/SubscriptionConfig.h"
 #include "net/SubscriptionStatus.h"
@@ -66,6 +68,10 @@ private:
     void endFor(SubscriptionState finalState, const QString &message);
     void setStatus(SubscriptionState state, const QString &message, qint64 retryInMs = 0);
     void publish();
+    // Backpressure: whether the batcher has room; if not, reading stops
+    // until resumeReading().
+    bool mayRead();
+    void resumeReading();
 
     void handleEvent(SseEvent &&event) override;
     void handleEventView(const SseEventView &event) override;
@@ -92,8 +98,11 @@ private:
     qint64 m_openSinceNs = 0; // steady time the current connection opened, 0 if not open
     QByteArray m_readBuffer;
     QString m_tlsDetail;
-    SseEventList m_outEvents;
-    std::vector<SseComment> m_outComments;
+    EventBatch m_outBatch;
+    QByteArray m_sharedId; // the id and type arrays events share while they stay the same
+    QByteArray m_sharedType;
+    LatencyExtractor m_latency; // on this thread, so the owner never parses an event
+    bool m_readBlocked = false; // the batcher is full: bytes wait in the reply
 
     QTimer m_watchdog; // connect timeout, then idle timeout
     QTimer m_retryTimer; // the wait before reconnecting

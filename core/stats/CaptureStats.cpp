@@ -39,6 +39,12 @@ void CaptureStats::recordLatencyMiss(StreamId id)
     m_total.recordLatencyMiss();
 }
 
+void CaptureStats::recordLatencyMisses(StreamId id, quint64 count)
+{
+    stream(id).recordLatencyMisses(count);
+    m_total.recordLatencyMisses(count);
+}
+
 void CaptureStats::recordComment(StreamId id, qint64 steadyNs)
 {
     stream(id).recordComment(steadyNs);

@@ -24,6 +24,7 @@ public:
             event.stream, event.arrivalSteadyNs, event.wireBytes, event.chunkIndex, latencyMs);
     }
     void recordLatencyMiss(StreamId stream);
+    void recordLatencyMisses(StreamId stream, quint64 count);
     void recordComment(StreamId stream, qint64 steadyNs);
     void setConnectionCounters(
         StreamId stream, quint64 reconnections, quint64 errors, qint64 uptimeNs = 0);

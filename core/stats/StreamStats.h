@@ -74,6 +74,7 @@ public:
     void recordEvent(
         qint64 steadyNs, quint32 wireBytes, quint64 chunkIndex, std::optional<double> latencyMs);
     void recordLatencyMiss() { ++m_totals.latencyMisses; }
+    void recordLatencyMisses(quint64 count) { m_totals.latencyMisses += count; }
     void recordComment(qint64 steadyNs);
     void setConnectionCounters(quint64 reconnections, quint64 errors, qint64 uptimeNs = 0);
 
