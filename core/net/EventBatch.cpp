@@ -38,8 +38,11 @@ qint64 EventBatch::bytes() const
 
 quint32 EventBatch::textIndex(const QByteArray &text)
 {
+    // The last id and type are the usual hit; a shared array is recognised by
+    // its data pointer, else by its bytes.
     for (const quint32 last : m_lastText) {
-        if (last < m_texts.size() && m_texts[last].constData() == text.constData()
+        if (last < m_texts.size()
+            && (m_texts[last].constData() == text.constData() || m_texts[last] == text)
             && m_texts[last].size() == text.size())
             return last;
     }
