@@ -1,20 +1,32 @@
 #include "EventBatch.h"
 
+#include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <limits>
 
 namespace ssescope {
 
-SseEventView EventBatch::event(qsizetype index) const
+const EventBatch::Part &EventBatch::partOf(qsizetype &index) const
 {
-    const Record &record = m_records[size_t(index)];
+    size_t part = 0;
+    if (m_parts.size() > 1) {
+        const auto it = std::upper_bound(m_partStart.begin(), m_partStart.end(), index);
+        part = size_t(it - m_partStart.begin()) - 1;
+    }
+    index -= m_partStart[part];
+    return m_parts[part];
+}
+
+SseEventView EventBatch::viewOf(const Part &part, const Record &record)
+{
     SseEventView view;
     view.stream = record.stream;
     view.seq = record.seq;
-    view.id = m_texts[record.idIndex];
-    view.type = m_texts[record.typeIndex];
-    view.data = QByteArrayView(m_arena.data() + record.dataOffset, record.dataLength);
+    view.id = record.idText == kInline
+        ? QByteArrayView(part.arena.data() + record.idOffset, record.idLength)
+        : QByteArrayView(part.texts[record.idText]);
+    view.type = part.texts[record.typeIndex];
+    view.data = QByteArrayView(part.arena.data() + record.dataOffset, record.dataLength);
     view.arrivalSteadyNs = record.arrivalSteadyNs;
     view.arrivalWallNs = record.arrivalWallNs;
     view.chunkIndex = record.chunkIndex;
@@ -22,78 +34,130 @@ SseEventView EventBatch::event(qsizetype index) const
     return view;
 }
 
+std::optional<double> EventBatch::latencyOf(const Record &record)
+{
+    if (std::isnan(record.latencyMs))
+        return std::nullopt;
+    return double(record.latencyMs);
+}
+
+SseEventView EventBatch::event(qsizetype index) const
+{
+    const Part &part = partOf(index);
+    return viewOf(part, part.records[size_t(index)]);
+}
+
 std::optional<double> EventBatch::latencyMs(qsizetype index) const
 {
-    const float latency = m_records[size_t(index)].latencyMs;
-    if (std::isnan(latency))
-        return std::nullopt;
-    return double(latency);
+    const Part &part = partOf(index);
+    return latencyOf(part.records[size_t(index)]);
+}
+
+const QByteArray *EventBatch::sharedId(qsizetype index) const
+{
+    const Part &part = partOf(index);
+    const Record &record = part.records[size_t(index)];
+    return record.idText == kInline ? nullptr : &part.texts[record.idText];
 }
 
 qint64 EventBatch::bytes() const
 {
-    return qint64(m_records.size() * sizeof(Record) + m_arena.size()) + m_textBytes
-        + qint64(comments.size() * sizeof(SseComment));
+    qint64 total = qint64(comments.size() * sizeof(SseComment));
+    for (const Part &part : m_parts)
+        total += qint64(sizeof(Part) + part.records.capacity() * sizeof(Record)
+                     + part.arena.capacity() + part.texts.capacity() * sizeof(QByteArray))
+            + part.textBytes;
+    return total;
 }
 
-quint32 EventBatch::textIndex(const QByteArray &text)
+quint32 EventBatch::textIndex(Part &part, const QByteArray &text, int slot)
 {
-    // The last id and type are the usual hit; a shared array is recognised by
-    // its data pointer, else by its bytes.
-    for (const quint32 last : m_lastText) {
-        if (last < m_texts.size()
-            && (m_texts[last].constData() == text.constData() || m_texts[last] == text)
-            && m_texts[last].size() == text.size())
-            return last;
+    // The usual hit: the same array as the last time, recognised by its data.
+    const quint32 last = part.lastText[slot];
+    if (last < part.texts.size() && part.texts[last].constData() == text.constData()
+        && part.texts[last].size() == text.size())
+        return last;
+    for (size_t i = 0; i < part.texts.size(); ++i) { // few: types and long ids that changed
+        if (part.texts[i].constData() == text.constData() && part.texts[i].size() == text.size())
+            return part.lastText[slot] = quint32(i);
     }
-    const auto found = m_textByData.constFind(text.constData());
-    if (found != m_textByData.constEnd() && m_texts[found.value()].size() == text.size())
-        return found.value();
-    const auto index = quint32(m_texts.size());
-    m_texts.push_back(text);
-    m_textByData.insert(text.constData(), index);
-    m_textBytes += text.size() + qint64(sizeof(QByteArray));
-    return index;
+    const auto index = quint32(part.texts.size());
+    part.texts.push_back(text);
+    part.textBytes += text.size();
+    return part.lastText[slot] = index;
 }
 
-void EventBatch::append(const SseEventView &event, const QByteArray &id, const QByteArray &type,
-    std::optional<double> latencyMs)
+void EventBatch::append(
+    const SseEventView &event, SharedTexts &texts, std::optional<double> latencyMs)
 {
+    if (m_parts.empty()) {
+        m_parts.emplace_back();
+        m_partStart.push_back(m_count);
+        // As much as the publisher's last part held: no regrowth per read for
+        // a steady stream, little waste for a slow one.
+        m_parts.back().records.reserve(m_reserveRecords);
+        m_parts.back().arena.reserve(m_reserveArena);
+    }
+    Part &part = m_parts.back();
     Record record;
     record.arrivalSteadyNs = event.arrivalSteadyNs;
     record.arrivalWallNs = event.arrivalWallNs;
     record.seq = event.seq;
     record.chunkIndex = event.chunkIndex;
-    record.dataOffset = m_arena.size();
     record.stream = event.stream;
-    record.dataLength = quint32(event.data.size()); // events are far below 4 GiB (parser limits)
     record.wireBytes = event.wireBytes;
-    record.idIndex = m_lastText[0] = textIndex(id);
-    record.typeIndex = m_lastText[1] = textIndex(type);
     record.latencyMs = latencyMs ? float(*latencyMs) : std::numeric_limits<float>::quiet_NaN();
-    m_arena.insert(m_arena.end(), event.data.begin(), event.data.end());
-    m_records.push_back(record);
+    record.reserved = 0;
+    if (QByteArrayView(texts.type) != event.type)
+        texts.type = event.type.toByteArray();
+    record.typeIndex = textIndex(part, texts.type, 1);
+    record.idLength = quint32(event.id.size());
+    if (event.id.size() <= kInlineIdBytes) {
+        record.idText = kInline;
+        const Record *previous = part.records.empty() ? nullptr : &part.records.back();
+        if (previous && previous->stream == event.stream && previous->idText == kInline
+            && QByteArrayView(part.arena.data() + previous->idOffset, previous->idLength)
+                == event.id) {
+            record.idOffset = previous->idOffset; // unchanged: one copy per change
+        } else {
+            record.idOffset = part.arena.size();
+            part.arena.insert(part.arena.end(), event.id.begin(), event.id.end());
+        }
+    } else {
+        if (QByteArrayView(texts.id) != event.id)
+            texts.id = event.id.toByteArray();
+        record.idOffset = 0;
+        record.idText = textIndex(part, texts.id, 0);
+    }
+    record.dataOffset = part.arena.size();
+    record.dataLength = quint32(event.data.size()); // events are far below 4 GiB (parser limits)
+    part.arena.insert(part.arena.end(), event.data.begin(), event.data.end());
+    part.records.push_back(record);
+    ++m_count;
 }
 
 void EventBatch::takeFrom(EventBatch &other)
 {
-    if (m_records.empty() && m_texts.empty() && comments.empty() && counters.isEmpty()) {
-        // The common case: nothing pending yet. Swap, so that other keeps our
-        // (empty) capacity and nothing is copied.
-        std::swap(*this, other);
-        return;
-    }
-    std::vector<quint32> remap(other.m_texts.size());
-    for (size_t i = 0; i < other.m_texts.size(); ++i)
-        remap[i] = textIndex(other.m_texts[i]);
-    const quint64 base = m_arena.size();
-    m_arena.insert(m_arena.end(), other.m_arena.begin(), other.m_arena.end());
-    m_records.reserve(m_records.size() + other.m_records.size());
-    for (Record record : other.m_records) {
-        record.dataOffset += base;
-        record.idIndex = remap[record.idIndex];
-        record.typeIndex = remap[record.typeIndex];
-        m_records.push_back(record);
+    for (Part &part : other.m_parts) {
+        if (part.records.empty())
+            continue;
+        if (!m_parts.empty()) {
+            // A long id that persists across parts is one shared array:
+            // count its bytes once.
+            for (const QByteArray &text : part.texts) {
+                for (const QByteArray &known : m_parts.back().texts) {
+                    if (known.constData() == text.constData() && known.size() == text.size()) {
+                        part.textBytes -= text.size();
+                        break;
+                    }
+                }
+            }
+        }
+        m_partStart.push_back(m_count);
+        m_count += qsizetype(part.records.size());
+        other.m_reserveRecords = part.records.size();
+        other.m_reserveArena = part.arena.size();
+        m_parts.push_back(std::move(part));
     }
     comments.insert(comments.end(), std::make_move_iterator(other.comments.begin()),
         std::make_move_iterator(other.comments.end()));
@@ -104,12 +168,9 @@ void EventBatch::takeFrom(EventBatch &other)
 
 void EventBatch::clear()
 {
-    m_records.clear();
-    m_arena.clear();
-    m_texts.clear();
-    m_textByData.clear();
-    m_textBytes = 0;
-    m_lastText[0] = m_lastText[1] = 0;
+    m_parts.clear();
+    m_partStart.clear();
+    m_count = 0;
     comments.clear();
     counters.clear();
 }

@@ -16,14 +16,21 @@ EventBatcher::EventBatcher(QObject *parent)
 void EventBatcher::publish(EventBatch &batch, StreamId stream, const SubscriptionCounters &counters)
 {
     bool notify = false;
+    bool urgent = false;
     {
         QMutexLocker lock(&m_mutex);
         m_pending.takeFrom(batch);
         m_pending.counters.insert(stream, counters);
         notify = !m_notifyPending;
         m_notifyPending = true;
+        // A full batch does not wait for the interval: its publishers are
+        // stopped, and a full batch is worth one turn of the owner's loop.
+        urgent = !m_urgentPending && isFullLocked();
+        m_urgentPending = m_urgentPending || urgent;
     }
-    if (notify)
+    if (urgent)
+        QMetaObject::invokeMethod(this, &EventBatcher::flushNow, Qt::QueuedConnection);
+    else if (notify)
         QMetaObject::invokeMethod(this, &EventBatcher::deliverWhenDue, Qt::QueuedConnection);
 }
 
@@ -76,6 +83,7 @@ void EventBatcher::flushNow()
     {
         QMutexLocker lock(&m_mutex);
         m_notifyPending = false;
+        m_urgentPending = false;
         wake = m_someoneWaiting;
         m_someoneWaiting = false;
         if (!m_pending.isEmpty())

@@ -63,6 +63,7 @@ private:
     EventBatcherLimits m_limits; // guarded by m_mutex
     bool m_notifyPending = false; // guarded by m_mutex
     bool m_someoneWaiting = false; // guarded by m_mutex
+    bool m_urgentPending = false; // a full batch's delivery is queued; guarded by m_mutex
     QElapsedTimer m_sinceLastDelivery;
     QTimer m_throttle;
     int m_minimumIntervalMs = 17; // about 60 batches a second at most

@@ -28,14 +28,6 @@ constexpr qsizetype kReadChunkBytes = 64 * 1024;
 constexpr qint64 kPublishBytes = 256 * 1024;
 constexpr qsizetype kPublishEvents = 4096;
 
-// The array that shares view's bytes: cache, re-made only when they change.
-const QByteArray &shared(QByteArray &cache, QByteArrayView view)
-{
-    if (QByteArrayView(cache) != view)
-        cache = view.toByteArray();
-    return cache;
-}
-
 QByteArray mimeEssence(const QByteArray &contentType)
 {
     const qsizetype semicolon = contentType.indexOf(';');
@@ -434,8 +426,7 @@ void Subscription::handleEventView(const SseEventView &event)
         if (!latency)
             ++m_counters.latencyMisses;
     }
-    m_outBatch.append(
-        event, shared(m_sharedId, event.id), shared(m_sharedType, event.type), latency);
+    m_outBatch.append(event, m_sharedTexts, latency);
 }
 
 void Subscription::handleComment(QByteArrayView text, const ChunkStamp &stamp)

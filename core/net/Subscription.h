@@ -99,8 +99,7 @@ private:
     QByteArray m_readBuffer;
     QString m_tlsDetail;
     EventBatch m_outBatch;
-    QByteArray m_sharedId; // the id and type arrays events share while they stay the same
-    QByteArray m_sharedType;
+    EventBatch::SharedTexts m_sharedTexts; // kept across batches: one copy per change
     LatencyExtractor m_latency; // on this thread, so the owner never parses an event
     bool m_readBlocked = false; // the batcher is full: bytes wait in the reply
 

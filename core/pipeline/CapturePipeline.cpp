@@ -61,12 +61,11 @@ IngestResult CapturePipeline::ingest(const EventBatch &batch)
     const qint64 sizeBefore = m_store.size();
     const quint64 droppedBefore = m_store.droppedEvents();
     const qsizetype count = batch.eventCount();
-    for (qsizetype i = 0; i < count; ++i) {
-        const SseEventView event = batch.event(i);
-        const std::optional<double> latency = batch.latencyMs(i);
-        m_store.append(event, latency, &batch.sharedId(i));
+    batch.forEachEvent([this](const SseEventView &event, std::optional<double> latency,
+                           const QByteArray *sharedId) {
+        m_store.append(event, latency, sharedId);
         measure(event, latency);
-    }
+    });
     for (const SseComment &comment : batch.comments)
         m_stats->recordComment(comment.stream, comment.arrivalSteadyNs);
     for (auto it = batch.counters.cbegin(); it != batch.counters.cend(); ++it)

@@ -19,25 +19,38 @@ quint32 EventSegment::idIndexFor(StreamId stream, QByteArrayView id, const QByte
     if (hasLast && stream == lastStream) {
         last = lastIdIndex;
     } else {
+        // The table is written only when the stream changes, not per event.
+        if (hasLast)
+            lastIdOfStream.insert(lastStream, lastIdIndex);
         const auto it = lastIdOfStream.constFind(stream);
         if (it != lastIdOfStream.constEnd())
             last = it.value();
     }
     if (last) {
-        const QByteArray &known = ids[*last];
+        const IdSpan &span = ids[*last];
         // A shared array is recognised by its data pointer; else compare bytes.
-        if ((shared && known.constData() == shared->constData() && known.size() == shared->size())
-            || QByteArrayView(known) == id) {
+        const bool same = (shared && span.shared
+                              && sharedIds[span.at].constData() == shared->constData()
+                              && sharedIds[span.at].size() == shared->size())
+            || idAt(*last) == id;
+        if (same) {
             lastStream = stream;
             lastIdIndex = *last;
             hasLast = true;
             return *last;
         }
     }
+    IdSpan span { 0, quint32(id.size()), id.size() > kInlineIdBytes };
+    if (span.shared) {
+        span.at = quint32(sharedIds.size());
+        sharedIds.push_back(shared ? *shared : id.toByteArray());
+        idBytes += id.size();
+    } else {
+        span.at = quint32(arena.size());
+        arena.insert(arena.end(), id.begin(), id.end());
+    }
     const auto index = quint32(ids.size());
-    ids.push_back(shared ? *shared : id.toByteArray());
-    idBytes += id.size();
-    lastIdOfStream.insert(stream, index);
+    ids.push_back(span);
     lastStream = stream;
     lastIdIndex = index;
     hasLast = true;
@@ -51,7 +64,7 @@ StoredEvent EventSegment::read(size_t index, const QList<QByteArray> &types) con
     out.seq = firstSeq + index;
     out.stream = record.stream;
     out.streamSeq = record.streamSeq;
-    out.id = ids[record.idIndex];
+    out.id = idAt(record.idIndex);
     out.data = QByteArrayView(arena.data() + record.dataOffset, record.dataLength);
     out.type = types.at(record.type);
     out.arrivalSteadyNs = record.arrivalSteadyNs;

@@ -57,9 +57,20 @@ struct EventSegment
     static_assert(sizeof(Record) == 48, "keep the record small");
     static constexpr quint16 kWallInSideTable = 1;
 
+    // An id, once per change: short ones in the arena, long ones shared
+    // with the batches they came in (not copied).
+    struct IdSpan
+    {
+        quint32 at; // offset in the arena, or index in sharedIds
+        quint32 length;
+        bool shared;
+    };
+    static constexpr qsizetype kInlineIdBytes = 64;
+
     std::vector<Record> records;
     std::vector<char> arena;
-    std::vector<QByteArray> ids; // shared with batches and subscriptions, not copied
+    std::vector<IdSpan> ids;
+    std::vector<QByteArray> sharedIds;
     qint64 idBytes = 0;
     quint64 firstSeq = 0; // store-wide sequence number of records[0]
     qint64 wallMinusSteadyNs = 0; // one clock relation per segment instead of 8 bytes per event
@@ -72,12 +83,19 @@ struct EventSegment
 
     qint64 bytes() const
     {
-        return qint64(records.capacity() * sizeof(Record) + arena.capacity()) + idBytes
-            + qint64(ids.capacity() * sizeof(QByteArray));
+        return qint64(records.capacity() * sizeof(Record) + arena.capacity()
+                   + ids.capacity() * sizeof(IdSpan) + sharedIds.capacity() * sizeof(QByteArray))
+            + idBytes;
     }
     quint64 endSeq() const { return firstSeq + records.size(); }
 
     quint32 idIndexFor(StreamId stream, QByteArrayView id, const QByteArray *shared);
+    QByteArrayView idAt(quint32 index) const
+    {
+        const IdSpan &span = ids[index];
+        return span.shared ? QByteArrayView(sharedIds[span.at])
+                           : QByteArrayView(arena.data() + span.at, span.length);
+    }
     StoredEvent read(size_t index, const QList<QByteArray> &types) const;
     // Gives back spare capacity when sealing a segment that ended early.
     void shrink();

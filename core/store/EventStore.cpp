@@ -109,9 +109,10 @@ quint64 EventStore::append(
     record.arrivalSteadyNs = event.arrivalSteadyNs;
     record.chunkIndex = quint32(event.chunkIndex);
     record.wireBytes = event.wireBytes;
+    record.idIndex = segment.idIndexFor(event.stream, event.id, sharedId); // may add to the arena
     record.dataOffset = quint32(segment.arena.size());
-    record.dataLength = quint32(std::min<qsizetype>(event.data.size(), std::numeric_limits<quint32>::max()));
-    record.idIndex = segment.idIndexFor(event.stream, event.id, sharedId);
+    record.dataLength
+        = quint32(std::min<qsizetype>(event.data.size(), std::numeric_limits<quint32>::max()));
     record.type = internType(event.type);
     record.latencyMs = latencyMs ? float(*latencyMs) : std::numeric_limits<float>::quiet_NaN();
     // Live events share one wall/steady relation per segment, so the delta is

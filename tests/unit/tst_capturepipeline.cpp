@@ -26,13 +26,14 @@ public:
         view.arrivalWallNs = 1'700'000'000'000'000'000LL + steadyNs;
         view.chunkIndex = seq;
         view.wireBytes = quint32(data.size() + 8);
-        m_batch.append(view, id, m_type, latency);
+        m_batch.append(view, m_texts, latency);
         return *this;
     }
     EventBatch &batch() { return m_batch; }
 
 private:
     QByteArray m_type = "message";
+    EventBatch::SharedTexts m_texts;
     EventBatch m_batch;
 };
 
