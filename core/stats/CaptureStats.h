@@ -36,6 +36,8 @@ public:
 
 private:
     QHash<StreamId, std::shared_ptr<StreamStats>> m_streams;
+    StreamStats *m_last = nullptr; // the stream looked up last
+    StreamId m_lastId = 0;
     StreamStats m_total;
     struct ConnectionCounters
     {

@@ -99,6 +99,8 @@ private:
         qint64 steadyNs, quint32 wireBytes, bool newChunk, std::optional<double> latencyMs);
 
     std::array<Slot, kSlots> m_slots;
+    int m_currentSlot = -1; // the slot of the second that started at m_currentSlotStartNs
+    qint64 m_currentSlotStartNs = 0;
     StatsTotals m_totals;
     qint64 m_lastEventNs = -1;
     quint64 m_lastChunk = 0;
