@@ -15,15 +15,13 @@ qint64 floorDiv(qint64 a, qint64 b)
 
 quint32 EventSegment::idIndexFor(StreamId stream, QByteArrayView id, const QByteArray *shared)
 {
+    LastId &recent = recentIds[stream & (recentIds.size() - 1)];
     std::optional<quint32> last;
-    if (hasLast && stream == lastStream) {
-        last = lastIdIndex;
-    } else {
-        // The table is written only when the stream changes, not per event.
-        if (hasLast)
-            lastIdOfStream.insert(lastStream, lastIdIndex);
-        const auto it = lastIdOfStream.constFind(stream);
-        if (it != lastIdOfStream.constEnd())
+    if (recent.valid && recent.stream == stream) {
+        last = recent.index;
+    } else if (!olderIds.isEmpty()) {
+        const auto it = olderIds.constFind(stream);
+        if (it != olderIds.constEnd())
             last = it.value();
     }
     if (last) {
@@ -34,9 +32,11 @@ quint32 EventSegment::idIndexFor(StreamId stream, QByteArrayView id, const QByte
                               && sharedIds[span.at].size() == shared->size())
             || idAt(*last) == id;
         if (same) {
-            lastStream = stream;
-            lastIdIndex = *last;
-            hasLast = true;
+            if (!(recent.valid && recent.stream == stream)) {
+                if (recent.valid)
+                    olderIds.insert(recent.stream, recent.index);
+                recent = LastId { stream, *last, true };
+            }
             return *last;
         }
     }
@@ -51,9 +51,9 @@ quint32 EventSegment::idIndexFor(StreamId stream, QByteArrayView id, const QByte
     }
     const auto index = quint32(ids.size());
     ids.push_back(span);
-    lastStream = stream;
-    lastIdIndex = index;
-    hasLast = true;
+    if (recent.valid && recent.stream != stream)
+        olderIds.insert(recent.stream, recent.index);
+    recent = LastId { stream, index, true };
     return index;
 }
 
@@ -85,7 +85,8 @@ void EventSegment::shrink()
         records.shrink_to_fit();
     if (arena.capacity() > arena.size() + arena.size() / 4)
         arena.shrink_to_fit();
-    lastIdOfStream = {};
+    recentIds = {};
+    olderIds = {};
 }
 
 } // namespace ssescope

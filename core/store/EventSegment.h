@@ -8,6 +8,7 @@
 #include <QList>
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -75,11 +76,16 @@ struct EventSegment
     quint64 firstSeq = 0; // store-wide sequence number of records[0]
     qint64 wallMinusSteadyNs = 0; // one clock relation per segment instead of 8 bytes per event
     QHash<quint32, qint64> wallOverflowUs; // by index in the segment
-    // Appending only: the id each stream used last in this segment.
-    QHash<StreamId, quint32> lastIdOfStream;
-    StreamId lastStream = 0;
-    quint32 lastIdIndex = 0;
-    bool hasLast = false;
+    // Appending only: the id each stream used last in this segment; a small
+    // direct-mapped table for interleaved streams, a hash behind it.
+    struct LastId
+    {
+        StreamId stream = 0;
+        quint32 index = 0;
+        bool valid = false;
+    };
+    std::array<LastId, 16> recentIds {};
+    QHash<StreamId, quint32> olderIds;
 
     qint64 bytes() const
     {
