@@ -309,8 +309,10 @@ void Subscription::publish()
 
 bool Subscription::mayRead()
 {
-    if (m_direct || m_batcher->admit())
+    if (m_direct || m_batcher->admit()) {
+        m_readBlocked = false; // e.g. a new connection after a restart while blocked
         return true;
+    }
     if (!m_readBlocked) {
         qCDebug(lcNet, "stream %u: the owner is behind; reading stops", m_id);
         m_readBlocked = true;
