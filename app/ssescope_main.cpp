@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -43,9 +44,12 @@ int main(int argc, char *argv[])
         });
     QObject::connect(
         &manager, &StreamManager::eventsReceived, &app, [&names](const EventBatchPtr &batch) {
-            for (const SseEvent &event : batch->events) {
-                std::printf("%-7s #%-5s %-8s %s\n", qPrintable(names.value(event.stream)),
-                    event.id.constData(), event.type.constData(), event.data.left(100).constData());
+            for (qsizetype i = 0; i < batch->eventCount(); ++i) {
+                const SseEventView event = batch->event(i);
+                std::printf("%-7s #%-5.*s %-8.*s %.*s\n", qPrintable(names.value(event.stream)),
+                    int(event.id.size()), event.id.data(), int(event.type.size()),
+                    event.type.data(), int(std::min<qsizetype>(event.data.size(), 100)),
+                    event.data.data());
             }
             std::fflush(stdout);
         });
