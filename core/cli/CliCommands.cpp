@@ -1,7 +1,7 @@
 #include "CliCommands.h"
 
 #include "cli/CliOutput.h"
-#include "stats/LogHistogram.h"
+#include "pipeline/CaptureMeasurer.h"
 
 #include <QFile>
 #include <QSaveFile>
@@ -71,47 +71,6 @@ bool openInput(QFile &file, const QString &path)
     return ok;
 }
 
-struct Summary
-{
-    quint64 events = 0;
-    quint64 bytes = 0;
-    quint64 comments = 0;
-    quint64 chunks = 0;
-    quint64 maxEventsPerChunk = 0;
-    quint64 eventsInChunk = 0;
-    quint64 lastChunk = 0;
-    bool haveChunk = false;
-    qint64 firstNs = 0;
-    qint64 lastNs = 0;
-    qint64 previousNs = -1;
-    LogHistogram gapsUs;
-    LogHistogram latencyUs;
-    quint64 latencyMissing = 0;
-
-    void add(const CaptureRecord &r)
-    {
-        if (events == 0 || r.monoNs < firstNs)
-            firstNs = r.monoNs;
-        lastNs = std::max(lastNs, r.monoNs);
-        ++events;
-        bytes += r.bytes;
-        if (!haveChunk || r.chunk != lastChunk) {
-            ++chunks;
-            lastChunk = r.chunk;
-            haveChunk = true;
-            eventsInChunk = 0;
-        }
-        maxEventsPerChunk = std::max(maxEventsPerChunk, ++eventsInChunk);
-        if (previousNs >= 0)
-            gapsUs.add(double(std::max<qint64>(0, r.monoNs - previousNs)) / 1e3);
-        previousNs = r.monoNs;
-        if (r.latencyMs)
-            latencyUs.add(*r.latencyMs * 1e3);
-        else
-            ++latencyMissing;
-    }
-};
-
 QByteArray cell(double value, int width, int decimals = 1)
 {
     if (std::isnan(value))
@@ -126,21 +85,23 @@ int runStats(const StatsOptions &options)
     QFile file;
     if (!openInput(file, options.input))
         return ExitIo;
-    std::map<QByteArray, Summary> streams;
-    Summary total;
+    // Measured as a live capture is (CaptureMeasurer), with whole-capture histograms.
+    CaptureMeasurer measurer(true);
+    std::map<QByteArray, StreamId> streams; // by name, as the table lists them
     int corrupt = 0;
     QString fatal;
     const bool ok = readCapture(
         *options.format, &file,
         [&](CaptureRecord &&r) {
-            Summary &s = streams[r.stream];
+            const StreamId stream
+                = streams.try_emplace(r.stream, StreamId(streams.size() + 1)).first->second;
             if (r.kind == CaptureRecordView::Kind::Comment) {
-                ++s.comments;
-                ++total.comments;
+                measurer.measureComment(stream, r.monoNs);
                 return;
             }
-            s.add(r);
-            total.add(r);
+            measurer.measure(SseEventView { stream, r.seq, r.id, r.type, r.data, r.monoNs,
+                                 r.receivedWallNs, r.chunk, r.bytes },
+                r.latencyMs);
         },
         [&](const CaptureReadError &e) {
             ++corrupt;
@@ -154,27 +115,30 @@ int runStats(const StatsOptions &options)
     QByteArray out = "stream               events      bytes   seconds    ev/s  ev/chunk  "
                      "max/chunk  gap p50  gap p99  gap max"
                      "  lat p50  lat p90  lat p99  lat max  comments\n";
-    const auto row = [&](const QByteArray &name, const Summary &s) {
-        const double seconds = double(s.lastNs - s.firstNs) / 1e9;
+    const auto row = [&](const QByteArray &name, const StreamStats &s) {
+        const StatsTotals &t = s.totals();
+        const LifetimeStats &l = *s.lifetime();
+        const double seconds = double(t.lastNs - t.firstNs) / 1e9;
         const auto q = [](const LogHistogram &h, double quantile) {
             return h.count() ? h.quantile(quantile) / 1e3
                              : std::numeric_limits<double>::quiet_NaN();
         };
         out += name.left(20).leftJustified(20, ' ')
-            + QByteArray::number(s.events).rightJustified(7, ' ')
-            + QByteArray::number(s.bytes).rightJustified(11, ' ') + cell(seconds, 10, 2)
-            + cell(seconds > 0 ? double(s.events) / seconds : std::nan(""), 8)
-            + cell(s.chunks ? double(s.events) / double(s.chunks) : std::nan(""), 10, 2)
-            + QByteArray::number(s.maxEventsPerChunk).rightJustified(11, ' ')
-            + cell(q(s.gapsUs, 0.5), 9) + cell(q(s.gapsUs, 0.99), 9) + cell(q(s.gapsUs, 1.0), 9)
-            + cell(q(s.latencyUs, 0.5), 9) + cell(q(s.latencyUs, 0.9), 9)
-            + cell(q(s.latencyUs, 0.99), 9) + cell(q(s.latencyUs, 1.0), 9)
-            + QByteArray::number(s.comments).rightJustified(10, ' ') + '\n';
+            + QByteArray::number(t.events).rightJustified(7, ' ')
+            + QByteArray::number(t.bytes).rightJustified(11, ' ') + cell(seconds, 10, 2)
+            + cell(seconds > 0 ? double(t.events) / seconds : std::nan(""), 8)
+            + cell(t.chunks ? double(t.events) / double(t.chunks) : std::nan(""), 10, 2)
+            + QByteArray::number(l.maxEventsPerChunk).rightJustified(11, ' ')
+            + cell(q(l.interArrivalUs, 0.5), 9) + cell(q(l.interArrivalUs, 0.99), 9)
+            + cell(q(l.interArrivalUs, 1.0), 9) + cell(q(l.latencyUs, 0.5), 9)
+            + cell(q(l.latencyUs, 0.9), 9) + cell(q(l.latencyUs, 0.99), 9)
+            + cell(q(l.latencyUs, 1.0), 9)
+            + QByteArray::number(t.comments).rightJustified(10, ' ') + '\n';
     };
-    for (const auto &[name, summary] : streams)
-        row(name, summary);
+    for (const auto &[name, stream] : streams)
+        row(name, *measurer.stats().find(stream));
     if (streams.size() > 1)
-        row("(all)", total);
+        row("(all)", measurer.stats().total());
     out += "Times in ms; quantiles from histograms accurate to 6.25%. gap = time between events of "
            "a stream.\n";
     // SIGPIPE is ignored: a reader that went away is an error to report.

@@ -36,6 +36,8 @@ struct RecordHeader
     qint64 wallNs;
     quint64 chunk;
     quint64 wireBytes;
+    double latencyMs;
+    quint32 hasLatency;
     quint32 idLength;
     quint32 typeLength;
     quint32 dataLength;
@@ -75,6 +77,11 @@ template<typename F> void forEachRecord(const ByteBuffer &frame, F f)
     }
 }
 
+std::optional<double> latencyOf(const RecordHeader &header)
+{
+    return header.hasLatency ? std::optional<double>(header.latencyMs) : std::nullopt;
+}
+
 void ignoreSignal(int) { }
 
 void installInterruptHandler()
@@ -100,7 +107,7 @@ CliEventWriter::CliEventWriter(Settings settings, CliOutput *output)
 {
     installInterruptHandler();
     if (m_settings.keepStats)
-        m_stats = std::make_unique<CaptureStats>();
+        m_measurer = std::make_unique<CaptureMeasurer>();
     for (int i = 0; i < kFrames; ++i)
         m_free.push_back(std::make_unique<ByteBuffer>(kFrameBytes));
     m_thread.reset(QThread::create([this] {
@@ -131,14 +138,14 @@ void CliEventWriter::addStream(StreamId stream, const QByteArray &name)
 {
     auto state = std::make_shared<StreamState>();
     state->name = name;
-    if (m_settings.latency.isEnabled())
-        state->latency = std::make_shared<LatencyExtractor>(m_settings.latency);
     m_streams.insert(stream, state);
 }
 
 void CliEventWriter::addPair(StreamId a, StreamId b)
 {
-    m_pairs.push_back(std::make_unique<Pair>(Pair { RouteMatcher(a, b), StreamStats() }));
+    if (!m_measurer)
+        m_measurer = std::make_unique<CaptureMeasurer>();
+    m_measurer->addRoutePair(a, b);
 }
 
 void CliEventWriter::requestStop()
@@ -172,7 +179,7 @@ ByteBuffer *CliEventWriter::frameToFill()
     return m_filling.get();
 }
 
-void CliEventWriter::consumeEvent(const SseEventView &event)
+void CliEventWriter::consumeEvent(const SseEventView &event, std::optional<double> latencyMs)
 {
     if (m_stopped.load(std::memory_order_relaxed))
         return;
@@ -189,7 +196,7 @@ void CliEventWriter::consumeEvent(const SseEventView &event)
     const QByteArrayView id = sameId ? QByteArrayView() : event.id;
     const RecordHeader header { sameId ? EventSameId : EventWithId, event.stream, event.seq,
         event.arrivalSteadyNs, event.arrivalWallNs, event.chunkIndex, event.wireBytes,
-        quint32(id.size()), quint32(event.type.size()), quint32(event.data.size()) };
+        latencyMs.value_or(0), quint32(latencyMs.has_value()), quint32(id.size()), quint32(event.type.size()), quint32(event.data.size()) };
     appendRecord(*frame, header, id, event.type, event.data);
     const qint64 accepted = ++m_accepted;
     if (m_settings.maxEvents > 0 && accepted >= m_settings.maxEvents) {
@@ -202,13 +209,13 @@ void CliEventWriter::consumeComment(StreamId stream, QByteArrayView text, const 
 {
     if (m_stopped.load(std::memory_order_relaxed))
         return;
-    if (!m_settings.comments && !m_stats)
+    if (!m_settings.comments && !m_measurer)
         return;
     ByteBuffer *frame = frameToFill();
     if (!frame)
         return;
-    const RecordHeader header { Comment, stream, 0, stamp.steadyNs, stamp.wallNs, 0, 0, 0, 0,
-        quint32(text.size()) };
+    const RecordHeader header { Comment, stream, 0, stamp.steadyNs, stamp.wallNs, 0, 0, 0, 0, 0,
+        0, quint32(text.size()) };
     appendRecord(*frame, header, {}, {}, text);
 }
 
@@ -266,16 +273,14 @@ void CliEventWriter::writerLoop()
 void CliEventWriter::measureFrame(const ByteBuffer &frame)
 {
     m_recordStreams.clear();
-    m_recordLatency.clear();
     forEachRecord(frame, [this](const Record &r) {
         StreamState *state = m_streams.value(r.h.stream).get();
         m_recordStreams.push_back(state);
-        m_recordLatency.emplace_back();
         if (!state)
             return true;
         if (r.h.kind == Comment) {
-            if (m_stats)
-                m_stats->recordComment(r.h.stream, r.h.steadyNs);
+            if (m_measurer)
+                m_measurer->measureComment(r.h.stream, r.h.steadyNs);
             return true;
         }
         if (!state->touched) {
@@ -285,23 +290,10 @@ void CliEventWriter::measureFrame(const ByteBuffer &frame)
         }
         if (r.h.kind == EventWithId)
             state->measureId = r.id;
-        const QByteArrayView id = state->measureId;
-        std::optional<double> latency;
-        if (LatencyExtractor *extractor = state->latency.get()) {
-            latency = extractor->latencyMs(id, r.data, r.h.wallNs);
-            if (!latency && m_stats)
-                m_stats->recordLatencyMiss(r.h.stream);
-        }
-        m_recordLatency.back() = latency;
-        if (m_stats)
-            m_stats->recordEvent(r.h.stream, r.h.steadyNs, r.h.wireBytes, r.h.chunk, latency);
-        for (const auto &pair : m_pairs) {
-            if (r.h.stream != pair->matcher.streamA() && r.h.stream != pair->matcher.streamB())
-                continue;
-            const auto delay = pair->matcher.offer(
-                r.h.stream, id.toByteArray(), r.data.toByteArray(), r.h.steadyNs);
-            if (delay)
-                pair->delays.recordEvent(r.h.steadyNs, 0, r.h.chunk, delay);
+        if (m_measurer) {
+            m_measurer->measure(SseEventView { r.h.stream, r.h.seq, state->measureId, r.type,
+                                    r.data, r.h.steadyNs, r.h.wallNs, r.h.chunk, r.h.wireBytes },
+                latencyOf(r.h));
         }
         return true;
     });
@@ -315,7 +307,6 @@ void CliEventWriter::formatFrame(const ByteBuffer &frame)
     std::vector<StreamState *> touched;
     forEachRecord(frame, [&](const Record &r) {
         StreamState *state = m_recordStreams[index];
-        const std::optional<double> latency = m_recordLatency[index];
         ++index;
         if (!state)
             return true;
@@ -345,7 +336,7 @@ void CliEventWriter::formatFrame(const ByteBuffer &frame)
         }
         m_writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, state->name, r.h.seq,
             state->formatId, r.type, r.data, r.h.wallNs, r.h.steadyNs, r.h.chunk, r.h.wireBytes,
-            latency });
+            latencyOf(r.h) });
         ++m_written;
         return !m_writer->hasError();
     });
@@ -430,15 +421,30 @@ QString CliEventWriter::errorString() const
     return m_writer->errorString();
 }
 
+void CliEventWriter::applyCounters(const QHash<StreamId, SubscriptionCounters> &counters)
+{
+    std::lock_guard lock(m_stateMutex);
+    if (!m_measurer)
+        return;
+    for (auto it = counters.cbegin(); it != counters.cend(); ++it)
+        m_measurer->applyCounters(it.key(), it.value());
+}
+
 void CliEventWriter::withStats(
     const std::function<void(CaptureStats *, const QList<PairStats> &)> &f)
 {
     std::lock_guard lock(m_stateMutex);
     QList<PairStats> pairs;
-    for (const auto &pair : m_pairs)
-        pairs.append(PairStats {
-            pair->matcher.streamA(), pair->matcher.streamB(), &pair->matcher, &pair->delays });
-    f(m_stats.get(), pairs);
+    CaptureStats *stats = nullptr;
+    if (m_measurer) {
+        const auto &routes = m_measurer->routes();
+        for (size_t i = 0; i < routes.size(); ++i)
+            pairs.append(PairStats { routes[i]->streamA(), routes[i]->streamB(), routes[i].get(),
+                &m_measurer->routeDelays(i) });
+        if (m_settings.keepStats)
+            stats = &m_measurer->stats();
+    }
+    f(stats, pairs);
 }
 
 } // namespace ssescope::cli

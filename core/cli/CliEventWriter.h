@@ -2,11 +2,10 @@
 
 #include "capture/CaptureFormat.h"
 #include "common/ByteBuffer.h"
-#include "latency/LatencyExtractor.h"
-#include "latency/RouteMatcher.h"
-#include "net/DirectEventConsumer.h"
 #include "cli/CliOutput.h"
-#include "stats/CaptureStats.h"
+#include "net/DirectEventConsumer.h"
+#include "net/SubscriptionStatus.h"
+#include "pipeline/CaptureMeasurer.h"
 
 #include <QHash>
 #include <QThread>
@@ -25,7 +24,8 @@ namespace ssescope::cli {
 //  - on the network thread, each event is copied straight from the parser's
 //    buffers into a frame (a flat buffer of small records): no allocation;
 //  - after each network read the frame goes to the writer thread, which
-//    measures (latency, statistics, route pairs), formats and writes.
+//    measures (CaptureMeasurer: statistics, route pairs), formats and writes.
+//    Latency comes with each event, from the subscription's LatencyConfig.
 // A fixed pool of frames bounds memory: when the writer falls behind, the
 // network thread waits for a free frame and TCP pushes back on the server.
 // Locks are never held across I/O: a blocked output stalls the writer thread
@@ -38,7 +38,6 @@ public:
         CaptureFormat format = CaptureFormat::JsonLines;
         bool comments = false;
         qint64 maxEvents = 0; // 0 = unlimited
-        LatencyConfig latency;
         bool keepStats = false;
     };
 
@@ -63,7 +62,7 @@ public:
     // Called, from either thread, when --max-events is reached or the output fails.
     void setStopRequest(std::function<void()> request) { m_stopRequest = std::move(request); }
 
-    void consumeEvent(const SseEventView &event) override;
+    void consumeEvent(const SseEventView &event, std::optional<double> latencyMs) override;
     void consumeComment(StreamId stream, QByteArrayView text, const ChunkStamp &stamp) override;
     void endOfRead() override;
 
@@ -83,24 +82,19 @@ public:
     // Events taken from the network that never reached the output.
     qint64 unwritten() const { return m_accepted.load() - m_flushed.load(); }
 
+    // From the main thread: a batch's connection counters (events come direct).
+    void applyCounters(const QHash<StreamId, SubscriptionCounters> &counters);
     // Runs f on the statistics (null without keepStats) and the route pairs,
     // with the writer thread held off.
     void withStats(const std::function<void(CaptureStats *, const QList<PairStats> &)> &f);
 
 private:
-    struct Pair
-    {
-        RouteMatcher matcher;
-        StreamStats delays;
-    };
-
     // A stream as the writer thread sees it. The last event ID travels in a
     // frame only when it changes (it persists across events, and may be long),
     // so memory follows the bytes on the wire, not bytes times events.
     struct StreamState
     {
         QByteArray name;
-        std::shared_ptr<LatencyExtractor> latency;
         ByteBuffer id { 64 }; // as of the end of the last frame written
         QByteArrayView measureId; // while measuring a frame
         QByteArrayView formatId; // while formatting a frame
@@ -133,12 +127,10 @@ private:
     // Writer thread, and the main thread through withStats(); under m_stateMutex.
     std::mutex m_stateMutex;
     QHash<StreamId, std::shared_ptr<StreamState>> m_streams;
-    std::unique_ptr<CaptureStats> m_stats;
-    std::vector<std::unique_ptr<Pair>> m_pairs;
+    std::unique_ptr<CaptureMeasurer> m_measurer; // with keepStats or a pair
 
     // Writer thread only: what measuring a frame found, for formatting it.
     std::vector<StreamState *> m_recordStreams;
-    std::vector<std::optional<double>> m_recordLatency;
     QByteArray m_repaired;
 
     std::function<void()> m_stopRequest;

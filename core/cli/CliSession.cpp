@@ -57,7 +57,6 @@ bool CliSession::start()
     settings.format = m_options.format;
     settings.comments = m_options.comments;
     settings.maxEvents = m_options.maxEvents;
-    settings.latency = m_options.latency;
     settings.keepStats = m_options.statsIntervalS > 0 || !m_options.metricsAddress.isEmpty();
     m_events = std::make_unique<CliEventWriter>(settings, &m_output);
     m_events->setStopRequest([this] {
@@ -84,7 +83,9 @@ bool CliSession::start()
     }
 
     m_events->configure([this] {
-        for (const SubscriptionConfig &config : std::as_const(m_options.subscriptions)) {
+        for (SubscriptionConfig config : std::as_const(m_options.subscriptions)) {
+            // Measured on the network thread, as the dashboard's subscriptions are.
+            config.latency = m_options.latency;
             const StreamId id = m_manager.addSubscription(config);
             m_names.insert(id, config.name.toUtf8());
             m_statuses.insert(id, SubscriptionStatus {});
@@ -137,13 +138,7 @@ void CliSession::handleStdin()
 void CliSession::handleBatch(const EventBatchPtr &batch)
 {
     // Events go straight to CliEventWriter; batches bring the counters.
-    m_events->withStats([&batch](CaptureStats *stats, const QList<CliEventWriter::PairStats> &) {
-        if (!stats)
-            return;
-        for (auto it = batch->counters.cbegin(); it != batch->counters.cend(); ++it)
-            stats->setConnectionCounters(
-                it.key(), it.value().reconnections, it.value().errors, it.value().connectedNs);
-    });
+    m_events->applyCounters(batch->counters);
 }
 
 void CliSession::handleStatus(StreamId stream, const SubscriptionStatus &status)

@@ -3,6 +3,8 @@
 #include "common/Clock.h"
 #include "sse/SseEvent.h"
 
+#include <optional>
+
 namespace ssescope {
 
 // Takes events on the network thread, as views, the moment they are parsed:
@@ -13,7 +15,8 @@ class DirectEventConsumer
 {
 public:
     virtual ~DirectEventConsumer() = default;
-    virtual void consumeEvent(const SseEventView &event) = 0;
+    // latencyMs: from the subscription's own LatencyConfig, as batches carry it.
+    virtual void consumeEvent(const SseEventView &event, std::optional<double> latencyMs) = 0;
     virtual void consumeComment(StreamId stream, QByteArrayView text, const ChunkStamp &stamp) = 0;
     // After the events of one network read: a good moment to write out.
     virtual void endOfRead() = 0;

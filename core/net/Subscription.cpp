@@ -621,15 +621,15 @@ void Subscription::handleEventView(const SseEventView &event)
 {
     ++m_counters.events;
     m_deliveredEvent = true;
-    if (m_direct) {
-        m_direct->consumeEvent(event);
-        return;
-    }
     std::optional<double> latency;
     if (m_latency.isEnabled()) {
         latency = m_latency.latencyMs(event.id, event.data, event.arrivalWallNs);
         if (!latency)
             ++m_counters.latencyMisses;
+    }
+    if (m_direct) {
+        m_direct->consumeEvent(event, latency);
+        return;
     }
     m_outBatch.append(event, m_sharedTexts, latency);
 }

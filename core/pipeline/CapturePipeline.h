@@ -1,11 +1,9 @@
 #pragma once
 
-#include "latency/RouteMatcher.h"
 #include "net/EventBatcher.h"
-#include "stats/CaptureStats.h"
+#include "pipeline/CaptureMeasurer.h"
 #include "store/EventStore.h"
 
-#include <QHash>
 #include <QMetaType>
 #include <QObject>
 
@@ -47,23 +45,17 @@ public:
 
     const EventStore &store() const { return m_store; }
     EventStore &store() { return m_store; }
-    const CaptureStats &stats() const { return *m_stats; }
-    const std::vector<std::unique_ptr<RouteMatcher>> &routes() const { return m_routes; }
+    const CaptureStats &stats() const { return m_measurer.stats(); }
+    const std::vector<std::unique_ptr<RouteMatcher>> &routes() const { return m_measurer.routes(); }
     // B's delay after A for routes()[index], as a StreamStats's "latency".
-    const StreamStats &routeDelays(size_t index) const { return *m_routeDelays[index]; }
+    const StreamStats &routeDelays(size_t index) const { return m_measurer.routeDelays(index); }
 
 Q_SIGNALS:
     void ingested(ssescope::IngestResult result); // after every ingest(), once
 
 private:
-    void measure(const SseEventView &event, std::optional<double> latencyMs);
-    void applyCounters(StreamId stream, const SubscriptionCounters &counters);
-
     EventStore m_store;
-    std::unique_ptr<CaptureStats> m_stats;
-    std::vector<std::unique_ptr<RouteMatcher>> m_routes;
-    std::vector<std::unique_ptr<StreamStats>> m_routeDelays;
-    QHash<StreamId, quint64> m_latencyMissesSeen; // counters are totals; stats get the increase
+    CaptureMeasurer m_measurer;
 };
 
 } // namespace ssescope

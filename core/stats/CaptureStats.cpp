@@ -4,14 +4,24 @@
 
 namespace ssescope {
 
+CaptureStats::CaptureStats(bool keepLifetime)
+    : m_keepLifetime(keepLifetime)
+{
+    if (keepLifetime)
+        m_total.keepLifetime();
+}
+
 StreamStats &CaptureStats::stream(StreamId stream)
 {
     // Events come in runs of one stream: skip the lookup for the same one.
     if (m_last && m_lastId == stream)
         return *m_last;
     auto it = m_streams.find(stream);
-    if (it == m_streams.end())
+    if (it == m_streams.end()) {
         it = m_streams.insert(stream, std::make_shared<StreamStats>());
+        if (m_keepLifetime)
+            (*it)->keepLifetime();
+    }
     m_lastId = stream;
     m_last = it->get(); // owned by a shared_ptr: stays put when the hash grows
     return *m_last;

@@ -13,7 +13,8 @@ namespace ssescope {
 class CaptureStats final
 {
 public:
-    CaptureStats() = default;
+    // keepLifetime: every stream also keeps LifetimeStats (whole captures).
+    explicit CaptureStats(bool keepLifetime = false);
     Q_DISABLE_COPY_MOVE(CaptureStats)
 
     void recordEvent(StreamId stream, qint64 steadyNs, quint64 wireBytes, quint64 chunkIndex,
@@ -38,6 +39,7 @@ private:
     QHash<StreamId, std::shared_ptr<StreamStats>> m_streams;
     StreamStats *m_last = nullptr; // the stream looked up last
     StreamId m_lastId = 0;
+    bool m_keepLifetime;
     StreamStats m_total;
     struct ConnectionCounters
     {

@@ -82,14 +82,21 @@ void StreamStats::recordEvent(
     if (m_lastEventNs >= 0) {
         if (!slot.interArrivalUs)
             slot.interArrivalUs = std::make_unique<LogHistogram>();
-        slot.interArrivalUs->add(double(std::max<qint64>(0, steadyNs - m_lastEventNs)) / 1e3);
+        const double gapUs = double(std::max<qint64>(0, steadyNs - m_lastEventNs)) / 1e3;
+        slot.interArrivalUs->add(gapUs);
+        if (m_lifetime)
+            m_lifetime->interArrivalUs.add(gapUs);
     }
     m_lastEventNs = steadyNs;
     if (latencyMs) {
         if (!slot.latencyUs)
             slot.latencyUs = std::make_unique<LogHistogram>();
         slot.latencyUs->add(*latencyMs * 1e3);
+        if (m_lifetime)
+            m_lifetime->latencyUs.add(*latencyMs * 1e3);
     }
+    if (m_lifetime)
+        m_lifetime->maxEventsPerChunk = std::max<quint64>(m_lifetime->maxEventsPerChunk, m_eventsInChunk);
     addToSeries(steadyNs, wireBytes, newChunk, latencyMs);
 }
 
@@ -117,6 +124,12 @@ void StreamStats::addToSeries(
         point.latencySumMs += float(*latencyMs);
         ++point.latencyCount;
     }
+}
+
+void StreamStats::keepLifetime()
+{
+    if (!m_lifetime)
+        m_lifetime = std::make_unique<LifetimeStats>();
 }
 
 void StreamStats::recordComment(qint64 steadyNs)

@@ -47,6 +47,15 @@ struct StatsTotals
     qint64 lastNs = 0;
 };
 
+// Figures over everything a stream delivered, kept only on request (whole
+// captures: `ssescope-cli stats`); a live view needs the windows alone.
+struct LifetimeStats
+{
+    LogHistogram interArrivalUs;
+    LogHistogram latencyUs;
+    quint64 maxEventsPerChunk = 0;
+};
+
 // One point of a chart series: what arrived in one interval.
 struct SeriesPoint
 {
@@ -77,6 +86,8 @@ public:
     void recordLatencyMisses(quint64 count) { m_totals.latencyMisses += count; }
     void recordComment(qint64 steadyNs);
     void setConnectionCounters(quint64 reconnections, quint64 errors, qint64 uptimeNs = 0);
+    void keepLifetime(); // from now on, also LifetimeStats
+    const LifetimeStats *lifetime() const { return m_lifetime.get(); } // null unless kept
 
     WindowStats window(int seconds, qint64 nowSteadyNs) const;
     const StatsTotals &totals() const { return m_totals; }
@@ -109,6 +120,7 @@ private:
     qint64 m_resolutionNs;
     qsizetype m_seriesCapacity;
     std::deque<SeriesPoint> m_series;
+    std::unique_ptr<LifetimeStats> m_lifetime;
 };
 
 } // namespace ssescope

@@ -47,7 +47,7 @@ struct Writer
         view.arrivalWallNs = 1'700'000'000'000'000'000 + qint64(seq);
         view.chunkIndex = seq;
         view.wireBytes = quint32(data.size() + 7);
-        events->consumeEvent(view);
+        events->consumeEvent(view, std::nullopt);
     }
 };
 

@@ -1,0 +1,61 @@
+#include "CaptureMeasurer.h"
+
+namespace ssescope {
+
+CaptureMeasurer::CaptureMeasurer(bool wholeCapture)
+    : m_wholeCapture(wholeCapture)
+    , m_stats(std::make_unique<CaptureStats>(wholeCapture))
+{ }
+
+CaptureMeasurer::~CaptureMeasurer() = default;
+
+void CaptureMeasurer::addRoutePair(StreamId a, StreamId b)
+{
+    m_routes.push_back(std::make_unique<RouteMatcher>(a, b));
+    m_routeDelays.push_back(std::make_unique<StreamStats>());
+}
+
+void CaptureMeasurer::measure(const SseEventView &event, std::optional<double> latencyMs)
+{
+    m_stats->recordEvent(
+        event.stream, event.arrivalSteadyNs, event.wireBytes, event.chunkIndex, latencyMs);
+    for (size_t i = 0; i < m_routes.size(); ++i) {
+        RouteMatcher &route = *m_routes[i];
+        if (event.stream != route.streamA() && event.stream != route.streamB())
+            continue;
+        // fromRawData: the matcher builds its own key, so no copy is needed here.
+        const auto delay = route.offer(event.stream,
+            QByteArray::fromRawData(event.id.data(), event.id.size()),
+            QByteArray::fromRawData(event.data.data(), event.data.size()), event.arrivalSteadyNs);
+        if (delay)
+            m_routeDelays[i]->recordEvent(event.arrivalSteadyNs, 0, event.chunkIndex, delay);
+    }
+}
+
+void CaptureMeasurer::measureComment(StreamId stream, qint64 steadyNs)
+{
+    m_stats->recordComment(stream, steadyNs);
+}
+
+void CaptureMeasurer::applyCounters(StreamId stream, const SubscriptionCounters &counters)
+{
+    m_stats->setConnectionCounters(
+        stream, counters.reconnections, counters.errors, counters.connectedNs);
+    quint64 &seen = m_latencyMissesSeen[stream];
+    if (counters.latencyMisses > seen) {
+        m_stats->recordLatencyMisses(stream, counters.latencyMisses - seen);
+        seen = counters.latencyMisses;
+    }
+}
+
+void CaptureMeasurer::clear()
+{
+    m_stats = std::make_unique<CaptureStats>(m_wholeCapture);
+    for (size_t i = 0; i < m_routes.size(); ++i) {
+        m_routes[i] = std::make_unique<RouteMatcher>(m_routes[i]->streamA(), m_routes[i]->streamB());
+        m_routeDelays[i] = std::make_unique<StreamStats>();
+    }
+    m_latencyMissesSeen.clear();
+}
+
+} // namespace ssescope
