@@ -1,8 +1,8 @@
 #include "CliSession.h"
 
-#include "capture/JsonlCodec.h"
 #include "common/Clock.h"
-#include "latency/TimeValue.h"
+#include "common/JsonWriter.h"
+#include "common/TimeValue.h"
 #include "metrics/MetricsServer.h"
 #include "metrics/PrometheusText.h"
 
@@ -63,9 +63,10 @@ bool CliSession::start()
         QMetaObject::invokeMethod(
             this,
             [this] {
-                if (m_events->outputFailed())
+                const bool failed = m_events->outputFailed();
+                if (failed)
                     reportOutputFailure();
-                finish(u"stop request"_s);
+                finish(failed ? u"output failed"_s : u"max events"_s);
             },
             Qt::QueuedConnection);
     });
@@ -77,9 +78,10 @@ bool CliSession::start()
             m_exitCode = ExitUsage;
             return false;
         }
-        QByteArray line = "{\"kind\":\"metrics\",\"url\":";
-        appendJsonString(line, m_metrics->url().toUtf8());
-        writeStderrJson(line + '}');
+        writeStderrJson(JsonObjectWriter()
+                            .string("kind", "metrics")
+                            .string("url", m_metrics->url().toUtf8())
+                            .take());
     }
 
     m_events->configure([this] {
@@ -127,10 +129,8 @@ void CliSession::handleStdin()
             finish(u"quit"_s, true);
             return;
         } else if (!command.isEmpty()) {
-            QByteArray line = "{\"kind\":\"error\",\"message\":";
-            appendJsonString(
-                line, QByteArray("unknown command \"" + command + "\": use restart or quit"));
-            writeStderrJson(line + '}');
+            writeStderrError(u"unknown command \"%1\": use restart or quit"_s.arg(
+                QString::fromUtf8(command)));
         }
     }
 }
@@ -144,28 +144,22 @@ void CliSession::handleBatch(const EventBatchPtr &batch)
 void CliSession::handleStatus(StreamId stream, const SubscriptionStatus &status)
 {
     m_statuses.insert(stream, status);
-    QByteArray line = "{\"kind\":\"state\",\"stream\":";
-    appendJsonString(line, m_names.value(stream));
-    line += ",\"state\":\"" + stateName(status.state).toLatin1() + '"';
+    JsonObjectWriter line;
+    line.string("kind", "state")
+        .string("stream", m_names.value(stream))
+        .string("state", stateName(status.state).toUtf8());
     if (status.httpStatus)
-        line += ",\"http_status\":" + QByteArray::number(status.httpStatus);
+        line.number("http_status", status.httpStatus);
     if (status.state == SubscriptionState::Waiting)
-        line += ",\"retry_in_ms\":" + QByteArray::number(status.retryInMs)
-            + ",\"attempt\":" + QByteArray::number(status.attempt);
-    line += ",\"message\":";
-    appendJsonString(line, status.message.toUtf8());
-    writeStderrJson(line + '}');
+        line.number("retry_in_ms", status.retryInMs).number("attempt", status.attempt);
+    writeStderrJson(line.string("message", status.message.toUtf8()).take());
 
     // The spec "fails" the connection on any status but 200, 204 included.
     const bool failed = status.state == SubscriptionState::Failed
         || (status.state == SubscriptionState::Closed && status.httpStatus == 204);
     if (failed) {
         m_anyFailed = true;
-        QByteArray error = "{\"kind\":\"error\",\"stream\":";
-        appendJsonString(error, m_names.value(stream));
-        error += ",\"message\":";
-        appendJsonString(error, status.message.toUtf8());
-        writeStderrJson(error + '}');
+        handleStreamError(stream, status.message);
     }
     if (m_finishing)
         return;
@@ -178,11 +172,11 @@ void CliSession::handleStatus(StreamId stream, const SubscriptionStatus &status)
 
 void CliSession::handleStreamError(StreamId stream, const QString &message)
 {
-    QByteArray line = "{\"kind\":\"error\",\"stream\":";
-    appendJsonString(line, m_names.value(stream));
-    line += ",\"message\":";
-    appendJsonString(line, message.toUtf8());
-    writeStderrJson(line + '}');
+    writeStderrJson(JsonObjectWriter()
+                        .string("kind", "error")
+                        .string("stream", m_names.value(stream))
+                        .string("message", message.toUtf8())
+                        .take());
 }
 
 void CliSession::finish(const QString &reason, bool promptly)
@@ -190,7 +184,7 @@ void CliSession::finish(const QString &reason, bool promptly)
     if (m_finishing)
         return;
     m_finishing = true;
-    Q_UNUSED(reason);
+    m_finishReason = reason;
     m_durationTimer.stop();
     m_statsTimer.stop();
     if (m_stdinNotifier)
@@ -216,6 +210,12 @@ void CliSession::finish(const QString &reason, bool promptly)
         printStats();
     if (m_exitCode == ExitOk && m_anyFailed)
         m_exitCode = ExitStreamFailed;
+    // Why the run ended, for a log reader: the exit code alone does not say.
+    writeStderrJson(JsonObjectWriter()
+                        .string("kind", "end")
+                        .string("reason", m_finishReason.toUtf8())
+                        .number("exit_code", m_exitCode)
+                        .take());
     // Queued, so that a caller inside a signal handler chain unwinds first.
     QMetaObject::invokeMethod(
         this, [this] { Q_EMIT finished(m_exitCode); }, Qt::QueuedConnection);
@@ -303,9 +303,8 @@ void CliSession::reportOutputFailure()
 
 void CliSession::writeStderrError(const QString &message)
 {
-    QByteArray line = "{\"kind\":\"error\",\"message\":";
-    appendJsonString(line, message.toUtf8());
-    writeStderrJson(line + '}');
+    writeStderrJson(
+        JsonObjectWriter().string("kind", "error").string("message", message.toUtf8()).take());
 }
 
 void CliSession::writeStderrJson(const QByteArray &line)

@@ -38,6 +38,7 @@ public:
 
     // Ends the run: SIGINT/SIGTERM, "quit", limits. Remaining events are
     // written while the output takes them; promptly, for at most a second.
+    // The reason ends stderr: {"kind":"end","reason":...,"exit_code":N}.
     void finish(const QString &reason, bool promptly = false);
 
 Q_SIGNALS:
@@ -67,6 +68,7 @@ private:
     QTimer m_statsTimer;
     MetricsServer *m_metrics = nullptr;
     bool m_finishing = false;
+    QString m_finishReason; // said on stderr as the run's last line
     bool m_anyFailed = false;
     bool m_outputFailureReported = false;
     int m_exitCode = ExitOk;

@@ -1,7 +1,7 @@
 #include "CsvCodec.h"
 
 #include "capture/JsonlCodec.h"
-#include "latency/TimeValue.h"
+#include "common/TimeValue.h"
 
 #include "sse/Utf8.h"
 

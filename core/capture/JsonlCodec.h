@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capture/CaptureFormat.h"
+#include "common/JsonWriter.h"
 
 namespace ssescope {
 
@@ -17,9 +18,6 @@ public:
 bool readJsonl(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHandler &onError,
     QString *fatalError, qsizetype maxLineBytes = kMaxCaptureLineBytes);
 
-// Appends s as a JSON string, quotes included.
-void appendJsonString(ByteBuffer &out, QByteArrayView s);
-void appendJsonString(QByteArray &out, QByteArrayView s);
 void appendLatency(ByteBuffer &out, const std::optional<double> &latencyMs, const char *none);
 
 } // namespace ssescope

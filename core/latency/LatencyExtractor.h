@@ -1,7 +1,7 @@
 #pragma once
 
 #include "latency/JsonPointer.h"
-#include "latency/TimeValue.h"
+#include "common/TimeValue.h"
 #include "sse/SseEvent.h"
 
 #include <QJsonObject>

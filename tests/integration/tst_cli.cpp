@@ -122,10 +122,12 @@ private Q_SLOTS:
         QTest::newRow("gave up") << QStringList { u"/ticker?status=503"_s, u"--max-attempts"_s,
             u"2"_s, u"--retry"_s, u"10"_s }
                                  << 1 << u"Gave up after 2"_s;
+        // Issue 7 (layers): finish(reason) no longer drops its reason.
         QTest::newRow("max events")
-            << QStringList { u"/ticker?rate=0"_s, u"--max-events"_s, u"7"_s } << 0 << QString();
+            << QStringList { u"/ticker?rate=0"_s, u"--max-events"_s, u"7"_s } << 0
+            << u"{\"kind\":\"end\",\"reason\":\"max events\",\"exit_code\":0}"_s;
         QTest::newRow("duration") << QStringList { u"/clock"_s, u"--duration"_s, u"0.5"_s } << 0
-                                  << QString();
+                                  << u"{\"kind\":\"end\",\"reason\":\"duration\",\"exit_code\":0}"_s;
         QTest::newRow("usage: no url") << QStringList {} << 2 << u"at least one stream URL"_s;
         QTest::newRow("usage: bad url") << QStringList { u"ftp://x/y"_s } << 2 << u"Only http"_s;
         QTest::newRow("usage: bad option")

@@ -6,6 +6,7 @@
 #include <QBuffer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTemporaryFile>
 #include <QTest>
@@ -160,6 +161,20 @@ private Q_SLOTS:
                 QCOMPARE(doc.array().at(0).toString().toUtf8(), text);
             }
         }
+    }
+
+    void jsonObjectWriterEscapesEveryValue()
+    {
+        // Issue 7 (layers): CliSession's stderr records come from one writer.
+        const QByteArray line = JsonObjectWriter()
+                                    .string("kind", "error")
+                                    .string("message", "say \"hi\"\n\x01")
+                                    .number("code", -3)
+                                    .take();
+        QCOMPARE(line, QByteArray("{\"kind\":\"error\",\"message\":\"say \\\"hi\\\"\\n\\u0001\",\"code\":-3}"));
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        QCOMPARE(o.value(u"message"_s).toString(), u"say \"hi\"\n\x01"_s);
+        QCOMPARE(JsonObjectWriter().take(), QByteArray("{}"));
     }
 
     void csvQuotingAndFormulaNeutralising_data()

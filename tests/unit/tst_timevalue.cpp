@@ -1,4 +1,4 @@
-#include "latency/TimeValue.h"
+#include "common/TimeValue.h"
 
 #include <QTest>
 
