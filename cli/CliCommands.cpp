@@ -3,6 +3,7 @@
 #include "cli/CliOutput.h"
 #include "pipeline/CaptureMeasurer.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSaveFile>
 
@@ -28,7 +29,10 @@ void printError(const QString &message)
 
 void reportReadError(const QString &file, const CaptureReadError &error)
 {
-    printError(u"%1:%2: %3 (skipped)"_s.arg(file).arg(error.line).arg(error.message));
+    printError(QCoreApplication::translate("CliCommands", "%1:%2: %3 (skipped)")
+                   .arg(file)
+                   .arg(error.line)
+                   .arg(error.message));
 }
 
 // Whether both name one file, through symlinks and hard links alike.
@@ -67,7 +71,8 @@ bool openInput(QFile &file, const QString &path)
     const bool ok = path == u"-" ? file.open(STDIN_FILENO, QIODevice::ReadOnly)
                                  : file.open(QIODevice::ReadOnly);
     if (!ok)
-        printError(u"cannot read %1: %2"_s.arg(path, file.errorString()));
+        printError(QCoreApplication::translate("CliCommands", "cannot read %1: %2")
+                       .arg(path, file.errorString()));
     return ok;
 }
 
@@ -109,7 +114,8 @@ int runStats(const StatsOptions &options)
         },
         &fatal);
     if (!ok) {
-        printError(u"cannot read %1: %2"_s.arg(options.input, fatal));
+        printError(QCoreApplication::translate("CliCommands", "cannot read %1: %2")
+                       .arg(options.input, fatal));
         return ExitIo;
     }
     QByteArray out = "stream               events      bytes   seconds    ev/s  ev/chunk  "
@@ -132,8 +138,8 @@ int runStats(const StatsOptions &options)
             + cell(q(l.interArrivalUs, 0.5), 9) + cell(q(l.interArrivalUs, 0.99), 9)
             + cell(q(l.interArrivalUs, 1.0), 9) + cell(q(l.latencyUs, 0.5), 9)
             + cell(q(l.latencyUs, 0.9), 9) + cell(q(l.latencyUs, 0.99), 9)
-            + cell(q(l.latencyUs, 1.0), 9)
-            + QByteArray::number(t.comments).rightJustified(10, ' ') + '\n';
+            + cell(q(l.latencyUs, 1.0), 9) + QByteArray::number(t.comments).rightJustified(10, ' ')
+            + '\n';
     };
     for (const auto &[name, stream] : streams)
         row(name, *measurer.stats().find(stream));
@@ -144,8 +150,8 @@ int runStats(const StatsOptions &options)
     // SIGPIPE is ignored: a reader that went away is an error to report.
     if (std::fwrite(out.constData(), 1, size_t(out.size()), stdout) != size_t(out.size())
         || std::fflush(stdout) != 0) {
-        printError(u"cannot write standard output: %1"_s.arg(
-            QString::fromLocal8Bit(std::strerror(errno))));
+        printError(QCoreApplication::translate("CliCommands", "cannot write standard output: %1")
+                       .arg(QString::fromLocal8Bit(std::strerror(errno))));
         return ExitIo;
     }
     return corrupt ? ExitIo : ExitOk;
@@ -155,8 +161,9 @@ int runConvert(const ConvertOptions &options)
 {
     // Opening the output would truncate the input before it is read.
     if (sameFile(options.input, options.output)) {
-        printError(u"%1 and %2 are the same file: convert into another one"_s.arg(
-            options.input, options.output));
+        printError(QCoreApplication::translate(
+            "CliCommands", "%1 and %2 are the same file: convert into another one")
+                       .arg(options.input, options.output));
         return ExitUsage;
     }
     QFile in;
@@ -168,7 +175,8 @@ int runConvert(const ConvertOptions &options)
     whole.setFileName(options.output);
     QIODevice *out = inPlace ? static_cast<QIODevice *>(&direct) : &whole;
     if (!(inPlace ? direct.openPath(options.output) : whole.open(QIODevice::WriteOnly))) {
-        printError(u"cannot write %1: %2"_s.arg(options.output, out->errorString()));
+        printError(QCoreApplication::translate("CliCommands", "cannot write %1: %2")
+                       .arg(options.output, out->errorString()));
         return ExitIo;
     }
     auto writer = CaptureWriter::create(*options.to, out);
@@ -191,10 +199,12 @@ int runConvert(const ConvertOptions &options)
         if (!inPlace)
             whole.cancelWriting();
         if (!ok)
-            printError(u"cannot read %1: %2"_s.arg(options.input, fatal));
+            printError(QCoreApplication::translate("CliCommands", "cannot read %1: %2")
+                           .arg(options.input, fatal));
         else
-            printError(u"cannot write %1: %2"_s.arg(
-                options.output, writer->hasError() ? writer->errorString() : out->errorString()));
+            printError(QCoreApplication::translate("CliCommands", "cannot write %1: %2")
+                           .arg(options.output,
+                               writer->hasError() ? writer->errorString() : out->errorString()));
         return ExitIo;
     }
     return corrupt ? ExitIo : ExitOk;

@@ -272,6 +272,7 @@ void CliEventWriter::writerLoop()
 
 void CliEventWriter::measureFrame(const ByteBuffer &frame)
 {
+    Q_ASSERT(QThread::currentThread() == m_thread.get()); // the writer thread only
     m_recordStreams.clear();
     forEachRecord(frame, [this](const Record &r) {
         StreamState *state = m_streams.value(r.h.stream).get();
@@ -301,6 +302,7 @@ void CliEventWriter::measureFrame(const ByteBuffer &frame)
 
 void CliEventWriter::formatFrame(const ByteBuffer &frame)
 {
+    Q_ASSERT(QThread::currentThread() == m_thread.get()); // the writer thread only
     // StreamStates are reached through pointers measureFrame() took under the
     // lock; each stream's ID fields belong to this thread alone.
     size_t index = 0;

@@ -2,6 +2,7 @@
 
 #include "metrics/MetricsServer.h"
 
+#include <QCoreApplication>
 #include <QCommandLineParser>
 #include <QFile>
 
@@ -65,11 +66,17 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
         QCommandLineParser parser;
         parser.setApplicationDescription(kDescription);
         const QCommandLineOption formatOption({ u"f"_s, u"format"_s },
-            u"Capture format: jsonl, csv or sse (default: from the file name)."_s, u"format"_s);
-        const QCommandLineOption fromOption(
-            u"from"_s, u"Input format (default: from the file name)."_s, u"format"_s);
-        const QCommandLineOption toOption(
-            u"to"_s, u"Output format (default: from the file name)."_s, u"format"_s);
+            QCoreApplication::translate(
+                "CliOptions", "Capture format: jsonl, csv or sse (default: from the file name)."),
+            u"format"_s);
+        const QCommandLineOption fromOption(u"from"_s,
+            QCoreApplication::translate(
+                "CliOptions", "Input format (default: from the file name)."),
+            u"format"_s);
+        const QCommandLineOption toOption(u"to"_s,
+            QCoreApplication::translate(
+                "CliOptions", "Output format (default: from the file name)."),
+            u"format"_s);
         parser.addHelpOption();
         parser.addOptions({ formatOption, fromOption, toOption });
         arguments.removeAt(1);
@@ -88,15 +95,17 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
                       return true;
                   *out = captureFormatFromName(parser.value(option));
                   if (!*out)
-                      result.error = u"unknown format \"%1\": use jsonl, csv or sse"_s.arg(
-                          parser.value(option));
+                      result.error = QCoreApplication::translate(
+                          "CliOptions", "unknown format \"%1\": use jsonl, csv or sse")
+                                         .arg(parser.value(option));
                   return out->has_value();
               };
         const QStringList positional = parser.positionalArguments();
         if (subcommand == u"stats") {
             result.command = ParsedCommandLine::Command::Stats;
             if (positional.size() != 1) {
-                result.error = u"stats takes one capture file"_s;
+                result.error
+                    = QCoreApplication::translate("CliOptions", "stats takes one capture file");
                 return result;
             }
             result.stats.input = positional.first();
@@ -105,14 +114,16 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
             if (!result.stats.format)
                 result.stats.format = formatFromPath(result.stats.input);
             if (!result.stats.format)
-                result.error
-                    = u"cannot tell the format of \"%1\": name it .jsonl, .csv or .sse, or pass --format"_s
-                          .arg(result.stats.input);
+                result.error = QCoreApplication::translate("CliOptions",
+                    "cannot tell the format of \"%1\": name it .jsonl, .csv or .sse, or pass "
+                    "--format")
+                                   .arg(result.stats.input);
             return result;
         }
         result.command = ParsedCommandLine::Command::Convert;
         if (positional.size() != 2) {
-            result.error = u"convert takes an input and an output file"_s;
+            result.error = QCoreApplication::translate(
+                "CliOptions", "convert takes an input and an output file");
             return result;
         }
         result.convert.input = positional.at(0);
@@ -125,8 +136,9 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
         if (!result.convert.to)
             result.convert.to = formatFromPath(result.convert.output);
         if (!result.convert.from || !result.convert.to)
-            result.error
-                = u"cannot tell a capture format from the file names: use .jsonl, .csv or .sse, or --from and --to"_s;
+            result.error = QCoreApplication::translate("CliOptions",
+                "cannot tell a capture format from the file names: use .jsonl, .csv or .sse, or "
+                "--from and --to");
         return result;
     }
 
@@ -151,53 +163,88 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
     parser.setApplicationDescription(kDescription);
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(
-        u"url"_s, u"Stream URLs, each optionally NAME=URL."_s, u"URL|NAME=URL..."_s);
-    const QCommandLineOption header(
-        { u"H"_s, u"header"_s }, u"Request header \"Name: value\" (repeatable)."_s, u"header"_s);
-    const QCommandLineOption method(
-        { u"X"_s, u"method"_s }, u"HTTP method (default GET; POST with a body)."_s, u"method"_s);
-    const QCommandLineOption data({ u"d"_s, u"data"_s }, u"Request body."_s, u"body"_s);
-    const QCommandLineOption dataFile(
-        u"data-file"_s, u"Read the request body from a file."_s, u"file"_s);
-    const QCommandLineOption lastEventId(u"last-event-id"_s, u"Initial Last-Event-ID."_s, u"id"_s);
-    const QCommandLineOption policy(
-        u"policy"_s, u"Reconnection policy: strict or resilient (default)."_s, u"policy"_s);
-    const QCommandLineOption retry(
-        u"retry"_s, u"Initial reconnection delay in ms (default 3000)."_s, u"ms"_s);
-    const QCommandLineOption maxAttempts(
-        u"max-attempts"_s, u"Give up after N failed attempts in a row."_s, u"n"_s);
-    const QCommandLineOption readTimeout(
-        u"read-timeout"_s, u"Reconnect when no bytes arrive for S seconds."_s, u"s"_s);
-    const QCommandLineOption connectTimeout(
-        u"connect-timeout"_s, u"Seconds to wait for response headers (default 15)."_s, u"s"_s);
-    const QCommandLineOption insecure(u"insecure"_s, u"Do not verify TLS certificates."_s);
-    const QCommandLineOption compressed(
-        u"compressed"_s, u"Accept compressed responses (proxies may then hold events back)."_s);
+    parser.addPositionalArgument(u"url"_s,
+        QCoreApplication::translate("CliOptions", "Stream URLs, each optionally NAME=URL."),
+        u"URL|NAME=URL..."_s);
+    const QCommandLineOption header({ u"H"_s, u"header"_s },
+        QCoreApplication::translate("CliOptions", "Request header \"Name: value\" (repeatable)."),
+        u"header"_s);
+    const QCommandLineOption method({ u"X"_s, u"method"_s },
+        QCoreApplication::translate("CliOptions", "HTTP method (default GET; POST with a body)."),
+        u"method"_s);
+    const QCommandLineOption data({ u"d"_s, u"data"_s },
+        QCoreApplication::translate("CliOptions", "Request body."), u"body"_s);
+    const QCommandLineOption dataFile(u"data-file"_s,
+        QCoreApplication::translate("CliOptions", "Read the request body from a file."), u"file"_s);
+    const QCommandLineOption lastEventId(u"last-event-id"_s,
+        QCoreApplication::translate("CliOptions", "Initial Last-Event-ID."), u"id"_s);
+    const QCommandLineOption policy(u"policy"_s,
+        QCoreApplication::translate(
+            "CliOptions", "Reconnection policy: strict or resilient (default)."),
+        u"policy"_s);
+    const QCommandLineOption retry(u"retry"_s,
+        QCoreApplication::translate(
+            "CliOptions", "Initial reconnection delay in ms (default 3000)."),
+        u"ms"_s);
+    const QCommandLineOption maxAttempts(u"max-attempts"_s,
+        QCoreApplication::translate("CliOptions", "Give up after N failed attempts in a row."),
+        u"n"_s);
+    const QCommandLineOption readTimeout(u"read-timeout"_s,
+        QCoreApplication::translate("CliOptions", "Reconnect when no bytes arrive for S seconds."),
+        u"s"_s);
+    const QCommandLineOption connectTimeout(u"connect-timeout"_s,
+        QCoreApplication::translate(
+            "CliOptions", "Seconds to wait for response headers (default 15)."),
+        u"s"_s);
+    const QCommandLineOption insecure(u"insecure"_s,
+        QCoreApplication::translate("CliOptions", "Do not verify TLS certificates."));
+    const QCommandLineOption compressed(u"compressed"_s,
+        QCoreApplication::translate(
+            "CliOptions", "Accept compressed responses (proxies may then hold events back)."));
     const QCommandLineOption latency(u"latency"_s,
-        u"Send time in events: json:/POINTER, regex:PATTERN, id or none."_s, u"source"_s);
+        QCoreApplication::translate(
+            "CliOptions", "Send time in events: json:/POINTER, regex:PATTERN, id or none."),
+        u"source"_s);
     const QCommandLineOption latencyUnit(u"latency-unit"_s,
-        u"Unit of numeric send times: auto (default), s, ms, us, ns."_s, u"unit"_s);
-    const QCommandLineOption clockOffset(
-        u"clock-offset"_s, u"How far the sender's clock runs ahead of ours, in ms."_s, u"ms"_s);
-    const QCommandLineOption output(
-        { u"o"_s, u"output"_s }, u"Write events here (default: standard output)."_s, u"file"_s);
-    const QCommandLineOption format(
-        u"format"_s, u"Output format: jsonl (default), csv or sse."_s, u"format"_s);
-    const QCommandLineOption comments(u"comments"_s, u"Record comments (heartbeats) too."_s);
+        QCoreApplication::translate(
+            "CliOptions", "Unit of numeric send times: auto (default), s, ms, us, ns."),
+        u"unit"_s);
+    const QCommandLineOption clockOffset(u"clock-offset"_s,
+        QCoreApplication::translate(
+            "CliOptions", "How far the sender's clock runs ahead of ours, in ms."),
+        u"ms"_s);
+    const QCommandLineOption output({ u"o"_s, u"output"_s },
+        QCoreApplication::translate("CliOptions", "Write events here (default: standard output)."),
+        u"file"_s);
+    const QCommandLineOption format(u"format"_s,
+        QCoreApplication::translate("CliOptions", "Output format: jsonl (default), csv or sse."),
+        u"format"_s);
+    const QCommandLineOption comments(u"comments"_s,
+        QCoreApplication::translate("CliOptions", "Record comments (heartbeats) too."));
     const QCommandLineOption statsHelp(u"stats"_s,
-        u"Print a live per-stream table on standard error every INTERVAL seconds (--stats or --stats=INTERVAL, default 1)."_s);
-    const QCommandLineOption maxEvents(u"max-events"_s, u"Stop after N events in all."_s, u"n"_s);
-    const QCommandLineOption duration(u"duration"_s, u"Stop after S seconds."_s, u"s"_s);
-    const QCommandLineOption noReconnect(u"no-reconnect"_s, u"A stream that ends stays ended."_s);
+        QCoreApplication::translate("CliOptions",
+            "Print a live per-stream table on standard error every INTERVAL seconds (--stats or "
+            "--stats=INTERVAL, default 1)."));
+    const QCommandLineOption maxEvents(u"max-events"_s,
+        QCoreApplication::translate("CliOptions", "Stop after N events in all."), u"n"_s);
+    const QCommandLineOption duration(
+        u"duration"_s, QCoreApplication::translate("CliOptions", "Stop after S seconds."), u"s"_s);
+    const QCommandLineOption noReconnect(u"no-reconnect"_s,
+        QCoreApplication::translate("CliOptions", "A stream that ends stays ended."));
     const QCommandLineOption pair(u"pair"_s,
-        u"Compare two routes, NAME_A,NAME_B: the same event (by id, else data) on both; the delay of B after A (repeatable)."_s,
+        QCoreApplication::translate("CliOptions",
+            "Compare two routes, NAME_A,NAME_B: the same event (by id, else data) on both; the "
+            "delay of B after A (repeatable)."),
         u"a,b"_s);
     const QCommandLineOption metrics(u"metrics"_s,
-        u"Serve Prometheus/OpenMetrics statistics on HOST:PORT (path /metrics), a loopback address unless --metrics-public."_s,
+        QCoreApplication::translate("CliOptions",
+            "Serve Prometheus/OpenMetrics statistics on HOST:PORT (path /metrics), a loopback "
+            "address unless --metrics-public."),
         u"host:port"_s);
     const QCommandLineOption metricsPublic(u"metrics-public"_s,
-        u"Let --metrics listen on an address other hosts can reach (it shows stream names and URLs)."_s);
+        QCoreApplication::translate("CliOptions",
+            "Let --metrics listen on an address other hosts can reach (it shows stream names and "
+            "URLs)."));
     parser.addOptions(
         { header, method, data, dataFile, lastEventId, policy, retry, maxAttempts, readTimeout,
             connectTimeout, insecure, compressed, latency, latencyUnit, clockOffset, output, format,
@@ -224,7 +271,9 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
     for (const QString &h : parser.values(header)) {
         const qsizetype colon = h.indexOf(u':');
         if (colon <= 0)
-            return fail(u"header \"%1\" must look like \"Name: value\""_s.arg(h));
+            return fail(QCoreApplication::translate(
+                "CliOptions", "header \"%1\" must look like \"Name: value\"")
+                            .arg(h));
         if (hasLineBreakOrNul(h))
             return fail(u"-H: header %1 holds a line break or NUL, which no header can carry"_s.arg(
                 QString::number(base.headers.size() + 1)));
@@ -236,8 +285,8 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
     if (parser.isSet(dataFile)) {
         QFile file(parser.value(dataFile));
         if (!file.open(QIODevice::ReadOnly))
-            return fail(
-                u"cannot read --data-file %1: %2"_s.arg(file.fileName(), file.errorString()));
+            return fail(QCoreApplication::translate("CliOptions", "cannot read --data-file %1: %2")
+                            .arg(file.fileName(), file.errorString()));
         base.body = file.readAll();
     }
     base.method = parser.isSet(method)
@@ -328,7 +377,8 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
 
     const QStringList urls = parser.positionalArguments();
     if (urls.isEmpty())
-        return fail(u"give at least one stream URL (see --help)"_s);
+        return fail(
+            QCoreApplication::translate("CliOptions", "give at least one stream URL (see --help)"));
     QSet<QString> names;
     for (const QString &arg : urls) {
         SubscriptionConfig config = base;

@@ -1,5 +1,6 @@
 #include "CliOutput.h"
 
+#include <QCoreApplication>
 #include <QFile>
 
 #include <cerrno>
@@ -62,7 +63,8 @@ qint64 CliOutput::writeData(const char *data, qint64 size)
     for (;;) {
         // Checked before every write: an abandoned output never blocks again.
         if (m_abandoned.load()) {
-            setErrorString(u"the output accepted nothing in time (is its reader stopped?)"_s);
+            setErrorString(QCoreApplication::translate(
+                "CliOutput", "the output accepted nothing in time (is its reader stopped?)"));
             return -1;
         }
         const ssize_t n = ::write(m_fd, data, size_t(size));

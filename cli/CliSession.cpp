@@ -49,7 +49,8 @@ CliSession::~CliSession()
 bool CliSession::start()
 {
     if (!m_output.openPath(m_options.output)) {
-        writeStderrError(u"cannot write %1: %2"_s.arg(m_options.output, m_output.errorString()));
+        writeStderrError(QCoreApplication::translate("CliSession", "cannot write %1: %2")
+                             .arg(m_options.output, m_output.errorString()));
         m_exitCode = ExitIo;
         return false;
     }
@@ -129,8 +130,9 @@ void CliSession::handleStdin()
             finish(u"quit"_s, true);
             return;
         } else if (!command.isEmpty()) {
-            writeStderrError(u"unknown command \"%1\": use restart or quit"_s.arg(
-                QString::fromUtf8(command)));
+            writeStderrError(QCoreApplication::translate(
+                "CliSession", "unknown command \"%1\": use restart or quit")
+                                 .arg(QString::fromUtf8(command)));
         }
     }
 }
@@ -292,10 +294,12 @@ void CliSession::reportOutputFailure()
         return;
     m_outputFailureReported = true;
     m_exitCode = ExitIo;
-    QString message = u"cannot write %1: %2"_s.arg(
-        m_options.output.isEmpty() || m_options.output == u"-" ? u"standard output"_s
-                                                               : m_options.output,
-        m_events && m_events->outputFailed() ? m_events->errorString() : m_output.errorString());
+    QString message = QCoreApplication::translate("CliSession", "cannot write %1: %2")
+                          .arg(m_options.output.isEmpty() || m_options.output == u"-"
+                                  ? QCoreApplication::translate("CliSession", "standard output")
+                                  : m_options.output,
+                              m_events && m_events->outputFailed() ? m_events->errorString()
+                                                                   : m_output.errorString());
     if (m_events && m_events->unwritten() > 0)
         message += u"; %1 events received were not written"_s.arg(m_events->unwritten());
     writeStderrError(message);

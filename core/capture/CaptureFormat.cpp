@@ -5,6 +5,7 @@
 #include "capture/RawSseCodec.h"
 #include "capture/SequentialSource.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QIODevice>
 
@@ -85,8 +86,9 @@ bool CaptureWriter::flush()
     while (left > 0) {
         const qint64 n = m_device->write(p, left);
         if (n <= 0) {
-            m_error = m_device->errorString().isEmpty() ? u"the output refused the data"_s
-                                                        : m_device->errorString();
+            m_error = m_device->errorString().isEmpty()
+                ? QCoreApplication::translate("CaptureFormat", "the output refused the data")
+                : m_device->errorString();
             m_buffer.clear();
             return false;
         }
@@ -114,7 +116,8 @@ bool readCapture(CaptureFormat format, QIODevice *device, const RecordHandler &o
             *fatalError = device && !device->errorString().isEmpty()
                     && device->errorString() != u"Unknown error"_s
                 ? device->errorString()
-                : u"the capture is not open for reading"_s;
+                : QCoreApplication::translate(
+                    "CaptureFormat", "the capture is not open for reading");
         return false;
     }
     // The readers loop on atEnd(), which a pipe or FIFO says at once.

@@ -5,6 +5,7 @@
 
 #include "sse/Utf8.h"
 
+#include <QCoreApplication>
 #include <QIODevice>
 
 #include <algorithm>
@@ -62,7 +63,9 @@ QByteArray restoreTextCell(QByteArray cell)
 bool toRecord(const QList<QByteArray> &f, CaptureRecord *r, QString *why)
 {
     if (f.size() != kColumns) {
-        *why = u"expected %1 columns, found %2"_s.arg(kColumns).arg(f.size());
+        *why = QCoreApplication::translate("CsvCodec", "expected %1 columns, found %2")
+                   .arg(kColumns)
+                   .arg(f.size());
         return false;
     }
     bool ok = true;
@@ -71,8 +74,9 @@ bool toRecord(const QList<QByteArray> &f, CaptureRecord *r, QString *why)
         const qint64 v = f.at(column).toLongLong(&good);
         if ((!good || (v < 0 && !mayBeNegative)) && ok) {
             ok = false;
-            *why = u"\"%1\" is not a whole number%2: %3"_s.arg(QLatin1String(name),
-                good ? u" of zero or more"_s : QString(), QString::fromUtf8(f.at(column)));
+            *why = QCoreApplication::translate("CsvCodec", "\"%1\" is not a whole number%2: %3")
+                       .arg(QLatin1String(name), good ? u" of zero or more"_s : QString(),
+                           QString::fromUtf8(f.at(column)));
         }
         return v;
     };
@@ -88,7 +92,9 @@ bool toRecord(const QList<QByteArray> &f, CaptureRecord *r, QString *why)
         return false;
     const auto wall = epochNsFromRfc3339(f.at(5));
     if (!wall) {
-        *why = u"\"received\" is not an RFC 3339 time between %1 and %2: %3"_s.arg(kFirstYear)
+        *why = QCoreApplication::translate(
+            "CsvCodec", "\"received\" is not an RFC 3339 time between %1 and %2: %3")
+                   .arg(kFirstYear)
                    .arg(kLastYear)
                    .arg(QString::fromUtf8(f.at(5)));
         return false;
@@ -98,7 +104,8 @@ bool toRecord(const QList<QByteArray> &f, CaptureRecord *r, QString *why)
         bool good = false;
         r->latencyMs = f.at(9).toDouble(&good);
         if (!good) {
-            *why = u"\"latency_ms\" is not a number: %1"_s.arg(QString::fromUtf8(f.at(9)));
+            *why = QCoreApplication::translate("CsvCodec", "\"latency_ms\" is not a number: %1")
+                       .arg(QString::fromUtf8(f.at(9)));
             return false;
         }
     }
@@ -151,8 +158,8 @@ namespace {
 class CsvReader final
 {
 public:
-    CsvReader(const RecordHandler &onRecord, const ReadErrorHandler &onError,
-        qsizetype maxRecordBytes)
+    CsvReader(
+        const RecordHandler &onRecord, const ReadErrorHandler &onError, qsizetype maxRecordBytes)
         : m_onRecord(onRecord)
         , m_onError(onError)
         , m_maxRecordBytes(maxRecordBytes)
@@ -225,8 +232,8 @@ bool CsvReader::feed(const char *p, const char *end, QString *fatalError)
             m_state = State::Unquoted;
             [[fallthrough]];
         case State::Unquoted: {
-            const char *stop = std::find_if(
-                p, end, [](char c) { return c == ',' || c == '\n' || c == '\r'; });
+            const char *stop
+                = std::find_if(p, end, [](char c) { return c == ',' || c == '\n' || c == '\r'; });
             m_field.append(p, stop - p);
             p = stop;
             if (p == end)
@@ -247,9 +254,12 @@ bool CsvReader::feed(const char *p, const char *end, QString *fatalError)
         if (m_recordBytes > limit) {
             if (fatalError) {
                 *fatalError = m_header
-                    ? u"no CSV header in the first %1 bytes: this is not a capture"_s.arg(limit)
-                    : u"line %1: a record of over %2 bytes (a quote never closed?)"_s.arg(
-                          m_recordLine)
+                    ? QCoreApplication::translate(
+                        "CsvCodec", "no CSV header in the first %1 bytes: this is not a capture")
+                          .arg(limit)
+                    : QCoreApplication::translate(
+                        "CsvCodec", "line %1: a record of over %2 bytes (a quote never closed?)")
+                          .arg(m_recordLine)
                           .arg(limit);
             }
             return false;
@@ -262,7 +272,8 @@ void CsvReader::finish()
 {
     switch (m_state) {
     case State::Quoted:
-        m_onError({ m_recordLine, u"a quoted cell is never closed"_s });
+        m_onError({ m_recordLine,
+            QCoreApplication::translate("CsvCodec", "a quoted cell is never closed") });
         return;
     case State::FieldStart:
         if (m_fields.isEmpty())
@@ -293,8 +304,9 @@ void CsvReader::endRecord()
     if (m_header) {
         m_header = false;
         if (fields.join(',') + "\r\n" != kHeader) {
-            m_onError(
-                { line, u"the header is not %1"_s.arg(QString::fromLatin1(kHeader).trimmed()) });
+            m_onError({ line,
+                QCoreApplication::translate("CsvCodec", "the header is not %1")
+                    .arg(QString::fromLatin1(kHeader).trimmed()) });
         }
         return;
     }

@@ -3,6 +3,7 @@
 #include "common/JsonWriter.h"
 #include "common/TimeValue.h"
 
+#include <QCoreApplication>
 #include <QIODevice>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -116,7 +117,7 @@ bool toRecord(const QJsonObject &o, CaptureRecord *r, QString *why)
     const auto text = [&](const QString &key, QByteArray *out) {
         const QJsonValue v = o.value(key);
         if (!v.isString()) {
-            *why = u"\"%1\" must be a string"_s.arg(key);
+            *why = QCoreApplication::translate("JsonlCodec", "\"%1\" must be a string").arg(key);
             return false;
         }
         *out = v.toString().toUtf8();
@@ -128,11 +129,14 @@ bool toRecord(const QJsonObject &o, CaptureRecord *r, QString *why)
         // 64 bits (1e300): two different defaults tell that from a real value.
         const qint64 value = v.toInteger(0);
         if (!v.isDouble() || value != v.toInteger(1)) {
-            *why = u"\"%1\" must be a whole number"_s.arg(key);
+            *why = QCoreApplication::translate("JsonlCodec", "\"%1\" must be a whole number")
+                       .arg(key);
             return false;
         }
         if (value < minimum) {
-            *why = u"\"%1\" must not be negative: %2"_s.arg(key).arg(value);
+            *why = QCoreApplication::translate("JsonlCodec", "\"%1\" must not be negative: %2")
+                       .arg(key)
+                       .arg(value);
             return false;
         }
         *out = value;
@@ -143,7 +147,9 @@ bool toRecord(const QJsonObject &o, CaptureRecord *r, QString *why)
         return false;
     const auto wall = epochNsFromRfc3339(received);
     if (!wall) {
-        *why = u"\"received\" is not an RFC 3339 time between %1 and %2: %3"_s.arg(kFirstYear)
+        *why = QCoreApplication::translate(
+            "JsonlCodec", "\"received\" is not an RFC 3339 time between %1 and %2: %3")
+                   .arg(kFirstYear)
                    .arg(kLastYear)
                    .arg(QString::fromUtf8(received));
         return false;
@@ -156,7 +162,8 @@ bool toRecord(const QJsonObject &o, CaptureRecord *r, QString *why)
         return text(u"text"_s, &r->data);
     }
     if (kind != u"event") {
-        *why = u"\"kind\" must be \"event\" or \"comment\""_s;
+        *why = QCoreApplication::translate(
+            "JsonlCodec", "\"kind\" must be \"event\" or \"comment\"");
         return false;
     }
     qint64 seq = 0, chunk = 0, bytes = 0;
@@ -171,7 +178,7 @@ bool toRecord(const QJsonObject &o, CaptureRecord *r, QString *why)
     if (latency.isDouble())
         r->latencyMs = latency.toDouble();
     else if (!latency.isNull() && !latency.isUndefined()) {
-        *why = u"\"latency_ms\" must be a number or null"_s;
+        *why = QCoreApplication::translate("JsonlCodec", "\"latency_ms\" must be a number or null");
         return false;
     }
     return true;
@@ -194,9 +201,10 @@ void readJsonlLine(QByteArrayView line, qint64 lineNumber, const RecordHandler &
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         onError({ lineNumber,
             parseError.error != QJsonParseError::NoError
-                ? u"not valid JSON (%1 at column %2)"_s.arg(parseError.errorString())
+                ? QCoreApplication::translate("JsonlCodec", "not valid JSON (%1 at column %2)")
+                      .arg(parseError.errorString())
                       .arg(parseError.offset + 1)
-                : u"not a JSON object"_s });
+                : QCoreApplication::translate("JsonlCodec", "not a JSON object") });
         return;
     }
     CaptureRecord record;
@@ -219,7 +227,10 @@ bool readJsonl(QIODevice *device, const RecordHandler &onRecord, const ReadError
     qint64 skipped = -1; // bytes of an over-long line being skipped, else -1
     const auto reportSkipped = [&] {
         onError({ lineNumber,
-            u"a line of %1 bytes, over the limit of %2: left out"_s.arg(skipped).arg(maxLineBytes) });
+            QCoreApplication::translate(
+                "JsonlCodec", "a line of %1 bytes, over the limit of %2: left out")
+                .arg(skipped)
+                .arg(maxLineBytes) });
         skipped = -1;
     };
     while (true) {

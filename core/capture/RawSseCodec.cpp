@@ -5,6 +5,7 @@
 #include "sse/SseParser.h"
 #include "sse/Utf8.h"
 
+#include <QCoreApplication>
 #include <QIODevice>
 #include <QUrl>
 
@@ -111,8 +112,8 @@ public:
         }
         if (text.startsWith(kRefusedMeta)) {
             m_onError({ line,
-                u"the export left a record out here: %1"_s.arg(
-                    QString::fromUtf8(text.sliced(qstrlen(kRefusedMeta) - 7))) });
+                QCoreApplication::translate("RawSseCodec", "the export left a record out here: %1")
+                    .arg(QString::fromUtf8(text.sliced(qstrlen(kRefusedMeta) - 7))) });
             return;
         }
         const bool event = text.startsWith(kEventMeta);
@@ -135,8 +136,11 @@ public:
     {
         m_onError({ line,
             error == SseParseError::LineTooLong
-                ? u"a line of %1 bytes is over the limit"_s.arg(bytes)
-                : u"an event of %1 bytes is over the limit"_s.arg(bytes) });
+                ? QCoreApplication::translate("RawSseCodec", "a line of %1 bytes is over the limit")
+                      .arg(bytes)
+                : QCoreApplication::translate(
+                    "RawSseCodec", "an event of %1 bytes is over the limit")
+                      .arg(bytes) });
     }
 
 private:
@@ -169,8 +173,9 @@ private:
                 r->latencyMs = value.toDouble(&ok);
             }
             if (!ok) {
-                *why = u"bad %1 in the ssescope comment: %2"_s.arg(
-                    QString::fromLatin1(key), QString::fromUtf8(value));
+                *why = QCoreApplication::translate(
+                    "RawSseCodec", "bad %1 in the ssescope comment: %2")
+                           .arg(QString::fromLatin1(key), QString::fromUtf8(value));
                 return false;
             }
         }

@@ -1,5 +1,6 @@
 #include "MetricsServer.h"
 
+#include <QCoreApplication>
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -28,12 +29,14 @@ QString MetricsServer::addressError(
     bool ok = false;
     const uint port = hostPort.mid(colon + 1).toUInt(&ok);
     if (!ok || port > 65535)
-        return u"\"%1\" is not a port number"_s.arg(hostPort.mid(colon + 1));
+        return QCoreApplication::translate("MetricsServer", "\"%1\" is not a port number")
+            .arg(hostPort.mid(colon + 1));
     const QHostAddress address = host.isEmpty() || host == u"localhost"
         ? QHostAddress(QHostAddress::LocalHost)
         : QHostAddress(host);
     if (address.isNull())
-        return u"\"%1\" is not an IP address"_s.arg(host);
+        return QCoreApplication::translate("MetricsServer", "\"%1\" is not an IP address")
+            .arg(host);
     if (!address.isLoopback() && !allowPublic)
         return u"--metrics %1 would serve stream names and URLs beyond this machine: use a "
                "loopback address such as 127.0.0.1:%2, or add --metrics-public"_s.arg(hostPort)
@@ -53,7 +56,8 @@ bool MetricsServer::listen(const QString &hostPort, bool allowPublic)
     if (!m_error.isEmpty())
         return false;
     if (!m_server.listen(address, port)) {
-        m_error = u"cannot listen on %1: %2"_s.arg(hostPort, m_server.errorString());
+        m_error = QCoreApplication::translate("MetricsServer", "cannot listen on %1: %2")
+                      .arg(hostPort, m_server.errorString());
         return false;
     }
     return true;

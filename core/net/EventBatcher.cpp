@@ -3,6 +3,7 @@
 #include "net/NetLogging.h"
 
 #include <QMutexLocker>
+#include <QThread>
 
 namespace ssescope {
 
@@ -52,6 +53,7 @@ bool EventBatcher::admit()
 
 void EventBatcher::setLimits(const EventBatcherLimits &limits)
 {
+    Q_ASSERT(QThread::currentThread() == thread()); // the owner; publish() and admit() are not
     QMutexLocker lock(&m_mutex);
     m_limits = limits;
 }
@@ -64,6 +66,7 @@ EventBatcherLimits EventBatcher::limits() const
 
 void EventBatcher::deliverWhenDue()
 {
+    Q_ASSERT(QThread::currentThread() == thread()); // the owner; publish() and admit() are not
     if (m_sinceLastDelivery.isValid()) {
         const qint64 elapsed = m_sinceLastDelivery.elapsed();
         if (elapsed < m_minimumIntervalMs) {
@@ -77,6 +80,7 @@ void EventBatcher::deliverWhenDue()
 
 void EventBatcher::flushNow()
 {
+    Q_ASSERT(QThread::currentThread() == thread()); // the owner; publish() and admit() are not
     m_throttle.stop();
     auto batch = std::make_shared<EventBatch>();
     bool wake = false;

@@ -3,6 +3,8 @@
 #include "net/NetworkWorker.h"
 #include "net/Subscription.h"
 
+#include <QThread>
+
 using namespace Qt::StringLiterals;
 
 namespace ssescope {
@@ -39,6 +41,7 @@ template<typename Function> void StreamManager::onNetworkThread(Function &&funct
 
 StreamId StreamManager::addSubscription(const SubscriptionConfig &config)
 {
+    Q_ASSERT(QThread::currentThread() == thread()); // the creating thread only
     const StreamId id = m_nextId++;
     m_streams.insert(id, StreamRecord { config, {}, {} });
     NetworkWorker *worker = m_worker;
@@ -55,6 +58,7 @@ StreamId StreamManager::addSubscription(const SubscriptionConfig &config)
 
 void StreamManager::removeSubscription(StreamId stream)
 {
+    Q_ASSERT(QThread::currentThread() == thread()); // the creating thread only
     if (!m_streams.remove(stream))
         return;
     NetworkWorker *worker = m_worker;
@@ -63,6 +67,7 @@ void StreamManager::removeSubscription(StreamId stream)
 
 void StreamManager::pause(StreamId stream)
 {
+    Q_ASSERT(QThread::currentThread() == thread()); // the creating thread only
     NetworkWorker *worker = m_worker;
     onNetworkThread([worker, stream] {
         if (Subscription *s = worker->find(stream))
@@ -72,6 +77,7 @@ void StreamManager::pause(StreamId stream)
 
 void StreamManager::resume(StreamId stream)
 {
+    Q_ASSERT(QThread::currentThread() == thread()); // the creating thread only
     NetworkWorker *worker = m_worker;
     onNetworkThread([worker, stream] {
         if (Subscription *s = worker->find(stream))
@@ -81,6 +87,7 @@ void StreamManager::resume(StreamId stream)
 
 void StreamManager::restart(StreamId stream)
 {
+    Q_ASSERT(QThread::currentThread() == thread()); // the creating thread only
     NetworkWorker *worker = m_worker;
     onNetworkThread([worker, stream] {
         if (Subscription *s = worker->find(stream))
@@ -90,6 +97,7 @@ void StreamManager::restart(StreamId stream)
 
 void StreamManager::restartAll()
 {
+    Q_ASSERT(QThread::currentThread() == thread()); // the creating thread only
     NetworkWorker *worker = m_worker;
     onNetworkThread([worker] {
         for (Subscription *s : worker->all())
@@ -99,6 +107,7 @@ void StreamManager::restartAll()
 
 void StreamManager::stopAll()
 {
+    Q_ASSERT(QThread::currentThread() == thread()); // the creating thread only
     NetworkWorker *worker = m_worker;
     QMetaObject::invokeMethod(
         worker,
@@ -142,11 +151,13 @@ int StreamManager::networkManagerCount() const
 
 void StreamManager::setBatchInterval(int ms)
 {
+    Q_ASSERT(QThread::currentThread() == thread()); // the creating thread only
     m_batcher.setMinimumInterval(ms);
 }
 
 void StreamManager::flush()
 {
+    Q_ASSERT(QThread::currentThread() == thread()); // the creating thread only
     // Round-trip through the network thread so that reads already handled
     // there have been published, then deliver.
     QMetaObject::invokeMethod(

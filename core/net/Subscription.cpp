@@ -12,6 +12,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QThread>
 
 #include <algorithm>
 #include <utility>
@@ -619,6 +620,7 @@ void Subscription::handleEvent(SseEvent &&event)
 
 void Subscription::handleEventView(const SseEventView &event)
 {
+    Q_ASSERT(QThread::currentThread() == thread()); // the network thread
     ++m_counters.events;
     m_deliveredEvent = true;
     std::optional<double> latency;
