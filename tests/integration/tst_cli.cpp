@@ -242,7 +242,13 @@ private Q_SLOTS:
         QProcess process;
         process.start(QStringLiteral(SSESCOPE_CLI), { url(u"/ticker?rate=500"_s), u"-o"_s, file });
         QVERIFY(process.waitForStarted());
-        QTest::qWait(700);
+        // Issue 7 (tests): waits for the events it expects instead of sleeping 700 ms.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                QFile partial(file);
+                return partial.open(QIODevice::ReadOnly) && partial.readAll().count('\n') > 50;
+            }(),
+            10000);
         ::kill(pid_t(process.processId()), SIGTERM);
         QVERIFY(process.waitForFinished(5000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
@@ -279,14 +285,30 @@ private Q_SLOTS:
             5000);
         const QUrl u(metricsUrl);
         QCOMPARE(u.host(), u"127.0.0.1"_s);
-        QTest::qWait(2200); // two full seconds for the rolling windows
-        QTcpSocket socket;
-        socket.connectToHost(u.host(), quint16(u.port()));
-        QVERIFY(socket.waitForConnected(2000));
-        socket.write("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n");
+        // Issue 7 (tests): scrapes until the 1 s window holds a full second of the
+        // 50 events/s stream, instead of sleeping 2.2 s and expecting it.
+        const QRegularExpression rate(
+            u"ssescope_events_per_second\\{[^}]*window=\"1s\"\\} (\\S+)"_s);
+        const auto scrape = [&u] {
+            QTcpSocket socket;
+            socket.connectToHost(u.host(), quint16(u.port()));
+            if (!socket.waitForConnected(2000))
+                return QByteArray();
+            socket.write("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n");
+            QByteArray text;
+            while (socket.waitForReadyRead(2000))
+                text += socket.readAll();
+            return text;
+        };
         QByteArray response;
-        while (socket.waitForReadyRead(2000))
-            response += socket.readAll();
+        double perSecond = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                response = scrape();
+                perSecond = rate.match(QString::fromUtf8(response)).captured(1).toDouble();
+                return perSecond >= 35 && perSecond <= 65;
+            }(),
+            15000);
         process.terminate();
         QVERIFY(process.waitForFinished(5000));
         QVERIFY2(response.startsWith("HTTP/1.1 200 OK\r\n"), response.left(200).constData());
@@ -302,9 +324,6 @@ private Q_SLOTS:
         QVERIFY(response.contains(QByteArray(
             "ssescope_latency_seconds{" + labels + ",window=\"60s\",quantile=\"0.99\"} ")));
         // The rate over the last full second is about the stream's 50 events/s.
-        const QRegularExpression rate(
-            u"ssescope_events_per_second\\{[^}]*window=\"1s\"\\} (\\S+)"_s);
-        const double perSecond = rate.match(QString::fromUtf8(response)).captured(1).toDouble();
         QVERIFY2(perSecond >= 35 && perSecond <= 65, qPrintable(QString::number(perSecond)));
     }
 
