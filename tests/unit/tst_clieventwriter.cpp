@@ -1,5 +1,6 @@
 // The CLI's writer on its own: frames, the last event ID, comments, write errors.
 #include "cli/CliEventWriter.h"
+#include "pipeline/CapturePipeline.h"
 #include "sse/Utf8.h"
 
 #include <QFile>
@@ -74,6 +75,75 @@ private:
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
+    void measuresExactlyWhatThePipelineMeasures()
+    {
+        // Issue 7, one measuring path: the CLI's frames and CapturePipeline drive
+        // the same CaptureMeasurer, so the figures and the pairs agree, and the
+        // latency written is the one the subscription computed.
+        const QString path = m_dir.filePath(u"measured.jsonl"_s);
+        cli::CliOutput output;
+        QVERIFY(output.openPath(path));
+        cli::CliEventWriter::Settings settings;
+        settings.keepStats = true;
+        cli::CliEventWriter events(settings, &output);
+        events.configure([&] {
+            events.addStream(1, "a");
+            events.addStream(2, "b");
+            events.addPair(1, 2);
+        });
+        CapturePipeline pipeline;
+        pipeline.addRoutePair(1, 2);
+        for (quint64 seq = 1; seq <= 300; ++seq) {
+            for (StreamId stream : { StreamId(1), StreamId(2) }) {
+                const QByteArray id = QByteArray::number(seq);
+                SseEventView view;
+                view.stream = stream;
+                view.seq = seq;
+                view.id = id;
+                view.type = "message";
+                view.data = "x";
+                view.arrivalSteadyNs = qint64(seq) * 7'000'000 + (stream == 2 ? 3'000'000 : 0);
+                view.arrivalWallNs = 1'700'000'000'000'000'000 + view.arrivalSteadyNs;
+                view.chunkIndex = seq / 4;
+                view.wireBytes = 10;
+                const std::optional<double> latency
+                    = seq % 3 ? std::optional<double>(double(seq) / 10) : std::nullopt;
+                events.consumeEvent(view, latency);
+                pipeline.ingestRecord(stream, view, latency);
+            }
+            if (seq % 50 == 0)
+                events.endOfRead();
+        }
+        events.endOfRead();
+        QVERIFY(events.flush(kNoDeadline));
+        QVERIFY(output.finish());
+        const qint64 now = qint64(300) * 7'000'000 + 1'000'000'000;
+        events.withStats(
+            [&](CaptureStats *stats, const QList<cli::CliEventWriter::PairStats> &pairs) {
+                QVERIFY(stats);
+                for (StreamId stream : { StreamId(1), StreamId(2) }) {
+                    const StatsTotals &cliTotals = stats->find(stream)->totals();
+                    const StatsTotals &pipelineTotals = pipeline.stats().find(stream)->totals();
+                    QCOMPARE(cliTotals.events, pipelineTotals.events);
+                    QCOMPARE(cliTotals.chunks, pipelineTotals.chunks);
+                    QCOMPARE(cliTotals.bytes, pipelineTotals.bytes);
+                    QCOMPARE(stats->find(stream)->window(60, now).latencyMs.count,
+                        pipeline.stats().find(stream)->window(60, now).latencyMs.count);
+                    QCOMPARE(stats->find(stream)->window(60, now).latencyMs.p50,
+                        pipeline.stats().find(stream)->window(60, now).latencyMs.p50);
+                }
+                QCOMPARE(pairs.size(), 1);
+                QCOMPARE(pairs.front().matcher->matched(), quint64(300));
+                QCOMPARE(pairs.front().matcher->matched(), pipeline.routes().front()->matched());
+                QCOMPARE(pairs.front().delays->window(60, now).latencyMs.p50,
+                    pipeline.routeDelays(0).window(60, now).latencyMs.p50);
+            });
+        const QList<QJsonObject> records = readJsonLines(path);
+        QCOMPARE(records.size(), 600);
+        QCOMPARE(records[0].value(u"latency_ms"_s).toDouble(), 0.1);
+        QVERIFY(records[4].value(u"latency_ms"_s).isNull()); // seq 3
+    }
+
     void longPersistentIdIsNotCopiedPerEvent()
     {
         // Issue 6, item 12: a 256 KiB id and 2,000 events in one read took
