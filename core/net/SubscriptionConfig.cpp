@@ -48,6 +48,7 @@ QJsonObject SubscriptionConfig::toJson() const
         { u"http2PriorKnowledge"_s, http2PriorKnowledge },
         { u"readBufferBytes"_s, readBufferBytes },
         { u"maxEventBytes"_s, maxEventBytes },
+        { u"latency"_s, latency.toJson() },
     };
 }
 
@@ -98,6 +99,12 @@ std::optional<SubscriptionConfig> SubscriptionConfig::fromJson(
     config.http2PriorKnowledge = json.value(u"http2PriorKnowledge"_s).toBool(false);
     config.readBufferBytes = integer(json, u"readBufferBytes"_s, defaults.readBufferBytes);
     config.maxEventBytes = integer(json, u"maxEventBytes"_s, defaults.maxEventBytes);
+    if (json.contains(u"latency"_s)) {
+        const auto latency = LatencyConfig::fromJson(json.value(u"latency"_s).toObject(), error);
+        if (!latency)
+            return std::nullopt;
+        config.latency = *latency;
+    }
 
     const QString invalid = config.validationError();
     if (!invalid.isEmpty()) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "latency/LatencyExtractor.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -44,6 +46,7 @@ struct SubscriptionConfig
     bool http2PriorKnowledge = false; // h2c without upgrade; only for servers known to speak it
     qint64 readBufferBytes = 1024 * 1024; // restores TCP backpressure on HTTP/1.1
     qint64 maxEventBytes = 64 * 1024 * 1024; // a longer line or event is dropped and reported
+    LatencyConfig latency; // where events carry their send time
 
     QJsonObject toJson() const;
     static std::optional<SubscriptionConfig> fromJson(const QJsonObject &json, QString *error);
