@@ -12,6 +12,7 @@
 #include <QGraphicsLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QMouseEvent>
@@ -62,7 +63,8 @@ QChart *makeChart(const QString &title)
 {
     auto *chart = new QChart;
     chart->setTitle(title);
-    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->legend()->setAlignment(Qt::AlignTop);
+    chart->legend()->setMarkerShape(QLegend::MarkerShapeCircle);
     chart->legend()->setShowToolTips(true);
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
@@ -75,7 +77,7 @@ QDateTimeAxis *makeTimeAxis(QChart *chart)
 {
     auto *axis = new QDateTimeAxis(chart);
     axis->setFormat(u"HH:mm:ss"_s);
-    axis->setTickCount(7);
+    axis->setTickCount(5);
     chart->addAxis(axis, Qt::AlignBottom);
     return axis;
 }
@@ -135,6 +137,9 @@ LiveChartsPanel::LiveChartsPanel(DashboardSession *session, QWidget *parent)
     setObjectName(u"chartsPanel"_s);
     for (QChart *chart : { m_rateChart, m_latencyChart, m_bytesChart })
         applyTheme(chart, palette());
+    // One legend is enough: the colours are the streams panel's too.
+    m_latencyChart->legend()->hide();
+    m_bytesChart->legend()->hide();
     m_latencyY->setLabelFormat(u"%.1f"_s);
     m_rateView->setObjectName(u"rateChart"_s);
     m_rateView->setAccessibleName(tr("Events per second chart"));

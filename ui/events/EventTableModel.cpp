@@ -52,7 +52,7 @@ EventTableModel::EventTableModel(DashboardSession *session, QObject *parent)
     m_scanTimer.setSingleShot(true);
     m_scanTimer.setInterval(0);
     connect(&m_scanTimer, &QTimer::timeout, this, &EventTableModel::scanSlice);
-    connect(session, &DashboardSession::ingested, this, &EventTableModel::handleIngested);
+    connect(&session->pipeline(), &CapturePipeline::ingested, this, &EventTableModel::handleIngested);
     connect(session, &DashboardSession::captureReset, this, &EventTableModel::handleCaptureReset);
 }
 

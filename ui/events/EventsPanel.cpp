@@ -62,16 +62,14 @@ EventsPanel::EventsPanel(DashboardSession *session, QWidget *parent)
     header->resizeSection(EventTableModel::LatencyColumn, 86);
     // Clicking a header cycles ascending, descending, arrival order.
     connect(header, &QHeaderView::sectionClicked, this, [this, header](int section) {
-        static int lastSection = -1;
-        static int clicks = 0;
-        clicks = section == lastSection ? (clicks + 1) % 3 : 1;
-        lastSection = section;
-        if (clicks == 0) {
+        m_sortClicks = section == m_sortSection ? (m_sortClicks + 1) % 3 : 1;
+        m_sortSection = section;
+        if (m_sortClicks == 0) {
             header->setSortIndicator(-1, Qt::AscendingOrder);
             m_model->sort(-1);
             return;
         }
-        const Qt::SortOrder order = clicks == 1 ? Qt::AscendingOrder : Qt::DescendingOrder;
+        const Qt::SortOrder order = m_sortClicks == 1 ? Qt::AscendingOrder : Qt::DescendingOrder;
         header->setSortIndicator(section, order);
         m_model->sort(section, order);
     });

@@ -54,6 +54,8 @@ private:
     bool m_atBottom = true;
     bool m_pendingScroll = false;
     quint64 m_selectedSeq = 0;
+    int m_sortSection = -1;
+    int m_sortClicks = 0;
 };
 
 } // namespace ssescope::ui

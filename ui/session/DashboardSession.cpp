@@ -63,7 +63,7 @@ void DashboardSession::subscribeDemoStreams()
     // (latency), tokens, bursts (events per chunk), the clock and the echo.
     const Showcase showcase[] = {
         { u"ticker"_s, u"/ticker?rate=40"_s, true },
-        { u"tokens"_s, u"/tokens"_s, false },
+        { u"tokens"_s, u"/tokens"_s, true },
         { u"bursty"_s, u"/bursty"_s, false },
         { u"clock"_s, u"/clock"_s, false },
         { u"echo"_s, u"/.sse"_s, false },
@@ -72,6 +72,11 @@ void DashboardSession::subscribeDemoStreams()
         SubscriptionConfig config;
         config.name = entry.name;
         config.url = m_demo->url(entry.path);
+        if (entry.latency) {
+            // The ticker carries its send time in epoch milliseconds.
+            config.latency.source = LatencySource::JsonPointer;
+            config.latency.expression = u"/ts"_s;
+        }
         addStream(config);
     }
 }

@@ -35,7 +35,6 @@ QString formatMs(double ms, quint64 count)
 QList<qreal> sparkline(const StreamStats &stats, qint64 nowNs)
 {
     // The series has 250 ms points; the sparkline shows events/s per second.
-    const qint64 resolution = stats.seriesResolutionNs();
     const qint64 endSecond = nowNs / 1'000'000'000;
     QList<qreal> values(kSparklineSeconds, 0.0);
     const auto &series = stats.series();
@@ -47,7 +46,6 @@ QList<qreal> sparkline(const StreamStats &stats, qint64 nowNs)
         if (age >= 0)
             values[kSparklineSeconds - 1 - age] += it->events;
     }
-    Q_UNUSED(resolution)
     return values;
 }
 

@@ -84,6 +84,8 @@ MainWindow::MainWindow(DashboardSession *session, QWidget *parent)
     connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
     m_statusTimer.start();
     resize(1400, 900);
+    resizeDocks({ m_streamsDock, m_chartsDock }, { 190, 300 }, Qt::Vertical);
+    m_events->splitter()->setSizes({ 400, 140 });
     restoreSettings();
     updateStatus();
 }
@@ -275,7 +277,7 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_askBeforeClosing && m_session->hasUnsavedEvents()) {
+    if (m_interactive && m_session->hasUnsavedEvents()) {
         const auto answer = QMessageBox::question(this, tr("Unsaved events"),
             tr("%L1 captured events have not been saved. Save them before closing?")
                 .arg(m_session->store().size()),

@@ -45,8 +45,9 @@ public:
     ExportJob *exportEvents(const QString &path, int format, const std::vector<quint64> &seqs);
     void showMessage(const QString &message, bool error = false);
     QString lastMessage() const { return m_lastMessage; }
-    // Skips the unsaved-events question (tests, benchmarks).
-    void setAskBeforeClosing(bool ask) { m_askBeforeClosing = ask; }
+    // Off: no modal questions or message boxes, only the status bar (tests,
+    // benchmarks, automation).
+    void setInteractive(bool interactive) { m_interactive = interactive; }
 
     void addStream();
     void editStream(StreamId stream);
@@ -101,7 +102,7 @@ private:
     QPointer<ExportJob> m_exportJob;
     QPointer<QProgressDialog> m_exportProgress;
     QString m_lastMessage;
-    bool m_askBeforeClosing = true;
+    bool m_interactive = true;
 };
 
 } // namespace ssescope::ui

@@ -83,7 +83,7 @@ bool MainWindow::openCapture(const QString &path)
     if (ok) {
         m_recent->add(path);
         setWindowFilePath(path);
-    } else {
+    } else if (m_interactive) {
         QMessageBox::warning(this, tr("Open capture"), message);
     }
     return ok;
@@ -119,7 +119,8 @@ bool MainWindow::openWorkspace(const QString &path)
     const auto workspace = Workspace::load(path, &error);
     if (!workspace) {
         showMessage(error, true);
-        QMessageBox::warning(this, tr("Open workspace"), error);
+        if (m_interactive)
+            QMessageBox::warning(this, tr("Open workspace"), error);
         return false;
     }
     m_session->removeAll();
