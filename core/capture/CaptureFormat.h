@@ -32,16 +32,21 @@ public:
     bool flush();
     bool hasError() const { return !m_error.isEmpty(); }
     QString errorString() const { return m_error; }
+    // Records the format cannot carry faithfully (an id with a line break in
+    // raw SSE, say): each left out, with its reason written in its place.
+    qint64 refusedRecords() const { return m_refused; }
 
     static std::unique_ptr<CaptureWriter> create(CaptureFormat format, QIODevice *device);
 
 protected:
     void maybeFlush();
+    void refuse() { ++m_refused; }
     ByteBuffer m_buffer;
 
 private:
     QIODevice *m_device;
     QString m_error;
+    qint64 m_refused = 0;
 };
 
 // A record read back, or the reason a line could not be.
@@ -50,6 +55,17 @@ struct CaptureReadError
     qint64 line = 0;
     QString message;
 };
+
+// The longest JSON Lines line or CSV record a reader holds: an event carries
+// at most 128 MiB of data (SseParserLimits), which fits unless most of it
+// needs escaping. Past it a reader names the line and skips it (JSON Lines)
+// or stops (CSV, which cannot find the next record inside an open quote).
+constexpr qsizetype kMaxCaptureLineBytes = 256 * 1024 * 1024;
+
+// Reads the next block of a capture into block (resized to what was read):
+// 0 at the end, -1 on an error. Only a read of nothing ends a capture: for a
+// pipe or a FIFO atEnd() is true before anything has arrived.
+qint64 readCaptureBlock(QIODevice *device, QByteArray *block);
 
 // Reads a capture, record by record; a corrupt record is reported with its
 // line number and skipped, and reading goes on.

@@ -49,6 +49,8 @@ ExportResult exportStore(const EventStore &store, CaptureFormat format, QIODevic
         }
     }
     writer->flush();
+    result.refused = writer->refusedRecords();
+    result.written -= result.refused;
     if (writer->hasError())
         result.error = writer->errorString();
     else if (progress && !result.cancelled)

@@ -26,6 +26,7 @@ struct ExportFilter
 struct ExportResult
 {
     qint64 written = 0;
+    qint64 refused = 0; // left out: the format cannot carry them (CaptureWriter::refusedRecords)
     bool cancelled = false;
     QString error; // empty on success
 };

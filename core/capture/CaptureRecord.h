@@ -20,7 +20,7 @@ struct CaptureRecordView
     qint64 receivedWallNs = 0;
     qint64 monoNs = 0;
     quint64 chunk = 0;
-    quint32 bytes = 0;
+    quint64 bytes = 0; // the event's size on the wire
     std::optional<double> latencyMs;
 };
 
@@ -36,7 +36,7 @@ struct CaptureRecord
     qint64 receivedWallNs = 0;
     qint64 monoNs = 0;
     quint64 chunk = 0;
-    quint32 bytes = 0;
+    quint64 bytes = 0; // the event's size on the wire
     std::optional<double> latencyMs;
 
     CaptureRecordView view() const

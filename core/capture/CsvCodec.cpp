@@ -3,7 +3,12 @@
 #include "capture/JsonlCodec.h"
 #include "latency/TimeValue.h"
 
+#include "sse/Utf8.h"
+
 #include <QIODevice>
+
+#include <algorithm>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -45,72 +50,13 @@ void appendTextCell(ByteBuffer &out, QByteArrayView cell)
     out.append('"');
 }
 
+// A CSV file may come from anywhere: its text is repaired as the parser
+// repairs a stream's, so that no writer ever passes on invalid UTF-8.
 QByteArray restoreTextCell(QByteArray cell)
 {
     if (cell.size() >= 2 && cell.front() == '\'' && isFormulaLead(cell.at(1)))
         cell.remove(0, 1);
-    return cell;
-}
-
-// Splits one RFC 4180 record off the front of text; false if it is incomplete.
-bool takeRecord(const QByteArray &text, qsizetype *pos, QList<QByteArray> *fields, qint64 *newlines)
-{
-    fields->clear();
-    QByteArray field;
-    bool quoted = false;
-    bool fieldStarted = false;
-    qsizetype i = *pos;
-    while (i < text.size()) {
-        const char c = text.at(i);
-        if (quoted) {
-            if (c == '"') {
-                if (i + 1 < text.size() && text.at(i + 1) == '"') {
-                    field.append('"');
-                    i += 2;
-                    continue;
-                }
-                if (i + 1 >= text.size())
-                    return false; // need more to know
-                quoted = false;
-                ++i;
-                continue;
-            }
-            if (c == '\n')
-                ++*newlines;
-            field.append(c);
-            ++i;
-            continue;
-        }
-        if (c == '"' && !fieldStarted) {
-            quoted = true;
-            fieldStarted = true;
-            ++i;
-            continue;
-        }
-        if (c == ',') {
-            fields->append(field);
-            field.clear();
-            fieldStarted = false;
-            ++i;
-            continue;
-        }
-        if (c == '\r' || c == '\n') {
-            if (c == '\r') {
-                if (i + 1 >= text.size())
-                    return false;
-                if (text.at(i + 1) == '\n')
-                    ++i;
-            }
-            ++*newlines;
-            fields->append(field);
-            *pos = i + 1;
-            return true;
-        }
-        field.append(c);
-        fieldStarted = true;
-        ++i;
-    }
-    return false;
+    return utf8::isAscii(cell) ? cell : utf8::sanitized(cell);
 }
 
 bool toRecord(const QList<QByteArray> &f, CaptureRecord *r, QString *why)
@@ -120,29 +66,31 @@ bool toRecord(const QList<QByteArray> &f, CaptureRecord *r, QString *why)
         return false;
     }
     bool ok = true;
-    const auto number = [&](int column, const char *name) -> qint64 {
+    const auto number = [&](int column, const char *name, bool mayBeNegative) -> qint64 {
         bool good = false;
         const qint64 v = f.at(column).toLongLong(&good);
-        if (!good && ok) {
+        if ((!good || (v < 0 && !mayBeNegative)) && ok) {
             ok = false;
-            *why = u"\"%1\" is not a whole number: %2"_s.arg(
-                QLatin1String(name), QString::fromUtf8(f.at(column)));
+            *why = u"\"%1\" is not a whole number%2: %3"_s.arg(QLatin1String(name),
+                good ? u" of zero or more"_s : QString(), QString::fromUtf8(f.at(column)));
         }
         return v;
     };
     r->stream = restoreTextCell(f.at(0));
-    r->seq = quint64(number(1, "seq"));
+    r->seq = quint64(number(1, "seq", false));
     r->id = restoreTextCell(f.at(2));
     r->type = restoreTextCell(f.at(3));
     r->data = restoreTextCell(f.at(4));
-    r->monoNs = number(6, "mono_ns");
-    r->chunk = quint64(number(7, "chunk"));
-    r->bytes = quint32(number(8, "bytes"));
+    r->monoNs = number(6, "mono_ns", true);
+    r->chunk = quint64(number(7, "chunk", false));
+    r->bytes = quint64(number(8, "bytes", false));
     if (!ok)
         return false;
     const auto wall = epochNsFromRfc3339(f.at(5));
     if (!wall) {
-        *why = u"\"received\" is not an RFC 3339 time: %1"_s.arg(QString::fromUtf8(f.at(5)));
+        *why = u"\"received\" is not an RFC 3339 time between %1 and %2: %3"_s.arg(kFirstYear)
+                   .arg(kLastYear)
+                   .arg(QString::fromUtf8(f.at(5)));
         return false;
     }
     r->receivedWallNs = *wall;
@@ -196,61 +144,191 @@ void CsvWriter::write(const CaptureRecordView &r)
     maybeFlush();
 }
 
-bool readCsv(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHandler &onError,
-    QString *fatalError)
+namespace {
+
+// RFC 4180 records from blocks in any cut, each byte looked at once: the
+// state of a record carries over from block to block, never rescanned.
+class CsvReader final
 {
-    QByteArray text;
-    qsizetype pos = 0;
-    qint64 line = 1;
-    bool header = true;
-    bool eof = false;
-    bool paddedEnd = false;
-    QList<QByteArray> fields;
-    while (true) {
-        const qint64 recordLine = line;
-        if (!takeRecord(text, &pos, &fields, &line)) {
-            if (eof) {
-                if (pos < text.size() && !paddedEnd) { // a last record without a line end
-                    text.append("\r\n");
-                    paddedEnd = true;
-                    continue;
-                }
-                if (pos < text.size())
-                    onError({ recordLine, u"a quoted cell is never closed"_s });
+public:
+    CsvReader(const RecordHandler &onRecord, const ReadErrorHandler &onError,
+        qsizetype maxRecordBytes)
+        : m_onRecord(onRecord)
+        , m_onError(onError)
+        , m_maxRecordBytes(maxRecordBytes)
+    { }
+
+    bool feed(const char *p, const char *end, QString *fatalError);
+    void finish();
+
+private:
+    enum class State { FieldStart, Unquoted, Quoted, QuoteInQuoted };
+
+    void endField();
+    void endRecord();
+
+    const RecordHandler &m_onRecord;
+    const ReadErrorHandler &m_onError;
+    qsizetype m_maxRecordBytes;
+    State m_state = State::FieldStart;
+    QList<QByteArray> m_fields;
+    QByteArray m_field;
+    qsizetype m_recordBytes = 0;
+    qint64 m_line = 1; // the line being read
+    qint64 m_recordLine = 1; // the line the record started on
+    bool m_header = true;
+    bool m_skipLf = false; // the record ended in CR: a LF next is part of that line end
+};
+
+// Anything longer without a line end is not a header of ours: /dev/zero, say.
+constexpr qsizetype kMaxHeaderBytes = 4096;
+
+bool CsvReader::feed(const char *p, const char *end, QString *fatalError)
+{
+    while (p < end) {
+        if (m_skipLf) {
+            m_skipLf = false;
+            if (*p == '\n') {
+                ++p;
+                continue;
+            }
+        }
+        const char *from = p;
+        switch (m_state) {
+        case State::Quoted: {
+            const auto *quote = static_cast<const char *>(std::memchr(p, '"', size_t(end - p)));
+            const char *stop = quote ? quote : end;
+            m_line += std::count(p, stop, '\n');
+            m_field.append(p, stop - p);
+            p = stop;
+            if (quote) {
+                m_state = State::QuoteInQuoted;
+                ++p;
+            }
+            break;
+        }
+        case State::QuoteInQuoted:
+            if (*p == '"') { // an escaped quote
+                m_field.append('"');
+                m_state = State::Quoted;
+                ++p;
                 break;
             }
-            text.remove(0, pos);
-            pos = 0;
-            const QByteArray more = device->read(1024 * 1024);
-            if (more.isEmpty()) {
-                if (!device->atEnd() && fatalError) {
-                    *fatalError = device->errorString();
-                    return false;
-                }
-                eof = true;
+            m_state = State::Unquoted; // closed; anything up to the comma is kept as it is
+            break;
+        case State::FieldStart:
+            if (*p == '"') {
+                m_state = State::Quoted;
+                ++p;
+                break;
             }
-            text.append(more);
-            line = recordLine;
+            m_state = State::Unquoted;
+            [[fallthrough]];
+        case State::Unquoted: {
+            const char *stop = std::find_if(
+                p, end, [](char c) { return c == ',' || c == '\n' || c == '\r'; });
+            m_field.append(p, stop - p);
+            p = stop;
+            if (p == end)
+                break;
+            const char c = *p++;
+            endField();
+            if (c == ',')
+                break;
+            ++m_line;
+            m_skipLf = c == '\r';
+            m_recordBytes += p - from;
+            endRecord();
             continue;
         }
-        if (header) {
-            header = false;
-            if (fields.join(',') + "\r\n" != kHeader) {
-                onError({ recordLine,
-                    u"the header is not %1"_s.arg(QString::fromLatin1(kHeader).trimmed()) });
+        }
+        m_recordBytes += p - from;
+        const qsizetype limit = m_header ? kMaxHeaderBytes : m_maxRecordBytes;
+        if (m_recordBytes > limit) {
+            if (fatalError) {
+                *fatalError = m_header
+                    ? u"no CSV header in the first %1 bytes: this is not a capture"_s.arg(limit)
+                    : u"line %1: a record of over %2 bytes (a quote never closed?)"_s.arg(
+                          m_recordLine)
+                          .arg(limit);
             }
-            continue;
+            return false;
         }
-        if (fields.size() == 1 && fields.front().isEmpty())
-            continue; // blank line
-        CaptureRecord record;
-        QString why;
-        if (!toRecord(fields, &record, &why)) {
-            onError({ recordLine, why });
-            continue;
-        }
-        onRecord(std::move(record));
     }
+    return true;
+}
+
+void CsvReader::finish()
+{
+    switch (m_state) {
+    case State::Quoted:
+        m_onError({ m_recordLine, u"a quoted cell is never closed"_s });
+        return;
+    case State::FieldStart:
+        if (m_fields.isEmpty())
+            return; // ended cleanly after a line end
+        [[fallthrough]];
+    case State::QuoteInQuoted:
+    case State::Unquoted:
+        endField(); // a last record without a line end
+        endRecord();
+        return;
+    }
+}
+
+void CsvReader::endField()
+{
+    m_fields.append(m_field);
+    m_field.clear();
+    m_state = State::FieldStart;
+}
+
+void CsvReader::endRecord()
+{
+    const qint64 line = m_recordLine;
+    m_recordLine = m_line;
+    m_recordBytes = 0;
+    QList<QByteArray> fields;
+    fields.swap(m_fields);
+    if (m_header) {
+        m_header = false;
+        if (fields.join(',') + "\r\n" != kHeader) {
+            m_onError(
+                { line, u"the header is not %1"_s.arg(QString::fromLatin1(kHeader).trimmed()) });
+        }
+        return;
+    }
+    if (fields.size() == 1 && fields.front().isEmpty())
+        return; // a blank line
+    CaptureRecord record;
+    QString why;
+    if (!toRecord(fields, &record, &why)) {
+        m_onError({ line, why });
+        return;
+    }
+    m_onRecord(std::move(record));
+}
+
+} // namespace
+
+bool readCsv(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHandler &onError,
+    QString *fatalError, qsizetype maxRecordBytes)
+{
+    CsvReader reader(onRecord, onError, maxRecordBytes);
+    QByteArray block;
+    while (true) {
+        const qint64 n = readCaptureBlock(device, &block);
+        if (n < 0) {
+            if (fatalError)
+                *fatalError = device->errorString();
+            return false;
+        }
+        if (n == 0)
+            break;
+        if (!reader.feed(block.constData(), block.constData() + block.size(), fatalError))
+            return false;
+    }
+    reader.finish();
     return true;
 }
 

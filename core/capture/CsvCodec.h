@@ -20,6 +20,6 @@ private:
 };
 
 bool readCsv(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHandler &onError,
-    QString *fatalError);
+    QString *fatalError, qsizetype maxRecordBytes = kMaxCaptureLineBytes);
 
 } // namespace ssescope

@@ -203,13 +203,20 @@ bool toRecord(const QJsonObject &o, CaptureRecord *r, QString *why)
         *out = v.toString().toUtf8();
         return true;
     };
-    const auto integer = [&](const QString &key, qint64 *out) {
+    const auto integer = [&](const QString &key, qint64 minimum, qint64 *out) {
         const QJsonValue v = o.value(key);
-        if (!v.isDouble() || v.toDouble() != std::floor(v.toDouble())) {
+        // toInteger() gives its default for a fraction or for a number past
+        // 64 bits (1e300): two different defaults tell that from a real value.
+        const qint64 value = v.toInteger(0);
+        if (!v.isDouble() || value != v.toInteger(1)) {
             *why = u"\"%1\" must be a whole number"_s.arg(key);
             return false;
         }
-        *out = v.toInteger();
+        if (value < minimum) {
+            *why = u"\"%1\" must not be negative: %2"_s.arg(key).arg(value);
+            return false;
+        }
+        *out = value;
         return true;
     };
     QByteArray received;
@@ -217,11 +224,13 @@ bool toRecord(const QJsonObject &o, CaptureRecord *r, QString *why)
         return false;
     const auto wall = epochNsFromRfc3339(received);
     if (!wall) {
-        *why = u"\"received\" is not an RFC 3339 time: %1"_s.arg(QString::fromUtf8(received));
+        *why = u"\"received\" is not an RFC 3339 time between %1 and %2: %3"_s.arg(kFirstYear)
+                   .arg(kLastYear)
+                   .arg(QString::fromUtf8(received));
         return false;
     }
     r->receivedWallNs = *wall;
-    if (!integer(u"mono_ns"_s, &r->monoNs))
+    if (!integer(u"mono_ns"_s, std::numeric_limits<qint64>::min(), &r->monoNs))
         return false;
     if (kind == u"comment") {
         r->kind = CaptureRecordView::Kind::Comment;
@@ -232,13 +241,13 @@ bool toRecord(const QJsonObject &o, CaptureRecord *r, QString *why)
         return false;
     }
     qint64 seq = 0, chunk = 0, bytes = 0;
-    if (!integer(u"seq"_s, &seq) || !text(u"id"_s, &r->id) || !text(u"type"_s, &r->type)
-        || !text(u"data"_s, &r->data) || !integer(u"chunk"_s, &chunk)
-        || !integer(u"bytes"_s, &bytes))
+    if (!integer(u"seq"_s, 0, &seq) || !text(u"id"_s, &r->id) || !text(u"type"_s, &r->type)
+        || !text(u"data"_s, &r->data) || !integer(u"chunk"_s, 0, &chunk)
+        || !integer(u"bytes"_s, 0, &bytes))
         return false;
     r->seq = quint64(seq);
     r->chunk = quint64(chunk);
-    r->bytes = quint32(bytes);
+    r->bytes = quint64(bytes);
     const QJsonValue latency = o.value(u"latency_ms"_s);
     if (latency.isDouble())
         r->latencyMs = latency.toDouble();
@@ -251,42 +260,90 @@ bool toRecord(const QJsonObject &o, CaptureRecord *r, QString *why)
 
 } // namespace
 
-bool readJsonl(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHandler &onError,
-    QString *fatalError)
+namespace {
+
+void readJsonlLine(QByteArrayView line, qint64 lineNumber, const RecordHandler &onRecord,
+    const ReadErrorHandler &onError)
 {
-    qint64 lineNumber = 0;
-    while (!device->atEnd()) {
-        QByteArray line = device->readLine();
-        if (line.isEmpty() && !device->atEnd()) {
+    if (line.endsWith('\r'))
+        line.chop(1);
+    if (line.trimmed().isEmpty())
+        return;
+    QJsonParseError parseError;
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(QByteArray::fromRawData(line.data(), line.size()), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        onError({ lineNumber,
+            parseError.error != QJsonParseError::NoError
+                ? u"not valid JSON (%1 at column %2)"_s.arg(parseError.errorString())
+                      .arg(parseError.offset + 1)
+                : u"not a JSON object"_s });
+        return;
+    }
+    CaptureRecord record;
+    QString why;
+    if (!toRecord(doc.object(), &record, &why)) {
+        onError({ lineNumber, why });
+        return;
+    }
+    onRecord(std::move(record));
+}
+
+} // namespace
+
+bool readJsonl(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHandler &onError,
+    QString *fatalError, qsizetype maxLineBytes)
+{
+    QByteArray block;
+    QByteArray line; // a line that spans blocks; a whole one in a block is read in place
+    qint64 lineNumber = 1;
+    qint64 skipped = -1; // bytes of an over-long line being skipped, else -1
+    const auto reportSkipped = [&] {
+        onError({ lineNumber,
+            u"a line of %1 bytes, over the limit of %2: left out"_s.arg(skipped).arg(maxLineBytes) });
+        skipped = -1;
+    };
+    while (true) {
+        const qint64 n = readCaptureBlock(device, &block);
+        if (n < 0) {
             if (fatalError)
                 *fatalError = device->errorString();
             return false;
         }
-        ++lineNumber;
-        if (line.endsWith('\n'))
-            line.chop(1);
-        if (line.endsWith('\r'))
-            line.chop(1);
-        if (line.trimmed().isEmpty())
-            continue;
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
-        if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-            onError({ lineNumber,
-                parseError.error != QJsonParseError::NoError
-                    ? u"not valid JSON (%1 at column %2)"_s.arg(parseError.errorString())
-                          .arg(parseError.offset + 1)
-                    : u"not a JSON object"_s });
-            continue;
+        if (n == 0)
+            break;
+        const char *p = block.constData();
+        const char *end = p + block.size();
+        while (p < end) {
+            const auto *lf = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
+            const qsizetype length = (lf ? lf : end) - p;
+            // Never held whole: past the limit the rest of the line is only counted.
+            if (skipped < 0 && line.size() + length > maxLineBytes) {
+                skipped = line.size();
+                line = QByteArray();
+            }
+            if (skipped >= 0)
+                skipped += length;
+            else if (lf && line.isEmpty())
+                readJsonlLine(QByteArrayView(p, length), lineNumber, onRecord, onError);
+            else
+                line.append(p, length);
+            if (!lf)
+                break;
+            if (skipped >= 0) {
+                reportSkipped();
+            } else if (!line.isEmpty()) {
+                readJsonlLine(line, lineNumber, onRecord, onError);
+                line.clear();
+            }
+            ++lineNumber;
+            p = lf + 1;
         }
-        CaptureRecord record;
-        QString why;
-        if (!toRecord(doc.object(), &record, &why)) {
-            onError({ lineNumber, why });
-            continue;
-        }
-        onRecord(std::move(record));
     }
+    if (skipped >= 0)
+        reportSkipped();
+    else if (!line.isEmpty())
+        readJsonlLine(line, lineNumber, onRecord, onError);
     return true;
 }
 

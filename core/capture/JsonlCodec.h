@@ -15,7 +15,7 @@ public:
 };
 
 bool readJsonl(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHandler &onError,
-    QString *fatalError);
+    QString *fatalError, qsizetype maxLineBytes = kMaxCaptureLineBytes);
 
 // Appends s as a JSON string, quotes included.
 void appendJsonString(ByteBuffer &out, QByteArrayView s);

@@ -3,9 +3,12 @@
 #include "capture/JsonlCodec.h"
 #include "latency/TimeValue.h"
 #include "sse/SseParser.h"
+#include "sse/Utf8.h"
 
 #include <QIODevice>
 #include <QUrl>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -13,8 +16,30 @@ namespace ssescope {
 
 namespace {
 
-constexpr char kEventMeta[] = "ssescope stream=";
-constexpr char kCommentMeta[] = "ssescope-comment stream=";
+// Comments are read verbatim, so these are matched with the space that
+// follows the colon.
+constexpr char kEventMeta[] = " ssescope stream=";
+constexpr char kCommentMeta[] = " ssescope-comment stream=";
+constexpr char kRefusedMeta[] = " ssescope-refused stream=";
+
+bool hasLineBreak(QByteArrayView text)
+{
+    return text.contains('\n') || text.contains('\r');
+}
+
+// Why a record cannot be written as text/event-stream without changing what
+// a parser reads back, or nullptr. A line break in an id or type would start
+// a field of the sender's choosing; a NUL makes a parser drop the whole id.
+const char *unwritableReason(const CaptureRecordView &r)
+{
+    if (r.kind == CaptureRecordView::Kind::Comment)
+        return hasLineBreak(r.data) ? "the comment holds a line break" : nullptr;
+    if (r.id.contains('\0') || hasLineBreak(r.id))
+        return "the id holds a CR, LF or NUL, which an event stream cannot carry";
+    if (hasLineBreak(r.type))
+        return "the type holds a line break, which an event stream cannot carry";
+    return nullptr;
+}
 
 QByteArray encodeName(QByteArrayView name)
 {
@@ -23,7 +48,7 @@ QByteArray encodeName(QByteArrayView name)
 
 void appendMeta(ByteBuffer &out, const char *prefix, const CaptureRecordView &r, bool event)
 {
-    out.appendLiteral(": ");
+    out.append(':');
     out.append(QByteArrayView(prefix));
     out.append(encodeName(r.stream));
     if (event) {
@@ -80,8 +105,14 @@ public:
         if (m_commentMeta) {
             CaptureRecord record = std::move(*m_commentMeta);
             m_commentMeta.reset();
-            record.data = text.toByteArray();
+            record.data = utf8::sanitized(text);
             m_onRecord(std::move(record));
+            return;
+        }
+        if (text.startsWith(kRefusedMeta)) {
+            m_onError({ line,
+                u"the export left a record out here: %1"_s.arg(
+                    QString::fromUtf8(text.sliced(qstrlen(kRefusedMeta) - 7))) });
             return;
         }
         const bool event = text.startsWith(kEventMeta);
@@ -133,7 +164,7 @@ private:
             } else if (key == "chunk") {
                 r->chunk = value.toULongLong(&ok);
             } else if (key == "bytes") {
-                r->bytes = value.toUInt(&ok);
+                r->bytes = value.toULongLong(&ok);
             } else if (key == "latency_ms" && value != "-") {
                 r->latencyMs = value.toDouble(&ok);
             }
@@ -157,9 +188,25 @@ private:
 void RawSseWriter::write(const CaptureRecordView &r)
 {
     ByteBuffer &out = m_buffer;
+    if (const char *reason = unwritableReason(r)) {
+        // Said where the record would have been, so that an import names it.
+        out.append(':');
+        out.append(QByteArrayView(kRefusedMeta));
+        out.append(encodeName(r.stream));
+        if (r.kind == CaptureRecordView::Kind::Event) {
+            out.appendLiteral(" seq=");
+            out.appendUInt(r.seq);
+        }
+        out.appendLiteral(": ");
+        out.append(QByteArrayView(reason));
+        out.append('\n');
+        refuse();
+        maybeFlush();
+        return;
+    }
     if (r.kind == CaptureRecordView::Kind::Comment) {
         appendMeta(out, kCommentMeta, r, false);
-        out.appendLiteral(": ");
+        out.append(':'); // the text is verbatim, its leading space included
         out.append(r.data.data(), r.data.size());
         out.append('\n');
         maybeFlush();
@@ -178,17 +225,18 @@ void RawSseWriter::write(const CaptureRecordView &r)
         out.append(r.id.data(), r.id.size());
         out.append('\n');
     }
-    // Data never holds CR, and LF only between its lines.
-    qsizetype start = 0;
+    // Parsed data holds LF only between its lines, but an imported record may
+    // hold CR too: CR, LF and CRLF each end a data line, as a parser reads them.
+    const char *p = r.data.data();
+    const char *end = p + r.data.size();
     while (true) {
-        const qsizetype lf = r.data.indexOf('\n', start);
-        const QByteArrayView line = r.data.sliced(start, (lf < 0 ? r.data.size() : lf) - start);
+        const char *lineEnd = std::find_if(p, end, [](char c) { return c == '\n' || c == '\r'; });
         out.appendLiteral("data: ");
-        out.append(line.data(), line.size());
+        out.append(p, lineEnd - p);
         out.append('\n');
-        if (lf < 0)
+        if (lineEnd == end)
             break;
-        start = lf + 1;
+        p = lineEnd + (*lineEnd == '\r' && lineEnd + 1 < end && lineEnd[1] == '\n' ? 2 : 1);
     }
     out.append('\n');
     maybeFlush();
@@ -200,13 +248,16 @@ bool readRawSse(QIODevice *device, const RecordHandler &onRecord, const ReadErro
     RawSseReader reader(onRecord, onError);
     SseParser parser(0, &reader);
     quint64 chunk = 0;
-    while (!device->atEnd()) {
-        const QByteArray block = device->read(256 * 1024);
-        if (block.isEmpty()) {
+    QByteArray block;
+    while (true) {
+        const qint64 n = readCaptureBlock(device, &block);
+        if (n < 0) {
             if (fatalError)
                 *fatalError = device->errorString();
             return false;
         }
+        if (n == 0)
+            break;
         // Fed line by line, so that an error names the line it is on.
         qsizetype start = 0;
         while (start < block.size()) {

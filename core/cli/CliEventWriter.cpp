@@ -20,7 +20,7 @@ struct RecordHeader
     qint64 steadyNs;
     qint64 wallNs;
     quint64 chunk;
-    quint32 wireBytes;
+    quint64 wireBytes;
     quint32 idLength;
     quint32 typeLength;
     quint32 dataLength;

@@ -1,5 +1,7 @@
 #include "LatencyExtractor.h"
 
+#include <QtNumeric>
+
 using namespace Qt::StringLiterals;
 
 namespace ssescope {
@@ -163,12 +165,15 @@ std::optional<double> LatencyExtractor::latencyMs(
     if (!isEnabled())
         return std::nullopt;
     const auto sent = sendTimeNs(id, data);
-    if (!sent) {
+    qint64 deltaNs = 0;
+    // A send time in 1678 is a valid time, but its distance to now is not a
+    // 64-bit number of nanoseconds.
+    if (!sent || qSubOverflow(arrivalWallNs, *sent, &deltaNs)) {
         ++m_misses;
         return std::nullopt;
     }
     ++m_hits;
-    return double(arrivalWallNs - *sent) / 1e6 + m_config.clockOffsetMs;
+    return double(deltaNs) / 1e6 + m_config.clockOffsetMs;
 }
 
 } // namespace ssescope

@@ -1,6 +1,7 @@
 #include "TimeValue.h"
 
 #include <QByteArray>
+#include <QtNumeric>
 
 #include <cmath>
 #include <limits>
@@ -132,9 +133,17 @@ std::optional<qint64> epochNsFromRfc3339(QByteArrayView text)
     }
     if (at != text.size())
         return std::nullopt;
+    // Nanoseconds since 1970 in 64 bits reach from 1677-09-21 to 2262-04-11;
+    // a date outside that would wrap (9999-12-31 came out as 1816), so it is
+    // no time at all. The seconds cannot overflow for four-digit years.
+    if (year < kFirstYear || year > kLastYear)
+        return std::nullopt;
     const qint64 days = daysFromCivil(year, unsigned(month), unsigned(day));
     const qint64 seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds;
-    return seconds * 1'000'000'000 + fractionNs;
+    qint64 ns = 0;
+    if (qMulOverflow(seconds, qint64(1'000'000'000), &ns) || qAddOverflow(ns, fractionNs, &ns))
+        return std::nullopt;
+    return ns;
 }
 
 namespace {
@@ -176,7 +185,10 @@ std::optional<qint64> epochNsFromDecimal(QByteArrayView text, TimeUnit unit)
     for (int d = 0; d < fractionDigits; ++d)
         denominator *= 10;
     const quint64 fractionNs = (fraction * scale + denominator / 2) / denominator;
-    return qint64(whole * scale + fractionNs);
+    const quint64 ns = whole * scale + fractionNs; // whole * scale <= INT64_MAX: no wrap
+    if (ns > quint64(std::numeric_limits<qint64>::max()))
+        return std::nullopt;
+    return qint64(ns);
 }
 
 } // namespace

@@ -13,8 +13,14 @@ enum class TimeUnit { Auto, Seconds, Milliseconds, Microseconds, Nanoseconds };
 // which is unambiguous for any date between 1973 and 5138.
 std::optional<qint64> epochNsFromNumber(double value, TimeUnit unit);
 
+// Years that nanoseconds since 1970 in 64 bits can hold (the range ends on
+// 2262-04-11T23:47:16Z): any time outside is refused, never wrapped.
+constexpr int kFirstYear = 1678;
+constexpr int kLastYear = 2262;
+
 // "2026-11-25T14:51:42.348123Z", "...+01:00", a space for T, any number of
-// fraction digits: RFC 3339 / ISO 8601 date-times with an offset.
+// fraction digits: RFC 3339 / ISO 8601 date-times with an offset, within
+// kFirstYear..kLastYear.
 std::optional<qint64> epochNsFromRfc3339(QByteArrayView text);
 
 // A number (in the given unit) or an RFC 3339 string.

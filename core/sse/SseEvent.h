@@ -24,7 +24,7 @@ struct SseEvent
     qint64 arrivalSteadyNs = 0;
     qint64 arrivalWallNs = 0;
     quint64 chunkIndex = 0; // which network read completed the event
-    quint32 wireBytes = 0; // bytes of the event's field lines and blank line
+    quint64 wireBytes = 0; // bytes of the event's field lines and blank line
 };
 
 // The same event as views into the parser's buffers, valid only during the
@@ -40,7 +40,7 @@ struct SseEventView
     qint64 arrivalSteadyNs = 0;
     qint64 arrivalWallNs = 0;
     quint64 chunkIndex = 0;
-    quint32 wireBytes = 0;
+    quint64 wireBytes = 0;
 };
 
 // A comment line (": ..."), kept because monitors show heartbeats.

@@ -77,6 +77,8 @@ void SseParser::resetConnection()
     m_type.clear();
     m_idBuffer.assign(m_lastId.view());
     m_wireBytes = 0;
+    m_pendingLfCounts = false;
+    m_lastLineEndCrlf = false;
     m_bomMatched = 0;
     m_bomChecked = false;
     m_hasData = false;
@@ -107,8 +109,13 @@ void SseParser::feed(QByteArrayView chunk, const ChunkStamp &stamp)
 
     if (m_pendingCR && p < end) {
         m_pendingCR = false;
-        if (*p == '\n')
+        m_lastLineEndCrlf = *p == '\n';
+        if (m_lastLineEndCrlf) {
             ++p;
+            if (m_pendingLfCounts)
+                ++m_wireBytes;
+        }
+        m_pendingLfCounts = false;
     }
     feedBody(p, end, stamp);
 }
@@ -141,6 +148,8 @@ void SseParser::feedBody(const char *p, const char *end, const ChunkStamp &stamp
                 m_pendingCR = true;
             }
         }
+        if (!m_pendingCR)
+            m_lastLineEndCrlf = terminatorLength == 2;
         completeLine(p, terminator, terminatorLength, stamp);
         p = next;
     }
@@ -165,6 +174,7 @@ void SseParser::appendPartialLine(const char *begin, const char *end)
 void SseParser::completeLine(
     const char *begin, const char *end, int terminatorLength, const ChunkStamp &stamp)
 {
+    m_pendingLfCounts = false;
     if (m_skippingLine) {
         m_skippingLine = false;
         return;
@@ -189,19 +199,21 @@ void SseParser::completeLine(
 void SseParser::processLine(QByteArrayView line, int terminatorLength, const ChunkStamp &stamp)
 {
     if (line.isEmpty()) {
-        m_wireBytes += static_cast<quint32>(terminatorLength);
+        // A CR that ends a read may be half of a CRLF. Waiting for the next
+        // read to know would hold the event back, so it is taken to end the
+        // line as the line before it ended: streams keep one style.
+        m_wireBytes += quint64(m_pendingCR && m_lastLineEndCrlf ? 2 : terminatorLength);
         dispatch(stamp);
         return;
     }
     if (line.front() == ':') {
-        QByteArrayView text = line.sliced(1);
-        if (text.startsWith(' '))
-            text = text.sliced(1);
-        m_sink->handleComment(text, stamp);
+        // Verbatim, leading space included (as eventsource-parser reports it):
+        // a monitor shows what was on the wire, and a raw export gives it back.
+        m_sink->handleComment(line.sliced(1), stamp);
         return;
     }
-    m_wireBytes += static_cast<quint32>(
-        std::min<qsizetype>(line.size() + terminatorLength, std::numeric_limits<qint32>::max()));
+    m_wireBytes += quint64(line.size() + terminatorLength);
+    m_pendingLfCounts = m_pendingCR; // the LF of a split CRLF belongs to this event
     const char *colon = static_cast<const char *>(std::memchr(line.data(), ':', line.size()));
     if (!colon) {
         processField(line, QByteArrayView());
@@ -270,7 +282,7 @@ void SseParser::discardEvent()
 void SseParser::dispatch(const ChunkStamp &stamp)
 {
     m_lastId.assign(m_idBuffer.view());
-    const quint32 wireBytes = m_wireBytes;
+    const quint64 wireBytes = m_wireBytes;
     m_wireBytes = 0;
     if (m_skippingEvent || !m_hasData) {
         m_skippingEvent = false;
@@ -302,7 +314,7 @@ void SseParser::dispatch(const ChunkStamp &stamp)
 
 namespace ssescope {
 
-void SseParser::dispatchView(const ChunkStamp &stamp, quint32 wireBytes)
+void SseParser::dispatchView(const ChunkStamp &stamp, quint64 wireBytes)
 {
     QByteArray repaired; // only for data that is not valid UTF-8
     QByteArrayView data = m_data.view();

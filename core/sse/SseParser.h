@@ -69,7 +69,7 @@ private:
     void appendData(QByteArrayView value);
     void dispatch(const ChunkStamp &stamp);
     void discardEvent();
-    void dispatchView(const ChunkStamp &stamp, quint32 wireBytes);
+    void dispatchView(const ChunkStamp &stamp, quint64 wireBytes);
 
     StreamId m_stream;
     SseParserSink *m_sink;
@@ -85,11 +85,13 @@ private:
     QByteArray m_type; // event type buffer
     QByteArray m_lastType; // last type seen, shared to avoid re-allocating
     quint64 m_seq = 0;
-    quint32 m_wireBytes = 0;
+    quint64 m_wireBytes = 0; // 64 bits: unknown fields make an event's lines unbounded
     int m_bomMatched = 0;
     bool m_bomChecked = false;
     bool m_hasData = false;
     bool m_pendingCR = false; // the last read ended in CR; skip a leading LF
+    bool m_pendingLfCounts = false; // that CR ended a field line: its LF is the event's too
+    bool m_lastLineEndCrlf = false; // the last decided line end was CRLF
     bool m_skippingLine = false; // rest of an oversized line
     bool m_skippingEvent = false; // rest of an oversized event
 };

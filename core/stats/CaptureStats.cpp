@@ -25,7 +25,7 @@ QList<StreamId> CaptureStats::streams() const
     return ids;
 }
 
-void CaptureStats::recordEvent(StreamId id, qint64 steadyNs, quint32 wireBytes, quint64 chunkIndex,
+void CaptureStats::recordEvent(StreamId id, qint64 steadyNs, quint64 wireBytes, quint64 chunkIndex,
     std::optional<double> latencyMs)
 {
     stream(id).recordEvent(steadyNs, wireBytes, chunkIndex, latencyMs);

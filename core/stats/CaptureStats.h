@@ -16,7 +16,7 @@ public:
     CaptureStats() = default;
     Q_DISABLE_COPY_MOVE(CaptureStats)
 
-    void recordEvent(StreamId stream, qint64 steadyNs, quint32 wireBytes, quint64 chunkIndex,
+    void recordEvent(StreamId stream, qint64 steadyNs, quint64 wireBytes, quint64 chunkIndex,
         std::optional<double> latencyMs);
     void recordEvent(const SseEvent &event, std::optional<double> latencyMs)
     {

@@ -52,7 +52,7 @@ StreamStats::Slot &StreamStats::slotFor(qint64 steadyNs)
 }
 
 void StreamStats::recordEvent(
-    qint64 steadyNs, quint32 wireBytes, quint64 chunkIndex, std::optional<double> latencyMs)
+    qint64 steadyNs, quint64 wireBytes, quint64 chunkIndex, std::optional<double> latencyMs)
 {
     if (m_totals.events == 0 && m_totals.comments == 0)
         m_totals.firstNs = steadyNs;
@@ -87,7 +87,7 @@ void StreamStats::recordEvent(
 }
 
 void StreamStats::addToSeries(
-    qint64 steadyNs, quint32 wireBytes, bool newChunk, std::optional<double> latencyMs)
+    qint64 steadyNs, quint64 wireBytes, bool newChunk, std::optional<double> latencyMs)
 {
     const qint64 start = floorDiv(steadyNs, m_resolutionNs) * m_resolutionNs;
     if (m_series.empty() || m_series.back().startNs < start) {

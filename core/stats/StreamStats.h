@@ -72,7 +72,7 @@ public:
     explicit StreamStats(qint64 seriesResolutionNs = 250'000'000, qsizetype seriesCapacity = 3600);
 
     void recordEvent(
-        qint64 steadyNs, quint32 wireBytes, quint64 chunkIndex, std::optional<double> latencyMs);
+        qint64 steadyNs, quint64 wireBytes, quint64 chunkIndex, std::optional<double> latencyMs);
     void recordLatencyMiss() { ++m_totals.latencyMisses; }
     void recordComment(qint64 steadyNs);
     void setConnectionCounters(quint64 reconnections, quint64 errors, qint64 uptimeNs = 0);
@@ -95,7 +95,7 @@ private:
 
     Slot &slotFor(qint64 steadyNs);
     void addToSeries(
-        qint64 steadyNs, quint32 wireBytes, bool newChunk, std::optional<double> latencyMs);
+        qint64 steadyNs, quint64 wireBytes, bool newChunk, std::optional<double> latencyMs);
 
     std::array<Slot, kSlots> m_slots;
     StatsTotals m_totals;

@@ -188,7 +188,7 @@ private Q_SLOTS:
         for (const QJsonObject &o : r.outJson()) {
             if (o.value(u"kind"_s) == u"comment"_s) {
                 ++comments;
-                QCOMPARE(o.value(u"text"_s).toString(), u"heartbeat"_s);
+                QCOMPARE(o.value(u"text"_s).toString(), u" heartbeat"_s);
                 QCOMPARE(o.value(u"stream"_s).toString(), u"h"_s);
                 QVERIFY(o.contains(u"received"_s));
             }

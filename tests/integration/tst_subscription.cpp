@@ -45,7 +45,7 @@ private Q_SLOTS:
         QVERIFY(first.arrivalSteadyNs > 0);
         QVERIFY(first.arrivalWallNs > 1'700'000'000'000'000'000LL);
         QVERIFY(first.chunkIndex >= 1);
-        QVERIFY(first.wireBytes > first.data.size());
+        QVERIFY(first.wireBytes > quint64(first.data.size()));
         QVERIFY2(recorder.lastMessage(id).contains(u"204"_s), qPrintable(recorder.lastMessage(id)));
         const SubscriptionCounters counters = manager.counters(id);
         QCOMPARE(counters.events, quint64(20));
@@ -201,7 +201,7 @@ private Q_SLOTS:
         const StreamId id = manager.addSubscription(c);
         QTRY_VERIFY_WITH_TIMEOUT(recorder.comments.value(id).size() >= 20, 5000);
         QCOMPARE(recorder.inState(id, SubscriptionState::Waiting).size(), 0);
-        QCOMPARE(recorder.comments.value(id).first(), QByteArray("heartbeat"));
+        QCOMPARE(recorder.comments.value(id).first(), QByteArray(" heartbeat"));
     }
 
     void errorsBecomeSentences_data()

@@ -147,11 +147,13 @@ inline void addSpecCases()
     row("retry with data", "retry: 50\ndata: x\n\n", L { "R 50", "E message||x" });
     row("retry huge clamps", "retry: 99999999999999999999\n", L { "R 2147483647" });
     // Comments
-    row("comment", ": hello\n", L { "C hello" });
+    // Comments are verbatim: everything after the colon (issue 6, item 23).
+    row("comment keeps its leading space", ": hello\n", L { "C  hello" });
     row("comment without space", ":hello\n", L { "C hello" });
+    row("comment with two spaces", ":  two\n", L { "C   two" });
     row("empty comment", ":\n", L { "C " });
-    row("comment inside event", "data: a\n: c\ndata: b\n\n", L { "C c", "E message||a\nb" });
-    row("comment with CRLF", ": hi\r\n", L { "C hi" });
+    row("comment inside event", "data: a\n: c\ndata: b\n\n", L { "C  c", "E message||a\nb" });
+    row("comment with CRLF", ": hi\r\n", L { "C  hi" });
     // Field names
     row("unknown field ignored", "foo: bar\ndata: x\n\n", L { "E message||x" });
     row("field names are case-sensitive", "Data: x\n\n", L {});

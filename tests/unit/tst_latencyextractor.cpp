@@ -76,6 +76,15 @@ private Q_SLOTS:
         QTest::newRow("id rfc3339")
             << u"id"_s << QByteArray("x") << QByteArray("2026-11-25T14:51:42.338Z") << 10.0;
         QTest::newRow("id missing") << u"id"_s << QByteArray("x") << QByteArray() << nan;
+        // Issue 6, item 8: past what 64-bit nanoseconds hold is a miss, not a wrapped number.
+        QTest::newRow("year 9999 is a miss") << u"json:/ts"_s
+                                             << QByteArray("{\"ts\":\"9999-12-31T23:59:59Z\"}")
+                                             << QByteArray() << nan;
+        QTest::newRow("year 1678: the distance overflows, a miss")
+            << u"json:/ts"_s << QByteArray("{\"ts\":\"1678-01-01T00:00:00Z\"}") << QByteArray()
+            << nan;
+        QTest::newRow("huge ns number is a miss")
+            << u"json:/ts"_s << QByteArray("{\"ts\":99999999999999999999}") << QByteArray() << nan;
         QTest::newRow("negative latency")
             << u"json:/ts"_s << QByteArray("{\"ts\":1795618302358}") << QByteArray() << -10.0;
     }

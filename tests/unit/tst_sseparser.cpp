@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace ssescope;
 using namespace ssescope::test;
 
@@ -105,20 +107,71 @@ private Q_SLOTS:
         QCOMPARE(a.arrivalSteadyNs, qint64(200));
         QCOMPARE(a.arrivalWallNs, qint64(2000));
         QCOMPARE(a.chunkIndex, quint64(2));
-        QCOMPARE(a.wireBytes, quint32(9)); // "data: a\n" + "\n"
+        QCOMPARE(a.wireBytes, quint64(9)); // "data: a\n" + "\n"
         QCOMPARE(recorder.events[1].seq, quint64(2));
         QCOMPARE(recorder.events[1].chunkIndex, quint64(2));
-        QCOMPARE(recorder.events[1].wireBytes, quint32(15)); // "id: 3\n" "data: b\n" "\n"
+        QCOMPARE(recorder.events[1].wireBytes, quint64(15)); // "id: 3\n" "data: b\n" "\n"
         QCOMPARE(recorder.events[2].chunkIndex, quint64(3));
         QCOMPARE(recorder.events[2].arrivalSteadyNs, qint64(300));
     }
 
-    void wireBytesCountCrlf()
+    // Issue 6, item 24: the size on the wire is the same however the reads cut it,
+    // a CRLF split between two reads included.
+    void wireBytesWhateverTheSplit_data()
     {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QList<quint64>>("expected");
+        using W = QList<quint64>;
+        QTest::newRow("LF") << QByteArray("data: a\n\n") << W { 9 };
+        QTest::newRow("CRLF") << QByteArray("data: a\r\n\r\n") << W { 11 };
+        QTest::newRow("CR") << QByteArray("data: a\r\r") << W { 9 };
+        QTest::newRow("CRLF, id and type")
+            << QByteArray("id: 1\r\nevent: t\r\ndata: a\r\ndata: b\r\n\r\n") << W { 37 };
+        QTest::newRow("CRLF, two events") << QByteArray("data: a\r\n\r\ndata: bc\r\n\r\n")
+                                          << W { 11, 12 };
+        QTest::newRow("comments are not the event's")
+            << QByteArray(": x\r\ndata: a\r\n: y\r\n\r\n") << W { 11 };
+        QTest::newRow("unknown fields are") << QByteArray("foo: bar\r\ndata: a\r\n\r\n")
+                                            << W { 21 };
+        QTest::newRow("CR stream after CRLF stream")
+            << QByteArray("data: a\r\n\r\ndata: b\r\r") << W { 11, 9 };
+    }
+    void wireBytesWhateverTheSplit()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(QList<quint64>, expected);
+        for (const EventDelivery delivery : { EventDelivery::Owned, EventDelivery::Views }) {
+            for (qsizetype a = 0; a <= input.size(); ++a) {
+                for (qsizetype b = a; b <= input.size(); ++b) {
+                    ParserRecorder recorder;
+                    SseParser parser(1, &recorder, {}, delivery);
+                    parser.feed(QByteArrayView(input).first(a), ChunkStamp {});
+                    parser.feed(QByteArrayView(input).sliced(a, b - a), ChunkStamp {});
+                    parser.feed(QByteArrayView(input).sliced(b), ChunkStamp {});
+                    QList<quint64> sizes;
+                    for (const SseEvent &event : recorder.events)
+                        sizes.append(event.wireBytes);
+                    QVERIFY2(sizes == expected,
+                        qPrintable(QStringLiteral("cuts at %1 and %2").arg(a).arg(b)));
+                }
+            }
+        }
+    }
+
+    // Issue 6, item 24: an event whose lines pass 4 GiB (unknown fields are
+    // not capped like data) does not wrap its size.
+    void wireBytesDoNotWrapAt4GiB()
+    {
+        const QByteArray line = "x: " + QByteArray(16 * 1024 * 1024, 'z') + '\n';
+        const int lines = 257;
         ParserRecorder recorder;
-        SseParser parser(1, &recorder);
-        parser.feed("data: a\r\n\r\n", ChunkStamp {});
-        QCOMPARE(recorder.events.at(0).wireBytes, quint32(11));
+        SseParser parser(1, &recorder, {}, EventDelivery::Views);
+        for (int i = 0; i < lines; ++i)
+            parser.feed(line, ChunkStamp {});
+        parser.feed("data: a\n\n", ChunkStamp {});
+        QCOMPARE(recorder.events.size(), size_t(1));
+        QCOMPARE(recorder.events[0].wireBytes, quint64(line.size()) * lines + 9);
+        QVERIFY(recorder.events[0].wireBytes > std::numeric_limits<quint32>::max());
     }
 
     void lastEventIdPersistsAcrossReconnection()

@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace ssescope;
 
 class TimeValueTest final : public QObject
@@ -62,6 +64,19 @@ private Q_SLOTS:
         QTest::newRow("garbage") << QByteArray("yesterday") << qint64(-1);
         QTest::newRow("trailing junk") << QByteArray("2026-11-25T14:51:42Zx") << qint64(-1);
         QTest::newRow("empty fraction") << QByteArray("2026-11-25T14:51:42.Z") << qint64(-1);
+        // Issue 6, item 8: outside 1678-2262 a time is refused, never wrapped.
+        QTest::newRow("year 9999") << QByteArray("9999-12-31T23:59:59Z") << qint64(-1);
+        QTest::newRow("year 2263") << QByteArray("2263-01-01T00:00:00Z") << qint64(-1);
+        QTest::newRow("just past the end")
+            << QByteArray("2262-04-11T23:47:17Z") << qint64(-1);
+        QTest::newRow("last whole second") << QByteArray("2262-04-11T23:47:16.854775807Z")
+                                           << std::numeric_limits<qint64>::max();
+        QTest::newRow("one ns past the end")
+            << QByteArray("2262-04-11T23:47:16.854775808Z") << qint64(-1);
+        QTest::newRow("offset pushes past the end")
+            << QByteArray("2262-04-11T23:47:16-01:00") << qint64(-1);
+        QTest::newRow("year 1677") << QByteArray("1677-12-31T23:59:59Z") << qint64(-1);
+        QTest::newRow("year 0000") << QByteArray("0000-01-01T00:00:00Z") << qint64(-1);
     }
     void rfc3339()
     {
@@ -92,6 +107,12 @@ private Q_SLOTS:
         QTest::newRow("negative") << QByteArray("-5") << qint64(-1);
         QTest::newRow("trailing junk") << QByteArray("12ms") << qint64(-1);
         QTest::newRow("empty") << QByteArray("") << qint64(-1);
+        // Issue 6, item 8
+        QTest::newRow("19 digits of ns past the range")
+            << QByteArray("9223372036854775808") << qint64(-1);
+        QTest::newRow("seconds past the range") << QByteArray("9223372037.5") << qint64(-1);
+        QTest::newRow("largest ns") << QByteArray("9223372036854775807")
+                                    << std::numeric_limits<qint64>::max();
     }
     void textIsNumberOrDate()
     {
