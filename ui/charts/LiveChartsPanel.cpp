@@ -63,7 +63,7 @@ QChart *makeChart(const QString &title)
 {
     auto *chart = new QChart;
     chart->setTitle(title);
-    chart->legend()->setAlignment(Qt::AlignTop);
+    chart->legend()->setAlignment(Qt::AlignBottom);
     chart->legend()->setMarkerShape(QLegend::MarkerShapeCircle);
     chart->legend()->setShowToolTips(true);
     chart->setMargins(QMargins(2, 2, 2, 2));
@@ -158,7 +158,7 @@ LiveChartsPanel::LiveChartsPanel(DashboardSession *session, QWidget *parent)
     m_window->setAccessibleName(tr("Chart time window"));
     for (int minutes : { 1, 2, 5, 10, 15 })
         m_window->addItem(tr("Last %n minute(s)", nullptr, minutes), minutes);
-    m_window->setCurrentIndex(2);
+    m_window->setCurrentIndex(1);
     connect(m_window, &QComboBox::currentIndexChanged, this,
         [this] { setWindowMinutes(m_window->currentData().toInt()); });
     m_pause->setObjectName(u"chartPause"_s);
@@ -190,6 +190,9 @@ LiveChartsPanel::LiveChartsPanel(DashboardSession *session, QWidget *parent)
     charts->addWidget(m_rateView);
     charts->addWidget(m_latencyView);
     charts->addWidget(m_bytesView);
+    for (int i = 0; i < 3; ++i)
+        charts->setStretchFactor(i, 1);
+    charts->setSizes({ 1000, 1000, 1000 });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);

@@ -87,7 +87,7 @@ private:
     QToolButton *m_resetZoom;
     QHash<StreamId, StreamSeries> m_series;
     QTimer m_redrawTimer;
-    int m_windowMinutes = 5;
+    int m_windowMinutes = 2;
     bool m_paused = false;
     bool m_zoomed = false;
     qsizetype m_pointCount = 0;

@@ -263,7 +263,7 @@ void MainWindow::restoreSettings()
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     restoreState(settings.value(u"window/state"_s).toByteArray());
     m_events->splitter()->restoreState(settings.value(u"window/eventsSplitter"_s).toByteArray());
-    m_charts->setWindowMinutes(settings.value(u"charts/windowMinutes"_s, 5).toInt());
+    m_charts->setWindowMinutes(settings.value(u"charts/windowMinutes"_s, 2).toInt());
 }
 
 void MainWindow::saveSettings() const
