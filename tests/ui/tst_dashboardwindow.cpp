@@ -1,6 +1,7 @@
 // The window as a user drives it, against the embedded demo server on
 // loopback: subscribe through the dialog, filter, export, workspaces, errors
 // beside the stream they concern, the keyboard and accessible names.
+#include "capture/CaptureJobs.h"
 #include "charts/LiveChartsPanel.h"
 #include "events/EventDetailPane.h"
 #include "events/EventFilterBar.h"
@@ -22,6 +23,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLineEdit>
+#include <QXYSeries>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTabBar>
@@ -74,6 +76,8 @@ private Q_SLOTS:
     void errorsShowBesideTheirStream();
     void unreadableCaptureIsReportedAndKeepsWhatWasCaptured();
     void capturesOpenAndChartsPickEvents();
+    void recordToDiskKeepsEverythingPastTheCap();
+    void cancelledExportLeavesNoFile();
     void closingWithUnsavedEventsAsksFirst();
     void everyFocusableControlHasAnAccessibleName();
     void keyboardReachesEveryPanel();
@@ -318,8 +322,60 @@ void TestDashboardWindow::capturesOpenAndChartsPickEvents()
     LiveChartsPanel *charts = m_window->chartsPanel();
     charts->redraw();
     QVERIFY(charts->pointCount() > 0);
+    // Clicking a point of a stream's rate line selects that stream's event nearest in time.
     QSignalSpy picked(charts, &LiveChartsPanel::eventPicked);
-    QVERIFY(picked.isValid());
+    const StreamId stream = m_session->pipeline().stats().streams().first();
+    QXYSeries *rate = charts->rateSeries(stream);
+    QVERIFY(rate && rate->count() > 0);
+    Q_EMIT rate->clicked(rate->at(rate->count() / 2));
+    QCOMPARE(picked.count(), 1);
+    const quint64 seq = picked.first().first().toULongLong();
+    QVERIFY(seq >= m_session->store().firstSeq() && seq <= m_session->store().lastSeq());
+    QCOMPARE(m_window->eventsPanel()->detailPane()->shownSeq(), seq);
+    QVERIFY(!m_window->eventsPanel()->followAction()->isChecked());
+}
+
+void TestDashboardWindow::recordToDiskKeepsEverythingPastTheCap()
+{
+    EventStoreLimits limits;
+    limits.maxEvents = 2 * EventStore::kSegmentEvents;
+    DashboardSession session(limits);
+    QString error;
+    QVERIFY2(session.startDemoServer(&error), qPrintable(error));
+    const QString path = m_dir.filePath(u"recording.jsonl"_s);
+    QVERIFY2(session.startRecording(path, &error), qPrintable(error));
+    SubscriptionConfig config;
+    config.name = u"fast"_s;
+    config.url = session.demoUrl(u"/ticker?rate=0&count=60000"_s);
+    session.addStream(config);
+    QTRY_COMPARE_WITH_TIMEOUT(qint64(session.store().size() + session.store().droppedEvents()), 60000, 30000);
+    QVERIFY(session.store().droppedEvents() > 0); // the window's store kept its cap
+    session.stopRecording();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().count('\n'), 60000); // the file lost nothing
+}
+
+void TestDashboardWindow::cancelledExportLeavesNoFile()
+{
+    SubscriptionConfig config;
+    config.name = u"ticker"_s;
+    config.url = m_session->demoUrl(u"/ticker?rate=0&count=2000"_s);
+    m_session->addStream(config);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->store().size(), 2000, 10000);
+    std::vector<quint64> seqs;
+    for (int round = 0; round < 200; ++round) // 400k rows: several slices
+        for (quint64 seq = 1; seq <= 2000; ++seq)
+            seqs.push_back(seq);
+    const QString path = m_dir.filePath(u"cancelled.jsonl"_s);
+    ExportJob *job = m_window->exportEvents(path, 0, seqs);
+    QVERIFY(job);
+    QSignalSpy finished(job, &ExportJob::finished);
+    job->cancel();
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().at(0).toBool(), false);
+    QTRY_VERIFY(m_window->lastMessage().contains(u"cancelled"_s));
+    QVERIFY(!QFile::exists(path));
 }
 
 void TestDashboardWindow::closingWithUnsavedEventsAsksFirst()

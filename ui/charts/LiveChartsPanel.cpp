@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QGraphicsLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -214,6 +215,35 @@ LiveChartsPanel::LiveChartsPanel(DashboardSession *session, QWidget *parent)
 }
 
 LiveChartsPanel::~LiveChartsPanel() = default;
+
+void LiveChartsPanel::changeEvent(QEvent *event)
+{
+    // Follow the system's light or dark palette when it changes at run time.
+    if (event->type() == QEvent::PaletteChange) {
+        for (QChart *chart : { m_rateChart, m_latencyChart, m_bytesChart })
+            applyTheme(chart, palette());
+        for (auto it = m_series.cbegin(); it != m_series.cend(); ++it) {
+            const QColor color = m_session->streamColor(it.key());
+            it->rate->setPen(QPen(color, 1.6));
+            it->bytes->setPen(QPen(color, 1.6));
+            it->latency->setColor(color);
+            it->latency->setBorderColor(Qt::transparent);
+        }
+    }
+    QWidget::changeEvent(event);
+}
+
+QXYSeries *LiveChartsPanel::rateSeries(StreamId stream) const
+{
+    const auto it = m_series.constFind(stream);
+    return it == m_series.constEnd() ? nullptr : it->rate;
+}
+
+QXYSeries *LiveChartsPanel::latencySeries(StreamId stream) const
+{
+    const auto it = m_series.constFind(stream);
+    return it == m_series.constEnd() ? nullptr : it->latency;
+}
 
 void LiveChartsPanel::setWindowMinutes(int minutes)
 {

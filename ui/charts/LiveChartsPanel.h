@@ -17,6 +17,7 @@ class QLineSeries;
 class QScatterSeries;
 class QToolButton;
 class QValueAxis;
+class QXYSeries;
 
 namespace ssescope::ui {
 
@@ -48,8 +49,15 @@ public:
     qsizetype pointCount() const { return m_pointCount; }
     qint64 lastRedrawUs() const { return m_lastRedrawUs; }
 
+    // The series drawn for a stream (tests pick points through them).
+    QXYSeries *rateSeries(StreamId stream) const;
+    QXYSeries *latencySeries(StreamId stream) const;
+
 Q_SIGNALS:
     void eventPicked(quint64 seq);
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     struct StreamSeries
