@@ -32,6 +32,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"ssescope-cli"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(QT_STRINGIFY(SSESCOPE_VERSION)));
 
+    // A closed output is an error to report (exit 3, "Broken pipe"), not a silent death.
+    std::signal(SIGPIPE, SIG_IGN);
+
     const cli::ParsedCommandLine parsed = cli::parseCommandLine(app.arguments());
     if (!parsed.error.isEmpty()) {
         std::fprintf(
@@ -66,14 +69,13 @@ int main(int argc, char *argv[])
         sigaction(SIGINT, &action, nullptr);
         sigaction(SIGTERM, &action, nullptr);
     }
-    std::signal(SIGPIPE, SIG_IGN); // a closed output is an error to report, not a silent death
 
     cli::CliSession session(parsed.run);
     QSocketNotifier signalNotifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&signalNotifier, &QSocketNotifier::activated, &session, [&session] {
         char byte;
         [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], &byte, 1);
-        session.finish(u"signal"_s);
+        session.finish(u"signal"_s, true);
     });
     QObject::connect(
         &session, &cli::CliSession::finished, &app, [&app](int code) { app.exit(code); });

@@ -3,6 +3,7 @@
 #include "capture/CsvCodec.h"
 #include "capture/JsonlCodec.h"
 #include "capture/RawSseCodec.h"
+#include "capture/SequentialSource.h"
 
 #include <QFileInfo>
 #include <QIODevice>
@@ -73,8 +74,12 @@ void CaptureWriter::maybeFlush()
 
 bool CaptureWriter::flush()
 {
-    if (m_buffer.isEmpty() || hasError())
-        return !hasError();
+    if (hasError()) {
+        m_buffer.clear(); // after a write error, formatting goes on into nothing
+        return false;
+    }
+    if (m_buffer.isEmpty())
+        return true;
     const char *p = m_buffer.data();
     qint64 left = m_buffer.size();
     while (left > 0) {
@@ -111,6 +116,11 @@ bool readCapture(CaptureFormat format, QIODevice *device, const RecordHandler &o
                 ? device->errorString()
                 : u"the capture is not open for reading"_s;
         return false;
+    }
+    // The readers loop on atEnd(), which a pipe or FIFO says at once.
+    if (device->isSequential() && !qobject_cast<SequentialSource *>(device)) {
+        SequentialSource source(device);
+        return readCapture(format, &source, onRecord, onError, fatalError);
     }
     switch (format) {
     case CaptureFormat::JsonLines:

@@ -1,12 +1,17 @@
 #include "CliCommands.h"
 
+#include "cli/CliOutput.h"
 #include "stats/LogHistogram.h"
 
 #include <QFile>
-#include <map>
+#include <QSaveFile>
 
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
+#include <map>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -24,6 +29,36 @@ void printError(const QString &message)
 void reportReadError(const QString &file, const CaptureReadError &error)
 {
     printError(u"%1:%2: %3 (skipped)"_s.arg(file).arg(error.line).arg(error.message));
+}
+
+// Whether both name one file, through symlinks and hard links alike.
+bool sameFile(const QString &a, const QString &b)
+{
+    if (a == u"-" || b == u"-")
+        return false;
+    struct stat sa
+    {
+    };
+    struct stat sb
+    {
+    };
+    return ::stat(QFile::encodeName(a).constData(), &sa) == 0
+        && ::stat(QFile::encodeName(b).constData(), &sb) == 0 && sa.st_dev == sb.st_dev
+        && sa.st_ino == sb.st_ino;
+}
+
+// A new or regular file is replaced whole, only once all of it is written;
+// standard output, devices and FIFOs are written in place.
+bool writesInPlace(const QString &path)
+{
+    // /dev/stdout and the like may resolve to a regular file; never swap
+    // another file in for them.
+    if (path == u"-" || path.startsWith(u"/dev/"_s) || path.startsWith(u"/proc/"_s))
+        return true;
+    struct stat st
+    {
+    };
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 && !S_ISREG(st.st_mode);
 }
 
 bool openInput(QFile &file, const QString &path)
@@ -142,39 +177,60 @@ int runStats(const StatsOptions &options)
         row("(all)", total);
     out += "Times in ms; quantiles from histograms accurate to 6.25%. gap = time between events of "
            "a stream.\n";
-    std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
+    // SIGPIPE is ignored: a reader that went away is an error to report.
+    if (std::fwrite(out.constData(), 1, size_t(out.size()), stdout) != size_t(out.size())
+        || std::fflush(stdout) != 0) {
+        printError(u"cannot write standard output: %1"_s.arg(
+            QString::fromLocal8Bit(std::strerror(errno))));
+        return ExitIo;
+    }
     return corrupt ? ExitIo : ExitOk;
 }
 
 int runConvert(const ConvertOptions &options)
 {
+    // Opening the output would truncate the input before it is read.
+    if (sameFile(options.input, options.output)) {
+        printError(u"%1 and %2 are the same file: convert into another one"_s.arg(
+            options.input, options.output));
+        return ExitUsage;
+    }
     QFile in;
     if (!openInput(in, options.input))
         return ExitIo;
-    QFile out;
-    const bool toStdout = options.output == u"-";
-    out.setFileName(options.output);
-    if (!(toStdout ? out.open(STDOUT_FILENO, QIODevice::WriteOnly)
-                   : out.open(QIODevice::WriteOnly | QIODevice::Truncate))) {
-        printError(u"cannot write %1: %2"_s.arg(options.output, out.errorString()));
+    CliOutput direct;
+    QSaveFile whole;
+    const bool inPlace = writesInPlace(options.output);
+    whole.setFileName(options.output);
+    QIODevice *out = inPlace ? static_cast<QIODevice *>(&direct) : &whole;
+    if (!(inPlace ? direct.openPath(options.output) : whole.open(QIODevice::WriteOnly))) {
+        printError(u"cannot write %1: %2"_s.arg(options.output, out->errorString()));
         return ExitIo;
     }
-    auto writer = CaptureWriter::create(*options.to, &out);
+    auto writer = CaptureWriter::create(*options.to, out);
     int corrupt = 0;
     QString fatal;
     const bool ok = readCapture(
-        *options.from, &in, [&](CaptureRecord &&r) { writer->write(r.view()); },
+        *options.from, &in,
+        [&](CaptureRecord &&r) {
+            if (!writer->hasError())
+                writer->write(r.view());
+        },
         [&](const CaptureReadError &e) {
             ++corrupt;
             reportReadError(options.input, e);
         },
         &fatal);
-    if (!writer->flush()) {
-        printError(u"cannot write %1: %2"_s.arg(options.output, writer->errorString()));
-        return ExitIo;
-    }
-    if (!ok) {
-        printError(u"cannot read %1: %2"_s.arg(options.input, fatal));
+    const bool written = writer->flush() && ok;
+    const bool committed = inPlace ? direct.finish() : (written ? whole.commit() : false);
+    if (!written || !committed) {
+        if (!inPlace)
+            whole.cancelWriting();
+        if (!ok)
+            printError(u"cannot read %1: %2"_s.arg(options.input, fatal));
+        else
+            printError(u"cannot write %1: %2"_s.arg(
+                options.output, writer->hasError() ? writer->errorString() : out->errorString()));
         return ExitIo;
     }
     return corrupt ? ExitIo : ExitOk;

@@ -1,6 +1,12 @@
 #include "CliEventWriter.h"
 
+#include "sse/Utf8.h"
+
+#include <QDeadlineTimer>
+
+#include <csignal>
 #include <cstring>
+#include <pthread.h>
 
 using namespace Qt::StringLiterals;
 
@@ -10,11 +16,20 @@ namespace {
 
 constexpr int kFrames = 8;
 constexpr qsizetype kFrameBytes = 256 * 1024;
+// Interrupts a write(2) blocked on a reader that never reads. Its default
+// action is to ignore it, so a stray one harms nothing.
+constexpr int kInterruptSignal = SIGURG;
+
+enum RecordKind : quint32 {
+    EventWithId, // the stream's last event ID changed: its bytes follow
+    EventSameId, // the ID is the stream's previous one: no bytes
+    Comment,
+};
 
 // One record of a frame, followed by its id, type and data bytes.
 struct RecordHeader
 {
-    quint32 kind; // 0 event, 1 comment
+    quint32 kind;
     StreamId stream;
     quint64 seq;
     qint64 steadyNs;
@@ -26,6 +41,14 @@ struct RecordHeader
     quint32 dataLength;
 };
 
+struct Record
+{
+    RecordHeader h;
+    QByteArrayView id;
+    QByteArrayView type;
+    QByteArrayView data;
+};
+
 void appendRecord(ByteBuffer &frame, const RecordHeader &header, QByteArrayView id,
     QByteArrayView type, QByteArrayView data)
 {
@@ -35,17 +58,60 @@ void appendRecord(ByteBuffer &frame, const RecordHeader &header, QByteArrayView 
     frame.append(data);
 }
 
+template<typename F> void forEachRecord(const ByteBuffer &frame, F f)
+{
+    const char *p = frame.data();
+    const char *end = p + frame.size();
+    while (p < end) {
+        Record r;
+        std::memcpy(&r.h, p, sizeof r.h);
+        p += sizeof r.h;
+        r.id = QByteArrayView(p, r.h.idLength);
+        r.type = QByteArrayView(p + r.h.idLength, r.h.typeLength);
+        r.data = QByteArrayView(p + r.h.idLength + r.h.typeLength, r.h.dataLength);
+        p += r.h.idLength + r.h.typeLength + r.h.dataLength;
+        if (!f(r))
+            return;
+    }
+}
+
+void ignoreSignal(int) { }
+
+void installInterruptHandler()
+{
+    static const bool installed = [] {
+        struct sigaction action
+        {
+        };
+        action.sa_handler = ignoreSignal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = 0; // no SA_RESTART: a blocked write returns EINTR
+        return sigaction(kInterruptSignal, &action, nullptr) == 0;
+    }();
+    Q_UNUSED(installed);
+}
+
 } // namespace
 
-CliEventWriter::CliEventWriter(Settings settings, QIODevice *output)
+CliEventWriter::CliEventWriter(Settings settings, CliOutput *output)
     : m_settings(std::move(settings))
+    , m_output(output)
     , m_writer(CaptureWriter::create(m_settings.format, output))
 {
+    installInterruptHandler();
     if (m_settings.keepStats)
         m_stats = std::make_unique<CaptureStats>();
     for (int i = 0; i < kFrames; ++i)
         m_free.push_back(std::make_unique<ByteBuffer>(kFrameBytes));
-    m_thread.reset(QThread::create([this] { writerLoop(); }));
+    m_thread.reset(QThread::create([this] {
+        {
+            std::lock_guard lock(m_queueMutex);
+            m_writerHandle = QThread::currentThreadId();
+        }
+        writerLoop();
+        std::lock_guard lock(m_queueMutex);
+        m_writerDone = true;
+    }));
     m_thread->setObjectName(u"ssescope-cli-writer"_s);
     m_thread->start();
 }
@@ -63,9 +129,11 @@ void CliEventWriter::configure(const std::function<void()> &setUp)
 
 void CliEventWriter::addStream(StreamId stream, const QByteArray &name)
 {
-    m_names.insert(stream, name);
+    auto state = std::make_shared<StreamState>();
+    state->name = name;
     if (m_settings.latency.isEnabled())
-        m_latency.insert(stream, std::make_shared<LatencyExtractor>(m_settings.latency));
+        state->latency = std::make_shared<LatencyExtractor>(m_settings.latency);
+    m_streams.insert(stream, state);
 }
 
 void CliEventWriter::addPair(StreamId a, StreamId b)
@@ -79,12 +147,24 @@ void CliEventWriter::requestStop()
         m_stopRequest();
 }
 
+void CliEventWriter::stopAccepting()
+{
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_stopped = true;
+    }
+    m_queueChanged.notify_all();
+}
+
 ByteBuffer *CliEventWriter::frameToFill()
 {
     if (!m_filling) {
         std::unique_lock lock(m_queueMutex);
-        m_queueChanged.wait(lock, [this] { return !m_free.empty() || m_closing; });
-        if (m_free.empty())
+        // A stop wakes it too: the network thread must never wait for an
+        // output that may stay blocked, or stopping the streams would hang.
+        m_queueChanged.wait(
+            lock, [this] { return !m_free.empty() || m_closing || m_stopped.load(); });
+        if (m_free.empty() || m_stopped.load())
             return nullptr;
         m_filling = std::move(m_free.back());
         m_free.pop_back();
@@ -99,11 +179,20 @@ void CliEventWriter::consumeEvent(const SseEventView &event)
     ByteBuffer *frame = frameToFill();
     if (!frame)
         return;
-    const RecordHeader header { 0, event.stream, event.seq, event.arrivalSteadyNs,
-        event.arrivalWallNs, event.chunkIndex, event.wireBytes, quint32(event.id.size()),
-        quint32(event.type.size()), quint32(event.data.size()) };
-    appendRecord(*frame, header, event.id, event.type, event.data);
-    if (m_settings.maxEvents > 0 && ++m_accepted >= m_settings.maxEvents) {
+    std::shared_ptr<ByteBuffer> &sent = m_sentIds[event.stream];
+    const bool sameId = sent && sent->view() == event.id;
+    if (!sameId) {
+        if (!sent)
+            sent = std::make_shared<ByteBuffer>(64);
+        sent->assign(event.id);
+    }
+    const QByteArrayView id = sameId ? QByteArrayView() : event.id;
+    const RecordHeader header { sameId ? EventSameId : EventWithId, event.stream, event.seq,
+        event.arrivalSteadyNs, event.arrivalWallNs, event.chunkIndex, event.wireBytes,
+        quint32(id.size()), quint32(event.type.size()), quint32(event.data.size()) };
+    appendRecord(*frame, header, id, event.type, event.data);
+    const qint64 accepted = ++m_accepted;
+    if (m_settings.maxEvents > 0 && accepted >= m_settings.maxEvents) {
         endOfRead(); // the last events go out before the stop
         requestStop();
     }
@@ -118,7 +207,7 @@ void CliEventWriter::consumeComment(StreamId stream, QByteArrayView text, const 
     ByteBuffer *frame = frameToFill();
     if (!frame)
         return;
-    const RecordHeader header { 1, stream, 0, stamp.steadyNs, stamp.wallNs, 0, 0, 0, 0,
+    const RecordHeader header { Comment, stream, 0, stamp.steadyNs, stamp.wallNs, 0, 0, 0, 0,
         quint32(text.size()) };
     appendRecord(*frame, header, {}, {}, text);
 }
@@ -147,7 +236,18 @@ void CliEventWriter::writerLoop()
             frame = std::move(m_full.front());
             m_full.pop_front();
         }
-        writeFrame(*frame);
+        if (!m_outputFailed.load()) {
+            // Measured under the lock, then formatted and written without it:
+            // the main thread (stats, metrics, signals) never waits for I/O.
+            {
+                std::lock_guard lock(m_stateMutex);
+                measureFrame(*frame);
+            }
+            formatFrame(*frame);
+        }
+        // A burst of huge events grew it: give the memory back.
+        if (frame->size() > kFrameBytes)
+            frame = std::make_unique<ByteBuffer>(kFrameBytes);
         frame->clear();
         {
             std::lock_guard lock(m_queueMutex);
@@ -155,77 +255,174 @@ void CliEventWriter::writerLoop()
         }
         m_queueChanged.notify_all();
     }
-    if (!m_outputFailed.load() && !m_writer->flush())
-        m_outputFailed = true;
+    if (!m_outputFailed.load()) {
+        if (m_writer->flush())
+            m_flushed = m_written.load();
+        else
+            m_outputFailed = true;
+    }
 }
 
-void CliEventWriter::writeFrame(const ByteBuffer &frame)
+void CliEventWriter::measureFrame(const ByteBuffer &frame)
 {
-    std::lock_guard lock(m_stateMutex);
-    const char *p = frame.data();
-    const char *end = p + frame.size();
-    while (p < end && !m_outputFailed.load(std::memory_order_relaxed)) {
-        RecordHeader h;
-        std::memcpy(&h, p, sizeof h);
-        p += sizeof h;
-        const QByteArrayView id(p, h.idLength);
-        const QByteArrayView type(p + h.idLength, h.typeLength);
-        const QByteArrayView data(p + h.idLength + h.typeLength, h.dataLength);
-        p += h.idLength + h.typeLength + h.dataLength;
-        if (h.kind == 1) {
+    m_recordStreams.clear();
+    m_recordLatency.clear();
+    forEachRecord(frame, [this](const Record &r) {
+        StreamState *state = m_streams.value(r.h.stream).get();
+        m_recordStreams.push_back(state);
+        m_recordLatency.emplace_back();
+        if (!state)
+            return true;
+        if (r.h.kind == Comment) {
             if (m_stats)
-                m_stats->recordComment(h.stream, h.steadyNs);
+                m_stats->recordComment(r.h.stream, r.h.steadyNs);
+            return true;
+        }
+        if (!state->touched) {
+            state->touched = true;
+            state->measureId = state->id.view();
+            state->formatId = state->id.view();
+        }
+        if (r.h.kind == EventWithId)
+            state->measureId = r.id;
+        const QByteArrayView id = state->measureId;
+        std::optional<double> latency;
+        if (LatencyExtractor *extractor = state->latency.get()) {
+            latency = extractor->latencyMs(id, r.data, r.h.wallNs);
+            if (!latency && m_stats)
+                m_stats->recordLatencyMiss(r.h.stream);
+        }
+        m_recordLatency.back() = latency;
+        if (m_stats)
+            m_stats->recordEvent(r.h.stream, r.h.steadyNs, r.h.wireBytes, r.h.chunk, latency);
+        for (const auto &pair : m_pairs) {
+            if (r.h.stream != pair->matcher.streamA() && r.h.stream != pair->matcher.streamB())
+                continue;
+            const auto delay = pair->matcher.offer(
+                r.h.stream, id.toByteArray(), r.data.toByteArray(), r.h.steadyNs);
+            if (delay)
+                pair->delays.recordEvent(r.h.steadyNs, 0, r.h.chunk, delay);
+        }
+        return true;
+    });
+}
+
+void CliEventWriter::formatFrame(const ByteBuffer &frame)
+{
+    // StreamStates are reached through pointers measureFrame() took under the
+    // lock; each stream's ID fields belong to this thread alone.
+    size_t index = 0;
+    std::vector<StreamState *> touched;
+    forEachRecord(frame, [&](const Record &r) {
+        StreamState *state = m_recordStreams[index];
+        const std::optional<double> latency = m_recordLatency[index];
+        ++index;
+        if (!state)
+            return true;
+        if (r.h.kind == Comment) {
             if (m_settings.comments) {
+                // The parser repairs events but hands comments over raw.
+                QByteArrayView text = r.data;
+                if (!utf8::isAscii(text)) {
+                    m_repaired = utf8::sanitized(text);
+                    text = m_repaired;
+                }
                 CaptureRecordView record;
                 record.kind = CaptureRecordView::Kind::Comment;
-                record.stream = m_names.value(h.stream);
-                record.data = data;
-                record.receivedWallNs = h.wallNs;
-                record.monoNs = h.steadyNs;
+                record.stream = state->name;
+                record.data = text;
+                record.receivedWallNs = r.h.wallNs;
+                record.monoNs = r.h.steadyNs;
                 m_writer->write(record);
             }
-            continue;
+            return !m_writer->hasError();
         }
-        std::optional<double> latency;
-        if (LatencyExtractor *extractor = m_latency.value(h.stream).get()) {
-            latency = extractor->latencyMs(id, data, h.wallNs);
-            if (!latency && m_stats)
-                m_stats->recordLatencyMiss(h.stream);
+        if (r.h.kind == EventWithId)
+            state->formatId = r.id;
+        if (state->touched) {
+            state->touched = false;
+            touched.push_back(state);
         }
-        if (m_stats)
-            m_stats->recordEvent(h.stream, h.steadyNs, h.wireBytes, h.chunk, latency);
-        for (const auto &pair : m_pairs) {
-            if (h.stream != pair->matcher.streamA() && h.stream != pair->matcher.streamB())
-                continue;
-            const auto delay
-                = pair->matcher.offer(h.stream, id.toByteArray(), data.toByteArray(), h.steadyNs);
-            if (delay)
-                pair->delays.recordEvent(h.steadyNs, 0, h.chunk, delay);
-        }
-        m_writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, m_names.value(h.stream),
-            h.seq, id, type, data, h.wallNs, h.steadyNs, h.chunk, h.wireBytes, latency });
+        m_writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, state->name, r.h.seq,
+            state->formatId, r.type, r.data, r.h.wallNs, r.h.steadyNs, r.h.chunk, r.h.wireBytes,
+            latency });
         ++m_written;
+        return !m_writer->hasError();
+    });
+    // The frame is about to be reused: keep each stream's last ID.
+    for (StreamState *state : touched) {
+        if (state->formatId.data() != state->id.data())
+            state->id.assign(state->formatId);
     }
-    if (!m_outputFailed.load() && !m_writer->flush()) {
+    if (!m_writer->hasError() && m_writer->flush()) {
+        m_flushed = m_written.load();
+    } else {
         m_outputFailed = true;
         requestStop();
     }
 }
 
-bool CliEventWriter::flush()
+void CliEventWriter::interruptWriter()
+{
+    // Under the lock the writer takes to say it is done: never signal a thread
+    // that may have ended.
+    std::lock_guard lock(m_queueMutex);
+    if (m_writerHandle && !m_writerDone)
+        pthread_kill(reinterpret_cast<pthread_t>(m_writerHandle), kInterruptSignal);
+}
+
+bool CliEventWriter::flush(int stallMs, int totalMs)
 {
     if (m_thread) {
         endOfRead(); // whatever the network thread left in its frame
         {
             std::lock_guard lock(m_queueMutex);
             m_closing = true;
+            m_stopped = true;
         }
         m_queueChanged.notify_all();
-        m_thread->wait();
-        m_thread.reset();
-        m_stopped = true;
+        const QDeadlineTimer total = totalMs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever)
+                                                 : QDeadlineTimer(qint64(totalMs));
+        QDeadlineTimer stalled(stallMs);
+        qint64 progress = m_output->bytesWritten();
+        while (!m_thread->wait(QDeadlineTimer(50))) {
+            if (total.hasExpired())
+                break;
+            if (const qint64 now = m_output->bytesWritten(); now != progress) {
+                progress = now;
+                stalled.setRemainingTime(stallMs);
+            } else if (stalled.hasExpired()) {
+                break;
+            }
+        }
+        if (!m_thread->isFinished()) {
+            // The output takes nothing, or not in time: abandon it, and wake the write(2)
+            // that blocks. Repeated, in case it lands just before the call.
+            m_output->abandon();
+            for (int i = 0; i < 40 && !m_thread->wait(QDeadlineTimer(25)); ++i)
+                interruptWriter();
+        }
+        if (m_thread->isFinished()) {
+            m_thread.reset();
+        } else {
+            // Never happens short of a kernel that ignores signals; a running
+            // QThread must not be destroyed, and the process is ending anyway.
+            m_outputFailed = true;
+            (void)m_thread.release();
+        }
     }
     return !m_outputFailed.load();
+}
+
+qsizetype CliEventWriter::frameBytes()
+{
+    std::lock_guard lock(m_queueMutex);
+    qsizetype bytes = m_filling ? m_filling->capacity() : 0;
+    for (const auto &frame : m_free)
+        bytes += frame->capacity();
+    for (const auto &frame : m_full)
+        bytes += frame->capacity();
+    return bytes;
 }
 
 QString CliEventWriter::errorString() const

@@ -5,6 +5,7 @@
 #include "latency/LatencyExtractor.h"
 #include "latency/RouteMatcher.h"
 #include "net/DirectEventConsumer.h"
+#include "cli/CliOutput.h"
 #include "stats/CaptureStats.h"
 
 #include <QHash>
@@ -27,6 +28,8 @@ namespace ssescope::cli {
 //    measures (latency, statistics, route pairs), formats and writes.
 // A fixed pool of frames bounds memory: when the writer falls behind, the
 // network thread waits for a free frame and TCP pushes back on the server.
+// Locks are never held across I/O: a blocked output stalls the writer thread
+// only, and flush() gives up on it after a deadline.
 class CliEventWriter final : public DirectEventConsumer
 {
 public:
@@ -47,7 +50,7 @@ public:
         const StreamStats *delays; // "latency" here is B's arrival minus A's
     };
 
-    CliEventWriter(Settings settings, QIODevice *output);
+    CliEventWriter(Settings settings, CliOutput *output);
     ~CliEventWriter() override;
     Q_DISABLE_COPY_MOVE(CliEventWriter)
 
@@ -64,12 +67,21 @@ public:
     void consumeComment(StreamId stream, QByteArrayView text, const ChunkStamp &stamp) override;
     void endOfRead() override;
 
+    // From the main thread, before the streams are stopped: events that come
+    // later are dropped, and a network thread waiting for a frame goes on.
+    void stopAccepting();
     // From the main thread, once the streams are stopped: writes what is
-    // queued, ends the writer thread. False if the output failed.
-    bool flush();
+    // queued, ends the writer thread. An output that takes nothing for
+    // stallMs, or is still busy after totalMs (-1: no limit), is abandoned.
+    // False if the output failed.
+    bool flush(int stallMs = 1000, int totalMs = -1);
     QString errorString() const;
     bool outputFailed() const { return m_outputFailed.load(); }
     qint64 written() const { return m_written.load(); }
+    // Memory the frames hold, for tests: it follows the bytes on the wire.
+    qsizetype frameBytes();
+    // Events taken from the network that never reached the output.
+    qint64 unwritten() const { return m_accepted.load() - m_flushed.load(); }
 
     // Runs f on the statistics (null without keepStats) and the route pairs,
     // with the writer thread held off.
@@ -82,17 +94,34 @@ private:
         StreamStats delays;
     };
 
+    // A stream as the writer thread sees it. The last event ID travels in a
+    // frame only when it changes (it persists across events, and may be long),
+    // so memory follows the bytes on the wire, not bytes times events.
+    struct StreamState
+    {
+        QByteArray name;
+        std::shared_ptr<LatencyExtractor> latency;
+        ByteBuffer id { 64 }; // as of the end of the last frame written
+        QByteArrayView measureId; // while measuring a frame
+        QByteArrayView formatId; // while formatting a frame
+        bool touched = false;
+    };
+
     ByteBuffer *frameToFill();
     void writerLoop();
-    void writeFrame(const ByteBuffer &frame);
+    void measureFrame(const ByteBuffer &frame);
+    void formatFrame(const ByteBuffer &frame);
     void requestStop();
+    void interruptWriter();
 
     Settings m_settings;
+    CliOutput *m_output;
     std::unique_ptr<CaptureWriter> m_writer;
 
-    // Network thread only.
+    // Network thread only: the last event ID sent, per stream.
     std::unique_ptr<ByteBuffer> m_filling;
-    qint64 m_accepted = 0;
+    QHash<StreamId, std::shared_ptr<ByteBuffer>> m_sentIds;
+    std::atomic<qint64> m_accepted { 0 };
 
     // The hand-off between the two threads.
     std::mutex m_queueMutex;
@@ -103,16 +132,24 @@ private:
 
     // Writer thread, and the main thread through withStats(); under m_stateMutex.
     std::mutex m_stateMutex;
-    QHash<StreamId, QByteArray> m_names;
-    QHash<StreamId, std::shared_ptr<LatencyExtractor>> m_latency;
+    QHash<StreamId, std::shared_ptr<StreamState>> m_streams;
     std::unique_ptr<CaptureStats> m_stats;
     std::vector<std::unique_ptr<Pair>> m_pairs;
+
+    // Writer thread only: what measuring a frame found, for formatting it.
+    std::vector<StreamState *> m_recordStreams;
+    std::vector<std::optional<double>> m_recordLatency;
+    QByteArray m_repaired;
 
     std::function<void()> m_stopRequest;
     std::atomic<bool> m_stopped { false };
     std::atomic<bool> m_outputFailed { false };
     std::atomic<qint64> m_written { 0 };
+    std::atomic<qint64> m_flushed { 0 };
     std::unique_ptr<QThread> m_thread;
+    // Under m_queueMutex: the writer thread, to interrupt a blocked write.
+    Qt::HANDLE m_writerHandle = nullptr;
+    bool m_writerDone = false;
 };
 
 } // namespace ssescope::cli

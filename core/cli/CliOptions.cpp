@@ -1,10 +1,12 @@
 #include "CliOptions.h"
 
+#include "metrics/MetricsServer.h"
+
 #include <QCommandLineParser>
 #include <QFile>
 
 #include <algorithm>
-#include <QFile>
+#include <climits>
 
 using namespace Qt::StringLiterals;
 
@@ -18,6 +20,7 @@ const QString kDescription
   ssescope-cli [options] URL|NAME=URL ...
   ssescope-cli stats CAPTURE            statistics of a saved capture
   ssescope-cli convert IN OUT           convert between jsonl, csv and sse captures
+                                        ("-" is standard input or output, JSON Lines)
 
 Standard input takes commands: "restart" reconnects every stream (sending
 Last-Event-ID), "quit" exits. The end of standard input is not a command.
@@ -26,14 +29,29 @@ Exit codes: 0 every stream ended normally or was stopped (limits, a signal,
 quit); 1 a stream failed (any status but 200, 204 included; a wrong content
 type; gave up after errors); 2 usage error; 3 input or output error.)"_s;
 
-bool parseDuration(const QString &text, double *seconds)
+// Timers count int milliseconds; beyond that Qt switches them off.
+constexpr double kMaxSeconds = double(INT_MAX / 1000);
+
+bool parseSeconds(const QString &text, double minimum, double *seconds)
 {
     bool ok = false;
     const double value = text.toDouble(&ok);
-    if (!ok || value < 0)
+    if (!ok || !(value >= minimum && value <= kMaxSeconds)) // NaN fails too
         return false;
     *seconds = value;
     return true;
+}
+
+// "-", standard input or output, has no name to tell: the CLI's own default.
+std::optional<CaptureFormat> formatFromPath(const QString &path)
+{
+    return path == u"-" ? CaptureFormat::JsonLines : captureFormatFromPath(path);
+}
+
+// A header line ends at CR or LF: either would let a value add headers.
+bool hasLineBreakOrNul(QStringView text)
+{
+    return text.contains(u'\r') || text.contains(u'\n') || text.contains(QChar(0));
 }
 
 } // namespace
@@ -85,7 +103,7 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
             if (!formatFrom(formatOption, &result.stats.format))
                 return result;
             if (!result.stats.format)
-                result.stats.format = captureFormatFromPath(result.stats.input);
+                result.stats.format = formatFromPath(result.stats.input);
             if (!result.stats.format)
                 result.error
                     = u"cannot tell the format of \"%1\": name it .jsonl, .csv or .sse, or pass --format"_s
@@ -103,9 +121,9 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
             || !formatFrom(toOption, &result.convert.to))
             return result;
         if (!result.convert.from)
-            result.convert.from = captureFormatFromPath(result.convert.input);
+            result.convert.from = formatFromPath(result.convert.input);
         if (!result.convert.to)
-            result.convert.to = captureFormatFromPath(result.convert.output);
+            result.convert.to = formatFromPath(result.convert.output);
         if (!result.convert.from || !result.convert.to)
             result.error
                 = u"cannot tell a capture format from the file names: use .jsonl, .csv or .sse, or --from and --to"_s;
@@ -119,10 +137,10 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
             break;
         if (arg == u"--stats" || arg.startsWith(u"--stats="_s)) {
             const QString value = arg == u"--stats" ? u"1"_s : arg.mid(8);
-            if (!parseDuration(value, &result.run.statsIntervalS)
-                || result.run.statsIntervalS <= 0) {
-                result.error
-                    = u"--stats needs a positive interval in seconds, not \"%1\""_s.arg(value);
+            if (!parseSeconds(value, 0.01, &result.run.statsIntervalS)) {
+                result.error = u"--stats needs an interval from 0.01 to %1 seconds, not \"%2\""_s
+                                   .arg(kMaxSeconds)
+                                   .arg(value);
                 return result;
             }
             arguments.removeAt(i--);
@@ -176,10 +194,14 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
         u"Compare two routes, NAME_A,NAME_B: the same event (by id, else data) on both; the delay of B after A (repeatable)."_s,
         u"a,b"_s);
     const QCommandLineOption metrics(u"metrics"_s,
-        u"Serve Prometheus/OpenMetrics statistics on HOST:PORT (path /metrics)."_s, u"host:port"_s);
-    parser.addOptions({ header, method, data, dataFile, lastEventId, policy, retry, maxAttempts,
-        readTimeout, connectTimeout, insecure, compressed, latency, latencyUnit, clockOffset,
-        output, format, comments, statsHelp, maxEvents, duration, noReconnect, metrics, pair });
+        u"Serve Prometheus/OpenMetrics statistics on HOST:PORT (path /metrics), a loopback address unless --metrics-public."_s,
+        u"host:port"_s);
+    const QCommandLineOption metricsPublic(u"metrics-public"_s,
+        u"Let --metrics listen on an address other hosts can reach (it shows stream names and URLs)."_s);
+    parser.addOptions(
+        { header, method, data, dataFile, lastEventId, policy, retry, maxAttempts, readTimeout,
+            connectTimeout, insecure, compressed, latency, latencyUnit, clockOffset, output, format,
+            comments, statsHelp, maxEvents, duration, noReconnect, metrics, metricsPublic, pair });
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
@@ -203,6 +225,9 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
         const qsizetype colon = h.indexOf(u':');
         if (colon <= 0)
             return fail(u"header \"%1\" must look like \"Name: value\""_s.arg(h));
+        if (hasLineBreakOrNul(h))
+            return fail(u"-H: header %1 holds a line break or NUL, which no header can carry"_s.arg(
+                QString::number(base.headers.size() + 1)));
         base.headers.append(
             { h.left(colon).trimmed().toUtf8(), h.mid(colon + 1).trimmed().toUtf8() });
     }
@@ -218,6 +243,8 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
     base.method = parser.isSet(method)
         ? parser.value(method).toUpper().toLatin1()
         : (base.body.isEmpty() ? QByteArray("GET") : QByteArray("POST"));
+    if (hasLineBreakOrNul(parser.value(lastEventId)))
+        return fail(u"--last-event-id holds a line break or NUL, which no header can carry"_s);
     base.lastEventId = parser.value(lastEventId).toUtf8();
     if (parser.isSet(policy)) {
         const auto kind = policyFromName(parser.value(policy));
@@ -225,23 +252,30 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
             return fail(u"--policy must be strict or resilient"_s);
         base.reconnect.kind = *kind;
     }
-    const auto number = [&](const QCommandLineOption &option, double *out) {
-        if (!parser.isSet(option))
-            return true;
-        bool ok = false;
-        *out = parser.value(option).toDouble(&ok);
-        if (!ok || *out < 0) {
-            result.error = u"--%1 needs a non-negative number, not \"%2\""_s.arg(
-                option.names().last(), parser.value(option));
-            return false;
-        }
-        return true;
-    };
+    const auto number
+        = [&](const QCommandLineOption &option, double *out, double maximum, const QString &unit) {
+              if (!parser.isSet(option))
+                  return true;
+              bool ok = false;
+              const double value = parser.value(option).toDouble(&ok);
+              if (!ok || !(value >= 0 && value <= maximum)) { // NaN fails too
+                  result.error = u"--%1 needs a number of %2 from 0 to %3, not \"%4\""_s.arg(
+                      option.names().last(), unit, QString::number(maximum, 'f', 0),
+                      parser.value(option));
+                  return false;
+              }
+              *out = value;
+              return true;
+          };
     double retryMs = double(base.reconnect.initialRetryMs), attempts = 0, idle = 0,
            connect = double(base.connectTimeoutMs) / 1000, offset = 0, limit = 0;
-    if (!number(retry, &retryMs) || !number(maxAttempts, &attempts) || !number(readTimeout, &idle)
-        || !number(connectTimeout, &connect) || !number(maxEvents, &limit)
-        || !number(duration, &result.run.durationS))
+    const QString seconds = u"seconds"_s;
+    if (!number(retry, &retryMs, double(INT_MAX), u"milliseconds"_s)
+        || !number(maxAttempts, &attempts, double(INT_MAX), u"attempts"_s)
+        || !number(readTimeout, &idle, kMaxSeconds, seconds)
+        || !number(connectTimeout, &connect, kMaxSeconds, seconds)
+        || !number(maxEvents, &limit, 1e18, u"events"_s)
+        || !number(duration, &result.run.durationS, kMaxSeconds, seconds))
         return result;
     if (parser.isSet(clockOffset)) {
         bool ok = false;
@@ -284,6 +318,13 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
     }
     result.run.comments = parser.isSet(comments);
     result.run.metricsAddress = parser.value(metrics);
+    result.run.metricsPublic = parser.isSet(metricsPublic);
+    if (!result.run.metricsAddress.isEmpty()) {
+        const QString error
+            = MetricsServer::addressError(result.run.metricsAddress, result.run.metricsPublic);
+        if (!error.isEmpty())
+            return fail(error);
+    }
 
     const QStringList urls = parser.positionalArguments();
     if (urls.isEmpty())

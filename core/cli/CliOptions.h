@@ -31,6 +31,7 @@ struct RunOptions
     qint64 maxEvents = 0; // 0 = unlimited
     double durationS = 0; // 0 = unlimited
     QString metricsAddress; // HOST:PORT, empty = off
+    bool metricsPublic = false; // may listen beyond loopback
     QList<QPair<QString, QString>> pairs; // streams compared route against route, by name
 };
 

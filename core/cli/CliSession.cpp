@@ -30,12 +30,13 @@ CliSession::CliSession(RunOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
     , m_manager(this)
+    , m_output(this)
 {
     connect(&m_manager, &StreamManager::eventsReceived, this, &CliSession::handleBatch);
     connect(&m_manager, &StreamManager::statusChanged, this, &CliSession::handleStatus);
     connect(&m_manager, &StreamManager::streamError, this, &CliSession::handleStreamError);
     m_durationTimer.setSingleShot(true);
-    connect(&m_durationTimer, &QTimer::timeout, this, [this] { finish(u"duration"_s); });
+    connect(&m_durationTimer, &QTimer::timeout, this, [this] { finish(u"duration"_s, true); });
     connect(&m_statsTimer, &QTimer::timeout, this, &CliSession::printStats);
 }
 
@@ -47,19 +48,8 @@ CliSession::~CliSession()
 
 bool CliSession::start()
 {
-    const bool toStdout = m_options.output.isEmpty() || m_options.output == u"-";
-    if (!toStdout)
-        m_output.setFileName(m_options.output);
-    const bool opened = toStdout
-        ? m_output.open(STDOUT_FILENO, QIODevice::WriteOnly | QIODevice::Unbuffered)
-        : m_output.open(QIODevice::WriteOnly | QIODevice::Truncate);
-    if (!opened) {
-        writeStderrJson("{\"kind\":\"error\",\"message\":" + [&] {
-            QByteArray s;
-            appendJsonString(
-                s, u"cannot write %1: %2"_s.arg(m_options.output, m_output.errorString()).toUtf8());
-            return s;
-        }() + "}");
+    if (!m_output.openPath(m_options.output)) {
+        writeStderrError(u"cannot write %1: %2"_s.arg(m_options.output, m_output.errorString()));
         m_exitCode = ExitIo;
         return false;
     }
@@ -74,13 +64,8 @@ bool CliSession::start()
         QMetaObject::invokeMethod(
             this,
             [this] {
-                if (m_events->outputFailed()) {
-                    QByteArray line = "{\"kind\":\"error\",\"message\":";
-                    appendJsonString(line,
-                        u"cannot write the output: %1"_s.arg(m_events->errorString()).toUtf8());
-                    writeStderrJson(line + '}');
-                    m_exitCode = ExitIo;
-                }
+                if (m_events->outputFailed())
+                    reportOutputFailure();
                 finish(u"stop request"_s);
             },
             Qt::QueuedConnection);
@@ -88,10 +73,8 @@ bool CliSession::start()
     m_manager.setDirectConsumer(m_events.get());
     if (!m_options.metricsAddress.isEmpty()) {
         m_metrics = new MetricsServer([this] { return metricsText(); }, this);
-        if (!m_metrics->listen(m_options.metricsAddress)) {
-            QByteArray line = "{\"kind\":\"error\",\"message\":";
-            appendJsonString(line, m_metrics->errorString().toUtf8());
-            writeStderrJson(line + '}');
+        if (!m_metrics->listen(m_options.metricsAddress, m_options.metricsPublic)) {
+            writeStderrError(m_metrics->errorString());
             m_exitCode = ExitUsage;
             return false;
         }
@@ -116,10 +99,11 @@ bool CliSession::start()
     m_stdinNotifier = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
     connect(m_stdinNotifier.get(), &QSocketNotifier::activated, this, &CliSession::handleStdin);
 
+    // CliOptions keeps both within a timer's range.
     if (m_options.durationS > 0)
-        m_durationTimer.start(int(m_options.durationS * 1000));
+        m_durationTimer.start(std::chrono::milliseconds(qint64(m_options.durationS * 1000)));
     if (m_options.statsIntervalS > 0)
-        m_statsTimer.start(int(m_options.statsIntervalS * 1000));
+        m_statsTimer.start(std::chrono::milliseconds(qint64(m_options.statsIntervalS * 1000)));
     return true;
 }
 
@@ -139,7 +123,7 @@ void CliSession::handleStdin()
         if (command == "restart") {
             m_manager.restartAll();
         } else if (command == "quit") {
-            finish(u"quit"_s);
+            finish(u"quit"_s, true);
             return;
         } else if (!command.isEmpty()) {
             QByteArray line = "{\"kind\":\"error\",\"message\":";
@@ -206,7 +190,7 @@ void CliSession::handleStreamError(StreamId stream, const QString &message)
     writeStderrJson(line + '}');
 }
 
-void CliSession::finish(const QString &reason)
+void CliSession::finish(const QString &reason, bool promptly)
 {
     if (m_finishing)
         return;
@@ -216,11 +200,23 @@ void CliSession::finish(const QString &reason)
     m_statsTimer.stop();
     if (m_stdinNotifier)
         m_stdinNotifier->setEnabled(false);
-    // Once stopped, no stream writes any more; what is buffered goes out.
+    // The writer lets go of the network thread first: it may be waiting for a
+    // frame that an output nobody reads would never free.
+    if (m_events)
+        m_events->stopAccepting();
+    // Once stopped, no stream writes any more; what is buffered goes out,
+    // unless the output accepts nothing for a while.
     m_manager.stopAll();
     m_manager.flush();
-    if (m_events && !m_events->flush() && m_exitCode == ExitOk)
+    // A signal, --duration or quit ends the run within 2 s whatever the
+    // output's reader does; otherwise only a reader that takes nothing for
+    // a second is given up on.
+    const bool written = !m_events || m_events->flush(1000, promptly ? 1000 : -1);
+    const bool closed = m_output.finish();
+    if (!written || !closed) {
+        reportOutputFailure();
         m_exitCode = ExitIo;
+    }
     if (m_options.statsIntervalS > 0)
         printStats();
     if (m_exitCode == ExitOk && m_anyFailed)
@@ -286,12 +282,35 @@ QByteArray CliSession::metricsText()
         QList<StreamMetricsInput> inputs;
         for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
             inputs.append(StreamMetricsInput { QString::fromUtf8(it.value()),
-                m_manager.config(it.key()).url.toString(), m_statuses.value(it.key()).state,
-                stats ? stats->find(it.key()) : nullptr });
+                // Never the password: scrapes are stored and shown widely.
+                m_manager.config(it.key()).url.toString(QUrl::RemovePassword),
+                m_statuses.value(it.key()).state, stats ? stats->find(it.key()) : nullptr });
         }
         text = renderPrometheusText(inputs, steadyNowNs(), routes);
     });
     return text;
+}
+
+void CliSession::reportOutputFailure()
+{
+    if (m_outputFailureReported)
+        return;
+    m_outputFailureReported = true;
+    m_exitCode = ExitIo;
+    QString message = u"cannot write %1: %2"_s.arg(
+        m_options.output.isEmpty() || m_options.output == u"-" ? u"standard output"_s
+                                                               : m_options.output,
+        m_events && m_events->outputFailed() ? m_events->errorString() : m_output.errorString());
+    if (m_events && m_events->unwritten() > 0)
+        message += u"; %1 events received were not written"_s.arg(m_events->unwritten());
+    writeStderrError(message);
+}
+
+void CliSession::writeStderrError(const QString &message)
+{
+    QByteArray line = "{\"kind\":\"error\",\"message\":";
+    appendJsonString(line, message.toUtf8());
+    writeStderrJson(line + '}');
 }
 
 void CliSession::writeStderrJson(const QByteArray &line)

@@ -3,11 +3,11 @@
 #include "capture/CaptureFormat.h"
 #include "cli/CliEventWriter.h"
 #include "cli/CliOptions.h"
+#include "cli/CliOutput.h"
 #include "latency/LatencyExtractor.h"
 #include "net/StreamManager.h"
 #include "stats/CaptureStats.h"
 
-#include <QFile>
 #include <QObject>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -36,8 +36,9 @@ public:
     bool start();
     int exitCode() const { return m_exitCode; }
 
-    // Ends the run: SIGINT/SIGTERM, "quit", limits. Remaining events are written.
-    void finish(const QString &reason);
+    // Ends the run: SIGINT/SIGTERM, "quit", limits. Remaining events are
+    // written while the output takes them; promptly, for at most a second.
+    void finish(const QString &reason, bool promptly = false);
 
 Q_SIGNALS:
     void finished(int exitCode);
@@ -50,13 +51,15 @@ private:
     void printStats();
     void printStatsTable(CaptureStats &all, const QList<CliEventWriter::PairStats> &pairs);
     void writeStderrJson(const QByteArray &line);
+    void writeStderrError(const QString &message);
+    void reportOutputFailure();
     QByteArray metricsText();
 
     RunOptions m_options;
     StreamManager m_manager;
     QHash<StreamId, QByteArray> m_names; // UTF-8, as written
     QHash<StreamId, SubscriptionStatus> m_statuses;
-    QFile m_output;
+    CliOutput m_output;
     std::unique_ptr<CliEventWriter> m_events;
     std::unique_ptr<QSocketNotifier> m_stdinNotifier;
     QByteArray m_stdinBuffer;
@@ -65,6 +68,7 @@ private:
     MetricsServer *m_metrics = nullptr;
     bool m_finishing = false;
     bool m_anyFailed = false;
+    bool m_outputFailureReported = false;
     int m_exitCode = ExitOk;
 };
 

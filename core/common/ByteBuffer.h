@@ -92,6 +92,7 @@ public:
     QByteArray toByteArray() const { return QByteArray(m_data.get(), m_size); }
     const char *data() const { return m_data.get(); }
     qsizetype size() const { return m_size; }
+    qsizetype capacity() const { return m_capacity; }
     bool isEmpty() const { return m_size == 0; }
     void clear() { m_size = 0; }
 

@@ -22,8 +22,22 @@ QByteArray reasonPhrase(int status)
         return "OK";
     case 204:
         return "No Content";
+    case 300:
+        return "Multiple Choices";
+    case 301:
+        return "Moved Permanently";
     case 302:
         return "Found";
+    case 303:
+        return "See Other";
+    case 304:
+        return "Not Modified";
+    case 305:
+        return "Use Proxy";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
     case 400:
         return "Bad Request";
     case 401:
@@ -58,7 +72,8 @@ QByteArray indexPage()
     page += "\nParameters: rate count size retry heartbeat nobuffer framing=chunked|close burst "
             "period\n"
             "Faults: drop_after drop_mid stall_after drip garbage badutf8 huge status retry_after\n"
-            "        fail_first+key ct redirect close_before_headers\n";
+            "        fail_first+key ct ct_first redirect location close_before_headers\n"
+            "        slow_headers bomb\n";
     return page;
 }
 
@@ -111,6 +126,14 @@ void DemoConnection::respond()
         m_socket->disconnectFromHost();
         return;
     }
+    if (m_request.flag(u"slow_headers"_s)) { // a status line, then header lines for ever
+        m_finished = true;
+        m_socket->write("HTTP/1.1 200 OK\r\n");
+        connect(&m_tick, &QTimer::timeout, this,
+            [this] { m_socket->write("X-Filler: " + QByteArray(64, 'f') + "\r\n"); });
+        m_tick.start(20);
+        return;
+    }
     if (m_request.path == "/") {
         respondPlain(200, "OK", indexPage());
         return;
@@ -133,11 +156,15 @@ void DemoConnection::respond()
     }
     if (status != 200) {
         const qint64 retryAfter = m_request.intParam(u"retry_after"_s, -1);
-        const QByteArray extra = retryAfter >= 0
+        QByteArray extra = retryAfter >= 0
             ? "Retry-After: " + QByteArray::number(retryAfter) + "\r\n"
             : QByteArray();
+        if (m_request.query.hasQueryItem(u"location"_s))
+            extra += "Location: "
+                + m_request.query.queryItemValue(u"location"_s, QUrl::FullyDecoded).toUtf8()
+                + "\r\n";
         respondPlain(status, reasonPhrase(status),
-            status == 204 ? QByteArray() : "Demo failure " + QByteArray::number(status) + "\n",
+            "Demo failure " + QByteArray::number(status) + "\n",
             extra);
         return;
     }
@@ -153,12 +180,13 @@ void DemoConnection::respondPlain(
     int status, const QByteArray &reason, const QByteArray &body, const QByteArray &extraHeaders)
 {
     m_finished = true;
+    const bool bodiless = status == 204 || status == 304; // RFC 9110 §15.3.5, §15.4.5
     QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
-    if (status != 204)
+    if (!bodiless)
         response += "Content-Type: text/plain; charset=utf-8\r\nContent-Length: "
             + QByteArray::number(body.size()) + "\r\n";
     response += extraHeaders + "Connection: close\r\n\r\n";
-    if (status != 204)
+    if (!bodiless)
         response += body;
     m_socket->write(response);
     m_socket->disconnectFromHost();
@@ -190,7 +218,11 @@ void DemoConnection::startStream(const DemoStreamInfo &info)
         return;
     }
 
-    QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: ";
+    QByteArray head = "HTTP/1.1 200 OK\r\n";
+    if (m_request.query.hasQueryItem(u"ct_first"_s)) // a second Content-Type; the last counts
+        head += "Content-Type: " + m_request.query.queryItemValue(u"ct_first"_s).toLatin1()
+            + "\r\n";
+    head += "Content-Type: ";
     head += m_request.query.hasQueryItem(u"ct"_s)
         ? m_request.query.queryItemValue(u"ct"_s).toLatin1()
         : QByteArray("text/event-stream; charset=utf-8");
@@ -199,8 +231,20 @@ void DemoConnection::startStream(const DemoStreamInfo &info)
         head += "Transfer-Encoding: chunked\r\n";
     if (m_request.flag(u"nobuffer"_s))
         head += "X-Accel-Buffering: no\r\n";
+    const bool bomb = m_request.flag(u"bomb"_s);
+    if (bomb)
+        head += "Content-Encoding: deflate\r\n";
     head += "\r\n";
     m_socket->write(head);
+    if (bomb) {
+        // 32 MiB of comment in about 32 KiB of zlib (which is what HTTP calls
+        // "deflate"): past the expansion a client should accept. Then silence,
+        // with the connection kept open.
+        const QByteArray inflated = ": " + QByteArray(32 * 1024 * 1024, 'x') + "\n";
+        writeRaw(qCompress(inflated, 9).mid(4)); // qCompress prefixes the length
+        m_finished = true;
+        return;
+    }
 
     if (m_request.query.hasQueryItem(u"retry"_s))
         writeBody("retry: " + m_request.query.queryItemValue(u"retry"_s).toLatin1() + "\n\n");

@@ -21,7 +21,9 @@ class DemoServer;
 //   drop_after=N [& drop_mid=1], stall_after=N, drip=1, garbage=1, badutf8=1,
 //   huge=BYTES (first event), status=CODE [& retry_after=S],
 //   fail_first=N & key=K (first N requests with that key get status or 503),
-//   ct=TYPE, redirect=N, close_before_headers=1.
+//   ct=TYPE, ct_first=TYPE (an earlier second Content-Type), redirect=N,
+//   location=URL (with status=3xx), close_before_headers=1, slow_headers=1
+//   (header lines for ever), bomb=1 (a deflate body that inflates to 32 MiB).
 class DemoConnection final : public QObject
 {
     Q_OBJECT

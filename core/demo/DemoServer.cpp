@@ -19,6 +19,13 @@ DemoServer::DemoServer(QObject *parent)
     watch(m_server);
 }
 
+DemoServer::~DemoServer()
+{
+    // Connections count themselves out of m_openConnections when destroyed:
+    // that must happen while this is still a DemoServer, not in ~QObject.
+    qDeleteAll(findChildren<DemoConnection *>(Qt::FindDirectChildrenOnly));
+}
+
 void DemoServer::watch(QTcpServer *server)
 {
     server->setMaxPendingConnections(4096);

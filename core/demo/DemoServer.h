@@ -18,6 +18,7 @@ class DemoServer final : public QObject
     Q_OBJECT
 public:
     explicit DemoServer(QObject *parent = nullptr);
+    ~DemoServer() override;
     Q_DISABLE_COPY_MOVE(DemoServer)
 
     // Serve https with this certificate; before listen(). False without TLS support.

@@ -16,29 +16,43 @@ MetricsServer::MetricsServer(Provider provider, QObject *parent)
     connect(&m_server, &QTcpServer::newConnection, this, &MetricsServer::handleNewConnection);
 }
 
-bool MetricsServer::listen(const QString &hostPort)
+QString MetricsServer::addressError(
+    const QString &hostPort, bool allowPublic, QHostAddress *addressOut, quint16 *portOut)
 {
     const qsizetype colon = hostPort.lastIndexOf(u':');
-    if (colon < 0) {
-        m_error = u"--metrics needs HOST:PORT, such as 127.0.0.1:9464"_s;
-        return false;
-    }
+    if (colon < 0)
+        return u"--metrics needs HOST:PORT, such as 127.0.0.1:9464"_s;
     QString host = hostPort.left(colon);
     if (host.startsWith(u'[') && host.endsWith(u']'))
         host = host.mid(1, host.size() - 2);
     bool ok = false;
     const uint port = hostPort.mid(colon + 1).toUInt(&ok);
-    if (!ok || port > 65535) {
-        m_error = u"\"%1\" is not a port number"_s.arg(hostPort.mid(colon + 1));
+    if (!ok || port > 65535)
+        return u"\"%1\" is not a port number"_s.arg(hostPort.mid(colon + 1));
+    const QHostAddress address = host.isEmpty() || host == u"localhost"
+        ? QHostAddress(QHostAddress::LocalHost)
+        : QHostAddress(host);
+    if (address.isNull())
+        return u"\"%1\" is not an IP address"_s.arg(host);
+    if (!address.isLoopback() && !allowPublic)
+        return u"--metrics %1 would serve stream names and URLs beyond this machine: use a "
+               "loopback address such as 127.0.0.1:%2, or add --metrics-public"_s.arg(hostPort)
+                   .arg(port);
+    if (addressOut)
+        *addressOut = address;
+    if (portOut)
+        *portOut = quint16(port);
+    return {};
+}
+
+bool MetricsServer::listen(const QString &hostPort, bool allowPublic)
+{
+    QHostAddress address;
+    quint16 port = 0;
+    m_error = addressError(hostPort, allowPublic, &address, &port);
+    if (!m_error.isEmpty())
         return false;
-    }
-    const QHostAddress address
-        = host.isEmpty() ? QHostAddress(QHostAddress::LocalHost) : QHostAddress(host);
-    if (address.isNull()) {
-        m_error = u"\"%1\" is not an IP address"_s.arg(host);
-        return false;
-    }
-    if (!m_server.listen(address, quint16(port))) {
+    if (!m_server.listen(address, port)) {
         m_error = u"cannot listen on %1: %2"_s.arg(hostPort, m_server.errorString());
         return false;
     }

@@ -20,8 +20,13 @@ public:
     explicit MetricsServer(Provider provider, QObject *parent = nullptr);
     Q_DISABLE_COPY_MOVE(MetricsServer)
 
-    // "127.0.0.1:9464", "[::1]:0", ":9464" (loopback). False with errorString() set.
-    bool listen(const QString &hostPort);
+    // "127.0.0.1:9464", "[::1]:0", "localhost:9464", ":9464" (loopback).
+    // Statistics name the streams and their URLs, so an address other hosts
+    // can reach needs allowPublic. False with errorString() set.
+    bool listen(const QString &hostPort, bool allowPublic = false);
+    // The same checks, without listening: the error, or empty.
+    static QString addressError(const QString &hostPort, bool allowPublic,
+        QHostAddress *address = nullptr, quint16 *port = nullptr);
     QString errorString() const { return m_error; }
     QString url() const;
 

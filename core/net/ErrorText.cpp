@@ -77,20 +77,96 @@ QString wrongContentType(const QByteArray &contentType)
         QString::fromLatin1(contentType));
 }
 
-QString connectTimeout(qint64 ms)
+QString connectTimeout(qint64 ms, bool willRetry)
 {
-    return u"No response within %1 s; trying again."_s.arg(seconds(ms));
+    return willRetry ? u"No response within %1 s; trying again."_s.arg(seconds(ms))
+                     : u"No response within %1 s."_s.arg(seconds(ms));
 }
 
-QString idleTimeout(qint64 ms)
+QString headersTimeout(qint64 ms, bool willRetry)
 {
-    return u"No data, not even a heartbeat, for %1 s: the stream looks stalled, reconnecting."_s
-        .arg(seconds(ms));
+    const QString sentence
+        = u"The server sent no complete response headers within %1 s (the headers timeout)."_s
+              .arg(seconds(ms));
+    return willRetry ? sentence + u" Trying again."_s : sentence;
+}
+
+QString idleTimeout(qint64 ms, bool willRetry)
+{
+    const QString sentence = u"No data, not even a heartbeat, for %1 s: the stream looks stalled"_s
+                                 .arg(seconds(ms));
+    return sentence + (willRetry ? u", reconnecting."_s : u"."_s);
 }
 
 QString streamEnded()
 {
     return u"The server ended the stream."_s;
+}
+
+QString streamCut(const QUrl &url)
+{
+    return u"%1 cut the connection in the middle of the response."_s.arg(hostPort(url));
+}
+
+QString decompressionFailed(const QString &qtDetail)
+{
+    // Qt 6.4 says "Decompression failed: ." with nothing after the colon when its
+    // archive-bomb check trips, which is the usual cause.
+    QString detail = qtDetail;
+    detail.remove(u"Decompression failed:"_s);
+    detail = detail.trimmed();
+    if (detail.endsWith(u'.'))
+        detail.chop(1);
+    const QString cause = detail.isEmpty()
+        ? u"it expands far beyond its compressed size, like a decompression bomb, or is corrupt"_s
+        : detail;
+    return u"The server's compressed response could not be decompressed: %1. Turn compression "
+           "off for this stream."_s.arg(cause);
+}
+
+QString redirectStatus(int status, const QByteArray &reason, bool hasLocation)
+{
+    const QString base = httpStatus(status, reason);
+    if (status == 305)
+        return base + u" A 305 Use Proxy is never followed."_s;
+    if (!hasLocation && (status == 301 || status == 302 || status == 303 || status == 307
+            || status == 308))
+        return base + u" The redirect has no Location to follow."_s;
+    return base + u" It is not a redirect that can be followed."_s;
+}
+
+QString redirectScheme(const QByteArray &location, const QString &scheme)
+{
+    return u"Refused a redirect to \"%1\": \"%2:\" is not a protocol an event stream can use "
+           "(only http and https)."_s.arg(QString::fromLatin1(location), scheme);
+}
+
+QString redirectBadLocation(const QByteArray &location)
+{
+    return u"The server redirected to \"%1\", which is not a valid URL."_s.arg(
+        QString::fromLatin1(location));
+}
+
+QString tooManyRedirects(const QUrl &url, int maxRedirects)
+{
+    return u"Too many redirects from %1 (more than %2)."_s.arg(url.toDisplayString())
+        .arg(maxRedirects);
+}
+
+QString insecureRedirect(const QUrl &to)
+{
+    return u"Refused a redirect from https to plain http (%1)."_s.arg(to.toDisplayString());
+}
+
+QString redirected(int status, const QUrl &to, const QByteArrayList &droppedHeaders)
+{
+    const QString sentence
+        = u"Redirected (HTTP %1) to %2."_s.arg(status).arg(to.toDisplayString());
+    if (droppedHeaders.isEmpty())
+        return sentence;
+    return sentence
+        + u" Not sending %1 to this other origin."_s.arg(
+            QString::fromLatin1(droppedHeaders.join(", ")));
 }
 
 QString parse(SseParseError error, qsizetype bytes)

@@ -15,9 +15,19 @@ QString network(QNetworkReply::NetworkError error, const QUrl &url, const QStrin
 QString httpStatus(int status, const QByteArray &reason);
 QString noContent();
 QString wrongContentType(const QByteArray &contentType);
-QString connectTimeout(qint64 ms);
-QString idleTimeout(qint64 ms);
+// willRetry: whether the stream reconnects after this (never promise it when not).
+QString connectTimeout(qint64 ms, bool willRetry);
+QString headersTimeout(qint64 ms, bool willRetry);
+QString idleTimeout(qint64 ms, bool willRetry);
 QString streamEnded();
+QString streamCut(const QUrl &url);
+QString decompressionFailed(const QString &qtDetail);
+QString redirectStatus(int status, const QByteArray &reason, bool hasLocation);
+QString redirectScheme(const QByteArray &location, const QString &scheme);
+QString redirectBadLocation(const QByteArray &location);
+QString tooManyRedirects(const QUrl &url, int maxRedirects);
+QString insecureRedirect(const QUrl &to);
+QString redirected(int status, const QUrl &to, const QByteArrayList &droppedHeaders);
 QString parse(SseParseError error, qsizetype bytes);
 QString gaveUp(int attempts, const QString &lastError);
 

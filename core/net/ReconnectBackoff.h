@@ -6,22 +6,26 @@
 
 namespace ssescope {
 
-// Decides how long to wait before the next connection attempt.
-// Strict: always the reconnection time (the server's retry: or the default).
-// Resilient: after a healthy connection, the reconnection time; after each
-// failure, full jitter over base * 2^(failures-1), capped.
+// Decides how long to wait before the next connection attempt. The
+// reconnection time (the server's retry: or the default) is a minimum: a
+// server that asked for 2 s must never be hit sooner (issue 6, item 16).
+// Strict: always exactly the reconnection time, as browsers do.
+// Resilient: after a healthy connection, the reconnection time; after the
+// n-th consecutive failure, the reconnection time plus full jitter up to a
+// ceiling of base * 2^n, capped at max(maxBackoffMs, base).
+// Every delay fits a QTimer: at most INT_MAX ms.
 class ReconnectBackoff final
 {
 public:
     explicit ReconnectBackoff(
         const ReconnectPolicy &policy, quint64 seed = std::random_device {}());
 
-    void setBaseDelay(qint64 ms) { m_baseMs = ms; }
+    void setBaseDelay(qint64 ms);
     qint64 baseDelay() const { return m_baseMs; }
 
     qint64 delayAfterHealthyConnection();
     qint64 delayAfterFailure();
-    // The ceiling the next failure would draw from (what a user is shown).
+    // The longest delay the next failure can draw (its shortest is the base).
     qint64 nextFailureCeiling() const;
     int consecutiveFailures() const { return m_failures; }
     bool attemptsExhausted() const;

@@ -34,13 +34,74 @@ bool isRetryableStatus(int status)
     return status >= 500 || status == 408 || status == 429;
 }
 
+bool isFollowedRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+// A connection counts as healthy, and resets the backoff, once it delivered an
+// event or stayed open this long. Body bytes alone are not enough: a server that
+// sends one comment and closes would otherwise be hit at the base delay for
+// ever, and the attempt limit would never trip (issue 6, item 17).
+constexpr qint64 kHealthyOpenNs = 10'000'000'000LL;
+
+int timerMs(qint64 ms)
+{
+    return static_cast<int>(std::clamp<qint64>(ms, 0, SubscriptionConfig::kMaxTimerMs));
+}
+
+bool sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const auto defaultPort = [](const QUrl &url) {
+        return url.scheme().compare(u"https", Qt::CaseInsensitive) == 0 ? 443 : 80;
+    };
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
+        && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
+        && a.port(defaultPort(a)) == b.port(defaultPort(b));
+}
+
+// Headers that describe a request body, dropped with the body when a redirect
+// turns the request into a GET (Fetch's "request-body-header name").
+bool isBodyHeader(QByteArrayView name)
+{
+    static constexpr QByteArrayView kNames[] = { "content-type", "content-length",
+        "content-encoding", "content-language", "content-location" };
+    return std::any_of(std::begin(kNames), std::end(kNames),
+        [name](QByteArrayView other) { return name.compare(other, Qt::CaseInsensitive) == 0; });
+}
+
+// Fetch's "extract a MIME type": with repeated Content-Type headers the last
+// one that parses wins (item 21). Qt 6.4 hands them over joined with ", "
+// (QNetworkReplyHttpImpl appends each repeated header to the value it holds),
+// so split them again, outside quoted parameter values.
+QByteArray lastContentType(const QByteArray &joined)
+{
+    QByteArray last;
+    qsizetype start = 0;
+    bool quoted = false;
+    for (qsizetype i = 0; i <= joined.size(); ++i) {
+        const char c = i < joined.size() ? joined.at(i) : ',';
+        if (c == '"')
+            quoted = !quoted;
+        else if (c == '\\' && quoted)
+            ++i;
+        else if (c == ',' && !quoted) {
+            const QByteArray part = joined.mid(start, i - start).trimmed();
+            if (mimeEssence(part).contains('/'))
+                last = part;
+            start = i + 1;
+        }
+    }
+    return last.isEmpty() ? joined.trimmed() : last;
+}
+
 // Retry-After: delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
 qint64 retryAfterMs(const QByteArray &value)
 {
     bool ok = false;
     const qint64 seconds = value.trimmed().toLongLong(&ok);
     if (ok)
-        return std::max<qint64>(0, seconds) * 1000;
+        return std::clamp<qint64>(seconds, 0, SubscriptionConfig::kMaxTimerMs / 1000) * 1000;
     const QDateTime when
         = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
     return when.isValid() ? std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when)) : 0;
@@ -119,40 +180,78 @@ void Subscription::connectNow()
     if (m_attemptedBefore)
         ++m_counters.reconnections;
     m_attemptedBefore = true;
+    m_currentUrl = m_config.url;
+    m_currentMethod = m_config.method;
+    m_currentBody = m_config.body;
+    m_redirects = 0;
+    m_crossedOrigin = false;
+    sendRequest(u"Connecting to %1."_s.arg(m_config.url.toDisplayString()));
+    // One deadline for the whole attempt, redirects included.
+    m_watchdog.start(timerMs(untilHeadersMs()));
+}
+
+// The connect timeout already runs until the headers are complete; with it off,
+// the headers timeout still bounds that time (item 27). Qt 6.4 itself reads
+// response headers without any limit (21 MB in 6 s were accepted).
+qint64 Subscription::untilHeadersMs() const
+{
+    return m_config.connectTimeoutMs > 0 ? m_config.connectTimeoutMs : m_config.headersTimeoutMs;
+}
+
+void Subscription::sendRequest(const QString &statusMessage)
+{
+    Q_ASSERT(!m_reply);
     m_verdict = Verdict::Pending;
-    m_receivedBody = false;
+    m_deliveredEvent = false;
     m_tlsDetail.clear();
     m_status.httpStatus = 0;
 
-    QNetworkRequest request(m_config.url);
+    QNetworkRequest request(m_currentUrl);
     request.setRawHeader("Accept", "text/event-stream");
     request.setRawHeader("Cache-Control", "no-cache");
     request.setRawHeader("User-Agent", "SSEScope/" QT_STRINGIFY(SSESCOPE_VERSION));
     if (!m_config.allowCompression) // else Qt offers gzip and inflates for us
         request.setRawHeader("Accept-Encoding", "identity");
-    for (const auto &[name, value] : m_config.headers)
+    const bool bodyDropped = m_currentBody.isEmpty() && !m_config.body.isEmpty();
+    for (const auto &[name, value] : m_config.headers) {
+        if ((m_crossedOrigin && m_config.isSecretHeader(name))
+            || (bodyDropped && isBodyHeader(name)))
+            continue;
         request.setRawHeader(name, value);
+    }
     const QByteArray lastId = m_parser.lastEventId();
     if (!lastId.isEmpty())
         request.setRawHeader("Last-Event-ID", lastId);
     request.setAttribute(
         QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    // We follow redirects ourselves (followRedirect()): each hop gets its own
+    // reply, its own shard, and only the headers its origin may see.
+    // Why not Qt's redirect following (issue 6, item 14): Qt 6.4 keeps one
+    // QNetworkReply across the hops, and QNetworkReplyHttpImpl's
+    // replyDownloadMetaData() appends every header it receives to the value the
+    // reply already holds (only Location is reset). Whether the 302's headers
+    // reach it before the redirect is taken is a race between the HTTP thread
+    // and ours, so about one redirected stream in six ended with Content-Type
+    // "text/plain; charset=utf-8, text/event-stream; charset=utf-8" and failed.
     request.setAttribute(
-        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    request.setMaximumRedirectsAllowed(m_config.maxRedirects);
+        QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     if (m_config.http2PriorKnowledge)
         request.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
 
-    m_manager = m_pool->acquire(m_config.url, m_config.http2PriorKnowledge);
-    QNetworkReply *reply = (m_config.method == "GET" && m_config.body.isEmpty())
+    // The shard is chosen for the origin actually connected to: Qt's limit of
+    // six connections applies there, not to the configured URL (item 15).
+    m_manager = m_pool->acquire(m_currentUrl, m_config.http2PriorKnowledge);
+    QNetworkReply *reply = (m_currentMethod == "GET" && m_currentBody.isEmpty())
         ? m_manager->get(request)
-        : m_manager->sendCustomRequest(request, m_config.method, m_config.body);
+        : m_manager->sendCustomRequest(request, m_currentMethod, m_currentBody);
     reply->setParent(this);
     reply->setReadBufferSize(m_config.readBufferBytes);
     m_reply = reply;
     connect(reply, &QNetworkReply::metaDataChanged, this, &Subscription::handleMetaDataChanged);
     connect(reply, &QNetworkReply::readyRead, this, &Subscription::handleReadyRead);
     connect(reply, &QNetworkReply::finished, this, &Subscription::handleFinished);
+    connect(reply, &QNetworkReply::errorOccurred, this,
+        [this, reply] { handleReplyError(reply); });
 #if QT_CONFIG(ssl)
     connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
         if (m_config.ignoreTlsErrors) {
@@ -166,10 +265,7 @@ void Subscription::connectNow()
     });
 #endif
 
-    setStatus(
-        SubscriptionState::Connecting, u"Connecting to %1."_s.arg(m_config.url.toDisplayString()));
-    if (m_config.connectTimeoutMs > 0)
-        m_watchdog.start(static_cast<int>(m_config.connectTimeoutMs));
+    setStatus(SubscriptionState::Connecting, statusMessage);
 }
 
 SubscriptionCounters Subscription::counters() const
@@ -187,16 +283,29 @@ void Subscription::dropReply()
         m_counters.connectedNs += steadyNowNs() - m_openSinceNs;
         m_openSinceNs = 0;
     }
+    abandonReply();
+}
+
+void Subscription::abandonReply()
+{
     if (!m_reply)
         return;
     QNetworkReply *reply = m_reply;
     m_reply = nullptr;
     reply->disconnect(this);
     // Aborting from inside the reply's own signal makes Qt report the error
-    // twice; a queued abort runs just after, before the deferred delete.
-    QMetaObject::invokeMethod(reply, &QNetworkReply::abort, Qt::QueuedConnection);
+    // twice; a queued abort runs just after, before the deferred delete. A
+    // reply that already failed is not aborted: Qt would report a second error
+    // ("this method must only be called once"); deleting it ends the request.
+    QMetaObject::invokeMethod(
+        reply,
+        [reply] {
+            if (reply->error() == QNetworkReply::NoError && !reply->isFinished())
+                reply->abort();
+        },
+        Qt::QueuedConnection);
     reply->deleteLater();
-    m_pool->release(m_manager, m_config.url, m_config.http2PriorKnowledge);
+    m_pool->release(m_manager, m_currentUrl, m_config.http2PriorKnowledge);
     m_manager = nullptr;
 }
 
@@ -209,15 +318,9 @@ Subscription::Verdict Subscription::evaluateResponse()
         return Verdict::Pending;
     const int status = statusAttribute.toInt();
     m_status.httpStatus = status;
-    if (status >= 300 && status < 400 && m_reply->hasRawHeader("Location")) {
-        if (m_reply->error() == QNetworkReply::NoError)
-            return Verdict::Pending; // Qt is following the redirect
-        // A redirect loop or a downgrade to http will not mend itself.
-        m_verdict = Verdict::Rejected;
-        ++m_counters.errors;
-        endFor(SubscriptionState::Failed,
-            errortext::network(m_reply->error(), m_config.url, m_reply->errorString()));
-        return m_verdict;
+    if (isFollowedRedirect(status) && m_reply->hasRawHeader("Location")) {
+        followRedirect(status);
+        return Verdict::Pending; // for the next hop's reply, if any
     }
 
     if (status == 204) {
@@ -228,15 +331,20 @@ Subscription::Verdict Subscription::evaluateResponse()
     if (status != 200) {
         m_verdict = Verdict::Rejected;
         ++m_counters.errors;
-        const QString message = errortext::httpStatus(
-            status, m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray());
+        const QByteArray reason
+            = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+        // 300, 304, 305 and a redirect without Location are statuses like any
+        // other: never followed, and never retried, since a 3xx will not mend.
+        const QString message = status >= 300 && status < 400
+            ? errortext::redirectStatus(status, reason, m_reply->hasRawHeader("Location"))
+            : errortext::httpStatus(status, reason);
         if (m_config.reconnect.kind == ReconnectPolicyKind::Resilient && isRetryableStatus(status))
             reconnectLater(false, message, retryAfterMs(m_reply->rawHeader("Retry-After")));
         else
             endFor(SubscriptionState::Failed, message);
         return m_verdict;
     }
-    const QByteArray contentType = m_reply->rawHeader("Content-Type");
+    const QByteArray contentType = lastContentType(m_reply->rawHeader("Content-Type"));
     if (mimeEssence(contentType) != "text/event-stream") {
         m_verdict = Verdict::Rejected;
         ++m_counters.errors;
@@ -248,7 +356,7 @@ Subscription::Verdict Subscription::evaluateResponse()
     m_openSinceNs = steadyNowNs();
     setStatus(SubscriptionState::Open, u"Receiving events."_s);
     if (m_config.idleTimeoutMs > 0)
-        m_watchdog.start(static_cast<int>(m_config.idleTimeoutMs));
+        m_watchdog.start(timerMs(m_config.idleTimeoutMs));
     else
         m_watchdog.stop();
     return m_verdict;
@@ -283,9 +391,8 @@ void Subscription::handleReadyRead()
     if (m_direct)
         m_direct->endOfRead();
     ++m_counters.chunks;
-    m_receivedBody = true;
     if (m_config.idleTimeoutMs > 0 && m_reply == reply)
-        m_watchdog.start(static_cast<int>(m_config.idleTimeoutMs));
+        m_watchdog.start(timerMs(m_config.idleTimeoutMs));
     publish();
 }
 
@@ -298,32 +405,127 @@ void Subscription::handleFinished()
 {
     if (!m_reply)
         return;
+    QNetworkReply *reply = m_reply;
     const Verdict verdict = evaluateResponse();
-    if (verdict == Verdict::Rejected)
+    if (verdict == Verdict::Rejected || m_reply != reply) // rejected, or redirected
         return;
     if (verdict == Verdict::Open && m_reply->bytesAvailable() > 0)
         handleReadyRead();
     if (!m_reply)
         return;
     const QNetworkReply::NetworkError error = m_reply->error();
-    const QString detail = m_tlsDetail.isEmpty() ? m_reply->errorString() : m_tlsDetail;
+    const QString qtDetail = m_reply->errorString();
+    const QString detail = m_tlsDetail.isEmpty() ? qtDetail : m_tlsDetail;
     const bool opened = verdict == Verdict::Open;
-    if (opened
-        && (error == QNetworkReply::NoError || error == QNetworkReply::RemoteHostClosedError)) {
-        reconnectLater(m_receivedBody, errortext::streamEnded(), 0, true);
+    // Qt 6.4 reports a chunked body cut by the server as RemoteHostClosedError
+    // only when the close arrives alone; with the last bytes in the same read
+    // it finishes without error. An event left half-parsed still shows the cut.
+    const bool cut = opened
+        && (error == QNetworkReply::RemoteHostClosedError
+            || (error == QNetworkReply::NoError && m_parser.midEvent()));
+    if (opened && error == QNetworkReply::NoError && !cut) {
+        reconnectLater(connectionWasHealthy(), errortext::streamEnded(), 0, true);
         return;
     }
     ++m_counters.errors;
-    reconnectLater(opened && m_receivedBody, errortext::network(error, m_config.url, detail));
+    QString message;
+    if (qtDetail.startsWith(u"Decompression failed"_s))
+        message = errortext::decompressionFailed(qtDetail);
+    else if (cut) // not an end of stream: the response never ended (item 20)
+        message = errortext::streamCut(m_currentUrl);
+    else
+        message = errortext::network(error, m_currentUrl, detail);
+    reconnectLater(opened && connectionWasHealthy(), message);
+}
+
+void Subscription::handleReplyError(QNetworkReply *reply)
+{
+    // Qt 6.4 with a read buffer size set emits errorOccurred("Decompression
+    // failed: ...") for a decompression bomb but never finished, which left the
+    // stream "open" for ever (issue 6, item 2). When finished does follow, it
+    // comes first and this finds the reply gone.
+    QMetaObject::invokeMethod(
+        this,
+        [this, reply] {
+            if (m_reply == reply)
+                handleFinished();
+        },
+        Qt::QueuedConnection);
+}
+
+void Subscription::followRedirect(int status)
+{
+    const QByteArray location = m_reply->rawHeader("Location").trimmed();
+    const QUrl target = m_currentUrl.resolved(QUrl::fromEncoded(location));
+    const auto refuse = [this](const QString &message) {
+        m_verdict = Verdict::Rejected;
+        ++m_counters.errors;
+        // A bad redirect will not mend itself: no retry, whatever the policy.
+        endFor(SubscriptionState::Failed, message);
+    };
+    if (!target.isValid()) {
+        refuse(errortext::redirectBadLocation(location));
+        return;
+    }
+    // Name the Location's own scheme: Qt would blame the original URL's (item 18).
+    const QString scheme = target.scheme().toLower();
+    if (scheme != u"http" && scheme != u"https") {
+        refuse(errortext::redirectScheme(location, scheme));
+        return;
+    }
+    if (target.host().isEmpty()) {
+        refuse(errortext::redirectBadLocation(location));
+        return;
+    }
+    if (m_currentUrl.scheme().compare(u"https", Qt::CaseInsensitive) == 0 && scheme == u"http") {
+        refuse(errortext::insecureRedirect(target));
+        return;
+    }
+    if (++m_redirects > m_config.maxRedirects) {
+        refuse(errortext::tooManyRedirects(m_config.url, m_config.maxRedirects));
+        return;
+    }
+    // Fetch: 303 turns any method but HEAD into a GET without body; 301 and
+    // 302 do so for POST. 307 and 308 repeat the request as it was.
+    if ((status == 303 && m_currentMethod != "HEAD")
+        || ((status == 301 || status == 302) && m_currentMethod == "POST")) {
+        m_currentMethod = QByteArrayLiteral("GET");
+        m_currentBody.clear();
+    }
+    // Credentials stay with their origin (curl and Fetch agree): once a hop
+    // changes scheme, host or port, secrets are not sent again (item 9).
+    if (!sameOrigin(m_currentUrl, target))
+        m_crossedOrigin = true;
+    QByteArrayList dropped;
+    if (m_crossedOrigin) {
+        for (const auto &header : m_config.headers) {
+            if (m_config.isSecretHeader(header.first) && !dropped.contains(header.first))
+                dropped.append(header.first);
+        }
+    }
+    abandonReply(); // the watchdog keeps running: its deadline covers every hop
+    m_currentUrl = target;
+    sendRequest(errortext::redirected(status, target, dropped));
+}
+
+bool Subscription::connectionWasHealthy() const
+{
+    return m_deliveredEvent
+        || (m_openSinceNs > 0 && steadyNowNs() - m_openSinceNs >= kHealthyOpenNs);
 }
 
 void Subscription::handleWatchdogTimeout()
 {
     ++m_counters.errors;
-    if (m_verdict == Verdict::Open)
-        reconnectLater(m_receivedBody, errortext::idleTimeout(m_config.idleTimeoutMs));
-    else
-        reconnectLater(false, errortext::connectTimeout(m_config.connectTimeoutMs));
+    const bool willRetry = m_config.reconnect.reconnect;
+    if (m_verdict == Verdict::Open) {
+        reconnectLater(
+            connectionWasHealthy(), errortext::idleTimeout(m_config.idleTimeoutMs, willRetry));
+    } else if (m_config.connectTimeoutMs > 0) {
+        reconnectLater(false, errortext::connectTimeout(m_config.connectTimeoutMs, willRetry));
+    } else {
+        reconnectLater(false, errortext::headersTimeout(m_config.headersTimeoutMs, willRetry));
+    }
 }
 
 void Subscription::reconnectLater(
@@ -341,10 +543,10 @@ void Subscription::reconnectLater(
             SubscriptionState::Failed, errortext::gaveUp(m_backoff.consecutiveFailures(), reason));
         return;
     }
-    delay = std::max(delay, minimumDelayMs);
+    delay = std::clamp<qint64>(std::max(delay, minimumDelayMs), 0, SubscriptionConfig::kMaxTimerMs);
     m_status.attempt = m_backoff.consecutiveFailures();
     setStatus(SubscriptionState::Waiting, reason, delay);
-    m_retryTimer.start(static_cast<int>(std::min<qint64>(delay, std::numeric_limits<int>::max())));
+    m_retryTimer.start(timerMs(delay));
 }
 
 void Subscription::endFor(SubscriptionState finalState, const QString &message)
@@ -368,12 +570,14 @@ void Subscription::setStatus(SubscriptionState state, const QString &message, qi
 void Subscription::handleEvent(SseEvent &&event)
 {
     ++m_counters.events;
+    m_deliveredEvent = true;
     m_outEvents.push_back(std::move(event));
 }
 
 void Subscription::handleEventView(const SseEventView &event)
 {
     ++m_counters.events;
+    m_deliveredEvent = true;
     m_direct->consumeEvent(event);
 }
 

@@ -55,12 +55,18 @@ private:
     enum class Verdict { Pending, Open, Rejected };
 
     void connectNow();
+    void sendRequest(const QString &statusMessage);
+    qint64 untilHeadersMs() const;
     void handleMetaDataChanged();
     void handleReadyRead();
     void handleFinished();
+    void handleReplyError(QNetworkReply *reply);
     void handleWatchdogTimeout();
     Verdict evaluateResponse();
+    void followRedirect(int status);
+    bool connectionWasHealthy() const;
     void dropReply();
+    void abandonReply();
     void reconnectLater(
         bool healthy, const QString &reason, qint64 minimumDelayMs = 0, bool cleanEnd = false);
     void endFor(SubscriptionState finalState, const QString &message);
@@ -86,7 +92,13 @@ private:
     QNetworkAccessManager *m_manager = nullptr;
     QPointer<QNetworkReply> m_reply;
     Verdict m_verdict = Verdict::Pending;
-    bool m_receivedBody = false;
+    // The current hop of this attempt: redirects change URL, method and body.
+    QUrl m_currentUrl;
+    QByteArray m_currentMethod;
+    QByteArray m_currentBody;
+    int m_redirects = 0;
+    bool m_crossedOrigin = false; // secrets are no longer sent
+    bool m_deliveredEvent = false; // on the current connection
     bool m_attemptedBefore = false;
     quint64 m_chunkIndex = 0;
     qint64 m_openSinceNs = 0; // steady time the current connection opened, 0 if not open
@@ -95,7 +107,7 @@ private:
     SseEventList m_outEvents;
     std::vector<SseComment> m_outComments;
 
-    QTimer m_watchdog; // connect timeout, then idle timeout
+    QTimer m_watchdog; // connect and headers timeout, then idle timeout
     QTimer m_retryTimer; // the wait before reconnecting
 };
 

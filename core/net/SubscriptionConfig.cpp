@@ -2,9 +2,34 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace ssescope {
+
+namespace {
+
+bool breaksHeaderLine(const QByteArray &text)
+{
+    return text.contains('\r') || text.contains('\n') || text.contains('\0');
+}
+
+// Control characters shown as escapes, so that a message cannot break a line either.
+QString visible(const QByteArray &text)
+{
+    QString out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f)
+            out += u"\\x%1"_s.arg(byte, 2, 16, QLatin1Char('0'));
+        else
+            out += QLatin1Char(c);
+    }
+    return out;
+}
+
+} // namespace
 
 QString policyName(ReconnectPolicyKind kind)
 {
@@ -25,11 +50,15 @@ QJsonObject SubscriptionConfig::toJson() const
     QJsonArray headerArray;
     for (const auto &[key, value] : headers)
         headerArray.append(QJsonArray { QString::fromUtf8(key), QString::fromUtf8(value) });
+    QJsonArray secretArray;
+    for (const QByteArray &secret : secretHeaders)
+        secretArray.append(QString::fromUtf8(secret));
     return QJsonObject {
         { u"name"_s, name },
         { u"url"_s, url.toString() },
         { u"method"_s, QString::fromLatin1(method) },
         { u"headers"_s, headerArray },
+        { u"secretHeaders"_s, secretArray },
         { u"body"_s, QString::fromUtf8(body) },
         { u"lastEventId"_s, QString::fromUtf8(lastEventId) },
         { u"reconnect"_s,
@@ -41,6 +70,7 @@ QJsonObject SubscriptionConfig::toJson() const
                 { u"reconnect"_s, reconnect.reconnect },
             } },
         { u"connectTimeoutMs"_s, connectTimeoutMs },
+        { u"headersTimeoutMs"_s, headersTimeoutMs },
         { u"idleTimeoutMs"_s, idleTimeoutMs },
         { u"maxRedirects"_s, maxRedirects },
         { u"allowCompression"_s, allowCompression },
@@ -70,6 +100,14 @@ std::optional<SubscriptionConfig> SubscriptionConfig::fromJson(
         }
         config.headers.append({ pair.at(0).toString().toUtf8(), pair.at(1).toString().toUtf8() });
     }
+    for (const QJsonValue &secret : json.value(u"secretHeaders"_s).toArray()) {
+        if (!secret.isString()) {
+            if (error)
+                *error = u"Each secret header must be a header name."_s;
+            return std::nullopt;
+        }
+        config.secretHeaders.append(secret.toString().toUtf8());
+    }
     config.body = json.value(u"body"_s).toString().toUtf8();
     config.lastEventId = json.value(u"lastEventId"_s).toString().toUtf8();
     const QJsonObject reconnectJson = json.value(u"reconnect"_s).toObject();
@@ -92,6 +130,7 @@ std::optional<SubscriptionConfig> SubscriptionConfig::fromJson(
         integer(reconnectJson, u"maxAttempts"_s, defaults.reconnect.maxAttempts));
     config.reconnect.reconnect = reconnectJson.value(u"reconnect"_s).toBool(true);
     config.connectTimeoutMs = integer(json, u"connectTimeoutMs"_s, defaults.connectTimeoutMs);
+    config.headersTimeoutMs = integer(json, u"headersTimeoutMs"_s, defaults.headersTimeoutMs);
     config.idleTimeoutMs = integer(json, u"idleTimeoutMs"_s, defaults.idleTimeoutMs);
     config.maxRedirects = static_cast<int>(integer(json, u"maxRedirects"_s, defaults.maxRedirects));
     config.allowCompression = json.value(u"allowCompression"_s).toBool(false);
@@ -124,15 +163,54 @@ QString SubscriptionConfig::validationError() const
     if (scheme != u"http" && scheme != u"https")
         return u"Only http:// and https:// URLs can carry Server-Sent Events, not \"%1:\"."_s.arg(
             scheme);
-    if (method.isEmpty() || method.contains(' '))
-        return u"\"%1\" is not a valid HTTP method."_s.arg(QString::fromLatin1(method));
-    if (reconnect.initialRetryMs < 0 || reconnect.maxBackoffMs < 0 || reconnect.maxAttempts < 0)
-        return u"Reconnection delays and attempt limits cannot be negative."_s;
+    if (method.isEmpty() || method.contains(' ') || breaksHeaderLine(method))
+        return u"\"%1\" is not a valid HTTP method."_s.arg(visible(method));
+    // A CR or LF would end the header line and start one of the sender's
+    // choosing (issue 6, item 11); a NUL is cut or refused by servers.
+    for (const auto &[headerName, value] : headers) {
+        if (headerName.isEmpty() || breaksHeaderLine(headerName) || headerName.contains(':')
+            || headerName.contains(' ') || headerName.contains('\t'))
+            return u"\"%1\" is not a valid header name."_s.arg(visible(headerName));
+        if (breaksHeaderLine(value))
+            return u"The value of header \"%1\" contains a line break or NUL character, "
+                   "which HTTP headers cannot carry."_s.arg(visible(headerName));
+    }
+    if (breaksHeaderLine(lastEventId))
+        return u"The Last-Event-ID contains a line break or NUL character, which HTTP headers "
+               "cannot carry."_s;
+    if (reconnect.maxAttempts < 0)
+        return u"The attempt limit cannot be negative."_s;
     if (maxEventBytes <= 0)
         return u"The event size limit must be positive."_s;
-    if (connectTimeoutMs < 0 || idleTimeoutMs < 0)
-        return u"Timeouts cannot be negative."_s;
+    // QTimer takes an int of milliseconds; a larger value wraps negative and
+    // switches the timer off (issue 6, item 25).
+    const std::pair<qint64, const char16_t *> durations[] = {
+        { reconnect.initialRetryMs, u"The reconnection time" },
+        { reconnect.maxBackoffMs, u"The backoff cap" },
+        { connectTimeoutMs, u"The connect timeout" },
+        { headersTimeoutMs, u"The headers timeout" },
+        { idleTimeoutMs, u"The idle timeout" },
+    };
+    for (const auto &[ms, what] : durations) {
+        if (ms < 0 || ms > kMaxTimerMs)
+            return u"%1 must be from 0 to %2 ms (about 24.8 days)."_s.arg(
+                QString::fromUtf16(what), QString::number(kMaxTimerMs));
+    }
+    if (headersTimeoutMs == 0)
+        return u"The headers timeout must be at least 1 ms: the time to response headers is "
+               "always bounded."_s;
     return {};
+}
+
+bool SubscriptionConfig::isSecretHeader(QByteArrayView headerName) const
+{
+    static constexpr QByteArrayView kAlwaysSecret[]
+        = { "authorization", "cookie", "proxy-authorization" };
+    const auto same = [headerName](QByteArrayView other) {
+        return headerName.compare(other, Qt::CaseInsensitive) == 0;
+    };
+    return std::any_of(std::begin(kAlwaysSecret), std::end(kAlwaysSecret), same)
+        || std::any_of(secretHeaders.begin(), secretHeaders.end(), same);
 }
 
 QString SubscriptionConfig::displayName() const

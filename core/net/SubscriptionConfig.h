@@ -35,10 +35,16 @@ struct SubscriptionConfig
     QUrl url;
     QByteArray method = QByteArrayLiteral("GET");
     QList<HttpHeader> headers;
+    // Names (any case) of headers that must not follow a redirect to another
+    // origin, beside Authorization, Cookie and Proxy-Authorization, which never do.
+    QList<QByteArray> secretHeaders;
     QByteArray body;
     QByteArray lastEventId; // sent on the first request when not empty
     ReconnectPolicy reconnect;
-    qint64 connectTimeoutMs = 15000; // until the response headers arrive
+    qint64 connectTimeoutMs = 15000; // until the response headers arrive; 0 = off
+    // The bound on the time to complete response headers when the connect
+    // timeout is off: Qt 6.4 reads headers without any size or time limit.
+    qint64 headersTimeoutMs = 60000;
     qint64 idleTimeoutMs = 0; // no bytes (heartbeats count) for this long; 0 = off
     int maxRedirects = 5;
     bool allowCompression = false; // compression makes proxies hold events back
@@ -48,11 +54,15 @@ struct SubscriptionConfig
     qint64 maxEventBytes = 64 * 1024 * 1024; // a longer line or event is dropped and reported
     LatencyConfig latency; // where events carry their send time
 
+    // Every delay and timeout must fit a QTimer (an int of milliseconds).
+    static constexpr qint64 kMaxTimerMs = 2147483647;
+
     QJsonObject toJson() const;
     static std::optional<SubscriptionConfig> fromJson(const QJsonObject &json, QString *error);
 
     // Empty when the configuration can be used; otherwise why not.
     QString validationError() const;
+    bool isSecretHeader(QByteArrayView headerName) const;
     QString displayName() const;
 };
 

@@ -56,6 +56,9 @@ public:
     void resetConnection();
 
     void setLastEventId(const QByteArray &id);
+    // Bytes of an event (or of a line) arrived that no blank line has ended yet:
+    // a connection ending now was cut off.
+    bool midEvent() const { return !m_line.isEmpty() || m_hasData || !m_type.isEmpty(); }
     QByteArray lastEventId() const { return m_lastId.toByteArray(); }
     static const QByteArray &defaultEventType();
 

@@ -1,6 +1,9 @@
 #include "net/ReconnectBackoff.h"
 
+#include <QSet>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace ssescope;
 
@@ -15,11 +18,11 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("cap");
         QTest::addColumn<QList<qint64>>("ceilings");
         QTest::newRow("doubling") << qint64(100) << qint64(1000)
-                                  << QList<qint64> { 100, 200, 400, 800, 1000, 1000 };
+                                  << QList<qint64> { 200, 400, 800, 1000, 1000 };
         QTest::newRow("cap below base")
             << qint64(500) << qint64(100) << QList<qint64> { 500, 500, 500 };
         QTest::newRow("zero base grows from 1")
-            << qint64(0) << qint64(4) << QList<qint64> { 1, 2, 4, 4 };
+            << qint64(0) << qint64(4) << QList<qint64> { 2, 4, 4 };
     }
     void ceilingGrowsToCap()
     {
@@ -33,7 +36,7 @@ private Q_SLOTS:
         for (qint64 ceiling : ceilings) {
             QCOMPARE(backoff.nextFailureCeiling(), ceiling);
             const qint64 delay = backoff.delayAfterFailure();
-            QVERIFY(delay >= 0 && delay <= ceiling); // full jitter
+            QVERIFY(delay >= base && delay <= ceiling); // jitter on top of the base
         }
     }
 
@@ -58,10 +61,10 @@ private Q_SLOTS:
         backoff.delayAfterFailure();
         backoff.delayAfterFailure();
         backoff.delayAfterFailure();
-        QCOMPARE(backoff.nextFailureCeiling(), qint64(800));
+        QCOMPARE(backoff.nextFailureCeiling(), qint64(1600));
         QCOMPARE(backoff.delayAfterHealthyConnection(), qint64(100));
         QCOMPARE(backoff.consecutiveFailures(), 0);
-        QCOMPARE(backoff.nextFailureCeiling(), qint64(100));
+        QCOMPARE(backoff.nextFailureCeiling(), qint64(200));
     }
 
     void serverRetrySetsBase()
@@ -70,7 +73,47 @@ private Q_SLOTS:
         ReconnectBackoff backoff(policy, 7);
         backoff.setBaseDelay(250);
         QCOMPARE(backoff.delayAfterHealthyConnection(), qint64(250));
-        QCOMPARE(backoff.nextFailureCeiling(), qint64(250));
+        QCOMPARE(backoff.nextFailureCeiling(), qint64(500));
+    }
+
+    // Issue 6, item 16: the server's retry: is a minimum; jitter never goes below it.
+    void reconnectionTimeIsAMinimum_data()
+    {
+        QTest::addColumn<qint64>("base");
+        QTest::addColumn<qint64>("cap");
+        QTest::newRow("retry: 2000") << qint64(2000) << qint64(60000);
+        QTest::newRow("retry: 200") << qint64(200) << qint64(60000);
+        QTest::newRow("cap below base") << qint64(5000) << qint64(1000);
+    }
+    void reconnectionTimeIsAMinimum()
+    {
+        QFETCH(qint64, base);
+        QFETCH(qint64, cap);
+        ReconnectPolicy policy;
+        policy.maxBackoffMs = cap;
+        ReconnectBackoff backoff(policy, 3);
+        backoff.setBaseDelay(base);
+        QSet<qint64> seen;
+        for (int round = 0; round < 50; ++round) {
+            backoff.reset();
+            for (int failure = 0; failure < 8; ++failure) {
+                const qint64 delay = backoff.delayAfterFailure();
+                QVERIFY2(delay >= base, qPrintable(QString::number(delay)));
+                QVERIFY(delay <= std::max(base, cap));
+                seen.insert(delay);
+            }
+        }
+        QVERIFY(cap < base || seen.size() > 10); // still jittered
+    }
+
+    // Issue 6, item 25: a server's retry: past INT_MAX ms must not wrap a timer.
+    void hugeServerRetryStaysATimerValue()
+    {
+        ReconnectPolicy policy;
+        ReconnectBackoff backoff(policy, 3);
+        backoff.setBaseDelay(Q_INT64_C(99999999999999));
+        QCOMPARE(backoff.delayAfterHealthyConnection(), qint64(2147483647));
+        QCOMPARE(backoff.delayAfterFailure(), qint64(2147483647));
     }
 
     void strictPolicyIsTheSpecDelay()

@@ -18,7 +18,9 @@ private Q_SLOTS:
         config.name = u"orders"_s;
         config.url = QUrl(u"https://example.test:8443/events?x=1"_s);
         config.method = "POST";
-        config.headers = { { "Authorization", "Bearer t0k" }, { "X-Trace", "\xC3\xA9" } };
+        config.headers = { { "Authorization", "Bearer t0k" }, { "X-Trace", "\xC3\xA9" },
+            { "X-Api-Key", "k" } };
+        config.secretHeaders = { "X-Api-Key" };
         config.body = "{\"q\":1}";
         config.lastEventId = "41";
         config.reconnect.kind = ReconnectPolicyKind::Strict;
@@ -27,6 +29,7 @@ private Q_SLOTS:
         config.reconnect.maxAttempts = 7;
         config.reconnect.reconnect = false;
         config.connectTimeoutMs = 5000;
+        config.headersTimeoutMs = 7000;
         config.idleTimeoutMs = 30000;
         config.maxRedirects = 2;
         config.allowCompression = true;
@@ -42,6 +45,11 @@ private Q_SLOTS:
         QVERIFY2(back, qPrintable(error));
         QCOMPARE(back->toJson(), config.toJson());
         QCOMPARE(back->headers, config.headers);
+        QCOMPARE(back->secretHeaders, config.secretHeaders);
+        QVERIFY(back->isSecretHeader("x-api-key"));
+        QVERIFY(back->isSecretHeader("COOKIE"));
+        QVERIFY(!back->isSecretHeader("X-Trace"));
+        QCOMPARE(back->headersTimeoutMs, qint64(7000));
         QCOMPARE(back->reconnect.kind, ReconnectPolicyKind::Strict);
         QCOMPARE(back->reconnect.reconnect, false);
         QCOMPARE(back->maxEventBytes, qint64(1000));
@@ -57,6 +65,9 @@ private Q_SLOTS:
         QCOMPARE(config->reconnect.kind, ReconnectPolicyKind::Resilient);
         QCOMPARE(config->allowCompression, false);
         QCOMPARE(config->ignoreTlsErrors, false);
+        // Issue 6, item 27: the time to headers stays bounded by default.
+        QVERIFY(config->headersTimeoutMs > 0);
+        QVERIFY(config->secretHeaders.isEmpty());
     }
 
     void rejectsBadInput_data()
@@ -75,7 +86,9 @@ private Q_SLOTS:
             << QJsonObject { { u"url"_s, u"http://h/x"_s }, { u"headers"_s, QJsonArray { 1 } } }
             << u"header"_s;
         QTest::newRow("negative timeout") << QJsonObject { { u"url"_s, u"http://h/x"_s },
-            { u"idleTimeoutMs"_s, -5 } } << u"negative"_s;
+            { u"idleTimeoutMs"_s, -5 } } << u"from 0 to 2147483647 ms"_s;
+        QTest::newRow("secret header not a name") << QJsonObject { { u"url"_s, u"http://h/x"_s },
+            { u"secretHeaders"_s, QJsonArray { 3 } } } << u"secret header"_s;
         QTest::newRow("bad method")
             << QJsonObject { { u"url"_s, u"http://h/x"_s }, { u"method"_s, u"GE T"_s } }
             << u"method"_s;
@@ -87,6 +100,92 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!SubscriptionConfig::fromJson(json, &error));
         QVERIFY2(error.contains(expectedError), qPrintable(error));
+    }
+
+    // Issue 6, item 11: a CR or LF would start a header of the sender's choosing.
+    void rejectsHeaderInjection_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QByteArray>("headerName");
+        QTest::addColumn<QByteArray>("headerValue");
+        QTest::addColumn<QByteArray>("lastEventId");
+        QTest::addColumn<QString>("expectedError");
+        const QByteArray injected("abc\r\nX-Injected: yes");
+        QTest::newRow("last-event-id CRLF")
+            << QByteArray("GET") << QByteArray() << QByteArray() << injected
+            << u"Last-Event-ID"_s;
+        QTest::newRow("last-event-id NUL")
+            << QByteArray("GET") << QByteArray() << QByteArray() << QByteArray("a\0b", 3)
+            << u"Last-Event-ID"_s;
+        QTest::newRow("header value LF") << QByteArray("GET") << QByteArray("X-A")
+                                         << QByteArray("v\nX-Injected: yes") << QByteArray()
+                                         << u"header \"X-A\""_s;
+        QTest::newRow("header value CR") << QByteArray("GET") << QByteArray("X-A")
+                                         << QByteArray("v\rw") << QByteArray()
+                                         << u"header \"X-A\""_s;
+        QTest::newRow("header value NUL") << QByteArray("GET") << QByteArray("X-A")
+                                          << QByteArray("v\0w", 3) << QByteArray()
+                                          << u"header \"X-A\""_s;
+        QTest::newRow("header name CRLF")
+            << QByteArray("GET") << QByteArray("X-A\r\nX-Injected") << QByteArray("yes")
+            << QByteArray() << u"X-A\\x0d\\x0aX-Injected\" is not a valid header name"_s;
+        QTest::newRow("header name with colon") << QByteArray("GET") << QByteArray("X-A: b")
+                                                << QByteArray("c") << QByteArray()
+                                                << u"not a valid header name"_s;
+        QTest::newRow("method CRLF") << QByteArray("GET\r\nX-Injected:") << QByteArray()
+                                     << QByteArray() << QByteArray() << u"method"_s;
+    }
+    void rejectsHeaderInjection()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QByteArray, headerName);
+        QFETCH(QByteArray, headerValue);
+        QFETCH(QByteArray, lastEventId);
+        QFETCH(QString, expectedError);
+        SubscriptionConfig config;
+        config.url = QUrl(u"http://127.0.0.1:1/x"_s);
+        config.method = method;
+        if (!headerName.isEmpty())
+            config.headers.append({ headerName, headerValue });
+        config.lastEventId = lastEventId;
+        const QString error = config.validationError();
+        QVERIFY2(error.contains(expectedError), qPrintable(error));
+        QVERIFY(!error.contains(u'\r') && !error.contains(u'\n'));
+    }
+
+    // Issue 6, item 25: QTimer takes an int; past INT_MAX ms it would switch off.
+    void rejectsDurationsTimersCannotHold_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<qint64>("value");
+        QTest::addColumn<bool>("valid");
+        const qint64 max = 2147483647;
+        for (const QString &field : { u"initialRetryMs"_s, u"maxBackoffMs"_s,
+                 u"connectTimeoutMs"_s, u"headersTimeoutMs"_s, u"idleTimeoutMs"_s }) {
+            QTest::addRow("%s at INT_MAX", qPrintable(field)) << field << max << true;
+            QTest::addRow("%s past INT_MAX", qPrintable(field)) << field << max + 1 << false;
+            QTest::addRow("%s negative", qPrintable(field)) << field << qint64(-1) << false;
+        }
+        QTest::newRow("headersTimeoutMs zero") << u"headersTimeoutMs"_s << qint64(0) << false;
+        QTest::newRow("connectTimeoutMs zero (off)") << u"connectTimeoutMs"_s << qint64(0) << true;
+    }
+    void rejectsDurationsTimersCannotHold()
+    {
+        QFETCH(QString, field);
+        QFETCH(qint64, value);
+        QFETCH(bool, valid);
+        SubscriptionConfig config;
+        config.url = QUrl(u"http://127.0.0.1:1/x"_s);
+        qint64 *target = field == u"initialRetryMs"_s ? &config.reconnect.initialRetryMs
+            : field == u"maxBackoffMs"_s              ? &config.reconnect.maxBackoffMs
+            : field == u"connectTimeoutMs"_s          ? &config.connectTimeoutMs
+            : field == u"headersTimeoutMs"_s          ? &config.headersTimeoutMs
+                                                      : &config.idleTimeoutMs;
+        *target = value;
+        const QString error = config.validationError();
+        QCOMPARE(error.isEmpty(), valid);
+        if (!valid && value != 0)
+            QVERIFY2(error.contains(u"from 0 to 2147483647 ms"_s), qPrintable(error));
     }
 };
 

@@ -1,0 +1,255 @@
+// ssescope-cli's input and output: errors seen and reported, pipes read to
+// their end, a capture never destroyed, secrets never shown.
+#include "CliProcess.h"
+#include "demo/DemoServerThread.h"
+
+#include <QFile>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+using namespace ssescope;
+using namespace ssescope::test;
+using namespace Qt::StringLiterals;
+
+class CliIoTest final : public QObject
+{
+    Q_OBJECT
+
+private:
+    demo::DemoServerThread m_server;
+    QTemporaryDir m_dir;
+    QString m_capture; // 40 events, JSON Lines
+    QByteArray m_captureBytes;
+
+    QString url(const QString &pathAndQuery) const { return m_server.url(pathAndQuery).toString(); }
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    static QByteArray readAll(const QString &file)
+    {
+        QFile f(file);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_server.start());
+        QVERIFY(m_dir.isValid());
+        m_capture = path(u"capture.jsonl"_s);
+        const CliRun r = CliRun::run({ u"t="_s + url(u"/ticker?rate=0&count=40"_s),
+            u"--no-reconnect"_s, u"-o"_s, m_capture });
+        QCOMPARE(r.exitCode, 0);
+        m_captureBytes = readAll(m_capture);
+        QCOMPARE(m_captureBytes.count('\n'), 40);
+    }
+
+    void liveWriteErrorsExitWithTheReason()
+    {
+        // Issue 6, item 3: a full disk gave exit 0 and a 0-byte file.
+        const CliRun r = CliRun::run(
+            { url(u"/ticker?rate=0"_s), u"-o"_s, u"/dev/full"_s, u"--max-events"_s, u"5"_s });
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(
+            r.err.contains("cannot write /dev/full: No space left on device"), r.err.constData());
+    }
+
+    void convertWriteErrorsExitWithTheReason_data()
+    {
+        QTest::addColumn<QString>("output");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("full device") << u"/dev/full"_s << u"No space left on device"_s;
+        QTest::newRow("no such directory")
+            << path(u"missing/out.csv"_s) << u"No such file or directory"_s;
+    }
+
+    void convertWriteErrorsExitWithTheReason()
+    {
+        // Issue 6, item 3: `convert small.jsonl full/out.csv` was exit 0.
+        QFETCH(QString, output);
+        QFETCH(QString, reason);
+        const CliRun r = CliRun::run({ u"convert"_s, m_capture, output, u"--to"_s, u"csv"_s });
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(reason.toUtf8()), r.err.constData());
+    }
+
+    void convertReplacesAnExistingFile()
+    {
+        // Written through QSaveFile now (issue 6, items 3 and 5): it still
+        // replaces what was there, and a failed run leaves it alone.
+        const QString out = path(u"kept.csv"_s);
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("before\n");
+        file.close();
+        QCOMPARE(CliRun::run({ u"convert"_s, path(u"missing.jsonl"_s), out }).exitCode, 3);
+        QCOMPARE(readAll(out), QByteArray("before\n"));
+        QCOMPARE(CliRun::run({ u"convert"_s, m_capture, out }).exitCode, 0);
+        QCOMPARE(readAll(out).count("\r\n"), 41);
+    }
+
+    void statsAndConvertReadStandardInput()
+    {
+        // Issue 6, item 4: `cat cap.jsonl | ssescope-cli stats -` read nothing.
+        const CliRun stats
+            = CliRun::run({ u"stats"_s, u"-"_s, u"--format"_s, u"jsonl"_s }, m_captureBytes);
+        QCOMPARE(stats.exitCode, 0);
+        QVERIFY2(QRegularExpression(u"\\nt +40 "_s).match(QString::fromUtf8(stats.out)).hasMatch(),
+            stats.out.constData());
+        const CliRun convert = CliRun::run({ u"convert"_s, u"-"_s, u"-"_s }, m_captureBytes);
+        QCOMPARE(convert.exitCode, 0);
+        QCOMPARE(convert.out, m_captureBytes);
+    }
+
+    void statsReadsAFifo()
+    {
+        // Issue 6, item 4: a FIFO read as empty too.
+        const QString fifo = path(u"capture.fifo"_s);
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        QProcess process;
+        process.start(
+            QStringLiteral(SSESCOPE_CLI), { u"stats"_s, fifo, u"--format"_s, u"jsonl"_s });
+        QVERIFY(process.waitForStarted());
+        {
+            QFile writer(fifo);
+            QVERIFY(writer.open(QIODevice::WriteOnly)); // once the CLI opened it
+            // In two parts, the second late: a reader that stops at the
+            // first empty moment misses it.
+            const qsizetype half = m_captureBytes.indexOf('\n', m_captureBytes.size() / 2) + 1;
+            QCOMPARE(writer.write(m_captureBytes.left(half)), half);
+            QVERIFY(writer.flush());
+            QTest::qWait(200);
+            QVERIFY(writer.write(m_captureBytes.mid(half)) > 0);
+        }
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitCode(), 0);
+        const QByteArray out = process.readAllStandardOutput();
+        QVERIFY2(QRegularExpression(u"\\nt +40 "_s).match(QString::fromUtf8(out)).hasMatch(),
+            out.constData());
+    }
+
+    void convertRefusesToWriteOverItsInput_data()
+    {
+        QTest::addColumn<QString>("alias"); // how the output names the input
+        QTest::newRow("same name") << u"same.jsonl"_s;
+        QTest::newRow("symlink") << u"link.jsonl"_s;
+        QTest::newRow("hard link") << u"hard.jsonl"_s;
+        QTest::newRow("other spelling") << u"./same.jsonl"_s;
+    }
+
+    void convertRefusesToWriteOverItsInput()
+    {
+        // Issue 6, item 5: `convert a.jsonl a.jsonl` left 0 bytes and exit 0.
+        QFETCH(QString, alias);
+        const QString input = path(u"same.jsonl"_s);
+        QFile::remove(input);
+        QFile::remove(path(u"link.jsonl"_s));
+        QFile::remove(path(u"hard.jsonl"_s));
+        QVERIFY(QFile::copy(m_capture, input));
+        QVERIFY(QFile::link(input, path(u"link.jsonl"_s)));
+        QVERIFY(::link(QFile::encodeName(input).constData(),
+                    QFile::encodeName(path(u"hard.jsonl"_s)).constData())
+            == 0);
+        const CliRun r = CliRun::run({ u"convert"_s, input, m_dir.path() + u'/' + alias });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("are the same file"), r.err.constData());
+        QCOMPARE(readAll(input), m_captureBytes);
+    }
+
+    void convertAndStatsReportABrokenPipe_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("convert") << QStringList { u"convert"_s, m_capture, u"-"_s };
+        QTest::newRow("stats") << QStringList { u"stats"_s, m_capture };
+    }
+
+    void convertAndStatsReportABrokenPipe()
+    {
+        // Issue 6, item 26: `convert ... - | head` died of SIGPIPE, status 141, silent.
+        QFETCH(QStringList, args);
+        OutputPipe pipe(false);
+        QVERIFY(pipe.isValid());
+        QProcess process;
+        pipe.attach(process);
+        process.start(QStringLiteral(SSESCOPE_CLI), args);
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 3);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(err.contains("Broken pipe"), err.constData());
+    }
+
+    void aLongPersistentIdCostsItsBytesOnce()
+    {
+        // Issue 6, item 12: `id: ` + 1 MiB, then 2,000 events, took 3 GB: the
+        // ID was copied into every event's frame record.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        const QByteArray body = "id: " + QByteArray(512 * 1024, 'i') + "\n\n"
+            + QByteArray("data\n\n").repeated(2000);
+        connect(&server, &QTcpServer::newConnection, &server, [&] {
+            QTcpSocket *socket = server.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &body] {
+                socket->readAll();
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                              "Connection: close\r\n\r\n"
+                    + body);
+                socket->disconnectFromHost();
+            });
+        });
+        QProcess process;
+        process.start(QStringLiteral(SSESCOPE_CLI),
+            { u"http://127.0.0.1:%1/"_s.arg(server.serverPort()), u"--no-reconnect"_s, u"-o"_s,
+                u"/dev/null"_s, u"--stats=1000"_s });
+        QVERIFY(process.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 120000);
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(process.readAllStandardError().contains(" 2000 ")); // the final table
+        // The largest child so far; the others are small runs.
+        rusage usage {};
+        QCOMPARE(::getrusage(RUSAGE_CHILDREN, &usage), 0);
+        QVERIFY2(usage.ru_maxrss < 400 * 1024, qPrintable(QString::number(usage.ru_maxrss)));
+    }
+
+    void passwordsNeverShow()
+    {
+        // Issue 6, item 10: the metrics url label showed user:s3cret.
+        QUrl stream = m_server.url(u"/ticker?rate=20"_s);
+        stream.setUserName(u"user"_s);
+        stream.setPassword(u"s3cret"_s);
+        QProcess process;
+        process.start(QStringLiteral(SSESCOPE_CLI),
+            { u"m="_s + stream.toString(), u"--metrics"_s, u"127.0.0.1:0"_s, u"--stats=0.2"_s,
+                u"-o"_s, u"/dev/null"_s });
+        QVERIFY(process.waitForStarted());
+        QByteArray err;
+        QUrl metrics;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                process.waitForReadyRead(20);
+                err += process.readAllStandardError();
+                for (const QJsonObject &o : jsonLines(err)) {
+                    if (o.value(u"kind"_s) == u"metrics"_s)
+                        metrics = QUrl(o.value(u"url"_s).toString());
+                }
+                return metrics.isValid() && err.contains("\"state\":\"open\"");
+            }(),
+            10000);
+        const QByteArray scrape
+            = httpGet(metrics.host(), quint16(metrics.port()), metrics.path().toUtf8());
+        process.terminate();
+        QVERIFY(process.waitForFinished(5000));
+        err += process.readAllStandardError();
+        QVERIFY2(scrape.contains("ssescope_events_total{stream=\"m\",url=\"http://user@127.0.0.1:"),
+            scrape.constData());
+        QVERIFY(!scrape.contains("s3cret"));
+        QVERIFY2(!err.contains("s3cret"), err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(CliIoTest)
+#include "tst_cliio.moc"

@@ -1,0 +1,172 @@
+// The CLI's writer on its own: frames, the last event ID, comments, write errors.
+#include "cli/CliEventWriter.h"
+#include "sse/Utf8.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ssescope;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr StreamId kStream = 1;
+// flush() gives up on an output after 1 s by default; these write 512 MB,
+// which a sanitizer build takes longer than that for.
+constexpr int kNoDeadline = 120000;
+
+struct Writer
+{
+    cli::CliOutput output;
+    std::unique_ptr<cli::CliEventWriter> events;
+    int stopRequests = 0;
+
+    bool open(const QString &path, bool comments = false)
+    {
+        if (!output.openPath(path))
+            return false;
+        cli::CliEventWriter::Settings settings;
+        settings.comments = comments;
+        events = std::make_unique<cli::CliEventWriter>(settings, &output);
+        events->setStopRequest([this] { ++stopRequests; });
+        events->configure([this] { events->addStream(kStream, "s"); });
+        return true;
+    }
+    void event(quint64 seq, QByteArrayView id, QByteArrayView data)
+    {
+        SseEventView view;
+        view.stream = kStream;
+        view.seq = seq;
+        view.id = id;
+        view.type = "message";
+        view.data = data;
+        view.arrivalSteadyNs = qint64(seq);
+        view.arrivalWallNs = 1'700'000'000'000'000'000 + qint64(seq);
+        view.chunkIndex = seq;
+        view.wireBytes = quint32(data.size() + 7);
+        events->consumeEvent(view);
+    }
+};
+
+QList<QJsonObject> readJsonLines(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QList<QJsonObject> objects;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (!line.isEmpty())
+            objects.append(QJsonDocument::fromJson(line).object());
+    }
+    return objects;
+}
+
+} // namespace
+
+class CliEventWriterTest final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void longPersistentIdIsNotCopiedPerEvent()
+    {
+        // Issue 6, item 12: a 256 KiB id and 2,000 events in one read took
+        // 2,000 copies of the id in one frame (512 MB).
+        Writer w;
+        QVERIFY(w.open(u"/dev/null"_s));
+        const QByteArray id(256 * 1024, 'i');
+        for (quint64 seq = 1; seq <= 2000; ++seq)
+            w.event(seq, id, "data");
+        const qsizetype held = w.events->frameBytes();
+        QVERIFY2(held < 8 * 1024 * 1024, qPrintable(QString::number(held)));
+        w.events->endOfRead();
+        QVERIFY(w.events->flush(kNoDeadline));
+        QCOMPARE(w.events->written(), 2000);
+    }
+
+    void idsAreRightWhereTheyChangeWithinAndAcrossFrames()
+    {
+        // Issue 6, item 12: the ID travels only when it changes.
+        const QString path = m_dir.filePath(u"ids.jsonl"_s);
+        Writer w;
+        QVERIFY(w.open(path));
+        const QByteArrayList ids { "a", "a", "b", "b", "", "", "c", "c", "c", "d" };
+        quint64 seq = 0;
+        for (const QByteArray &id : ids) {
+            w.event(++seq, id, "x");
+            if (seq == 4 || seq == 7 || seq == 8)
+                w.events->endOfRead(); // a new frame
+        }
+        w.events->endOfRead();
+        QVERIFY(w.events->flush(kNoDeadline));
+        QVERIFY(w.output.finish());
+        const QList<QJsonObject> records = readJsonLines(path);
+        QCOMPARE(records.size(), ids.size());
+        for (int i = 0; i < ids.size(); ++i)
+            QCOMPARE(records[i].value(u"id"_s).toString().toUtf8(), ids[i]);
+    }
+
+    void framesShrinkAfterABurstOfHugeEvents()
+    {
+        // Issue 6, item 12: a frame grown for an 8 MiB event kept the memory.
+        Writer w;
+        QVERIFY(w.open(u"/dev/null"_s));
+        const QByteArray huge(8 * 1024 * 1024, 'h');
+        for (quint64 seq = 1; seq <= 8; ++seq) {
+            w.event(seq, "1", huge);
+            w.events->endOfRead();
+        }
+        w.event(9, "1", "small");
+        w.events->endOfRead();
+        QVERIFY(w.events->flush(kNoDeadline));
+        QCOMPARE(w.events->written(), 9);
+        const qsizetype held = w.events->frameBytes();
+        QVERIFY2(held <= 8 * 256 * 1024, qPrintable(QString::number(held)));
+    }
+
+    void commentsAreRepairedLikeEvents()
+    {
+        // Issue 6, item 22: raw 0xFF went into JSON Lines.
+        const QString path = m_dir.filePath(u"comments.jsonl"_s);
+        Writer w;
+        QVERIFY(w.open(path, true));
+        const QByteArray text = "bad \xff\xfe \xe2\x82 end";
+        w.events->consumeComment(kStream, text, ChunkStamp { 1, 2, 3 });
+        w.events->endOfRead();
+        QVERIFY(w.events->flush(kNoDeadline));
+        QVERIFY(w.output.finish());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray line = file.readAll();
+        QVERIFY(utf8::isAscii(line) || QString::fromUtf8(line).toUtf8() == line);
+        const QJsonObject record = QJsonDocument::fromJson(line).object();
+        QCOMPARE(record.value(u"kind"_s).toString(), u"comment"_s);
+        QCOMPARE(record.value(u"text"_s).toString(), QString::fromUtf8(utf8::sanitized(text)));
+        QVERIFY(record.value(u"text"_s).toString().contains(QChar(0xFFFD)));
+    }
+
+    void writeErrorsStopTheRunAndAreReported()
+    {
+        // Issue 6, item 3: a full disk was exit 0 and a 0-byte file.
+        Writer w;
+        QVERIFY(w.open(u"/dev/full"_s));
+        for (quint64 seq = 1; seq <= 5; ++seq)
+            w.event(seq, QByteArray::number(seq), "data");
+        w.events->endOfRead();
+        QTRY_VERIFY(w.events->outputFailed());
+        QCOMPARE(w.stopRequests, 1);
+        QVERIFY(!w.events->flush(kNoDeadline));
+        QVERIFY2(
+            w.events->errorString().contains(u"No space"_s), qPrintable(w.events->errorString()));
+        QCOMPARE(w.events->unwritten(), 5);
+    }
+};
+
+QTEST_GUILESS_MAIN(CliEventWriterTest)
+#include "tst_clieventwriter.moc"
