@@ -27,6 +27,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <sys/resource.h>
 #include <functional>
 #include <vector>
 
@@ -61,6 +62,20 @@ double mb(long kib)
     return double(kib) / 1024.0;
 }
 
+// CPU time (user and system) in a getrusage() result.
+double cpuMs(const rusage &usage)
+{
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
+        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
+double threadCpuMs()
+{
+    rusage usage {};
+    getrusage(RUSAGE_THREAD, &usage);
+    return cpuMs(usage);
+}
+
 // Times every event the GUI thread delivers and keeps the slow ones, so that
 // a stall can be traced to the object that caused it (a queued batch for the
 // session, a timer of the table model, a paint of the window...).
@@ -72,6 +87,10 @@ public:
     struct Slow
     {
         double ms;
+        double cpuMs; // of the GUI thread: far below ms means it waited for a core
+        double atS; // since startTracing()
+        long preempted; // involuntary context switches of the GUI thread meanwhile
+        long waited; // voluntary ones: it blocked (a lock, a system call)
         QByteArray what;
     };
 
@@ -81,19 +100,28 @@ public:
             return QApplication::notify(receiver, event);
         QElapsedTimer clock;
         clock.start();
+        rusage before {};
+        getrusage(RUSAGE_THREAD, &before);
         const int type = event->type();
         ++m_depth;
         const bool result = QApplication::notify(receiver, event);
         --m_depth;
         const double ms = double(clock.nsecsElapsed()) / 1e6;
-        if (ms >= kSlowMs && m_depth == 0 && m_slow.size() < 10'000)
-            m_slow.push_back({ ms, describe(receiver, type) });
+        if (ms >= kSlowMs && m_depth == 0 && m_slow.size() < 10'000) {
+            rusage after {};
+            getrusage(RUSAGE_THREAD, &after);
+            m_slow.push_back({ ms, cpuMs(after) - cpuMs(before),
+                double(m_since.elapsed()) / 1000.0 - ms / 1000.0,
+                after.ru_nivcsw - before.ru_nivcsw, after.ru_nvcsw - before.ru_nvcsw,
+                describe(receiver, type) });
+        }
         return result;
     }
 
     void startTracing()
     {
         m_slow.clear();
+        m_since.start();
         m_tracing = true;
     }
     // Prints the slowest deliveries since startTracing() to stderr.
@@ -105,7 +133,11 @@ public:
         std::fprintf(stderr, "# %s: %d event deliveries over %.0f ms on the GUI thread\n", phase,
             int(m_slow.size()), kSlowMs);
         for (size_t i = 0; i < std::min<size_t>(m_slow.size(), 8); ++i)
-            std::fprintf(stderr, "#   %7.1f ms  %s\n", m_slow[i].ms, m_slow[i].what.constData());
+            std::fprintf(stderr,
+                "#   %7.1f ms (GUI thread CPU %6.1f ms, preempted %ld, blocked %ld) at %5.1f s  "
+                "%s\n",
+                m_slow[i].ms, m_slow[i].cpuMs, m_slow[i].preempted, m_slow[i].waited,
+                m_slow[i].atS, m_slow[i].what.constData());
     }
 
 private:
@@ -116,12 +148,15 @@ private:
         QByteArray text = receiver->metaObject()->className();
         if (!receiver->objectName().isEmpty())
             text += " \"" + receiver->objectName().toUtf8() + '"';
+        if (const auto *timer = qobject_cast<QTimer *>(receiver))
+            text += " (" + QByteArray::number(timer->interval()) + " ms)";
         if (QObject *parent = receiver->parent())
             text += QByteArray(" in ") + parent->metaObject()->className();
         return text + " event " + QByteArray::number(type);
     }
 
     std::vector<Slow> m_slow;
+    QElapsedTimer m_since;
     bool m_tracing = false;
     int m_depth = 0; // only the outermost delivery is kept: it contains the nested ones
 };
@@ -236,6 +271,8 @@ struct LiveResult
     double stallP99 = 0;
     double stallMax = 0;
     double peakRssMb = 0;
+    double guiCpuShare = 0; // of one core, GUI thread
+    qint64 largestBatch = 0;
     qint64 lost = 0;
     qint64 dropped = 0;
 };
@@ -408,12 +445,21 @@ LiveResult DashboardBench::live(bool external)
     spinUntil([&] { return !m_session->store().isEmpty(); }, 10'000);
     const qint64 startCount = m_session->store().size();
     const quint64 startDropped = m_session->store().droppedEvents();
+    qint64 largestBatch = 0;
+    const QMetaObject::Connection batches = QObject::connect(&m_session->manager(),
+        &StreamManager::eventsReceived, &m_session->manager(), [&](const EventBatchPtr &batch) {
+            largestBatch = std::max<qint64>(largestBatch, qint64(batch->events.size()));
+        });
     m_probe.start();
     benchApp()->startTracing();
     QElapsedTimer clock;
     clock.start();
+    const double cpuBefore = threadCpuMs();
     spinFor(m_seconds * 1000);
+    result.guiCpuShare = (threadCpuMs() - cpuBefore) / double(clock.elapsed());
     m_probe.stop();
+    QObject::disconnect(batches);
+    result.largestBatch = largestBatch;
     benchApp()->reportTracing(external ? "live, separate server" : "live, embedded server");
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
     const qint64 ingested = m_session->store().size() - startCount
@@ -462,6 +508,8 @@ int DashboardBench::run()
         bench(name("stall_p99_ms"), r.stallP99, "ms");
         bench(name("stall_max_ms"), r.stallMax, "ms");
         bench(name("peak_rss_mb"), r.peakRssMb, "MB");
+        bench(name("gui_thread_cpu_percent"), 100.0 * r.guiCpuShare, "%");
+        bench(name("largest_batch_events"), double(r.largestBatch), "events");
         bench(name("events_lost"), double(r.lost), "events");
         bench(name("events_dropped_by_cap"), double(r.dropped), "events");
     };
