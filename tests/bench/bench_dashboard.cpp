@@ -7,6 +7,10 @@
 // The headline figures use the demo server as a separate process (so it does
 // not compete with the window for the cores in the same process); the same
 // live run against the embedded demo server is printed as dashboard_inprocess_*.
+// Each phase lists on stderr its slowest GUI-thread event deliveries, with the
+// GUI thread's CPU time and context switches meanwhile: a stall with little
+// CPU and many preemptions was a wait for a core, not work in the window.
+// Exits non-zero when events were lost or a phase did not finish.
 #include "common/ProcessLimits.h"
 #include "events/EventTableModel.h"
 #include "events/EventsPanel.h"
@@ -27,9 +31,11 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <sys/resource.h>
 #include <functional>
+#include <memory>
 #include <vector>
+
+#include <sys/resource.h>
 
 using namespace ssescope;
 using namespace ssescope::ui;
