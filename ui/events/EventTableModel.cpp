@@ -412,16 +412,16 @@ void EventTableModel::finishSortScan()
         || column == DataColumn;
 
     // Sorting a million keys takes a few hundred milliseconds: a worker does it.
-    auto promise = std::make_shared<QPromise<std::vector<SortKey>>>();
-    auto *watcher = new QFutureWatcher<std::vector<SortKey>>(this);
+    auto promise = std::make_shared<QPromise<std::vector<quint64>>>();
+    auto *watcher = new QFutureWatcher<std::vector<quint64>>(this);
     watcher->setFuture(promise->future());
     m_sortWatcher = watcher;
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         if (m_sortWatcher == watcher)
             m_sortWatcher = nullptr;
-        std::vector<SortKey> keys = watcher->future().takeResult();
+        std::vector<quint64> seqs = watcher->future().takeResult();
         watcher->deleteLater();
-        applySorted(std::move(keys), generation);
+        applySorted(std::move(seqs), generation);
     });
     QThreadPool::globalInstance()->start(
         [promise, keys = std::move(m_pendingKeys), descending, byText]() mutable {
@@ -438,13 +438,20 @@ void EventTableModel::finishSortScan()
                     [&less](const SortKey &a, const SortKey &b) { return less(b, a); });
             else
                 std::sort(keys.begin(), keys.end(), less);
-            promise->addResult(std::move(keys));
+            // Only the order goes back: the keys (a million small arrays for a
+            // text column) are freed here, not on the GUI thread.
+            std::vector<quint64> seqs;
+            seqs.reserve(keys.size());
+            for (const SortKey &key : keys)
+                seqs.push_back(key.seq);
+            keys = {};
+            promise->addResult(std::move(seqs));
             promise->finish();
         });
     m_pendingKeys = {};
 }
 
-void EventTableModel::applySorted(std::vector<SortKey> keys, quint64 generation)
+void EventTableModel::applySorted(std::vector<quint64> seqs, quint64 generation)
 {
     if (generation != m_generation)
         return;
@@ -452,12 +459,9 @@ void EventTableModel::applySorted(std::vector<SortKey> keys, quint64 generation)
     const quint64 first = m_store.firstSeq();
     beginResetModel();
     m_rowsMode = true;
-    m_rows.clear();
-    m_rows.reserve(keys.size());
-    for (const SortKey &key : keys) {
-        if (key.seq >= first)
-            m_rows.push_back(key.seq);
-    }
+    seqs.erase(std::remove_if(seqs.begin(), seqs.end(), [first](quint64 seq) { return seq < first; }),
+        seqs.end());
+    m_rows = std::move(seqs);
     m_sortedCount = qsizetype(m_rows.size());
     endResetModel();
     Q_EMIT rowsRebuilt();

@@ -95,7 +95,7 @@ private:
     void scheduleScan();
     void scanSlice();
     void finishSortScan();
-    void applySorted(std::vector<SortKey> keys, quint64 generation);
+    void applySorted(std::vector<quint64> seqs, quint64 generation);
     SortKey keyFor(const StoredEvent &event) const;
     void resetToIdentity();
     void restartScan(bool forSort);
@@ -123,7 +123,7 @@ private:
     bool m_busy = false;
     bool m_frozen = false;
     bool m_rowsMode = false; // m_rows is what the view shows
-    QFutureWatcher<std::vector<SortKey>> *m_sortWatcher = nullptr;
+    QFutureWatcher<std::vector<quint64>> *m_sortWatcher = nullptr;
 };
 
 } // namespace ssescope::ui
