@@ -26,6 +26,12 @@ bool ExportFilter::accepts(const StoredEvent &event, const QString &streamName) 
 ExportResult exportStore(const EventStore &store, CaptureFormat format, QIODevice *device,
     const ExportFilter &filter, const ExportProgress &progress)
 {
+    return exportStore(store.snapshot(), format, device, filter, progress);
+}
+
+ExportResult exportStore(const EventStoreSnapshot &store, CaptureFormat format, QIODevice *device,
+    const ExportFilter &filter, const ExportProgress &progress)
+{
     ExportResult result;
     auto writer = CaptureWriter::create(format, device);
     QHash<StreamId, QByteArray> names;

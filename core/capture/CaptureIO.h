@@ -35,6 +35,10 @@ struct ExportResult
 using ExportProgress = std::function<bool(qint64 done, qint64 total)>;
 
 // Streams the store into the device: one reused buffer, no second copy.
+// From a snapshot it may run on a worker thread while the owner appends.
+ExportResult exportStore(const EventStoreSnapshot &store, CaptureFormat format, QIODevice *device,
+    const ExportFilter &filter = {}, const ExportProgress &progress = {});
+// On the store's own thread.
 ExportResult exportStore(const EventStore &store, CaptureFormat format, QIODevice *device,
     const ExportFilter &filter = {}, const ExportProgress &progress = {});
 

@@ -1,8 +1,8 @@
 #include "EventBatcher.h"
 
-#include <QMutexLocker>
+#include "net/NetLogging.h"
 
-#include <iterator>
+#include <QMutexLocker>
 
 namespace ssescope {
 
@@ -13,28 +13,53 @@ EventBatcher::EventBatcher(QObject *parent)
     connect(&m_throttle, &QTimer::timeout, this, &EventBatcher::flushNow);
 }
 
-void EventBatcher::publish(SseEventList &events, std::vector<SseComment> &comments, StreamId stream,
-    const SubscriptionCounters &counters)
+void EventBatcher::publish(EventBatch &batch, StreamId stream, const SubscriptionCounters &counters)
 {
     bool notify = false;
+    bool urgent = false;
     {
         QMutexLocker lock(&m_mutex);
-        if (m_pending.events.empty()) {
-            m_pending.events.swap(events);
-        } else {
-            m_pending.events.insert(m_pending.events.end(), std::make_move_iterator(events.begin()),
-                std::make_move_iterator(events.end()));
-            events.clear();
-        }
-        m_pending.comments.insert(m_pending.comments.end(),
-            std::make_move_iterator(comments.begin()), std::make_move_iterator(comments.end()));
-        comments.clear();
+        m_pending.takeFrom(batch);
         m_pending.counters.insert(stream, counters);
         notify = !m_notifyPending;
         m_notifyPending = true;
+        // A full batch does not wait for the interval: its publishers are
+        // stopped, and a full batch is worth one turn of the owner's loop.
+        urgent = !m_urgentPending && isFullLocked();
+        m_urgentPending = m_urgentPending || urgent;
     }
-    if (notify)
+    if (urgent)
+        QMetaObject::invokeMethod(this, &EventBatcher::flushNow, Qt::QueuedConnection);
+    else if (notify)
         QMetaObject::invokeMethod(this, &EventBatcher::deliverWhenDue, Qt::QueuedConnection);
+}
+
+bool EventBatcher::isFullLocked() const
+{
+    return m_pending.bytes() >= m_limits.maxBytes || m_pending.eventCount() >= m_limits.maxEvents;
+}
+
+bool EventBatcher::admit()
+{
+    QMutexLocker lock(&m_mutex);
+    if (!isFullLocked())
+        return true;
+    // Checked and registered under one lock, so a delivery in between cannot
+    // be missed: it either sees the waiter or happened before the check.
+    m_someoneWaiting = true;
+    return false;
+}
+
+void EventBatcher::setLimits(const EventBatcherLimits &limits)
+{
+    QMutexLocker lock(&m_mutex);
+    m_limits = limits;
+}
+
+EventBatcherLimits EventBatcher::limits() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_limits;
 }
 
 void EventBatcher::deliverWhenDue()
@@ -54,13 +79,22 @@ void EventBatcher::flushNow()
 {
     m_throttle.stop();
     auto batch = std::make_shared<EventBatch>();
+    bool wake = false;
     {
         QMutexLocker lock(&m_mutex);
         m_notifyPending = false;
-        if (m_pending.events.empty() && m_pending.comments.empty() && m_pending.counters.isEmpty())
-            return;
-        std::swap(*batch, m_pending);
+        m_urgentPending = false;
+        wake = m_someoneWaiting;
+        m_someoneWaiting = false;
+        if (!m_pending.isEmpty())
+            batch->takeFrom(m_pending);
     }
+    if (wake) {
+        qCDebug(lcNet, "batcher: room again, waking the subscriptions that stopped reading");
+        Q_EMIT roomAvailable();
+    }
+    if (batch->isEmpty())
+        return;
     m_sinceLastDelivery.start();
     Q_EMIT batchReady(batch);
 }

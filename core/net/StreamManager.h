@@ -43,6 +43,8 @@ public:
     int networkManagerCount() const;
 
     void setBatchInterval(int ms);
+    // How much may wait for the owner before the streams stop reading.
+    void setBatchLimits(const EventBatcherLimits &limits) { m_batcher.setLimits(limits); }
     // Streams added from now on deliver their events to this consumer, on the
     // network thread, instead of eventsReceived(). It must outlive them.
     void setDirectConsumer(DirectEventConsumer *consumer) { m_direct = consumer; }

@@ -4,6 +4,7 @@
 #include "net/DirectEventConsumer.h"
 #include "net/ErrorText.h"
 #include "net/EventBatcher.h"
+#include "net/NetLogging.h"
 #include "net/NetworkShardPool.h"
 #include "sse/Utf8.h"
 
@@ -22,6 +23,10 @@ namespace ssescope {
 namespace {
 
 constexpr qsizetype kReadChunkBytes = 64 * 1024;
+// A read loop hands its events over at least this often, so that one large
+// read cannot grow the subscription's own batch past the batcher's limits.
+constexpr qint64 kPublishBytes = 256 * 1024;
+constexpr qsizetype kPublishEvents = 4096;
 
 QByteArray mimeEssence(const QByteArray &contentType)
 {
@@ -118,8 +123,9 @@ Subscription::Subscription(StreamId id, SubscriptionConfig config, NetworkShardP
     , m_batcher(batcher)
     , m_direct(direct)
     , m_parser(id, this, SseParserLimits { m_config.maxEventBytes, m_config.maxEventBytes },
-          direct ? EventDelivery::Views : EventDelivery::Owned)
+          EventDelivery::Views)
     , m_backoff(m_config.reconnect)
+    , m_latency(m_config.latency)
 {
     m_parser.setLastEventId(m_config.lastEventId);
     m_readBuffer.resize(kReadChunkBytes);
@@ -127,6 +133,8 @@ Subscription::Subscription(StreamId id, SubscriptionConfig config, NetworkShardP
     m_retryTimer.setSingleShot(true);
     connect(&m_watchdog, &QTimer::timeout, this, &Subscription::handleWatchdogTimeout);
     connect(&m_retryTimer, &QTimer::timeout, this, &Subscription::connectNow);
+    if (!m_direct)
+        connect(m_batcher, &EventBatcher::roomAvailable, this, &Subscription::resumeReading);
 }
 
 Subscription::~Subscription()
@@ -369,7 +377,7 @@ void Subscription::handleMetaDataChanged()
 
 void Subscription::handleReadyRead()
 {
-    if (evaluateResponse() != Verdict::Open)
+    if (evaluateResponse() != Verdict::Open || !mayRead())
         return;
     QNetworkReply *reply = m_reply;
     const ChunkStamp stamp = stampNow(++m_chunkIndex);
@@ -385,20 +393,56 @@ void Subscription::handleReadyRead()
         m_parser.feed(QByteArrayView(m_readBuffer.constData(), n), stamp);
         if (m_reply != reply) // a parse callback ended the connection
             break;
+        if (m_outBatch.bytes() >= kPublishBytes || m_outBatch.eventCount() >= kPublishEvents) {
+            publish();
+            if (!mayRead())
+                break;
+        }
     }
     if (!any)
         return;
     if (m_direct)
         m_direct->endOfRead();
     ++m_counters.chunks;
-    if (m_config.idleTimeoutMs > 0 && m_reply == reply)
+    if (m_config.idleTimeoutMs > 0 && m_reply == reply && !m_readBlocked)
         m_watchdog.start(timerMs(m_config.idleTimeoutMs));
     publish();
 }
 
 void Subscription::publish()
 {
-    m_batcher->publish(m_outEvents, m_outComments, m_id, counters());
+    m_batcher->publish(m_outBatch, m_id, counters());
+}
+
+bool Subscription::mayRead()
+{
+    if (m_direct || m_batcher->admit()) {
+        m_readBlocked = false; // e.g. a new connection after a restart while blocked
+        return true;
+    }
+    if (!m_readBlocked) {
+        qCDebug(lcNet, "stream %u: the owner is behind; reading stops", m_id);
+        m_readBlocked = true;
+        m_watchdog.stop(); // a stream held back by us is not idle
+    }
+    return false;
+}
+
+void Subscription::resumeReading()
+{
+    if (!m_readBlocked)
+        return;
+    m_readBlocked = false;
+    if (!m_reply)
+        return;
+    qCDebug(lcNet, "stream %u: reading again", m_id);
+    handleReadyRead();
+    if (m_reply && !m_readBlocked) {
+        if (m_reply->isFinished() && m_reply->bytesAvailable() == 0)
+            handleFinished(); // it finished while we were not reading
+        else if (m_config.idleTimeoutMs > 0 && !m_watchdog.isActive())
+            m_watchdog.start(static_cast<int>(m_config.idleTimeoutMs));
+    }
 }
 
 void Subscription::handleFinished()
@@ -411,7 +455,7 @@ void Subscription::handleFinished()
         return;
     if (verdict == Verdict::Open && m_reply->bytesAvailable() > 0)
         handleReadyRead();
-    if (!m_reply)
+    if (!m_reply || m_readBlocked) // blocked: resumeReading() finishes once the bytes are read
         return;
     const QNetworkReply::NetworkError error = m_reply->error();
     const QString qtDetail = m_reply->errorString();
@@ -569,16 +613,25 @@ void Subscription::setStatus(SubscriptionState state, const QString &message, qi
 
 void Subscription::handleEvent(SseEvent &&event)
 {
-    ++m_counters.events;
-    m_deliveredEvent = true;
-    m_outEvents.push_back(std::move(event));
+    Q_UNUSED(event); // the parser delivers views: events are copied flat into m_outBatch
+    Q_UNREACHABLE();
 }
 
 void Subscription::handleEventView(const SseEventView &event)
 {
     ++m_counters.events;
     m_deliveredEvent = true;
-    m_direct->consumeEvent(event);
+    if (m_direct) {
+        m_direct->consumeEvent(event);
+        return;
+    }
+    std::optional<double> latency;
+    if (m_latency.isEnabled()) {
+        latency = m_latency.latencyMs(event.id, event.data, event.arrivalWallNs);
+        if (!latency)
+            ++m_counters.latencyMisses;
+    }
+    m_outBatch.append(event, m_sharedTexts, latency);
 }
 
 void Subscription::handleComment(QByteArrayView text, const ChunkStamp &stamp)
@@ -588,7 +641,7 @@ void Subscription::handleComment(QByteArrayView text, const ChunkStamp &stamp)
         m_direct->consumeComment(m_id, text, stamp);
         return;
     }
-    m_outComments.push_back(
+    m_outBatch.comments.push_back(
         SseComment { m_id, utf8::sanitized(text), stamp.steadyNs, stamp.wallNs });
 }
 

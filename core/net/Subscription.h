@@ -1,5 +1,7 @@
 #pragma once
 
+#include "latency/LatencyExtractor.h"
+#include "net/EventBatch.h"
 #include "net/ReconnectBackoff.h"
 #include "net/SubscriptionConfig.h"
 #include "net/SubscriptionStatus.h"
@@ -72,6 +74,10 @@ private:
     void endFor(SubscriptionState finalState, const QString &message);
     void setStatus(SubscriptionState state, const QString &message, qint64 retryInMs = 0);
     void publish();
+    // Backpressure: whether the batcher has room; if not, reading stops
+    // until resumeReading().
+    bool mayRead();
+    void resumeReading();
 
     void handleEvent(SseEvent &&event) override;
     void handleEventView(const SseEventView &event) override;
@@ -104,8 +110,10 @@ private:
     qint64 m_openSinceNs = 0; // steady time the current connection opened, 0 if not open
     QByteArray m_readBuffer;
     QString m_tlsDetail;
-    SseEventList m_outEvents;
-    std::vector<SseComment> m_outComments;
+    EventBatch m_outBatch;
+    EventBatch::SharedTexts m_sharedTexts; // kept across batches: one copy per change
+    LatencyExtractor m_latency; // on this thread, so the owner never parses an event
+    bool m_readBlocked = false; // the batcher is full: bytes wait in the reply
 
     QTimer m_watchdog; // connect and headers timeout, then idle timeout
     QTimer m_retryTimer; // the wait before reconnecting

@@ -52,7 +52,7 @@ struct SubscriptionConfig
     bool http2PriorKnowledge = false; // h2c without upgrade; only for servers known to speak it
     qint64 readBufferBytes = 1024 * 1024; // restores TCP backpressure on HTTP/1.1
     qint64 maxEventBytes = 64 * 1024 * 1024; // a longer line or event is dropped and reported
-    LatencyConfig latency; // where events carry their send time
+    LatencyConfig latency; // read on the network thread; events arrive carrying it
 
     // Every delay and timeout must fit a QTimer (an int of milliseconds).
     static constexpr qint64 kMaxTimerMs = 2147483647;

@@ -35,6 +35,7 @@ struct SubscriptionCounters
     quint64 events = 0;
     quint64 comments = 0;
     quint64 errors = 0;
+    quint64 latencyMisses = 0; // events whose send time the latency settings could not read
     qint64 connectedNs = 0; // time spent open, receiving: the stream's uptime
 };
 

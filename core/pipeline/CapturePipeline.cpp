@@ -1,5 +1,9 @@
 #include "CapturePipeline.h"
 
+#include "pipeline/PipelineLogging.h"
+
+#include <QThread>
+
 namespace ssescope {
 
 CapturePipeline::CapturePipeline(EventStoreLimits limits, QObject *parent)
@@ -7,6 +11,7 @@ CapturePipeline::CapturePipeline(EventStoreLimits limits, QObject *parent)
     , m_store(limits)
     , m_stats(std::make_unique<CaptureStats>())
 {
+    qRegisterMetaType<ssescope::IngestResult>();
 }
 
 CapturePipeline::~CapturePipeline() = default;
@@ -19,52 +24,84 @@ void CapturePipeline::setStreamName(StreamId stream, const QString &name)
 void CapturePipeline::addRoutePair(StreamId a, StreamId b)
 {
     m_routes.push_back(std::make_unique<RouteMatcher>(a, b));
+    m_routeDelays.push_back(std::make_unique<StreamStats>());
+}
+
+void CapturePipeline::measure(const SseEventView &event, std::optional<double> latencyMs)
+{
+    m_stats->recordEvent(
+        event.stream, event.arrivalSteadyNs, event.wireBytes, event.chunkIndex, latencyMs);
+    for (size_t i = 0; i < m_routes.size(); ++i) {
+        RouteMatcher &route = *m_routes[i];
+        if (event.stream != route.streamA() && event.stream != route.streamB())
+            continue;
+        // fromRawData: the matcher builds its own key, so no copy is needed here.
+        const auto delay = route.offer(event.stream,
+            QByteArray::fromRawData(event.id.data(), event.id.size()),
+            QByteArray::fromRawData(event.data.data(), event.data.size()), event.arrivalSteadyNs);
+        if (delay)
+            m_routeDelays[i]->recordEvent(event.arrivalSteadyNs, 0, event.chunkIndex, delay);
+    }
+}
+
+void CapturePipeline::applyCounters(StreamId stream, const SubscriptionCounters &counters)
+{
+    m_stats->setConnectionCounters(
+        stream, counters.reconnections, counters.errors, counters.connectedNs);
+    quint64 &seen = m_latencyMissesSeen[stream];
+    if (counters.latencyMisses > seen) {
+        m_stats->recordLatencyMisses(stream, counters.latencyMisses - seen);
+        seen = counters.latencyMisses;
+    }
 }
 
 IngestResult CapturePipeline::ingest(const EventBatch &batch)
 {
+    Q_ASSERT(QThread::currentThread() == thread());
+    const qint64 sizeBefore = m_store.size();
     const quint64 droppedBefore = m_store.droppedEvents();
-    IngestResult result;
-    for (const SseEvent &event : batch.events) {
-        m_store.append(event);
-        m_stats->recordEvent(event, std::nullopt);
-        for (const auto &route : m_routes)
-            route->offer(event);
-        ++result.appended;
-    }
+    const qsizetype count = batch.eventCount();
+    batch.forEachEvent([this](const SseEventView &event, std::optional<double> latency,
+                           const QByteArray *sharedId) {
+        m_store.append(event, latency, sharedId);
+        measure(event, latency);
+    });
     for (const SseComment &comment : batch.comments)
         m_stats->recordComment(comment.stream, comment.arrivalSteadyNs);
     for (auto it = batch.counters.cbegin(); it != batch.counters.cend(); ++it)
-        m_stats->setConnectionCounters(
-            it.key(), it->reconnections, it->errors, it->connectedNs);
-    result.droppedFromFront = qint64(m_store.droppedEvents() - droppedBefore);
+        applyCounters(it.key(), it.value());
+
+    const auto dropped = qint64(m_store.droppedEvents() - droppedBefore);
+    IngestResult result;
+    result.droppedFromFront = std::min(dropped, sizeBefore);
+    result.appended = qint64(count) - (dropped - result.droppedFromFront);
+    if (dropped > 0)
+        qCDebug(lcPipeline, "ingest: %lld appended, %lld dropped by the cap",
+            static_cast<long long>(count), static_cast<long long>(dropped));
     Q_EMIT ingested(result);
     return result;
 }
 
 void CapturePipeline::ingestRecord(
-    StreamId stream, const SseEventView &view, std::optional<double> latencyMs)
+    StreamId stream, const SseEventView &event, std::optional<double> latencyMs)
 {
-    SseEvent event;
-    event.stream = stream;
-    event.seq = view.seq;
-    event.id = view.id.toByteArray();
-    event.type = view.type.toByteArray();
-    event.data = view.data.toByteArray();
-    event.arrivalSteadyNs = view.arrivalSteadyNs;
-    event.arrivalWallNs = view.arrivalWallNs;
-    event.chunkIndex = view.chunkIndex;
-    event.wireBytes = view.wireBytes;
-    m_store.append(event, latencyMs);
-    m_stats->recordEvent(event, latencyMs);
+    Q_ASSERT(QThread::currentThread() == thread());
+    SseEventView view = event;
+    view.stream = stream;
+    m_store.append(view, latencyMs);
+    measure(view, latencyMs);
 }
 
 void CapturePipeline::clear()
 {
+    Q_ASSERT(QThread::currentThread() == thread());
     m_store.clear();
     m_stats = std::make_unique<CaptureStats>();
-    for (auto &route : m_routes)
-        route = std::make_unique<RouteMatcher>(route->streamA(), route->streamB());
+    for (size_t i = 0; i < m_routes.size(); ++i) {
+        m_routes[i] = std::make_unique<RouteMatcher>(m_routes[i]->streamA(), m_routes[i]->streamB());
+        m_routeDelays[i] = std::make_unique<StreamStats>();
+    }
+    m_latencyMissesSeen.clear();
 }
 
 } // namespace ssescope

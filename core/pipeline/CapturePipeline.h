@@ -5,6 +5,8 @@
 #include "stats/CaptureStats.h"
 #include "store/EventStore.h"
 
+#include <QHash>
+#include <QMetaType>
 #include <QObject>
 
 #include <memory>
@@ -13,13 +15,21 @@
 
 namespace ssescope {
 
+// What one ingest() did to the store, so that a table model can call
+// beginRemoveRows and beginInsertRows once each: droppedFromFront rows that
+// were there before went from the front, then appended rows came at the end
+// (oldSize - droppedFromFront + appended == newSize). Events both appended
+// and dropped by the same ingest are in neither, but in the store's
+// droppedEvents().
 struct IngestResult
 {
     qint64 appended = 0;
     qint64 droppedFromFront = 0;
 };
 
-// One place where events are measured, for every front end. Owner thread only.
+// One place where events are measured, for every front end: the store, the
+// statistics (latency comes with the events, computed on the network
+// thread), the connection counters and the route pairs. Owner thread only.
 class CapturePipeline final : public QObject
 {
     Q_OBJECT
@@ -29,23 +39,31 @@ public:
     Q_DISABLE_COPY_MOVE(CapturePipeline)
 
     void setStreamName(StreamId stream, const QString &name);
-    void addRoutePair(StreamId a, StreamId b);
-    IngestResult ingest(const EventBatch &batch);
+    void addRoutePair(StreamId a, StreamId b); // a RouteMatcher per pair
+    IngestResult ingest(const EventBatch &batch); // store append, stats, counters, route pairs
+    // For captures read from a file (no live batches): one record at a time, same measuring.
     void ingestRecord(StreamId stream, const SseEventView &event, std::optional<double> latencyMs);
-    void clear();
+    void clear(); // empties store, stats and pairs
 
     const EventStore &store() const { return m_store; }
     EventStore &store() { return m_store; }
     const CaptureStats &stats() const { return *m_stats; }
     const std::vector<std::unique_ptr<RouteMatcher>> &routes() const { return m_routes; }
+    // B's delay after A for routes()[index], as a StreamStats's "latency".
+    const StreamStats &routeDelays(size_t index) const { return *m_routeDelays[index]; }
 
 Q_SIGNALS:
-    void ingested(ssescope::IngestResult result);
+    void ingested(ssescope::IngestResult result); // after every ingest(), once
 
 private:
+    void measure(const SseEventView &event, std::optional<double> latencyMs);
+    void applyCounters(StreamId stream, const SubscriptionCounters &counters);
+
     EventStore m_store;
     std::unique_ptr<CaptureStats> m_stats;
     std::vector<std::unique_ptr<RouteMatcher>> m_routes;
+    std::vector<std::unique_ptr<StreamStats>> m_routeDelays;
+    QHash<StreamId, quint64> m_latencyMissesSeen; // counters are totals; stats get the increase
 };
 
 } // namespace ssescope

@@ -6,10 +6,15 @@ namespace ssescope {
 
 StreamStats &CaptureStats::stream(StreamId stream)
 {
+    // Events come in runs of one stream: skip the lookup for the same one.
+    if (m_last && m_lastId == stream)
+        return *m_last;
     auto it = m_streams.find(stream);
     if (it == m_streams.end())
         it = m_streams.insert(stream, std::make_shared<StreamStats>());
-    return **it;
+    m_lastId = stream;
+    m_last = it->get(); // owned by a shared_ptr: stays put when the hash grows
+    return *m_last;
 }
 
 const StreamStats *CaptureStats::find(StreamId stream) const
@@ -37,6 +42,12 @@ void CaptureStats::recordLatencyMiss(StreamId id)
 {
     stream(id).recordLatencyMiss();
     m_total.recordLatencyMiss();
+}
+
+void CaptureStats::recordLatencyMisses(StreamId id, quint64 count)
+{
+    stream(id).recordLatencyMisses(count);
+    m_total.recordLatencyMisses(count);
 }
 
 void CaptureStats::recordComment(StreamId id, qint64 steadyNs)

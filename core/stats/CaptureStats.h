@@ -24,6 +24,7 @@ public:
             event.stream, event.arrivalSteadyNs, event.wireBytes, event.chunkIndex, latencyMs);
     }
     void recordLatencyMiss(StreamId stream);
+    void recordLatencyMisses(StreamId stream, quint64 count);
     void recordComment(StreamId stream, qint64 steadyNs);
     void setConnectionCounters(
         StreamId stream, quint64 reconnections, quint64 errors, qint64 uptimeNs = 0);
@@ -35,6 +36,8 @@ public:
 
 private:
     QHash<StreamId, std::shared_ptr<StreamStats>> m_streams;
+    StreamStats *m_last = nullptr; // the stream looked up last
+    StreamId m_lastId = 0;
     StreamStats m_total;
     struct ConnectionCounters
     {

@@ -36,8 +36,13 @@ StreamStats::StreamStats(qint64 seriesResolutionNs, qsizetype seriesCapacity)
 
 StreamStats::Slot &StreamStats::slotFor(qint64 steadyNs)
 {
+    // Events come in runs within one second: no division for those.
+    if (m_currentSlot >= 0 && steadyNs >= m_currentSlotStartNs
+        && steadyNs < m_currentSlotStartNs + kSecondNs)
+        return m_slots[size_t(m_currentSlot)];
     const qint64 second = floorDiv(steadyNs, kSecondNs);
-    Slot &slot = m_slots[size_t(((second % kSlots) + kSlots) % kSlots)];
+    const int index = int(((second % kSlots) + kSlots) % kSlots);
+    Slot &slot = m_slots[size_t(index)];
     if (slot.second != second) {
         slot.second = second;
         slot.events = 0;
@@ -48,6 +53,8 @@ StreamStats::Slot &StreamStats::slotFor(qint64 steadyNs)
         if (slot.latencyUs)
             slot.latencyUs->clear();
     }
+    m_currentSlot = index;
+    m_currentSlotStartNs = second * kSecondNs;
     return slot;
 }
 
@@ -89,7 +96,10 @@ void StreamStats::recordEvent(
 void StreamStats::addToSeries(
     qint64 steadyNs, quint64 wireBytes, bool newChunk, std::optional<double> latencyMs)
 {
-    const qint64 start = floorDiv(steadyNs, m_resolutionNs) * m_resolutionNs;
+    const bool inLast = !m_series.empty() && steadyNs >= m_series.back().startNs
+        && steadyNs < m_series.back().startNs + m_resolutionNs;
+    const qint64 start = inLast ? m_series.back().startNs
+                                : floorDiv(steadyNs, m_resolutionNs) * m_resolutionNs;
     if (m_series.empty() || m_series.back().startNs < start) {
         m_series.push_back(SeriesPoint { start, 0, 0, 0, 0, 0, 0, 0 });
         if (qsizetype(m_series.size()) > m_seriesCapacity)

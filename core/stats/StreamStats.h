@@ -74,6 +74,7 @@ public:
     void recordEvent(
         qint64 steadyNs, quint64 wireBytes, quint64 chunkIndex, std::optional<double> latencyMs);
     void recordLatencyMiss() { ++m_totals.latencyMisses; }
+    void recordLatencyMisses(quint64 count) { m_totals.latencyMisses += count; }
     void recordComment(qint64 steadyNs);
     void setConnectionCounters(quint64 reconnections, quint64 errors, qint64 uptimeNs = 0);
 
@@ -98,6 +99,8 @@ private:
         qint64 steadyNs, quint64 wireBytes, bool newChunk, std::optional<double> latencyMs);
 
     std::array<Slot, kSlots> m_slots;
+    int m_currentSlot = -1; // the slot of the second that started at m_currentSlotStartNs
+    qint64 m_currentSlotStartNs = 0;
     StatsTotals m_totals;
     qint64 m_lastEventNs = -1;
     quint64 m_lastChunk = 0;

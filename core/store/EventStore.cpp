@@ -1,95 +1,122 @@
 #include "EventStore.h"
 
-#include <cstring>
+#include "store/StoreLogging.h"
+
+#include <QThread>
+
 #include <limits>
 
 namespace ssescope {
 
 namespace {
 
-constexpr quint16 kWallInSideTable = 1;
-
 qint64 floorDiv(qint64 a, qint64 b)
 {
     return a >= 0 ? a / b : -((-a + b - 1) / b);
 }
 
+// Big enough that segments fill by count with ordinary events, small enough
+// that one segment is a small part of the byte cap.
+qint64 sealBytesFor(const EventStoreLimits &limits)
+{
+    return std::clamp<qint64>(limits.maxBytes / 8, 64 * 1024, 4 * 1024 * 1024);
+}
+
 } // namespace
-
-struct EventStore::Record
-{
-    StreamId stream;
-    quint32 streamSeq;
-    qint64 arrivalSteadyNs;
-    quint32 chunkIndex;
-    quint32 wireBytes;
-    quint32 offset; // of the id bytes in the arena; the data follows them
-    quint32 idLength;
-    quint32 dataLength;
-    quint16 type;
-    quint16 flags;
-    float latencyMs; // NaN when the event has no latency
-    qint32 wallDeltaUs; // wall time, in µs, relative to steady time + the segment's offset
-};
-
-// Wall time is steady time plus the segment's offset: one clock reading per
-// segment instead of eight bytes per event.
-struct EventStore::Segment
-{
-    static_assert(sizeof(Record) == 48, "keep the record small");
-    std::vector<Record> records;
-    std::vector<char> arena;
-    qint64 wallMinusSteadyNs = 0;
-    QHash<quint32, qint64> wallOverflowUs; // by index in the segment
-
-    qint64 bytes() const { return qint64(records.capacity() * sizeof(Record) + arena.capacity()); }
-};
 
 EventStore::EventStore(EventStoreLimits limits)
     : m_limits(limits)
+    , m_sealBytes(sealBytesFor(limits))
+    , m_owner(QThread::currentThread())
 {
-    internType(QByteArrayLiteral("message"));
+    internType("message");
 }
 
 EventStore::~EventStore() = default;
 
-quint16 EventStore::internType(const QByteArray &type)
+void EventStore::assertOwner() const
 {
-    auto it = m_typeIndex.constFind(type);
+    Q_ASSERT_X(QThread::currentThread() == m_owner, "EventStore",
+        "the store belongs to one thread; other threads read a snapshot()");
+}
+
+quint16 EventStore::internType(QByteArrayView type)
+{
+    if (m_lastType < m_types.size() && QByteArrayView(m_types.at(m_lastType)) == type)
+        return m_lastType;
+    // fromRawData: a lookup key without an allocation.
+    const QByteArray key = QByteArray::fromRawData(type.data(), type.size());
+    auto it = m_typeIndex.constFind(key);
     if (it != m_typeIndex.constEnd())
-        return it.value();
+        return m_lastType = it.value();
     if (m_types.size() >= std::numeric_limits<quint16>::max())
         return 0; // absurdly many types: fall back rather than overflow
     const auto index = quint16(m_types.size());
-    m_types.append(type);
-    m_typeIndex.insert(type, index);
-    return index;
+    const QByteArray owned = type.toByteArray();
+    m_types.append(owned);
+    m_typeIndex.insert(owned, index);
+    return m_lastType = index;
+}
+
+void EventStore::seal()
+{
+    if (!m_lastIsOpen)
+        return;
+    EventSegment &open = *m_segments.back();
+    const qint64 before = open.bytes();
+    open.shrink();
+    m_bytes += open.bytes() - before;
+    m_lastIsOpen = false;
+}
+
+EventSegment &EventStore::segmentFor(const SseEventView &event)
+{
+    if (m_lastIsOpen) {
+        const EventSegment &open = *m_segments.back();
+        if (open.records.size() >= kSegmentEvents
+            || (!open.records.empty() && qint64(open.arena.size()) + event.data.size() > m_sealBytes))
+            seal();
+    }
+    if (!m_lastIsOpen) {
+        auto segment = std::make_shared<EventSegment>();
+        // Reserved whole: regrowth copies and faults in fresh pages, which
+        // measured several times slower. A segment sealed early gives back
+        // what it did not use.
+        segment->records.reserve(kSegmentEvents);
+        segment->arena.reserve(
+            size_t(std::max<qint64>(event.data.size(), std::min<qint64>(m_sealBytes, 1 << 20))));
+        segment->firstSeq = m_firstSeq + quint64(m_size);
+        segment->wallMinusSteadyNs = event.arrivalWallNs - event.arrivalSteadyNs;
+        m_bytes += segment->bytes();
+        m_segments.push_back(std::move(segment));
+        m_lastIsOpen = true;
+    }
+    return *m_segments.back();
 }
 
 quint64 EventStore::append(const SseEvent &event, std::optional<double> latencyMs)
 {
-    if (m_segments.empty() || m_segments.back()->records.size() == kSegmentEvents) {
-        auto segment = std::make_unique<Segment>();
-        segment->records.reserve(kSegmentEvents);
-        segment->arena.reserve(kSegmentEvents * 64);
-        segment->wallMinusSteadyNs = event.arrivalWallNs - event.arrivalSteadyNs;
-        m_bytes += segment->bytes();
-        m_segments.push_back(std::move(segment));
-    }
-    Segment &segment = *m_segments.back();
+    const SseEventView view { event.stream, event.seq, event.id, event.type, event.data,
+        event.arrivalSteadyNs, event.arrivalWallNs, event.chunkIndex, event.wireBytes };
+    return append(view, latencyMs, &event.id);
+}
+
+quint64 EventStore::append(
+    const SseEventView &event, std::optional<double> latencyMs, const QByteArray *sharedId)
+{
+    assertOwner();
+    EventSegment &segment = segmentFor(event);
     const qint64 before = segment.bytes();
-    const auto offset = quint32(segment.arena.size());
-    segment.arena.insert(segment.arena.end(), event.id.begin(), event.id.end());
-    segment.arena.insert(segment.arena.end(), event.data.begin(), event.data.end());
-    Record record {};
+    EventSegment::Record record {};
     record.stream = event.stream;
     record.streamSeq = quint32(event.seq);
     record.arrivalSteadyNs = event.arrivalSteadyNs;
     record.chunkIndex = quint32(event.chunkIndex);
     record.wireBytes = event.wireBytes;
-    record.offset = offset;
-    record.idLength = quint32(event.id.size());
-    record.dataLength = quint32(event.data.size());
+    record.idIndex = segment.idIndexFor(event.stream, event.id, sharedId); // may add to the arena
+    record.dataOffset = quint32(segment.arena.size());
+    record.dataLength
+        = quint32(std::min<qsizetype>(event.data.size(), std::numeric_limits<quint32>::max()));
     record.type = internType(event.type);
     record.latencyMs = latencyMs ? float(*latencyMs) : std::numeric_limits<float>::quiet_NaN();
     // Live events share one wall/steady relation per segment, so the delta is
@@ -101,10 +128,11 @@ quint64 EventStore::append(const SseEvent &event, std::optional<double> latencyM
         && deltaUs <= std::numeric_limits<qint32>::max()) {
         record.wallDeltaUs = qint32(deltaUs);
     } else {
-        record.flags |= kWallInSideTable;
+        record.flags |= EventSegment::kWallInSideTable;
         segment.wallOverflowUs.insert(
             quint32(segment.records.size()), floorDiv(event.arrivalWallNs, 1000));
     }
+    segment.arena.insert(segment.arena.end(), event.data.begin(), event.data.begin() + record.dataLength);
     segment.records.push_back(record);
     m_bytes += segment.bytes() - before;
     ++m_size;
@@ -115,44 +143,36 @@ quint64 EventStore::append(const SseEvent &event, std::optional<double> latencyM
 
 void EventStore::enforceLimits()
 {
-    // The newest segment stays: dropping what was just appended helps no one.
-    while (m_segments.size() > 1 && (m_size > m_limits.maxEvents || m_bytes > m_limits.maxBytes)) {
-        const Segment &oldest = *m_segments.front();
+    while (!m_segments.empty()) {
+        const bool overEvents = m_size > m_limits.maxEvents;
+        const bool overBytes = m_bytes > m_limits.maxBytes;
+        // The newest segment goes only when it alone passes the byte cap: an
+        // event cap that keeps one segment is still a cap, a byte cap is not.
+        const bool mayDrop = m_segments.size() > 1 || overBytes;
+        if (!(overEvents || overBytes) || !mayDrop)
+            break;
+        const EventSegment &oldest = *m_segments.front();
         const auto count = qint64(oldest.records.size());
         m_bytes -= oldest.bytes();
         m_size -= count;
         m_firstSeq += quint64(count);
         m_dropped += quint64(count);
+        qCDebug(lcStore, "cap reached: dropped %lld events, %lld held in %lld bytes",
+            static_cast<long long>(count), static_cast<long long>(m_size),
+            static_cast<long long>(m_bytes));
         m_segments.pop_front();
+        if (m_segments.empty())
+            m_lastIsOpen = false;
     }
 }
 
 StoredEvent EventStore::at(qint64 row) const
 {
-    StoredEvent out;
     if (row < 0 || row >= m_size)
-        return out;
-    // Every segment but the last holds exactly kSegmentEvents, and dropping
-    // removes whole segments, so the division is exact.
-    const Segment &segment = *m_segments[size_t(row / kSegmentEvents)];
-    const Record &record = segment.records[size_t(row % kSegmentEvents)];
-    const char *base = segment.arena.data() + record.offset;
-    out.seq = m_firstSeq + quint64(row);
-    out.stream = record.stream;
-    out.streamSeq = record.streamSeq;
-    out.id = QByteArrayView(base, record.idLength);
-    out.data = QByteArrayView(base + record.idLength, record.dataLength);
-    out.type = m_types.at(record.type);
-    out.arrivalSteadyNs = record.arrivalSteadyNs;
-    const qint64 wallUs = (record.flags & kWallInSideTable)
-        ? segment.wallOverflowUs.value(quint32(row % kSegmentEvents))
-        : floorDiv(record.arrivalSteadyNs + segment.wallMinusSteadyNs, 1000) + record.wallDeltaUs;
-    out.arrivalWallNs = wallUs * 1000;
-    out.chunkIndex = record.chunkIndex;
-    out.wireBytes = record.wireBytes;
-    if (!std::isnan(record.latencyMs))
-        out.latencyMs = double(record.latencyMs);
-    return out;
+        return {};
+    const quint64 seq = m_firstSeq + quint64(row);
+    const EventSegment *segment = segmentOfSeq(m_segments, seq);
+    return segment ? segment->read(size_t(seq - segment->firstSeq), m_types) : StoredEvent {};
 }
 
 qint64 EventStore::rowOfSeq(quint64 seq) const
@@ -164,25 +184,47 @@ qint64 EventStore::rowOfSeq(quint64 seq) const
 
 void EventStore::setLimits(const EventStoreLimits &limits)
 {
+    assertOwner();
     m_limits = limits;
+    m_sealBytes = sealBytesFor(limits);
     enforceLimits();
 }
 
 void EventStore::clear()
 {
+    assertOwner();
     // Cleared on purpose, so not counted as dropped; sequence numbers go on.
     m_firstSeq += quint64(m_size);
     m_size = 0;
     m_bytes = 0;
     m_segments.clear();
+    m_lastIsOpen = false;
 }
 
-} // namespace ssescope
-
-namespace ssescope {
+EventStoreSnapshot EventStore::snapshot() const
+{
+    assertOwner();
+    EventStoreSnapshot out;
+    out.m_segments.reserve(m_segments.size());
+    for (size_t i = 0; i < m_segments.size(); ++i) {
+        if (i + 1 == m_segments.size() && m_lastIsOpen)
+            // The open segment is still written: the snapshot gets a copy,
+            // bounded by one segment's size.
+            out.m_segments.push_back(std::make_shared<const EventSegment>(*m_segments[i]));
+        else
+            out.m_segments.push_back(m_segments[i]);
+    }
+    out.m_types = m_types;
+    out.m_streamNames = m_streamNames;
+    out.m_firstSeq = m_firstSeq;
+    out.m_size = m_size;
+    out.m_dropped = m_dropped;
+    return out;
+}
 
 void EventStore::setStreamName(StreamId stream, const QString &name)
 {
+    assertOwner();
     m_streamNames.insert(stream, name);
 }
 

@@ -1,37 +1,20 @@
 #pragma once
 
-#include "sse/SseEvent.h"
+#include "store/EventSegment.h"
+#include "store/EventStoreSnapshot.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
 #include <QList>
 
-#include <cmath>
 #include <deque>
 #include <memory>
 #include <optional>
-#include <vector>
+
+class QThread;
 
 namespace ssescope {
-
-// A stored event as consumers read it: views into the store's arenas, valid
-// until the next append() or clear(); copy what must outlive that.
-struct StoredEvent
-{
-    quint64 seq = 0; // stable, store-wide, from 1
-    StreamId stream = 0;
-    quint32 streamSeq = 0;
-    QByteArrayView id;
-    QByteArrayView type;
-    QByteArrayView data;
-    qint64 arrivalSteadyNs = 0;
-    qint64 arrivalWallNs = 0;
-    quint32 chunkIndex = 0;
-    quint32 wireBytes = 0;
-    std::optional<double> latencyMs;
-};
-// Wall times are kept to the microsecond, the precision captures are written in.
 
 struct EventStoreLimits
 {
@@ -39,11 +22,13 @@ struct EventStoreLimits
     qint64 maxBytes = 1024LL * 1024 * 1024;
 };
 
-// Append-only capture shared read-only by the table, charts, export and the
-// CLI. Events live in fixed-count segments: a 48-byte record each plus their
-// id and data bytes in the segment's arena, so row -> event is O(1). When a
-// cap is passed, the oldest whole segments go, and every event in them is
-// counted in droppedEvents(): nothing is dropped silently.
+// Append-only capture, owned by one thread (asserted): the table, charts and
+// the CLI read it there; workers read a snapshot(). Events live in segments of
+// at most kSegmentEvents, sealed early when their arena passes a byte size, so
+// the byte cap holds whatever the events' size. When a cap is passed the
+// oldest whole segments go (the newest too, when it alone passes the byte
+// cap), and every event in them is counted in droppedEvents(): nothing is
+// dropped silently.
 class EventStore final
 {
 public:
@@ -53,8 +38,12 @@ public:
     ~EventStore();
     Q_DISABLE_COPY_MOVE(EventStore)
 
-    // Returns the stored event's sequence number.
+    // Each returns the stored event's sequence number.
     quint64 append(const SseEvent &event, std::optional<double> latencyMs = std::nullopt);
+    // sharedId, when given, holds the same bytes as event.id and is kept by
+    // reference count instead of being copied when the id changes.
+    quint64 append(const SseEventView &event, std::optional<double> latencyMs,
+        const QByteArray *sharedId = nullptr);
 
     qint64 size() const { return m_size; }
     bool isEmpty() const { return m_size == 0; }
@@ -68,6 +57,9 @@ public:
     void setLimits(const EventStoreLimits &limits);
     void clear();
 
+    // An immutable view of everything stored now, for another thread.
+    EventStoreSnapshot snapshot() const;
+
     // Names of streams, for display and export ("stream" in a capture).
     void setStreamName(StreamId stream, const QString &name);
     QString streamName(StreamId stream) const;
@@ -76,21 +68,26 @@ public:
     QByteArray typeName(quint16 index) const { return m_types.value(index); }
 
 private:
-    struct Record;
-    struct Segment;
-
-    quint16 internType(const QByteArray &type);
+    quint16 internType(QByteArrayView type);
+    EventSegment &segmentFor(const SseEventView &event);
+    void seal();
     void enforceLimits();
+    void assertOwner() const;
 
     EventStoreLimits m_limits;
-    std::deque<std::unique_ptr<Segment>> m_segments;
+    qint64 m_sealBytes = 0; // an arena this full is sealed
+    // Sealed segments are never written again; only the last may be open.
+    std::deque<std::shared_ptr<EventSegment>> m_segments;
+    bool m_lastIsOpen = false;
     QList<QByteArray> m_types;
     QHash<QByteArray, quint16> m_typeIndex;
+    quint16 m_lastType = 0;
     QHash<StreamId, QString> m_streamNames;
     quint64 m_firstSeq = 1; // of the oldest retained event
     qint64 m_size = 0;
     qint64 m_bytes = 0;
     quint64 m_dropped = 0;
+    QThread *m_owner;
 };
 
 } // namespace ssescope

@@ -454,7 +454,7 @@ LiveResult DashboardBench::live(bool external)
     qint64 largestBatch = 0;
     const QMetaObject::Connection batches = QObject::connect(&m_session->manager(),
         &StreamManager::eventsReceived, &m_session->manager(), [&](const EventBatchPtr &batch) {
-            largestBatch = std::max<qint64>(largestBatch, qint64(batch->events.size()));
+            largestBatch = std::max<qint64>(largestBatch, qint64(batch->eventCount()));
         });
     m_probe.start();
     benchApp()->startTracing();

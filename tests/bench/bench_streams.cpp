@@ -45,8 +45,8 @@ int main(int argc, char *argv[])
         QHash<StreamId, int> events;
         QObject::connect(
             &manager, &StreamManager::eventsReceived, &app, [&](const EventBatchPtr &batch) {
-                for (const SseEvent &event : batch->events)
-                    ++events[event.stream];
+                for (qsizetype i = 0; i < batch->eventCount(); ++i)
+                    ++events[batch->event(i).stream];
             });
         QElapsedTimer timer;
         timer.start();

@@ -18,8 +18,21 @@ public:
     {
         connect(manager, &StreamManager::eventsReceived, this, [this](const EventBatchPtr &batch) {
             ++batches;
-            for (const SseEvent &event : batch->events)
-                events[event.stream].push_back(event);
+            for (qsizetype i = 0; i < batch->eventCount(); ++i) {
+                const SseEventView view = batch->event(i);
+                SseEvent event;
+                event.stream = view.stream;
+                event.seq = view.seq;
+                event.id = view.id.toByteArray();
+                event.type = view.type.toByteArray();
+                event.data = view.data.toByteArray();
+                event.arrivalSteadyNs = view.arrivalSteadyNs;
+                event.arrivalWallNs = view.arrivalWallNs;
+                event.chunkIndex = view.chunkIndex;
+                event.wireBytes = view.wireBytes;
+                events[event.stream].push_back(std::move(event));
+                latencies[view.stream].push_back(batch->latencyMs(i));
+            }
             for (const SseComment &comment : batch->comments)
                 comments[comment.stream].append(comment.text);
         });
@@ -60,6 +73,7 @@ public:
     }
 
     QHash<StreamId, SseEventList> events;
+    QHash<StreamId, std::vector<std::optional<double>>> latencies;
     QHash<StreamId, QByteArrayList> comments;
     QHash<StreamId, QList<SubscriptionStatus>> statuses;
     QHash<StreamId, QStringList> errors;

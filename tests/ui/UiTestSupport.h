@@ -16,18 +16,21 @@ inline IngestResult ingestEvents(ui::DashboardSession &session, StreamId stream,
     qint64 firstSteadyNs = 1'000'000'000)
 {
     EventBatch batch;
+    EventBatch::SharedTexts texts;
     for (int i = 0; i < count; ++i) {
-        SseEvent event;
+        const QByteArray id = QByteArray::number(i + 1);
+        const QByteArray payload = data(i);
+        SseEventView event;
         event.stream = stream;
         event.seq = quint64(i + 1);
-        event.id = QByteArray::number(i + 1);
+        event.id = id;
         event.type = type;
-        event.data = data(i);
+        event.data = payload;
         event.arrivalSteadyNs = firstSteadyNs + qint64(i) * 1000;
         event.arrivalWallNs = 1'700'000'000'000'000'000LL + qint64(i) * 1000;
         event.chunkIndex = quint64(i);
-        event.wireBytes = quint32(event.data.size() + 7);
-        batch.events.push_back(event);
+        event.wireBytes = quint64(payload.size() + 7);
+        batch.append(event, texts, std::nullopt);
     }
     return session.pipeline().ingest(batch);
 }

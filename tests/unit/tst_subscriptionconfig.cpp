@@ -37,6 +37,8 @@ private Q_SLOTS:
         config.http2PriorKnowledge = true;
         config.readBufferBytes = 4096;
         config.maxEventBytes = 1000;
+        config.latency = *LatencyConfig::fromSpec(u"json:/ts"_s, nullptr);
+        config.latency.clockOffsetMs = 2.5;
 
         const QByteArray text = QJsonDocument(config.toJson()).toJson();
         QString error;
@@ -53,6 +55,10 @@ private Q_SLOTS:
         QCOMPARE(back->reconnect.kind, ReconnectPolicyKind::Strict);
         QCOMPARE(back->reconnect.reconnect, false);
         QCOMPARE(back->maxEventBytes, qint64(1000));
+        // Issue 7: latency settings are per subscription.
+        QCOMPARE(back->latency.source, LatencySource::JsonPointer);
+        QCOMPARE(back->latency.expression, u"/ts"_s);
+        QCOMPARE(back->latency.clockOffsetMs, 2.5);
     }
 
     void defaultsForMissingFields()

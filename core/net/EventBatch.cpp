@@ -1,0 +1,178 @@
+#include "EventBatch.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ssescope {
+
+const EventBatch::Part &EventBatch::partOf(qsizetype &index) const
+{
+    size_t part = 0;
+    if (m_parts.size() > 1) {
+        const auto it = std::upper_bound(m_partStart.begin(), m_partStart.end(), index);
+        part = size_t(it - m_partStart.begin()) - 1;
+    }
+    index -= m_partStart[part];
+    return m_parts[part];
+}
+
+SseEventView EventBatch::viewOf(const Part &part, const Record &record)
+{
+    SseEventView view;
+    view.stream = record.stream;
+    view.seq = record.seq;
+    view.id = record.idText == kInline
+        ? QByteArrayView(part.arena.data() + record.idOffset, record.idLength)
+        : QByteArrayView(part.texts[record.idText]);
+    view.type = part.texts[record.typeIndex];
+    view.data = QByteArrayView(part.arena.data() + record.dataOffset, record.dataLength);
+    view.arrivalSteadyNs = record.arrivalSteadyNs;
+    view.arrivalWallNs = record.arrivalWallNs;
+    view.chunkIndex = record.chunkIndex;
+    view.wireBytes = record.wireBytes;
+    return view;
+}
+
+std::optional<double> EventBatch::latencyOf(const Record &record)
+{
+    if (std::isnan(record.latencyMs))
+        return std::nullopt;
+    return double(record.latencyMs);
+}
+
+SseEventView EventBatch::event(qsizetype index) const
+{
+    const Part &part = partOf(index);
+    return viewOf(part, part.records[size_t(index)]);
+}
+
+std::optional<double> EventBatch::latencyMs(qsizetype index) const
+{
+    const Part &part = partOf(index);
+    return latencyOf(part.records[size_t(index)]);
+}
+
+const QByteArray *EventBatch::sharedId(qsizetype index) const
+{
+    const Part &part = partOf(index);
+    const Record &record = part.records[size_t(index)];
+    return record.idText == kInline ? nullptr : &part.texts[record.idText];
+}
+
+qint64 EventBatch::bytes() const
+{
+    qint64 total = qint64(comments.size() * sizeof(SseComment));
+    for (const Part &part : m_parts)
+        total += qint64(sizeof(Part) + part.records.capacity() * sizeof(Record)
+                     + part.arena.capacity() + part.texts.capacity() * sizeof(QByteArray))
+            + part.textBytes;
+    return total;
+}
+
+quint32 EventBatch::textIndex(Part &part, const QByteArray &text, int slot)
+{
+    // The usual hit: the same array as the last time, recognised by its data.
+    const quint32 last = part.lastText[slot];
+    if (last < part.texts.size() && part.texts[last].constData() == text.constData()
+        && part.texts[last].size() == text.size())
+        return last;
+    for (size_t i = 0; i < part.texts.size(); ++i) { // few: types and long ids that changed
+        if (part.texts[i].constData() == text.constData() && part.texts[i].size() == text.size())
+            return part.lastText[slot] = quint32(i);
+    }
+    const auto index = quint32(part.texts.size());
+    part.texts.push_back(text);
+    part.textBytes += text.size();
+    return part.lastText[slot] = index;
+}
+
+void EventBatch::append(
+    const SseEventView &event, SharedTexts &texts, std::optional<double> latencyMs)
+{
+    if (m_parts.empty()) {
+        m_parts.emplace_back();
+        m_partStart.push_back(m_count);
+        // As much as the publisher's last part held: no regrowth per read for
+        // a steady stream, little waste for a slow one.
+        m_parts.back().records.reserve(m_reserveRecords);
+        m_parts.back().arena.reserve(m_reserveArena);
+    }
+    Part &part = m_parts.back();
+    Record record;
+    record.arrivalSteadyNs = event.arrivalSteadyNs;
+    record.arrivalWallNs = event.arrivalWallNs;
+    record.seq = event.seq;
+    record.chunkIndex = event.chunkIndex;
+    record.stream = event.stream;
+    record.wireBytes = event.wireBytes;
+    record.latencyMs = latencyMs ? float(*latencyMs) : std::numeric_limits<float>::quiet_NaN();
+    record.reserved = 0;
+    if (QByteArrayView(texts.type) != event.type)
+        texts.type = event.type.toByteArray();
+    record.typeIndex = textIndex(part, texts.type, 1);
+    record.idLength = quint32(event.id.size());
+    if (event.id.size() <= kInlineIdBytes) {
+        record.idText = kInline;
+        const Record *previous = part.records.empty() ? nullptr : &part.records.back();
+        if (previous && previous->stream == event.stream && previous->idText == kInline
+            && QByteArrayView(part.arena.data() + previous->idOffset, previous->idLength)
+                == event.id) {
+            record.idOffset = previous->idOffset; // unchanged: one copy per change
+        } else {
+            record.idOffset = part.arena.size();
+            part.arena.insert(part.arena.end(), event.id.begin(), event.id.end());
+        }
+    } else {
+        if (QByteArrayView(texts.id) != event.id)
+            texts.id = event.id.toByteArray();
+        record.idOffset = 0;
+        record.idText = textIndex(part, texts.id, 0);
+    }
+    record.dataOffset = part.arena.size();
+    record.dataLength = quint32(event.data.size()); // events are far below 4 GiB (parser limits)
+    part.arena.insert(part.arena.end(), event.data.begin(), event.data.end());
+    part.records.push_back(record);
+    ++m_count;
+}
+
+void EventBatch::takeFrom(EventBatch &other)
+{
+    for (Part &part : other.m_parts) {
+        if (part.records.empty())
+            continue;
+        if (!m_parts.empty()) {
+            // A long id that persists across parts is one shared array:
+            // count its bytes once.
+            for (const QByteArray &text : part.texts) {
+                for (const QByteArray &known : m_parts.back().texts) {
+                    if (known.constData() == text.constData() && known.size() == text.size()) {
+                        part.textBytes -= text.size();
+                        break;
+                    }
+                }
+            }
+        }
+        m_partStart.push_back(m_count);
+        m_count += qsizetype(part.records.size());
+        other.m_reserveRecords = part.records.size();
+        other.m_reserveArena = part.arena.size();
+        m_parts.push_back(std::move(part));
+    }
+    comments.insert(comments.end(), std::make_move_iterator(other.comments.begin()),
+        std::make_move_iterator(other.comments.end()));
+    for (auto it = other.counters.cbegin(); it != other.counters.cend(); ++it)
+        counters.insert(it.key(), it.value());
+    other.clear();
+}
+
+void EventBatch::clear()
+{
+    m_parts.clear();
+    m_partStart.clear();
+    m_count = 0;
+    comments.clear();
+    counters.clear();
+}
+
+} // namespace ssescope

@@ -1,0 +1,3 @@
+#include "PipelineLogging.h"
+
+Q_LOGGING_CATEGORY(lcPipeline, "ssescope.pipeline", QtWarningMsg)
