@@ -93,6 +93,7 @@ EventFilterBar::EventFilterBar(DashboardSession *session, QWidget *parent)
     connect(session, &DashboardSession::streamRemoved, this, &EventFilterBar::refreshStreams);
     connect(session, &DashboardSession::streamReplaced, this, &EventFilterBar::refreshStreams);
     connect(session, &DashboardSession::captureReset, this, &EventFilterBar::refreshStreams);
+    connect(session, &DashboardSession::captureStreamsAdded, this, &EventFilterBar::refreshStreams);
     refreshStreams();
     // New types appear as streams send them; keep the list current when idle.
     auto *typeRefresh = new QTimer(this);

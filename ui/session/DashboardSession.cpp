@@ -1,6 +1,7 @@
 #include "DashboardSession.h"
 
 #include "capture/CaptureFormat.h"
+#include "capture/CaptureLoader.h"
 #include "demo/DemoServerThread.h"
 #include "session/CaptureRecorder.h"
 #include "session/StreamPalette.h"
@@ -16,7 +17,12 @@ DashboardSession::DashboardSession(EventStoreLimits limits, QObject *parent)
     : QObject(parent)
     , m_pipeline(limits)
     , m_recorder(std::make_unique<CaptureRecorder>())
+    , m_loader(new CaptureLoader(this))
 {
+    connect(m_loader, &CaptureLoader::batchRead, this, &DashboardSession::handleLoadedBatch);
+    connect(m_loader, &CaptureLoader::progress, this, &DashboardSession::captureLoadProgress);
+    connect(m_loader, &CaptureLoader::finished, this,
+        [this](bool ok, qint64, const QString &message) { Q_EMIT captureLoaded(ok, message); });
     // A batch is ingested in one turn of the GUI thread's event loop: bounding
     // it bounds the stall (about 0.5 µs an event: 20,000 events is ~10 ms).
     // When the window falls behind, the sockets stop being read instead.
@@ -151,6 +157,7 @@ int DashboardSession::slotFor(StreamId stream)
 
 void DashboardSession::clearCapture()
 {
+    m_loader->cancel();
     m_pipeline.clear();
     m_unsavedEvents = 0;
     Q_EMIT captureReset();
@@ -186,66 +193,48 @@ void DashboardSession::handleBatch(const EventBatchPtr &batch)
 bool DashboardSession::openCapture(const QString &path, QString *message)
 {
     const auto format = captureFormatFromPath(path);
-    QFile file(path);
     if (!format) {
         *message = QCoreApplication::translate("DashboardSession",
             "%1 is not a capture: use .jsonl, .csv or .sse.")
                        .arg(path);
         return false;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
+    QFile probe(path);
+    if (!probe.open(QIODevice::ReadOnly)) {
         *message = QCoreApplication::translate("DashboardSession", "Cannot open %1: %2")
-                       .arg(path, file.errorString());
+                       .arg(path, probe.errorString());
         return false;
     }
+    probe.close();
+    m_loader->cancel();
     m_pipeline.clear();
-    QHash<QByteArray, StreamId> ids;
-    StreamId next = 0x40000000; // apart from live stream ids
-    qint64 events = 0;
-    QList<CaptureReadError> errors;
-    QString fatal;
-    readCapture(
-        *format, &file,
-        [&](CaptureRecord &&record) {
-            if (record.kind != CaptureRecordView::Kind::Event)
-                return;
-            auto id = ids.find(record.stream);
-            if (id == ids.end()) {
-                id = ids.insert(record.stream, next++);
-                m_pipeline.setStreamName(*id, QString::fromUtf8(record.stream));
-                slotFor(*id);
-            }
-            SseEventView view;
-            view.stream = *id;
-            view.seq = record.seq;
-            view.id = record.id;
-            view.type = record.type;
-            view.data = record.data;
-            view.arrivalSteadyNs = record.monoNs;
-            view.arrivalWallNs = record.receivedWallNs;
-            view.chunkIndex = record.chunk;
-            view.wireBytes = record.bytes;
-            m_pipeline.ingestRecord(*id, view, record.latencyMs);
-            ++events;
-        },
-        [&](const CaptureReadError &error) { errors.append(error); }, &fatal);
     m_unsavedEvents = 0;
     Q_EMIT captureReset();
-    if (!fatal.isEmpty()) {
-        *message = QCoreApplication::translate("DashboardSession", "%1: %2").arg(path, fatal);
-        return events > 0;
-    }
-    *message = QCoreApplication::translate("DashboardSession", "Opened %1: %n event(s)", nullptr,
-        int(std::min<qint64>(events, INT_MAX)))
-                   .arg(path);
-    if (!errors.isEmpty())
-        *message += u' '
-            + QCoreApplication::translate("DashboardSession",
-                "%n corrupt record(s) skipped; the first is on line %1: %2", nullptr,
-                int(errors.size()))
-                  .arg(errors.first().line)
-                  .arg(errors.first().message);
+    // Captured streams get ids apart from live ones, new ones per opening.
+    const StreamId first = m_nextCaptureStream;
+    m_nextCaptureStream += 0x10000;
+    m_loader->start(path, *format, first);
+    *message = QCoreApplication::translate("DashboardSession", "Opening %1…").arg(path);
     return true;
+}
+
+bool DashboardSession::isLoadingCapture() const
+{
+    return m_loader->isRunning();
+}
+
+void DashboardSession::handleLoadedBatch(
+    const std::shared_ptr<EventBatch> &batch, const QHash<StreamId, QString> &newStreams)
+{
+    for (auto it = newStreams.cbegin(); it != newStreams.cend(); ++it) {
+        m_pipeline.setStreamName(it.key(), it.value());
+        slotFor(it.key());
+    }
+    if (!newStreams.isEmpty())
+        Q_EMIT captureStreamsAdded();
+    const IngestResult result = m_pipeline.ingest(*batch);
+    Q_EMIT ingested(result);
+    m_loader->batchConsumed();
 }
 
 } // namespace ssescope::ui

@@ -14,6 +14,7 @@ class DemoServerThread;
 
 namespace ssescope::ui {
 
+class CaptureLoader;
 class CaptureRecorder;
 
 // Everything the window shows, without widgets: the streams (StreamManager),
@@ -64,9 +65,12 @@ public:
     void markSaved() { m_unsavedEvents = 0; }
     void clearCapture();
 
-    // Loads a capture file (any of the three formats) in place of the store's
-    // content; streams of the capture get colours of their own.
+    // Starts loading a capture file (any of the three formats) in place of the
+    // store's content, on a worker; captureLoaded() says how it ended. False,
+    // with the reason, when the file cannot be a capture or cannot be opened:
+    // then nothing changed.
     bool openCapture(const QString &path, QString *message);
+    bool isLoadingCapture() const;
 
     CaptureRecorder *recorder() const { return m_recorder.get(); }
     bool startRecording(const QString &path, QString *error);
@@ -83,15 +87,22 @@ Q_SIGNALS:
     void captureReset();
     void recordingChanged(bool recording, const QString &path);
     void recordingFailed(const QString &message);
+    void captureLoadProgress(qint64 bytesRead, qint64 bytesTotal);
+    void captureLoaded(bool ok, const QString &message);
+    void captureStreamsAdded();
 
 private:
     void handleBatch(const EventBatchPtr &batch);
+    void handleLoadedBatch(
+        const std::shared_ptr<EventBatch> &batch, const QHash<StreamId, QString> &newStreams);
     int slotFor(StreamId stream);
 
     CapturePipeline m_pipeline;
     StreamManager m_manager;
     std::unique_ptr<demo::DemoServerThread> m_demo;
     std::unique_ptr<CaptureRecorder> m_recorder;
+    CaptureLoader *m_loader;
+    StreamId m_nextCaptureStream = 0x40000000;
     QList<StreamId> m_order;
     QHash<StreamId, int> m_colorSlots;
     int m_nextColorSlot = 0;

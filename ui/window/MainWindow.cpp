@@ -72,6 +72,11 @@ MainWindow::MainWindow(DashboardSession *session, QWidget *parent)
         [this](StreamId stream, const QString &message) {
             showMessage(u"%1: %2"_s.arg(m_session->streamName(stream), message), true);
         });
+    connect(session, &DashboardSession::captureLoaded, this, &MainWindow::handleCaptureLoaded);
+    connect(session, &DashboardSession::captureLoadProgress, this, [this](qint64 done, qint64 total) {
+        if (total > 0)
+            statusBar()->showMessage(tr("Opening capture… %1%").arg(done * 100 / total), 2000);
+    });
     connect(session, &DashboardSession::recordingFailed, this,
         [this](const QString &message) { showMessage(message, true); });
     connect(session, &DashboardSession::recordingChanged, this, [this](bool recording) {

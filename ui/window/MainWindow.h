@@ -73,6 +73,7 @@ private:
     void clearCapture();
     void runSubscribeDialog(StreamId editing, bool duplicate);
     void showAbout();
+    void handleCaptureLoaded(bool ok, const QString &message);
 
     DashboardSession *m_session;
     EventsPanel *m_events;

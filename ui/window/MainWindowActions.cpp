@@ -89,6 +89,13 @@ bool MainWindow::openCapture(const QString &path)
     return ok;
 }
 
+void MainWindow::handleCaptureLoaded(bool ok, const QString &message)
+{
+    showMessage(message, !ok);
+    if (!ok && m_interactive)
+        QMessageBox::warning(this, tr("Open capture"), message);
+}
+
 Workspace MainWindow::currentWorkspace() const
 {
     Workspace workspace;
