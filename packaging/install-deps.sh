@@ -7,7 +7,8 @@ set -euo pipefail
 
 packages=(
     build-essential cmake ninja-build pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-charts-dev libgl-dev qt6-qpa-plugins
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev qt6-qpa-plugins
+    fonts-dejavu-core
 )
 if [ "${1:-}" = --bench ]; then
     packages+=(nginx-light curl)

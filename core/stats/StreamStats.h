@@ -78,7 +78,7 @@ class StreamStats final
 public:
     static constexpr int kSlots = 60;
 
-    explicit StreamStats(qint64 seriesResolutionNs = 250'000'000, qsizetype seriesCapacity = 2400);
+    explicit StreamStats(qint64 seriesResolutionNs = 250'000'000, qsizetype seriesCapacity = 3600);
 
     void recordEvent(
         qint64 steadyNs, quint64 wireBytes, quint64 chunkIndex, std::optional<double> latencyMs);

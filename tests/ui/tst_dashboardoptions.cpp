@@ -1,0 +1,96 @@
+// The window's command line.
+#include "app/DashboardApp.h"
+#include "app/DashboardOptions.h"
+
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace ssescope::ui;
+
+class TestDashboardOptions final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parses();
+    void rejects_data();
+    void rejects();
+    void noDisplayIsExplained();
+    void binaryWithoutDisplayPrintsOneSentence();
+};
+
+void TestDashboardOptions::parses()
+{
+    QString error;
+    auto options = DashboardOptions::parse({ u"ssescope"_s }, &error);
+    QVERIFY(options);
+    QVERIFY(options->wantsDemo());
+    options = DashboardOptions::parse({ u"ssescope"_s, u"prices=http://127.0.0.1:9/p?a=b"_s,
+                                          u"http://127.0.0.1:9/x=y"_s, u"--workspace"_s, u"w.json"_s },
+        &error);
+    QVERIFY2(options, qPrintable(error));
+    QCOMPARE(options->streams.size(), 2);
+    QCOMPARE(options->streams.at(0).name, u"prices"_s);
+    QCOMPARE(options->streams.at(0).url.toString(), u"http://127.0.0.1:9/p?a=b"_s);
+    QCOMPARE(options->streams.at(1).name, QString()); // an = after :// is part of the URL
+    QCOMPARE(options->workspace, u"w.json"_s);
+    QVERIFY(!options->wantsDemo());
+}
+
+void TestDashboardOptions::rejects_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("unknown") << QStringList { u"--frobnicate"_s } << u"Unknown option"_s;
+    QTest::newRow("missing value") << QStringList { u"--open"_s } << u"needs a value"_s;
+    QTest::newRow("bad scheme") << QStringList { u"ftp://h/x"_s } << u"http://"_s;
+    QTest::newRow("bad number") << QStringList { u"--max-events"_s, u"lots"_s } << u"positive number"_s;
+}
+
+void TestDashboardOptions::rejects()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, reason);
+    arguments.prepend(u"ssescope"_s);
+    QString error;
+    QVERIFY(!DashboardOptions::parse(arguments, &error));
+    QVERIFY2(error.contains(reason), qPrintable(error));
+}
+
+void TestDashboardOptions::noDisplayIsExplained()
+{
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    const QByteArray display = qgetenv("DISPLAY");
+    const QByteArray wayland = qgetenv("WAYLAND_DISPLAY");
+    qunsetenv("QT_QPA_PLATFORM");
+    qunsetenv("DISPLAY");
+    qunsetenv("WAYLAND_DISPLAY");
+    const char *reason = missingDisplayReason();
+    QVERIFY(reason && QByteArray(reason).contains("no display"));
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QVERIFY(!missingDisplayReason());
+    qputenv("QT_QPA_PLATFORM", "xcb");
+    QVERIFY(missingDisplayReason());
+    qputenv("QT_QPA_PLATFORM", platform);
+    qputenv("DISPLAY", display);
+    qputenv("WAYLAND_DISPLAY", wayland);
+}
+
+void TestDashboardOptions::binaryWithoutDisplayPrintsOneSentence()
+{
+    QProcess app;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"QT_QPA_PLATFORM"_s);
+    env.remove(u"DISPLAY"_s);
+    env.remove(u"WAYLAND_DISPLAY"_s);
+    app.setProcessEnvironment(env);
+    app.start(QStringLiteral(SSESCOPE_APP), {});
+    QVERIFY(app.waitForFinished(20000));
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(app.exitCode(), 2);
+    const QByteArray err = app.readAllStandardError();
+    QVERIFY2(err.contains("cannot open the window") && err.contains("ssescope-cli"), err.constData());
+    QCOMPARE(err.count('\n'), 1);
+}
+
+QTEST_GUILESS_MAIN(TestDashboardOptions)
+#include "tst_dashboardoptions.moc"

@@ -1,0 +1,178 @@
+// The live event table's model: whole-batch inserts, cap drops removed first,
+// time-sliced filtering and worker sorting, all under QAbstractItemModelTester.
+#include "UiTestSupport.h"
+
+#include "events/EventTableModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace ssescope;
+using namespace ssescope::ui;
+using ssescope::test::ingestEvents;
+
+namespace {
+
+QByteArray tickerData(int i)
+{
+    return "{\"seq\":" + QByteArray::number(i) + ",\"symbol\":\"" + (i % 10 == 0 ? "ACME" : "INIT")
+        + "\",\"pad\":\"" + QByteArray(i % 7, 'x') + "\"}";
+}
+
+} // namespace
+
+class TestEventTableModel final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void batchesInsertWholeAndFollowTheStore();
+    void capDropsAreRemovedBeforeInserts();
+    void filterNarrowsAndFollowsNewRows();
+    void invalidRegexLeavesTableAsItWas();
+    void sortsOnAWorkerAndAppendsNewRowsBelow();
+    void filteringAMillionRowsYieldsToTheEventLoop();
+    void frozenTableCatchesUpWhenThawed();
+};
+
+void TestEventTableModel::batchesInsertWholeAndFollowTheStore()
+{
+    DashboardSession session;
+    EventTableModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    ingestEvents(session, 1, 500, tickerData);
+    ingestEvents(session, 2, 300, tickerData);
+    QCOMPARE(inserted.count(), 2); // one per batch, never one per row
+    QCOMPARE(model.rowCount(), 800);
+    QCOMPARE(model.seqAt(0), 1u);
+    QCOMPARE(model.index(799, EventTableModel::SeqColumn).data().toString(), u"800"_s);
+    QCOMPARE(model.index(0, EventTableModel::DataColumn).data().toString(),
+        QString::fromUtf8(tickerData(0)));
+    QCOMPARE(model.index(1, EventTableModel::SizeColumn).data().toString(),
+        QString::number(tickerData(1).size() + 7));
+}
+
+void TestEventTableModel::capDropsAreRemovedBeforeInserts()
+{
+    EventStoreLimits limits;
+    limits.maxEvents = 2 * EventStore::kSegmentEvents;
+    DashboardSession session(limits);
+    EventTableModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QStringList order;
+    connect(&model, &QAbstractItemModel::rowsRemoved, this, [&order] { order.append(u"removed"_s); });
+    connect(&model, &QAbstractItemModel::rowsInserted, this, [&order] { order.append(u"inserted"_s); });
+    const int perBatch = 10000;
+    for (int i = 0; i < 6; ++i)
+        ingestEvents(session, 1, perBatch, tickerData);
+    QCOMPARE(model.rowCount(), session.store().size());
+    QVERIFY(session.store().droppedEvents() > 0);
+    QCOMPARE(model.seqAt(0), session.store().firstSeq());
+    QCOMPARE(model.seqAt(model.rowCount() - 1), session.store().lastSeq());
+    const qsizetype firstRemoval = order.indexOf(u"removed"_s);
+    QVERIFY(firstRemoval > 0);
+    QCOMPARE(order.at(firstRemoval + 1), u"inserted"_s); // removed first: no ghost rows
+}
+
+void TestEventTableModel::filterNarrowsAndFollowsNewRows()
+{
+    DashboardSession session;
+    EventTableModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ingestEvents(session, 1, 1000, tickerData);
+    EventFilter filter;
+    filter.text = u"acme"_s;
+    QVERIFY(model.setFilter(filter));
+    QTRY_VERIFY(!model.isBusy());
+    QCOMPARE(model.rowCount(), 100);
+    for (int row = 0; row < model.rowCount(); ++row)
+        QVERIFY(model.index(row, EventTableModel::DataColumn).data().toString().contains(u"ACME"_s));
+    ingestEvents(session, 2, 50, tickerData);
+    QTRY_COMPARE(model.rowCount(), 105);
+    filter.streams = { 2 };
+    QVERIFY(model.setFilter(filter));
+    QTRY_VERIFY(!model.isBusy());
+    QCOMPARE(model.rowCount(), 5);
+    QVERIFY(model.setFilter(EventFilter {}));
+    QCOMPARE(model.rowCount(), 1050);
+}
+
+void TestEventTableModel::invalidRegexLeavesTableAsItWas()
+{
+    DashboardSession session;
+    EventTableModel model(&session);
+    ingestEvents(session, 1, 20, tickerData);
+    EventFilter filter;
+    filter.text = u"[unclosed"_s;
+    filter.regex = true;
+    QString error;
+    QVERIFY(!model.setFilter(filter, &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(model.rowCount(), 20);
+}
+
+void TestEventTableModel::sortsOnAWorkerAndAppendsNewRowsBelow()
+{
+    DashboardSession session;
+    EventTableModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ingestEvents(session, 1, 700, tickerData);
+    QSignalSpy rebuilt(&model, &EventTableModel::rowsRebuilt);
+    model.sort(EventTableModel::SizeColumn, Qt::DescendingOrder);
+    QTRY_VERIFY(!model.isBusy());
+    QCOMPARE(rebuilt.count(), 1);
+    QCOMPARE(model.rowCount(), 700);
+    int previous = INT_MAX;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const int size = model.index(row, EventTableModel::SizeColumn).data().toInt();
+        QVERIFY(size <= previous);
+        previous = size;
+    }
+    ingestEvents(session, 2, 10, tickerData);
+    QTRY_COMPARE(model.rowCount(), 710);
+    QCOMPARE(model.seqAt(709), session.store().lastSeq()); // new rows follow the sorted part
+    model.sort(-1);
+    QCOMPARE(model.seqAt(0), 1u);
+    QCOMPARE(model.seqAt(709), 710u);
+}
+
+void TestEventTableModel::filteringAMillionRowsYieldsToTheEventLoop()
+{
+    DashboardSession session;
+    EventTableModel model(&session);
+    for (int i = 0; i < 10; ++i)
+        ingestEvents(session, 1, 100'000, [](int n) { return n % 1000 == 0 ? QByteArray("needle") : QByteArray("hay"); });
+    QCOMPARE(model.rowCount(), 1'000'000);
+    EventFilter filter;
+    filter.text = u"needle"_s;
+    QElapsedTimer clock;
+    clock.start();
+    QVERIFY(model.setFilter(filter));
+    // setFilter only schedules the work; the scan runs in short slices.
+    QVERIFY(model.isBusy());
+    int turns = 0;
+    while (model.isBusy() && turns < 100000) {
+        QCoreApplication::processEvents();
+        ++turns;
+    }
+    QVERIFY2(turns > 1, "the scan must take several event-loop turns");
+    QCOMPARE(model.rowCount(), 1000);
+}
+
+void TestEventTableModel::frozenTableCatchesUpWhenThawed()
+{
+    DashboardSession session;
+    EventTableModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ingestEvents(session, 1, 10, tickerData);
+    model.setFrozen(true);
+    ingestEvents(session, 1, 10, tickerData);
+    QCOMPARE(model.rowCount(), 10);
+    QCOMPARE(session.store().size(), 20); // capture went on
+    model.setFrozen(false);
+    QCOMPARE(model.rowCount(), 20);
+}
+
+QTEST_MAIN(TestEventTableModel)
+#include "tst_eventtablemodel.moc"

@@ -1,0 +1,104 @@
+// Renders the window, the subscribe dialog and the charts on live demo
+// streams and saves PNGs under the build tree (ui-artifacts/), so that
+// people can look at what the dashboard shows. The checks make sure each
+// picture shows something: a blank or single-colour grab fails.
+#include "charts/LiveChartsPanel.h"
+#include "events/EventTableModel.h"
+#include "events/EventsPanel.h"
+#include "session/DashboardSession.h"
+#include "streams/StreamsPanel.h"
+#include "subscribe/SubscribeDialog.h"
+#include "window/MainWindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QImage>
+#include <QLineEdit>
+#include <QSet>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace ssescope;
+using namespace ssescope::ui;
+
+namespace {
+
+void saveAndCheck(QWidget *widget, const QString &name)
+{
+    const QImage image = widget->grab().toImage();
+    QVERIFY(!image.isNull());
+    QSet<QRgb> colors;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7)
+            colors.insert(image.pixel(x, y));
+    }
+    QVERIFY2(colors.size() > 20, qPrintable(u"%1 looks blank"_s.arg(name)));
+    QDir().mkpath(QStringLiteral(SSESCOPE_UI_ARTIFACTS));
+    const QString path = QStringLiteral(SSESCOPE_UI_ARTIFACTS) + u'/' + name;
+    QVERIFY(image.save(path));
+    qInfo("saved %s", qPrintable(path));
+}
+
+} // namespace
+
+class TestScreenshots final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void mainWindow();
+    void subscribeDialog();
+    void charts();
+
+private:
+    std::unique_ptr<DashboardSession> m_session;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestScreenshots::initTestCase()
+{
+    QCoreApplication::setOrganizationName(u"SSE Scope Tests"_s);
+    QCoreApplication::setApplicationName(u"tst_screenshots"_s);
+    m_session = std::make_unique<DashboardSession>();
+    QString error;
+    QVERIFY2(m_session->startDemoServer(&error), qPrintable(error));
+    m_window = std::make_unique<MainWindow>(m_session.get());
+    m_window->setInteractive(false);
+    m_window->resize(1500, 950);
+    m_session->subscribeDemoStreams();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    // Let a few seconds of traffic fill the charts and sparklines.
+    QTest::qWait(4500);
+    QTRY_VERIFY(m_window->eventsPanel()->model()->rowCount() > 100);
+}
+
+void TestScreenshots::mainWindow()
+{
+    EventsPanel *events = m_window->eventsPanel();
+    events->selectSeq(events->model()->seqAt(events->model()->rowCount() - 2));
+    saveAndCheck(m_window.get(), u"main-window.png"_s);
+}
+
+void TestScreenshots::subscribeDialog()
+{
+    SubscribeDialog dialog(m_window.get());
+    dialog.applyCurlCommand(u"curl 'https://api.example.com/v1/chat/stream' -H 'accept: text/event-stream' "
+                            "-H 'authorization: Bearer sk-demo' -H 'content-type: application/json' "
+                            "--data-raw '{\"model\":\"demo\",\"stream\":true}'"_s);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    saveAndCheck(&dialog, u"subscribe-dialog.png"_s);
+}
+
+void TestScreenshots::charts()
+{
+    LiveChartsPanel *charts = m_window->chartsPanel();
+    charts->setWindowMinutes(1);
+    charts->redraw();
+    QVERIFY(charts->pointCount() > 10);
+    saveAndCheck(charts, u"charts.png"_s);
+}
+
+QTEST_MAIN(TestScreenshots)
+#include "tst_screenshots.moc"

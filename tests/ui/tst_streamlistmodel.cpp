@@ -1,0 +1,87 @@
+// The streams panel's model against real streams from the demo server.
+#include "demo/DemoServerThread.h"
+#include "session/DashboardSession.h"
+#include "streams/StreamListModel.h"
+#include "streams/StreamStateStyle.h"
+
+#include <QAbstractItemModelTester>
+#include <QIcon>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace ssescope;
+using namespace ssescope::ui;
+
+class TestStreamListModel final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void rowsFollowStreamsAndFigures();
+    void stateIconFollowsAServerThatDropsAndReturns();
+};
+
+void TestStreamListModel::rowsFollowStreamsAndFigures()
+{
+    DashboardSession session;
+    QString error;
+    QVERIFY2(session.startDemoServer(&error), qPrintable(error));
+    StreamListModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SubscriptionConfig config;
+    config.name = u"ticker"_s;
+    config.url = session.demoUrl(u"/ticker?rate=200"_s);
+    const StreamId ticker = session.addStream(config);
+    config.name = u"clock"_s;
+    config.url = session.demoUrl(u"/clock"_s);
+    const StreamId clock = session.addStream(config);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.streamAt(0), ticker);
+    QCOMPARE(model.index(0, StreamListModel::NameColumn).data().toString(), u"ticker"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(model.index(0, StreamListModel::StateColumn).data().toString(),
+        stateLabel(SubscriptionState::Open), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        model.index(0, StreamListModel::EventsColumn).data().toString().remove(u',').toInt() > 50, 10000);
+    const auto spark = model.index(0, StreamListModel::SparklineColumn)
+                           .data(StreamListModel::SparklineRole)
+                           .value<QList<qreal>>();
+    QCOMPARE(spark.size(), 60);
+    session.removeStream(ticker);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.streamAt(0), clock);
+}
+
+void TestStreamListModel::stateIconFollowsAServerThatDropsAndReturns()
+{
+    DashboardSession session;
+    QString error;
+    QVERIFY2(session.startDemoServer(&error), qPrintable(error));
+    StreamListModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SubscriptionConfig config;
+    config.name = u"flaky"_s;
+    // The server cuts every connection after 20 events and asks for a quick retry.
+    config.url = session.demoUrl(u"/ticker?rate=100&drop_after=20&retry=300"_s);
+    session.addStream(config);
+    QStringList seen;
+    QList<qint64> icons;
+    connect(&model, &QAbstractItemModel::dataChanged, this, [&] {
+        const QString state = model.index(0, StreamListModel::StateColumn).data().toString();
+        if (seen.isEmpty() || seen.last() != state) {
+            seen.append(state);
+            icons.append(model.index(0, StreamListModel::StateColumn)
+                             .data(Qt::DecorationRole)
+                             .value<QIcon>()
+                             .cacheKey());
+        }
+    });
+    const QString live = stateLabel(SubscriptionState::Open);
+    const QString waiting = stateLabel(SubscriptionState::Waiting);
+    QTRY_VERIFY_WITH_TIMEOUT(seen.count(live) >= 2 && seen.contains(waiting), 15000);
+    const qsizetype w = seen.indexOf(waiting);
+    QCOMPARE(icons.at(w), stateIcon(SubscriptionState::Waiting).cacheKey());
+    QVERIFY(icons.at(seen.indexOf(live)) != icons.at(w));
+    QVERIFY(session.counters(session.streams().first()).reconnections >= 1);
+}
+
+QTEST_MAIN(TestStreamListModel)
+#include "tst_streamlistmodel.moc"

@@ -1,0 +1,181 @@
+// The subscribe dialog: inline validation that blocks OK, curl paste, TLS
+// warning, auth helpers and the latency preview.
+#include "subscribe/HeadersEditor.h"
+#include "subscribe/SubscribeDialog.h"
+
+#include <QAbstractButton>
+#include <QAbstractScrollArea>
+#include <QApplication>
+#include <QTabBar>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace ssescope;
+using namespace ssescope::ui;
+
+class TestSubscribeDialog final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void invalidInputBlocksOk_data();
+    void invalidInputBlocksOk();
+    void pastedCurlFillsTheDialog();
+    void curlTypedIntoUrlFieldFillsTheDialog();
+    void authHelpersBuildTheHeader();
+    void tlsWarningShowsWithTheOptIn();
+    void latencyPreviewTestsTheLastEvent();
+    void everyControlHasAnAccessibleName();
+
+private:
+    static QPushButton *ok(SubscribeDialog &dialog)
+    {
+        return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    }
+};
+
+void TestSubscribeDialog::invalidInputBlocksOk_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("lastEventId");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("empty") << QString() << u"GET"_s << QString() << u"Enter the stream's URL"_s;
+    QTest::newRow("no scheme") << u"example.com/events"_s << u"GET"_s << QString() << u"scheme"_s;
+    QTest::newRow("ftp") << u"ftp://example.com/x"_s << u"GET"_s << QString() << u"ftp"_s;
+    QTest::newRow("no host") << u"http:///x"_s << u"GET"_s << QString() << u"not a valid URL"_s;
+    QTest::newRow("bad method") << u"http://h/x"_s << u"GE T"_s << QString() << u"method"_s;
+    QTest::newRow("injected id") << u"http://h/x"_s << u"GET"_s << u"a\nX-Injected: 1"_s << u"Last-Event-ID"_s;
+}
+
+void TestSubscribeDialog::invalidInputBlocksOk()
+{
+    QFETCH(QString, url);
+    QFETCH(QString, method);
+    QFETCH(QString, lastEventId);
+    QFETCH(QString, reason);
+    SubscribeDialog dialog;
+    dialog.findChild<QLineEdit *>(u"url"_s)->setText(url);
+    dialog.findChild<QComboBox *>(u"method"_s)->setCurrentText(method);
+    dialog.findChild<QLineEdit *>(u"lastEventId"_s)->setText(lastEventId);
+    QVERIFY(!ok(dialog)->isEnabled());
+    auto *error = dialog.findChild<QLabel *>(u"validationError"_s);
+    QVERIFY2(error->text().contains(reason, Qt::CaseInsensitive), qPrintable(error->text()));
+    // Clicking OK anyway does nothing.
+    ok(dialog)->click();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+
+    dialog.findChild<QLineEdit *>(u"url"_s)->setText(u"http://127.0.0.1:8080/events"_s);
+    dialog.findChild<QComboBox *>(u"method"_s)->setCurrentText(u"GET"_s);
+    dialog.findChild<QLineEdit *>(u"lastEventId"_s)->setText(u"41"_s);
+    QVERIFY2(ok(dialog)->isEnabled(), qPrintable(error->text()));
+}
+
+void TestSubscribeDialog::pastedCurlFillsTheDialog()
+{
+    SubscribeDialog dialog;
+    QApplication::clipboard()->setText(
+        u"curl 'http://127.0.0.1:8080/v1/chat' -H 'accept: text/event-stream' "
+        "-H 'authorization: Bearer t0k' --data-raw '{\"prompt\":\"hi\"}' --compressed"_s);
+    dialog.findChild<QPushButton *>(u"pasteCurl"_s)->click();
+    const SubscriptionConfig config = dialog.config();
+    QCOMPARE(config.url.toString(), u"http://127.0.0.1:8080/v1/chat"_s);
+    QCOMPARE(config.method, QByteArray("POST"));
+    QCOMPARE(config.body, QByteArray("{\"prompt\":\"hi\"}"));
+    QVERIFY(config.allowCompression);
+    // accept: is the client's own; the token is kept.
+    QCOMPARE(config.headers.size(), 1);
+    QCOMPARE(config.headers.first().second, QByteArray("Bearer t0k"));
+    QVERIFY(ok(dialog)->isEnabled());
+}
+
+void TestSubscribeDialog::curlTypedIntoUrlFieldFillsTheDialog()
+{
+    SubscribeDialog dialog;
+    dialog.findChild<QLineEdit *>(u"url"_s)->setText(
+        u"curl ^\"http://127.0.0.1:9/e^\" ^\n  -H ^\"x-api-key: k^\" ^\n  -k"_s);
+    const SubscriptionConfig config = dialog.config();
+    QCOMPARE(config.url.toString(), u"http://127.0.0.1:9/e"_s);
+    QVERIFY(config.ignoreTlsErrors);
+    QCOMPARE(config.headers.size(), 1);
+    QVERIFY(!dialog.findChild<QLabel *>(u"tlsWarning"_s)->isHidden());
+}
+
+void TestSubscribeDialog::authHelpersBuildTheHeader()
+{
+    SubscribeDialog dialog;
+    dialog.findChild<QLineEdit *>(u"url"_s)->setText(u"http://h/x"_s);
+    auto *kind = dialog.findChild<QComboBox *>(u"authKind"_s);
+    kind->setCurrentIndex(2); // Basic
+    dialog.findChild<QLineEdit *>(u"authUser"_s)->setText(u"alice"_s);
+    dialog.findChild<QLineEdit *>(u"authSecret"_s)->setText(u"s3cret"_s);
+    QCOMPARE(dialog.config().headers.last().second, QByteArray("Basic YWxpY2U6czNjcmV0"));
+    kind->setCurrentIndex(1); // Bearer with no token
+    dialog.findChild<QLineEdit *>(u"authSecret"_s)->clear();
+    QVERIFY(!ok(dialog)->isEnabled());
+}
+
+void TestSubscribeDialog::tlsWarningShowsWithTheOptIn()
+{
+    SubscribeDialog dialog;
+    auto *warning = dialog.findChild<QLabel *>(u"tlsWarning"_s);
+    QVERIFY(warning->isHidden());
+    dialog.findChild<QCheckBox *>(u"ignoreTls"_s)->setChecked(true);
+    QVERIFY(!warning->isHidden());
+}
+
+void TestSubscribeDialog::latencyPreviewTestsTheLastEvent()
+{
+    SubscribeDialog dialog;
+    dialog.findChild<QLineEdit *>(u"url"_s)->setText(u"http://h/x"_s);
+    const qint64 sentMs = 1'790'000'000'000;
+    dialog.setPreviewEvent("1", "{\"ts\":" + QByteArray::number(sentMs) + "}", (sentMs + 12) * 1'000'000);
+    dialog.findChild<QComboBox *>(u"latencySource"_s)->setCurrentIndex(1); // JSON Pointer
+    auto *preview = dialog.findChild<QLabel *>(u"latencyPreview"_s);
+    auto *expression = dialog.findChild<QLineEdit *>(u"latencyExpression"_s);
+    QVERIFY(!ok(dialog)->isEnabled()); // no pointer yet
+    expression->setText(u"/ts"_s);
+    QVERIFY2(preview->text().contains(u"latency 12.00 ms"_s), qPrintable(preview->text()));
+    QVERIFY(ok(dialog)->isEnabled());
+    expression->setText(u"/missing"_s);
+    QVERIFY2(preview->text().contains(u"No send time"_s), qPrintable(preview->text()));
+    expression->setText(u"no-slash"_s);
+    QVERIFY(!ok(dialog)->isEnabled());
+    QCOMPARE(dialog.config().latency.source, LatencySource::JsonPointer);
+}
+
+void TestSubscribeDialog::everyControlHasAnAccessibleName()
+{
+    SubscribeDialog dialog;
+    const auto exempt = [](QWidget *widget) {
+        return qobject_cast<QAbstractButton *>(widget) // their text is their name
+            || widget->objectName().startsWith(u"qt_"_s) // Qt's own parts (spin box editors)
+            || qobject_cast<QTabBar *>(widget)
+            // A scroll area's viewport is named by its scroll area.
+            || (qobject_cast<QAbstractScrollArea *>(widget->parentWidget())
+                && qobject_cast<QAbstractScrollArea *>(widget->parentWidget())->viewport() == widget)
+            || (qobject_cast<QLineEdit *>(widget) && qobject_cast<QComboBox *>(widget->parentWidget()));
+    };
+    const auto widgets = dialog.findChildren<QWidget *>();
+    int checked = 0;
+    for (QWidget *widget : widgets) {
+        // Popups (a combo box's list) belong to their combo box.
+        if (!(widget->focusPolicy() & Qt::TabFocus) || exempt(widget) || widget->window() != &dialog)
+            continue;
+        ++checked;
+        QVERIFY2(!widget->accessibleName().isEmpty(),
+            qPrintable(u"%1 (%2) has no accessible name"_s.arg(
+                widget->objectName(), QString::fromLatin1(widget->metaObject()->className()))));
+    }
+    QVERIFY(checked >= 15);
+}
+
+QTEST_MAIN(TestSubscribeDialog)
+#include "tst_subscribedialog.moc"

@@ -1,0 +1,90 @@
+#include "DashboardApp.h"
+
+#include "app/DashboardOptions.h"
+#include "common/ProcessLimits.h"
+#include "session/DashboardSession.h"
+#include "window/MainWindow.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QIcon>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+using namespace Qt::StringLiterals;
+
+namespace ssescope::ui {
+
+const char *missingDisplayReason()
+{
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    const char *platform = std::getenv("QT_QPA_PLATFORM");
+    const bool hasX = std::getenv("DISPLAY") && *std::getenv("DISPLAY");
+    const bool hasWayland = std::getenv("WAYLAND_DISPLAY") && *std::getenv("WAYLAND_DISPLAY");
+    if (platform && *platform) {
+        if (std::strncmp(platform, "xcb", 3) == 0 && !hasX)
+            return "QT_QPA_PLATFORM is xcb but DISPLAY is not set";
+        if (std::strncmp(platform, "wayland", 7) == 0 && !hasWayland)
+            return "QT_QPA_PLATFORM is wayland but WAYLAND_DISPLAY is not set";
+        return nullptr; // offscreen, vnc, eglfs...: the user chose it
+    }
+    if (!hasX && !hasWayland)
+        return "there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)";
+#endif
+    return nullptr;
+}
+
+int runDashboard(int argc, char *argv[])
+{
+    if (const char *reason = missingDisplayReason()) {
+        std::fprintf(stderr,
+            "ssescope: cannot open the window: %s. To record streams without a window, "
+            "use ssescope-cli (see ssescope-cli --help).\n",
+            reason);
+        return 2;
+    }
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"ssescope"_s);
+    QApplication::setOrganizationName(u"SSE Scope"_s);
+    QApplication::setApplicationDisplayName(u"SSE Scope"_s);
+    QApplication::setApplicationVersion(QStringLiteral(SSESCOPE_VERSION_STRING));
+    QApplication::setWindowIcon(QIcon(u":/icons/ssescope.svg"_s));
+    raiseOpenFileLimit();
+
+    QString error;
+    const auto options = DashboardOptions::parse(QApplication::arguments(), &error);
+    if (!options) {
+        if (!error.isEmpty())
+            std::fprintf(stderr, "ssescope: %s\n", qPrintable(error));
+        std::fputs(qPrintable(DashboardOptions::usage()), error.isEmpty() ? stdout : stderr);
+        return error.isEmpty() ? 0 : 2;
+    }
+
+    EventStoreLimits limits;
+    if (options->maxEvents > 0)
+        limits.maxEvents = options->maxEvents;
+    if (options->maxMemoryMiB > 0)
+        limits.maxBytes = options->maxMemoryMiB * 1024 * 1024;
+    DashboardSession session(limits);
+    MainWindow window(&session);
+    if (!options->workspace.isEmpty())
+        window.openWorkspace(options->workspace);
+    if (!options->capture.isEmpty())
+        window.openCapture(options->capture);
+    for (const SubscriptionConfig &config : options->streams)
+        session.addStream(config);
+    if (options->wantsDemo()) {
+        if (session.startDemoServer(&error))
+            session.subscribeDemoStreams();
+        else
+            window.showMessage(QApplication::translate("DashboardApp",
+                                   "The demo server could not start: %1").arg(error), true);
+    }
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace ssescope::ui

@@ -1,0 +1,88 @@
+#include "DashboardOptions.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace ssescope::ui {
+
+QString DashboardOptions::usage()
+{
+    return QCoreApplication::translate("DashboardOptions",
+        "usage: ssescope [--demo] [--workspace FILE] [--open CAPTURE] [--max-events N]\n"
+        "                [--max-memory MIB] [URL | NAME=URL] ...\n"
+        "With no arguments SSE Scope starts its demo server on loopback and shows its streams.\n"
+        "To record without a window, use ssescope-cli.\n");
+}
+
+std::optional<DashboardOptions> DashboardOptions::parse(const QStringList &arguments, QString *error)
+{
+    DashboardOptions options;
+    const auto tr = [](const char *text) { return QCoreApplication::translate("DashboardOptions", text); };
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        const auto value = [&]() -> std::optional<QString> {
+            if (i + 1 >= arguments.size()) {
+                *error = tr("%1 needs a value.").arg(arg);
+                return std::nullopt;
+            }
+            return arguments.at(++i);
+        };
+        const auto number = [&](qint64 *out) {
+            const auto text = value();
+            if (!text)
+                return false;
+            bool ok = false;
+            *out = text->toLongLong(&ok);
+            if (!ok || *out <= 0) {
+                *error = tr("%1 needs a positive number, not \"%2\".").arg(arg, *text);
+                return false;
+            }
+            return true;
+        };
+        if (arg == u"--demo") {
+            options.demo = true;
+        } else if (arg == u"--workspace") {
+            const auto path = value();
+            if (!path)
+                return std::nullopt;
+            options.workspace = *path;
+        } else if (arg == u"--open") {
+            const auto path = value();
+            if (!path)
+                return std::nullopt;
+            options.capture = *path;
+        } else if (arg == u"--max-events") {
+            if (!number(&options.maxEvents))
+                return std::nullopt;
+        } else if (arg == u"--max-memory") {
+            if (!number(&options.maxMemoryMiB))
+                return std::nullopt;
+        } else if (arg == u"-h" || arg == u"--help") {
+            *error = QString();
+            return std::nullopt;
+        } else if (arg.startsWith(u'-')) {
+            *error = tr("Unknown option %1.").arg(arg);
+            return std::nullopt;
+        } else {
+            SubscriptionConfig config;
+            QString url = arg;
+            const qsizetype equals = arg.indexOf(u'=');
+            const qsizetype scheme = arg.indexOf(u"://"_s);
+            if (equals > 0 && (scheme < 0 || equals < scheme)) {
+                config.name = arg.left(equals);
+                url = arg.mid(equals + 1);
+            }
+            config.url = QUrl(url, QUrl::StrictMode);
+            const QString invalid = config.validationError();
+            if (!invalid.isEmpty()) {
+                *error = invalid;
+                return std::nullopt;
+            }
+            options.streams.append(config);
+        }
+    }
+    return options;
+}
+
+} // namespace ssescope::ui

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "net/SubscriptionConfig.h"
+
+#include <QStringList>
+
+#include <optional>
+
+namespace ssescope::ui {
+
+// The window's command line: URLs (NAME=URL too), --workspace, --demo, --open.
+struct DashboardOptions
+{
+    QList<SubscriptionConfig> streams;
+    QString workspace;
+    QString capture;
+    bool demo = false; // also implied when nothing else is asked for
+    qint64 maxEvents = 0; // store caps; 0 = the default
+    qint64 maxMemoryMiB = 0;
+
+    // Whether the embedded demo server should start and be subscribed to.
+    bool wantsDemo() const { return demo || (streams.isEmpty() && workspace.isEmpty() && capture.isEmpty()); }
+
+    static QString usage();
+    // Returns nothing, with a sentence in *error, on bad arguments.
+    static std::optional<DashboardOptions> parse(const QStringList &arguments, QString *error);
+};
+
+} // namespace ssescope::ui

@@ -1,0 +1,528 @@
+#include "LiveChartsPanel.h"
+
+#include "common/Clock.h"
+#include "session/DashboardSession.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QGraphicsLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QScatterSeries>
+#include <QSplitter>
+#include <QToolButton>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace ssescope::ui {
+
+namespace {
+
+// Scatter points per redraw, over all streams: enough to see the spread,
+// few enough that a redraw stays a few milliseconds at any event rate.
+constexpr qint64 kLatencySampleBudget = 3000;
+
+// A chart view that reports when the user zoomed with the rubber band, so
+// the panel can pause the rolling window instead of undoing the zoom.
+class ZoomableChartView final : public QChartView
+{
+public:
+    ZoomableChartView(QChart *chart, QWidget *parent)
+        : QChartView(chart, parent)
+    {
+        setRubberBand(QChartView::HorizontalRubberBand);
+        setRenderHint(QPainter::Antialiasing);
+        setFocusPolicy(Qt::StrongFocus);
+    }
+    std::function<void()> onZoomed;
+
+protected:
+    void mouseReleaseEvent(QMouseEvent *event) override
+    {
+        QChartView::mouseReleaseEvent(event);
+        if (onZoomed)
+            onZoomed();
+    }
+};
+
+QChart *makeChart(const QString &title)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setMarkerShape(QLegend::MarkerShapeCircle);
+    chart->legend()->setShowToolTips(true);
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->setBackgroundRoundness(0);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    return chart;
+}
+
+QDateTimeAxis *makeTimeAxis(QChart *chart)
+{
+    auto *axis = new QDateTimeAxis(chart);
+    axis->setFormat(u"HH:mm:ss"_s);
+    axis->setTickCount(5);
+    chart->addAxis(axis, Qt::AlignBottom);
+    return axis;
+}
+
+QValueAxis *makeValueAxis(QChart *chart, const QString &title)
+{
+    auto *axis = new QValueAxis(chart);
+    axis->setTitleText(title);
+    axis->setLabelFormat(u"%.0f"_s);
+    axis->setMin(0);
+    chart->addAxis(axis, Qt::AlignLeft);
+    return axis;
+}
+
+double niceCeiling(double value)
+{
+    if (value <= 0)
+        return 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+    for (double step : { 1.0, 2.0, 2.5, 5.0, 10.0 }) {
+        if (value <= step * magnitude)
+            return step * magnitude;
+    }
+    return 10 * magnitude;
+}
+
+void applyTheme(QChart *chart, const QPalette &palette)
+{
+    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setBackgroundBrush(palette.color(QPalette::Base));
+    chart->setTitleBrush(palette.color(QPalette::Text));
+    chart->legend()->setLabelColor(palette.color(QPalette::Text));
+}
+
+} // namespace
+
+LiveChartsPanel::LiveChartsPanel(DashboardSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_rateChart(makeChart(tr("Events per second")))
+    , m_latencyChart(makeChart(tr("Latency (each dot an event)")))
+    , m_bytesChart(makeChart(tr("Bytes per second")))
+    , m_rateView(new ZoomableChartView(m_rateChart, this))
+    , m_latencyView(new ZoomableChartView(m_latencyChart, this))
+    , m_bytesView(new ZoomableChartView(m_bytesChart, this))
+    , m_rateX(makeTimeAxis(m_rateChart))
+    , m_latencyX(makeTimeAxis(m_latencyChart))
+    , m_bytesX(makeTimeAxis(m_bytesChart))
+    , m_rateY(makeValueAxis(m_rateChart, tr("events/s")))
+    , m_latencyY(makeValueAxis(m_latencyChart, tr("ms")))
+    , m_bytesY(makeValueAxis(m_bytesChart, tr("KiB/s")))
+    , m_window(new QComboBox(this))
+    , m_pause(new QToolButton(this))
+    , m_resetZoom(new QToolButton(this))
+{
+    setObjectName(u"chartsPanel"_s);
+    for (QChart *chart : { m_rateChart, m_latencyChart, m_bytesChart })
+        applyTheme(chart, palette());
+    // One legend is enough: the colours are the streams panel's too.
+    m_latencyChart->legend()->hide();
+    m_bytesChart->legend()->hide();
+    m_latencyY->setLabelFormat(u"%.1f"_s);
+    m_rateView->setObjectName(u"rateChart"_s);
+    m_rateView->setAccessibleName(tr("Events per second chart"));
+    m_latencyView->setObjectName(u"latencyChart"_s);
+    m_latencyView->setAccessibleName(tr("Latency chart"));
+    m_bytesView->setObjectName(u"bytesChart"_s);
+    m_bytesView->setAccessibleName(tr("Bytes per second chart"));
+    for (QChartView *view : { m_rateView, m_latencyView, m_bytesView }) {
+        static_cast<ZoomableChartView *>(view)->onZoomed = [this, view] {
+            handleZoomed(view->chart());
+        };
+        view->setMinimumHeight(140);
+    }
+
+    m_window->setObjectName(u"chartWindow"_s);
+    m_window->setAccessibleName(tr("Chart time window"));
+    for (int minutes : { 1, 2, 5, 10, 15 })
+        m_window->addItem(tr("Last %n minute(s)", nullptr, minutes), minutes);
+    m_window->setCurrentIndex(1);
+    connect(m_window, &QComboBox::currentIndexChanged, this,
+        [this] { setWindowMinutes(m_window->currentData().toInt()); });
+    m_pause->setObjectName(u"chartPause"_s);
+    m_pause->setAccessibleName(tr("Pause charts"));
+    m_pause->setText(tr("Pause"));
+    m_pause->setCheckable(true);
+    m_pause->setToolTip(tr("Freeze the charts; capture goes on"));
+    connect(m_pause, &QToolButton::toggled, this, &LiveChartsPanel::setPaused);
+    m_resetZoom->setObjectName(u"chartResetZoom"_s);
+    m_resetZoom->setAccessibleName(tr("Reset chart zoom"));
+    m_resetZoom->setText(tr("Reset zoom"));
+    m_resetZoom->setEnabled(false);
+    connect(m_resetZoom, &QToolButton::clicked, this, &LiveChartsPanel::resetZoom);
+
+    auto *controls = new QHBoxLayout;
+    auto *windowLabel = new QLabel(tr("&Window"), this);
+    windowLabel->setBuddy(m_window);
+    controls->addWidget(windowLabel);
+    controls->addWidget(m_window);
+    controls->addWidget(m_pause);
+    controls->addWidget(m_resetZoom);
+    auto *hint = new QLabel(tr("Drag to zoom · click a point to find its event"), this);
+    hint->setEnabled(false);
+    controls->addWidget(hint);
+    controls->addStretch(1);
+
+    auto *charts = new QSplitter(Qt::Horizontal, this);
+    charts->setObjectName(u"chartsSplitter"_s);
+    charts->addWidget(m_rateView);
+    charts->addWidget(m_latencyView);
+    charts->addWidget(m_bytesView);
+    for (int i = 0; i < 3; ++i)
+        charts->setStretchFactor(i, 1);
+    charts->setSizes({ 1000, 1000, 1000 });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addLayout(controls);
+    layout->addWidget(charts, 1);
+
+    connect(session, &DashboardSession::streamRemoved, this, [this](StreamId) { redraw(); });
+    connect(session, &DashboardSession::captureReset, this, [this] {
+        for (const StreamId stream : m_series.keys())
+            removeSeries(stream);
+        redraw();
+    });
+    m_redrawTimer.setInterval(100);
+    connect(&m_redrawTimer, &QTimer::timeout, this, [this] {
+        if (isVisible() && !m_paused)
+            redraw();
+    });
+    m_redrawTimer.start();
+}
+
+LiveChartsPanel::~LiveChartsPanel() = default;
+
+void LiveChartsPanel::changeEvent(QEvent *event)
+{
+    // Follow the system's light or dark palette when it changes at run time.
+    if (event->type() == QEvent::PaletteChange) {
+        for (QChart *chart : { m_rateChart, m_latencyChart, m_bytesChart })
+            applyTheme(chart, palette());
+        for (auto it = m_series.cbegin(); it != m_series.cend(); ++it) {
+            const QColor color = m_session->streamColor(it.key());
+            it->rate->setPen(QPen(color, 1.6));
+            it->bytes->setPen(QPen(color, 1.6));
+            it->latency->setColor(color);
+            it->latency->setBorderColor(Qt::transparent);
+        }
+    }
+    QWidget::changeEvent(event);
+}
+
+QXYSeries *LiveChartsPanel::rateSeries(StreamId stream) const
+{
+    const auto it = m_series.constFind(stream);
+    return it == m_series.constEnd() ? nullptr : it->rate;
+}
+
+QXYSeries *LiveChartsPanel::latencySeries(StreamId stream) const
+{
+    const auto it = m_series.constFind(stream);
+    return it == m_series.constEnd() ? nullptr : it->latency;
+}
+
+void LiveChartsPanel::setWindowMinutes(int minutes)
+{
+    m_windowMinutes = std::clamp(minutes, 1, 15);
+    const int index = m_window->findData(m_windowMinutes);
+    if (index >= 0 && index != m_window->currentIndex())
+        m_window->setCurrentIndex(index);
+    redraw();
+}
+
+void LiveChartsPanel::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (m_pause->isChecked() != paused)
+        m_pause->setChecked(paused);
+    if (!paused && m_zoomed)
+        resetZoom();
+}
+
+LiveChartsPanel::StreamSeries &LiveChartsPanel::seriesFor(StreamId stream)
+{
+    auto it = m_series.find(stream);
+    if (it != m_series.end())
+        return *it;
+    StreamSeries series;
+    const QColor color = m_session->streamColor(stream);
+    const QString name = m_session->streamName(stream);
+    series.rate = new QLineSeries(m_rateChart);
+    series.latency = new QScatterSeries(m_latencyChart);
+    series.bytes = new QLineSeries(m_bytesChart);
+    series.latency->setMarkerSize(5);
+    series.latency->setBorderColor(Qt::transparent);
+    const struct
+    {
+        QXYSeries *series;
+        QChart *chart;
+        QDateTimeAxis *x;
+        QValueAxis *y;
+    } parts[] = {
+        { series.rate, m_rateChart, m_rateX, m_rateY },
+        { series.latency, m_latencyChart, m_latencyX, m_latencyY },
+        { series.bytes, m_bytesChart, m_bytesX, m_bytesY },
+    };
+    for (const auto &part : parts) {
+        part.series->setName(name);
+        part.series->setColor(color);
+        part.chart->addSeries(part.series);
+        part.series->attachAxis(part.x);
+        part.series->attachAxis(part.y);
+    }
+    series.rate->setPen(QPen(color, 1.6));
+    series.bytes->setPen(QPen(color, 1.6));
+    connect(series.rate, &QXYSeries::clicked, this,
+        [this, stream](const QPointF &point) { pickFromLine(stream, point); });
+    connect(series.bytes, &QXYSeries::clicked, this,
+        [this, stream](const QPointF &point) { pickFromLine(stream, point); });
+    connect(series.latency, &QXYSeries::clicked, this,
+        [this, stream](const QPointF &point) { pickFromScatter(stream, point); });
+    return *m_series.insert(stream, std::move(series));
+}
+
+void LiveChartsPanel::removeSeries(StreamId stream)
+{
+    auto it = m_series.find(stream);
+    if (it == m_series.end())
+        return;
+    m_rateChart->removeSeries(it->rate);
+    m_latencyChart->removeSeries(it->latency);
+    m_bytesChart->removeSeries(it->bytes);
+    delete it->rate;
+    delete it->latency;
+    delete it->bytes;
+    m_series.erase(it);
+}
+
+qint64 LiveChartsPanel::wallMinusSteadyNs() const
+{
+    // Captures opened from disk carry their own clocks: take the offset from
+    // the newest stored event, which is exact for live and recorded alike.
+    const EventStore &store = m_session->store();
+    if (!store.isEmpty()) {
+        const StoredEvent last = store.at(store.size() - 1);
+        return last.arrivalWallNs - last.arrivalSteadyNs;
+    }
+    return wallNowNs() - steadyNowNs();
+}
+
+void LiveChartsPanel::redraw()
+{
+    if (m_zoomed)
+        return;
+    QElapsedTimer clock;
+    clock.start();
+    const CapturePipeline &pipeline = m_session->pipeline();
+    const EventStore &store = pipeline.store();
+    const qint64 offset = wallMinusSteadyNs();
+    const QList<StreamId> streams = pipeline.stats().streams();
+    const bool live = !m_session->streams().isEmpty();
+    qint64 endNs = live ? steadyNowNs() : 0;
+    if (!live) {
+        for (StreamId stream : streams)
+            endNs = std::max(endNs, pipeline.stats().find(stream)->totals().lastNs);
+        if (endNs == 0)
+            endNs = steadyNowNs();
+    }
+    const qint64 windowNs = qint64(m_windowMinutes) * 60 * 1'000'000'000LL;
+    const qint64 startNs = endNs - windowNs;
+
+    // Streams no longer in the capture lose their lines.
+    for (const StreamId stream : m_series.keys()) {
+        if (!streams.contains(stream))
+            removeSeries(stream);
+    }
+
+    double maxRate = 0;
+    double maxBytes = 0;
+    m_pointCount = 0;
+    QHash<StreamId, QList<QPointF>> latencyPoints;
+    QHash<StreamId, std::vector<quint64>> latencySeqs;
+    for (StreamId stream : streams) {
+        const StreamStats *stats = pipeline.stats().find(stream);
+        StreamSeries &series = seriesFor(stream);
+        const double perSecond = 1e9 / double(stats->seriesResolutionNs());
+        QList<QPointF> rate;
+        QList<QPointF> bytes;
+        const auto &points = stats->series();
+        auto first = std::lower_bound(points.cbegin(), points.cend(), startNs,
+            [](const SeriesPoint &p, qint64 t) { return p.startNs < t; });
+        rate.reserve(points.cend() - first + 2);
+        bytes.reserve(points.cend() - first + 2);
+        qint64 previous = first == points.cend() ? 0 : first->startNs;
+        for (auto it = first; it != points.cend(); ++it) {
+            // Empty intervals are not stored: drop the line to zero across gaps.
+            if (it->startNs - previous > stats->seriesResolutionNs() && !rate.isEmpty()) {
+                const double gapMs = double(previous + stats->seriesResolutionNs() + offset) / 1e6;
+                rate.append({ gapMs, 0 });
+                bytes.append({ gapMs, 0 });
+                const double beforeMs = double(it->startNs - stats->seriesResolutionNs() + offset) / 1e6;
+                rate.append({ beforeMs, 0 });
+                bytes.append({ beforeMs, 0 });
+            }
+            previous = it->startNs;
+            const double x = double(it->startNs + offset) / 1e6;
+            const double r = it->events * perSecond;
+            const double b = double(it->bytes) * perSecond / 1024.0;
+            rate.append({ x, r });
+            bytes.append({ x, b });
+            maxRate = std::max(maxRate, r);
+            maxBytes = std::max(maxBytes, b);
+        }
+        m_pointCount += rate.size() + bytes.size();
+        series.rate->replace(rate);
+        series.bytes->replace(bytes);
+        latencyPoints.insert(stream, {});
+        latencySeqs.insert(stream, {});
+    }
+
+    // Latency: individual events, sampled evenly across the window.
+    double maxLatency = 0;
+    if (!store.isEmpty()) {
+        qint64 lo = 0;
+        qint64 hi = store.size();
+        while (lo < hi) {
+            const qint64 mid = lo + (hi - lo) / 2;
+            if (store.at(mid).arrivalSteadyNs < startNs)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        const qint64 inWindow = store.size() - lo;
+        const qint64 stride = std::max<qint64>(1, inWindow / kLatencySampleBudget);
+        for (qint64 row = lo; row < store.size(); row += stride) {
+            const StoredEvent event = store.at(row);
+            if (!event.latencyMs)
+                continue;
+            auto points = latencyPoints.find(event.stream);
+            if (points == latencyPoints.end())
+                continue;
+            points->append({ double(event.arrivalSteadyNs + offset) / 1e6, *event.latencyMs });
+            latencySeqs[event.stream].push_back(event.seq);
+            maxLatency = std::max(maxLatency, *event.latencyMs);
+        }
+    }
+    for (auto it = latencyPoints.begin(); it != latencyPoints.end(); ++it) {
+        StreamSeries &series = m_series[it.key()];
+        m_pointCount += it->size();
+        series.latency->replace(*it);
+        series.latencySeqs = std::move(latencySeqs[it.key()]);
+    }
+
+    applyXRange((startNs + offset) / 1'000'000, (endNs + offset) / 1'000'000);
+    m_rateY->setRange(0, niceCeiling(maxRate * 1.1));
+    m_bytesY->setRange(0, niceCeiling(maxBytes * 1.1));
+    m_latencyY->setRange(0, niceCeiling(maxLatency * 1.1));
+    m_lastRedrawUs = clock.nsecsElapsed() / 1000;
+}
+
+void LiveChartsPanel::applyXRange(qint64 fromMs, qint64 toMs)
+{
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(fromMs);
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(toMs);
+    for (QDateTimeAxis *axis : { m_rateX, m_latencyX, m_bytesX })
+        axis->setRange(from, to);
+}
+
+void LiveChartsPanel::handleZoomed(QChart *source)
+{
+    QDateTimeAxis *axis = source == m_rateChart ? m_rateX
+        : source == m_latencyChart              ? m_latencyX
+                                                : m_bytesX;
+    m_zoomed = true;
+    m_resetZoom->setEnabled(true);
+    if (!m_paused)
+        setPaused(true);
+    const QDateTime from = axis->min();
+    const QDateTime to = axis->max();
+    for (QDateTimeAxis *other : { m_rateX, m_latencyX, m_bytesX }) {
+        if (other != axis)
+            other->setRange(from, to);
+    }
+}
+
+void LiveChartsPanel::resetZoom()
+{
+    m_zoomed = false;
+    m_resetZoom->setEnabled(false);
+    for (QChart *chart : { m_rateChart, m_latencyChart, m_bytesChart })
+        chart->zoomReset();
+    if (m_paused)
+        setPaused(false);
+    redraw();
+}
+
+void LiveChartsPanel::pickFromScatter(StreamId stream, const QPointF &point)
+{
+    const auto it = m_series.constFind(stream);
+    if (it == m_series.constEnd())
+        return;
+    const QList<QPointF> points = it->latency->points();
+    qsizetype best = -1;
+    double bestDistance = 0;
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        const double dx = (points.at(i).x() - point.x()) / 1000.0;
+        const double dy = points.at(i).y() - point.y();
+        const double d = dx * dx + dy * dy;
+        if (best < 0 || d < bestDistance) {
+            best = i;
+            bestDistance = d;
+        }
+    }
+    if (best >= 0 && std::size_t(best) < it->latencySeqs.size())
+        Q_EMIT eventPicked(it->latencySeqs[std::size_t(best)]);
+}
+
+void LiveChartsPanel::pickFromLine(StreamId stream, const QPointF &point)
+{
+    const EventStore &store = m_session->store();
+    if (store.isEmpty())
+        return;
+    const qint64 steadyNs = qint64(point.x() * 1e6) - wallMinusSteadyNs();
+    qint64 lo = 0;
+    qint64 hi = store.size();
+    while (lo < hi) {
+        const qint64 mid = lo + (hi - lo) / 2;
+        if (store.at(mid).arrivalSteadyNs < steadyNs)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    // The nearest event of that stream, looking a bounded distance each way.
+    constexpr qint64 kReach = 200000;
+    for (qint64 step = 0; step < kReach; ++step) {
+        for (const qint64 row : { lo + step, lo - step - 1 }) {
+            if (row >= 0 && row < store.size() && store.at(row).stream == stream) {
+                Q_EMIT eventPicked(store.at(row).seq);
+                return;
+            }
+        }
+    }
+}
+
+} // namespace ssescope::ui

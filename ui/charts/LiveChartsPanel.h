@@ -1,0 +1,105 @@
+#pragma once
+
+#include "sse/SseEvent.h"
+
+#include <QHash>
+#include <QTimer>
+#include <QWidget>
+
+#include <vector>
+
+class QAbstractSeries;
+class QChart;
+class QChartView;
+class QComboBox;
+class QDateTimeAxis;
+class QLineSeries;
+class QScatterSeries;
+class QToolButton;
+class QValueAxis;
+class QXYSeries;
+
+namespace ssescope::ui {
+
+class DashboardSession;
+
+// Events/s, latency and bytes/s per stream, overlaid one colour per stream on
+// a shared rolling time axis (1 to 15 minutes). Redrawn on a timer, at most
+// ten times a second, by replacing whole series; never per event. Dragging
+// zooms (and pauses); clicking a point picks the nearest event.
+class LiveChartsPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LiveChartsPanel(DashboardSession *session, QWidget *parent = nullptr);
+    ~LiveChartsPanel() override;
+    Q_DISABLE_COPY_MOVE(LiveChartsPanel)
+
+    void setWindowMinutes(int minutes);
+    int windowMinutes() const { return m_windowMinutes; }
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+    // Redraws now (the timer does it while visible and not paused).
+    void redraw();
+
+    QChartView *rateView() const { return m_rateView; }
+    QChartView *latencyView() const { return m_latencyView; }
+    QChartView *bytesView() const { return m_bytesView; }
+    // Points drawn in the last redraw, per chart, for tests and benchmarks.
+    qsizetype pointCount() const { return m_pointCount; }
+    qint64 lastRedrawUs() const { return m_lastRedrawUs; }
+
+    // The series drawn for a stream (tests pick points through them).
+    QXYSeries *rateSeries(StreamId stream) const;
+    QXYSeries *latencySeries(StreamId stream) const;
+
+Q_SIGNALS:
+    void eventPicked(quint64 seq);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct StreamSeries
+    {
+        QLineSeries *rate = nullptr;
+        QScatterSeries *latency = nullptr;
+        QLineSeries *bytes = nullptr;
+        std::vector<quint64> latencySeqs; // parallel to the scatter's points
+    };
+
+    StreamSeries &seriesFor(StreamId stream);
+    void removeSeries(StreamId stream);
+    void applyXRange(qint64 fromMs, qint64 toMs);
+    void pickFromLine(StreamId stream, const QPointF &point);
+    void pickFromScatter(StreamId stream, const QPointF &point);
+    void handleZoomed(QChart *source);
+    void resetZoom();
+    qint64 wallMinusSteadyNs() const;
+
+    DashboardSession *m_session;
+    QChart *m_rateChart;
+    QChart *m_latencyChart;
+    QChart *m_bytesChart;
+    QChartView *m_rateView;
+    QChartView *m_latencyView;
+    QChartView *m_bytesView;
+    QDateTimeAxis *m_rateX;
+    QDateTimeAxis *m_latencyX;
+    QDateTimeAxis *m_bytesX;
+    QValueAxis *m_rateY;
+    QValueAxis *m_latencyY;
+    QValueAxis *m_bytesY;
+    QComboBox *m_window;
+    QToolButton *m_pause;
+    QToolButton *m_resetZoom;
+    QHash<StreamId, StreamSeries> m_series;
+    QTimer m_redrawTimer;
+    int m_windowMinutes = 2;
+    bool m_paused = false;
+    bool m_zoomed = false;
+    qsizetype m_pointCount = 0;
+    qint64 m_lastRedrawUs = 0;
+};
+
+} // namespace ssescope::ui

@@ -1,0 +1,129 @@
+#pragma once
+
+#include "events/EventFilter.h"
+#include "pipeline/CapturePipeline.h"
+
+#include <QAbstractTableModel>
+#include <QFutureWatcher>
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+namespace ssescope::ui {
+
+class DashboardSession;
+
+// The live event table over the session's store: never a widget or an object
+// per row. Rows arrive in whole batches (one beginInsertRows per batch, one
+// beginRemoveRows for what the cap dropped, removed first so no ghost rows),
+// and display strings are built only for the rows on screen.
+//
+// Unfiltered and unsorted, row r is simply the store's row r. With a filter
+// or a sort the model keeps the matching store sequence numbers; those are
+// found by a scanner that works in slices of a few milliseconds per turn of
+// the event loop, so filtering a million rows never freezes the window, and
+// rows appear as they are found. Sorting sorts keys on a worker thread; rows
+// that arrive after a sort are appended below the sorted part, in arrival
+// order, until the next sort.
+class EventTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        SeqColumn,
+        TimeColumn,
+        StreamColumn,
+        TypeColumn,
+        IdColumn,
+        SizeColumn,
+        LatencyColumn,
+        DataColumn,
+        ColumnCount
+    };
+    enum Role { SeqRole = Qt::UserRole + 1, StreamIdRole };
+
+    explicit EventTableModel(DashboardSession *session, QObject *parent = nullptr);
+    ~EventTableModel() override;
+    Q_DISABLE_COPY_MOVE(EventTableModel)
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    // Returns false, and leaves the table as it was, when the filter is invalid.
+    bool setFilter(const EventFilter &filter, QString *error = nullptr);
+    const EventFilter &filter() const { return m_matcher.filter(); }
+    bool isFiltered() const { return !m_matcher.acceptsAll(); }
+    bool isSorted() const { return m_sortColumn >= 0; }
+    // A frozen table stops taking new rows; capture goes on, and the rows
+    // that arrived meanwhile appear when it thaws.
+    void setFrozen(bool frozen);
+    bool isFrozen() const { return m_frozen; }
+    // True while the scanner or a sort is still working through the store.
+    bool isBusy() const;
+
+    quint64 seqAt(int row) const; // 0 when out of range
+    int rowOfSeq(quint64 seq) const; // -1 when not shown
+    // The shown row nearest to a store sequence number (for chart clicks).
+    int nearestRowOfSeq(quint64 seq) const;
+    std::vector<quint64> shownSeqs() const; // for "export the current filter"
+
+    // How long a slice of filtering or key extraction may take per event-loop turn.
+    static constexpr int kSliceMs = 8;
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    // Rows were reordered or the table rebuilt: views restore their selection.
+    void rowsRebuilt();
+
+private:
+    struct SortKey
+    {
+        qint64 number = 0;
+        QByteArray text;
+        quint64 seq = 0;
+    };
+
+    void handleIngested(const IngestResult &result);
+    void handleCaptureReset();
+    void syncIdentity();
+    void dropFilteredFront();
+    void scheduleScan();
+    void scanSlice();
+    void finishSortScan();
+    void applySorted(std::vector<quint64> seqs, quint64 generation);
+    SortKey keyFor(const StoredEvent &event) const;
+    void resetToIdentity();
+    void restartScan(bool forSort);
+    void setBusy(bool busy);
+
+    DashboardSession *m_session;
+    const EventStore &m_store;
+    EventMatcher m_matcher;
+
+    // Identity mode: rows are store rows [0, m_count) from m_firstSeq.
+    quint64 m_firstSeq = 1;
+    qint64 m_count = 0;
+
+    // Filtered or sorted mode: the store seqs shown, in display order.
+    std::vector<quint64> m_rows;
+    qsizetype m_sortedCount = 0; // leading rows that are in sort order
+    quint64 m_scanNextSeq = 1; // the scanner's cursor
+    std::vector<SortKey> m_pendingKeys; // collected for a sort in progress
+    bool m_sortScan = false;
+    bool m_sortRunning = false;
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    quint64 m_generation = 0; // invalidates sorts in flight
+    QTimer m_scanTimer;
+    bool m_busy = false;
+    bool m_frozen = false;
+    bool m_rowsMode = false; // m_rows is what the view shows
+    QFutureWatcher<std::vector<quint64>> *m_sortWatcher = nullptr;
+};
+
+} // namespace ssescope::ui

@@ -1,0 +1,191 @@
+#include "EventsPanel.h"
+
+#include "events/EventDetailPane.h"
+#include "events/EventFilterBar.h"
+#include "events/EventTableModel.h"
+#include "session/DashboardSession.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace ssescope::ui {
+
+EventsPanel::EventsPanel(DashboardSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_filterBar(new EventFilterBar(session, this))
+    , m_model(new EventTableModel(session, this))
+    , m_view(new QTableView(this))
+    , m_detail(new EventDetailPane(session, this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_follow(new QAction(tr("&Follow new events"), this))
+    , m_freeze(new QAction(tr("F&reeze table"), this))
+{
+    setObjectName(u"eventsPanel"_s);
+    m_view->setObjectName(u"eventTable"_s);
+    m_view->setAccessibleName(tr("Events"));
+    m_view->setAccessibleDescription(tr("Captured events, newest at the bottom."));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSortingEnabled(false);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
+    // Fixed row heights: the view never measures a million rows.
+    QHeaderView *rows = m_view->verticalHeader();
+    rows->hide();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionsClickable(true);
+    header->setSortIndicatorShown(true);
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    header->setStretchLastSection(true);
+    header->setHighlightSections(false);
+    header->resizeSection(EventTableModel::SeqColumn, 80);
+    header->resizeSection(EventTableModel::TimeColumn, 120);
+    header->resizeSection(EventTableModel::StreamColumn, 110);
+    header->resizeSection(EventTableModel::TypeColumn, 80);
+    header->resizeSection(EventTableModel::IdColumn, 80);
+    header->resizeSection(EventTableModel::SizeColumn, 56);
+    header->resizeSection(EventTableModel::LatencyColumn, 86);
+    // Clicking a header cycles ascending, descending, arrival order.
+    connect(header, &QHeaderView::sectionClicked, this, [this, header](int section) {
+        m_sortClicks = section == m_sortSection ? (m_sortClicks + 1) % 3 : 1;
+        m_sortSection = section;
+        if (m_sortClicks == 0) {
+            header->setSortIndicator(-1, Qt::AscendingOrder);
+            m_model->sort(-1);
+            return;
+        }
+        const Qt::SortOrder order = m_sortClicks == 1 ? Qt::AscendingOrder : Qt::DescendingOrder;
+        header->setSortIndicator(section, order);
+        m_model->sort(section, order);
+    });
+
+    m_follow->setObjectName(u"followTail"_s);
+    m_follow->setCheckable(true);
+    m_follow->setChecked(true);
+    m_follow->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_End));
+    m_follow->setToolTip(tr("Keep the newest events in view while the table is at the bottom"));
+    m_freeze->setObjectName(u"freezeTable"_s);
+    m_freeze->setCheckable(true);
+    m_freeze->setShortcut(QKeySequence(Qt::Key_F8));
+    m_freeze->setToolTip(tr("Stop adding rows to the table; capture goes on"));
+    connect(m_freeze, &QAction::toggled, m_model, &EventTableModel::setFrozen);
+    connect(m_follow, &QAction::toggled, this, [this](bool on) {
+        if (on) {
+            m_atBottom = true;
+            m_view->scrollToBottom();
+        }
+    });
+
+    m_splitter->setObjectName(u"eventsSplitter"_s);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        m_atBottom = value >= m_view->verticalScrollBar()->maximum();
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &EventsPanel::handleRowsInserted);
+    connect(m_model, &EventTableModel::rowsRebuilt, this, [this] {
+        if (m_selectedSeq)
+            selectSeq(m_selectedSeq);
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &EventsPanel::handleCurrentChanged);
+    connect(m_filterBar, &EventFilterBar::filterChanged, this, &EventsPanel::applyFilter);
+    connect(m_model, &EventTableModel::busyChanged, this, [this](bool busy) {
+        if (busy)
+            m_filterBar->showStatus(tr("Filtering…"));
+        else if (m_model->isFiltered())
+            m_filterBar->showStatus(tr("%L1 matching").arg(m_model->rowCount()));
+        else
+            m_filterBar->showStatus(QString());
+    });
+
+    // Scrolling per inserted batch would repaint at the batch rate; a 100 ms
+    // timer is as smooth to the eye and bounded.
+    m_followTimer.setInterval(100);
+    connect(&m_followTimer, &QTimer::timeout, this, &EventsPanel::followTail);
+    m_followTimer.start();
+}
+
+void EventsPanel::handleRowsInserted()
+{
+    if (m_follow->isChecked() && m_atBottom)
+        m_pendingScroll = true;
+}
+
+void EventsPanel::followTail()
+{
+    if (!m_pendingScroll)
+        return;
+    m_pendingScroll = false;
+    if (m_follow->isChecked() && m_atBottom) {
+        m_view->scrollToBottom();
+        m_atBottom = true;
+    }
+}
+
+void EventsPanel::handleCurrentChanged()
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    m_selectedSeq = current.isValid() ? m_model->seqAt(current.row()) : 0;
+    m_detail->displayEvent(m_selectedSeq);
+}
+
+void EventsPanel::selectSeq(quint64 seq)
+{
+    const int row = m_model->nearestRowOfSeq(seq);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_model->index(row, 0);
+    m_view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    m_atBottom = m_view->verticalScrollBar()->value() >= m_view->verticalScrollBar()->maximum();
+}
+
+QList<quint64> EventsPanel::selectedSeqs() const
+{
+    QList<quint64> seqs;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    seqs.reserve(rows.size());
+    for (const QModelIndex &index : rows)
+        seqs.append(m_model->seqAt(index.row()));
+    std::sort(seqs.begin(), seqs.end());
+    return seqs;
+}
+
+void EventsPanel::applyFilter()
+{
+    QString error;
+    if (!m_model->setFilter(m_filterBar->filter(), &error)) {
+        m_filterBar->showError(error);
+        return;
+    }
+    m_filterBar->showError(QString());
+}
+
+} // namespace ssescope::ui

@@ -1,0 +1,63 @@
+#include "CaptureRecorder.h"
+
+#include "store/EventStore.h"
+
+#include <QCoreApplication>
+
+namespace ssescope::ui {
+
+CaptureRecorder::~CaptureRecorder()
+{
+    stop();
+}
+
+bool CaptureRecorder::start(const QString &path, QString *error)
+{
+    stop();
+    m_file.setFileName(path);
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        if (error)
+            *error = QCoreApplication::translate("CaptureRecorder", "Cannot record to %1: %2")
+                         .arg(path, m_file.errorString());
+        return false;
+    }
+    m_writer = CaptureWriter::create(CaptureFormat::JsonLines, &m_file);
+    m_names.clear();
+    m_events = 0;
+    m_error.clear();
+    return true;
+}
+
+bool CaptureRecorder::append(const EventBatch &batch, const EventStore &names)
+{
+    if (!m_writer)
+        return false;
+    batch.forEachEvent([&](const SseEventView &event, std::optional<double> latencyMs, const QByteArray *) {
+        auto name = m_names.find(event.stream);
+        if (name == m_names.end())
+            name = m_names.insert(event.stream, names.streamName(event.stream).toUtf8());
+        m_writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, *name, event.seq,
+            event.id, event.type, event.data, event.arrivalWallNs, event.arrivalSteadyNs,
+            event.chunkIndex, event.wireBytes, latencyMs });
+        ++m_events;
+    });
+    if (!m_writer->flush() || m_writer->hasError()) {
+        m_error = QCoreApplication::translate("CaptureRecorder", "Recording to %1 stopped: %2")
+                      .arg(m_file.fileName(), m_writer->errorString());
+        m_writer.reset();
+        m_file.close();
+        return false;
+    }
+    return true;
+}
+
+void CaptureRecorder::stop()
+{
+    if (!m_writer)
+        return;
+    m_writer->flush();
+    m_writer.reset();
+    m_file.close();
+}
+
+} // namespace ssescope::ui

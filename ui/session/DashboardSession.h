@@ -1,0 +1,112 @@
+#pragma once
+
+#include "net/StreamManager.h"
+#include "pipeline/CapturePipeline.h"
+
+#include <QColor>
+#include <QObject>
+
+#include <memory>
+
+namespace ssescope::demo {
+class DemoServerThread;
+}
+
+namespace ssescope::ui {
+
+class CaptureLoader;
+class CaptureRecorder;
+
+// Everything the window shows, without widgets: the streams (StreamManager),
+// the one capture pipeline (store + statistics), the embedded demo server and
+// record-to-disk. The window and the tests drive it; nothing here measures
+// events on its own. GUI thread only.
+class DashboardSession final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit DashboardSession(EventStoreLimits limits = {}, QObject *parent = nullptr);
+    ~DashboardSession() override;
+    Q_DISABLE_COPY_MOVE(DashboardSession)
+
+    // Starts the embedded demo server on loopback (once); false with a reason.
+    bool startDemoServer(QString *error = nullptr);
+    QUrl demoUrl(const QString &pathAndQuery) const;
+    // Subscribes to the demo server's showcase streams.
+    void subscribeDemoStreams();
+
+    StreamId addStream(const SubscriptionConfig &config);
+    // Replaces a stream's configuration (edit): the stream restarts under a new
+    // id but keeps its colour and its place in the list.
+    StreamId replaceStream(StreamId stream, const SubscriptionConfig &config);
+    void removeStream(StreamId stream);
+    void pause(StreamId stream) { m_manager.pause(stream); }
+    void resume(StreamId stream) { m_manager.resume(stream); }
+    void restart(StreamId stream) { m_manager.restart(stream); }
+    void pauseAll();
+    void resumeAll();
+    void removeAll();
+
+    // The live streams, in the order the user added them.
+    const QList<StreamId> &streams() const { return m_order; }
+    SubscriptionConfig config(StreamId stream) const { return m_manager.config(stream); }
+    SubscriptionStatus status(StreamId stream) const { return m_manager.status(stream); }
+    SubscriptionCounters counters(StreamId stream) const { return m_manager.counters(stream); }
+    QString streamName(StreamId stream) const { return m_pipeline.store().streamName(stream); }
+    QColor streamColor(StreamId stream) const;
+
+    CapturePipeline &pipeline() { return m_pipeline; }
+    const CapturePipeline &pipeline() const { return m_pipeline; }
+    const EventStore &store() const { return m_pipeline.store(); }
+    StreamManager &manager() { return m_manager; }
+
+    // Events captured since the last save or clear: closing asks first.
+    bool hasUnsavedEvents() const { return m_unsavedEvents > 0; }
+    void markSaved() { m_unsavedEvents = 0; }
+    void clearCapture();
+
+    // Starts loading a capture file (any of the three formats) in place of the
+    // store's content, on a worker; captureLoaded() says how it ended. False,
+    // with the reason, when the file cannot be a capture or cannot be opened:
+    // then nothing changed.
+    bool openCapture(const QString &path, QString *message);
+    bool isLoadingCapture() const;
+
+    CaptureRecorder *recorder() const { return m_recorder.get(); }
+    bool startRecording(const QString &path, QString *error);
+    void stopRecording();
+
+Q_SIGNALS:
+    void streamAdded(ssescope::StreamId stream);
+    void streamRemoved(ssescope::StreamId stream);
+    void streamReplaced(ssescope::StreamId from, ssescope::StreamId to);
+    void streamStatusChanged(ssescope::StreamId stream);
+    void streamErrorReported(ssescope::StreamId stream, const QString &message);
+    void ingested(ssescope::IngestResult result);
+    // The store was emptied or replaced wholesale (clear, open capture).
+    void captureReset();
+    void recordingChanged(bool recording, const QString &path);
+    void recordingFailed(const QString &message);
+    void captureLoadProgress(qint64 bytesRead, qint64 bytesTotal);
+    void captureLoaded(bool ok, const QString &message);
+    void captureStreamsAdded();
+
+private:
+    void handleBatch(const EventBatchPtr &batch);
+    void handleLoadedBatch(
+        const std::shared_ptr<EventBatch> &batch, const QHash<StreamId, QString> &newStreams);
+    int slotFor(StreamId stream);
+
+    CapturePipeline m_pipeline;
+    StreamManager m_manager;
+    std::unique_ptr<demo::DemoServerThread> m_demo;
+    std::unique_ptr<CaptureRecorder> m_recorder;
+    CaptureLoader *m_loader;
+    StreamId m_nextCaptureStream = 0x40000000;
+    QList<StreamId> m_order;
+    QHash<StreamId, int> m_colorSlots;
+    int m_nextColorSlot = 0;
+    qint64 m_unsavedEvents = 0;
+};
+
+} // namespace ssescope::ui

@@ -1,0 +1,241 @@
+#include "StreamListModel.h"
+
+#include "common/Clock.h"
+#include "session/DashboardSession.h"
+#include "streams/StreamStateStyle.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace ssescope::ui {
+
+namespace {
+
+constexpr int kSparklineSeconds = 60;
+
+QString formatRate(double perSecond)
+{
+    if (perSecond >= 1e6)
+        return QString::number(perSecond / 1e6, 'f', 2) + u" M"_s;
+    if (perSecond >= 1e4)
+        return QString::number(perSecond / 1e3, 'f', 1) + u" k"_s;
+    return QString::number(perSecond, 'f', perSecond < 10 ? 1 : 0);
+}
+
+QString formatMs(double ms, quint64 count)
+{
+    if (count == 0)
+        return u"–"_s;
+    if (ms >= 1000)
+        return QString::number(ms / 1000, 'f', 2) + u" s"_s;
+    return QString::number(ms, 'f', ms < 10 ? 2 : 1) + u" ms"_s;
+}
+
+QList<qreal> sparkline(const StreamStats &stats, qint64 nowNs)
+{
+    // The series has 250 ms points; the sparkline shows events/s per second.
+    const qint64 endSecond = nowNs / 1'000'000'000;
+    QList<qreal> values(kSparklineSeconds, 0.0);
+    const auto &series = stats.series();
+    for (auto it = series.rbegin(); it != series.rend(); ++it) {
+        const qint64 second = it->startNs / 1'000'000'000;
+        const qint64 age = endSecond - second;
+        if (age >= kSparklineSeconds)
+            break;
+        if (age >= 0)
+            values[kSparklineSeconds - 1 - age] += it->events;
+    }
+    return values;
+}
+
+} // namespace
+
+StreamListModel::StreamListModel(DashboardSession *session, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_session(session)
+{
+    m_rows = session->streams();
+    connect(session, &DashboardSession::streamAdded, this, &StreamListModel::handleStreamAdded);
+    connect(
+        session, &DashboardSession::streamRemoved, this, &StreamListModel::handleStreamRemoved);
+    connect(session, &DashboardSession::streamReplaced, this,
+        &StreamListModel::handleStreamReplaced);
+    connect(session, &DashboardSession::streamStatusChanged, this,
+        &StreamListModel::handleStatusChanged);
+    m_refresh.setInterval(250);
+    connect(&m_refresh, &QTimer::timeout, this, &StreamListModel::refresh);
+    m_refresh.start();
+}
+
+int StreamListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int StreamListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+StreamId StreamListModel::streamAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row) : 0;
+}
+
+int StreamListModel::rowOf(StreamId stream) const
+{
+    return int(m_rows.indexOf(stream));
+}
+
+QVariant StreamListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const StreamId stream = m_rows.at(index.row());
+    if (role == StreamIdRole)
+        return stream;
+    if (role == StreamColorRole)
+        return m_session->streamColor(stream);
+    const SubscriptionStatus status = m_session->status(stream);
+    const StreamStats *stats = m_session->pipeline().stats().find(stream);
+    const qint64 now = steadyNowNs();
+    const int column = index.column();
+
+    if (role == SparklineRole && column == SparklineColumn)
+        return stats ? QVariant::fromValue(sparkline(*stats, now)) : QVariant();
+    if (role == Qt::DecorationRole) {
+        if (column == StateColumn)
+            return stateIcon(status.state);
+        if (column == NameColumn)
+            return m_session->streamColor(stream);
+        return {};
+    }
+    if (role == Qt::ForegroundRole && column == MessageColumn
+        && status.state == SubscriptionState::Failed)
+        return stateColor(status.state);
+    if (role == Qt::TextAlignmentRole) {
+        if (column >= RateColumn && column <= ReconnectsColumn && column != SparklineColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    }
+    if (role == Qt::ToolTipRole) {
+        const SubscriptionConfig config = m_session->config(stream);
+        QString tip = config.url.toDisplayString(QUrl::RemovePassword) + u"\n"_s
+            + stateLabel(status.state);
+        if (!status.message.isEmpty())
+            tip += u": "_s + status.message;
+        if (status.httpStatus)
+            tip += u"\nHTTP "_s + QString::number(status.httpStatus);
+        return tip;
+    }
+    if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
+        return {};
+
+    const WindowStats second = stats ? stats->window(1, now) : WindowStats {};
+    const WindowStats minute = stats ? stats->window(60, now) : WindowStats {};
+    const SubscriptionCounters counters = m_session->counters(stream);
+    const QLocale locale;
+    switch (column) {
+    case NameColumn:
+        return m_session->streamName(stream);
+    case StateColumn:
+        return stateLabel(status.state);
+    case RateColumn:
+        return formatRate(second.eventsPerSecond);
+    case SparklineColumn:
+        return role == Qt::AccessibleTextRole ? formatRate(second.eventsPerSecond) : QVariant();
+    case EventsColumn:
+        return locale.toString(stats ? stats->totals().events : 0);
+    case BytesColumn:
+        return locale.formattedDataSize(qint64(stats ? stats->totals().bytes : 0), 1,
+            QLocale::DataSizeTraditionalFormat);
+    case LatencyP50Column:
+        return formatMs(minute.latencyMs.p50, minute.latencyMs.count);
+    case LatencyP99Column:
+        return formatMs(minute.latencyMs.p99, minute.latencyMs.count);
+    case ReconnectsColumn:
+        return locale.toString(counters.reconnections);
+    case MessageColumn:
+        if (status.state == SubscriptionState::Waiting && status.retryInMs > 0)
+            return tr("%1 Next attempt in %2 s.")
+                .arg(status.message)
+                .arg(double(status.retryInMs) / 1000, 0, 'f', 1);
+        return status.message;
+    default:
+        return {};
+    }
+}
+
+QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn:
+        return tr("Stream");
+    case StateColumn:
+        return tr("State");
+    case RateColumn:
+        return tr("Events/s");
+    case SparklineColumn:
+        return tr("Last 60 s");
+    case EventsColumn:
+        return tr("Events");
+    case BytesColumn:
+        return tr("Bytes");
+    case LatencyP50Column:
+        return tr("p50");
+    case LatencyP99Column:
+        return tr("p99");
+    case ReconnectsColumn:
+        return tr("Reconn.");
+    case MessageColumn:
+        return tr("Message");
+    default:
+        return {};
+    }
+}
+
+void StreamListModel::refresh()
+{
+    if (m_rows.isEmpty())
+        return;
+    Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+}
+
+void StreamListModel::handleStreamAdded(StreamId stream)
+{
+    const int row = int(m_rows.size());
+    beginInsertRows({}, row, row);
+    m_rows.append(stream);
+    endInsertRows();
+}
+
+void StreamListModel::handleStreamRemoved(StreamId stream)
+{
+    const int row = rowOf(stream);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+void StreamListModel::handleStreamReplaced(StreamId from, StreamId to)
+{
+    const int row = rowOf(from);
+    if (row < 0)
+        return;
+    m_rows[row] = to;
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void StreamListModel::handleStatusChanged(StreamId stream)
+{
+    const int row = rowOf(stream);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+} // namespace ssescope::ui

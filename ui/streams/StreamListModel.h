@@ -1,0 +1,62 @@
+#pragma once
+
+#include "sse/SseEvent.h"
+
+#include <QAbstractTableModel>
+#include <QTimer>
+
+namespace ssescope::ui {
+
+class DashboardSession;
+
+// One row per live stream: state, rates, a sparkline, totals, latency and
+// reconnections, read from the session's pipeline statistics on a timer so
+// that a busy stream never makes the panel repaint faster than people read.
+class StreamListModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        NameColumn,
+        StateColumn,
+        RateColumn,
+        SparklineColumn,
+        EventsColumn,
+        BytesColumn,
+        LatencyP50Column,
+        LatencyP99Column,
+        ReconnectsColumn,
+        MessageColumn,
+        ColumnCount
+    };
+    enum Role {
+        StreamIdRole = Qt::UserRole + 1,
+        SparklineRole, // QList<qreal>, events/s per second, oldest first
+        StreamColorRole,
+    };
+
+    explicit StreamListModel(DashboardSession *session, QObject *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(StreamListModel)
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    StreamId streamAt(int row) const;
+    int rowOf(StreamId stream) const;
+    // Re-reads figures now (the timer does it four times a second).
+    void refresh();
+
+private:
+    void handleStreamAdded(StreamId stream);
+    void handleStreamRemoved(StreamId stream);
+    void handleStreamReplaced(StreamId from, StreamId to);
+    void handleStatusChanged(StreamId stream);
+
+    DashboardSession *m_session;
+    QList<StreamId> m_rows;
+    QTimer m_refresh;
+};
+
+} // namespace ssescope::ui

@@ -1,0 +1,147 @@
+#include "StreamsPanel.h"
+
+#include "session/DashboardSession.h"
+#include "streams/SparklineDelegate.h"
+#include "streams/StreamListModel.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QMenu>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace ssescope::ui {
+
+StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_model(new StreamListModel(session, this))
+    , m_view(new QTableView(this))
+{
+    setObjectName(QStringLiteral("streamsPanel"));
+    m_view->setObjectName(QStringLiteral("streamsView"));
+    m_view->setAccessibleName(tr("Streams"));
+    m_view->setAccessibleDescription(
+        tr("One row per stream: state, events per second, totals, latency and reconnections."));
+    m_view->setModel(m_model);
+    m_view->setItemDelegateForColumn(StreamListModel::SparklineColumn, new SparklineDelegate(m_view));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setAlternatingRowColors(true);
+    m_view->setShowGrid(false);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(26);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(true);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->resizeSection(StreamListModel::NameColumn, 110);
+    header->resizeSection(StreamListModel::StateColumn, 110);
+    header->resizeSection(StreamListModel::RateColumn, 72);
+    header->resizeSection(StreamListModel::SparklineColumn, 130);
+    header->resizeSection(StreamListModel::EventsColumn, 84);
+    header->resizeSection(StreamListModel::BytesColumn, 76);
+    header->resizeSection(StreamListModel::LatencyP50Column, 70);
+    header->resizeSection(StreamListModel::LatencyP99Column, 70);
+    header->resizeSection(StreamListModel::ReconnectsColumn, 60);
+
+    m_pause = makeAction(tr("&Pause"), QKeySequence(Qt::CTRL | Qt::Key_P));
+    m_resume = makeAction(tr("&Resume"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_restart = makeAction(tr("Re&start"), QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_edit = makeAction(tr("&Edit…"), QKeySequence(Qt::Key_F2));
+    m_duplicate = makeAction(tr("&Duplicate…"), QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_remove = makeAction(tr("Re&move"), QKeySequence::Delete);
+
+    connect(m_pause, &QAction::triggered, this, [this] {
+        for (StreamId stream : selectedStreams())
+            m_session->pause(stream);
+    });
+    connect(m_resume, &QAction::triggered, this, [this] {
+        for (StreamId stream : selectedStreams())
+            m_session->resume(stream);
+    });
+    connect(m_restart, &QAction::triggered, this, [this] {
+        for (StreamId stream : selectedStreams())
+            m_session->restart(stream);
+    });
+    connect(m_edit, &QAction::triggered, this, [this] {
+        const QList<StreamId> streams = selectedStreams();
+        if (!streams.isEmpty())
+            Q_EMIT editRequested(streams.first());
+    });
+    connect(m_duplicate, &QAction::triggered, this, [this] {
+        const QList<StreamId> streams = selectedStreams();
+        if (!streams.isEmpty())
+            Q_EMIT duplicateRequested(streams.first());
+    });
+    connect(m_remove, &QAction::triggered, this, [this] {
+        for (StreamId stream : selectedStreams())
+            m_session->removeStream(stream);
+    });
+    connect(m_view, &QWidget::customContextMenuRequested, this, &StreamsPanel::showContextMenu);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &StreamsPanel::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &StreamsPanel::updateActions);
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        Q_EMIT editRequested(m_model->streamAt(index.row()));
+    });
+    connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT streamActivated(m_model->streamAt(index.row()));
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+    updateActions();
+}
+
+QAction *StreamsPanel::makeAction(const QString &text, const QKeySequence &shortcut)
+{
+    auto *action = new QAction(text, this);
+    action->setShortcut(shortcut);
+    // Shortcuts act on the selected streams only while the list has focus,
+    // so Delete in a text field never removes a stream.
+    action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(action);
+    return action;
+}
+
+QList<StreamId> StreamsPanel::selectedStreams() const
+{
+    QList<StreamId> streams;
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        streams.append(m_model->streamAt(index.row()));
+    return streams;
+}
+
+void StreamsPanel::updateActions()
+{
+    const qsizetype count = selectedStreams().size();
+    for (QAction *action : { m_pause, m_resume, m_restart, m_remove })
+        action->setEnabled(count > 0);
+    m_edit->setEnabled(count == 1);
+    m_duplicate->setEnabled(count == 1);
+}
+
+void StreamsPanel::showContextMenu(const QPoint &position)
+{
+    QMenu menu(this);
+    menu.setAccessibleName(tr("Stream actions"));
+    menu.addActions({ m_pause, m_resume, m_restart });
+    menu.addSeparator();
+    menu.addActions({ m_edit, m_duplicate });
+    menu.addSeparator();
+    menu.addAction(m_remove);
+    menu.addSeparator();
+    menu.addAction(tr("Pause all"), m_session, &DashboardSession::pauseAll);
+    menu.addAction(tr("Resume all"), m_session, &DashboardSession::resumeAll);
+    menu.addSeparator();
+    menu.addAction(tr("Add stream…"), this, &StreamsPanel::addRequested);
+    menu.exec(m_view->viewport()->mapToGlobal(position));
+}
+
+} // namespace ssescope::ui

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "sse/SseEvent.h"
+
+#include <QWidget>
+
+class QAction;
+class QTableView;
+class QToolButton;
+
+namespace ssescope::ui {
+
+class DashboardSession;
+class StreamListModel;
+
+// The streams dock: the list of streams and what can be done to them.
+class StreamsPanel final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit StreamsPanel(DashboardSession *session, QWidget *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(StreamsPanel)
+
+    QList<StreamId> selectedStreams() const;
+    QTableView *view() const { return m_view; }
+    StreamListModel *model() const { return m_model; }
+    QAction *pauseAction() const { return m_pause; }
+    QAction *resumeAction() const { return m_resume; }
+    QAction *restartAction() const { return m_restart; }
+    QAction *editAction() const { return m_edit; }
+    QAction *duplicateAction() const { return m_duplicate; }
+    QAction *removeAction() const { return m_remove; }
+
+Q_SIGNALS:
+    void editRequested(ssescope::StreamId stream);
+    void duplicateRequested(ssescope::StreamId stream);
+    void addRequested();
+    // The user picked streams: the event table may narrow to them.
+    void streamActivated(ssescope::StreamId stream);
+
+private:
+    void showContextMenu(const QPoint &position);
+    void updateActions();
+    QAction *makeAction(const QString &text, const QKeySequence &shortcut);
+
+    DashboardSession *m_session;
+    StreamListModel *m_model;
+    QTableView *m_view;
+    QAction *m_pause;
+    QAction *m_resume;
+    QAction *m_restart;
+    QAction *m_edit;
+    QAction *m_duplicate;
+    QAction *m_remove;
+};
+
+} // namespace ssescope::ui

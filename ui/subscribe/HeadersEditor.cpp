@@ -1,0 +1,109 @@
+#include "HeadersEditor.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace ssescope::ui {
+
+HeadersEditor::HeadersEditor(QWidget *parent)
+    : QWidget(parent)
+    , m_table(new QTableWidget(0, 2, this))
+    , m_add(new QPushButton(tr("Add &header"), this))
+    , m_remove(new QPushButton(tr("Remove header"), this))
+{
+    m_table->setObjectName(QStringLiteral("headersTable"));
+    m_table->setAccessibleName(tr("Request headers"));
+    m_table->setHorizontalHeaderLabels({ tr("Name"), tr("Value") });
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->resizeSection(0, 160);
+    m_table->verticalHeader()->hide();
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside
+    m_table->setMinimumHeight(90);
+    m_add->setObjectName(QStringLiteral("addHeader"));
+    m_add->setAccessibleName(tr("Add a request header"));
+    m_remove->setObjectName(QStringLiteral("removeHeader"));
+    m_remove->setAccessibleName(tr("Remove the selected request header"));
+
+    auto *buttons = new QVBoxLayout;
+    buttons->addWidget(m_add);
+    buttons->addWidget(m_remove);
+    buttons->addStretch(1);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_table, 1);
+    layout->addLayout(buttons);
+
+    connect(m_add, &QPushButton::clicked, this, [this] {
+        addRow(QString(), QString());
+        m_table->setCurrentCell(m_table->rowCount() - 1, 0);
+        m_table->editItem(m_table->item(m_table->rowCount() - 1, 0));
+    });
+    connect(m_remove, &QPushButton::clicked, this, [this] {
+        const int row = m_table->currentRow();
+        if (row >= 0) {
+            m_table->removeRow(row);
+            Q_EMIT changed();
+        }
+    });
+    connect(m_table, &QTableWidget::itemChanged, this, &HeadersEditor::changed);
+}
+
+void HeadersEditor::addRow(const QString &name, const QString &value)
+{
+    const QSignalBlocker blocker(m_table);
+    const int row = m_table->rowCount();
+    m_table->insertRow(row);
+    m_table->setItem(row, 0, new QTableWidgetItem(name));
+    m_table->setItem(row, 1, new QTableWidgetItem(value));
+}
+
+void HeadersEditor::setHeaders(const QList<HttpHeader> &headers)
+{
+    {
+        const QSignalBlocker blocker(m_table);
+        m_table->setRowCount(0);
+    }
+    for (const auto &[name, value] : headers)
+        addRow(QString::fromUtf8(name), QString::fromUtf8(value));
+    Q_EMIT changed();
+}
+
+QList<HttpHeader> HeadersEditor::headers() const
+{
+    QList<HttpHeader> out;
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const QTableWidgetItem *name = m_table->item(row, 0);
+        const QTableWidgetItem *value = m_table->item(row, 1);
+        const QString key = name ? name->text().trimmed() : QString();
+        if (!key.isEmpty())
+            out.append({ key.toUtf8(), value ? value->text().toUtf8() : QByteArray() });
+    }
+    return out;
+}
+
+void HeadersEditor::setHeader(const QByteArray &name, const QByteArray &value)
+{
+    QList<HttpHeader> list = headers();
+    bool replaced = false;
+    for (auto &header : list) {
+        if (header.first.compare(name, Qt::CaseInsensitive) == 0) {
+            header.second = value;
+            replaced = true;
+        }
+    }
+    if (!replaced)
+        list.append({ name, value });
+    setHeaders(list);
+}
+
+void HeadersEditor::removeHeader(const QByteArray &name)
+{
+    QList<HttpHeader> list = headers();
+    list.removeIf([&name](const HttpHeader &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
+    setHeaders(list);
+}
+
+} // namespace ssescope::ui

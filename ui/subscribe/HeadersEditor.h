@@ -1,0 +1,37 @@
+#pragma once
+
+#include "net/SubscriptionConfig.h"
+
+#include <QWidget>
+
+class QTableWidget;
+class QPushButton;
+
+namespace ssescope::ui {
+
+// Request headers as an editable two-column table.
+class HeadersEditor final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit HeadersEditor(QWidget *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(HeadersEditor)
+
+    void setHeaders(const QList<HttpHeader> &headers);
+    QList<HttpHeader> headers() const; // rows with an empty name are left out
+    void setHeader(const QByteArray &name, const QByteArray &value); // replaces one of that name
+    void removeHeader(const QByteArray &name);
+    QTableWidget *table() const { return m_table; }
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void addRow(const QString &name, const QString &value);
+
+    QTableWidget *m_table;
+    QPushButton *m_add;
+    QPushButton *m_remove;
+};
+
+} // namespace ssescope::ui

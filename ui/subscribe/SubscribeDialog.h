@@ -1,0 +1,77 @@
+#pragma once
+
+#include "net/SubscriptionConfig.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+
+namespace ssescope::ui {
+
+class HeadersEditor;
+
+// Adds or edits one subscription. Every field is checked as it changes; the
+// reason shows under the form and OK stays disabled until it is valid.
+class SubscribeDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    explicit SubscribeDialog(QWidget *parent = nullptr);
+    Q_DISABLE_COPY_MOVE(SubscribeDialog)
+
+    void setConfig(const SubscriptionConfig &config);
+    SubscriptionConfig config() const; // valid only when validationError() is empty
+    QString validationError() const;
+
+    // The last event of the stream being edited, to preview the latency source.
+    void setPreviewEvent(const QByteArray &id, const QByteArray &eventData, qint64 arrivalWallNs);
+
+    // Fills the dialog from a curl command; false with the reason shown.
+    bool applyCurlCommand(const QString &command);
+    QString curlNotes() const;
+
+private:
+    void revalidate();
+    void updateAuthFields();
+    void updateLatencyPreview();
+    void pasteCurl();
+    SubscriptionConfig buildConfig(QString *error) const;
+
+    QLineEdit *m_name;
+    QLineEdit *m_url;
+    QComboBox *m_method;
+    QComboBox *m_authKind;
+    QLineEdit *m_authUser;
+    QLineEdit *m_authSecret;
+    HeadersEditor *m_headers;
+    QPlainTextEdit *m_body;
+    QLineEdit *m_lastEventId;
+    QComboBox *m_policy;
+    QSpinBox *m_retryMs;
+    QSpinBox *m_maxAttempts;
+    QSpinBox *m_connectTimeout;
+    QSpinBox *m_idleTimeout;
+    QCheckBox *m_reconnect;
+    QCheckBox *m_compression;
+    QCheckBox *m_ignoreTls;
+    QLabel *m_tlsWarning;
+    QComboBox *m_latencySource;
+    QLineEdit *m_latencyExpression;
+    QComboBox *m_latencyUnit;
+    QLabel *m_latencyPreview;
+    QLabel *m_curlNotes;
+    QLabel *m_error;
+    QDialogButtonBox *m_buttons;
+    QByteArray m_previewId;
+    QByteArray m_previewData;
+    qint64 m_previewWallNs = 0;
+    bool m_havePreview = false;
+};
+
+} // namespace ssescope::ui

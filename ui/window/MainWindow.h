@@ -1,0 +1,109 @@
+#pragma once
+
+#include "sse/SseEvent.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+class QAction;
+class QLabel;
+class QDockWidget;
+class QProgressDialog;
+
+namespace ssescope::ui {
+
+class DashboardSession;
+class EventsPanel;
+class ExportJob;
+class LiveChartsPanel;
+class RecentFiles;
+class StreamsPanel;
+struct Workspace;
+
+// Wires the panels to the session and holds the menus. Work lives in the
+// panels, the models and the session; this class only connects them.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(DashboardSession *session, QWidget *parent = nullptr);
+    ~MainWindow() override;
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+    EventsPanel *eventsPanel() const { return m_events; }
+    StreamsPanel *streamsPanel() const { return m_streams; }
+    LiveChartsPanel *chartsPanel() const { return m_charts; }
+    DashboardSession *session() const { return m_session; }
+
+    // The actions behind menus and shortcuts, callable from tests and main().
+    bool openCapture(const QString &path);
+    bool openWorkspace(const QString &path);
+    bool saveWorkspace(const QString &path);
+    Workspace currentWorkspace() const;
+    // Starts an export; the job reports through the status bar when done.
+    ExportJob *exportEvents(const QString &path, int format, const std::vector<quint64> &seqs);
+    void showMessage(const QString &message, bool error = false);
+    QString lastMessage() const { return m_lastMessage; }
+    // Off: no modal questions or message boxes, only the status bar (tests,
+    // benchmarks, automation).
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+
+    void addStream();
+    void editStream(StreamId stream);
+    void duplicateStream(StreamId stream);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildToolBar();
+    void buildStatusBar();
+    void updateStatus();
+    void restoreSettings();
+    void saveSettings() const;
+    void promptOpenCapture();
+    void promptSaveCapture();
+    void promptExport();
+    void promptOpenWorkspace();
+    void promptSaveWorkspace();
+    void toggleRecording(bool on);
+    void clearCapture();
+    void runSubscribeDialog(StreamId editing, bool duplicate);
+    void showAbout();
+    void handleCaptureLoaded(bool ok, const QString &message);
+
+    DashboardSession *m_session;
+    EventsPanel *m_events;
+    StreamsPanel *m_streams;
+    LiveChartsPanel *m_charts;
+    QDockWidget *m_streamsDock;
+    QDockWidget *m_chartsDock;
+    RecentFiles *m_recent = nullptr;
+    QAction *m_addStream = nullptr;
+    QAction *m_pauseAll = nullptr;
+    QAction *m_resumeAll = nullptr;
+    QAction *m_restartAll = nullptr;
+    QAction *m_record = nullptr;
+    QAction *m_clear = nullptr;
+    QAction *m_open = nullptr;
+    QAction *m_save = nullptr;
+    QAction *m_export = nullptr;
+    QAction *m_openWorkspace = nullptr;
+    QAction *m_saveWorkspace = nullptr;
+    QAction *m_findAction = nullptr;
+    QLabel *m_heldLabel = nullptr;
+    QLabel *m_memoryLabel = nullptr;
+    QLabel *m_droppedLabel = nullptr;
+    QLabel *m_rateLabel = nullptr;
+    QLabel *m_recordLabel = nullptr;
+    QTimer m_statusTimer;
+    QPointer<ExportJob> m_exportJob;
+    QPointer<QProgressDialog> m_exportProgress;
+    QString m_lastMessage;
+    bool m_interactive = true;
+};
+
+} // namespace ssescope::ui

@@ -1,0 +1,283 @@
+// MainWindow's file, workspace, export and stream actions: what the menus
+// do, kept apart from the window's construction.
+#include "MainWindow.h"
+
+#include "capture/CaptureJobs.h"
+#include "capture/ExportDialog.h"
+#include "charts/LiveChartsPanel.h"
+#include "events/EventTableModel.h"
+#include "events/EventsPanel.h"
+#include "session/CaptureRecorder.h"
+#include "session/DashboardSession.h"
+#include "session/Workspace.h"
+#include "subscribe/SubscribeDialog.h"
+#include "window/RecentFiles.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSplitter>
+
+using namespace Qt::StringLiterals;
+
+namespace ssescope::ui {
+
+namespace {
+const QString kCaptureFilter = QStringLiteral(
+    "Captures (*.jsonl *.csv *.sse);;JSON Lines (*.jsonl);;CSV (*.csv);;Raw SSE (*.sse);;All files (*)");
+const QString kWorkspaceFilter
+    = QStringLiteral("SSE Scope workspaces (*.ssescope.json *.json);;All files (*)");
+} // namespace
+
+void MainWindow::addStream()
+{
+    runSubscribeDialog(0, false);
+}
+
+void MainWindow::editStream(StreamId stream)
+{
+    runSubscribeDialog(stream, false);
+}
+
+void MainWindow::duplicateStream(StreamId stream)
+{
+    runSubscribeDialog(stream, true);
+}
+
+void MainWindow::runSubscribeDialog(StreamId editing, bool duplicate)
+{
+    SubscribeDialog dialog(this);
+    if (editing) {
+        SubscriptionConfig config = m_session->config(editing);
+        if (duplicate)
+            config.name += tr(" (copy)");
+        dialog.setConfig(config);
+        dialog.setWindowTitle(duplicate ? tr("Duplicate stream") : tr("Edit stream"));
+        // The latency preview tests against this stream's newest event.
+        const EventStore &store = m_session->store();
+        for (qint64 row = store.size() - 1, seen = 0; row >= 0 && seen < 200000; --row, ++seen) {
+            const StoredEvent event = store.at(row);
+            if (event.stream == editing) {
+                dialog.setPreviewEvent(event.id.toByteArray(), event.data.toByteArray(), event.arrivalWallNs);
+                break;
+            }
+        }
+    }
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const SubscriptionConfig config = dialog.config();
+    if (editing && !duplicate)
+        m_session->replaceStream(editing, config);
+    else
+        m_session->addStream(config);
+    showMessage(tr("Subscribed to %1.").arg(config.url.toDisplayString(QUrl::RemovePassword)));
+}
+
+bool MainWindow::openCapture(const QString &path)
+{
+    QString message;
+    const bool ok = m_session->openCapture(path, &message);
+    showMessage(message, !ok);
+    if (ok) {
+        m_recent->add(path);
+        setWindowFilePath(path);
+    } else if (m_interactive) {
+        QMessageBox::warning(this, tr("Open capture"), message);
+    }
+    return ok;
+}
+
+void MainWindow::handleCaptureLoaded(bool ok, const QString &message)
+{
+    showMessage(message, !ok);
+    if (!ok && m_interactive)
+        QMessageBox::warning(this, tr("Open capture"), message);
+}
+
+Workspace MainWindow::currentWorkspace() const
+{
+    Workspace workspace;
+    for (StreamId stream : m_session->streams())
+        workspace.streams.append(m_session->config(stream));
+    workspace.windowGeometry = saveGeometry();
+    workspace.windowState = saveState();
+    workspace.eventsSplitter = m_events->splitter()->saveState();
+    workspace.chartWindowMinutes = m_charts->windowMinutes();
+    return workspace;
+}
+
+bool MainWindow::saveWorkspace(const QString &path)
+{
+    QString error;
+    if (!currentWorkspace().save(path, &error)) {
+        showMessage(error, true);
+        return false;
+    }
+    m_recent->add(path);
+    showMessage(tr("Workspace saved to %1.").arg(path));
+    return true;
+}
+
+bool MainWindow::openWorkspace(const QString &path)
+{
+    QString error;
+    const auto workspace = Workspace::load(path, &error);
+    if (!workspace) {
+        showMessage(error, true);
+        if (m_interactive)
+            QMessageBox::warning(this, tr("Open workspace"), error);
+        return false;
+    }
+    m_session->removeAll();
+    for (const SubscriptionConfig &config : workspace->streams)
+        m_session->addStream(config);
+    if (!workspace->windowGeometry.isEmpty())
+        restoreGeometry(workspace->windowGeometry);
+    if (!workspace->windowState.isEmpty())
+        restoreState(workspace->windowState);
+    if (!workspace->eventsSplitter.isEmpty())
+        m_events->splitter()->restoreState(workspace->eventsSplitter);
+    m_charts->setWindowMinutes(workspace->chartWindowMinutes);
+    m_recent->add(path);
+    showMessage(tr("Opened workspace %1: %n stream(s).", nullptr, int(workspace->streams.size())).arg(path));
+    return true;
+}
+
+ExportJob *MainWindow::exportEvents(const QString &path, int format, const std::vector<quint64> &seqs)
+{
+    if (m_exportJob) {
+        showMessage(tr("An export is already running."), true);
+        return nullptr;
+    }
+    auto *job = new ExportJob(m_session->store(), seqs, CaptureFormat(format), path, this);
+    m_exportJob = job;
+    auto *progress = new QProgressDialog(tr("Exporting %L1 events…").arg(qint64(seqs.size())),
+        tr("Cancel"), 0, 1000, this);
+    progress->setObjectName(u"exportProgress"_s);
+    progress->setWindowTitle(tr("Export"));
+    progress->setMinimumDuration(300);
+    progress->setAutoClose(false);
+    progress->setAutoReset(false);
+    m_exportProgress = progress;
+    connect(progress, &QProgressDialog::canceled, job, &ExportJob::cancel);
+    connect(job, &ExportJob::progress, progress, [progress](qint64 done, qint64 total) {
+        progress->setValue(total > 0 ? int(done * 1000 / total) : 1000);
+    });
+    connect(job, &ExportJob::finished, this, [this, job, progress](bool ok, const QString &message) {
+        progress->deleteLater();
+        job->deleteLater();
+        showMessage(message, !ok);
+        if (ok) {
+            m_recent->add(job->path());
+            if (job->total() == m_session->store().size() && job->lost() == 0)
+                m_session->markSaved();
+        }
+    });
+    job->start();
+    return job;
+}
+
+void MainWindow::promptExport()
+{
+    EventsPanel *events = m_events;
+    const QList<quint64> selected = events->selectedSeqs();
+    ExportDialog dialog(m_session->store().size(), events->model()->rowCount(), selected.size(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    std::vector<quint64> seqs;
+    switch (dialog.scope()) {
+    case ExportDialog::Scope::Selection:
+        seqs.assign(selected.cbegin(), selected.cend());
+        break;
+    case ExportDialog::Scope::CurrentFilter:
+        seqs = events->model()->shownSeqs();
+        break;
+    case ExportDialog::Scope::Everything: {
+        const EventStore &store = m_session->store();
+        seqs.reserve(std::size_t(store.size()));
+        for (qint64 row = 0; row < store.size(); ++row)
+            seqs.push_back(store.firstSeq() + quint64(row));
+        break;
+    }
+    }
+    exportEvents(dialog.path(), int(dialog.format()), seqs);
+}
+
+void MainWindow::promptSaveCapture()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save capture"),
+        QDir::home().filePath(u"capture.jsonl"_s), kCaptureFilter);
+    if (path.isEmpty())
+        return;
+    const auto format = captureFormatFromPath(path);
+    if (!format) {
+        showMessage(tr("Choose a file ending in .jsonl, .csv or .sse."), true);
+        return;
+    }
+    const EventStore &store = m_session->store();
+    std::vector<quint64> seqs;
+    seqs.reserve(std::size_t(store.size()));
+    for (qint64 row = 0; row < store.size(); ++row)
+        seqs.push_back(store.firstSeq() + quint64(row));
+    exportEvents(path, int(*format), seqs);
+}
+
+void MainWindow::promptOpenCapture()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open capture"), QDir::homePath(), kCaptureFilter);
+    if (!path.isEmpty())
+        openCapture(path);
+}
+
+void MainWindow::promptOpenWorkspace()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"), QDir::homePath(), kWorkspaceFilter);
+    if (!path.isEmpty())
+        openWorkspace(path);
+}
+
+void MainWindow::promptSaveWorkspace()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Save workspace"),
+        QDir::home().filePath(u"streams.ssescope.json"_s), kWorkspaceFilter);
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(u".json"_s))
+        path += u".ssescope.json"_s;
+    saveWorkspace(path);
+}
+
+void MainWindow::toggleRecording(bool on)
+{
+    if (!on) {
+        m_session->stopRecording();
+        showMessage(tr("Recording stopped."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Record to disk"),
+        QDir::home().filePath(u"recording.jsonl"_s), tr("JSON Lines (*.jsonl)"));
+    QString error;
+    if (path.isEmpty() || !m_session->startRecording(path, &error)) {
+        const QSignalBlocker blocker(m_record);
+        m_record->setChecked(false);
+        if (!error.isEmpty())
+            showMessage(error, true);
+        return;
+    }
+    showMessage(tr("Recording every event to %1.").arg(path));
+}
+
+void MainWindow::clearCapture()
+{
+    if (m_session->hasUnsavedEvents()
+        && QMessageBox::question(this, tr("Clear captured events"),
+               tr("Discard %L1 captured events that have not been saved?").arg(m_session->store().size()))
+            != QMessageBox::Yes)
+        return;
+    m_session->clearCapture();
+    showMessage(tr("Cleared."));
+}
+
+} // namespace ssescope::ui
