@@ -212,15 +212,20 @@ void CliSession::finish(const QString &reason, bool promptly)
         printStats();
     if (m_exitCode == ExitOk && m_anyFailed)
         m_exitCode = ExitStreamFailed;
-    // Why the run ended, for a log reader: the exit code alone does not say.
-    writeStderrJson(JsonObjectWriter()
-                        .string("kind", "end")
-                        .string("reason", m_finishReason.toUtf8())
-                        .number("exit_code", m_exitCode)
-                        .take());
     // Queued, so that a caller inside a signal handler chain unwinds first.
+    // The last line, after the streams' final states (queued before this):
+    // why the run ended, which the exit code alone does not say.
     QMetaObject::invokeMethod(
-        this, [this] { Q_EMIT finished(m_exitCode); }, Qt::QueuedConnection);
+        this,
+        [this] {
+            writeStderrJson(JsonObjectWriter()
+                                .string("kind", "end")
+                                .string("reason", m_finishReason.toUtf8())
+                                .number("exit_code", m_exitCode)
+                                .take());
+            Q_EMIT finished(m_exitCode);
+        },
+        Qt::QueuedConnection);
 }
 
 void CliSession::printStats()

@@ -150,6 +150,9 @@ private Q_SLOTS:
         const Run r = run(args);
         QCOMPARE(r.exitCode, code);
         QVERIFY2(QString::fromUtf8(r.err).contains(stderrHas), r.err.constData());
+        if (code == 0 || code == 1) // the run's last line says why it ended
+            QVERIFY2(r.err.trimmed().split('\n').last().startsWith("{\"kind\":\"end\""),
+                r.err.constData());
         if (QByteArray(QTest::currentDataTag()) == "max events")
             QCOMPARE(r.outJson().size(), 7);
     }
