@@ -154,6 +154,10 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
         return formatMs(minute.latencyMs.p50, minute.latencyMs.count);
     case LatencyP99Column:
         return formatMs(minute.latencyMs.p99, minute.latencyMs.count);
+    case PerReadColumn: {
+        const WindowStats tenSeconds = stats ? stats->window(10, now) : WindowStats {};
+        return tenSeconds.chunks ? QString::number(tenSeconds.eventsPerChunk, 'f', 1) : u"–"_s;
+    }
     case ReconnectsColumn:
         return locale.toString(counters.reconnections);
     case MessageColumn:
@@ -169,6 +173,20 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
 
 QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        switch (section) {
+        case PerReadColumn:
+            return tr("Events per network read over the last 10 s. A buffering proxy delivers "
+                      "many events per read, in bursts; an unbuffered route about one.");
+        case LatencyP50Column:
+        case LatencyP99Column:
+            return tr("Send-time latency over the last minute (set a latency source on the stream)");
+        case ReconnectsColumn:
+            return tr("Reconnection attempts");
+        default:
+            break;
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -188,6 +206,8 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("p50");
     case LatencyP99Column:
         return tr("p99");
+    case PerReadColumn:
+        return tr("Ev/read");
     case ReconnectsColumn:
         return tr("Reconn.");
     case MessageColumn:
