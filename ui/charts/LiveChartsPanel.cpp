@@ -350,7 +350,15 @@ void LiveChartsPanel::redraw()
             endNs = steadyNowNs();
     }
     const qint64 windowNs = qint64(m_windowMinutes) * 60 * 1'000'000'000LL;
-    const qint64 startNs = endNs - windowNs;
+    // A young capture fills the width (at least 20 s) until it is as old as
+    // the window: the first minute of a session is worth seeing in detail.
+    qint64 firstNs = endNs;
+    for (StreamId stream : streams) {
+        const auto &points = pipeline.stats().find(stream)->series();
+        if (!points.empty())
+            firstNs = std::min(firstNs, points.front().startNs);
+    }
+    const qint64 startNs = std::max(endNs - windowNs, std::min(firstNs, endNs - 20'000'000'000LL));
 
     // Streams no longer in the capture lose their lines.
     for (const StreamId stream : m_series.keys()) {
