@@ -442,6 +442,10 @@ void LiveChartsPanel::redraw()
         series.latencySeqs = std::move(latencySeqs[it.key()]);
     }
 
+    // Past a handful of streams a legend only shows dots without names; the
+    // streams panel carries the same colours with the names.
+    m_rateChart->legend()->setVisible(m_series.size() <= 6);
+
     applyXRange((startNs + offset) / 1'000'000, (endNs + offset) / 1'000'000);
     m_rateY->setRange(0, niceCeiling(maxRate * 1.1));
     m_bytesY->setRange(0, niceCeiling(maxBytes * 1.1));
