@@ -81,6 +81,8 @@ int runDashboard(int argc, char *argv[])
         limits.maxBytes = options->maxMemoryMiB * 1024 * 1024;
     DashboardSession session(limits);
     MainWindow window(&session);
+    // Shown first, so that a file's error appears over the window it concerns.
+    window.show();
     if (!options->workspace.isEmpty())
         window.openWorkspace(options->workspace);
     if (!options->capture.isEmpty())
@@ -94,7 +96,6 @@ int runDashboard(int argc, char *argv[])
             window.showMessage(QApplication::translate("DashboardApp",
                                    "The demo server could not start: %1").arg(error), true);
     }
-    window.show();
     return QApplication::exec();
 }
 

@@ -149,7 +149,7 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
         return locale.toString(stats ? stats->totals().events : 0);
     case BytesColumn:
         return locale.formattedDataSize(qint64(stats ? stats->totals().bytes : 0), 1,
-            QLocale::DataSizeTraditionalFormat);
+            QLocale::DataSizeIecFormat);
     case LatencyP50Column:
         return formatMs(minute.latencyMs.p50, minute.latencyMs.count);
     case LatencyP99Column:
@@ -161,6 +161,13 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
     case ReconnectsColumn:
         return locale.toString(counters.reconnections);
     case MessageColumn:
+        if (status.state == SubscriptionState::Open && stats && stats->totals().lastNs > 0) {
+            // Open but quiet: a stalled server or a proxy holding events back
+            // looks exactly like this, and "Receiving events" would be a lie.
+            const qint64 silentS = (now - stats->totals().lastNs) / 1'000'000'000;
+            if (silentS >= 10)
+                return tr("Connected, but nothing received for %1 s (no events, no heartbeats).").arg(silentS);
+        }
         if (status.state == SubscriptionState::Waiting && status.retryInMs > 0)
             return tr("%1 Next attempt in %2 s.")
                 .arg(status.message)

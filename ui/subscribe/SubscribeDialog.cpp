@@ -227,6 +227,10 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
     connect(m_ignoreTls, &QCheckBox::toggled, m_tlsWarning, &QLabel::setVisible);
 
     setConfig(SubscriptionConfig {});
+    // People come to this dialog with a URL (or a curl command) to paste.
+    setTabOrder(m_url, paste);
+    setTabOrder(paste, m_name);
+    m_url->setFocus(Qt::OtherFocusReason);
     resize(640, 520);
 }
 
