@@ -199,6 +199,15 @@ QString SubscriptionConfig::validationError() const
     if (headersTimeoutMs == 0)
         return u"The headers timeout must be at least 1 ms: the time to response headers is "
                "always bounded."_s;
+    // Workspaces are untrusted input: these made a stream that never showed an
+    // event, a sentence about "-1 redirects", and a busy reconnection loop.
+    if (readBufferBytes < 0)
+        return u"The read buffer size cannot be negative (0 means unbounded)."_s;
+    if (maxRedirects < 0)
+        return u"The redirect limit cannot be negative."_s;
+    if (reconnect.maxBackoffMs < kMinBackoffCapMs)
+        return u"The reconnection backoff cap must be at least %1 ms, so that a dead host is not "
+               "retried in a busy loop."_s.arg(kMinBackoffCapMs);
     return {};
 }
 

@@ -56,6 +56,8 @@ struct SubscriptionConfig
 
     // Every delay and timeout must fit a QTimer (an int of milliseconds).
     static constexpr qint64 kMaxTimerMs = 2147483647;
+    // The smallest backoff cap: failures back off at least this far.
+    static constexpr qint64 kMinBackoffCapMs = 100;
 
     QJsonObject toJson() const;
     static std::optional<SubscriptionConfig> fromJson(const QJsonObject &json, QString *error);

@@ -14,6 +14,7 @@
 #include "common/ProcessLimits.h"
 #include "events/EventTableModel.h"
 #include "events/EventsPanel.h"
+#include "app/DashboardApp.h"
 #include "session/DashboardSession.h"
 #include "window/MainWindow.h"
 
@@ -553,7 +554,7 @@ int main(int argc, char *argv[])
         = QCoreApplication::applicationDirPath() + u"/../../app/ssescope-demo-server"_s;
     if (const qsizetype at = args.indexOf(u"--server"_s); at >= 0 && at + 1 < args.size())
         serverPath = args.at(at + 1);
-    raiseOpenFileLimit();
+    prepareDashboardProcess();
 
     QProcess server;
     int port = 0;

@@ -200,6 +200,12 @@ void TestDashboardWindow::exportWritesTheFile()
         QCOMPARE(content.count(expected.separator), expected.count);
         QVERIFY(content.contains("ACME"));
     }
+    // Exporting everything saves the capture: closing no longer asks.
+    QVERIFY(m_session->hasUnsavedEvents());
+    m_window->showMessage(QString());
+    QVERIFY(m_window->exportEvents(m_dir.filePath(u"all.jsonl"_s), 0, seqs, true));
+    QTRY_VERIFY(m_window->lastMessage().contains(u"Exported"_s));
+    QVERIFY(!m_session->hasUnsavedEvents());
     // A file that cannot be written is reported, and nothing else changes.
     QVERIFY(m_window->exportEvents(u"/nonexistent-dir/x.jsonl"_s, 0, seqs));
     QTRY_VERIFY(m_window->lastMessage().contains(u"/nonexistent-dir/x.jsonl"_s));

@@ -18,6 +18,7 @@ class TestStreamListModel final : public QObject
 private Q_SLOTS:
     void rowsFollowStreamsAndFigures();
     void stateIconFollowsAServerThatDropsAndReturns();
+    void burstsShowAsManyEventsPerRead();
 };
 
 void TestStreamListModel::rowsFollowStreamsAndFigures()
@@ -81,6 +82,27 @@ void TestStreamListModel::stateIconFollowsAServerThatDropsAndReturns()
     QCOMPARE(icons.at(w), stateIcon(SubscriptionState::Waiting).cacheKey());
     QVERIFY(icons.at(seen.indexOf(live)) != icons.at(w));
     QVERIFY(session.counters(session.streams().first()).reconnections >= 1);
+}
+
+void TestStreamListModel::burstsShowAsManyEventsPerRead()
+{
+    // What a buffering proxy looks like: many events per network read.
+    DashboardSession session;
+    QString error;
+    QVERIFY2(session.startDemoServer(&error), qPrintable(error));
+    StreamListModel model(&session);
+    SubscriptionConfig config;
+    config.name = u"bursty"_s;
+    config.url = session.demoUrl(u"/bursty?burst=40&period=300"_s);
+    session.addStream(config);
+    config.name = u"steady"_s;
+    config.url = session.demoUrl(u"/ticker?rate=20"_s);
+    session.addStream(config);
+    const auto perRead = [&model](int row) {
+        return model.index(row, StreamListModel::PerReadColumn).data().toString().toDouble();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(perRead(0) >= 5 && perRead(1) > 0, 15000);
+    QVERIFY2(perRead(1) < 2, qPrintable(QString::number(perRead(1))));
 }
 
 QTEST_MAIN(TestStreamListModel)

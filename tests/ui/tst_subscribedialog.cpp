@@ -7,6 +7,7 @@
 #include <QAbstractScrollArea>
 #include <QApplication>
 #include <QTabBar>
+#include <QTableWidget>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -33,6 +34,7 @@ private Q_SLOTS:
     void tlsWarningShowsWithTheOptIn();
     void latencyPreviewTestsTheLastEvent();
     void everyControlHasAnAccessibleName();
+    void editingKeepsWhatTheFormDoesNotShow();
 
 private:
     static QPushButton *ok(SubscribeDialog &dialog)
@@ -175,6 +177,26 @@ void TestSubscribeDialog::everyControlHasAnAccessibleName()
                 widget->objectName(), QString::fromLatin1(widget->metaObject()->className()))));
     }
     QVERIFY(checked >= 15);
+}
+
+void TestSubscribeDialog::editingKeepsWhatTheFormDoesNotShow()
+{
+    SubscriptionConfig config;
+    config.url = QUrl(u"http://127.0.0.1:9/e"_s);
+    config.headers = { { "X-Api-Key", "k" }, { "X-Trace", "t" } };
+    config.secretHeaders = { "X-Api-Key" };
+    config.maxRedirects = 2;
+    config.readBufferBytes = 65536;
+    config.headersTimeoutMs = 5000;
+    config.reconnect.maxBackoffMs = 1234;
+    config.latency.clockOffsetMs = 7.5;
+    SubscribeDialog dialog;
+    dialog.setConfig(config);
+    QCOMPARE(dialog.config().toJson(), config.toJson());
+    // The Secret column marks a header for the redirect rule.
+    auto *table = dialog.findChild<HeadersEditor *>()->table();
+    table->item(1, 2)->setCheckState(Qt::Checked);
+    QCOMPARE(dialog.config().secretHeaders, (QList<QByteArray> { "X-Api-Key", "X-Trace" }));
 }
 
 QTEST_MAIN(TestSubscribeDialog)

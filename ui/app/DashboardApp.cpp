@@ -11,12 +11,23 @@
 #include <QTimer>
 
 #include <cstdio>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <cstdlib>
 #include <cstring>
 
 using namespace Qt::StringLiterals;
 
 namespace ssescope::ui {
+
+void prepareDashboardProcess()
+{
+    raiseOpenFileLimit();
+#if defined(__GLIBC__)
+    mallopt(M_ARENA_MAX, 2);
+#endif
+}
 
 const char *missingDisplayReason()
 {
@@ -52,7 +63,7 @@ int runDashboard(int argc, char *argv[])
     QApplication::setApplicationDisplayName(u"SSE Scope"_s);
     QApplication::setApplicationVersion(QStringLiteral(SSESCOPE_VERSION_STRING));
     QApplication::setWindowIcon(QIcon(u":/icons/ssescope.svg"_s));
-    raiseOpenFileLimit();
+    prepareDashboardProcess();
 
     QString error;
     const auto options = DashboardOptions::parse(QApplication::arguments(), &error);
@@ -70,6 +81,8 @@ int runDashboard(int argc, char *argv[])
         limits.maxBytes = options->maxMemoryMiB * 1024 * 1024;
     DashboardSession session(limits);
     MainWindow window(&session);
+    // Shown first, so that a file's error appears over the window it concerns.
+    window.show();
     if (!options->workspace.isEmpty())
         window.openWorkspace(options->workspace);
     if (!options->capture.isEmpty())
@@ -83,7 +96,6 @@ int runDashboard(int argc, char *argv[])
             window.showMessage(QApplication::translate("DashboardApp",
                                    "The demo server could not start: %1").arg(error), true);
     }
-    window.show();
     return QApplication::exec();
 }
 

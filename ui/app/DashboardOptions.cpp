@@ -28,14 +28,14 @@ std::optional<DashboardOptions> DashboardOptions::parse(const QStringList &argum
             }
             return arguments.at(++i);
         };
-        const auto number = [&](qint64 *out) {
+        const auto number = [&](qint64 *out, qint64 limit) {
             const auto text = value();
             if (!text)
                 return false;
             bool ok = false;
             *out = text->toLongLong(&ok);
-            if (!ok || *out <= 0) {
-                *error = tr("%1 needs a positive number, not \"%2\".").arg(arg, *text);
+            if (!ok || *out <= 0 || *out > limit) {
+                *error = tr("%1 needs a number from 1 to %2, not \"%3\".").arg(arg).arg(limit).arg(*text);
                 return false;
             }
             return true;
@@ -53,10 +53,11 @@ std::optional<DashboardOptions> DashboardOptions::parse(const QStringList &argum
                 return std::nullopt;
             options.capture = *path;
         } else if (arg == u"--max-events") {
-            if (!number(&options.maxEvents))
+            if (!number(&options.maxEvents, 1'000'000'000))
                 return std::nullopt;
         } else if (arg == u"--max-memory") {
-            if (!number(&options.maxMemoryMiB))
+            // MiB: up to 1 TiB, so the byte count cannot overflow.
+            if (!number(&options.maxMemoryMiB, 1024 * 1024))
                 return std::nullopt;
         } else if (arg == u"-h" || arg == u"--help") {
             *error = QString();

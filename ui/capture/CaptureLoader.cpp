@@ -120,6 +120,10 @@ void CaptureLoader::run(const QString &path, CaptureFormat format, StreamId firs
     if (!fatal.isEmpty()) {
         message = tr("%1: %2").arg(path, fatal);
         ok = events > 0;
+    } else if (events == 0 && errors > 0) {
+        // Nothing but corrupt records: this is not a capture at all.
+        ok = false;
+        message = tr("%1 is not a capture in this format: no record could be read.").arg(path);
     } else {
         message = tr("Opened %1: %n event(s).", nullptr, int(std::min<qint64>(events, INT_MAX))).arg(path);
     }

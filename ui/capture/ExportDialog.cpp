@@ -8,6 +8,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -20,9 +21,9 @@ namespace ssescope::ui {
 ExportDialog::ExportDialog(qint64 everything, qint64 filtered, qint64 selected, QWidget *parent)
     : QDialog(parent)
     , m_format(new QComboBox(this))
-    , m_everything(new QRadioButton(tr("&Everything captured (%L1 events)").arg(everything), this))
-    , m_filtered(new QRadioButton(tr("The current &filter (%L1 events)").arg(filtered), this))
-    , m_selected(new QRadioButton(tr("The &selected rows (%L1 events)").arg(selected), this))
+    , m_everything(new QRadioButton(tr("&Everything captured (%n event(s))", nullptr, int(std::min<qint64>(everything, INT_MAX))), this))
+    , m_filtered(new QRadioButton(tr("The current &filter (%n event(s))", nullptr, int(std::min<qint64>(filtered, INT_MAX))), this))
+    , m_selected(new QRadioButton(tr("The &selected rows (%n event(s))", nullptr, int(std::min<qint64>(selected, INT_MAX))), this))
     , m_path(new QLineEdit(this))
 {
     setObjectName(u"exportDialog"_s);
@@ -56,9 +57,13 @@ ExportDialog::ExportDialog(qint64 everything, qint64 filtered, qint64 selected, 
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
     auto *form = new QFormLayout;
-    form->addRow(tr("F&ormat"), m_format);
+    auto *formatLabel = new QLabel(tr("F&ormat"), this);
+    formatLabel->setBuddy(m_format);
+    auto *fileLabel = new QLabel(tr("&File"), this);
+    fileLabel->setBuddy(m_path);
+    form->addRow(formatLabel, m_format);
     form->addRow(scope);
-    form->addRow(tr("&File"), pathRow);
+    form->addRow(fileLabel, pathRow);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("E&xport"));
     auto *layout = new QVBoxLayout(this);

@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -93,16 +94,26 @@ QValueAxis *makeValueAxis(QChart *chart, const QString &title)
     return axis;
 }
 
-double niceCeiling(double value)
+// A range from zero with four ticks on a 1-2-5 step, and labels with just
+// enough decimals for that step.
+void applyNiceRange(QValueAxis *axis, double maximum)
 {
-    if (value <= 0)
-        return 1;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (double step : { 1.0, 2.0, 2.5, 5.0, 10.0 }) {
-        if (value <= step * magnitude)
-            return step * magnitude;
+    double step = 1;
+    if (maximum > 0) {
+        const double raw = maximum / 4;
+        const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+        step = 10 * magnitude;
+        for (double candidate : { 1.0, 2.0, 5.0 }) {
+            if (raw <= candidate * magnitude) {
+                step = candidate * magnitude;
+                break;
+            }
+        }
     }
-    return 10 * magnitude;
+    const int decimals = step >= 1 ? 0 : std::min(6, int(std::ceil(-std::log10(step) - 1e-9)));
+    axis->setRange(0, step * 4);
+    axis->setTickCount(5);
+    axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
 }
 
 void applyTheme(QChart *chart, const QPalette &palette)
@@ -141,7 +152,6 @@ LiveChartsPanel::LiveChartsPanel(DashboardSession *session, QWidget *parent)
     // One legend is enough: the colours are the streams panel's too.
     m_latencyChart->legend()->hide();
     m_bytesChart->legend()->hide();
-    m_latencyY->setLabelFormat(u"%.1f"_s);
     m_rateView->setObjectName(u"rateChart"_s);
     m_rateView->setAccessibleName(tr("Events per second chart"));
     m_latencyView->setObjectName(u"latencyChart"_s);
@@ -350,7 +360,15 @@ void LiveChartsPanel::redraw()
             endNs = steadyNowNs();
     }
     const qint64 windowNs = qint64(m_windowMinutes) * 60 * 1'000'000'000LL;
-    const qint64 startNs = endNs - windowNs;
+    // A young capture fills the width (at least 20 s) until it is as old as
+    // the window: the first minute of a session is worth seeing in detail.
+    qint64 firstNs = endNs;
+    for (StreamId stream : streams) {
+        const auto &points = pipeline.stats().find(stream)->series();
+        if (!points.empty())
+            firstNs = std::min(firstNs, points.front().startNs);
+    }
+    const qint64 startNs = std::max(endNs - windowNs, std::min(firstNs, endNs - 20'000'000'000LL));
 
     // Streams no longer in the capture lose their lines.
     for (const StreamId stream : m_series.keys()) {
@@ -366,33 +384,56 @@ void LiveChartsPanel::redraw()
     for (StreamId stream : streams) {
         const StreamStats *stats = pipeline.stats().find(stream);
         StreamSeries &series = seriesFor(stream);
-        const double perSecond = 1e9 / double(stats->seriesResolutionNs());
+        // Rates are rolling one-second sums ending at each point. A 250 ms bin
+        // times four would draw a 1/s clock as a 4/s comb, and bursts as
+        // spikes that hide every other line.
+        const qint64 resolution = stats->seriesResolutionNs();
+        constexpr qint64 kSpanNs = 1'000'000'000;
         QList<QPointF> rate;
         QList<QPointF> bytes;
         const auto &points = stats->series();
-        auto first = std::lower_bound(points.cbegin(), points.cend(), startNs,
+        auto first = std::lower_bound(points.cbegin(), points.cend(), startNs - kSpanNs,
             [](const SeriesPoint &p, qint64 t) { return p.startNs < t; });
-        rate.reserve(points.cend() - first + 2);
-        bytes.reserve(points.cend() - first + 2);
-        qint64 previous = first == points.cend() ? 0 : first->startNs;
+        rate.reserve(points.cend() - first + 8);
+        bytes.reserve(points.cend() - first + 8);
+        std::deque<const SeriesPoint *> window;
+        quint64 windowEvents = 0;
+        quint64 windowBytes = 0;
+        const auto addZero = [&](qint64 atNs) {
+            const double x = double(atNs + offset) / 1e6;
+            rate.append({ x, 0 });
+            bytes.append({ x, 0 });
+        };
+        qint64 previousEnd = -1;
         for (auto it = first; it != points.cend(); ++it) {
-            // Empty intervals are not stored: drop the line to zero across gaps.
-            if (it->startNs - previous > stats->seriesResolutionNs() && !rate.isEmpty()) {
-                const double gapMs = double(previous + stats->seriesResolutionNs() + offset) / 1e6;
-                rate.append({ gapMs, 0 });
-                bytes.append({ gapMs, 0 });
-                const double beforeMs = double(it->startNs - stats->seriesResolutionNs() + offset) / 1e6;
-                rate.append({ beforeMs, 0 });
-                bytes.append({ beforeMs, 0 });
+            const qint64 end = it->startNs + resolution;
+            if (previousEnd >= 0 && end - previousEnd > kSpanNs) {
+                // The window emptied in the gap: the rate fell to zero.
+                addZero(previousEnd + kSpanNs);
+                addZero(end - resolution);
             }
-            previous = it->startNs;
-            const double x = double(it->startNs + offset) / 1e6;
-            const double r = it->events * perSecond;
-            const double b = double(it->bytes) * perSecond / 1024.0;
+            while (!window.empty() && window.front()->startNs + resolution <= end - kSpanNs) {
+                windowEvents -= window.front()->events;
+                windowBytes -= window.front()->bytes;
+                window.pop_front();
+            }
+            window.push_back(&*it);
+            windowEvents += it->events;
+            windowBytes += it->bytes;
+            previousEnd = end;
+            const double x = double(end + offset) / 1e6;
+            const double r = double(windowEvents);
+            const double b = double(windowBytes) / 1024.0;
             rate.append({ x, r });
             bytes.append({ x, b });
-            maxRate = std::max(maxRate, r);
-            maxBytes = std::max(maxBytes, b);
+            if (end >= startNs) {
+                maxRate = std::max(maxRate, r);
+                maxBytes = std::max(maxBytes, b);
+            }
+        }
+        if (previousEnd >= 0 && endNs - previousEnd > kSpanNs) {
+            addZero(previousEnd + kSpanNs);
+            addZero(endNs);
         }
         m_pointCount += rate.size() + bytes.size();
         series.rate->replace(rate);
@@ -434,10 +475,14 @@ void LiveChartsPanel::redraw()
         series.latencySeqs = std::move(latencySeqs[it.key()]);
     }
 
+    // Past a handful of streams a legend only shows dots without names; the
+    // streams panel carries the same colours with the names.
+    m_rateChart->legend()->setVisible(m_series.size() <= 6);
+
     applyXRange((startNs + offset) / 1'000'000, (endNs + offset) / 1'000'000);
-    m_rateY->setRange(0, niceCeiling(maxRate * 1.1));
-    m_bytesY->setRange(0, niceCeiling(maxBytes * 1.1));
-    m_latencyY->setRange(0, niceCeiling(maxLatency * 1.1));
+    applyNiceRange(m_rateY, maxRate * 1.05);
+    applyNiceRange(m_bytesY, maxBytes * 1.05);
+    applyNiceRange(m_latencyY, maxLatency * 1.05);
     m_lastRedrawUs = clock.nsecsElapsed() / 1000;
 }
 

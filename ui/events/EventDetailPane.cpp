@@ -83,6 +83,7 @@ EventDetailPane::EventDetailPane(DashboardSession *session, QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_tabs, 1);
 
+    connect(m_tabs, &QTabWidget::tabBarClicked, this, [this](int index) { m_preferRaw = index == 0; });
     connect(m_copy, &QPushButton::clicked, this, &EventDetailPane::copyData);
     connect(m_copySse, &QPushButton::clicked, this, &EventDetailPane::copyAsSse);
     connect(session, &DashboardSession::captureReset, this, [this] { displayEvent(0); });
@@ -139,8 +140,11 @@ void EventDetailPane::displayEvent(quint64 seq)
     m_tabs->setTabEnabled(1, isJson);
     m_json->setPlainText(isJson ? QString::fromUtf8(document.toJson(QJsonDocument::Indented))
                                 : QString());
-    if (isJson && m_tabs->currentIndex() == 0 && m_raw->toPlainText().size() < 2)
+    // JSON reads best formatted, unless the user picked the raw view.
+    if (isJson && !m_preferRaw)
         m_tabs->setCurrentIndex(1);
+    else if (!isJson)
+        m_tabs->setCurrentIndex(0);
 }
 
 QString EventDetailPane::rawText() const

@@ -41,6 +41,7 @@ private:
     QPushButton *m_copySse;
     QByteArray m_data;
     QByteArray m_sse;
+    bool m_preferRaw = false;
 };
 
 } // namespace ssescope::ui

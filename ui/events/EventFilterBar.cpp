@@ -64,9 +64,10 @@ EventFilterBar::EventFilterBar(DashboardSession *session, QWidget *parent)
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
-    auto *streamLabel = new QLabel(tr("&Stream"), this);
+    // Alt+S and Alt+E open the Streams and Events menus.
+    auto *streamLabel = new QLabel(tr("S&tream"), this);
     streamLabel->setBuddy(m_stream);
-    auto *typeLabel = new QLabel(tr("&Type"), this);
+    auto *typeLabel = new QLabel(tr("T&ype"), this);
     typeLabel->setBuddy(m_type);
     layout->addWidget(streamLabel);
     layout->addWidget(m_stream);

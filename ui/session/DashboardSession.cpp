@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -199,6 +200,14 @@ bool DashboardSession::openCapture(const QString &path, QString *message)
                        .arg(path);
         return false;
     }
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        // A directory, /dev/zero or a FIFO behind a .jsonl name would never end.
+        *message = QCoreApplication::translate("DashboardSession",
+            "%1 is not a regular file, so it cannot be a capture.")
+                       .arg(path);
+        return false;
+    }
     QFile probe(path);
     if (!probe.open(QIODevice::ReadOnly)) {
         *message = QCoreApplication::translate("DashboardSession", "Cannot open %1: %2")
@@ -207,6 +216,8 @@ bool DashboardSession::openCapture(const QString &path, QString *message)
     }
     probe.close();
     m_loader->cancel();
+    // Live events would mix into the capture being looked at.
+    pauseAll();
     m_pipeline.clear();
     m_unsavedEvents = 0;
     Q_EMIT captureReset();

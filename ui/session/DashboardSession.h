@@ -62,7 +62,9 @@ public:
 
     // Events captured since the last save or clear: closing asks first.
     bool hasUnsavedEvents() const { return m_unsavedEvents > 0; }
-    void markSaved() { m_unsavedEvents = 0; }
+    qint64 unsavedEvents() const { return m_unsavedEvents; }
+    // count events, counted from the oldest unsaved, are now on disk.
+    void markSaved(qint64 count) { m_unsavedEvents = std::max<qint64>(0, m_unsavedEvents - count); }
     void clearCapture();
 
     // Starts loading a capture file (any of the three formats) in place of the

@@ -1,6 +1,7 @@
 #include "StreamPalette.h"
 
 #include <array>
+#include <cmath>
 
 namespace ssescope::ui {
 
@@ -10,8 +11,14 @@ QColor streamColor(int slot)
         0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7, 0x56B4E9, 0xD55E00,
         0x8E6C8A, 0x4E79A7, 0x59A14F, 0xB07AA1, 0x9C755F, 0xEDC948,
     };
-    const auto index = static_cast<std::size_t>(slot < 0 ? 0 : slot) % kColors.size();
-    return QColor::fromRgb(kColors[index]);
+    const auto index = static_cast<std::size_t>(slot < 0 ? 0 : slot);
+    if (index < kColors.size())
+        return QColor::fromRgb(kColors[index]);
+    // Past the palette, golden-ratio steps around the hue circle keep
+    // neighbours apart, with lightness varied so no two repeat.
+    const double hue = std::fmod(0.11 + double(index) * 0.618033988749895, 1.0);
+    const double lightness = 0.38 + 0.08 * double((index / kColors.size()) % 3);
+    return QColor::fromHslF(float(hue), 0.65f, float(lightness));
 }
 
 } // namespace ssescope::ui

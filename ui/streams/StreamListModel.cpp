@@ -149,14 +149,25 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
         return locale.toString(stats ? stats->totals().events : 0);
     case BytesColumn:
         return locale.formattedDataSize(qint64(stats ? stats->totals().bytes : 0), 1,
-            QLocale::DataSizeTraditionalFormat);
+            QLocale::DataSizeIecFormat);
     case LatencyP50Column:
         return formatMs(minute.latencyMs.p50, minute.latencyMs.count);
     case LatencyP99Column:
         return formatMs(minute.latencyMs.p99, minute.latencyMs.count);
+    case PerReadColumn: {
+        const WindowStats tenSeconds = stats ? stats->window(10, now) : WindowStats {};
+        return tenSeconds.chunks ? QString::number(tenSeconds.eventsPerChunk, 'f', 1) : u"–"_s;
+    }
     case ReconnectsColumn:
         return locale.toString(counters.reconnections);
     case MessageColumn:
+        if (status.state == SubscriptionState::Open && stats && stats->totals().lastNs > 0) {
+            // Open but quiet: a stalled server or a proxy holding events back
+            // looks exactly like this, and "Receiving events" would be a lie.
+            const qint64 silentS = (now - stats->totals().lastNs) / 1'000'000'000;
+            if (silentS >= 10)
+                return tr("Connected, but nothing received for %1 s (no events, no heartbeats).").arg(silentS);
+        }
         if (status.state == SubscriptionState::Waiting && status.retryInMs > 0)
             return tr("%1 Next attempt in %2 s.")
                 .arg(status.message)
@@ -169,6 +180,20 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
 
 QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        switch (section) {
+        case PerReadColumn:
+            return tr("Events per network read over the last 10 s. A buffering proxy delivers "
+                      "many events per read, in bursts; an unbuffered route about one.");
+        case LatencyP50Column:
+        case LatencyP99Column:
+            return tr("Send-time latency over the last minute (set a latency source on the stream)");
+        case ReconnectsColumn:
+            return tr("Reconnection attempts");
+        default:
+            break;
+        }
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -188,6 +213,8 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("p50");
     case LatencyP99Column:
         return tr("p99");
+    case PerReadColumn:
+        return tr("Ev/read");
     case ReconnectsColumn:
         return tr("Reconn.");
     case MessageColumn:

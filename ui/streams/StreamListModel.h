@@ -25,6 +25,7 @@ public:
         BytesColumn,
         LatencyP50Column,
         LatencyP99Column,
+        PerReadColumn,
         ReconnectsColumn,
         MessageColumn,
         ColumnCount

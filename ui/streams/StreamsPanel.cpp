@@ -46,6 +46,7 @@ StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
     header->resizeSection(StreamListModel::BytesColumn, 76);
     header->resizeSection(StreamListModel::LatencyP50Column, 70);
     header->resizeSection(StreamListModel::LatencyP99Column, 70);
+    header->resizeSection(StreamListModel::PerReadColumn, 62);
     header->resizeSection(StreamListModel::ReconnectsColumn, 60);
 
     m_pause = makeAction(tr("&Pause"), QKeySequence(Qt::CTRL | Qt::Key_P));
@@ -84,6 +85,8 @@ StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
     connect(m_view, &QWidget::customContextMenuRequested, this, &StreamsPanel::showContextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
         &StreamsPanel::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+        &StreamsPanel::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &StreamsPanel::updateActions);
     connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
         Q_EMIT editRequested(m_model->streamAt(index.row()));
@@ -115,6 +118,10 @@ QList<StreamId> StreamsPanel::selectedStreams() const
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     for (const QModelIndex &index : rows)
         streams.append(m_model->streamAt(index.row()));
+    // From the keyboard the current row is the one meant, selected or not.
+    const QModelIndex current = m_view->currentIndex();
+    if (streams.isEmpty() && current.isValid())
+        streams.append(m_model->streamAt(current.row()));
     return streams;
 }
 

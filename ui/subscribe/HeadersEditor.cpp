@@ -1,6 +1,8 @@
 #include "HeadersEditor.h"
 
 #include <QHBoxLayout>
+
+#include <algorithm>
 #include <QHeaderView>
 #include <QPushButton>
 #include <QTableWidget>
@@ -10,15 +12,18 @@ namespace ssescope::ui {
 
 HeadersEditor::HeadersEditor(QWidget *parent)
     : QWidget(parent)
-    , m_table(new QTableWidget(0, 2, this))
+    , m_table(new QTableWidget(0, 3, this))
     , m_add(new QPushButton(tr("Add &header"), this))
     , m_remove(new QPushButton(tr("Remove header"), this))
 {
     m_table->setObjectName(QStringLiteral("headersTable"));
     m_table->setAccessibleName(tr("Request headers"));
-    m_table->setHorizontalHeaderLabels({ tr("Name"), tr("Value") });
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setHorizontalHeaderLabels({ tr("Name"), tr("Value"), tr("Secret") });
+    m_table->horizontalHeaderItem(2)->setToolTip(
+        tr("Never sent to another origin when the server redirects (Authorization and Cookie never are)"));
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_table->horizontalHeader()->resizeSection(0, 160);
+    m_table->horizontalHeader()->resizeSection(2, 56);
     m_table->verticalHeader()->hide();
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside
     m_table->setMinimumHeight(90);
@@ -37,7 +42,7 @@ HeadersEditor::HeadersEditor(QWidget *parent)
     layout->addLayout(buttons);
 
     connect(m_add, &QPushButton::clicked, this, [this] {
-        addRow(QString(), QString());
+        addRow(QString(), QString(), false);
         m_table->setCurrentCell(m_table->rowCount() - 1, 0);
         m_table->editItem(m_table->item(m_table->rowCount() - 1, 0));
     });
@@ -51,24 +56,44 @@ HeadersEditor::HeadersEditor(QWidget *parent)
     connect(m_table, &QTableWidget::itemChanged, this, &HeadersEditor::changed);
 }
 
-void HeadersEditor::addRow(const QString &name, const QString &value)
+void HeadersEditor::addRow(const QString &name, const QString &value, bool secret)
 {
     const QSignalBlocker blocker(m_table);
     const int row = m_table->rowCount();
     m_table->insertRow(row);
     m_table->setItem(row, 0, new QTableWidgetItem(name));
     m_table->setItem(row, 1, new QTableWidgetItem(value));
+    auto *secretItem = new QTableWidgetItem;
+    secretItem->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    secretItem->setCheckState(secret ? Qt::Checked : Qt::Unchecked);
+    secretItem->setData(Qt::AccessibleTextRole, tr("Secret"));
+    m_table->setItem(row, 2, secretItem);
 }
 
-void HeadersEditor::setHeaders(const QList<HttpHeader> &headers)
+void HeadersEditor::setHeaders(const QList<HttpHeader> &headers, const QList<QByteArray> &secret)
 {
     {
         const QSignalBlocker blocker(m_table);
         m_table->setRowCount(0);
     }
-    for (const auto &[name, value] : headers)
-        addRow(QString::fromUtf8(name), QString::fromUtf8(value));
+    for (const auto &[name, value] : headers) {
+        const bool isSecret = std::any_of(secret.cbegin(), secret.cend(),
+            [&name](const QByteArray &s) { return s.compare(name, Qt::CaseInsensitive) == 0; });
+        addRow(QString::fromUtf8(name), QString::fromUtf8(value), isSecret);
+    }
     Q_EMIT changed();
+}
+
+QList<QByteArray> HeadersEditor::secretNames() const
+{
+    QList<QByteArray> names;
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const QTableWidgetItem *name = m_table->item(row, 0);
+        const QTableWidgetItem *secret = m_table->item(row, 2);
+        if (name && secret && secret->checkState() == Qt::Checked && !name->text().trimmed().isEmpty())
+            names.append(name->text().trimmed().toUtf8());
+    }
+    return names;
 }
 
 QList<HttpHeader> HeadersEditor::headers() const
@@ -96,14 +121,14 @@ void HeadersEditor::setHeader(const QByteArray &name, const QByteArray &value)
     }
     if (!replaced)
         list.append({ name, value });
-    setHeaders(list);
+    setHeaders(list, secretNames());
 }
 
 void HeadersEditor::removeHeader(const QByteArray &name)
 {
     QList<HttpHeader> list = headers();
     list.removeIf([&name](const HttpHeader &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
-    setHeaders(list);
+    setHeaders(list, secretNames());
 }
 
 } // namespace ssescope::ui

@@ -17,8 +17,10 @@ public:
     explicit HeadersEditor(QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(HeadersEditor)
 
-    void setHeaders(const QList<HttpHeader> &headers);
+    void setHeaders(const QList<HttpHeader> &headers, const QList<QByteArray> &secret = {});
     QList<HttpHeader> headers() const; // rows with an empty name are left out
+    // Names marked secret: never sent to another origin on a redirect.
+    QList<QByteArray> secretNames() const;
     void setHeader(const QByteArray &name, const QByteArray &value); // replaces one of that name
     void removeHeader(const QByteArray &name);
     QTableWidget *table() const { return m_table; }
@@ -27,7 +29,7 @@ Q_SIGNALS:
     void changed();
 
 private:
-    void addRow(const QString &name, const QString &value);
+    void addRow(const QString &name, const QString &value, bool secret);
 
     QTableWidget *m_table;
     QPushButton *m_add;

@@ -227,16 +227,21 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
     connect(m_ignoreTls, &QCheckBox::toggled, m_tlsWarning, &QLabel::setVisible);
 
     setConfig(SubscriptionConfig {});
+    // People come to this dialog with a URL (or a curl command) to paste.
+    setTabOrder(m_url, paste);
+    setTabOrder(paste, m_name);
+    m_url->setFocus(Qt::OtherFocusReason);
     resize(640, 520);
 }
 
 void SubscribeDialog::setConfig(const SubscriptionConfig &config)
 {
+    m_base = config;
     m_name->setText(config.name);
     m_url->setText(config.url.toString());
     m_method->setCurrentText(QString::fromLatin1(config.method));
     m_authKind->setCurrentIndex(0);
-    m_headers->setHeaders(config.headers);
+    m_headers->setHeaders(config.headers, config.secretHeaders);
     m_body->setPlainText(QString::fromUtf8(config.body));
     m_lastEventId->setText(QString::fromUtf8(config.lastEventId));
     m_policy->setCurrentIndex(m_policy->findData(int(config.reconnect.kind)));
@@ -256,12 +261,15 @@ void SubscribeDialog::setConfig(const SubscriptionConfig &config)
 
 SubscriptionConfig SubscribeDialog::buildConfig(QString *error) const
 {
-    SubscriptionConfig config;
+    // Settings the form does not show (redirect limit, buffer sizes, backoff
+    // cap, clock offset...) stay as they were when editing.
+    SubscriptionConfig config = m_base;
     const QString urlText = m_url->text().trimmed();
     config.url = QUrl(urlText, QUrl::StrictMode);
     config.name = m_name->text().trimmed();
     config.method = m_method->currentText().trimmed().toUpper().toLatin1();
     config.headers = m_headers->headers();
+    config.secretHeaders = m_headers->secretNames();
     const int auth = m_authKind->currentData().toInt();
     if (auth == BearerAuth)
         config.headers.append({ "Authorization", "Bearer " + m_authSecret->text().toUtf8() });

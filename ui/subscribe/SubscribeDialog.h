@@ -68,6 +68,7 @@ private:
     QLabel *m_curlNotes;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
+    SubscriptionConfig m_base;
     QByteArray m_previewId;
     QByteArray m_previewData;
     qint64 m_previewWallNs = 0;

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "capture/CaptureJobs.h"
 #include "charts/LiveChartsPanel.h"
 #include "common/Clock.h"
 #include "events/EventFilterBar.h"
@@ -89,8 +90,9 @@ MainWindow::MainWindow(DashboardSession *session, QWidget *parent)
     connect(&m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
     m_statusTimer.start();
     resize(1400, 900);
-    resizeDocks({ m_streamsDock, m_chartsDock }, { 190, 300 }, Qt::Vertical);
-    m_events->splitter()->setSizes({ 400, 140 });
+    resizeDocks({ m_streamsDock, m_chartsDock }, { 170, 250 }, Qt::Vertical);
+    // The table gets the room; the detail pane a few lines until it is wanted.
+    m_events->splitter()->setSizes({ 600, 110 });
     restoreSettings();
     updateStatus();
 }
@@ -282,7 +284,7 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (m_interactive && m_session->hasUnsavedEvents()) {
+    if (m_interactive && !m_closingAfterSave && m_session->hasUnsavedEvents()) {
         const auto answer = QMessageBox::question(this, tr("Unsaved events"),
             tr("%L1 captured events have not been saved. Save them before closing?")
                 .arg(m_session->store().size()),
@@ -292,11 +294,18 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return;
         }
         if (answer == QMessageBox::Save) {
-            promptSaveCapture();
-            if (m_session->hasUnsavedEvents()) {
-                event->ignore();
-                return;
+            // Stop capturing, save, and close once the file is written.
+            m_session->pauseAll();
+            event->ignore();
+            if (ExportJob *job = promptSaveCapture()) {
+                connect(job, &ExportJob::finished, this, [this](bool ok) {
+                    if (ok) {
+                        m_closingAfterSave = true;
+                        close();
+                    }
+                });
             }
+            return;
         }
     }
     saveSettings();

@@ -42,7 +42,10 @@ public:
     bool saveWorkspace(const QString &path);
     Workspace currentWorkspace() const;
     // Starts an export; the job reports through the status bar when done.
-    ExportJob *exportEvents(const QString &path, int format, const std::vector<quint64> &seqs);
+    // savesCapture: the export holds everything captured so far, so the
+    // events it covers no longer count as unsaved once it succeeds.
+    ExportJob *exportEvents(const QString &path, int format, const std::vector<quint64> &seqs,
+        bool savesCapture = false);
     void showMessage(const QString &message, bool error = false);
     QString lastMessage() const { return m_lastMessage; }
     // Off: no modal questions or message boxes, only the status bar (tests,
@@ -65,7 +68,7 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void promptOpenCapture();
-    void promptSaveCapture();
+    ExportJob *promptSaveCapture();
     void promptExport();
     void promptOpenWorkspace();
     void promptSaveWorkspace();
@@ -104,6 +107,7 @@ private:
     QPointer<QProgressDialog> m_exportProgress;
     QString m_lastMessage;
     bool m_interactive = true;
+    bool m_closingAfterSave = false;
 };
 
 } // namespace ssescope::ui

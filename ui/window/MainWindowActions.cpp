@@ -77,12 +77,24 @@ void MainWindow::runSubscribeDialog(StreamId editing, bool duplicate)
 
 bool MainWindow::openCapture(const QString &path)
 {
+    if (m_interactive && m_session->hasUnsavedEvents()
+        && QMessageBox::question(this, tr("Open capture"),
+               tr("Opening a capture replaces the %L1 captured events that have not been saved. "
+                  "Discard them?")
+                   .arg(m_session->unsavedEvents()),
+               QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel)
+            != QMessageBox::Discard)
+        return false;
+    const bool hadLiveStreams = !m_session->streams().isEmpty();
     QString message;
     const bool ok = m_session->openCapture(path, &message);
     showMessage(message, !ok);
     if (ok) {
         m_recent->add(path);
         setWindowFilePath(path);
+        if (hadLiveStreams)
+            showMessage(message + u' '
+                + tr("Live streams are paused while you look at it; Resume all captures again."));
     } else if (m_interactive) {
         QMessageBox::warning(this, tr("Open capture"), message);
     }
@@ -145,8 +157,10 @@ bool MainWindow::openWorkspace(const QString &path)
     return true;
 }
 
-ExportJob *MainWindow::exportEvents(const QString &path, int format, const std::vector<quint64> &seqs)
+ExportJob *MainWindow::exportEvents(
+    const QString &path, int format, const std::vector<quint64> &seqs, bool savesCapture)
 {
+    const qint64 unsavedAtStart = savesCapture ? m_session->unsavedEvents() : 0;
     if (m_exportJob) {
         showMessage(tr("An export is already running."), true);
         return nullptr;
@@ -165,14 +179,15 @@ ExportJob *MainWindow::exportEvents(const QString &path, int format, const std::
     connect(job, &ExportJob::progress, progress, [progress](qint64 done, qint64 total) {
         progress->setValue(total > 0 ? int(done * 1000 / total) : 1000);
     });
-    connect(job, &ExportJob::finished, this, [this, job, progress](bool ok, const QString &message) {
+    connect(job, &ExportJob::finished, this, [this, job, progress, unsavedAtStart](bool ok, const QString &message) {
         progress->deleteLater();
         job->deleteLater();
         showMessage(message, !ok);
         if (ok) {
             m_recent->add(job->path());
-            if (job->total() == m_session->store().size() && job->lost() == 0)
-                m_session->markSaved();
+            // What arrived during the export is still unsaved.
+            if (job->lost() == 0)
+                m_session->markSaved(unsavedAtStart);
         }
     });
     job->start();
@@ -187,6 +202,7 @@ void MainWindow::promptExport()
     if (dialog.exec() != QDialog::Accepted)
         return;
     std::vector<quint64> seqs;
+    bool savesCapture = false;
     switch (dialog.scope()) {
     case ExportDialog::Scope::Selection:
         seqs.assign(selected.cbegin(), selected.cend());
@@ -195,6 +211,7 @@ void MainWindow::promptExport()
         seqs = events->model()->shownSeqs();
         break;
     case ExportDialog::Scope::Everything: {
+        savesCapture = true;
         const EventStore &store = m_session->store();
         seqs.reserve(std::size_t(store.size()));
         for (qint64 row = 0; row < store.size(); ++row)
@@ -202,26 +219,26 @@ void MainWindow::promptExport()
         break;
     }
     }
-    exportEvents(dialog.path(), int(dialog.format()), seqs);
+    exportEvents(dialog.path(), int(dialog.format()), seqs, savesCapture);
 }
 
-void MainWindow::promptSaveCapture()
+ExportJob *MainWindow::promptSaveCapture()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save capture"),
         QDir::home().filePath(u"capture.jsonl"_s), kCaptureFilter);
     if (path.isEmpty())
-        return;
+        return nullptr;
     const auto format = captureFormatFromPath(path);
     if (!format) {
         showMessage(tr("Choose a file ending in .jsonl, .csv or .sse."), true);
-        return;
+        return nullptr;
     }
     const EventStore &store = m_session->store();
     std::vector<quint64> seqs;
     seqs.reserve(std::size_t(store.size()));
     for (qint64 row = 0; row < store.size(); ++row)
         seqs.push_back(store.firstSeq() + quint64(row));
-    exportEvents(path, int(*format), seqs);
+    return exportEvents(path, int(*format), seqs, true);
 }
 
 void MainWindow::promptOpenCapture()

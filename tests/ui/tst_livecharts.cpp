@@ -1,0 +1,82 @@
+// The charts draw rates as a rolling one-second sum: steady streams are flat
+// lines at their rate, not combs of 250 ms bins times four.
+#include "UiTestSupport.h"
+
+#include "charts/LiveChartsPanel.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QValueAxis>
+#include <QXYSeries>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace ssescope;
+using namespace ssescope::ui;
+using ssescope::test::ingestEvents;
+
+class TestLiveCharts final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void steadyRatesAreFlat_data();
+    void steadyRatesAreFlat();
+    void axisLabelsShowTheirDecimals();
+};
+
+void TestLiveCharts::steadyRatesAreFlat_data()
+{
+    QTest::addColumn<int>("perSecond"); // events in one burst, once a second
+    QTest::addColumn<int>("spreadMs"); // 0: all at once; else evenly over the second
+    QTest::newRow("clock, 1/s") << 1 << 0;
+    QTest::newRow("bursts of 25 each second") << 25 << 0;
+    QTest::newRow("ticker, 40/s evenly") << 40 << 1000;
+}
+
+void TestLiveCharts::steadyRatesAreFlat()
+{
+    QFETCH(int, perSecond);
+    QFETCH(int, spreadMs);
+    DashboardSession session;
+    LiveChartsPanel charts(&session);
+    const qint64 base = 100'000'000'000LL;
+    for (int second = 0; second < 20; ++second) {
+        for (int i = 0; i < perSecond; ++i) {
+            const qint64 at = base + qint64(second) * 1'000'000'000LL
+                + (spreadMs ? qint64(i) * spreadMs * 1'000'000LL / perSecond : 0);
+            ingestEvents(session, 1, 1, [](int) { return QByteArray("x"); }, "message", at);
+        }
+    }
+    charts.setWindowMinutes(1);
+    charts.redraw();
+    QXYSeries *rate = charts.rateSeries(1);
+    QVERIFY(rate);
+    // After the first second (the window filling), every point is the rate.
+    int checked = 0;
+    const double firstX = rate->at(0).x();
+    for (const QPointF &point : rate->points()) {
+        if (point.x() - firstX < 1000 || point.y() == 0)
+            continue;
+        ++checked;
+        QVERIFY2(qAbs(point.y() - perSecond) <= perSecond * 0.1 + 0.01,
+            qPrintable(u"%1 events/s at %2"_s.arg(point.y()).arg(point.x() - firstX)));
+    }
+    QVERIFY(checked >= 10);
+}
+
+void TestLiveCharts::axisLabelsShowTheirDecimals()
+{
+    DashboardSession session;
+    LiveChartsPanel charts(&session);
+    charts.redraw(); // nothing captured: 0..4 in whole steps, never "0 0 1 1 1"
+    auto *axis = qobject_cast<QValueAxis *>(charts.rateView()->chart()->axes(Qt::Vertical).value(0));
+    QVERIFY(axis);
+    const int ticks = axis->tickCount();
+    const double step = (axis->max() - axis->min()) / (ticks - 1);
+    const int decimals = axis->labelFormat().mid(2, 1).toInt();
+    QVERIFY2(step * std::pow(10, decimals) == std::round(step * std::pow(10, decimals)),
+        qPrintable(axis->labelFormat()));
+}
+
+QTEST_MAIN(TestLiveCharts)
+#include "tst_livecharts.moc"
