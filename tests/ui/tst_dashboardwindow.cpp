@@ -84,6 +84,15 @@ private Q_SLOTS:
     void keyboardReachesEveryPanel();
 
 private:
+    // Subscribes the session to a path of its demo server.
+    StreamId subscribe(const QString &name, const QString &pathAndQuery)
+    {
+        SubscriptionConfig config;
+        config.name = name;
+        config.url = m_session->demoUrl(pathAndQuery);
+        return m_session->addStream(config);
+    }
+
     std::unique_ptr<DashboardSession> m_session;
     std::unique_ptr<MainWindow> m_window;
     QTemporaryDir m_dir;
@@ -143,13 +152,8 @@ void TestDashboardWindow::subscribeThroughTheDialogAndRowsAppear()
 
 void TestDashboardWindow::filterNarrowsTheTable()
 {
-    SubscriptionConfig config;
-    config.name = u"ticker"_s;
-    config.url = m_session->demoUrl(u"/ticker?rate=200"_s);
-    m_session->addStream(config);
-    config.name = u"tokens"_s;
-    config.url = m_session->demoUrl(u"/tokens?rate=200"_s);
-    m_session->addStream(config);
+    subscribe(u"ticker"_s, u"/ticker?rate=200"_s);
+    subscribe(u"tokens"_s, u"/tokens?rate=200"_s);
     EventTableModel *model = m_window->eventsPanel()->model();
     QTRY_VERIFY_WITH_TIMEOUT(rowsOfStream(*model, u"ticker"_s) > 20 && rowsOfStream(*model, u"tokens"_s) > 20, 10000);
     QLineEdit *text = m_window->eventsPanel()->filterBar()->textEdit();
@@ -169,10 +173,7 @@ void TestDashboardWindow::filterNarrowsTheTable()
 
 void TestDashboardWindow::exportWritesTheFile()
 {
-    SubscriptionConfig config;
-    config.name = u"ticker"_s;
-    config.url = m_session->demoUrl(u"/ticker?rate=0&count=3000"_s);
-    m_session->addStream(config);
+    subscribe(u"ticker"_s, u"/ticker?rate=0&count=3000"_s);
     QTRY_COMPARE_WITH_TIMEOUT(m_session->store().size(), 3000, 15000);
     std::vector<quint64> seqs;
     for (quint64 seq = m_session->store().firstSeq(); seq <= m_session->store().lastSeq(); ++seq)
@@ -291,10 +292,7 @@ void TestDashboardWindow::errorsShowBesideTheirStream()
 
 void TestDashboardWindow::unreadableCaptureIsReportedAndKeepsWhatWasCaptured()
 {
-    SubscriptionConfig config;
-    config.name = u"ticker"_s;
-    config.url = m_session->demoUrl(u"/ticker?rate=0&count=500"_s);
-    m_session->addStream(config);
+    subscribe(u"ticker"_s, u"/ticker?rate=0&count=500"_s);
     QTRY_COMPARE_WITH_TIMEOUT(m_session->store().size(), 500, 10000);
     QVERIFY(!m_window->openCapture(m_dir.filePath(u"missing.jsonl"_s)));
     QVERIFY(m_window->lastMessage().contains(u"missing.jsonl"_s));
@@ -305,10 +303,7 @@ void TestDashboardWindow::unreadableCaptureIsReportedAndKeepsWhatWasCaptured()
 
 void TestDashboardWindow::capturesOpenAndChartsPickEvents()
 {
-    SubscriptionConfig config;
-    config.name = u"ticker"_s;
-    config.url = m_session->demoUrl(u"/ticker?rate=0&count=800"_s);
-    m_session->addStream(config);
+    subscribe(u"ticker"_s, u"/ticker?rate=0&count=800"_s);
     QTRY_COMPARE_WITH_TIMEOUT(m_session->store().size(), 800, 10000);
     const QString path = m_dir.filePath(u"cap.jsonl"_s);
     std::vector<quint64> seqs;
@@ -404,10 +399,7 @@ void TestDashboardWindow::recordToDiskKeepsEverythingPastTheCap()
 
 void TestDashboardWindow::cancelledExportLeavesNoFile()
 {
-    SubscriptionConfig config;
-    config.name = u"ticker"_s;
-    config.url = m_session->demoUrl(u"/ticker?rate=0&count=2000"_s);
-    m_session->addStream(config);
+    subscribe(u"ticker"_s, u"/ticker?rate=0&count=2000"_s);
     QTRY_COMPARE_WITH_TIMEOUT(m_session->store().size(), 2000, 10000);
     std::vector<quint64> seqs;
     for (int round = 0; round < 200; ++round) // 400k rows: several slices
@@ -426,10 +418,7 @@ void TestDashboardWindow::cancelledExportLeavesNoFile()
 
 void TestDashboardWindow::closingWithUnsavedEventsAsksFirst()
 {
-    SubscriptionConfig config;
-    config.name = u"ticker"_s;
-    config.url = m_session->demoUrl(u"/ticker?rate=0&count=50"_s);
-    m_session->addStream(config);
+    subscribe(u"ticker"_s, u"/ticker?rate=0&count=50"_s);
     QTRY_COMPARE_WITH_TIMEOUT(m_session->store().size(), 50, 10000);
     QVERIFY(m_session->hasUnsavedEvents());
     m_window->setInteractive(true);

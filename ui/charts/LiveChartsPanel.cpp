@@ -116,6 +116,22 @@ void applyNiceRange(QValueAxis *axis, double maximum)
     axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
 }
 
+// The first stored row that arrived at or after steadyNs: rows are in
+// arrival order, so a binary search finds a window's start.
+qint64 firstRowAtOrAfter(const EventStore &store, qint64 steadyNs)
+{
+    qint64 lo = 0;
+    qint64 hi = store.size();
+    while (lo < hi) {
+        const qint64 mid = lo + (hi - lo) / 2;
+        if (store.at(mid).arrivalSteadyNs < steadyNs)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void applyTheme(QChart *chart, const QPalette &palette)
 {
     const bool dark = palette.color(QPalette::Window).lightness() < 128;
@@ -445,15 +461,7 @@ void LiveChartsPanel::redraw()
     // Latency: individual events, sampled evenly across the window.
     double maxLatency = 0;
     if (!store.isEmpty()) {
-        qint64 lo = 0;
-        qint64 hi = store.size();
-        while (lo < hi) {
-            const qint64 mid = lo + (hi - lo) / 2;
-            if (store.at(mid).arrivalSteadyNs < startNs)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        const qint64 lo = firstRowAtOrAfter(store, startNs);
         const qint64 inWindow = store.size() - lo;
         const qint64 stride = std::max<qint64>(1, inWindow / kLatencySampleBudget);
         for (qint64 row = lo; row < store.size(); row += stride) {
@@ -549,15 +557,7 @@ void LiveChartsPanel::pickFromLine(StreamId stream, const QPointF &point)
     if (store.isEmpty())
         return;
     const qint64 steadyNs = qint64(point.x() * 1e6) - wallMinusSteadyNs();
-    qint64 lo = 0;
-    qint64 hi = store.size();
-    while (lo < hi) {
-        const qint64 mid = lo + (hi - lo) / 2;
-        if (store.at(mid).arrivalSteadyNs < steadyNs)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    const qint64 lo = firstRowAtOrAfter(store, steadyNs);
     // The nearest event of that stream, looking a bounded distance each way.
     constexpr qint64 kReach = 200000;
     for (qint64 step = 0; step < kReach; ++step) {
