@@ -197,7 +197,8 @@ private Q_SLOTS:
         QVERIFY(w.events->flush(kNoDeadline));
         QCOMPARE(w.events->written(), 9);
         const qsizetype held = w.events->frameBytes();
-        QVERIFY2(held <= 8 * 256 * 1024, qPrintable(QString::number(held)));
+        // Eight frames of at most 2 MiB each, against 8 x 16 MiB grown.
+        QVERIFY2(held <= 8 * 2 * 1024 * 1024, qPrintable(QString::number(held)));
     }
 
     void commentsAreRepairedLikeEvents()
