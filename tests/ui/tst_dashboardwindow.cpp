@@ -1,6 +1,7 @@
 // The window as a user drives it, against the embedded demo server on
 // loopback: subscribe through the dialog, filter, export, workspaces, errors
 // beside the stream they concern, the keyboard and accessible names.
+#include "UiTestSupport.h"
 #include "capture/CaptureJobs.h"
 #include "charts/LiveChartsPanel.h"
 #include "events/EventDetailPane.h"
@@ -79,6 +80,7 @@ private Q_SLOTS:
     void largeCaptureOpensOnAWorker();
     void recordToDiskKeepsEverythingPastTheCap();
     void cancelledExportLeavesNoFile();
+    void exportReadsASnapshotWhileTheCapDrops();
     void closingWithUnsavedEventsAsksFirst();
     void everyFocusableControlHasAnAccessibleName();
     void keyboardReachesEveryPanel();
@@ -395,6 +397,31 @@ void TestDashboardWindow::recordToDiskKeepsEverythingPastTheCap()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll().count('\n'), 60000); // the file lost nothing
+}
+
+void TestDashboardWindow::exportReadsASnapshotWhileTheCapDrops()
+{
+    EventStoreLimits limits;
+    limits.maxEvents = 2 * EventStore::kSegmentEvents;
+    DashboardSession session(limits);
+    MainWindow window(&session);
+    window.setInteractive(false);
+    const auto data = [](int i) -> QByteArray { return "{\"n\":" + QByteArray::number(i) + "}"; };
+    ssescope::test::ingestEvents(session, 1, 30000, data);
+    std::vector<quint64> seqs;
+    for (quint64 seq = session.store().firstSeq(); seq <= session.store().lastSeq(); ++seq)
+        seqs.push_back(seq);
+    const QString path = m_dir.filePath(u"snapshot.jsonl"_s);
+    ExportJob *job = window.exportEvents(path, 0, seqs);
+    QVERIFY(job);
+    // The capture goes on and the cap drops every row being exported.
+    for (int i = 0; i < 4; ++i)
+        ssescope::test::ingestEvents(session, 2, 30000, data);
+    QVERIFY(session.store().firstSeq() > seqs.back());
+    QTRY_VERIFY_WITH_TIMEOUT(window.lastMessage().contains(u"Exported"_s), 30000);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().count('\n'), qsizetype(seqs.size()));
 }
 
 void TestDashboardWindow::cancelledExportLeavesNoFile()

@@ -2,105 +2,111 @@
 
 #include "store/EventStore.h"
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
+#include <QHash>
+#include <QSaveFile>
+
+#include <climits>
 
 namespace ssescope::ui {
 
 namespace {
-constexpr int kSliceMs = 12;
-} // namespace
+constexpr qint64 kProgressEvery = 16384;
+}
 
 ExportJob::ExportJob(const EventStore &store, std::vector<quint64> seqs, CaptureFormat format,
     const QString &path, QObject *parent)
     : QObject(parent)
-    , m_store(store)
+    , m_snapshot(store.snapshot())
     , m_seqs(std::move(seqs))
     , m_format(format)
-    , m_file(path)
+    , m_path(path)
 {
-    m_slice.setSingleShot(true);
-    m_slice.setInterval(0);
-    connect(&m_slice, &QTimer::timeout, this, &ExportJob::writeSlice);
 }
 
 ExportJob::~ExportJob()
 {
-    if (!m_done)
-        m_file.cancelWriting();
+    m_cancel = true;
+    if (m_worker.joinable())
+        m_worker.join();
 }
 
 void ExportJob::start()
 {
-    if (!m_file.open(QIODevice::WriteOnly)) {
-        QMetaObject::invokeMethod(this, [this] {
-            finish(false, tr("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
-        }, Qt::QueuedConnection);
-        return;
-    }
-    m_writer = CaptureWriter::create(m_format, &m_file);
-    m_slice.start();
+    m_worker = std::thread([this] { run(); });
 }
 
 void ExportJob::cancel()
 {
     if (m_done)
         return;
-    m_slice.stop();
-    m_file.cancelWriting();
+    m_cancel = true;
+    if (m_worker.joinable())
+        m_worker.join();
+    if (m_committed)
+        return; // too late: the file is written, and finished() is on its way
     finish(false, tr("Export cancelled; no file was written."));
 }
 
-void ExportJob::writeSlice()
+void ExportJob::run()
 {
-    QElapsedTimer clock;
-    clock.start();
-    int sinceCheck = 0;
-    while (m_next < m_seqs.size()) {
-        const qint64 row = m_store.rowOfSeq(m_seqs[m_next++]);
-        if (row < 0) {
+    const auto post = [this](auto &&function) {
+        QMetaObject::invokeMethod(this, std::forward<decltype(function)>(function), Qt::QueuedConnection);
+    };
+    QSaveFile file(m_path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        const QString message = tr("Cannot write %1: %2").arg(m_path, file.errorString());
+        post([this, message] { finish(false, message); });
+        return;
+    }
+    auto writer = CaptureWriter::create(m_format, &file);
+    QHash<quint32, QByteArray> names;
+    const quint64 first = m_snapshot.firstSeq();
+    const qint64 total = qint64(m_seqs.size());
+    qint64 done = 0;
+    for (quint64 seq : m_seqs) {
+        if (m_cancel)
+            break;
+        ++done;
+        const qint64 row = qint64(seq - first);
+        if (seq < first || row >= m_snapshot.size()) {
             ++m_lost;
             continue;
         }
-        const StoredEvent event = m_store.at(row);
-        auto name = m_names.find(event.stream);
-        if (name == m_names.end())
-            name = m_names.insert(event.stream, m_store.streamName(event.stream).toUtf8());
-        m_writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, *name,
-            event.streamSeq, event.id, event.type, event.data, event.arrivalWallNs,
-            event.arrivalSteadyNs, event.chunkIndex, event.wireBytes, event.latencyMs });
+        const StoredEvent event = m_snapshot.at(row);
+        auto name = names.find(event.stream);
+        if (name == names.end())
+            name = names.insert(event.stream, m_snapshot.streamName(event.stream).toUtf8());
+        writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, *name, event.streamSeq,
+            event.id, event.type, event.data, event.arrivalWallNs, event.arrivalSteadyNs,
+            event.chunkIndex, event.wireBytes, event.latencyMs });
         ++m_written;
-        if (m_writer->hasError())
+        if (writer->hasError())
             break;
-        if (++sinceCheck == 1024) {
-            sinceCheck = 0;
-            if (clock.elapsed() >= kSliceMs)
-                break;
-        }
+        if (done % kProgressEvery == 0)
+            post([this, done, total] { Q_EMIT progress(done, total); });
     }
-    Q_EMIT progress(qint64(m_next), total());
-    if (m_writer->hasError()) {
-        m_file.cancelWriting();
-        finish(false, tr("Export to %1 failed: %2").arg(m_file.fileName(), m_writer->errorString()));
+    if (m_cancel) {
+        file.cancelWriting();
+        return; // cancel() reports it
+    }
+    if (writer->hasError() || !writer->flush() || !file.commit()) {
+        const QString reason = writer->hasError() ? writer->errorString() : file.errorString();
+        file.cancelWriting();
+        const QString message = tr("Export to %1 failed: %2").arg(m_path, reason);
+        post([this, message] { finish(false, message); });
         return;
     }
-    if (m_next < m_seqs.size()) {
-        m_slice.start();
-        return;
-    }
-    if (!m_writer->flush() || !m_file.commit()) {
-        finish(false, tr("Export to %1 failed: %2")
-                          .arg(m_file.fileName(),
-                              m_writer->hasError() ? m_writer->errorString() : m_file.errorString()));
-        return;
-    }
-    QString message = tr("Exported %n event(s) to %1.", nullptr, int(std::min<qint64>(m_written, INT_MAX)))
-                          .arg(m_file.fileName());
+    m_committed = true;
+    QString message = tr("Exported %n event(s) to %1.", nullptr, int(std::min<qint64>(m_written.load(), INT_MAX)))
+                          .arg(m_path);
     if (m_lost > 0)
         message += u' '
-            + tr("%n event(s) were dropped by the memory cap before they could be written.",
-                nullptr, int(std::min<qint64>(m_lost, INT_MAX)));
-    finish(true, message);
+            + tr("%n event(s) had been dropped by the memory cap before the export began.", nullptr,
+                int(std::min<qint64>(m_lost.load(), INT_MAX)));
+    post([this, total, message] {
+        Q_EMIT progress(total, total);
+        finish(true, message);
+    });
 }
 
 void ExportJob::finish(bool ok, const QString &message)

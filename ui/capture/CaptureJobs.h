@@ -1,13 +1,12 @@
 #pragma once
 
 #include "capture/CaptureFormat.h"
+#include "store/EventStoreSnapshot.h"
 
-#include <QHash>
 #include <QObject>
-#include <QSaveFile>
-#include <QTimer>
 
-#include <memory>
+#include <atomic>
+#include <thread>
 #include <vector>
 
 namespace ssescope {
@@ -16,12 +15,12 @@ class EventStore;
 
 namespace ssescope::ui {
 
-// Writes chosen events of the store to a file in slices of a few
-// milliseconds, so that a million rows export with a live window, a progress
-// bar and a cancel button. Events are named by store sequence number: one the
-// cap drops before it is written is counted, never read from freed memory.
-// The file is written through QSaveFile: a failed or cancelled export leaves
-// any earlier file of that name as it was.
+// Writes chosen events (by store sequence number) to a file on a worker
+// thread, from an immutable snapshot of the store taken when it starts: the
+// window stays live, the memory cap can go on dropping old segments, and the
+// worker never reads what the cap freed. The file is written through
+// QSaveFile: a failed or cancelled export leaves any earlier file of that
+// name as it was.
 class ExportJob final : public QObject
 {
     Q_OBJECT
@@ -32,11 +31,12 @@ public:
     Q_DISABLE_COPY_MOVE(ExportJob)
 
     void start();
+    // Stops the worker and reports finished(false) before returning.
     void cancel();
     qint64 total() const { return qint64(m_seqs.size()); }
     qint64 written() const { return m_written; }
-    qint64 lost() const { return m_lost; }
-    QString path() const { return m_file.fileName(); }
+    qint64 lost() const { return m_lost; } // asked for, but not in the snapshot
+    QString path() const { return m_path; }
 
 Q_SIGNALS:
     void progress(qint64 done, qint64 total);
@@ -44,19 +44,18 @@ Q_SIGNALS:
     void finished(bool ok, const QString &message);
 
 private:
-    void writeSlice();
+    void run();
     void finish(bool ok, const QString &message);
 
-    const EventStore &m_store;
+    EventStoreSnapshot m_snapshot;
     std::vector<quint64> m_seqs;
     CaptureFormat m_format;
-    QSaveFile m_file;
-    std::unique_ptr<CaptureWriter> m_writer;
-    QHash<quint32, QByteArray> m_names;
-    QTimer m_slice;
-    std::size_t m_next = 0;
-    qint64 m_written = 0;
-    qint64 m_lost = 0;
+    QString m_path;
+    std::thread m_worker;
+    std::atomic_bool m_cancel { false };
+    std::atomic<qint64> m_written { 0 };
+    std::atomic<qint64> m_lost { 0 };
+    std::atomic_bool m_committed { false };
     bool m_done = false;
 };
 
