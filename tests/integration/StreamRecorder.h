@@ -88,4 +88,15 @@ inline QByteArrayList numbers(int from, int to)
     return out;
 }
 
+// A subscription that reconnects quickly, so tests of reconnection and faults
+// take milliseconds rather than the default seconds.
+inline SubscriptionConfig fastRetryConfig(const QUrl &url)
+{
+    SubscriptionConfig c;
+    c.url = url;
+    c.reconnect.initialRetryMs = 30;
+    c.reconnect.maxBackoffMs = 200;
+    return c;
+}
+
 } // namespace ssescope::test

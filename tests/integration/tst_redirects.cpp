@@ -24,14 +24,7 @@ private:
     demo::DemoServerThread m_server;
     demo::DemoServerThread m_otherOrigin; // same host, another port
 
-    SubscriptionConfig config(const QUrl &url) const
-    {
-        SubscriptionConfig c;
-        c.url = url;
-        c.reconnect.initialRetryMs = 30;
-        c.reconnect.maxBackoffMs = 200;
-        return c;
-    }
+    SubscriptionConfig config(const QUrl &url) const { return fastRetryConfig(url); }
 
     // A URL on the main server that answers `status` with Location `location`.
     QUrl redirecting(int status, const QString &location) const

@@ -19,11 +19,7 @@ private:
 
     SubscriptionConfig config(const QString &pathAndQuery) const
     {
-        SubscriptionConfig c;
-        c.url = m_server.url(pathAndQuery);
-        c.reconnect.initialRetryMs = 30;
-        c.reconnect.maxBackoffMs = 200;
-        return c;
+        return fastRetryConfig(m_server.url(pathAndQuery));
     }
 
 private Q_SLOTS:

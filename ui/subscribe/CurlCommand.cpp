@@ -55,6 +55,28 @@ QString ansiCEscape(QStringView text, qsizetype &i)
     }
 }
 
+// Appends a quoted run from `from` up to the closing quote to word, handing
+// each backslash (at position j, not the last character) to escape. On
+// success end is the closing quote's position.
+template<typename Escape>
+bool readQuoted(const QString &command, qsizetype from, QChar quote, const Escape &escape,
+    QString &word, qsizetype &end)
+{
+    const qsizetype n = command.size();
+    for (qsizetype j = from; j < n; ++j) {
+        const QChar d = command.at(j);
+        if (d == u'\\' && j + 1 < n) {
+            escape(j);
+        } else if (d == quote) {
+            end = j;
+            return true;
+        } else {
+            word += d;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 std::optional<QStringList> splitBashWords(const QString &command, QString *error)
@@ -91,58 +113,30 @@ std::optional<QStringList> splitBashWords(const QString &command, QString *error
             continue;
         }
         if (c == u'$' && i + 1 < n && command.at(i + 1) == u'\'') {
-            qsizetype j = i + 2;
-            bool closed = false;
-            for (; j < n; ++j) {
-                const QChar d = command.at(j);
-                if (d == u'\\' && j + 1 < n) {
-                    ++j;
-                    word += ansiCEscape(command, j);
-                } else if (d == u'\'') {
-                    closed = true;
-                    break;
-                } else {
-                    word += d;
-                }
-            }
-            if (!closed) {
+            const auto escape = [&command, &word](qsizetype &j) { word += ansiCEscape(command, ++j); };
+            if (!readQuoted(command, i + 2, u'\'', escape, word, i)) {
                 *error = tr("A $'…' quote is not closed.");
                 return std::nullopt;
             }
             inWord = true;
-            i = j;
             continue;
         }
         if (c == u'"') {
-            qsizetype j = i + 1;
-            bool closed = false;
-            for (; j < n; ++j) {
-                const QChar d = command.at(j);
-                if (d == u'\\' && j + 1 < n) {
-                    const QChar next = command.at(j + 1);
-                    if (next == u'"' || next == u'\\' || next == u'$' || next == u'`') {
-                        word += next;
-                        ++j;
-                        continue;
-                    }
-                    if (next == u'\n') {
-                        ++j;
-                        continue;
-                    }
-                    word += d;
-                } else if (d == u'"') {
-                    closed = true;
-                    break;
-                } else {
-                    word += d;
-                }
-            }
-            if (!closed) {
+            // Inside double quotes a backslash escapes only " \ $ ` and a newline.
+            const auto escape = [&command, &word](qsizetype &j) {
+                const QChar next = command.at(j + 1);
+                if (next == u'"' || next == u'\\' || next == u'$' || next == u'`')
+                    word += command.at(++j);
+                else if (next == u'\n')
+                    ++j;
+                else
+                    word += command.at(j);
+            };
+            if (!readQuoted(command, i + 1, u'"', escape, word, i)) {
                 *error = tr("A double quote is not closed.");
                 return std::nullopt;
             }
             inWord = true;
-            i = j;
             continue;
         }
         if (isSpace(c)) {
