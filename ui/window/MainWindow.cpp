@@ -95,6 +95,9 @@ MainWindow::MainWindow(DashboardSession *session, QWidget *parent)
     m_events->splitter()->setSizes({ 600, 110 });
     restoreSettings();
     updateStatus();
+    // Start in the event table, not in the first field of the filter bar,
+    // where a stray keystroke would filter everything away.
+    m_events->view()->setFocus(Qt::OtherFocusReason);
 }
 
 MainWindow::~MainWindow() = default;
