@@ -302,6 +302,8 @@ void CliEventWriter::measureFrame(const ByteBuffer &frame)
         }
         return true;
     });
+    if (m_measurer)
+        m_measurer->flush();
 }
 
 void CliEventWriter::formatFrame(const ByteBuffer &frame)

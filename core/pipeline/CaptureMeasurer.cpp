@@ -15,10 +15,20 @@ void CaptureMeasurer::addRoutePair(StreamId a, StreamId b)
     m_routeDelays.push_back(std::make_unique<StreamStats>());
 }
 
-void CaptureMeasurer::measure(const SseEventView &event, std::optional<double> latencyMs)
+void CaptureMeasurer::flush()
 {
-    m_stats->recordEvent(
-        event.stream, event.arrivalSteadyNs, event.wireBytes, event.chunkIndex, latencyMs);
+    if (m_run.count == 0)
+        return;
+    m_stats->recordEvents(
+        m_run.stream, m_run.steadyNs, m_run.count, m_run.wireBytes, m_run.chunkIndex);
+    for (const double latency : m_runLatencies)
+        m_stats->recordLatency(m_run.stream, m_run.steadyNs, latency);
+    m_runLatencies.clear();
+    m_run = Run {};
+}
+
+void CaptureMeasurer::offerToRoutes(const SseEventView &event)
+{
     for (size_t i = 0; i < m_routes.size(); ++i) {
         RouteMatcher &route = *m_routes[i];
         if (event.stream != route.streamA() && event.stream != route.streamB())
@@ -34,11 +44,13 @@ void CaptureMeasurer::measure(const SseEventView &event, std::optional<double> l
 
 void CaptureMeasurer::measureComment(StreamId stream, qint64 steadyNs)
 {
+    flush(); // a comment before any event may be the stream's first sign
     m_stats->recordComment(stream, steadyNs);
 }
 
 void CaptureMeasurer::applyCounters(StreamId stream, const SubscriptionCounters &counters)
 {
+    flush();
     m_stats->setConnectionCounters(
         stream, counters.reconnections, counters.errors, counters.connectedNs);
     quint64 &seen = m_latencyMissesSeen[stream];
@@ -50,6 +62,8 @@ void CaptureMeasurer::applyCounters(StreamId stream, const SubscriptionCounters 
 
 void CaptureMeasurer::clear()
 {
+    m_run = Run {};
+    m_runLatencies.clear();
     m_stats = std::make_unique<CaptureStats>(m_wholeCapture);
     for (size_t i = 0; i < m_routes.size(); ++i) {
         m_routes[i] = std::make_unique<RouteMatcher>(m_routes[i]->streamA(), m_routes[i]->streamB());

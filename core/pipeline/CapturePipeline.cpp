@@ -36,6 +36,7 @@ IngestResult CapturePipeline::ingest(const EventBatch &batch)
         m_store.append(event, latency, sharedId);
         m_measurer.measure(event, latency);
     });
+    m_measurer.flush();
     for (const SseComment &comment : batch.comments)
         m_measurer.measureComment(comment.stream, comment.arrivalSteadyNs);
     for (auto it = batch.counters.cbegin(); it != batch.counters.cend(); ++it)
@@ -60,6 +61,7 @@ void CapturePipeline::ingestRecord(
     view.stream = stream;
     m_store.append(view, latencyMs);
     m_measurer.measure(view, latencyMs);
+    m_measurer.flush();
 }
 
 void CapturePipeline::clear()

@@ -43,9 +43,23 @@ QList<StreamId> CaptureStats::streams() const
 void CaptureStats::recordEvent(StreamId id, qint64 steadyNs, quint64 wireBytes, quint64 chunkIndex,
     std::optional<double> latencyMs)
 {
-    stream(id).recordEvent(steadyNs, wireBytes, chunkIndex, latencyMs);
+    recordEvents(id, steadyNs, 1, wireBytes, chunkIndex);
+    if (latencyMs)
+        recordLatency(id, steadyNs, *latencyMs);
+}
+
+void CaptureStats::recordEvents(
+    StreamId id, qint64 steadyNs, quint64 count, quint64 wireBytes, quint64 chunkIndex)
+{
+    stream(id).recordEvents(steadyNs, count, wireBytes, chunkIndex);
     // Chunk numbers are per stream; the stream id keeps them apart in the total.
-    m_total.recordEvent(steadyNs, wireBytes, (quint64(id) << 40) ^ chunkIndex, latencyMs);
+    m_total.recordEvents(steadyNs, count, wireBytes, (quint64(id) << 40) ^ chunkIndex);
+}
+
+void CaptureStats::recordLatency(StreamId id, qint64 steadyNs, double latencyMs)
+{
+    stream(id).recordLatency(steadyNs, latencyMs);
+    m_total.recordLatency(steadyNs, latencyMs);
 }
 
 void CaptureStats::recordLatencyMiss(StreamId id)

@@ -24,6 +24,10 @@ public:
         recordEvent(
             event.stream, event.arrivalSteadyNs, event.wireBytes, event.chunkIndex, latencyMs);
     }
+    // As StreamStats::recordEvents and recordLatency, for the stream and the total.
+    void recordEvents(
+        StreamId stream, qint64 steadyNs, quint64 count, quint64 wireBytes, quint64 chunkIndex);
+    void recordLatency(StreamId stream, qint64 steadyNs, double latencyMs);
     void recordLatencyMiss(StreamId stream);
     void recordLatencyMisses(StreamId stream, quint64 count);
     void recordComment(StreamId stream, qint64 steadyNs);

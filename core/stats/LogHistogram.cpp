@@ -38,9 +38,9 @@ double LogHistogram::valueOf(int bin)
     return (low + high) / 2.0;
 }
 
-void LogHistogram::add(double value)
+void LogHistogram::add(double value, quint64 times)
 {
-    if (std::isnan(value))
+    if (std::isnan(value) || times == 0)
         return;
     if (m_count == 0) {
         m_max = value;
@@ -49,15 +49,15 @@ void LogHistogram::add(double value)
         m_max = std::max(m_max, value);
         m_min = std::min(m_min, value);
     }
-    ++m_count;
+    m_count += times;
     if (value < 0) {
         if (!m_negative)
             m_negative = std::make_unique<std::array<quint32, kBins>>();
-        ++(*m_negative)[size_t(binOf(-value))];
-        ++m_negativeCount;
+        (*m_negative)[size_t(binOf(-value))] += quint32(times);
+        m_negativeCount += times;
         return;
     }
-    ++m_positive[size_t(binOf(value))];
+    m_positive[size_t(binOf(value))] += quint32(times);
 }
 
 void LogHistogram::merge(const LogHistogram &other)

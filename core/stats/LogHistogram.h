@@ -20,7 +20,8 @@ public:
     static constexpr int kBins = 1 + kOctaves * kSubBins;
     static constexpr double kRelativeError = 0.0625;
 
-    void add(double value);
+    void add(double value) { add(value, 1); }
+    void add(double value, quint64 times); // as `times` add(value) calls
     void merge(const LogHistogram &other);
     quint64 count() const { return m_count; }
     double max() const { return m_max; }

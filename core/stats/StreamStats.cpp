@@ -58,13 +58,15 @@ StreamStats::Slot &StreamStats::slotFor(qint64 steadyNs)
     return slot;
 }
 
-void StreamStats::recordEvent(
-    qint64 steadyNs, quint64 wireBytes, quint64 chunkIndex, std::optional<double> latencyMs)
+void StreamStats::recordEvents(
+    qint64 steadyNs, quint64 count, quint64 wireBytes, quint64 chunkIndex)
 {
+    if (count == 0)
+        return;
     if (m_totals.events == 0 && m_totals.comments == 0)
         m_totals.firstNs = steadyNs;
     m_totals.lastNs = std::max(m_totals.lastNs, steadyNs);
-    ++m_totals.events;
+    m_totals.events += count;
     m_totals.bytes += wireBytes;
     const bool newChunk = !m_haveChunk || chunkIndex != m_lastChunk;
     if (newChunk) {
@@ -73,57 +75,67 @@ void StreamStats::recordEvent(
         m_haveChunk = true;
         m_eventsInChunk = 0;
     }
-    ++m_eventsInChunk;
+    m_eventsInChunk += quint32(count);
 
     Slot &slot = slotFor(steadyNs);
-    ++slot.events;
+    slot.events += count;
     slot.bytes += wireBytes;
     slot.chunks += newChunk ? 1 : 0;
-    if (m_lastEventNs >= 0) {
+    // The first event's gap is to the event before it; the others' are 0.
+    const bool firstHasGap = m_lastEventNs >= 0;
+    const quint64 zeroGaps = count - 1;
+    if (firstHasGap || zeroGaps > 0) {
         if (!slot.interArrivalUs)
             slot.interArrivalUs = std::make_unique<LogHistogram>();
-        const double gapUs = double(std::max<qint64>(0, steadyNs - m_lastEventNs)) / 1e3;
-        slot.interArrivalUs->add(gapUs);
+        if (firstHasGap) {
+            const qint64 gapNs = std::max<qint64>(0, steadyNs - m_lastEventNs);
+            const double gapUs = gapNs == 0 ? 0.0 : double(gapNs) / 1e3;
+            slot.interArrivalUs->add(gapUs);
+            if (m_lifetime)
+                m_lifetime->interArrivalUs.add(gapUs);
+        }
+        slot.interArrivalUs->add(0.0, zeroGaps);
         if (m_lifetime)
-            m_lifetime->interArrivalUs.add(gapUs);
+            m_lifetime->interArrivalUs.add(0.0, zeroGaps);
     }
     m_lastEventNs = steadyNs;
-    if (latencyMs) {
-        if (!slot.latencyUs)
-            slot.latencyUs = std::make_unique<LogHistogram>();
-        slot.latencyUs->add(*latencyMs * 1e3);
-        if (m_lifetime)
-            m_lifetime->latencyUs.add(*latencyMs * 1e3);
-    }
     if (m_lifetime)
         m_lifetime->maxEventsPerChunk = std::max<quint64>(m_lifetime->maxEventsPerChunk, m_eventsInChunk);
-    addToSeries(steadyNs, wireBytes, newChunk, latencyMs);
+
+    SeriesPoint &point = seriesPointFor(steadyNs);
+    point.events += quint32(count);
+    point.chunks += newChunk ? 1 : 0;
+    point.bytes += wireBytes;
+    point.maxEventsPerChunk = std::max(point.maxEventsPerChunk, m_eventsInChunk);
 }
 
-void StreamStats::addToSeries(
-    qint64 steadyNs, quint64 wireBytes, bool newChunk, std::optional<double> latencyMs)
+void StreamStats::recordLatency(qint64 steadyNs, double latencyMs)
 {
-    const bool inLast = !m_series.empty() && steadyNs >= m_series.back().startNs
-        && steadyNs < m_series.back().startNs + m_resolutionNs;
-    const qint64 start = inLast ? m_series.back().startNs
-                                : floorDiv(steadyNs, m_resolutionNs) * m_resolutionNs;
+    Slot &slot = slotFor(steadyNs);
+    if (!slot.latencyUs)
+        slot.latencyUs = std::make_unique<LogHistogram>();
+    slot.latencyUs->add(latencyMs * 1e3);
+    if (m_lifetime)
+        m_lifetime->latencyUs.add(latencyMs * 1e3);
+    SeriesPoint &point = seriesPointFor(steadyNs);
+    point.latencyMaxMs
+        = point.latencyCount == 0 ? float(latencyMs) : std::max(point.latencyMaxMs, float(latencyMs));
+    point.latencySumMs += float(latencyMs);
+    ++point.latencyCount;
+}
+
+SeriesPoint &StreamStats::seriesPointFor(qint64 steadyNs)
+{
+    if (!m_series.empty() && steadyNs >= m_series.back().startNs
+        && steadyNs < m_series.back().startNs + m_resolutionNs)
+        return m_series.back();
+    const qint64 start = floorDiv(steadyNs, m_resolutionNs) * m_resolutionNs;
     if (m_series.empty() || m_series.back().startNs < start) {
         m_series.push_back(SeriesPoint { start, 0, 0, 0, 0, 0, 0, 0 });
         if (qsizetype(m_series.size()) > m_seriesCapacity)
             m_series.pop_front();
     }
-    SeriesPoint &point = m_series.back(); // late arrivals of an older interval join the newest
-    ++point.events;
-    point.chunks += newChunk ? 1 : 0;
-    point.bytes += wireBytes;
-    point.maxEventsPerChunk = std::max(point.maxEventsPerChunk, m_eventsInChunk);
-    if (latencyMs) {
-        point.latencyMaxMs = point.latencyCount == 0
-            ? float(*latencyMs)
-            : std::max(point.latencyMaxMs, float(*latencyMs));
-        point.latencySumMs += float(*latencyMs);
-        ++point.latencyCount;
-    }
+    return m_series.back(); // late arrivals of an older interval join the newest
 }
 
 void StreamStats::keepLifetime()

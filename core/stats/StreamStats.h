@@ -81,7 +81,19 @@ public:
     explicit StreamStats(qint64 seriesResolutionNs = 250'000'000, qsizetype seriesCapacity = 3600);
 
     void recordEvent(
-        qint64 steadyNs, quint64 wireBytes, quint64 chunkIndex, std::optional<double> latencyMs);
+        qint64 steadyNs, quint64 wireBytes, quint64 chunkIndex, std::optional<double> latencyMs)
+    {
+        recordEvents(steadyNs, 1, wireBytes, chunkIndex);
+        if (latencyMs)
+            recordLatency(steadyNs, *latencyMs);
+    }
+    // Exactly what `count` recordEvent() calls without latency would do for
+    // events stamped alike (one network read: same time, same chunk), with
+    // wireBytes their sum, at the cost of one. Events of a read share their
+    // stamp, so this is how the pipeline measures.
+    void recordEvents(qint64 steadyNs, quint64 count, quint64 wireBytes, quint64 chunkIndex);
+    // The latency of one event recorded last, at steadyNs.
+    void recordLatency(qint64 steadyNs, double latencyMs);
     void recordLatencyMiss() { ++m_totals.latencyMisses; }
     void recordLatencyMisses(quint64 count) { m_totals.latencyMisses += count; }
     void recordComment(qint64 steadyNs);
@@ -106,8 +118,7 @@ private:
     };
 
     Slot &slotFor(qint64 steadyNs);
-    void addToSeries(
-        qint64 steadyNs, quint64 wireBytes, bool newChunk, std::optional<double> latencyMs);
+    SeriesPoint &seriesPointFor(qint64 steadyNs);
 
     std::array<Slot, kSlots> m_slots;
     int m_currentSlot = -1; // the slot of the second that started at m_currentSlotStartNs

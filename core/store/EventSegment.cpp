@@ -1,5 +1,7 @@
 #include "EventSegment.h"
 
+#include "common/BytesEqual.h"
+
 #include <cmath>
 
 namespace ssescope {
@@ -13,48 +15,50 @@ qint64 floorDiv(qint64 a, qint64 b)
 
 } // namespace
 
-quint32 EventSegment::idIndexFor(StreamId stream, QByteArrayView id, const QByteArray *shared)
+EventSegment::IdRef EventSegment::idFor(StreamId stream, QByteArrayView id, const QByteArray *shared)
 {
     LastId &recent = recentIds[stream & (recentIds.size() - 1)];
-    std::optional<quint32> last;
+    const IdRef *last = nullptr;
     if (recent.valid && recent.stream == stream) {
-        last = recent.index;
+        last = &recent.id;
     } else if (!olderIds.isEmpty()) {
         const auto it = olderIds.constFind(stream);
         if (it != olderIds.constEnd())
-            last = it.value();
+            last = &it.value();
     }
     if (last) {
-        const IdSpan &span = ids[*last];
         // A shared array is recognised by its data pointer; else compare bytes.
-        const bool same = (shared && span.shared
-                              && sharedIds[span.at].constData() == shared->constData()
-                              && sharedIds[span.at].size() == shared->size())
-            || idAt(*last) == id;
+        const bool same = last->shared
+            ? (shared && sharedIds[last->at].constData() == shared->constData()
+                  && sharedIds[last->at].size() == shared->size())
+                || QByteArrayView(sharedIds[last->at]) == id
+            : last->length == id.size()
+                && bytesEqual(arena.data() + last->at, id.data(), size_t(id.size()));
         if (same) {
+            const IdRef found = *last;
             if (!(recent.valid && recent.stream == stream)) {
                 if (recent.valid)
-                    olderIds.insert(recent.stream, recent.index);
-                recent = LastId { stream, *last, true };
+                    olderIds.insert(recent.stream, recent.id);
+                recent = LastId { stream, found, true };
             }
-            return *last;
+            return found;
         }
     }
-    IdSpan span { 0, quint32(id.size()), id.size() > kInlineIdBytes };
-    if (span.shared) {
-        span.at = quint32(sharedIds.size());
+    IdRef ref;
+    if (id.size() > kInlineIdBytes) {
+        ref.shared = true;
+        ref.at = quint32(sharedIds.size());
         sharedIds.push_back(shared ? *shared : id.toByteArray());
         idBytes += id.size();
     } else {
-        span.at = quint32(arena.size());
-        arena.insert(arena.end(), id.begin(), id.end());
+        ref.at = quint32(arena.size());
+        ref.length = quint8(id.size());
+        arena.append(id);
     }
-    const auto index = quint32(ids.size());
-    ids.push_back(span);
     if (recent.valid && recent.stream != stream)
-        olderIds.insert(recent.stream, recent.index);
-    recent = LastId { stream, index, true };
-    return index;
+        olderIds.insert(recent.stream, recent.id);
+    recent = LastId { stream, ref, true };
+    return ref;
 }
 
 StoredEvent EventSegment::read(size_t index, const QList<QByteArray> &types) const
@@ -64,7 +68,7 @@ StoredEvent EventSegment::read(size_t index, const QList<QByteArray> &types) con
     out.seq = firstSeq + index;
     out.stream = record.stream;
     out.streamSeq = record.streamSeq;
-    out.id = idAt(record.idIndex);
+    out.id = idOf(record);
     out.data = QByteArrayView(arena.data() + record.dataOffset, record.dataLength);
     out.type = types.at(record.type);
     out.arrivalSteadyNs = record.arrivalSteadyNs;
@@ -84,7 +88,7 @@ void EventSegment::shrink()
     if (records.capacity() > records.size() + records.size() / 4)
         records.shrink_to_fit();
     if (arena.capacity() > arena.size() + arena.size() / 4)
-        arena.shrink_to_fit();
+        arena.shrinkToFit();
     recentIds = {};
     olderIds = {};
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sse/SseEvent.h"
+#include "store/SegmentArena.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <optional>
 #include <vector>
 
@@ -49,28 +51,30 @@ struct EventSegment
         quint32 wireBytes;
         quint32 dataOffset; // in the arena; segments are sealed by bytes, so it fits
         quint32 dataLength;
-        quint32 idIndex; // in ids
+        quint32 idAt; // offset in the arena, or index in sharedIds (kSharedId)
         quint16 type;
-        quint16 flags;
+        quint8 idLength; // of an id in the arena: those are at most kInlineIdBytes
+        quint8 flags;
         float latencyMs; // NaN when the event has no latency
         qint32 wallDeltaUs; // wall time, in µs, relative to steady time + the segment's offset
     };
     static_assert(sizeof(Record) == 48, "keep the record small");
-    static constexpr quint16 kWallInSideTable = 1;
+    static constexpr quint8 kWallInSideTable = 1;
+    static constexpr quint8 kSharedId = 2;
 
-    // An id, once per change: short ones in the arena, long ones shared
-    // with the batches they came in (not copied).
-    struct IdSpan
+    // Where an event's id is: short ones in the arena, long ones shared with
+    // the batches they came in (not copied). Held in the record itself, so an
+    // id that changes with every event costs its bytes and nothing more.
+    struct IdRef
     {
-        quint32 at; // offset in the arena, or index in sharedIds
-        quint32 length;
-        bool shared;
+        quint32 at = 0;
+        quint8 length = 0;
+        bool shared = false;
     };
     static constexpr qsizetype kInlineIdBytes = 64;
 
     std::vector<Record> records;
-    std::vector<char> arena;
-    std::vector<IdSpan> ids;
+    SegmentArena arena;
     std::vector<QByteArray> sharedIds;
     qint64 idBytes = 0;
     quint64 firstSeq = 0; // store-wide sequence number of records[0]
@@ -81,26 +85,27 @@ struct EventSegment
     struct LastId
     {
         StreamId stream = 0;
-        quint32 index = 0;
+        IdRef id;
         bool valid = false;
     };
     std::array<LastId, 16> recentIds {};
-    QHash<StreamId, quint32> olderIds;
+    QHash<StreamId, IdRef> olderIds;
 
     qint64 bytes() const
     {
         return qint64(records.capacity() * sizeof(Record) + arena.capacity()
-                   + ids.capacity() * sizeof(IdSpan) + sharedIds.capacity() * sizeof(QByteArray))
+                   + sharedIds.capacity() * sizeof(QByteArray))
             + idBytes;
     }
     quint64 endSeq() const { return firstSeq + records.size(); }
 
-    quint32 idIndexFor(StreamId stream, QByteArrayView id, const QByteArray *shared);
-    QByteArrayView idAt(quint32 index) const
+    // The id to record for the stream's next event: the last one when
+    // unchanged, else a new copy (or share) of it.
+    IdRef idFor(StreamId stream, QByteArrayView id, const QByteArray *shared);
+    QByteArrayView idOf(const Record &record) const
     {
-        const IdSpan &span = ids[index];
-        return span.shared ? QByteArrayView(sharedIds[span.at])
-                           : QByteArrayView(arena.data() + span.at, span.length);
+        return (record.flags & kSharedId) ? QByteArrayView(sharedIds[record.idAt])
+                                          : QByteArrayView(arena.data() + record.idAt, record.idLength);
     }
     StoredEvent read(size_t index, const QList<QByteArray> &types) const;
     // Gives back spare capacity when sealing a segment that ended early.

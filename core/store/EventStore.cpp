@@ -1,5 +1,7 @@
 #include "EventStore.h"
 
+#include "common/BytesEqual.h"
+#include "common/Prefault.h"
 #include "store/StoreLogging.h"
 
 #include <QThread>
@@ -42,19 +44,24 @@ void EventStore::assertOwner() const
 
 quint16 EventStore::internType(QByteArrayView type)
 {
-    if (m_lastType < m_types.size() && QByteArrayView(m_types.at(m_lastType)) == type)
+    // Events come in runs of one type; m_lastTypeView views our own copy.
+    if (type.size() == m_lastTypeView.size()
+        && bytesEqual(type.data(), m_lastTypeView.data(), size_t(type.size())))
         return m_lastType;
     // fromRawData: a lookup key without an allocation.
     const QByteArray key = QByteArray::fromRawData(type.data(), type.size());
     auto it = m_typeIndex.constFind(key);
-    if (it != m_typeIndex.constEnd())
+    if (it != m_typeIndex.constEnd()) {
+        m_lastTypeView = m_types.at(it.value());
         return m_lastType = it.value();
+    }
     if (m_types.size() >= std::numeric_limits<quint16>::max())
         return 0; // absurdly many types: fall back rather than overflow
     const auto index = quint16(m_types.size());
     const QByteArray owned = type.toByteArray();
     m_types.append(owned);
     m_typeIndex.insert(owned, index);
+    m_lastTypeView = owned; // shares the array m_types holds
     return m_lastType = index;
 }
 
@@ -85,11 +92,15 @@ EventSegment &EventStore::segmentFor(const SseEventView &event)
         segment->records.reserve(kSegmentEvents);
         segment->arena.reserve(
             size_t(std::max<qint64>(event.data.size(), std::min<qint64>(m_sealBytes, 1 << 20))));
+        prefaultForWriting(
+            segment->records.data(), segment->records.capacity() * sizeof(EventSegment::Record));
+        prefaultForWriting(segment->arena.data(), segment->arena.capacity());
         segment->firstSeq = m_firstSeq + quint64(m_size);
         segment->wallMinusSteadyNs = event.arrivalWallNs - event.arrivalSteadyNs;
         m_bytes += segment->bytes();
         m_segments.push_back(std::move(segment));
         m_lastIsOpen = true;
+        m_lastStamp.valid = false; // its delta is relative to this segment's clock relation
     }
     return *m_segments.back();
 }
@@ -112,8 +123,11 @@ quint64 EventStore::append(
     record.streamSeq = quint32(event.seq);
     record.arrivalSteadyNs = event.arrivalSteadyNs;
     record.chunkIndex = quint32(event.chunkIndex);
-    record.wireBytes = event.wireBytes;
-    record.idIndex = segment.idIndexFor(event.stream, event.id, sharedId); // may add to the arena
+    record.wireBytes = quint32(event.wireBytes);
+    const EventSegment::IdRef id = segment.idFor(event.stream, event.id, sharedId); // may add to the arena
+    record.idAt = id.at;
+    record.idLength = id.length;
+    record.flags = id.shared ? EventSegment::kSharedId : 0;
     record.dataOffset = quint32(segment.arena.size());
     record.dataLength
         = quint32(std::min<qsizetype>(event.data.size(), std::numeric_limits<quint32>::max()));
@@ -121,9 +135,17 @@ quint64 EventStore::append(
     record.latencyMs = latencyMs ? float(*latencyMs) : std::numeric_limits<float>::quiet_NaN();
     // Live events share one wall/steady relation per segment, so the delta is
     // 0; imported or merged captures may differ, and a delta beyond ±35 min
-    // goes to a side table.
-    const qint64 deltaUs = floorDiv(event.arrivalWallNs, 1000)
-        - floorDiv(event.arrivalSteadyNs + segment.wallMinusSteadyNs, 1000);
+    // goes to a side table. The events of a read share their stamp: the two
+    // divisions are done once per stamp.
+    if (event.arrivalSteadyNs != m_lastStamp.steadyNs || event.arrivalWallNs != m_lastStamp.wallNs
+        || !m_lastStamp.valid) {
+        m_lastStamp.steadyNs = event.arrivalSteadyNs;
+        m_lastStamp.wallNs = event.arrivalWallNs;
+        m_lastStamp.valid = true;
+        m_lastStamp.deltaUs = floorDiv(event.arrivalWallNs, 1000)
+            - floorDiv(event.arrivalSteadyNs + segment.wallMinusSteadyNs, 1000);
+    }
+    const qint64 deltaUs = m_lastStamp.deltaUs;
     if (deltaUs >= std::numeric_limits<qint32>::min()
         && deltaUs <= std::numeric_limits<qint32>::max()) {
         record.wallDeltaUs = qint32(deltaUs);
@@ -132,12 +154,13 @@ quint64 EventStore::append(
         segment.wallOverflowUs.insert(
             quint32(segment.records.size()), floorDiv(event.arrivalWallNs, 1000));
     }
-    segment.arena.insert(segment.arena.end(), event.data.begin(), event.data.begin() + record.dataLength);
+    segment.arena.append(event.data.first(record.dataLength));
     segment.records.push_back(record);
     m_bytes += segment.bytes() - before;
     ++m_size;
     const quint64 seq = m_firstSeq + quint64(m_size) - 1;
-    enforceLimits();
+    if (m_size > m_limits.maxEvents || m_bytes > m_limits.maxBytes)
+        enforceLimits();
     return seq;
 }
 

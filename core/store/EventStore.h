@@ -82,6 +82,15 @@ private:
     QList<QByteArray> m_types;
     QHash<QByteArray, quint16> m_typeIndex;
     quint16 m_lastType = 0;
+    QByteArrayView m_lastTypeView; // of m_types[m_lastType]
+    struct LastStamp
+    {
+        qint64 steadyNs = 0;
+        qint64 wallNs = 0;
+        qint64 deltaUs = 0; // wall relative to the open segment's clock relation
+        bool valid = false;
+    };
+    LastStamp m_lastStamp;
     QHash<StreamId, QString> m_streamNames;
     quint64 m_firstSeq = 1; // of the oldest retained event
     qint64 m_size = 0;

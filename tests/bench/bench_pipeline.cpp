@@ -2,7 +2,7 @@
 // parsed and stamped as views and copied into flat batches, as Subscription
 // does; EventBatcher hands them over (bounded, with backpressure); the owner
 // thread appends them through CapturePipeline. Prints BENCH lines.
-//   bench_pipeline [--smoke]
+//   bench_pipeline [--smoke] [--ingest-only]
 #include "common/Clock.h"
 #include "net/EventBatcher.h"
 #include "pipeline/CapturePipeline.h"
@@ -115,24 +115,39 @@ Run runOnce(const QByteArray &corpus, qint64 expected)
     return run;
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+// The owner's half alone, on one thread: batches made beforehand (one per
+// read, as the producer makes them), then only CapturePipeline::ingest timed.
+// Steadier than the two-thread figures on a shared machine.
+double ingestOnlyRate(const QByteArray &corpus, qint64 expected, int runs)
 {
-    QCoreApplication app(argc, argv);
-    const bool smoke = app.arguments().contains(QStringLiteral("--smoke"));
-    const int count = smoke ? 20000 : 4'000'000;
-    const QByteArray corpus = smallCorpus(count);
-    std::vector<Run> runs;
-    for (int i = 0; i < (smoke ? 1 : 5); ++i) {
-        const Run run = runOnce(corpus, count);
-        if (run.stored != count) {
-            std::fprintf(stderr, "bench_pipeline: stored %lld of %d\n",
-                static_cast<long long>(run.stored), count);
-            return 1;
+    std::vector<EventBatch> batches;
+    {
+        BatchingSink sink;
+        SseParser parser(1, &sink, {}, EventDelivery::Views);
+        quint64 chunk = 0;
+        for (qsizetype at = 0; at < corpus.size(); at += kReadBytes) {
+            const qsizetype n = std::min(kReadBytes, corpus.size() - at);
+            parser.feed(QByteArrayView(corpus.constData() + at, n), stampNow(++chunk));
+            batches.emplace_back();
+            batches.back().takeFrom(sink.batch);
         }
-        runs.push_back(run);
     }
+    std::vector<double> times;
+    for (int run = 0; run < runs; ++run) {
+        CapturePipeline pipeline(EventStoreLimits { 50'000'000, qint64(8) << 30 });
+        const double start = threadCpuSeconds();
+        for (const EventBatch &batch : batches)
+            pipeline.ingest(batch);
+        times.push_back(threadCpuSeconds() - start);
+        if (pipeline.store().size() != expected)
+            return -1;
+    }
+    std::sort(times.begin(), times.end());
+    return double(expected) / times[times.size() / 2];
+}
+
+void printTwoThreadFigures(std::vector<Run> &runs)
+{
     std::sort(runs.begin(), runs.end(),
         [](const Run &a, const Run &b) { return a.seconds < b.seconds; });
     const Run &median = runs[runs.size() / 2];
@@ -145,5 +160,35 @@ int main(int argc, char *argv[])
         double(median.events) / median.producerCpu);
     std::printf("BENCH pipeline_small_consumer_cpu %.0f events/s\n",
         double(median.events) / median.consumerCpu);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const bool smoke = app.arguments().contains(QStringLiteral("--smoke"));
+    const int count = smoke ? 20000 : 4'000'000;
+    const QByteArray corpus = smallCorpus(count);
+    // --ingest-only: the owner's half alone, for quick comparisons.
+    const bool ingestOnlyFlag = app.arguments().contains(QStringLiteral("--ingest-only"));
+    std::vector<Run> runs;
+    for (int i = 0; i < (smoke ? 1 : ingestOnlyFlag ? 0 : 5); ++i) {
+        const Run run = runOnce(corpus, count);
+        if (run.stored != count) {
+            std::fprintf(stderr, "bench_pipeline: stored %lld of %d\n",
+                static_cast<long long>(run.stored), count);
+            return 1;
+        }
+        runs.push_back(run);
+    }
+    if (!runs.empty())
+        printTwoThreadFigures(runs);
+    const double ingestOnly = ingestOnlyRate(corpus, count, smoke ? 1 : 5);
+    if (ingestOnly < 0) {
+        std::fprintf(stderr, "bench_pipeline: ingest-only run lost events\n");
+        return 1;
+    }
+    std::printf("BENCH pipeline_small_ingest_only %.0f events/s\n", ingestOnly);
     return 0;
 }

@@ -1,5 +1,8 @@
 // CapturePipeline: one place that stores and measures every batch.
 #include "pipeline/CapturePipeline.h"
+#include "StatsTestSupport.h"
+
+#include <QRandomGenerator>
 
 #include <QSignalSpy>
 #include <QTest>
@@ -132,6 +135,58 @@ private Q_SLOTS:
         QCOMPARE(pipeline.routes().front()->matched(), quint64(2));
         const StatsTotals &delays = pipeline.routeDelays(0).totals();
         QCOMPARE(delays.events, quint64(2)); // +3 ms and -1 ms
+    }
+
+    // The measurer counts the events of one read (same stream, time and
+    // chunk) as a run; with streams interleaved, comments between events and
+    // latencies, it must show what measuring them one at a time shows.
+    void runsMeasureLikeSingleEvents()
+    {
+        QRandomGenerator random(11);
+        CaptureMeasurer runs(true);
+        CaptureMeasurer single(true);
+        qint64 now = 3'000'000'000;
+        quint64 chunk[4] = {};
+        for (int read = 0; read < 300; ++read) {
+            const StreamId stream = 1 + random.bounded(3);
+            now += qint64(random.bounded(30'000'000));
+            ++chunk[stream];
+            const int count = 1 + int(random.bounded(50));
+            for (int i = 0; i < count; ++i) {
+                if (random.bounded(20) == 0 || (read == 0 && i == 1)) {
+                    // Sometimes another stream's, stamped later: counted
+                    // before the pending run, it would be the capture's first.
+                    const StreamId other = random.bounded(2) ? stream : 1 + (stream % 3);
+                    runs.measureComment(other, now + 1000);
+                    single.measureComment(other, now + 1000);
+                }
+                SseEventView event;
+                event.stream = stream;
+                event.seq = quint64(read * 100 + i);
+                event.data = "x";
+                event.arrivalSteadyNs = now;
+                event.chunkIndex = chunk[stream];
+                event.wireBytes = 5 + random.bounded(90);
+                std::optional<double> latency;
+                if (random.bounded(3) == 0)
+                    latency = random.generateDouble() * 50.0;
+                runs.measure(event, latency);
+                single.measure(event, latency);
+                single.flush();
+            }
+        }
+        runs.flush();
+        const CaptureStats &a = std::as_const(runs).stats();
+        const CaptureStats &b = std::as_const(single).stats();
+        QCOMPARE(a.streams(), b.streams());
+        for (const StreamId stream : a.streams()) {
+            test::compareStats(*a.find(stream), *b.find(stream), now + 1'000'000'000);
+            QCOMPARE(a.find(stream)->totals().comments, b.find(stream)->totals().comments);
+            if (QTest::currentTestFailed())
+                return;
+        }
+        test::compareStats(a.total(), b.total(), now + 1'000'000'000);
+        QVERIFY(a.total().totals().events > 1000);
     }
 
     void ingestRecordMeasuresLikeABatch()

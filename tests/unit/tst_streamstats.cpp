@@ -1,6 +1,7 @@
 // Rolling windows checked against figures computed by hand.
 #include "stats/CaptureStats.h"
 #include "stats/LogHistogram.h"
+#include "StatsTestSupport.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -12,6 +13,7 @@ using namespace ssescope;
 namespace {
 constexpr qint64 s = 1'000'000'000;
 constexpr qint64 ms = 1'000'000;
+
 } // namespace
 
 class StreamStatsTest final : public QObject
@@ -122,6 +124,59 @@ private Q_SLOTS:
         QCOMPARE(last.latencyMaxMs, 100.0f);
         QCOMPARE(last.latencyCount, quint32(2));
         QCOMPARE(last.maxEventsPerChunk, quint32(11));
+    }
+
+    // The pipeline counts the events of one read as a run; what it shows must
+    // be what counting them one by one shows.
+    void runsCountAsTheirEvents_data()
+    {
+        QTest::addColumn<quint32>("seed");
+        QTest::addColumn<int>("maxRun");
+        QTest::addColumn<qint64>("maxStepNs");
+        QTest::addColumn<int>("latencyPercent");
+        QTest::newRow("single events") << 1u << 1 << 3 * ms << 50;
+        QTest::newRow("long runs, no latency") << 2u << 500 << 40 * ms << 0;
+        QTest::newRow("runs with latency") << 3u << 40 << 20 * ms << 100;
+        QTest::newRow("runs across seconds") << 4u << 60 << 900 * ms << 30;
+        QTest::newRow("late and equal stamps") << 5u << 20 << qint64(0) << 60;
+    }
+    void runsCountAsTheirEvents()
+    {
+        QFETCH(quint32, seed);
+        QFETCH(int, maxRun);
+        QFETCH(qint64, maxStepNs);
+        QFETCH(int, latencyPercent);
+        QRandomGenerator random(seed);
+        StreamStats single(100 * ms, 50);
+        StreamStats runs(100 * ms, 50);
+        single.keepLifetime();
+        runs.keepLifetime();
+        qint64 now = 5 * s + 123;
+        quint64 chunk = 0;
+        for (int read = 0; read < 400; ++read) {
+            // Some reads stamp a little earlier than the last (another stream's
+            // clock read first), some share the chunk of the read before.
+            now += maxStepNs ? qint64(random.bounded(quint64(maxStepNs))) : 0;
+            const qint64 stamp = random.bounded(10) == 0 ? now - 5 * ms : now;
+            chunk += random.bounded(8) == 0 ? 0 : 1;
+            const int count = 1 + int(random.bounded(maxRun));
+            quint64 bytes = 0;
+            std::vector<double> latencies;
+            for (int i = 0; i < count; ++i) {
+                const quint64 wire = 10 + random.bounded(200);
+                std::optional<double> latency;
+                if (int(random.bounded(100)) < latencyPercent)
+                    latency = random.generateDouble() * 300.0 - 20.0; // skewed clocks: some < 0
+                single.recordEvent(stamp, wire, chunk, latency);
+                bytes += wire;
+                if (latency)
+                    latencies.push_back(*latency);
+            }
+            runs.recordEvents(stamp, quint64(count), bytes, chunk);
+            for (const double latency : latencies)
+                runs.recordLatency(stamp, latency);
+        }
+        test::compareStats(single, runs, now + s);
     }
 
     void captureStatsKeepsStreamsApartAndTotals()
