@@ -133,7 +133,12 @@ Subscription::Subscription(StreamId id, SubscriptionConfig config, NetworkShardP
     m_watchdog.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
     connect(&m_watchdog, &QTimer::timeout, this, &Subscription::handleWatchdogTimeout);
-    connect(&m_retryTimer, &QTimer::timeout, this, &Subscription::connectNow);
+    // Only these count as reconnections: a pause, resume or restart is the
+    // user's doing, not the stream's trouble.
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        ++m_counters.reconnections;
+        connectNow();
+    });
     if (!m_direct)
         connect(m_batcher, &EventBatcher::roomAvailable, this, &Subscription::resumeReading);
 }
@@ -186,9 +191,6 @@ void Subscription::stop()
 void Subscription::connectNow()
 {
     m_parser.resetConnection();
-    if (m_attemptedBefore)
-        ++m_counters.reconnections;
-    m_attemptedBefore = true;
     m_currentUrl = m_config.url;
     m_currentMethod = m_config.method;
     m_currentBody = m_config.body;

@@ -105,7 +105,6 @@ private:
     int m_redirects = 0;
     bool m_crossedOrigin = false; // secrets are no longer sent
     bool m_deliveredEvent = false; // on the current connection
-    bool m_attemptedBefore = false;
     quint64 m_chunkIndex = 0;
     qint64 m_openSinceNs = 0; // steady time the current connection opened, 0 if not open
     QByteArray m_readBuffer;

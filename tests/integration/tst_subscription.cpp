@@ -375,6 +375,8 @@ private Q_SLOTS:
         QTest::qWait(100);
         // Resumed with Last-Event-ID each time: one unbroken sequence.
         QCOMPARE(recorder.ids(id), numbers(1, int(recorder.eventCount(id))));
+        // The user's pause, resume and restart are not the stream's reconnections.
+        QCOMPARE(manager.counters(id).reconnections, quint64(0));
     }
 
     void batchesStayUnderSixtyPerSecondAndLoseNothing()
