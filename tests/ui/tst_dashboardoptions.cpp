@@ -1,6 +1,7 @@
 // The window's command line.
 #include "app/DashboardApp.h"
 #include "app/DashboardOptions.h"
+#include "app/EnglishPlurals.h"
 
 #include <QtTest>
 
@@ -16,6 +17,8 @@ private Q_SLOTS:
     void rejects();
     void noDisplayIsExplained();
     void binaryWithoutDisplayPrintsOneSentence();
+    void countsReadAsEnglish_data();
+    void countsReadAsEnglish();
 };
 
 void TestDashboardOptions::parses()
@@ -92,6 +95,30 @@ void TestDashboardOptions::binaryWithoutDisplayPrintsOneSentence()
     const QByteArray err = app.readAllStandardError();
     QVERIFY2(err.contains("cannot open the window") && err.contains("ssescope-cli"), err.constData());
     QCOMPARE(err.count('\n'), 1);
+}
+
+void TestDashboardOptions::countsReadAsEnglish_data()
+{
+    QTest::addColumn<QByteArray>("source");
+    QTest::addColumn<int>("n");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("one") << QByteArray("Last %n minute(s)") << 1 << u"Last 1 minute"_s;
+    QTest::newRow("many") << QByteArray("Last %n minute(s)") << 15 << u"Last 15 minutes"_s;
+    QTest::newRow("zero") << QByteArray("%n event(s) skipped") << 0 << u"0 events skipped"_s;
+    QTest::newRow("two plurals") << QByteArray("%n event(s) in file(s)") << 1 << u"1 event in file"_s;
+    QTest::newRow("no count") << QByteArray("Paused.") << -1 << u"Paused."_s;
+}
+
+void TestDashboardOptions::countsReadAsEnglish()
+{
+    QFETCH(QByteArray, source);
+    QFETCH(int, n);
+    QFETCH(QString, shown);
+    EnglishPlurals plurals;
+    QCoreApplication::installTranslator(&plurals);
+    const QString text = QCoreApplication::translate("Test", source.constData(), nullptr, n);
+    QCoreApplication::removeTranslator(&plurals);
+    QCOMPARE(text, shown);
 }
 
 QTEST_GUILESS_MAIN(TestDashboardOptions)

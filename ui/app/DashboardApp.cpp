@@ -1,6 +1,7 @@
 #include "DashboardApp.h"
 
 #include "app/DashboardOptions.h"
+#include "app/EnglishPlurals.h"
 #include "common/ProcessLimits.h"
 #include "session/DashboardSession.h"
 #include "window/MainWindow.h"
@@ -63,6 +64,8 @@ int runDashboard(int argc, char *argv[])
     QApplication::setApplicationDisplayName(u"SSE Scope"_s);
     QApplication::setApplicationVersion(QStringLiteral(SSESCOPE_VERSION_STRING));
     QApplication::setWindowIcon(QIcon(u":/icons/ssescope.svg"_s));
+    EnglishPlurals plurals;
+    QApplication::installTranslator(&plurals);
     prepareDashboardProcess();
 
     QString error;
