@@ -8,6 +8,7 @@
 #include <QChartView>
 #include <QValueAxis>
 #include <QXYSeries>
+#include <QRegularExpression>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -22,6 +23,8 @@ private Q_SLOTS:
     void steadyRatesAreFlat_data();
     void steadyRatesAreFlat();
     void axisLabelsShowTheirDecimals();
+    void byteRatesPickAReadableUnit_data();
+    void byteRatesPickAReadableUnit();
 };
 
 void TestLiveCharts::steadyRatesAreFlat_data()
@@ -73,9 +76,55 @@ void TestLiveCharts::axisLabelsShowTheirDecimals()
     QVERIFY(axis);
     const int ticks = axis->tickCount();
     const double step = (axis->max() - axis->min()) / (ticks - 1);
-    const int decimals = axis->labelFormat().mid(2, 1).toInt();
+    const auto match = QRegularExpression(u"\\.(\\d+)f"_s).match(axis->labelFormat());
+    QVERIFY2(match.hasMatch(), qPrintable(axis->labelFormat()));
+    const int decimals = match.captured(1).toInt();
     QVERIFY2(step * std::pow(10, decimals) == std::round(step * std::pow(10, decimals)),
         qPrintable(axis->labelFormat()));
+    // Rates in the hundreds of thousands read with their thousands grouped
+    // (QtCharts formats the labels with QString::asprintf).
+    const QByteArray format = axis->labelFormat().toLatin1();
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    const QString label = QString::asprintf(format.constData(), 200000.0);
+#pragma GCC diagnostic pop
+    QCOMPARE(label, u"200,000"_s);
+}
+
+void TestLiveCharts::byteRatesPickAReadableUnit_data()
+{
+    QTest::addColumn<int>("eventBytes"); // one event of this size each second
+    QTest::addColumn<QString>("unit");
+    QTest::addColumn<double>("expected"); // the line's height in that unit
+    QTest::newRow("small") << 500 << u"bytes/s"_s << 500.0;
+    QTest::newRow("tens of KiB") << 40 * 1024 << u"KiB/s"_s << 40.0;
+    QTest::newRow("tens of MiB") << 20 * 1024 * 1024 << u"MiB/s"_s << 20.0;
+}
+
+void TestLiveCharts::byteRatesPickAReadableUnit()
+{
+    QFETCH(int, eventBytes);
+    QFETCH(QString, unit);
+    QFETCH(double, expected);
+    DashboardSession session;
+    LiveChartsPanel charts(&session);
+    const QByteArray payload(eventBytes - 7, 'x'); // ingestEvents counts 7 bytes of framing
+    const qint64 base = 100'000'000'000LL;
+    for (int second = 0; second < 5; ++second)
+        ingestEvents(session, 1, 1, [&](int) { return payload; }, "message",
+            base + qint64(second) * 1'000'000'000LL);
+    charts.setWindowMinutes(1);
+    charts.redraw();
+    auto *axis = qobject_cast<QValueAxis *>(charts.bytesView()->chart()->axes(Qt::Vertical).value(0));
+    QVERIFY(axis);
+    QCOMPARE(axis->titleText(), unit);
+    auto *bytes = qobject_cast<QXYSeries *>(charts.bytesView()->chart()->series().value(0));
+    QVERIFY(bytes);
+    double highest = 0;
+    for (const QPointF &point : bytes->points())
+        highest = std::max(highest, point.y());
+    QVERIFY2(qAbs(highest - expected) < expected * 0.01, qPrintable(QString::number(highest)));
+    QVERIFY(axis->max() >= highest);
 }
 
 QTEST_MAIN(TestLiveCharts)

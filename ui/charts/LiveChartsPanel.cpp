@@ -113,7 +113,8 @@ void applyNiceRange(QValueAxis *axis, double maximum)
     const int decimals = step >= 1 ? 0 : std::min(6, int(std::ceil(-std::log10(step) - 1e-9)));
     axis->setRange(0, step * 4);
     axis->setTickCount(5);
-    axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
+    // The ' flag groups thousands: a rate axis reads "200,000", not "200000".
+    axis->setLabelFormat(QStringLiteral("%'.") + QString::number(decimals) + QStringLiteral("f"));
 }
 
 // The first stored row that arrived at or after steadyNs: rows are in
@@ -397,6 +398,7 @@ void LiveChartsPanel::redraw()
     m_pointCount = 0;
     QHash<StreamId, QList<QPointF>> latencyPoints;
     QHash<StreamId, std::vector<quint64>> latencySeqs;
+    QHash<StreamId, QList<QPointF>> bytePoints; // bytes/s, scaled once the unit is known
     for (StreamId stream : streams) {
         const StreamStats *stats = pipeline.stats().find(stream);
         StreamSeries &series = seriesFor(stream);
@@ -439,7 +441,7 @@ void LiveChartsPanel::redraw()
             previousEnd = end;
             const double x = double(end + offset) / 1e6;
             const double r = double(windowEvents);
-            const double b = double(windowBytes) / 1024.0;
+            const double b = double(windowBytes);
             rate.append({ x, r });
             bytes.append({ x, b });
             if (end >= startNs) {
@@ -453,7 +455,7 @@ void LiveChartsPanel::redraw()
         }
         m_pointCount += rate.size() + bytes.size();
         series.rate->replace(rate);
-        series.bytes->replace(bytes);
+        bytePoints.insert(stream, std::move(bytes));
         latencyPoints.insert(stream, {});
         latencySeqs.insert(stream, {});
     }
@@ -489,7 +491,19 @@ void LiveChartsPanel::redraw()
 
     applyXRange((startNs + offset) / 1'000'000, (endNs + offset) / 1'000'000);
     applyNiceRange(m_rateY, maxRate * 1.05);
-    applyNiceRange(m_bytesY, maxBytes * 1.05);
+    // One unit for the whole axis, chosen so that its labels stay short.
+    int unit = 0;
+    while (unit < 3 && maxBytes >= 10.0 * std::pow(1024.0, unit + 1))
+        ++unit;
+    const double divisor = std::pow(1024.0, unit);
+    for (auto it = bytePoints.begin(); it != bytePoints.end(); ++it) {
+        for (QPointF &point : *it)
+            point.setY(point.y() / divisor);
+        m_series[it.key()].bytes->replace(*it);
+    }
+    const QString unitTitles[] = { tr("bytes/s"), tr("KiB/s"), tr("MiB/s"), tr("GiB/s") };
+    m_bytesY->setTitleText(unitTitles[unit]);
+    applyNiceRange(m_bytesY, maxBytes / divisor * 1.05);
     applyNiceRange(m_latencyY, maxLatency * 1.05);
     m_lastRedrawUs = clock.nsecsElapsed() / 1000;
 }
