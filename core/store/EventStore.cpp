@@ -70,6 +70,14 @@ void EventStore::seal()
     if (!m_lastIsOpen)
         return;
     EventSegment &open = *m_segments.back();
+    // The next segment is likely to hold what this one held: its arena
+    // starts that big, so it neither regrows (a copy and fresh pages) nor
+    // is shrunk (another copy) when sealed.
+    if (open.records.size() >= kSegmentEvents)
+        m_arenaReserve = std::clamp<qint64>(
+            qint64(open.arena.size()) + qint64(open.arena.size()) / 16, 64 * 1024, m_sealBytes);
+    else
+        m_arenaReserve = m_sealBytes; // sealed by bytes: it filled
     const qint64 before = open.bytes();
     open.shrink();
     m_bytes += open.bytes() - before;
@@ -90,8 +98,9 @@ EventSegment &EventStore::segmentFor(const SseEventView &event)
         // measured several times slower. A segment sealed early gives back
         // what it did not use.
         segment->records.reserve(kSegmentEvents);
-        segment->arena.reserve(
-            size_t(std::max<qint64>(event.data.size(), std::min<qint64>(m_sealBytes, 1 << 20))));
+        if (m_arenaReserve == 0)
+            m_arenaReserve = std::min<qint64>(m_sealBytes, 1 << 20);
+        segment->arena.reserve(size_t(std::max<qint64>(event.data.size(), m_arenaReserve)));
         prefaultForWriting(
             segment->records.data(), segment->records.capacity() * sizeof(EventSegment::Record));
         prefaultForWriting(segment->arena.data(), segment->arena.capacity());
@@ -210,6 +219,7 @@ void EventStore::setLimits(const EventStoreLimits &limits)
     assertOwner();
     m_limits = limits;
     m_sealBytes = sealBytesFor(limits);
+    m_arenaReserve = std::min(m_arenaReserve, m_sealBytes);
     enforceLimits();
 }
 
