@@ -3,10 +3,46 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
+#include <utility>
 
 namespace ssescope {
+
+// Equality of two short byte strings without a library call: the hot paths
+// compare ids and types of a few bytes per event, where a call to memcmp
+// (or QByteArrayView's operator==) cost more than the comparison itself.
+inline bool sameBytes(QByteArrayView a, QByteArrayView b) noexcept
+{
+    const qsizetype n = a.size();
+    if (n != b.size())
+        return false;
+    const char *x = a.data();
+    const char *y = b.data();
+    if (n > 16 || x == y)
+        return x == y || std::memcmp(x, y, size_t(n)) == 0;
+    // Two overlapping loads cover every length from 4 to 16.
+    const auto load8 = [](const char *p) {
+        quint64 word;
+        std::memcpy(&word, p, 8);
+        return word;
+    };
+    const auto load4 = [](const char *p) {
+        quint32 word;
+        std::memcpy(&word, p, 4);
+        return word;
+    };
+    if (n >= 8)
+        return ((load8(x) ^ load8(y)) | (load8(x + n - 8) ^ load8(y + n - 8))) == 0;
+    if (n >= 4)
+        return ((load4(x) ^ load4(y)) | (load4(x + n - 4) ^ load4(y + n - 4))) == 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        if (x[i] != y[i])
+            return false;
+    }
+    return true;
+}
 
 // A growable byte buffer for the hot paths: the parser's reused field
 // buffers and the capture writers' output. QByteArray::append() and resize()
@@ -17,9 +53,22 @@ class ByteBuffer final
 {
 public:
     explicit ByteBuffer(qsizetype capacity = 256)
-        : m_data(std::make_unique<char[]>(size_t(capacity)))
+        : m_data(allocate(capacity))
         , m_capacity(capacity)
     { }
+    // Moving leaves an empty buffer that can be used again.
+    ByteBuffer(ByteBuffer &&other) noexcept
+        : m_data(std::move(other.m_data))
+        , m_capacity(std::exchange(other.m_capacity, 0))
+        , m_size(std::exchange(other.m_size, 0))
+    { }
+    ByteBuffer &operator=(ByteBuffer &&other) noexcept
+    {
+        m_data = std::move(other.m_data);
+        m_capacity = std::exchange(other.m_capacity, 0);
+        m_size = std::exchange(other.m_size, 0);
+        return *this;
+    }
 
     void append(const char *bytes, qsizetype n)
     {
@@ -97,13 +146,19 @@ public:
     void clear() { m_size = 0; }
 
 private:
+    // Not zero-filled: every byte is written before it is read.
+    static std::unique_ptr<char[]> allocate(qsizetype capacity)
+    {
+        return std::unique_ptr<char[]>(new char[size_t(capacity)]);
+    }
     void grow(qsizetype needed)
     {
-        qsizetype capacity = m_capacity * 2;
+        qsizetype capacity = std::max<qsizetype>(m_capacity * 2, 64);
         while (capacity < needed)
             capacity *= 2;
-        auto data = std::make_unique<char[]>(size_t(capacity));
-        std::memcpy(data.get(), m_data.get(), size_t(m_size));
+        auto data = allocate(capacity);
+        if (m_size > 0)
+            std::memcpy(data.get(), m_data.get(), size_t(m_size));
         m_data = std::move(data);
         m_capacity = capacity;
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 namespace ssescope {
@@ -65,7 +66,7 @@ qint64 EventBatch::bytes() const
     qint64 total = qint64(comments.size() * sizeof(SseComment));
     for (const Part &part : m_parts)
         total += qint64(sizeof(Part) + part.records.capacity() * sizeof(Record)
-                     + part.arena.capacity() + part.texts.capacity() * sizeof(QByteArray))
+                     + size_t(part.arena.capacity()) + part.texts.capacity() * sizeof(QByteArray))
             + part.textBytes;
     return total;
 }
@@ -96,7 +97,7 @@ void EventBatch::append(
         // As much as the publisher's last part held: no regrowth per read for
         // a steady stream, little waste for a slow one.
         m_parts.back().records.reserve(m_reserveRecords);
-        m_parts.back().arena.reserve(m_reserveArena);
+        m_parts.back().arena.reserve(qsizetype(m_reserveArena));
     }
     Part &part = m_parts.back();
     Record record;
@@ -108,30 +109,40 @@ void EventBatch::append(
     record.wireBytes = event.wireBytes;
     record.latencyMs = latencyMs ? float(*latencyMs) : std::numeric_limits<float>::quiet_NaN();
     record.reserved = 0;
-    if (QByteArrayView(texts.type) != event.type)
+    if (!sameBytes(texts.type, event.type))
         texts.type = event.type.toByteArray();
     record.typeIndex = textIndex(part, texts.type, 1);
     record.idLength = quint32(event.id.size());
+    // Data, and a short id that changed, go into the arena in one step.
+    qsizetype arenaBytes = event.data.size();
     if (event.id.size() <= kInlineIdBytes) {
         record.idText = kInline;
         const Record *previous = part.records.empty() ? nullptr : &part.records.back();
         if (previous && previous->stream == event.stream && previous->idText == kInline
-            && QByteArrayView(part.arena.data() + previous->idOffset, previous->idLength)
-                == event.id) {
+            && sameBytes(QByteArrayView(part.arena.data() + previous->idOffset,
+                             previous->idLength),
+                event.id)) {
             record.idOffset = previous->idOffset; // unchanged: one copy per change
         } else {
-            record.idOffset = part.arena.size();
-            part.arena.insert(part.arena.end(), event.id.begin(), event.id.end());
+            record.idOffset = quint64(part.arena.size());
+            arenaBytes += event.id.size();
         }
     } else {
-        if (QByteArrayView(texts.id) != event.id)
+        if (!sameBytes(texts.id, event.id))
             texts.id = event.id.toByteArray();
         record.idOffset = 0;
         record.idText = textIndex(part, texts.id, 0);
     }
-    record.dataOffset = part.arena.size();
+    char *at = part.arena.reserve(arenaBytes);
+    if (arenaBytes > event.data.size()) {
+        std::memcpy(at, event.id.data(), size_t(event.id.size()));
+        at += event.id.size();
+    }
+    record.dataOffset = quint64(part.arena.size() + arenaBytes - event.data.size());
     record.dataLength = quint32(event.data.size()); // events are far below 4 GiB (parser limits)
-    part.arena.insert(part.arena.end(), event.data.begin(), event.data.end());
+    if (!event.data.isEmpty())
+        std::memcpy(at, event.data.data(), size_t(event.data.size()));
+    part.arena.commit(arenaBytes);
     part.records.push_back(record);
     ++m_count;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/ByteBuffer.h"
 #include "net/SubscriptionStatus.h"
 #include "sse/SseEvent.h"
 
@@ -94,7 +95,7 @@ private:
     struct Part
     {
         std::vector<Record> records;
-        std::vector<char> arena;
+        ByteBuffer arena { 0 }; // reserved by append() from the last part's size
         std::vector<QByteArray> texts; // types and long ids, each distinct array once
         qint64 textBytes = 0; // of texts not already counted in the part before
         quint32 lastText[2] = { 0, 0 }; // the last long id's and type's index: the usual hit
