@@ -10,6 +10,14 @@
 
 namespace ssescope {
 
+// One unaligned word from p: what the short-string helpers below are built of.
+template<typename Word> inline Word loadWord(const char *p) noexcept
+{
+    Word word;
+    std::memcpy(&word, p, sizeof word);
+    return word;
+}
+
 // Equality of two short byte strings without a library call: the hot paths
 // compare ids and types of a few bytes per event, where a call to memcmp
 // (or QByteArrayView's operator==) cost more than the comparison itself.
@@ -23,25 +31,43 @@ inline bool sameBytes(QByteArrayView a, QByteArrayView b) noexcept
     if (n > 16 || x == y)
         return x == y || std::memcmp(x, y, size_t(n)) == 0;
     // Two overlapping loads cover every length from 4 to 16.
-    const auto load8 = [](const char *p) {
-        quint64 word;
-        std::memcpy(&word, p, 8);
-        return word;
-    };
-    const auto load4 = [](const char *p) {
-        quint32 word;
-        std::memcpy(&word, p, 4);
-        return word;
-    };
-    if (n >= 8)
-        return ((load8(x) ^ load8(y)) | (load8(x + n - 8) ^ load8(y + n - 8))) == 0;
-    if (n >= 4)
-        return ((load4(x) ^ load4(y)) | (load4(x + n - 4) ^ load4(y + n - 4))) == 0;
+    if (n >= 8) {
+        return ((loadWord<quint64>(x) ^ loadWord<quint64>(y))
+                   | (loadWord<quint64>(x + n - 8) ^ loadWord<quint64>(y + n - 8)))
+            == 0;
+    }
+    if (n >= 4) {
+        return ((loadWord<quint32>(x) ^ loadWord<quint32>(y))
+                   | (loadWord<quint32>(x + n - 4) ^ loadWord<quint32>(y + n - 4)))
+            == 0;
+    }
     for (qsizetype i = 0; i < n; ++i) {
         if (x[i] != y[i])
             return false;
     }
     return true;
+}
+
+// memcpy for the few bytes of an id or a type, without the library call;
+// larger copies go to memcpy.
+inline void copyBytes(char *to, const char *from, qsizetype n) noexcept
+{
+    if (n > 16) {
+        std::memcpy(to, from, size_t(n));
+    } else if (n >= 8) {
+        const auto head = loadWord<quint64>(from);
+        const auto tail = loadWord<quint64>(from + n - 8);
+        std::memcpy(to, &head, 8);
+        std::memcpy(to + n - 8, &tail, 8);
+    } else if (n >= 4) {
+        const auto head = loadWord<quint32>(from);
+        const auto tail = loadWord<quint32>(from + n - 4);
+        std::memcpy(to, &head, 4);
+        std::memcpy(to + n - 4, &tail, 4);
+    } else {
+        for (qsizetype i = 0; i < n; ++i)
+            to[i] = from[i];
+    }
 }
 
 // A growable byte buffer for the hot paths: the parser's reused field
@@ -75,7 +101,7 @@ public:
         if (n == 0)
             return;
         char *at = reserve(n);
-        std::memcpy(at, bytes, size_t(n));
+        copyBytes(at, bytes, n);
         m_size += n;
     }
     void append(QByteArrayView bytes) { append(bytes.data(), bytes.size()); }

@@ -75,9 +75,14 @@ quint32 EventBatch::textIndex(Part &part, const QByteArray &text, int slot)
 {
     // The usual hit: the same array as the last time, recognised by its data.
     const quint32 last = part.lastText[slot];
-    if (last < part.texts.size() && part.texts[last].constData() == text.constData()
+    if (Q_LIKELY(last < part.texts.size()) && part.texts[last].constData() == text.constData()
         && part.texts[last].size() == text.size())
         return last;
+    return findText(part, text, slot);
+}
+
+quint32 EventBatch::findText(Part &part, const QByteArray &text, int slot)
+{
     for (size_t i = 0; i < part.texts.size(); ++i) { // few: types and long ids that changed
         if (part.texts[i].constData() == text.constData() && part.texts[i].size() == text.size())
             return part.lastText[slot] = quint32(i);
@@ -100,50 +105,53 @@ void EventBatch::append(
         m_parts.back().arena.reserve(qsizetype(m_reserveArena));
     }
     Part &part = m_parts.back();
-    Record record;
-    record.arrivalSteadyNs = event.arrivalSteadyNs;
-    record.arrivalWallNs = event.arrivalWallNs;
-    record.seq = event.seq;
-    record.chunkIndex = event.chunkIndex;
-    record.stream = event.stream;
-    record.wireBytes = event.wireBytes;
-    record.latencyMs = latencyMs ? float(*latencyMs) : std::numeric_limits<float>::quiet_NaN();
-    record.reserved = 0;
     if (!sameBytes(texts.type, event.type))
         texts.type = event.type.toByteArray();
-    record.typeIndex = textIndex(part, texts.type, 1);
-    record.idLength = quint32(event.id.size());
-    // Data, and a short id that changed, go into the arena in one step.
-    qsizetype arenaBytes = event.data.size();
+    const quint32 typeIndex = textIndex(part, texts.type, 1);
+    quint32 idText = kInline;
+    quint64 idOffset = 0;
+    bool copyId = false;
     if (event.id.size() <= kInlineIdBytes) {
-        record.idText = kInline;
         const Record *previous = part.records.empty() ? nullptr : &part.records.back();
         if (previous && previous->stream == event.stream && previous->idText == kInline
             && sameBytes(QByteArrayView(part.arena.data() + previous->idOffset,
                              previous->idLength),
                 event.id)) {
-            record.idOffset = previous->idOffset; // unchanged: one copy per change
+            idOffset = previous->idOffset; // unchanged: one copy per change
         } else {
-            record.idOffset = quint64(part.arena.size());
-            arenaBytes += event.id.size();
+            idOffset = quint64(part.arena.size());
+            copyId = true;
         }
     } else {
         if (!sameBytes(texts.id, event.id))
             texts.id = event.id.toByteArray();
-        record.idOffset = 0;
-        record.idText = textIndex(part, texts.id, 0);
+        idText = textIndex(part, texts.id, 0);
     }
-    char *at = part.arena.reserve(arenaBytes);
-    if (arenaBytes > event.data.size()) {
-        std::memcpy(at, event.id.data(), size_t(event.id.size()));
-        at += event.id.size();
-    }
-    record.dataOffset = quint64(part.arena.size() + arenaBytes - event.data.size());
+    // The id, when it changed, and the data go into the arena in one step.
+    const qsizetype idBytes = copyId ? event.id.size() : 0;
+    char *at = part.arena.reserve(idBytes + event.data.size());
+    copyBytes(at, event.id.data(), idBytes);
+    copyBytes(at + idBytes, event.data.data(), event.data.size());
+    const auto dataOffset = quint64(part.arena.size() + idBytes);
+    part.arena.commit(idBytes + event.data.size());
+
+    // Written in place, member by member: a record built aside and then
+    // copied in was read back before its stores had landed.
+    Record &record = part.records.emplace_back();
+    record.arrivalSteadyNs = event.arrivalSteadyNs;
+    record.arrivalWallNs = event.arrivalWallNs;
+    record.seq = event.seq;
+    record.chunkIndex = event.chunkIndex;
+    record.dataOffset = dataOffset;
+    record.idOffset = idOffset;
+    record.stream = event.stream;
     record.dataLength = quint32(event.data.size()); // events are far below 4 GiB (parser limits)
-    if (!event.data.isEmpty())
-        std::memcpy(at, event.data.data(), size_t(event.data.size()));
-    part.arena.commit(arenaBytes);
-    part.records.push_back(record);
+    record.wireBytes = quint32(event.wireBytes);
+    record.idLength = quint32(event.id.size());
+    record.idText = idText;
+    record.typeIndex = typeIndex;
+    record.latencyMs = latencyMs ? float(*latencyMs) : std::numeric_limits<float>::quiet_NaN();
+    record.reserved = 0;
     ++m_count;
 }
 

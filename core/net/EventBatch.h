@@ -87,6 +87,9 @@ private:
         quint32 typeIndex; // index in m_texts
         float latencyMs; // NaN when the event has none
         quint32 reserved;
+
+        // Left unset: append() writes every member, in place.
+        Record() { } // NOLINT(modernize-use-equals-default): "= default" would zero-fill
     };
     static_assert(sizeof(Record) == 80, "keep the record small");
 
@@ -101,7 +104,8 @@ private:
         quint32 lastText[2] = { 0, 0 }; // the last long id's and type's index: the usual hit
     };
 
-    static quint32 textIndex(Part &part, const QByteArray &text, int slot);
+    static inline quint32 textIndex(Part &part, const QByteArray &text, int slot);
+    static quint32 findText(Part &part, const QByteArray &text, int slot);
     static SseEventView viewOf(const Part &part, const Record &record);
     static std::optional<double> latencyOf(const Record &record);
     const Part &partOf(qsizetype &index) const;

@@ -47,14 +47,29 @@ template<size_t N> bool isName(const char *name, const char (&literal)[N]) noexc
 // so the usual case is two word tests.
 bool isPlainAscii(QByteArrayView value) noexcept
 {
-    constexpr quint64 kOnes = 0x0101010101010101ULL;
-    constexpr quint64 kHigh = 0x8080808080808080ULL;
-    if (value.size() > 16)
+    const char *p = value.data();
+    const qsizetype n = value.size();
+    if (n > 16)
         return !value.contains('\0') && utf8::isAscii(value);
-    quint64 words[2] = { kOnes, kOnes }; // padding that passes
-    std::memcpy(words, value.data(), size_t(value.size()));
-    // A byte that is 0 borrows into its high bit; one above 0x7F has it set.
-    return (((words[0] - kOnes) | words[0] | (words[1] - kOnes) | words[1]) & kHigh) == 0;
+    // Two overlapping words, tested at once. A byte that is 0 borrows into
+    // its high bit; one above 0x7F has it set.
+    if (n >= 8) {
+        constexpr quint64 kOnes = 0x0101010101010101ULL;
+        const auto a = loadWord<quint64>(p);
+        const auto b = loadWord<quint64>(p + n - 8);
+        return (((a - kOnes) | a | (b - kOnes) | b) & (kOnes << 7)) == 0;
+    }
+    if (n >= 4) {
+        constexpr quint32 kOnes = 0x01010101U;
+        const auto a = loadWord<quint32>(p);
+        const auto b = loadWord<quint32>(p + n - 4);
+        return (((a - kOnes) | a | (b - kOnes) | b) & (kOnes << 7)) == 0;
+    }
+    for (qsizetype i = 0; i < n; ++i) {
+        if (p[i] == 0 || uchar(p[i]) >= 0x80)
+            return false;
+    }
+    return true;
 }
 
 const char *findByte(const char *p, const char *end, char byte) noexcept
@@ -372,22 +387,22 @@ namespace ssescope {
 
 void SseParser::dispatchView(const ChunkStamp &stamp, quint64 wireBytes)
 {
-    QByteArray repaired; // only for data that is not valid UTF-8
-    QByteArrayView data = dataView();
-    if (!utf8::isAscii(data)) {
-        repaired = utf8::sanitized(data);
-        data = repaired;
+    const QByteArrayView data = dataView();
+    if (Q_LIKELY(utf8::isAscii(data))) {
+        deliverView(stamp, wireBytes, data);
+    } else {
+        const QByteArray repaired = utf8::sanitized(data);
+        deliverView(stamp, wireBytes, repaired);
     }
-    SseEventView event;
-    event.stream = m_stream;
-    event.seq = ++m_seq;
-    event.id = lastId();
-    event.type = m_hasType ? QByteArrayView(m_lastType) : m_defaultType;
-    event.data = data;
-    event.arrivalSteadyNs = stamp.steadyNs;
-    event.arrivalWallNs = stamp.wallNs;
-    event.chunkIndex = stamp.chunkIndex;
-    event.wireBytes = wireBytes;
+}
+
+void SseParser::deliverView(const ChunkStamp &stamp, quint64 wireBytes, QByteArrayView data)
+{
+    // Every member given, in order: member by member, GCC 12 zero-filled the
+    // whole view first (rep stos), a tenth of the time spent per event.
+    const SseEventView event { m_stream, ++m_seq, lastId(),
+        m_hasType ? QByteArrayView(m_lastType) : m_defaultType, data, stamp.steadyNs,
+        stamp.wallNs, stamp.chunkIndex, wireBytes };
     m_sink->handleEventView(event);
     discardEvent();
 }

@@ -77,6 +77,7 @@ private:
     void dispatch(const ChunkStamp &stamp);
     void discardEvent();
     void dispatchView(const ChunkStamp &stamp, quint64 wireBytes);
+    void deliverView(const ChunkStamp &stamp, quint64 wireBytes, QByteArrayView data);
 
     StreamId m_stream;
     SseParserSink *m_sink;
