@@ -179,9 +179,7 @@ private:
     }
     void grow(qsizetype needed)
     {
-        qsizetype capacity = std::max<qsizetype>(m_capacity * 2, 64);
-        while (capacity < needed)
-            capacity *= 2;
+        const qsizetype capacity = std::max(m_capacity * 2, needed);
         auto data = allocate(capacity);
         if (m_size > 0)
             std::memcpy(data.get(), m_data.get(), size_t(m_size));

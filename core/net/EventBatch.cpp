@@ -174,8 +174,10 @@ void EventBatch::takeFrom(EventBatch &other)
         }
         m_partStart.push_back(m_count);
         m_count += qsizetype(part.records.size());
-        other.m_reserveRecords = part.records.size();
-        other.m_reserveArena = part.arena.size();
+        // With an eighth more: reads of a steady stream vary a little, and
+        // one event past the reserve would copy the whole part to regrow it.
+        other.m_reserveRecords = part.records.size() + part.records.size() / 8;
+        other.m_reserveArena = size_t(part.arena.size() + part.arena.size() / 8);
         m_parts.push_back(std::move(part));
     }
     comments.insert(comments.end(), std::make_move_iterator(other.comments.begin()),

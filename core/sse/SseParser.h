@@ -67,6 +67,7 @@ private:
     void appendPartialLine(const char *begin, const char *end);
     void completeLine(
         const char *begin, const char *end, int terminatorLength, const ChunkStamp &stamp);
+    bool joinLine(QByteArrayView tail);
     void processLine(QByteArrayView line, int terminatorLength, const ChunkStamp &stamp);
     void processField(QByteArrayView name, QByteArrayView value);
     void appendData(QByteArrayView value);
