@@ -3,10 +3,72 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
+#include <utility>
 
 namespace ssescope {
+
+// One unaligned word from p: what the short-string helpers below are built of.
+template<typename Word> inline Word loadWord(const char *p) noexcept
+{
+    Word word;
+    std::memcpy(&word, p, sizeof word);
+    return word;
+}
+
+// Equality of two short byte strings without a library call: the hot paths
+// compare ids and types of a few bytes per event, where a call to memcmp
+// (or QByteArrayView's operator==) cost more than the comparison itself.
+inline bool sameBytes(QByteArrayView a, QByteArrayView b) noexcept
+{
+    const qsizetype n = a.size();
+    if (n != b.size())
+        return false;
+    const char *x = a.data();
+    const char *y = b.data();
+    if (n > 16 || x == y)
+        return x == y || std::memcmp(x, y, size_t(n)) == 0;
+    // Two overlapping loads cover every length from 4 to 16.
+    if (n >= 8) {
+        return ((loadWord<quint64>(x) ^ loadWord<quint64>(y))
+                   | (loadWord<quint64>(x + n - 8) ^ loadWord<quint64>(y + n - 8)))
+            == 0;
+    }
+    if (n >= 4) {
+        return ((loadWord<quint32>(x) ^ loadWord<quint32>(y))
+                   | (loadWord<quint32>(x + n - 4) ^ loadWord<quint32>(y + n - 4)))
+            == 0;
+    }
+    for (qsizetype i = 0; i < n; ++i) {
+        if (x[i] != y[i])
+            return false;
+    }
+    return true;
+}
+
+// memcpy for the few bytes of an id or a type, without the library call;
+// larger copies go to memcpy.
+inline void copyBytes(char *to, const char *from, qsizetype n) noexcept
+{
+    if (n > 16) {
+        std::memcpy(to, from, size_t(n));
+    } else if (n >= 8) {
+        const auto head = loadWord<quint64>(from);
+        const auto tail = loadWord<quint64>(from + n - 8);
+        std::memcpy(to, &head, 8);
+        std::memcpy(to + n - 8, &tail, 8);
+    } else if (n >= 4) {
+        const auto head = loadWord<quint32>(from);
+        const auto tail = loadWord<quint32>(from + n - 4);
+        std::memcpy(to, &head, 4);
+        std::memcpy(to + n - 4, &tail, 4);
+    } else {
+        for (qsizetype i = 0; i < n; ++i)
+            to[i] = from[i];
+    }
+}
 
 // A growable byte buffer for the hot paths: the parser's reused field
 // buffers and the capture writers' output. QByteArray::append() and resize()
@@ -17,16 +79,29 @@ class ByteBuffer final
 {
 public:
     explicit ByteBuffer(qsizetype capacity = 256)
-        : m_data(std::make_unique<char[]>(size_t(capacity)))
+        : m_data(allocate(capacity))
         , m_capacity(capacity)
     { }
+    // Moving leaves an empty buffer that can be used again.
+    ByteBuffer(ByteBuffer &&other) noexcept
+        : m_data(std::move(other.m_data))
+        , m_capacity(std::exchange(other.m_capacity, 0))
+        , m_size(std::exchange(other.m_size, 0))
+    { }
+    ByteBuffer &operator=(ByteBuffer &&other) noexcept
+    {
+        m_data = std::move(other.m_data);
+        m_capacity = std::exchange(other.m_capacity, 0);
+        m_size = std::exchange(other.m_size, 0);
+        return *this;
+    }
 
     void append(const char *bytes, qsizetype n)
     {
         if (n == 0)
             return;
         char *at = reserve(n);
-        std::memcpy(at, bytes, size_t(n));
+        copyBytes(at, bytes, n);
         m_size += n;
     }
     void append(QByteArrayView bytes) { append(bytes.data(), bytes.size()); }
@@ -97,13 +172,17 @@ public:
     void clear() { m_size = 0; }
 
 private:
+    // Not zero-filled: every byte is written before it is read.
+    static std::unique_ptr<char[]> allocate(qsizetype capacity)
+    {
+        return std::unique_ptr<char[]>(new char[size_t(capacity)]);
+    }
     void grow(qsizetype needed)
     {
-        qsizetype capacity = m_capacity * 2;
-        while (capacity < needed)
-            capacity *= 2;
-        auto data = std::make_unique<char[]>(size_t(capacity));
-        std::memcpy(data.get(), m_data.get(), size_t(m_size));
+        const qsizetype capacity = std::max(m_capacity * 2, needed);
+        auto data = allocate(capacity);
+        if (m_size > 0)
+            std::memcpy(data.get(), m_data.get(), size_t(m_size));
         m_data = std::move(data);
         m_capacity = capacity;
     }

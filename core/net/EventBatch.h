@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/ByteBuffer.h"
 #include "net/SubscriptionStatus.h"
 #include "sse/SseEvent.h"
 
@@ -86,6 +87,9 @@ private:
         quint32 typeIndex; // index in m_texts
         float latencyMs; // NaN when the event has none
         quint32 reserved;
+
+        // Left unset: append() writes every member, in place.
+        Record() { } // NOLINT(modernize-use-equals-default): "= default" would zero-fill
     };
     static_assert(sizeof(Record) == 80, "keep the record small");
 
@@ -94,13 +98,14 @@ private:
     struct Part
     {
         std::vector<Record> records;
-        std::vector<char> arena;
+        ByteBuffer arena { 0 }; // reserved by append() from the last part's size
         std::vector<QByteArray> texts; // types and long ids, each distinct array once
         qint64 textBytes = 0; // of texts not already counted in the part before
         quint32 lastText[2] = { 0, 0 }; // the last long id's and type's index: the usual hit
     };
 
-    static quint32 textIndex(Part &part, const QByteArray &text, int slot);
+    static inline quint32 textIndex(Part &part, const QByteArray &text, int slot);
+    static quint32 findText(Part &part, const QByteArray &text, int slot);
     static SseEventView viewOf(const Part &part, const Record &record);
     static std::optional<double> latencyOf(const Record &record);
     const Part &partOf(qsizetype &index) const;

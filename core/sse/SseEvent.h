@@ -27,7 +27,8 @@ struct SseEvent
     quint64 wireBytes = 0; // bytes of the event's field lines and blank line
 };
 
-// The same event as views into the parser's buffers, valid only during the
+// The same event as views into the parser's buffers, or into the read being
+// fed (an event's only data line is not copied), valid only during the
 // callback that receives it: for consumers that format or fold an event at
 // once (the CLI's writer) and need no allocation per event.
 struct SseEventView

@@ -6,6 +6,10 @@
 #include <cstring>
 #include <limits>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace ssescope {
 
 namespace {
@@ -31,21 +35,83 @@ qint64 parseRetry(QByteArrayView digits) noexcept
     return value;
 }
 
-template<size_t N> bool equals(QByteArrayView view, const char (&literal)[N]) noexcept
+// A field name against a literal of up to eight bytes: one load and one
+// comparison, no call.
+template<size_t N> bool isName(const char *name, const char (&literal)[N]) noexcept
 {
-    return view.size() == qsizetype(N - 1) && std::memcmp(view.data(), literal, N - 1) == 0;
+    static_assert(N - 1 <= 8);
+    quint64 a = 0;
+    quint64 b = 0;
+    std::memcpy(&a, name, N - 1);
+    std::memcpy(&b, literal, N - 1);
+    return a == b;
 }
 
-bool equals(QByteArrayView a, QByteArrayView b) noexcept
+// No NUL and no byte above 0x7F: an id that is used as it is. Ids are short,
+// so the usual case is two word tests.
+bool isPlainAscii(QByteArrayView value) noexcept
 {
-    return a.size() == b.size()
-        && (a.isEmpty() || std::memcmp(a.data(), b.data(), size_t(a.size())) == 0);
+    const char *p = value.data();
+    const qsizetype n = value.size();
+    if (n > 16)
+        return !value.contains('\0') && utf8::isAscii(value);
+    // Two overlapping words, tested at once. A byte that is 0 borrows into
+    // its high bit; one above 0x7F has it set.
+    if (n >= 8) {
+        constexpr quint64 kOnes = 0x0101010101010101ULL;
+        const auto a = loadWord<quint64>(p);
+        const auto b = loadWord<quint64>(p + n - 8);
+        return (((a - kOnes) | a | (b - kOnes) | b) & (kOnes << 7)) == 0;
+    }
+    if (n >= 4) {
+        constexpr quint32 kOnes = 0x01010101U;
+        const auto a = loadWord<quint32>(p);
+        const auto b = loadWord<quint32>(p + n - 4);
+        return (((a - kOnes) | a | (b - kOnes) | b) & (kOnes << 7)) == 0;
+    }
+    for (qsizetype i = 0; i < n; ++i) {
+        if (p[i] == 0 || uchar(p[i]) >= 0x80)
+            return false;
+    }
+    return true;
 }
 
-const char *findByte(const char *p, const char *end, char byte) noexcept
+// The first CR or LF in [p, end), else end: two library searches, LF and
+// then CR before it, each as wide as the machine allows.
+const char *findLineEndLong(const char *p, const char *end) noexcept
 {
-    const void *hit = std::memchr(p, byte, static_cast<size_t>(end - p));
-    return hit ? static_cast<const char *>(hit) : end;
+    const void *lf = std::memchr(p, '\n', size_t(end - p));
+    const char *stop = lf ? static_cast<const char *>(lf) : end;
+    const void *cr = std::memchr(p, '\r', size_t(stop - p));
+    return cr ? static_cast<const char *>(cr) : stop;
+}
+
+// The same, for the usual short line (an id, a type, small JSON): two calls
+// to memchr per line cost more than the search, so SSE2 tests the first 64
+// bytes sixteen at a time for both bytes, inline. A longer line goes on with
+// memchr, which is faster per byte.
+const char *findLineEnd(const char *p, const char *end) noexcept
+{
+#if defined(__SSE2__)
+    const __m128i lf = _mm_set1_epi8('\n');
+    const __m128i cr = _mm_set1_epi8('\r');
+    for (int block = 0; block < 4 && end - p >= 16; ++block, p += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const auto mask = unsigned(
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr))));
+        if (mask != 0)
+            return p + __builtin_ctz(mask);
+    }
+    if (end - p >= 16)
+        return findLineEndLong(p, end);
+    for (; p < end; ++p) {
+        if (*p == '\n' || *p == '\r')
+            return p;
+    }
+    return end;
+#else
+    return findLineEndLong(p, end);
+#endif
 }
 
 } // namespace
@@ -56,6 +122,7 @@ SseParser::SseParser(
     , m_sink(sink)
     , m_limits(limits)
     , m_delivery(delivery)
+    , m_defaultType(defaultEventType())
 { }
 
 const QByteArray &SseParser::defaultEventType()
@@ -66,22 +133,20 @@ const QByteArray &SseParser::defaultEventType()
 
 void SseParser::setLastEventId(const QByteArray &id)
 {
-    m_lastId.assign(id);
-    m_idBuffer.assign(id);
+    m_ids[m_lastIdIndex].assign(id);
+    m_idPending = false;
 }
 
 void SseParser::resetConnection()
 {
     m_line.clear();
-    m_data.clear();
-    m_type.clear();
-    m_idBuffer.assign(m_lastId.view());
+    discardEvent();
+    m_idPending = false; // the unterminated event's id is not applied
     m_wireBytes = 0;
     m_pendingLfCounts = false;
     m_lastLineEndCrlf = false;
     m_bomMatched = 0;
     m_bomChecked = false;
-    m_hasData = false;
     m_pendingCR = false;
     m_skippingLine = false;
     m_skippingEvent = false;
@@ -122,17 +187,10 @@ void SseParser::feed(QByteArrayView chunk, const ChunkStamp &stamp)
 
 void SseParser::feedBody(const char *p, const char *end, const ChunkStamp &stamp)
 {
-    // The next CR and LF are searched once each with memchr and reused until
-    // passed, so every byte is scanned a bounded number of times.
-    const char *nextLF = nullptr;
-    const char *nextCR = nullptr;
     while (p < end) {
-        if (!nextLF || nextLF < p)
-            nextLF = findByte(p, end, '\n');
-        if (!nextCR || nextCR < p)
-            nextCR = findByte(p, end, '\r');
-        const char *terminator = std::min(nextLF, nextCR);
+        const char *terminator = findLineEnd(p, end);
         if (terminator == end) {
+            keepData();
             appendPartialLine(p, end);
             return;
         }
@@ -153,6 +211,7 @@ void SseParser::feedBody(const char *p, const char *end, const ChunkStamp &stamp
         completeLine(p, terminator, terminatorLength, stamp);
         p = next;
     }
+    keepData();
 }
 
 void SseParser::appendPartialLine(const char *begin, const char *end)
@@ -179,21 +238,32 @@ void SseParser::completeLine(
         m_skippingLine = false;
         return;
     }
-    const qsizetype total = m_line.size() + (end - begin);
-    if (m_line.isEmpty() && total <= m_limits.maxLineBytes) {
-        processLine(QByteArrayView(begin, end - begin), terminatorLength, stamp);
-        return;
+    QByteArrayView line(begin, end - begin);
+    // The usual line lies whole in the read; one split across reads is joined
+    // in m_line first.
+    const bool joined = !m_line.isEmpty() || line.size() > m_limits.maxLineBytes;
+    if (joined) {
+        if (!joinLine(line))
+            return;
+        line = m_line;
     }
+    processLine(line, terminatorLength, stamp);
+    if (joined)
+        m_line.resize(0); // keeps the capacity for the next long line
+}
+
+bool SseParser::joinLine(QByteArrayView tail)
+{
+    const qsizetype total = m_line.size() + tail.size();
     if (total > m_limits.maxLineBytes) {
         m_sink->handleParseError(SseParseError::LineTooLong, total);
         m_line = QByteArray();
         discardEvent();
         m_skippingEvent = true;
-        return;
+        return false;
     }
-    m_line.append(begin, end - begin);
-    processLine(m_line, terminatorLength, stamp);
-    m_line.resize(0); // keeps the capacity for the next long line
+    m_line.append(tail);
+    return true;
 }
 
 void SseParser::processLine(QByteArrayView line, int terminatorLength, const ChunkStamp &stamp)
@@ -214,74 +284,114 @@ void SseParser::processLine(QByteArrayView line, int terminatorLength, const Chu
     }
     m_wireBytes += quint64(line.size() + terminatorLength);
     m_pendingLfCounts = m_pendingCR; // the LF of a split CRLF belongs to this event
-    const char *colon = static_cast<const char *>(std::memchr(line.data(), ':', line.size()));
-    if (!colon) {
-        processField(line, QByteArrayView());
+    // The names this parser knows are at most five bytes long, so only the
+    // first six can hold the colon that ends one of them: no search of the
+    // whole line.
+    const char *text = line.data();
+    const qsizetype scan = std::min<qsizetype>(line.size(), 6);
+    qsizetype colon = 1; // text[0] is not ':'
+    while (colon < scan && text[colon] != ':')
+        ++colon;
+    if (colon == scan) {
+        if (line.size() < 6) // the whole line is the name
+            processField(line, QByteArrayView());
         return;
     }
-    const qsizetype nameLength = colon - line.data();
-    QByteArrayView value = line.sliced(nameLength + 1);
+    QByteArrayView value = line.sliced(colon + 1);
     if (value.startsWith(' '))
         value = value.sliced(1);
-    processField(line.first(nameLength), value);
+    processField(line.first(colon), value);
 }
 
 void SseParser::processField(QByteArrayView name, QByteArrayView value)
 {
     switch (name.size()) {
     case 4:
-        if (equals(name, "data"))
+        if (isName(name.data(), "data"))
             appendData(value);
         break;
     case 5:
-        if (equals(name, "event")) {
-            if (!equals(value, m_lastType))
+        if (isName(name.data(), "event")) {
+            if (!sameBytes(value, m_lastType))
                 m_lastType = utf8::sanitized(value);
-            m_type = m_lastType;
-        } else if (equals(name, "retry") && isAsciiDigits(value)) {
+            m_hasType = !m_lastType.isEmpty();
+        } else if (isName(name.data(), "retry") && isAsciiDigits(value)) {
             m_sink->handleRetry(parseRetry(value));
         }
         break;
     case 2:
-        if (equals(name, "id") && !value.contains('\0') && !equals(value, m_idBuffer.view())) {
-            if (utf8::isAscii(value))
-                m_idBuffer.assign(value);
-            else
-                m_idBuffer.assign(utf8::sanitized(value));
-        }
+        if (isName(name.data(), "id"))
+            setIdBuffer(value);
         break;
     default:
         break;
     }
 }
 
+void SseParser::setIdBuffer(QByteArrayView value)
+{
+    const bool plain = isPlainAscii(value);
+    if (!plain && value.contains('\0'))
+        return; // the spec ignores the field
+    if (sameBytes(value, lastId())) {
+        m_idPending = false;
+        return;
+    }
+    ByteBuffer &buffer = m_ids[m_lastIdIndex ^ 1];
+    if (plain)
+        buffer.assign(value);
+    else
+        buffer.assign(utf8::sanitized(value));
+    m_idPending = true;
+}
+
 void SseParser::appendData(QByteArrayView value)
 {
     if (m_skippingEvent)
         return;
-    const qsizetype total = m_data.size() + value.size() + (m_hasData ? 1 : 0);
+    const qsizetype held = m_dataBorrowed ? m_dataInRead.size() : m_data.size();
+    const qsizetype total = held + value.size() + (m_hasData ? 1 : 0);
     if (total > m_limits.maxEventBytes) {
         m_sink->handleParseError(SseParseError::EventTooLarge, total);
         discardEvent();
         m_skippingEvent = true;
         return;
     }
-    if (m_hasData)
-        m_data.append('\n');
+    if (!m_hasData) {
+        m_dataInRead = value;
+        m_dataBorrowed = true;
+        m_hasData = true;
+        return;
+    }
+    keepData();
+    m_data.append('\n');
     m_data.append(value);
-    m_hasData = true;
+}
+
+// The borrowed data line is about to become invalid (the read ends, or
+// m_line is reused) or to grow: copy it into the parser's own buffer.
+void SseParser::keepData()
+{
+    if (!m_dataBorrowed)
+        return;
+    m_data.assign(m_dataInRead);
+    m_dataBorrowed = false;
 }
 
 void SseParser::discardEvent()
 {
     m_data.clear();
+    m_dataBorrowed = false;
     m_hasData = false;
-    m_type.clear();
+    m_hasType = false;
 }
 
 void SseParser::dispatch(const ChunkStamp &stamp)
 {
-    m_lastId.assign(m_idBuffer.view());
+    if (m_idPending) { // the buffer becomes the last event ID string
+        m_lastIdIndex ^= 1;
+        m_idPending = false;
+    }
     const quint64 wireBytes = m_wireBytes;
     m_wireBytes = 0;
     if (m_skippingEvent || !m_hasData) {
@@ -294,14 +404,14 @@ void SseParser::dispatch(const ChunkStamp &stamp)
         return;
     }
     // Owned events share one id array for as long as the id stays the same.
-    if (!equals(m_lastIdShared, m_lastId.view()))
-        m_lastIdShared = m_lastId.toByteArray();
+    if (!sameBytes(m_lastIdShared, lastId()))
+        m_lastIdShared = lastId().toByteArray();
     SseEvent event;
     event.stream = m_stream;
     event.seq = ++m_seq;
     event.id = m_lastIdShared;
-    event.type = m_type.isEmpty() ? defaultEventType() : m_type;
-    event.data = utf8::sanitized(m_data.view());
+    event.type = m_hasType ? m_lastType : defaultEventType();
+    event.data = utf8::sanitized(dataView());
     event.arrivalSteadyNs = stamp.steadyNs;
     event.arrivalWallNs = stamp.wallNs;
     event.chunkIndex = stamp.chunkIndex;
@@ -316,22 +426,22 @@ namespace ssescope {
 
 void SseParser::dispatchView(const ChunkStamp &stamp, quint64 wireBytes)
 {
-    QByteArray repaired; // only for data that is not valid UTF-8
-    QByteArrayView data = m_data.view();
-    if (!utf8::isAscii(data)) {
-        repaired = utf8::sanitized(data);
-        data = repaired;
+    const QByteArrayView data = dataView();
+    if (Q_LIKELY(utf8::isAscii(data))) {
+        deliverView(stamp, wireBytes, data);
+    } else {
+        const QByteArray repaired = utf8::sanitized(data);
+        deliverView(stamp, wireBytes, repaired);
     }
-    SseEventView event;
-    event.stream = m_stream;
-    event.seq = ++m_seq;
-    event.id = m_lastId.view();
-    event.type = m_type.isEmpty() ? QByteArrayView(defaultEventType()) : QByteArrayView(m_type);
-    event.data = data;
-    event.arrivalSteadyNs = stamp.steadyNs;
-    event.arrivalWallNs = stamp.wallNs;
-    event.chunkIndex = stamp.chunkIndex;
-    event.wireBytes = wireBytes;
+}
+
+void SseParser::deliverView(const ChunkStamp &stamp, quint64 wireBytes, QByteArrayView data)
+{
+    // Every member given, in order: member by member, GCC 12 zero-filled the
+    // whole view first (rep stos), a tenth of the time spent per event.
+    const SseEventView event { m_stream, ++m_seq, lastId(),
+        m_hasType ? QByteArrayView(m_lastType) : m_defaultType, data, stamp.steadyNs,
+        stamp.wallNs, stamp.chunkIndex, wireBytes };
     m_sink->handleEventView(event);
     discardEvent();
 }

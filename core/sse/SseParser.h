@@ -58,8 +58,8 @@ public:
     void setLastEventId(const QByteArray &id);
     // Bytes of an event (or of a line) arrived that no blank line has ended yet:
     // a connection ending now was cut off.
-    bool midEvent() const { return !m_line.isEmpty() || m_hasData || !m_type.isEmpty(); }
-    QByteArray lastEventId() const { return m_lastId.toByteArray(); }
+    bool midEvent() const { return !m_line.isEmpty() || m_hasData || m_hasType; }
+    QByteArray lastEventId() const { return lastId().toByteArray(); }
     static const QByteArray &defaultEventType();
 
 private:
@@ -67,12 +67,18 @@ private:
     void appendPartialLine(const char *begin, const char *end);
     void completeLine(
         const char *begin, const char *end, int terminatorLength, const ChunkStamp &stamp);
+    bool joinLine(QByteArrayView tail);
     void processLine(QByteArrayView line, int terminatorLength, const ChunkStamp &stamp);
     void processField(QByteArrayView name, QByteArrayView value);
     void appendData(QByteArrayView value);
+    void setIdBuffer(QByteArrayView value);
+    void keepData();
+    QByteArrayView lastId() const { return m_ids[m_lastIdIndex].view(); }
+    QByteArrayView dataView() const { return m_dataBorrowed ? m_dataInRead : m_data.view(); }
     void dispatch(const ChunkStamp &stamp);
     void discardEvent();
     void dispatchView(const ChunkStamp &stamp, quint64 wireBytes);
+    void deliverView(const ChunkStamp &stamp, quint64 wireBytes, QByteArrayView data);
 
     StreamId m_stream;
     SseParserSink *m_sink;
@@ -82,11 +88,22 @@ private:
     QByteArray m_line; // a line split across reads, else empty
     // The buffers are reused from event to event: no allocation while parsing.
     ByteBuffer m_data; // data buffer, without the trailing LF
-    ByteBuffer m_idBuffer; // last event ID buffer (valid UTF-8)
-    ByteBuffer m_lastId; // last event ID string, set at dispatch
+    // An event's first data line is not copied: it stays where feed() found it
+    // (the caller's read, or m_line) until a second data line comes or the
+    // read ends. Most events have one data line and end in the read that
+    // holds it, so their data is never copied before the sink sees it.
+    QByteArrayView m_dataInRead;
+    bool m_dataBorrowed = false; // the data is m_dataInRead, not m_data
+    // The last event ID string, and the last event ID buffer while an id
+    // field waits for its event's end: dispatch flips m_lastIdIndex instead of
+    // copying, so a new id is copied once.
+    ByteBuffer m_ids[2] = { ByteBuffer(64), ByteBuffer(64) };
+    int m_lastIdIndex = 0;
+    bool m_idPending = false; // the buffer is m_ids[m_lastIdIndex ^ 1]
     QByteArray m_lastIdShared; // the same, shared by owned events; re-made only when it changes
-    QByteArray m_type; // event type buffer
     QByteArray m_lastType; // last type seen, shared to avoid re-allocating
+    QByteArrayView m_defaultType; // defaultEventType(), without its guard per event
+    bool m_hasType = false; // the event type buffer is m_lastType, else empty
     quint64 m_seq = 0;
     quint64 m_wireBytes = 0; // 64 bits: unknown fields make an event's lines unbounded
     int m_bomMatched = 0;

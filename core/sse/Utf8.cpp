@@ -94,30 +94,41 @@ QByteArray repaired(QByteArrayView bytes, qsizetype firstBad)
 
 bool isAscii(QByteArrayView bytes) noexcept
 {
+    constexpr quint64 kHigh = 0x8080808080808080ULL;
     const char *p = bytes.data();
-    qsizetype n = bytes.size();
+    const qsizetype n = bytes.size();
+    if (n < 8) {
+        // Short ids and types: two overlapping loads, no loop.
+        if (n >= 4) {
+            quint32 head;
+            quint32 tail;
+            std::memcpy(&head, p, 4);
+            std::memcpy(&tail, p + n - 4, 4);
+            return ((head | tail) & quint32(kHigh)) == 0;
+        }
+        uchar any = 0;
+        for (qsizetype i = 0; i < n; ++i)
+            any |= uchar(p[i]);
+        return any < 0x80;
+    }
+    const char *const last = p + n - 8;
     // OR four words together and test once: fewer branches per byte.
-    while (n >= 32) {
+    for (; p + 32 <= last + 8; p += 32) {
         quint64 w[4];
         std::memcpy(w, p, 32);
-        if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ULL)
+        if ((w[0] | w[1] | w[2] | w[3]) & kHigh)
             return false;
-        p += 32;
-        n -= 32;
     }
-    while (n >= 8) {
+    quint64 any = 0;
+    for (; p < last; p += 8) {
         quint64 word;
         std::memcpy(&word, p, 8);
-        if (word & 0x8080808080808080ULL)
-            return false;
-        p += 8;
-        n -= 8;
+        any |= word;
     }
-    while (n-- > 0) {
-        if (static_cast<uchar>(*p++) >= 0x80)
-            return false;
-    }
-    return true;
+    // The last word overlaps the one before rather than ending byte by byte.
+    quint64 word;
+    std::memcpy(&word, last, 8);
+    return ((any | word) & kHigh) == 0;
 }
 
 QByteArray sanitized(QByteArrayView bytes)

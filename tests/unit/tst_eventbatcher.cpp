@@ -90,6 +90,54 @@ private Q_SLOTS:
         QCOMPARE(batch.counters.value(1).connectedNs, qint64(5));
     }
 
+    // Issue 7: append copies an id that changed and the data into the arena in
+    // one step, keeps an unchanged short id once, and regrows the arena
+    // without losing what it held. Ids around the inline limit, repeated and
+    // changed, on two streams, with data large enough to regrow.
+    void appendKeepsIdsAndDataWhateverTheirSizes_data()
+    {
+        QTest::addColumn<int>("idLength");
+        QTest::addColumn<int>("dataLength");
+        for (const int idLength : { 0, 1, 8, 16, 17, 63, 64, 65, 200 }) {
+            for (const int dataLength : { 0, 50, 9000 }) {
+                QTest::addRow("id %d, data %d", idLength, dataLength) << idLength << dataLength;
+            }
+        }
+    }
+    void appendKeepsIdsAndDataWhateverTheirSizes()
+    {
+        QFETCH(int, idLength);
+        QFETCH(int, dataLength);
+        const auto id = [&](char c) { return QByteArray(idLength, 'i').append(c).right(idLength); };
+        const QByteArray ids[] = { id('a'), id('a'), id('b'), id('a'), id('a'), id('c') };
+        const StreamId streams[] = { 1, 1, 1, 1, 2, 2 };
+        EventBatch batch;
+        EventBatch::SharedTexts texts[2];
+        QByteArrayList datas;
+        for (int i = 0; i < 6; ++i) {
+            datas.append(QByteArray(dataLength, char('0' + i)));
+            // Fresh copies, as a parser's reused buffers give: nothing shared by address.
+            const QByteArray idCopy(ids[i].constData(), ids[i].size());
+            batch.append(view(streams[i], quint64(i + 1), idCopy, datas.back(),
+                             i == 3 ? "tick" : "message"),
+                texts[streams[i] - 1], {});
+        }
+        QCOMPARE(batch.eventCount(), qsizetype(6));
+        for (int i = 0; i < 6; ++i) {
+            const SseEventView e = batch.event(i);
+            QCOMPARE(e.id, QByteArrayView(ids[i]));
+            QCOMPARE(e.data, QByteArrayView(datas[i]));
+            QCOMPARE(e.type, QByteArrayView(i == 3 ? "tick" : "message"));
+            QCOMPARE(batch.sharedId(i) != nullptr, idLength > EventBatch::kInlineIdBytes);
+        }
+        if (idLength > EventBatch::kInlineIdBytes || idLength == 0)
+            return;
+        // One copy per change: events 0 and 1 share their id's bytes, 3 has its own.
+        QCOMPARE(batch.event(1).id.data(), batch.event(0).id.data());
+        QVERIFY(batch.event(3).id.data() != batch.event(0).id.data());
+        QVERIFY(batch.event(4).id.data() != batch.event(3).id.data()); // another stream
+    }
+
     // Issue 6, item 12: a long id that persists is held once per change, in a
     // batch built from many reads too, not once per event.
     void persistentIdIsHeldOnce()

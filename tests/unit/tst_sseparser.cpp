@@ -57,6 +57,151 @@ private Q_SLOTS:
         QCOMPARE(recorder.items, expected);
     }
 
+    // Issue 7: an event's only data line is handed over where the read holds
+    // it, and copied only when a second line comes or the read ends first. Each
+    // read's buffer is overwritten once fed, so a view kept past its read
+    // shows up as garbage.
+    void dataWhateverTheReads_data()
+    {
+        QTest::addColumn<QByteArrayList>("pieces");
+        QTest::addColumn<QByteArrayList>("expected");
+        using L = QByteArrayList;
+        QTest::newRow("one line, one read")
+            << L { "data: abc\n\ndata: d\n\n" } << L { "E message||abc", "E message||d" };
+        QTest::newRow("one line, ends in the next read")
+            << L { "data: abc\n", "\n" } << L { "E message||abc" };
+        QTest::newRow("one line, ends two reads later")
+            << L { "data: abc\n", ": c\n", "id: 1\n\n" } << L { "C  c", "E message|1|abc" };
+        QTest::newRow("one line split across reads")
+            << L { "data: a", "bc\n\n" } << L { "E message||abc" };
+        QTest::newRow("multi-line, one read")
+            << L { "data: a\ndata: b\ndata: c\n\n" } << L { "E message||a\nb\nc" };
+        QTest::newRow("multi-line, one line a read")
+            << L { "data: a\n", "data: b\n", "data: c\n\n" } << L { "E message||a\nb\nc" };
+        QTest::newRow("split line, then another line")
+            << L { "data: a", "b\ndata: c\n\n" } << L { "E message||ab\nc" };
+        QTest::newRow("split line, then the start of another")
+            << L { "da", "ta: ab\nda", "ta: c\n\n" } << L { "E message||ab\nc" };
+        QTest::newRow("split line, then a long one in pieces")
+            << L { "data: a", "b\n", "data: " + QByteArray(300, 'x'), "\n\n" }
+            << L { "E message||ab\n" + QByteArray(300, 'x') };
+        QTest::newRow("empty line, then more")
+            << L { "data\n", "data: b\n\n" } << L { "E message||\nb" };
+        QTest::newRow("not ASCII, ends in the next read")
+            << L { "data: \xC3\xA9\xFF\n", "\n" } << L { "E message||\xC3\xA9\xEF\xBF\xBD" };
+        QTest::newRow("half event dropped at reconnection")
+            << L { "data: a\n", "!reset", "data: b\n\n" } << L { "E message||b" };
+    }
+    void dataWhateverTheReads()
+    {
+        QFETCH(QByteArrayList, pieces);
+        QFETCH(QByteArrayList, expected);
+        for (const EventDelivery delivery : { EventDelivery::Owned, EventDelivery::Views }) {
+            ParserRecorder recorder;
+            SseParser parser(1, &recorder, {}, delivery);
+            QByteArray read;
+            for (const QByteArray &piece : pieces) {
+                if (piece == "!reset") {
+                    parser.resetConnection();
+                    continue;
+                }
+                read = piece;
+                read.detach();
+                parser.feed(read, ChunkStamp {});
+                read.fill('Z'); // the next read reuses the buffer
+            }
+            QCOMPARE(recorder.items, expected);
+        }
+    }
+
+    // Issue 7: the last event ID is copied once per change; these are the
+    // cases where the buffer and the string differ, across reads too.
+    void idsWhateverTheReads_data()
+    {
+        QTest::addColumn<QByteArrayList>("pieces");
+        QTest::addColumn<QByteArrayList>("expected");
+        QTest::addColumn<QByteArray>("lastId");
+        using L = QByteArrayList;
+        const QByteArray longA = "a" + QByteArray(99, 'x');
+        const QByteArray longB = "b" + QByteArray(99, 'x');
+        QTest::newRow("changes every event")
+            << L { "id: 1\ndata: a\n\nid: 2\ndata: b\n\n" }
+            << L { "E message|1|a", "E message|2|b" } << QByteArray("2");
+        QTest::newRow("same id again, next read")
+            << L { "id: 1\ndata: a\n\n", "id: 1\ndata: b\n\n" }
+            << L { "E message|1|a", "E message|1|b" } << QByteArray("1");
+        QTest::newRow("id field in one read, event ends in the next")
+            << L { "id: 5\n", "data: x\n", "\n" } << L { "E message|5|x" } << QByteArray("5");
+        QTest::newRow("id split across reads")
+            << L { "id: 12", "34\ndata: x\n\n" } << L { "E message|1234|x" }
+            << QByteArray("1234");
+        QTest::newRow("changed, then back to the last")
+            << L { "id: 1\ndata: a\n\nid: 2\n", "id: 1\ndata: b\n\n" }
+            << L { "E message|1|a", "E message|1|b" } << QByteArray("1");
+        QTest::newRow("set twice in one event")
+            << L { "id: 1\ndata: a\n\nid: 2\nid: 3\ndata: b\n\n" }
+            << L { "E message|1|a", "E message|3|b" } << QByteArray("3");
+        QTest::newRow("pending id waits for the blank line")
+            << L { "id: 1\ndata: a\n\nid: 2\ndata: b\n" } << L { "E message|1|a" }
+            << QByteArray("1");
+        QTest::newRow("pending id dropped at reconnection")
+            << L { "id: 1\ndata: a\n\nid: 2\n", "!reset", "data: b\n\n" }
+            << L { "E message|1|a", "E message|1|b" } << QByteArray("1");
+        QTest::newRow("id over 64 bytes persists")
+            << L { "id: " + longA + "\ndata: a\n\n", "data: b\n\nid: " + longB + "\ndata: c\n\n" }
+            << L { "E message|" + longA + "|a", "E message|" + longA + "|b",
+                   "E message|" + longB + "|c" }
+            << longB;
+        QTest::newRow("long id with NUL ignored")
+            << L { "id: 1\ndata: a\n\n", "id: " + QByteArray(40, 'n') + '\0' + "\ndata: b\n\n" }
+            << L { "E message|1|a", "E message|1|b" } << QByteArray("1");
+        QTest::newRow("multibyte id") << L { "id: \xC3\xA9t\xC3\xA9\ndata: a\n\n" }
+                                      << L { "E message|\xC3\xA9t\xC3\xA9|a" }
+                                      << QByteArray("\xC3\xA9t\xC3\xA9");
+        QTest::newRow("id without data changes it")
+            << L { "id: 1\ndata: a\n\nid: 2\n\n" } << L { "E message|1|a" } << QByteArray("2");
+    }
+    void idsWhateverTheReads()
+    {
+        QFETCH(QByteArrayList, pieces);
+        QFETCH(QByteArrayList, expected);
+        QFETCH(QByteArray, lastId);
+        for (const EventDelivery delivery : { EventDelivery::Owned, EventDelivery::Views }) {
+            ParserRecorder recorder;
+            SseParser parser(1, &recorder, {}, delivery);
+            for (const QByteArray &piece : pieces) {
+                if (piece == "!reset")
+                    parser.resetConnection();
+                else
+                    parser.feed(piece, ChunkStamp {});
+            }
+            QCOMPARE(recorder.items, expected);
+            QCOMPARE(parser.lastEventId(), lastId);
+        }
+    }
+
+    // Issue 7: short ids and types are compared without memcmp, by words that
+    // overlap; a difference in any one byte of any length must still count.
+    void idsThatDifferInOneByte()
+    {
+        for (qsizetype length = 1; length <= 24; ++length) {
+            for (qsizetype at = 0; at < length; ++at) {
+                const QByteArray a(length, 'a');
+                QByteArray b = a;
+                b[at] = 'b';
+                ParserRecorder recorder;
+                SseParser parser(1, &recorder, {}, EventDelivery::Views);
+                const QByteArray input = "id: " + a + "\nevent: " + a + "\ndata: 1\n\nid: " + b
+                    + "\nevent: " + b + "\ndata: 2\n\nid: " + a + "\ndata: 3\n\n";
+                parser.feed(input, ChunkStamp {});
+                const QByteArrayList expected { "E " + a + '|' + a + "|1",
+                    "E " + b + '|' + b + "|2", "E message|" + a + "|3" };
+                QVERIFY2(recorder.items == expected,
+                    qPrintable(QStringLiteral("length %1, at %2").arg(length).arg(at)));
+            }
+        }
+    }
+
     void limits_data()
     {
         QTest::addColumn<QByteArray>("input");
