@@ -1,6 +1,6 @@
 #include "EventSegment.h"
 
-#include "common/BytesEqual.h"
+#include "common/ByteBuffer.h"
 
 #include <cmath>
 
@@ -32,8 +32,7 @@ EventSegment::IdRef EventSegment::idFor(StreamId stream, QByteArrayView id, cons
             ? (shared && sharedIds[last->at].constData() == shared->constData()
                   && sharedIds[last->at].size() == shared->size())
                 || QByteArrayView(sharedIds[last->at]) == id
-            : last->length == id.size()
-                && bytesEqual(arena.data() + last->at, id.data(), size_t(id.size()));
+            : sameBytes(QByteArrayView(arena.data() + last->at, last->length), id);
         if (same) {
             const IdRef found = *last;
             if (!(recent.valid && recent.stream == stream)) {

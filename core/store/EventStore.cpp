@@ -1,6 +1,6 @@
 #include "EventStore.h"
 
-#include "common/BytesEqual.h"
+#include "common/ByteBuffer.h"
 #include "common/Prefault.h"
 #include "store/StoreLogging.h"
 
@@ -45,8 +45,7 @@ void EventStore::assertOwner() const
 quint16 EventStore::internType(QByteArrayView type)
 {
     // Events come in runs of one type; m_lastTypeView views our own copy.
-    if (type.size() == m_lastTypeView.size()
-        && bytesEqual(type.data(), m_lastTypeView.data(), size_t(type.size())))
+    if (sameBytes(type, m_lastTypeView))
         return m_lastType;
     // fromRawData: a lookup key without an allocation.
     const QByteArray key = QByteArray::fromRawData(type.data(), type.size());
