@@ -29,7 +29,7 @@ struct SubscriptionStatus
 struct SubscriptionCounters
 {
     quint64 connections = 0; // responses that opened as event streams
-    quint64 reconnections = 0; // attempts after the first
+    quint64 reconnections = 0; // automatic retries; a pause, resume or restart is not one
     quint64 bytes = 0;
     quint64 chunks = 0;
     quint64 events = 0;

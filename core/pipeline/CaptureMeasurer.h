@@ -42,8 +42,11 @@ public:
         }
         ++m_run.count;
         m_run.wireBytes += event.wireBytes;
-        if (latencyMs)
+        if (latencyMs) {
             m_runLatencies.push_back(*latencyMs);
+            if (m_runLatencies.size() >= kMaxRunLatencies) // a capture stamped all alike
+                flush();
+        }
         if (!m_routes.empty())
             offerToRoutes(event);
     }
@@ -70,6 +73,7 @@ public:
 
 private:
     void offerToRoutes(const SseEventView &event);
+    static constexpr size_t kMaxRunLatencies = 4096;
 
     struct Run
     {

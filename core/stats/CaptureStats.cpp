@@ -51,6 +51,8 @@ void CaptureStats::recordEvent(StreamId id, qint64 steadyNs, quint64 wireBytes, 
 void CaptureStats::recordEvents(
     StreamId id, qint64 steadyNs, quint64 count, quint64 wireBytes, quint64 chunkIndex)
 {
+    if (count == 0)
+        return; // not even the stream's entry
     stream(id).recordEvents(steadyNs, count, wireBytes, chunkIndex);
     // Chunk numbers are per stream; the stream id keeps them apart in the total.
     m_total.recordEvents(steadyNs, count, wireBytes, (quint64(id) << 40) ^ chunkIndex);

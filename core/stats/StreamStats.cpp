@@ -82,7 +82,7 @@ void StreamStats::recordEvents(
     slot.bytes += wireBytes;
     slot.chunks += newChunk ? 1 : 0;
     // The first event's gap is to the event before it; the others' are 0.
-    const bool firstHasGap = m_lastEventNs >= 0;
+    const bool firstHasGap = m_haveLastEvent;
     const quint64 zeroGaps = count - 1;
     if (firstHasGap || zeroGaps > 0) {
         if (!slot.interArrivalUs)
@@ -99,6 +99,7 @@ void StreamStats::recordEvents(
             m_lifetime->interArrivalUs.add(0.0, zeroGaps);
     }
     m_lastEventNs = steadyNs;
+    m_haveLastEvent = true;
     if (m_lifetime)
         m_lifetime->maxEventsPerChunk = std::max<quint64>(m_lifetime->maxEventsPerChunk, m_eventsInChunk);
 

@@ -124,7 +124,8 @@ private:
     int m_currentSlot = -1; // the slot of the second that started at m_currentSlotStartNs
     qint64 m_currentSlotStartNs = 0;
     StatsTotals m_totals;
-    qint64 m_lastEventNs = -1;
+    qint64 m_lastEventNs = 0;
+    bool m_haveLastEvent = false; // imported captures may carry negative steady times
     quint64 m_lastChunk = 0;
     bool m_haveChunk = false;
     quint32 m_eventsInChunk = 0;

@@ -72,6 +72,7 @@ struct EventSegment
         bool shared = false;
     };
     static constexpr qsizetype kInlineIdBytes = 64;
+    static_assert(kInlineIdBytes <= 255, "an inline id's length is a quint8");
 
     std::vector<Record> records;
     SegmentArena arena;

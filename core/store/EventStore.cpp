@@ -72,11 +72,8 @@ void EventStore::seal()
     // The next segment is likely to hold what this one held: its arena
     // starts that big, so it neither regrows (a copy and fresh pages) nor
     // is shrunk (another copy) when sealed.
-    if (open.records.size() >= kSegmentEvents)
-        m_arenaReserve = std::clamp<qint64>(
-            qint64(open.arena.size()) + qint64(open.arena.size()) / 16, 64 * 1024, m_sealBytes);
-    else
-        m_arenaReserve = m_sealBytes; // sealed by bytes: it filled
+    m_arenaReserve = std::clamp<qint64>(
+        qint64(open.arena.size()) + qint64(open.arena.size()) / 16, 64 * 1024, m_sealBytes);
     const qint64 before = open.bytes();
     open.shrink();
     m_bytes += open.bytes() - before;

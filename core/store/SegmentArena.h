@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <utility>
 
 namespace ssescope {
 
@@ -23,8 +24,18 @@ public:
         if (m_size)
             std::memcpy(m_data.get(), other.m_data.get(), m_size);
     }
-    SegmentArena(SegmentArena &&) noexcept = default;
-    SegmentArena &operator=(SegmentArena &&) noexcept = default;
+    SegmentArena(SegmentArena &&other) noexcept
+        : m_data(std::move(other.m_data))
+        , m_size(std::exchange(other.m_size, 0))
+        , m_capacity(std::exchange(other.m_capacity, 0))
+    { }
+    SegmentArena &operator=(SegmentArena &&other) noexcept
+    {
+        m_data = std::move(other.m_data);
+        m_size = std::exchange(other.m_size, 0);
+        m_capacity = std::exchange(other.m_capacity, 0);
+        return *this;
+    }
     SegmentArena &operator=(const SegmentArena &) = delete;
 
     const char *data() const { return m_data.get(); }

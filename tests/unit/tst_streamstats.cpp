@@ -134,11 +134,14 @@ private Q_SLOTS:
         QTest::addColumn<int>("maxRun");
         QTest::addColumn<qint64>("maxStepNs");
         QTest::addColumn<int>("latencyPercent");
-        QTest::newRow("single events") << 1u << 1 << 3 * ms << 50;
-        QTest::newRow("long runs, no latency") << 2u << 500 << 40 * ms << 0;
-        QTest::newRow("runs with latency") << 3u << 40 << 20 * ms << 100;
-        QTest::newRow("runs across seconds") << 4u << 60 << 900 * ms << 30;
-        QTest::newRow("late and equal stamps") << 5u << 20 << qint64(0) << 60;
+        QTest::addColumn<qint64>("startNs");
+        QTest::newRow("single events") << 1u << 1 << 3 * ms << 50 << 5 * s;
+        QTest::newRow("long runs, no latency") << 2u << 500 << 40 * ms << 0 << 5 * s;
+        QTest::newRow("runs with latency") << 3u << 40 << 20 * ms << 100 << 5 * s;
+        QTest::newRow("runs across seconds") << 4u << 60 << 900 * ms << 30 << 5 * s;
+        QTest::newRow("late and equal stamps") << 5u << 20 << qint64(0) << 60 << 5 * s;
+        // Imported captures may carry steady times before zero.
+        QTest::newRow("negative times") << 6u << 30 << 50 * ms << 20 << -3 * s;
     }
     void runsCountAsTheirEvents()
     {
@@ -146,12 +149,13 @@ private Q_SLOTS:
         QFETCH(int, maxRun);
         QFETCH(qint64, maxStepNs);
         QFETCH(int, latencyPercent);
+        QFETCH(qint64, startNs);
         QRandomGenerator random(seed);
         StreamStats single(100 * ms, 50);
         StreamStats runs(100 * ms, 50);
         single.keepLifetime();
         runs.keepLifetime();
-        qint64 now = 5 * s + 123;
+        qint64 now = startNs + 123;
         quint64 chunk = 0;
         for (int read = 0; read < 400; ++read) {
             // Some reads stamp a little earlier than the last (another stream's

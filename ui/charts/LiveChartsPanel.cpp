@@ -72,6 +72,9 @@ QChart *makeChart(const QString &title)
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setBackgroundRoundness(0);
     chart->setAnimationOptions(QChart::NoAnimation);
+    // Axis labels in the user's locale, as the tables' numbers are: a rate
+    // axis reads "200,000" (or "200.000"), not "200000".
+    chart->setLocalizeNumbers(true);
     return chart;
 }
 
@@ -113,8 +116,7 @@ void applyNiceRange(QValueAxis *axis, double maximum)
     const int decimals = step >= 1 ? 0 : std::min(6, int(std::ceil(-std::log10(step) - 1e-9)));
     axis->setRange(0, step * 4);
     axis->setTickCount(5);
-    // The ' flag groups thousands: a rate axis reads "200,000", not "200000".
-    axis->setLabelFormat(QStringLiteral("%'.") + QString::number(decimals) + QStringLiteral("f"));
+    axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
 }
 
 // The first stored row that arrived at or after steadyNs: rows are in
