@@ -95,6 +95,16 @@ public:
         m_size = std::exchange(other.m_size, 0);
         return *this;
     }
+    // A copy is tight: its capacity is the size (a snapshot of a store segment).
+    ByteBuffer(const ByteBuffer &other)
+        : m_data(allocate(other.m_size))
+        , m_capacity(other.m_size)
+        , m_size(other.m_size)
+    {
+        if (m_size > 0)
+            std::memcpy(m_data.get(), other.m_data.get(), size_t(m_size));
+    }
+    ByteBuffer &operator=(const ByteBuffer &) = delete;
 
     void append(const char *bytes, qsizetype n)
     {
@@ -157,6 +167,17 @@ public:
         return m_data.get() + m_size;
     }
     void commit(qsizetype n) { m_size += n; }
+    // Room for capacity bytes in all, allocated now (e.g. to prefault it).
+    void ensureCapacity(qsizetype capacity)
+    {
+        if (capacity > m_capacity)
+            reallocate(capacity);
+    }
+    void shrinkToFit()
+    {
+        if (m_capacity > m_size)
+            reallocate(m_size);
+    }
 
     void assign(QByteArrayView bytes)
     {
@@ -166,6 +187,7 @@ public:
     QByteArrayView view() const { return QByteArrayView(m_data.get(), m_size); }
     QByteArray toByteArray() const { return QByteArray(m_data.get(), m_size); }
     const char *data() const { return m_data.get(); }
+    char *data() { return m_data.get(); }
     qsizetype size() const { return m_size; }
     qsizetype capacity() const { return m_capacity; }
     bool isEmpty() const { return m_size == 0; }
@@ -177,9 +199,9 @@ private:
     {
         return std::unique_ptr<char[]>(new char[size_t(capacity)]);
     }
-    void grow(qsizetype needed)
+    void grow(qsizetype needed) { reallocate(std::max(m_capacity * 2, needed)); }
+    void reallocate(qsizetype capacity)
     {
-        const qsizetype capacity = std::max(m_capacity * 2, needed);
         auto data = allocate(capacity);
         if (m_size > 0)
             std::memcpy(data.get(), m_data.get(), size_t(m_size));

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "sse/SseEvent.h"
-#include "store/SegmentArena.h"
+#include "common/ByteBuffer.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -75,7 +75,7 @@ struct EventSegment
     static_assert(kInlineIdBytes <= 255, "an inline id's length is a quint8");
 
     std::vector<Record> records;
-    SegmentArena arena;
+    ByteBuffer arena { 0 };
     std::vector<QByteArray> sharedIds;
     qint64 idBytes = 0;
     quint64 firstSeq = 0; // store-wide sequence number of records[0]
@@ -94,9 +94,8 @@ struct EventSegment
 
     qint64 bytes() const
     {
-        return qint64(records.capacity() * sizeof(Record) + arena.capacity()
-                   + sharedIds.capacity() * sizeof(QByteArray))
-            + idBytes;
+        return qint64(records.capacity() * sizeof(Record) + sharedIds.capacity() * sizeof(QByteArray))
+            + arena.capacity() + idBytes;
     }
     quint64 endSeq() const { return firstSeq + records.size(); }
 

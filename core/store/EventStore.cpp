@@ -96,10 +96,10 @@ EventSegment &EventStore::segmentFor(const SseEventView &event)
         segment->records.reserve(kSegmentEvents);
         if (m_arenaReserve == 0)
             m_arenaReserve = std::min<qint64>(m_sealBytes, 1 << 20);
-        segment->arena.reserve(size_t(std::max<qint64>(event.data.size(), m_arenaReserve)));
+        segment->arena.ensureCapacity(std::max<qint64>(event.data.size(), m_arenaReserve));
         prefaultForWriting(
             segment->records.data(), segment->records.capacity() * sizeof(EventSegment::Record));
-        prefaultForWriting(segment->arena.data(), segment->arena.capacity());
+        prefaultForWriting(segment->arena.data(), size_t(segment->arena.capacity()));
         segment->firstSeq = m_firstSeq + quint64(m_size);
         segment->wallMinusSteadyNs = event.arrivalWallNs - event.arrivalSteadyNs;
         m_bytes += segment->bytes();
