@@ -119,7 +119,9 @@ void TestLiveCharts::byteRatesPickAReadableUnit_data()
     QTest::addColumn<QString>("unit");
     QTest::addColumn<double>("expected"); // the line's height in that unit
     QTest::newRow("small") << 500 << u"bytes/s"_s << 500.0;
+    QTest::newRow("just under a KiB") << 1000 << u"bytes/s"_s << 1000.0;
     QTest::newRow("tens of KiB") << 40 * 1024 << u"KiB/s"_s << 40.0;
+    QTest::newRow("a few MiB") << 3 * 1024 * 1024 << u"MiB/s"_s << 3.0;
     QTest::newRow("tens of MiB") << 20 * 1024 * 1024 << u"MiB/s"_s << 20.0;
 }
 

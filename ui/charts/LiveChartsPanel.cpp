@@ -495,7 +495,7 @@ void LiveChartsPanel::redraw()
     applyNiceRange(m_rateY, maxRate * 1.05);
     // One unit for the whole axis, chosen so that its labels stay short.
     int unit = 0;
-    while (unit < 3 && maxBytes >= 10.0 * std::pow(1024.0, unit + 1))
+    while (unit < 3 && maxBytes >= std::pow(1024.0, unit + 1))
         ++unit;
     const double divisor = std::pow(1024.0, unit);
     for (auto it = bytePoints.begin(); it != bytePoints.end(); ++it) {
