@@ -1,6 +1,7 @@
 #include "CliCommands.h"
 
 #include "cli/CliOutput.h"
+#include "cli/TableCell.h"
 #include "pipeline/CaptureMeasurer.h"
 
 #include <QCoreApplication>
@@ -76,13 +77,6 @@ bool openInput(QFile &file, const QString &path)
     return ok;
 }
 
-QByteArray cell(double value, int width, int decimals = 1)
-{
-    if (std::isnan(value))
-        return QByteArray(width - 1, ' ') + '-';
-    return QByteArray::number(value, 'f', decimals).rightJustified(width, ' ');
-}
-
 } // namespace
 
 int runStats(const StatsOptions &options)
@@ -130,15 +124,15 @@ int runStats(const StatsOptions &options)
                              : std::numeric_limits<double>::quiet_NaN();
         };
         out += name.left(20).leftJustified(20, ' ')
-            + QByteArray::number(t.events).rightJustified(7, ' ')
-            + QByteArray::number(t.bytes).rightJustified(11, ' ') + cell(seconds, 10, 2)
-            + cell(seconds > 0 ? double(t.events) / seconds : std::nan(""), 8)
-            + cell(t.chunks ? double(t.events) / double(t.chunks) : std::nan(""), 10, 2)
-            + QByteArray::number(l.maxEventsPerChunk).rightJustified(11, ' ')
-            + cell(q(l.interArrivalUs, 0.5), 9) + cell(q(l.interArrivalUs, 0.99), 9)
-            + cell(q(l.interArrivalUs, 1.0), 9) + cell(q(l.latencyUs, 0.5), 9)
-            + cell(q(l.latencyUs, 0.9), 9) + cell(q(l.latencyUs, 0.99), 9)
-            + cell(q(l.latencyUs, 1.0), 9) + QByteArray::number(t.comments).rightJustified(10, ' ')
+            + tableCell(t.events, 7)
+            + tableCell(t.bytes, 11) + tableCell(seconds, 10, 2)
+            + tableCell(seconds > 0 ? double(t.events) / seconds : std::nan(""), 8, 1)
+            + tableCell(t.chunks ? double(t.events) / double(t.chunks) : std::nan(""), 10, 2)
+            + tableCell(l.maxEventsPerChunk, 11)
+            + tableCell(q(l.interArrivalUs, 0.5), 9, 1) + tableCell(q(l.interArrivalUs, 0.99), 9, 1)
+            + tableCell(q(l.interArrivalUs, 1.0), 9, 1) + tableCell(q(l.latencyUs, 0.5), 9, 1)
+            + tableCell(q(l.latencyUs, 0.9), 9, 1) + tableCell(q(l.latencyUs, 0.99), 9, 1)
+            + tableCell(q(l.latencyUs, 1.0), 9, 1) + tableCell(t.comments, 10)
             + '\n';
     };
     for (const auto &[name, stream] : streams)

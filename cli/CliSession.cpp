@@ -1,5 +1,6 @@
 #include "CliSession.h"
 
+#include "cli/TableCell.h"
 #include "common/Clock.h"
 #include "common/JsonWriter.h"
 #include "common/TimeValue.h"
@@ -14,17 +15,6 @@
 using namespace Qt::StringLiterals;
 
 namespace ssescope::cli {
-
-namespace {
-
-QByteArray fixed(double value, int width, int decimals)
-{
-    if (std::isnan(value))
-        return QByteArray(width - 1, ' ') + '-';
-    return QByteArray::number(value, 'f', decimals).rightJustified(width, ' ');
-}
-
-} // namespace
 
 CliSession::CliSession(RunOptions options, QObject *parent)
     : QObject(parent)
@@ -248,16 +238,16 @@ void CliSession::printStatsTable(CaptureStats &all, const QList<CliEventWriter::
               const StatsTotals &t = stats.totals();
               const double nan = std::numeric_limits<double>::quiet_NaN();
               out += name.left(20).leftJustified(20, ' ') + ' ' + state.leftJustified(10, ' ')
-                  + fixed(one.eventsPerSecond, 9, 1) + fixed(ten.eventsPerSecond, 10, 1)
-                  + fixed(ten.bytesPerSecond / 1e6, 9, 3) + fixed(ten.eventsPerChunk, 10, 2)
-                  + fixed(ten.interArrivalMs.count ? ten.interArrivalMs.p50 : nan, 9, 1)
-                  + fixed(ten.interArrivalMs.count ? ten.interArrivalMs.p99 : nan, 9, 1)
-                  + fixed(ten.latencyMs.count ? ten.latencyMs.p50 : nan, 9, 1)
-                  + fixed(ten.latencyMs.count ? ten.latencyMs.p99 : nan, 9, 1)
-                  + QByteArray::number(t.events).rightJustified(10, ' ')
-                  + QByteArray::number(t.reconnections).rightJustified(7, ' ')
-                  + QByteArray::number(t.errors).rightJustified(7, ' ')
-                  + fixed(double(t.uptimeNs) / 1e9, 6, 0) + '\n';
+                  + tableCell(one.eventsPerSecond, 9, 1) + tableCell(ten.eventsPerSecond, 10, 1)
+                  + tableCell(ten.bytesPerSecond / 1e6, 9, 3) + tableCell(ten.eventsPerChunk, 10, 2)
+                  + tableCell(ten.interArrivalMs.count ? ten.interArrivalMs.p50 : nan, 9, 1)
+                  + tableCell(ten.interArrivalMs.count ? ten.interArrivalMs.p99 : nan, 9, 1)
+                  + tableCell(ten.latencyMs.count ? ten.latencyMs.p50 : nan, 9, 1)
+                  + tableCell(ten.latencyMs.count ? ten.latencyMs.p99 : nan, 9, 1)
+                  + tableCell(t.events, 10)
+                  + tableCell(t.reconnections, 7)
+                  + tableCell(t.errors, 7)
+                  + tableCell(double(t.uptimeNs) / 1e9, 6, 0) + '\n';
           };
     for (auto it = m_names.cbegin(); it != m_names.cend(); ++it)
         row(it.value(), stateName(m_statuses.value(it.key()).state).toLatin1(),

@@ -400,6 +400,27 @@ private Q_SLOTS:
         QCOMPARE(run({ u"stats"_s, m_dir.filePath(u"missing.jsonl"_s) }).exitCode, 3);
         QCOMPARE(run({ u"convert"_s, jsonl, m_dir.filePath(u"x.unknown"_s) }).exitCode, 2);
     }
+
+    // A latency of a year (a sender's clock far off) and a huge count are
+    // wider than their columns: they still stand apart from their neighbours.
+    void statsColumnsNeverRunTogether()
+    {
+        QFile capture(m_dir.filePath(u"skewed.jsonl"_s));
+        QVERIFY(capture.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 3; ++i) {
+            capture.write(QByteArray(R"({"kind":"event","stream":"s","seq":)") + QByteArray::number(i + 1)
+                + R"(,"id":"","type":"message","data":"x","received":"2026-01-01T00:00:00.000001Z","mono_ns":)"
+                + QByteArray::number(1'000'000'000LL * (i + 1))
+                + R"(,"chunk":1,"bytes":12345678901,"latency_ms":31629968075.9})" + '\n');
+        }
+        capture.close();
+        const Run r = run({ u"stats"_s, capture.fileName() });
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = r.out.split('\n');
+        QVERIFY(lines.size() >= 2);
+        const qsizetype columns = lines[0].simplified().split(' ').size() - 7; // "gap p50" and six more are two words
+        QVERIFY2(lines[1].simplified().split(' ').size() == columns, QByteArray(r.out + r.err).constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(CliTest)
