@@ -29,6 +29,7 @@ qint64 sealBytesFor(const EventStoreLimits &limits)
 EventStore::EventStore(EventStoreLimits limits)
     : m_limits(limits)
     , m_sealBytes(sealBytesFor(limits))
+    , m_arenaReserve(std::min<qint64>(m_sealBytes, 1 << 20))
     , m_owner(QThread::currentThread())
 {
     internType("message");
@@ -94,8 +95,6 @@ EventSegment &EventStore::segmentFor(const SseEventView &event)
         // measured several times slower. A segment sealed early gives back
         // what it did not use.
         segment->records.reserve(kSegmentEvents);
-        if (m_arenaReserve == 0)
-            m_arenaReserve = std::min<qint64>(m_sealBytes, 1 << 20);
         segment->arena.ensureCapacity(std::max<qint64>(event.data.size(), m_arenaReserve));
         prefaultForWriting(
             segment->records.data(), segment->records.capacity() * sizeof(EventSegment::Record));

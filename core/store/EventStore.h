@@ -76,7 +76,7 @@ private:
 
     EventStoreLimits m_limits;
     qint64 m_sealBytes = 0; // an arena this full is sealed
-    qint64 m_arenaReserve = 0; // what the next segment's arena starts with
+    qint64 m_arenaReserve; // what the next segment's arena starts with
     // Sealed segments are never written again; only the last may be open.
     std::deque<std::shared_ptr<EventSegment>> m_segments;
     bool m_lastIsOpen = false;
