@@ -23,6 +23,9 @@ void CaptureMeasurer::flush()
         m_run.stream, m_run.steadyNs, m_run.count, m_run.wireBytes, m_run.chunkIndex);
     for (const double latency : m_runLatencies)
         m_stats->recordLatency(m_run.stream, m_run.steadyNs, latency);
+    if (m_comparison)
+        m_comparison->recordRead(m_run.stream, m_run.steadyNs, m_run.chunkIndex, m_run.count,
+            m_run.wireBytes, m_runLatencies.data(), m_runLatencies.size());
     m_runLatencies.clear();
     m_run = Run {};
 }
@@ -70,6 +73,19 @@ void CaptureMeasurer::clear()
         m_routeDelays[i] = std::make_unique<StreamStats>();
     }
     m_latencyMissesSeen.clear();
+    if (m_comparison) {
+        std::vector<RouteSpec> specs;
+        for (const RouteComparison::Route &route : m_comparison->routes())
+            specs.push_back(route.spec);
+        m_comparison = std::make_unique<RouteComparison>(std::move(specs));
+    }
+}
+
+RouteComparison &CaptureMeasurer::startComparison(std::vector<RouteSpec> routes)
+{
+    flush();
+    m_comparison = std::make_unique<RouteComparison>(std::move(routes));
+    return *m_comparison;
 }
 
 } // namespace ssescope

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "compare/RouteComparison.h"
 #include "latency/RouteMatcher.h"
 #include "net/SubscriptionStatus.h"
 #include "sse/SseEvent.h"
@@ -49,13 +50,37 @@ public:
         }
         if (!m_routes.empty())
             offerToRoutes(event);
+        if (m_comparison && m_comparison->indexOf(event.stream) >= 0)
+            m_comparison->matchEvent(event.stream, event.id, event.data, event.arrivalSteadyNs);
     }
     // Counts the pending run: call at the end of a batch, before reading stats().
     void flush();
     void measureComment(StreamId stream, qint64 steadyNs);
     // Counters are totals per subscription; latency misses count their increase.
     void applyCounters(StreamId stream, const SubscriptionCounters &counters);
-    void clear(); // statistics and pairs start again; the pairs stay configured
+    void clear(); // statistics, pairs and comparison start again; what is compared stays
+
+    // Routes compared side by side (the comparison view, `ssescope-cli
+    // compare`): from now on every event of theirs is also measured there.
+    // Replaces any comparison before.
+    RouteComparison &startComparison(std::vector<RouteSpec> routes);
+    void stopComparison() { m_comparison.reset(); }
+    RouteComparison *comparison()
+    {
+        flush();
+        return m_comparison.get();
+    }
+    const RouteComparison *comparison() const
+    {
+        Q_ASSERT_X(m_run.count == 0, "CaptureMeasurer", "flush() before reading the comparison");
+        return m_comparison.get();
+    }
+    // A stream's state, for a compared route's stall clock; ignored otherwise.
+    void applyStatus(StreamId stream, const SubscriptionStatus &status, qint64 steadyNs)
+    {
+        if (m_comparison)
+            m_comparison->noteStatus(stream, status, steadyNs);
+    }
 
     const CaptureStats &stats() const
     {
@@ -90,6 +115,7 @@ private:
     std::vector<std::unique_ptr<RouteMatcher>> m_routes;
     std::vector<std::unique_ptr<StreamStats>> m_routeDelays;
     QHash<StreamId, quint64> m_latencyMissesSeen;
+    std::unique_ptr<RouteComparison> m_comparison;
 };
 
 } // namespace ssescope

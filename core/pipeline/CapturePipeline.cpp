@@ -64,6 +64,50 @@ void CapturePipeline::ingestRecord(
     m_measurer.flush();
 }
 
+RouteComparison &CapturePipeline::startComparison(std::vector<RouteSpec> routes)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    RouteComparison &comparison = m_measurer.startComparison(std::move(routes));
+    // Replayed as the measurer would have fed it: events of one read (same
+    // stream, time and chunk) as one run, each event offered for matching.
+    struct Run
+    {
+        StreamId stream = 0;
+        qint64 steadyNs = 0;
+        quint64 chunk = 0;
+        quint64 count = 0;
+        quint64 bytes = 0;
+    } run;
+    std::vector<double> latencies;
+    const auto flushRun = [&] {
+        if (run.count)
+            comparison.recordRead(run.stream, run.steadyNs, run.chunk, run.count, run.bytes,
+                latencies.data(), latencies.size());
+        run = Run {};
+        latencies.clear();
+    };
+    for (qint64 row = std::max<qint64>(0, m_store.size() - kMaxReplayedEvents);
+         row < m_store.size(); ++row) {
+        const StoredEvent e = m_store.at(row);
+        if (comparison.indexOf(e.stream) < 0)
+            continue;
+        if (run.count == 0 || e.stream != run.stream || e.arrivalSteadyNs != run.steadyNs
+            || e.chunkIndex != run.chunk) {
+            flushRun();
+            run.stream = e.stream;
+            run.steadyNs = e.arrivalSteadyNs;
+            run.chunk = e.chunkIndex;
+        }
+        ++run.count;
+        run.bytes += e.wireBytes;
+        if (e.latencyMs)
+            latencies.push_back(*e.latencyMs);
+        comparison.matchEvent(e.stream, e.id, e.data, e.arrivalSteadyNs);
+    }
+    flushRun();
+    return comparison;
+}
+
 void CapturePipeline::clear()
 {
     Q_ASSERT(QThread::currentThread() == thread());

@@ -43,6 +43,17 @@ public:
     void ingestRecord(StreamId stream, const SseEventView &event, std::optional<double> latencyMs);
     void clear(); // empties store, stats and pairs
 
+    // Compares routes side by side from now on, starting with what the store
+    // holds of them (its newest kMaxReplayedEvents rows: a bounded turn).
+    RouteComparison &startComparison(std::vector<RouteSpec> routes);
+    void stopComparison() { m_measurer.stopComparison(); }
+    const RouteComparison *comparison() const { return m_measurer.comparison(); }
+    void applyStatus(StreamId stream, const SubscriptionStatus &status, qint64 steadyNs)
+    {
+        m_measurer.applyStatus(stream, status, steadyNs);
+    }
+    static constexpr qint64 kMaxReplayedEvents = 1'000'000;
+
     const EventStore &store() const { return m_store; }
     EventStore &store() { return m_store; }
     const CaptureStats &stats() const { return m_measurer.stats(); }

@@ -1,0 +1,244 @@
+#include "RouteComparison.h"
+
+#include <QHashFunctions>
+#include <QtAlgorithms>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace ssescope {
+
+namespace {
+
+// Events are matched by id, or by data when they have none. Long data is
+// matched by a hash and its length, so a 10 MiB event costs no 10 MiB key.
+constexpr qsizetype kLongestDataKey = 256;
+
+QByteArray matchKey(QByteArrayView id, QByteArrayView data)
+{
+    if (!id.isEmpty()) {
+        QByteArray key;
+        key.reserve(id.size() + 1);
+        key.append('i').append(id);
+        return key;
+    }
+    if (data.size() <= kLongestDataKey) {
+        QByteArray key;
+        key.reserve(data.size() + 1);
+        key.append('d').append(data);
+        return key;
+    }
+    return "h" + QByteArray::number(quint64(qHash(data, 0x5ee5c09e))) + ':'
+        + QByteArray::number(data.size());
+}
+
+template<typename T>
+void keepNewest(std::deque<T> &points, quint64 *forgotten = nullptr)
+{
+    while (points.size() > RouteComparison::kMaxPointsKept) {
+        points.pop_front();
+        if (forgotten)
+            ++*forgotten;
+    }
+}
+
+Quantiles quantilesMs(const LogHistogram &us)
+{
+    Quantiles q;
+    q.count = us.count();
+    if (q.count == 0)
+        return q;
+    q.p50 = us.quantile(0.50) / 1e3;
+    q.p90 = us.quantile(0.90) / 1e3;
+    q.p99 = us.quantile(0.99) / 1e3;
+    q.max = us.max() / 1e3;
+    return q;
+}
+
+} // namespace
+
+RouteComparison::RouteComparison(std::vector<RouteSpec> routes)
+{
+    m_routes.reserve(routes.size());
+    for (RouteSpec &spec : routes) {
+        Route route;
+        route.spec = std::move(spec);
+        m_routes.push_back(std::move(route));
+    }
+}
+
+void RouteComparison::touch(qint64 steadyNs)
+{
+    m_lastActivityNs = m_haveActivity ? std::max(m_lastActivityNs, steadyNs) : steadyNs;
+    m_haveActivity = true;
+}
+
+qint64 RouteComparison::originNs() const
+{
+    qint64 origin = 0;
+    bool have = false;
+    for (const Route &route : m_routes) {
+        const auto consider = [&](qint64 ns) {
+            origin = have ? std::min(origin, ns) : ns;
+            have = true;
+        };
+        if (route.spec.requestedNs != 0)
+            consider(route.spec.requestedNs);
+        if (route.events > 0)
+            consider(route.firstEventNs);
+    }
+    return have ? origin : m_lastActivityNs;
+}
+
+void RouteComparison::recordRead(StreamId stream, qint64 steadyNs, quint64 chunkIndex,
+    quint64 events, quint64 bytes, const double *latenciesMs, size_t latencyCount)
+{
+    const int index = indexOf(stream);
+    if (index < 0 || events == 0)
+        return;
+    Route &route = m_routes[size_t(index)];
+    touch(steadyNs);
+    for (size_t i = 0; i < latencyCount; ++i)
+        route.latencyUs.add(latenciesMs[i] * 1e3);
+
+    if (route.events == 0)
+        route.firstEventNs = steadyNs;
+    route.events += events;
+    route.bytes += bytes;
+    route.lastEventNs = std::max(route.lastEventNs, steadyNs);
+
+    // The measurer may hand one read over in parts (a comment or its latency
+    // bound splits a run): they are one read here.
+    if (!route.reads.empty() && route.reads.back().chunkIndex == chunkIndex
+        && route.reads.back().steadyNs == steadyNs) {
+        RouteRead &read = route.reads.back();
+        read.events += quint32(events);
+        read.bytes += bytes;
+        read.cumulativeEvents = route.events;
+        return;
+    }
+    // A read's sizes go into the histograms once it is whole: when the next
+    // one starts (figures() counts the newest itself).
+    if (!route.reads.empty()) {
+        const RouteRead &previous = route.reads.back();
+        route.eventsPerRead.add(double(previous.events));
+        route.bytesPerRead.add(double(previous.bytes));
+        route.readGapUs.add(double(std::max<qint64>(0, steadyNs - previous.steadyNs)) / 1e3);
+    }
+    ++route.readCount;
+    route.reads.push_back(RouteRead { steadyNs, chunkIndex, quint32(events), bytes, route.events });
+    keepNewest(route.reads, &route.readsForgotten);
+}
+
+void RouteComparison::matchEvent(
+    StreamId stream, QByteArrayView id, QByteArrayView data, qint64 steadyNs)
+{
+    const int index = indexOf(stream);
+    if (index < 0 || index >= 32 || m_routes.size() < 2)
+        return;
+    const quint32 bit = 1u << index;
+    QByteArray key = matchKey(id, data);
+    auto it = m_pending.find(key);
+    if (it == m_pending.end()) {
+        m_pending.insert(key, Pending { steadyNs, ++m_serial, bit, index });
+        m_order.emplace_back(std::move(key), m_serial);
+        while (m_pending.size() > kMaxPendingKeys && !m_order.empty()) {
+            const auto &[oldKey, serial] = m_order.front();
+            const auto old = m_pending.constFind(oldKey);
+            if (old != m_pending.constEnd() && old->serial == serial) {
+                if (qPopulationCount(old->seenBy) < 2)
+                    ++m_forgotten;
+                m_pending.erase(old);
+            }
+            m_order.pop_front();
+        }
+        return;
+    }
+    Pending &pending = *it;
+    if (pending.seenBy & bit)
+        return; // the same route again (a replay after reconnecting): not a match
+    if (qPopulationCount(pending.seenBy) == 1) {
+        // The first route's own delay is 0, recorded once a second route matched.
+        Route &first = m_routes[size_t(pending.firstRoute)];
+        first.delayUs.add(0.0);
+        first.delays.push_back(RouteDelayPoint { pending.firstNs, 0.0 });
+        keepNewest(first.delays);
+        ++m_matched;
+    }
+    pending.seenBy |= bit;
+    // Routes are fed in arrival order, batch by batch; one that arrives out of
+    // order by a hair counts as just as fast.
+    const double delayMs = double(std::max<qint64>(0, steadyNs - pending.firstNs)) / 1e6;
+    Route &route = m_routes[size_t(index)];
+    route.delayUs.add(delayMs * 1e3);
+    route.delays.push_back(RouteDelayPoint { steadyNs, delayMs });
+    keepNewest(route.delays);
+    if (qPopulationCount(pending.seenBy) == uint(std::min<size_t>(m_routes.size(), 32)))
+        m_pending.erase(it); // every route has it: nothing more to match
+}
+
+void RouteComparison::noteStatus(StreamId stream, const SubscriptionStatus &status, qint64 steadyNs)
+{
+    const int index = indexOf(stream);
+    if (index < 0)
+        return;
+    Route &route = m_routes[size_t(index)];
+    route.status = status;
+    if (status.state == SubscriptionState::Open && route.responseNs == 0)
+        route.responseNs = steadyNs;
+}
+
+RouteFigures RouteComparison::figures(size_t index, qint64 nowSteadyNs) const
+{
+    const Route &route = m_routes.at(index);
+    RouteFigures f;
+    f.name = route.spec.name;
+    f.events = route.events;
+    f.reads = route.readCount;
+    f.bytes = route.bytes;
+    if (route.readCount > 0 && !route.reads.empty()) {
+        LogHistogram eventsPerRead;
+        eventsPerRead.merge(route.eventsPerRead);
+        eventsPerRead.add(double(route.reads.back().events));
+        LogHistogram bytesPerRead;
+        bytesPerRead.merge(route.bytesPerRead);
+        bytesPerRead.add(double(route.reads.back().bytes));
+        f.eventsPerRead = double(route.events) / double(route.readCount);
+        f.eventsPerReadP50 = eventsPerRead.quantile(0.5);
+        f.eventsPerReadP90 = eventsPerRead.quantile(0.9);
+        f.maxEventsPerRead = eventsPerRead.max();
+        f.bytesPerReadP50 = bytesPerRead.quantile(0.5);
+    }
+    if (route.readGapUs.count() > 0)
+        f.readGapP50Ms = route.readGapUs.quantile(0.5) / 1e3;
+    f.latencyMs = quantilesMs(route.latencyUs);
+    f.delayMs = quantilesMs(route.delayUs);
+
+    const qint64 start = route.spec.requestedNs != 0 ? route.spec.requestedNs : originNs();
+    f.waitedMs = double(std::max<qint64>(0, nowSteadyNs - start)) / 1e6;
+    if (route.responseNs != 0)
+        f.responseAfterMs = double(std::max<qint64>(0, route.responseNs - start)) / 1e6;
+    else if (route.events > 0) // a capture: the first event proves the headers came
+        f.responseAfterMs = double(std::max<qint64>(0, route.firstEventNs - start)) / 1e6;
+    if (route.events > 0) {
+        f.firstEventAfterMs = double(std::max<qint64>(0, route.firstEventNs - start)) / 1e6;
+        const double spanS = double(std::max<qint64>(0, nowSteadyNs - route.firstEventNs)) / 1e9;
+        f.eventsPerSecond = spanS >= 1.0 ? double(route.events) / spanS : 0.0;
+    }
+    f.compressionRequested = route.spec.compressionRequested;
+    f.httpStatus = route.status.httpStatus;
+    f.statusMessage = route.status.message;
+    return f;
+}
+
+std::vector<RouteFigures> RouteComparison::allFigures(qint64 nowSteadyNs) const
+{
+    std::vector<RouteFigures> all;
+    all.reserve(m_routes.size());
+    for (size_t i = 0; i < m_routes.size(); ++i)
+        all.push_back(figures(i, nowSteadyNs));
+    return all;
+}
+
+} // namespace ssescope

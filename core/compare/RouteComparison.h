@@ -1,0 +1,127 @@
+#pragma once
+
+#include "compare/RouteVerdict.h"
+#include "net/SubscriptionStatus.h"
+#include "sse/SseEvent.h"
+#include "stats/LogHistogram.h"
+
+#include <QByteArrayView>
+#include <QHash>
+
+#include <deque>
+#include <vector>
+
+namespace ssescope {
+
+// A route to compare: usually the same upstream reached another way.
+struct RouteSpec
+{
+    StreamId stream = 0;
+    QString name;
+    bool compressionRequested = false; // said in a stalled route's verdict
+    qint64 requestedNs = 0; // steady time the route was (re)started: the stall clock
+};
+
+// One network read of a route that carried events: what arrived at once.
+struct RouteRead
+{
+    qint64 steadyNs = 0;
+    quint64 chunkIndex = 0;
+    quint32 events = 0;
+    quint64 bytes = 0;
+    quint64 cumulativeEvents = 0; // the route's events up to and including this read
+};
+
+// One event's delay behind the first route that delivered it.
+struct RouteDelayPoint
+{
+    qint64 steadyNs = 0;
+    double delayMs = 0;
+};
+
+// Two or more routes side by side, on one steady clock: reads (for the
+// cumulative staircase, the arrival raster and per-read sizes), latency
+// from send times, and each event's delay behind the fastest route, matched
+// by id (or by data when it has no id). CaptureMeasurer feeds it from every
+// front end; the comparison view and `ssescope-cli compare` read it.
+// Memory is bounded: past kMaxPointsKept reads or delays a route keeps the
+// newest (the histograms keep everything), past kMaxPendingKeys the oldest
+// unmatched events are forgotten. One owner thread.
+class RouteComparison final
+{
+public:
+    static constexpr size_t kMaxPointsKept = 200'000;
+    static constexpr qsizetype kMaxPendingKeys = 200'000;
+
+    struct Route
+    {
+        RouteSpec spec;
+        std::deque<RouteRead> reads;
+        std::deque<RouteDelayPoint> delays;
+        quint64 readsForgotten = 0; // older than what reads holds
+        quint64 events = 0;
+        quint64 readCount = 0;
+        quint64 bytes = 0;
+        qint64 firstEventNs = 0;
+        qint64 lastEventNs = 0;
+        qint64 responseNs = 0; // first response headers seen (0: none yet)
+        LogHistogram eventsPerRead; // of every read but the newest, still open
+        LogHistogram bytesPerRead;
+        LogHistogram readGapUs;
+        LogHistogram latencyUs;
+        LogHistogram delayUs;
+        SubscriptionStatus status;
+    };
+
+    explicit RouteComparison(std::vector<RouteSpec> routes);
+    Q_DISABLE_COPY_MOVE(RouteComparison)
+
+    // The route's index, or -1: a linear look-up over a handful of routes.
+    int indexOf(StreamId stream) const
+    {
+        for (size_t i = 0; i < m_routes.size(); ++i)
+            if (m_routes[i].spec.stream == stream)
+                return int(i);
+        return -1;
+    }
+    // Events that arrived in one network read, with the latencies (ms) of
+    // those that carried a send time. Parts of one read (same chunk) join.
+    void recordRead(StreamId stream, qint64 steadyNs, quint64 chunkIndex, quint64 events,
+        quint64 bytes, const double *latenciesMs = nullptr, size_t latencyCount = 0);
+    // One event, to match across routes by id, or by data when it has no id.
+    void matchEvent(StreamId stream, QByteArrayView id, QByteArrayView data, qint64 steadyNs);
+    // The subscription's state: the first Open is when the headers came.
+    void noteStatus(StreamId stream, const SubscriptionStatus &status, qint64 steadyNs);
+
+    const std::vector<Route> &routes() const { return m_routes; }
+    // The shared time axis starts here: the earliest request or event.
+    qint64 originNs() const;
+    // The newest thing seen: "now" for a capture read from a file.
+    qint64 lastActivityNs() const { return m_lastActivityNs; }
+    quint64 matchedEvents() const { return m_matched; }
+    quint64 forgottenKeys() const { return m_forgotten; }
+
+    RouteFigures figures(size_t route, qint64 nowSteadyNs) const;
+    std::vector<RouteFigures> allFigures(qint64 nowSteadyNs) const;
+
+private:
+    struct Pending
+    {
+        qint64 firstNs;
+        quint64 serial;
+        quint32 seenBy; // bit per route index (up to 32 routes are matched)
+        int firstRoute;
+    };
+    void touch(qint64 steadyNs);
+
+    std::vector<Route> m_routes;
+    QHash<QByteArray, Pending> m_pending;
+    std::deque<std::pair<QByteArray, quint64>> m_order;
+    quint64 m_serial = 0;
+    quint64 m_matched = 0;
+    quint64 m_forgotten = 0;
+    qint64 m_lastActivityNs = 0;
+    bool m_haveActivity = false;
+};
+
+} // namespace ssescope
