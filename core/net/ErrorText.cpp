@@ -100,12 +100,22 @@ QString wrongContentType(const QByteArray &contentType)
         .arg(QString::fromLatin1(contentType));
 }
 
-QString connectTimeout(qint64 ms, bool willRetry)
+QString connectTimeout(qint64 ms, bool willRetry, bool compressionRequested)
 {
+    // A buffering proxy sends nothing, not even its status line, until a
+    // buffer is full; compressing, it waited minutes (nginx with gzip on).
+    // Say what the user can change.
+    const QString hint = compressionRequested
+        ? QCoreApplication::translate("ErrorText",
+              " Compression was asked for: a proxy that compresses may hold the whole response "
+              "back until its buffers fill; try without compression.")
+        : QString();
     return willRetry
         ? QCoreApplication::translate("ErrorText", "No response within %1 s; trying again.")
               .arg(seconds(ms))
-        : QCoreApplication::translate("ErrorText", "No response within %1 s.").arg(seconds(ms));
+            + hint
+        : QCoreApplication::translate("ErrorText", "No response within %1 s.").arg(seconds(ms))
+            + hint;
 }
 
 QString headersTimeout(qint64 ms, bool willRetry)

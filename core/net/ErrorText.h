@@ -16,7 +16,7 @@ QString httpStatus(int status, const QByteArray &reason);
 QString noContent();
 QString wrongContentType(const QByteArray &contentType);
 // willRetry: whether the stream reconnects after this (never promise it when not).
-QString connectTimeout(qint64 ms, bool willRetry);
+QString connectTimeout(qint64 ms, bool willRetry, bool compressionRequested = false);
 QString headersTimeout(qint64 ms, bool willRetry);
 QString idleTimeout(qint64 ms, bool willRetry);
 QString streamEnded();

@@ -569,7 +569,9 @@ void Subscription::handleWatchdogTimeout()
         reconnectLater(
             connectionWasHealthy(), errortext::idleTimeout(m_config.idleTimeoutMs, willRetry));
     } else if (m_config.connectTimeoutMs > 0) {
-        reconnectLater(false, errortext::connectTimeout(m_config.connectTimeoutMs, willRetry));
+        reconnectLater(false,
+            errortext::connectTimeout(
+                m_config.connectTimeoutMs, willRetry, m_config.allowCompression));
     } else {
         reconnectLater(false, errortext::headersTimeout(m_config.headersTimeoutMs, willRetry));
     }

@@ -117,6 +117,25 @@ private Q_SLOTS:
         QCOMPARE(message, u"No response within 0.3 s."_s);
     }
 
+    // Issue 12: nginx compressing a buffered response sent no headers for
+    // minutes; the sentence says compression was asked for.
+    void timeoutWithCompressionSaysSo()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        StreamManager manager;
+        StreamRecorder recorder(&manager);
+        SubscriptionConfig c;
+        c.url = QUrl(u"http://127.0.0.1:%1/x"_s.arg(silent.serverPort()));
+        c.connectTimeoutMs = 300;
+        c.allowCompression = true;
+        const StreamId id = manager.addSubscription(c);
+        QTRY_VERIFY_WITH_TIMEOUT(!recorder.inState(id, SubscriptionState::Waiting).isEmpty(), 5000);
+        const QString message = recorder.inState(id, SubscriptionState::Waiting).first().message;
+        QVERIFY2(message.startsWith(u"No response within 0.3 s; trying again. Compression was asked for"_s),
+            qPrintable(message));
+    }
+
     // Issue 6, item 27: headers that never end are bounded even with the
     // connect timeout off.
     void endlessHeadersHitTheHeadersTimeout()
