@@ -653,7 +653,7 @@ void Subscription::handleComment(QByteArrayView text, const ChunkStamp &stamp)
 
 void Subscription::handleRetry(qint64 milliseconds)
 {
-    m_backoff.setBaseDelay(milliseconds);
+    m_backoff.setServerRetry(milliseconds);
 }
 
 void Subscription::handleParseError(SseParseError error, qsizetype bytes)

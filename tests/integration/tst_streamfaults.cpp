@@ -3,6 +3,7 @@
 // Content-Type, and sentences that promise no retry that will not happen
 // (issue 6, items 2, 16, 17, 19, 20, 21, 27).
 #include "StreamRecorder.h"
+#include "net/ReconnectBackoff.h"
 
 #include <QTcpServer>
 #include <QTest>
@@ -98,6 +99,27 @@ private Q_SLOTS:
             QCOMPARE(waits[i].attempt, i + 1);
             QVERIFY2(waits[i].retryInMs >= 60, qPrintable(QString::number(waits[i].retryInMs)));
         }
+    }
+
+    // Issue 13, item 7: `retry: 0` from a server that closes after every
+    // event made about 1,360 reconnections a second; the floor bounds them.
+    void retryZeroMakesNoStorm()
+    {
+        StreamManager manager;
+        StreamRecorder recorder(&manager);
+        SubscriptionConfig c = config(u"/ticker?rate=0&drop_after=1&retry=0"_s);
+        c.reconnect.kind = ReconnectPolicyKind::Strict; // no backoff growth to hide behind
+        const StreamId id = manager.addSubscription(c);
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.eventCount(id) >= 2, 5000);
+        QTest::qWait(1000);
+        manager.removeSubscription(id);
+        const auto waits = recorder.inState(id, SubscriptionState::Waiting);
+        QVERIFY(!waits.isEmpty());
+        for (const SubscriptionStatus &wait : waits)
+            QVERIFY2(wait.retryInMs >= ReconnectBackoff::kMinServerRetryMs,
+                qPrintable(QString::number(wait.retryInMs)));
+        // About 1.1 s at one reconnection per 100 ms at most.
+        QVERIFY2(waits.size() <= 14, qPrintable(QString::number(waits.size())));
     }
 
     // Issue 6, item 19: without reconnection, no sentence promises a retry.

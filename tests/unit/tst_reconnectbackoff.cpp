@@ -76,6 +76,30 @@ private Q_SLOTS:
         QCOMPARE(backoff.nextFailureCeiling(), qint64(500));
     }
 
+    // Issue 13, item 7: a server's retry: has a floor, so `retry: 0` storms no more.
+    void serverRetryHasAFloor_data()
+    {
+        QTest::addColumn<qint64>("retry");
+        QTest::addColumn<qint64>("base");
+        QTest::newRow("retry: 0") << qint64(0) << ReconnectBackoff::kMinServerRetryMs;
+        QTest::newRow("retry: 1") << qint64(1) << ReconnectBackoff::kMinServerRetryMs;
+        QTest::newRow("at the floor") << qint64(100) << qint64(100);
+        QTest::newRow("retry: 2000") << qint64(2000) << qint64(2000);
+    }
+    void serverRetryHasAFloor()
+    {
+        QFETCH(qint64, retry);
+        QFETCH(qint64, base);
+        for (const auto kind : { ReconnectPolicyKind::Strict, ReconnectPolicyKind::Resilient }) {
+            ReconnectPolicy policy;
+            policy.kind = kind;
+            ReconnectBackoff backoff(policy, 7);
+            backoff.setServerRetry(retry);
+            QCOMPARE(backoff.delayAfterHealthyConnection(), base);
+            QVERIFY(backoff.delayAfterFailure() >= base);
+        }
+    }
+
     // Issue 6, item 16: the server's retry: is a minimum; jitter never goes below it.
     void reconnectionTimeIsAMinimum_data()
     {
