@@ -15,22 +15,21 @@ namespace {
 // matched by a hash and its length, so a 10 MiB event costs no 10 MiB key.
 constexpr qsizetype kLongestDataKey = 256;
 
-QByteArray matchKey(QByteArrayView id, QByteArrayView data)
+// The type is part of the key: two unrelated streams both numbering their
+// events 1, 2, 3 (a ticker and a bursty stream) would otherwise "match".
+QByteArray matchKey(QByteArrayView type, QByteArrayView id, QByteArrayView data)
 {
-    if (!id.isEmpty()) {
-        QByteArray key;
-        key.reserve(id.size() + 1);
-        key.append('i').append(id);
-        return key;
-    }
-    if (data.size() <= kLongestDataKey) {
-        QByteArray key;
-        key.reserve(data.size() + 1);
-        key.append('d').append(data);
-        return key;
-    }
-    return "h" + QByteArray::number(quint64(qHash(data, 0x5ee5c09e))) + ':'
-        + QByteArray::number(data.size());
+    QByteArray key;
+    key.reserve(type.size() + 2 + std::min(data.size(), kLongestDataKey) + id.size());
+    key.append(type).append('\0');
+    if (!id.isEmpty())
+        return key.append('i').append(id);
+    if (data.size() <= kLongestDataKey)
+        return key.append('d').append(data);
+    return key.append('h')
+        .append(QByteArray::number(quint64(qHash(data, 0x5ee5c09e))))
+        .append(':')
+        .append(QByteArray::number(data.size()));
 }
 
 template<typename T>
@@ -131,14 +130,14 @@ void RouteComparison::recordRead(StreamId stream, qint64 steadyNs, quint64 chunk
     keepNewest(route.reads, &route.readsForgotten);
 }
 
-void RouteComparison::matchEvent(
-    StreamId stream, QByteArrayView id, QByteArrayView data, qint64 steadyNs)
+void RouteComparison::matchEvent(StreamId stream, QByteArrayView type, QByteArrayView id,
+    QByteArrayView data, qint64 steadyNs)
 {
     const int index = indexOf(stream);
     if (index < 0 || index >= 32 || m_routes.size() < 2)
         return;
     const quint32 bit = 1u << index;
-    QByteArray key = matchKey(id, data);
+    QByteArray key = matchKey(type, id, data);
     auto it = m_pending.find(key);
     if (it == m_pending.end()) {
         m_pending.insert(key, Pending { steadyNs, ++m_serial, bit, index });
@@ -186,7 +185,7 @@ void RouteComparison::noteStatus(StreamId stream, const SubscriptionStatus &stat
     Route &route = m_routes[size_t(index)];
     route.status = status;
     if (status.state == SubscriptionState::Open && route.responseNs == 0)
-        route.responseNs = steadyNs;
+        route.responseNs = status.sinceSteadyNs != 0 ? status.sinceSteadyNs : steadyNs;
 }
 
 RouteFigures RouteComparison::figures(size_t index, qint64 nowSteadyNs) const
@@ -215,14 +214,19 @@ RouteFigures RouteComparison::figures(size_t index, qint64 nowSteadyNs) const
     f.latencyMs = quantilesMs(route.latencyUs);
     f.delayMs = quantilesMs(route.delayUs);
 
-    const qint64 start = route.spec.requestedNs != 0 ? route.spec.requestedNs : originNs();
+    // A capture read from a file knows no request time: what is measured
+    // from the request stays unknown (-1) rather than counted from another
+    // route's first event.
+    const bool knowsRequest = route.spec.requestedNs != 0;
+    const qint64 start = knowsRequest ? route.spec.requestedNs : originNs();
     f.waitedMs = double(std::max<qint64>(0, nowSteadyNs - start)) / 1e6;
-    if (route.responseNs != 0)
+    if (knowsRequest && route.responseNs != 0)
         f.responseAfterMs = double(std::max<qint64>(0, route.responseNs - start)) / 1e6;
-    else if (route.events > 0) // a capture: the first event proves the headers came
+    else if (knowsRequest && route.events > 0) // the first event proves the headers came
         f.responseAfterMs = double(std::max<qint64>(0, route.firstEventNs - start)) / 1e6;
     if (route.events > 0) {
-        f.firstEventAfterMs = double(std::max<qint64>(0, route.firstEventNs - start)) / 1e6;
+        if (knowsRequest)
+            f.firstEventAfterMs = double(std::max<qint64>(0, route.firstEventNs - start)) / 1e6;
         const double spanS = double(std::max<qint64>(0, nowSteadyNs - route.firstEventNs)) / 1e9;
         f.eventsPerSecond = spanS >= 1.0 ? double(route.events) / spanS : 0.0;
     }

@@ -88,8 +88,10 @@ public:
     // those that carried a send time. Parts of one read (same chunk) join.
     void recordRead(StreamId stream, qint64 steadyNs, quint64 chunkIndex, quint64 events,
         quint64 bytes, const double *latenciesMs = nullptr, size_t latencyCount = 0);
-    // One event, to match across routes by id, or by data when it has no id.
-    void matchEvent(StreamId stream, QByteArrayView id, QByteArrayView data, qint64 steadyNs);
+    // One event, to match across routes by type and id, or by type and data
+    // when it has no id.
+    void matchEvent(StreamId stream, QByteArrayView type, QByteArrayView id, QByteArrayView data,
+        qint64 steadyNs);
     // The subscription's state: the first Open is when the headers came.
     void noteStatus(StreamId stream, const SubscriptionStatus &status, qint64 steadyNs);
 

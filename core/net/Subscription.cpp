@@ -610,6 +610,7 @@ void Subscription::setStatus(SubscriptionState state, const QString &message, qi
     m_status.state = state;
     m_status.message = message;
     m_status.retryInMs = retryInMs;
+    m_status.sinceSteadyNs = steadyNowNs();
     if (state == SubscriptionState::Open)
         m_status.attempt = 0;
     publish(); // events and counters first, so that a final state follows them

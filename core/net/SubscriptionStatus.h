@@ -24,6 +24,9 @@ struct SubscriptionStatus
     qint64 retryInMs = 0; // while Waiting
     int attempt = 0; // consecutive failed attempts so far
     int httpStatus = 0; // of the last response, 0 if none
+    // Steady time the state was entered, on the network thread: the owner
+    // gets the status later than the events stamped around it.
+    qint64 sinceSteadyNs = 0;
 };
 
 struct SubscriptionCounters

@@ -51,7 +51,8 @@ public:
         if (!m_routes.empty())
             offerToRoutes(event);
         if (m_comparison && m_comparison->indexOf(event.stream) >= 0)
-            m_comparison->matchEvent(event.stream, event.id, event.data, event.arrivalSteadyNs);
+            m_comparison->matchEvent(
+                event.stream, event.type, event.id, event.data, event.arrivalSteadyNs);
     }
     // Counts the pending run: call at the end of a batch, before reading stats().
     void flush();

@@ -102,7 +102,7 @@ RouteComparison &CapturePipeline::startComparison(std::vector<RouteSpec> routes)
         run.bytes += e.wireBytes;
         if (e.latencyMs)
             latencies.push_back(*e.latencyMs);
-        comparison.matchEvent(e.stream, e.id, e.data, e.arrivalSteadyNs);
+        comparison.matchEvent(e.stream, e.type, e.id, e.data, e.arrivalSteadyNs);
     }
     flushRun();
     return comparison;

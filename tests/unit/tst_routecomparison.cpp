@@ -162,6 +162,8 @@ private Q_SLOTS:
             << QByteArray() << QByteArray("x") << QByteArray() << QByteArray("x") << true;
         QTest::newRow("no ids, same long data") << QByteArray() << QByteArray(100'000, 'z')
                                                 << QByteArray() << QByteArray(100'000, 'z') << true;
+        QTest::newRow("same id, other type") << QByteArray("7") << QByteArray("x") << QByteArray("7")
+                                             << QByteArray("y") << false;
         QTest::newRow("no ids, long data differing at the end")
             << QByteArray() << QByteArray(100'000, 'z') << QByteArray()
             << QByteArray(99'999, 'z') + 'y' << false;
@@ -175,8 +177,11 @@ private Q_SLOTS:
         QFETCH(bool, matches);
         RouteComparison c({ RouteSpec { 1, QStringLiteral("a"), false, 0 },
             RouteSpec { 2, QStringLiteral("b"), false, 0 } });
-        c.matchEvent(1, idA, dataA, 10 * kMs);
-        c.matchEvent(2, idB, dataB, 35 * kMs);
+        const QByteArray typeB = QByteArray(QTest::currentDataTag()) == "same id, other type"
+            ? QByteArray("burst")
+            : QByteArray("message");
+        c.matchEvent(1, "message", idA, dataA, 10 * kMs);
+        c.matchEvent(2, typeB, idB, dataB, 35 * kMs);
         QCOMPARE(c.matchedEvents(), quint64(matches ? 1 : 0));
         QCOMPARE(c.routes()[1].delays.size(), size_t(matches ? 1 : 0));
         if (matches) {
@@ -189,10 +194,10 @@ private Q_SLOTS:
     {
         RouteComparison c({ RouteSpec { 1, QStringLiteral("a"), false, 0 },
             RouteSpec { 2, QStringLiteral("b"), false, 0 } });
-        c.matchEvent(1, "1", "x", 0);
-        c.matchEvent(1, "1", "x", 9 * kMs); // reconnected without Last-Event-ID
+        c.matchEvent(1, "message", "1", "x", 0);
+        c.matchEvent(1, "message", "1", "x", 9 * kMs); // reconnected without Last-Event-ID
         QCOMPARE(c.matchedEvents(), quint64(0));
-        c.matchEvent(2, "1", "x", 10 * kMs);
+        c.matchEvent(2, "message", "1", "x", 10 * kMs);
         QCOMPARE(c.routes()[1].delays.front().delayMs, 10.0);
     }
 
@@ -202,7 +207,7 @@ private Q_SLOTS:
             RouteSpec { 2, QStringLiteral("b"), false, 0 } });
         const qint64 extra = 1000;
         for (qint64 n = 0; n < RouteComparison::kMaxPendingKeys + extra; ++n) {
-            c.matchEvent(1, QByteArray::number(n), "x", n);
+            c.matchEvent(1, "message", QByteArray::number(n), "x", n);
             c.recordRead(1, n, quint64(n), 1, 10);
         }
         QCOMPARE(c.forgottenKeys(), quint64(extra));
@@ -211,9 +216,39 @@ private Q_SLOTS:
             quint64(RouteComparison::kMaxPendingKeys + extra) - RouteComparison::kMaxPointsKept);
         QCOMPARE(c.routes()[0].events, quint64(RouteComparison::kMaxPendingKeys + extra));
         // The newest still match; the forgotten do not.
-        c.matchEvent(2, QByteArray::number(RouteComparison::kMaxPendingKeys + extra - 1), "x", 0);
-        c.matchEvent(2, "0", "x", 0);
+        c.matchEvent(2, "message", QByteArray::number(RouteComparison::kMaxPendingKeys + extra - 1), "x", 0);
+        c.matchEvent(2, "message", "0", "x", 0);
         QCOMPARE(c.matchedEvents(), quint64(1));
+    }
+
+    // A capture read from a file has no request times: nothing is measured
+    // from a request (the buffered route's headers did not come "4.5 s after").
+    void capturesMeasureNothingFromARequest()
+    {
+        CaptureMeasurer measurer;
+        std::vector<RouteSpec> specs = threeRoutes();
+        for (RouteSpec &spec : specs)
+            spec.requestedNs = 0;
+        measurer.startComparison(specs);
+        for (const Arrival &a : nginxRoutes(600))
+            measure(measurer, a);
+        const RouteComparison &c = *measurer.comparison();
+        const auto reports = judgeRoutes(c.allFigures(c.lastActivityNs()));
+        QCOMPARE(reports[1].verdict.kind, VerdictKind::Buffered);
+        QCOMPARE(reports[1].figures.responseAfterMs, -1.0);
+        QCOMPARE(reports[1].figures.firstEventAfterMs, -1.0);
+        QVERIFY(!reports[1].verdict.explanation.contains(QStringLiteral("headers came")));
+    }
+
+    // A status carries the time it was entered on the network thread.
+    void responseTimeComesFromTheStatus()
+    {
+        RouteComparison c({ RouteSpec { 1, QStringLiteral("a"), false, kOrigin } });
+        SubscriptionStatus open;
+        open.state = SubscriptionState::Open;
+        open.sinceSteadyNs = kOrigin + 7 * kMs;
+        c.noteStatus(1, open, kOrigin + 20 * kMs); // handed over 13 ms later
+        QCOMPARE(c.figures(0, kOrigin + 30 * kMs).responseAfterMs, 7.0);
     }
 
     // Opening the view after a minute shows the minute: the store is replayed
