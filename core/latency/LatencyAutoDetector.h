@@ -3,6 +3,7 @@
 #include "latency/LatencyExtractor.h"
 
 #include <QByteArrayView>
+#include <QMetaType>
 #include <QStringList>
 
 #include <optional>
@@ -77,3 +78,5 @@ private:
 };
 
 } // namespace ssescope
+
+Q_DECLARE_METATYPE(ssescope::LatencyDetection)
