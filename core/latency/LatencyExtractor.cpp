@@ -128,6 +128,21 @@ std::optional<LatencyConfig> LatencyConfig::fromSpec(const QString &spec, QStrin
     return config;
 }
 
+QString LatencyConfig::toSpec() const
+{
+    switch (source) {
+    case LatencySource::JsonPointer:
+        return u"json:"_s + expression;
+    case LatencySource::Regex:
+        return u"regex:"_s + expression;
+    case LatencySource::None:
+    case LatencySource::EventId:
+    case LatencySource::Auto:
+        break;
+    }
+    return sourceName(source);
+}
+
 LatencyExtractor::LatencyExtractor(const LatencyConfig &config)
     : m_config(config)
 {

@@ -31,6 +31,7 @@ struct LatencyConfig
     // "json:/ts", "regex:ts=(\d+)", "id", "auto" or "none", as both command
     // lines take it (--latency).
     static std::optional<LatencyConfig> fromSpec(const QString &spec, QString *error);
+    QString toSpec() const; // the inverse of fromSpec (the unit is not part of it)
 };
 
 // Latency = arrival (wall clock) - send time. An event it cannot read leaves
