@@ -632,7 +632,7 @@ void Subscription::handleEventView(const SseEventView &event)
         latency = m_latency.latencyMs(event.id, event.data, event.arrivalWallNs);
         if (!latency)
             ++m_counters.latencyMisses;
-    } else if (m_autoDetector) [[unlikely]] {
+    } else if (Q_UNLIKELY(m_autoDetector.has_value())) {
         latency = detectLatency(event);
     }
     if (m_direct) {
