@@ -203,7 +203,9 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
             "CliOptions", "Accept compressed responses (proxies may then hold events back)."));
     const QCommandLineOption latency(u"latency"_s,
         QCoreApplication::translate(
-            "CliOptions", "Send time in events: json:/POINTER, regex:PATTERN, id or none."),
+            "CliOptions",
+            "Send time in events: json:/POINTER, regex:PATTERN, id, auto (a time field "
+            "found in the first events) or none (default)."),
         u"source"_s);
     const QCommandLineOption latencyUnit(u"latency-unit"_s,
         QCoreApplication::translate(

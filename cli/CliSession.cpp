@@ -25,6 +25,7 @@ CliSession::CliSession(RunOptions options, QObject *parent)
     connect(&m_manager, &StreamManager::eventsReceived, this, &CliSession::handleBatch);
     connect(&m_manager, &StreamManager::statusChanged, this, &CliSession::handleStatus);
     connect(&m_manager, &StreamManager::streamError, this, &CliSession::handleStreamError);
+    connect(&m_manager, &StreamManager::latencyDetected, this, &CliSession::handleLatencyDetected);
     m_durationTimer.setSingleShot(true);
     connect(&m_durationTimer, &QTimer::timeout, this, [this] { finish(u"duration"_s, true); });
     connect(&m_statsTimer, &QTimer::timeout, this, &CliSession::printStats);
@@ -160,6 +161,20 @@ void CliSession::handleStatus(StreamId stream, const SubscriptionStatus &status)
             return;
     }
     finish(u"all streams ended"_s);
+}
+
+// Only with --latency auto: what the stream's latency is read from, once.
+void CliSession::handleLatencyDetected(StreamId stream, const LatencyDetection &detection)
+{
+    JsonObjectWriter line;
+    line.string("kind", "latency").string("stream", m_names.value(stream));
+    if (detection.state == LatencyDetection::State::Found) {
+        line.string("source", detection.config.toSpec().toUtf8())
+            .string("unit", detection.config.toJson().value(u"unit"_s).toString().toUtf8());
+    } else {
+        line.string("source", "none");
+    }
+    writeStderrJson(line.take());
 }
 
 void CliSession::handleStreamError(StreamId stream, const QString &message)

@@ -48,6 +48,7 @@ private:
     void handleBatch(const EventBatchPtr &batch);
     void handleStatus(StreamId stream, const SubscriptionStatus &status);
     void handleStreamError(StreamId stream, const QString &message);
+    void handleLatencyDetected(StreamId stream, const LatencyDetection &detection);
     void handleStdin();
     void printStats();
     void printStatsTable(CaptureStats &all, const QList<CliEventWriter::PairStats> &pairs);

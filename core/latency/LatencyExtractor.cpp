@@ -19,6 +19,8 @@ QString sourceName(LatencySource source)
         return u"regex"_s;
     case LatencySource::EventId:
         return u"id"_s;
+    case LatencySource::Auto:
+        return u"auto"_s;
     }
     return u"none"_s;
 }
@@ -78,9 +80,11 @@ std::optional<LatencyConfig> LatencyConfig::fromJson(const QJsonObject &json, QS
         config.source = LatencySource::Regex;
     else if (source == u"id")
         config.source = LatencySource::EventId;
+    else if (source == u"auto")
+        config.source = LatencySource::Auto;
     else if (source != u"none") {
         if (error)
-            *error = u"Latency source must be none, json, regex or id."_s;
+            *error = u"Latency source must be none, auto, json, regex or id."_s;
         return std::nullopt;
     }
     config.expression = json.value(u"expression"_s).toString();
@@ -104,6 +108,8 @@ std::optional<LatencyConfig> LatencyConfig::fromSpec(const QString &spec, QStrin
         return config;
     if (spec == u"id") {
         config.source = LatencySource::EventId;
+    } else if (spec == u"auto") {
+        config.source = LatencySource::Auto;
     } else if (spec.startsWith(u"json:"_s)) {
         config.source = LatencySource::JsonPointer;
         config.expression = spec.mid(5);
@@ -113,13 +119,28 @@ std::optional<LatencyConfig> LatencyConfig::fromSpec(const QString &spec, QStrin
     } else {
         if (error)
             *error
-                = u"Latency source \"%1\" must be json:POINTER, regex:PATTERN, id or none."_s.arg(
+                = u"Latency source \"%1\" must be json:POINTER, regex:PATTERN, id, auto or none."_s.arg(
                     spec);
         return std::nullopt;
     }
     if (!validate(config, error))
         return std::nullopt;
     return config;
+}
+
+QString LatencyConfig::toSpec() const
+{
+    switch (source) {
+    case LatencySource::JsonPointer:
+        return u"json:"_s + expression;
+    case LatencySource::Regex:
+        return u"regex:"_s + expression;
+    case LatencySource::None:
+    case LatencySource::EventId:
+    case LatencySource::Auto:
+        break;
+    }
+    return sourceName(source);
 }
 
 LatencyExtractor::LatencyExtractor(const LatencyConfig &config)
@@ -135,6 +156,7 @@ std::optional<qint64> LatencyExtractor::sendTimeNs(QByteArrayView id, QByteArray
 {
     switch (m_config.source) {
     case LatencySource::None:
+    case LatencySource::Auto:
         return std::nullopt;
     case LatencySource::EventId:
         return epochNsFromText(id, m_config.unit);

@@ -12,7 +12,9 @@
 
 namespace ssescope {
 
-enum class LatencySource { None, JsonPointer, Regex, EventId };
+// Auto: a JSON Pointer and unit that LatencyAutoDetector finds in the
+// stream's first events (see there); until then, and if it finds none, none.
+enum class LatencySource { None, JsonPointer, Regex, EventId, Auto };
 
 // Where an event carries its send time, configured per subscription.
 struct LatencyConfig
@@ -22,11 +24,14 @@ struct LatencyConfig
     TimeUnit unit = TimeUnit::Auto;
     double clockOffsetMs = 0; // how far the sender's clock runs ahead of ours
 
+    // Auto counts: the stream wants latency, once a source is found.
     bool isEnabled() const { return source != LatencySource::None; }
     QJsonObject toJson() const;
     static std::optional<LatencyConfig> fromJson(const QJsonObject &json, QString *error);
-    // "json:/ts", "regex:ts=(\d+)", "id" or "none", as the CLI takes it.
+    // "json:/ts", "regex:ts=(\d+)", "id", "auto" or "none", as both command
+    // lines take it (--latency).
     static std::optional<LatencyConfig> fromSpec(const QString &spec, QString *error);
+    QString toSpec() const; // the inverse of fromSpec (the unit is not part of it)
 };
 
 // Latency = arrival (wall clock) - send time. An event it cannot read leaves
@@ -36,7 +41,12 @@ class LatencyExtractor final
 public:
     explicit LatencyExtractor(const LatencyConfig &config = {});
 
-    bool isEnabled() const { return m_config.isEnabled(); }
+    // Auto reads nothing by itself: the subscription swaps in the extractor
+    // for what the detector found.
+    bool isEnabled() const
+    {
+        return m_config.source != LatencySource::None && m_config.source != LatencySource::Auto;
+    }
     std::optional<double> latencyMs(const SseEvent &event)
     {
         return latencyMs(event.id, event.data, event.arrivalWallNs);

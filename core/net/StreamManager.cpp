@@ -14,6 +14,7 @@ StreamManager::StreamManager(QObject *parent)
     , m_batcher(this)
 {
     qRegisterMetaType<ssescope::SubscriptionStatus>();
+    qRegisterMetaType<ssescope::LatencyDetection>();
     qRegisterMetaType<ssescope::EventBatchPtr>();
     qRegisterMetaType<ssescope::StreamId>("ssescope::StreamId");
     m_thread.setObjectName(u"ssescope-network"_s);
@@ -43,7 +44,10 @@ StreamId StreamManager::addSubscription(const SubscriptionConfig &config)
 {
     Q_ASSERT(QThread::currentThread() == thread()); // the creating thread only
     const StreamId id = m_nextId++;
-    m_streams.insert(id, StreamRecord { config, {}, {} });
+    StreamRecord record { config, {}, {}, {} };
+    if (config.latency.source == LatencySource::Auto)
+        record.latency.state = LatencyDetection::State::Looking;
+    m_streams.insert(id, record);
     NetworkWorker *worker = m_worker;
     DirectEventConsumer *direct = m_direct;
     onNetworkThread([this, worker, id, config, direct] {
@@ -51,6 +55,8 @@ StreamId StreamManager::addSubscription(const SubscriptionConfig &config)
         // Queued to this (the owner's) thread; the connection dies with the subscription.
         connect(subscription, &Subscription::statusChanged, this, &StreamManager::handleStatus);
         connect(subscription, &Subscription::errorOccurred, this, &StreamManager::streamError);
+        connect(subscription, &Subscription::latencyDetected, this,
+            &StreamManager::handleLatencyDetected);
         subscription->start();
     });
     return id;
@@ -140,6 +146,11 @@ SubscriptionCounters StreamManager::counters(StreamId stream) const
     return m_streams.value(stream).counters;
 }
 
+LatencyDetection StreamManager::latencyDetection(StreamId stream) const
+{
+    return m_streams.value(stream).latency;
+}
+
 int StreamManager::networkManagerCount() const
 {
     int count = 0;
@@ -186,6 +197,15 @@ void StreamManager::handleStatus(StreamId stream, const SubscriptionStatus &stat
     if (isFinal(status.state))
         m_batcher.flushNow();
     Q_EMIT statusChanged(stream, status);
+}
+
+void StreamManager::handleLatencyDetected(StreamId stream, const LatencyDetection &detection)
+{
+    auto record = m_streams.find(stream);
+    if (record == m_streams.end())
+        return;
+    record->latency = detection;
+    Q_EMIT latencyDetected(stream, detection);
 }
 
 } // namespace ssescope

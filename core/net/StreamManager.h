@@ -1,5 +1,6 @@
 #pragma once
 
+#include "latency/LatencyAutoDetector.h"
 #include "net/EventBatcher.h"
 #include "net/SubscriptionConfig.h"
 #include "net/SubscriptionStatus.h"
@@ -39,6 +40,9 @@ public:
     SubscriptionConfig config(StreamId stream) const;
     SubscriptionStatus status(StreamId stream) const;
     SubscriptionCounters counters(StreamId stream) const;
+    // Where the stream's latency comes from: Off for a configured source (or
+    // none), else what auto-detection has decided so far.
+    LatencyDetection latencyDetection(StreamId stream) const;
     // How many QNetworkAccessManagers (hence HTTP threads) the shards use.
     int networkManagerCount() const;
 
@@ -55,10 +59,12 @@ Q_SIGNALS:
     void eventsReceived(const ssescope::EventBatchPtr &batch);
     void statusChanged(ssescope::StreamId stream, const ssescope::SubscriptionStatus &status);
     void streamError(ssescope::StreamId stream, const QString &message);
+    void latencyDetected(ssescope::StreamId stream, const ssescope::LatencyDetection &detection);
 
 private:
     void handleBatch(const EventBatchPtr &batch);
     void handleStatus(StreamId stream, const SubscriptionStatus &status);
+    void handleLatencyDetected(StreamId stream, const LatencyDetection &detection);
     template<typename Function> void onNetworkThread(Function &&function);
 
     struct StreamRecord
@@ -66,6 +72,7 @@ private:
         SubscriptionConfig config;
         SubscriptionStatus status;
         SubscriptionCounters counters;
+        LatencyDetection latency;
     };
 
     QThread m_thread;

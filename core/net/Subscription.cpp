@@ -129,6 +129,8 @@ Subscription::Subscription(StreamId id, SubscriptionConfig config, NetworkShardP
     , m_latency(m_config.latency)
 {
     m_parser.setLastEventId(m_config.lastEventId);
+    if (m_config.latency.source == LatencySource::Auto)
+        m_autoDetector.emplace();
     m_readBuffer.resize(kReadChunkBytes);
     m_watchdog.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
@@ -633,12 +635,39 @@ void Subscription::handleEventView(const SseEventView &event)
         latency = m_latency.latencyMs(event.id, event.data, event.arrivalWallNs);
         if (!latency)
             ++m_counters.latencyMisses;
+    } else if (Q_UNLIKELY(m_autoDetector.has_value())) {
+        latency = detectLatency(event);
     }
     if (m_direct) {
         m_direct->consumeEvent(event, latency);
         return;
     }
     m_outBatch.append(event, m_sharedTexts, latency);
+}
+
+std::optional<double> Subscription::detectLatency(const SseEventView &event)
+{
+    const auto verdict = m_autoDetector->offer(event.data, event.arrivalWallNs);
+    if (verdict == LatencyAutoDetector::Verdict::Pending)
+        return std::nullopt; // no miss: nothing was configured to read yet
+    LatencyDetection detection;
+    detection.state = LatencyDetection::State::NotFound;
+    if (verdict == LatencyAutoDetector::Verdict::Found) {
+        LatencyConfig found = m_autoDetector->found();
+        found.clockOffsetMs = m_config.latency.clockOffsetMs; // the user's, kept
+        m_latency = LatencyExtractor(found);
+        detection = LatencyDetection { LatencyDetection::State::Found, found };
+    }
+    m_autoDetector.reset();
+    Q_EMIT latencyDetected(m_id, detection);
+    // From this event on, exactly as if the found source had been configured.
+    std::optional<double> latency;
+    if (m_latency.isEnabled()) {
+        latency = m_latency.latencyMs(event.id, event.data, event.arrivalWallNs);
+        if (!latency)
+            ++m_counters.latencyMisses;
+    }
+    return latency;
 }
 
 void Subscription::handleComment(QByteArrayView text, const ChunkStamp &stamp)

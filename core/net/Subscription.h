@@ -1,5 +1,6 @@
 #pragma once
 
+#include "latency/LatencyAutoDetector.h"
 #include "latency/LatencyExtractor.h"
 #include "net/EventBatch.h"
 #include "net/ReconnectBackoff.h"
@@ -52,6 +53,8 @@ Q_SIGNALS:
     void statusChanged(ssescope::StreamId stream, const ssescope::SubscriptionStatus &status);
     // Trouble that does not change the state, such as an oversized event.
     void errorOccurred(ssescope::StreamId stream, const QString &message);
+    // Auto-detection decided (Found or NotFound); at most once per stream.
+    void latencyDetected(ssescope::StreamId stream, const ssescope::LatencyDetection &detection);
 
 private:
     enum class Verdict { Pending, Open, Rejected };
@@ -78,6 +81,8 @@ private:
     // until resumeReading().
     bool mayRead();
     void resumeReading();
+
+    std::optional<double> detectLatency(const SseEventView &event);
 
     void handleEvent(SseEvent &&event) override;
     void handleEventView(const SseEventView &event) override;
@@ -112,6 +117,9 @@ private:
     EventBatch m_outBatch;
     EventBatch::SharedTexts m_sharedTexts; // kept across batches: one copy per change
     LatencyExtractor m_latency; // on this thread, so the owner never parses an event
+    // Set while LatencySource::Auto is still looking; reset for good once it
+    // decides, so that afterwards events cost only m_latency's check.
+    std::optional<LatencyAutoDetector> m_autoDetector;
     bool m_readBlocked = false; // the batcher is full: bytes wait in the reply
 
     QTimer m_watchdog; // connect and headers timeout, then idle timeout

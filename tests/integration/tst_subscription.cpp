@@ -53,6 +53,57 @@ private Q_SLOTS:
         QVERIFY(counters.connectedNs < 10'000'000'000LL);
     }
 
+    void autoDetectsTheTickerSendTime()
+    {
+        StreamManager manager;
+        StreamRecorder recorder(&manager);
+        QList<LatencyDetection> detections;
+        connect(&manager, &StreamManager::latencyDetected, this,
+            [&detections](StreamId, const LatencyDetection &d) { detections.append(d); });
+        SubscriptionConfig ticker = config(u"/ticker?rate=500&count=20"_s);
+        ticker.latency.source = LatencySource::Auto;
+        const StreamId id = manager.addSubscription(ticker);
+        QCOMPARE(manager.latencyDetection(id).state, LatencyDetection::State::Looking);
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.lastState(id), SubscriptionState::Closed, 10000);
+        QTRY_COMPARE(manager.latencyDetection(id).state, LatencyDetection::State::Found);
+        QCOMPARE(detections.size(), 1); // decided once, then it stopped looking
+        const LatencyConfig found = manager.latencyDetection(id).config;
+        QCOMPARE(found.source, LatencySource::JsonPointer);
+        QCOMPARE(found.expression, u"/ts"_s);
+        QCOMPARE(found.unit, TimeUnit::Milliseconds);
+        // The first event decided, so every event carries its latency.
+        QCOMPARE(recorder.eventCount(id), qsizetype(20));
+        for (const std::optional<double> &latency : recorder.latencies.value(id)) {
+            QVERIFY(latency);
+            QVERIFY2(*latency > -1000 && *latency < 10000, qPrintable(QString::number(*latency)));
+        }
+        QCOMPARE(manager.counters(id).latencyMisses, quint64(0));
+    }
+
+    void autoFindsNothingInPlainTextAndStops()
+    {
+        StreamManager manager;
+        StreamRecorder recorder(&manager);
+        SubscriptionConfig clock = config(u"/clock?rate=500&count=12"_s);
+        clock.latency.source = LatencySource::Auto;
+        const StreamId id = manager.addSubscription(clock);
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.lastState(id), SubscriptionState::Closed, 10000);
+        QTRY_COMPARE(manager.latencyDetection(id).state, LatencyDetection::State::NotFound);
+        QCOMPARE(recorder.eventCount(id), qsizetype(12));
+        for (const std::optional<double> &latency : recorder.latencies.value(id))
+            QVERIFY(!latency);
+        QCOMPARE(manager.counters(id).latencyMisses, quint64(0)); // nothing to miss
+    }
+
+    void configuredLatencyIsNotDetection()
+    {
+        StreamManager manager;
+        SubscriptionConfig ticker = config(u"/ticker?rate=500&count=2"_s);
+        ticker.latency = *LatencyConfig::fromSpec(u"json:/ts"_s, nullptr);
+        const StreamId id = manager.addSubscription(ticker);
+        QCOMPARE(manager.latencyDetection(id).state, LatencyDetection::State::Off);
+    }
+
     // Regression guard for issue 2: no loss and no duplicates across reconnections.
     void resumeLosesAndDuplicatesNothing_data()
     {

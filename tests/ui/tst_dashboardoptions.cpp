@@ -13,6 +13,8 @@ class TestDashboardOptions final : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void parses();
+    void latencyAppliesToEveryUrl_data();
+    void latencyAppliesToEveryUrl();
     void rejects_data();
     void rejects();
     void noDisplayIsExplained();
@@ -39,6 +41,36 @@ void TestDashboardOptions::parses()
     QVERIFY(!options->wantsDemo());
 }
 
+void TestDashboardOptions::latencyAppliesToEveryUrl_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("spec"); // what every URL gets, as LatencyConfig::toSpec
+    const QString a = u"a=http://127.0.0.1:9/a"_s;
+    const QString b = u"http://127.0.0.1:9/b"_s;
+    // The window detects send times unless told otherwise.
+    QTest::newRow("default auto") << QStringList { a, b } << u"auto"_s;
+    QTest::newRow("none") << QStringList { a, u"--latency"_s, u"none"_s, b } << u"none"_s;
+    QTest::newRow("after the URLs")
+        << QStringList { a, b, u"--latency"_s, u"json:/meta/ts"_s } << u"json:/meta/ts"_s;
+    QTest::newRow("before the URLs")
+        << QStringList { u"--latency"_s, u"regex:t=(\\d+)"_s, a, b } << u"regex:t=(\\d+)"_s;
+    QTest::newRow("id") << QStringList { u"--latency"_s, u"id"_s, a, b } << u"id"_s;
+    QTest::newRow("explicit auto") << QStringList { u"--latency"_s, u"auto"_s, a, b } << u"auto"_s;
+}
+
+void TestDashboardOptions::latencyAppliesToEveryUrl()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, spec);
+    arguments.prepend(u"ssescope"_s);
+    QString error;
+    const auto options = DashboardOptions::parse(arguments, &error);
+    QVERIFY2(options, qPrintable(error));
+    QCOMPARE(options->streams.size(), 2);
+    for (const ssescope::SubscriptionConfig &config : options->streams)
+        QCOMPARE(config.latency.toSpec(), spec);
+}
+
 void TestDashboardOptions::rejects_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -46,6 +78,10 @@ void TestDashboardOptions::rejects_data()
     QTest::newRow("unknown") << QStringList { u"--frobnicate"_s } << u"Unknown option"_s;
     QTest::newRow("missing value") << QStringList { u"--open"_s } << u"needs a value"_s;
     QTest::newRow("bad scheme") << QStringList { u"ftp://h/x"_s } << u"http://"_s;
+    QTest::newRow("latency unknown") << QStringList { u"--latency"_s, u"ts"_s } << u"--latency: "_s;
+    QTest::newRow("latency bad pointer")
+        << QStringList { u"--latency"_s, u"json:ts"_s } << u"--latency: "_s;
+    QTest::newRow("latency missing") << QStringList { u"--latency"_s } << u"needs a value"_s;
     QTest::newRow("bad number") << QStringList { u"--max-events"_s, u"lots"_s } << u"number from 1"_s;
     // Review: MiB times 2^20 overflowed and dropped every event.
     QTest::newRow("memory overflow") << QStringList { u"--max-memory"_s, u"8796093022208"_s } << u"number from 1 to 1048576"_s;

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void rowsFollowStreamsAndFigures();
     void stateIconFollowsAServerThatDropsAndReturns();
     void burstsShowAsManyEventsPerRead();
+    void latencySourceShowsAutoForTheDemoTicker();
 };
 
 void TestStreamListModel::rowsFollowStreamsAndFigures()
@@ -49,6 +50,63 @@ void TestStreamListModel::rowsFollowStreamsAndFigures()
     session.removeStream(ticker);
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.streamAt(0), clock);
+}
+
+// The demo streams carry no latency settings: the ticker's "ts" is found.
+void TestStreamListModel::latencySourceShowsAutoForTheDemoTicker()
+{
+    DashboardSession session;
+    QString error;
+    QVERIFY2(session.startDemoServer(&error), qPrintable(error));
+    StreamListModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    session.subscribeDemoStreams();
+    const auto rowNamed = [&model](const QString &name) {
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.index(row, StreamListModel::NameColumn).data().toString() == name)
+                return row;
+        }
+        return -1;
+    };
+    const int ticker = rowNamed(u"ticker"_s);
+    const int clock = rowNamed(u"clock"_s);
+    QVERIFY(ticker >= 0 && clock >= 0);
+    const QModelIndex tickerSource = model.index(ticker, StreamListModel::LatencySourceColumn);
+    QTRY_COMPARE_WITH_TIMEOUT(tickerSource.data().toString(), u"/ts, auto"_s, 10000);
+    QVERIFY2(tickerSource.data(Qt::ToolTipRole).toString().contains(u"found automatically"_s),
+        qPrintable(tickerSource.data(Qt::ToolTipRole).toString()));
+    QVERIFY(tickerSource.data(Qt::AccessibleTextRole).toString().contains(u"/ts"_s));
+    QVERIFY(model.index(ticker, StreamListModel::LatencyP50Column)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(u"epoch milliseconds"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        model.index(ticker, StreamListModel::LatencyP50Column).data().toString().endsWith(u"ms"_s),
+        10000);
+    // The clock's plain-text events: looking, then (after 8 seconds) nothing.
+    const QString clockSource
+        = model.index(clock, StreamListModel::LatencySourceColumn).data().toString();
+    QVERIFY2(clockSource == u"auto…"_s || clockSource == u"none"_s, qPrintable(clockSource));
+    QCOMPARE(model.headerData(StreamListModel::LatencySourceColumn, Qt::Horizontal, Qt::DisplayRole)
+                 .toString(),
+        u"Latency from"_s);
+
+    // Configured by hand, and none at all.
+    SubscriptionConfig config;
+    config.name = u"configured"_s;
+    config.url = session.demoUrl(u"/ticker?rate=20"_s);
+    config.latency = *LatencyConfig::fromSpec(u"json:/ts"_s, nullptr);
+    session.addStream(config);
+    config.name = u"plain"_s;
+    config.latency = {};
+    session.addStream(config);
+    QCOMPARE(model.index(rowNamed(u"configured"_s), StreamListModel::LatencySourceColumn)
+                 .data()
+                 .toString(),
+        u"/ts"_s);
+    QCOMPARE(
+        model.index(rowNamed(u"plain"_s), StreamListModel::LatencySourceColumn).data().toString(),
+        u"none"_s);
 }
 
 void TestStreamListModel::stateIconFollowsAServerThatDropsAndReturns()

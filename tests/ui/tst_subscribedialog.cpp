@@ -33,6 +33,7 @@ private Q_SLOTS:
     void authHelpersBuildTheHeader();
     void tlsWarningShowsWithTheOptIn();
     void latencyPreviewTestsTheLastEvent();
+    void autoDetectIsTheDefaultAndPreviews();
     void everyControlHasAnAccessibleName();
     void editingKeepsWhatTheFormDoesNotShow();
 
@@ -139,7 +140,8 @@ void TestSubscribeDialog::latencyPreviewTestsTheLastEvent()
     dialog.findChild<QLineEdit *>(u"url"_s)->setText(u"http://h/x"_s);
     const qint64 sentMs = 1'790'000'000'000;
     dialog.setPreviewEvent("1", "{\"ts\":" + QByteArray::number(sentMs) + "}", (sentMs + 12) * 1'000'000);
-    dialog.findChild<QComboBox *>(u"latencySource"_s)->setCurrentIndex(1); // JSON Pointer
+    auto *source = dialog.findChild<QComboBox *>(u"latencySource"_s);
+    source->setCurrentIndex(source->findData(int(LatencySource::JsonPointer)));
     auto *preview = dialog.findChild<QLabel *>(u"latencyPreview"_s);
     auto *expression = dialog.findChild<QLineEdit *>(u"latencyExpression"_s);
     QVERIFY(!ok(dialog)->isEnabled()); // no pointer yet
@@ -151,6 +153,40 @@ void TestSubscribeDialog::latencyPreviewTestsTheLastEvent()
     expression->setText(u"no-slash"_s);
     QVERIFY(!ok(dialog)->isEnabled());
     QCOMPARE(dialog.config().latency.source, LatencySource::JsonPointer);
+}
+
+void TestSubscribeDialog::autoDetectIsTheDefaultAndPreviews()
+{
+    SubscribeDialog dialog;
+    dialog.findChild<QLineEdit *>(u"url"_s)->setText(u"http://h/x"_s);
+    auto *source = dialog.findChild<QComboBox *>(u"latencySource"_s);
+    auto *preview = dialog.findChild<QLabel *>(u"latencyPreview"_s);
+    QCOMPARE(source->currentData().toInt(), int(LatencySource::Auto));
+    QCOMPARE(dialog.config().latency.source, LatencySource::Auto);
+    QVERIFY(ok(dialog)->isEnabled());
+    QVERIFY(!dialog.findChild<QComboBox *>(u"latencyUnit"_s)->isEnabled());
+    QVERIFY2(preview->text().contains(u"sent_at"_s), qPrintable(preview->text()));
+
+    const qint64 sentMs = 1'790'000'000'000;
+    dialog.setPreviewEvent("1", "{\"meta\":{\"ts\":" + QByteArray::number(sentMs) + "}}",
+        (sentMs + 12) * 1'000'000);
+    QVERIFY2(preview->text().contains(u"/meta/ts"_s), qPrintable(preview->text()));
+    QVERIFY2(preview->text().contains(u"milliseconds"_s), qPrintable(preview->text()));
+    QVERIFY2(preview->text().contains(u"latency 12.00 ms"_s), qPrintable(preview->text()));
+    dialog.setPreviewEvent("2", "plain text", (sentMs + 12) * 1'000'000);
+    QVERIFY2(preview->text().contains(u"no send time"_s), qPrintable(preview->text()));
+    dialog.setPreviewEvent("3", "{\"ts\":" + QByteArray::number(sentMs) + ",\"created\":1790000000}",
+        (sentMs + 12) * 1'000'000);
+    QVERIFY2(preview->text().contains(u"more than one"_s), qPrintable(preview->text()));
+
+    // Switching auto off, and editing a stream that had it keeps it.
+    source->setCurrentIndex(source->findData(int(LatencySource::None)));
+    QCOMPARE(dialog.config().latency.source, LatencySource::None);
+    SubscriptionConfig config;
+    config.url = QUrl(u"http://127.0.0.1:9/e"_s);
+    config.latency.source = LatencySource::Auto;
+    dialog.setConfig(config);
+    QCOMPARE(dialog.config().latency.source, LatencySource::Auto);
 }
 
 void TestSubscribeDialog::everyControlHasAnAccessibleName()

@@ -70,6 +70,36 @@ private Q_SLOTS:
             << QStringList { url, u"--metrics"_s, u"127.0.0.1"_s } << u"HOST:PORT"_s;
     }
 
+    // The CLI's output never changes by itself: auto-detection only on request.
+    void latencySpecs_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("spec"); // the parsed source as a spec; empty = refused
+        QTest::newRow("default is none") << QStringList {} << u"none"_s;
+        QTest::newRow("auto") << QStringList { u"--latency"_s, u"auto"_s } << u"auto"_s;
+        QTest::newRow("none") << QStringList { u"--latency"_s, u"none"_s } << u"none"_s;
+        QTest::newRow("json") << QStringList { u"--latency"_s, u"json:/meta/ts"_s }
+                              << u"json:/meta/ts"_s;
+        QTest::newRow("id") << QStringList { u"--latency=id"_s } << u"id"_s;
+        QTest::newRow("unknown") << QStringList { u"--latency"_s, u"automatic"_s } << QString();
+        QTest::newRow("bad pointer") << QStringList { u"--latency"_s, u"json:ts"_s } << QString();
+    }
+
+    void latencySpecs()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, spec);
+        args.prepend(u"http://127.0.0.1:1/s"_s);
+        args.prepend(u"ssescope-cli"_s);
+        const cli::ParsedCommandLine parsed = cli::parseCommandLine(args);
+        if (spec.isEmpty()) {
+            QVERIFY(!parsed.error.isEmpty());
+            return;
+        }
+        QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
+        QCOMPARE(parsed.run.latency.toSpec(), spec);
+    }
+
     void usageErrors()
     {
         QFETCH(QStringList, args);

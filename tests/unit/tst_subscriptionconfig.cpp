@@ -61,6 +61,20 @@ private Q_SLOTS:
         QCOMPARE(back->latency.clockOffsetMs, 2.5);
     }
 
+    // Workspaces keep a stream's auto-detection as "auto", not what it found.
+    void autoLatencyRoundTrips()
+    {
+        SubscriptionConfig config;
+        config.url = QUrl(u"http://127.0.0.1:1/x"_s);
+        config.latency.source = LatencySource::Auto;
+        QCOMPARE(config.toJson().value(u"latency"_s).toObject().value(u"source"_s).toString(),
+            u"auto"_s);
+        QString error;
+        const auto back = SubscriptionConfig::fromJson(config.toJson(), &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->latency.source, LatencySource::Auto);
+    }
+
     void defaultsForMissingFields()
     {
         QString error;

@@ -10,7 +10,9 @@ QString DashboardOptions::usage()
 {
     return QCoreApplication::translate("DashboardOptions",
         "usage: ssescope [--demo] [--workspace FILE] [--open CAPTURE] [--max-events N]\n"
-        "                [--max-memory MIB] [URL | NAME=URL] ...\n"
+        "                [--max-memory MIB] [--latency SPEC] [URL | NAME=URL] ...\n"
+        "--latency reads each URL's send time from json:/POINTER, regex:PATTERN, id, auto\n"
+        "(the default: a time field found in the first events) or none.\n"
         "With no arguments SSE Scope starts its demo server on loopback and shows its streams.\n"
         "To record without a window, use ssescope-cli.\n");
 }
@@ -59,6 +61,18 @@ std::optional<DashboardOptions> DashboardOptions::parse(const QStringList &argum
             // MiB: up to 1 TiB, so the byte count cannot overflow.
             if (!number(&options.maxMemoryMiB, 1024 * 1024))
                 return std::nullopt;
+        } else if (arg == u"--latency") {
+            const auto spec = value();
+            if (!spec)
+                return std::nullopt;
+            // The same parser as ssescope-cli's --latency.
+            QString reason;
+            const auto latency = LatencyConfig::fromSpec(*spec, &reason);
+            if (!latency) {
+                *error = tr("%1: %2").arg(arg, reason);
+                return std::nullopt;
+            }
+            options.latency = *latency;
         } else if (arg == u"-h" || arg == u"--help") {
             *error = QString();
             return std::nullopt;
@@ -83,6 +97,9 @@ std::optional<DashboardOptions> DashboardOptions::parse(const QStringList &argum
             options.streams.append(config);
         }
     }
+    // Wherever --latency stood, it applies to every URL.
+    for (SubscriptionConfig &config : options.streams)
+        config.latency = options.latency;
     return options;
 }
 

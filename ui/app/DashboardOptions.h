@@ -8,7 +8,8 @@
 
 namespace ssescope::ui {
 
-// The window's command line: URLs (NAME=URL too), --workspace, --demo, --open.
+// The window's command line: URLs (NAME=URL too), --workspace, --demo, --open,
+// store caps and --latency.
 struct DashboardOptions
 {
     QList<SubscriptionConfig> streams;
@@ -17,10 +18,19 @@ struct DashboardOptions
     bool demo = false; // also implied when nothing else is asked for
     qint64 maxEvents = 0; // store caps; 0 = the default
     qint64 maxMemoryMiB = 0;
+    // --latency SPEC, given to every URL on the command line. The window
+    // detects send times unless told otherwise (ssescope-cli does not).
+    LatencyConfig latency = autoLatency();
 
     // Whether the embedded demo server should start and be subscribed to.
     bool wantsDemo() const { return demo || (streams.isEmpty() && workspace.isEmpty() && capture.isEmpty()); }
 
+    static LatencyConfig autoLatency()
+    {
+        LatencyConfig config;
+        config.source = LatencySource::Auto;
+        return config;
+    }
     static QString usage();
     // Returns nothing, with a sentence in *error, on bad arguments.
     static std::optional<DashboardOptions> parse(const QStringList &arguments, QString *error);

@@ -33,6 +33,9 @@ DashboardSession::DashboardSession(EventStoreLimits limits, QObject *parent)
         [this](StreamId stream, const SubscriptionStatus &) { Q_EMIT streamStatusChanged(stream); });
     connect(&m_manager, &StreamManager::streamError, this,
         &DashboardSession::streamErrorReported);
+    // Where a stream's latency comes from shows with its status.
+    connect(&m_manager, &StreamManager::latencyDetected, this,
+        [this](StreamId stream, const LatencyDetection &) { Q_EMIT streamStatusChanged(stream); });
 }
 
 DashboardSession::~DashboardSession()
@@ -68,26 +71,23 @@ void DashboardSession::subscribeDemoStreams()
     {
         QString name;
         QString path;
-        bool latency;
     };
     // A mix that shows every panel at work: a steady ticker with send times
     // (latency), tokens, bursts (events per chunk), the clock and the echo.
     const Showcase showcase[] = {
-        { u"ticker"_s, u"/ticker?rate=40"_s, true },
-        { u"tokens"_s, u"/tokens"_s, true },
-        { u"bursty"_s, u"/bursty"_s, false },
-        { u"clock"_s, u"/clock"_s, false },
-        { u"echo"_s, u"/.sse"_s, false },
+        { u"ticker"_s, u"/ticker?rate=40"_s },
+        { u"tokens"_s, u"/tokens"_s },
+        { u"bursty"_s, u"/bursty"_s },
+        { u"clock"_s, u"/clock"_s },
+        { u"echo"_s, u"/.sse"_s },
     };
     for (const Showcase &entry : showcase) {
         SubscriptionConfig config;
         config.name = entry.name;
         config.url = m_demo->url(entry.path);
-        if (entry.latency) {
-            // The ticker carries its send time in epoch milliseconds.
-            config.latency.source = LatencySource::JsonPointer;
-            config.latency.expression = u"/ts"_s;
-        }
+        // Nothing configured by hand: the ticker's and the tokens' "ts" is
+        // found as any stream's would be; the clock's plain text has none.
+        config.latency.source = LatencySource::Auto;
         addStream(config);
     }
 }

@@ -52,6 +52,10 @@ public:
     SubscriptionConfig config(StreamId stream) const { return m_manager.config(stream); }
     SubscriptionStatus status(StreamId stream) const { return m_manager.status(stream); }
     SubscriptionCounters counters(StreamId stream) const { return m_manager.counters(stream); }
+    LatencyDetection latencyDetection(StreamId stream) const
+    {
+        return m_manager.latencyDetection(stream);
+    }
     QString streamName(StreamId stream) const { return m_pipeline.store().streamName(stream); }
     QColor streamColor(StreamId stream) const;
 

@@ -1,6 +1,7 @@
 #include "StreamListModel.h"
 
 #include "common/Clock.h"
+#include "latency/LatencyAutoDetector.h"
 #include "session/DashboardSession.h"
 #include "streams/StreamStateStyle.h"
 
@@ -30,6 +31,41 @@ QString formatMs(double ms, quint64 count)
     if (ms >= 1000)
         return QString::number(ms / 1000, 'f', 2) + u" s"_s;
     return QString::number(ms, 'f', ms < 10 ? 2 : 1) + u" ms"_s;
+}
+
+QString unitText(TimeUnit unit)
+{
+    switch (unit) {
+    case TimeUnit::Seconds:
+        return StreamListModel::tr("epoch seconds");
+    case TimeUnit::Milliseconds:
+        return StreamListModel::tr("epoch milliseconds");
+    case TimeUnit::Microseconds:
+        return StreamListModel::tr("epoch microseconds");
+    case TimeUnit::Nanoseconds:
+        return StreamListModel::tr("epoch nanoseconds");
+    case TimeUnit::Auto:
+        break;
+    }
+    return StreamListModel::tr("a number or an RFC 3339 time");
+}
+
+// The configured source in a few characters: the pointer itself, "regex
+// ts=(\d+)", "event id".
+QString sourceText(const LatencyConfig &latency)
+{
+    switch (latency.source) {
+    case LatencySource::JsonPointer:
+        return latency.expression;
+    case LatencySource::Regex:
+        return StreamListModel::tr("regex %1").arg(latency.expression);
+    case LatencySource::EventId:
+        return StreamListModel::tr("event id");
+    case LatencySource::None:
+    case LatencySource::Auto:
+        break;
+    }
+    return StreamListModel::tr("none");
 }
 
 QList<qreal> sparkline(const StreamStats &stats, qint64 nowNs)
@@ -88,6 +124,48 @@ int StreamListModel::rowOf(StreamId stream) const
     return int(m_rows.indexOf(stream));
 }
 
+QString StreamListModel::latencySourceText(StreamId stream) const
+{
+    const LatencyDetection detection = m_session->latencyDetection(stream);
+    switch (detection.state) {
+    case LatencyDetection::State::Off:
+        return sourceText(m_session->config(stream).latency);
+    case LatencyDetection::State::Looking:
+        return tr("auto…");
+    case LatencyDetection::State::Found:
+        return tr("%1, auto").arg(sourceText(detection.config));
+    case LatencyDetection::State::NotFound:
+        return tr("none");
+    }
+    return {};
+}
+
+QString StreamListModel::latencySourceTip(StreamId stream) const
+{
+    const LatencyDetection detection = m_session->latencyDetection(stream);
+    const LatencyConfig configured = m_session->config(stream).latency;
+    switch (detection.state) {
+    case LatencyDetection::State::Off:
+        if (!configured.isEnabled())
+            return tr("No latency: no send time is read from this stream's events.");
+        return tr("Latency from %1 (%2), as configured.")
+            .arg(sourceText(configured),
+                configured.source == LatencySource::Regex ? tr("the first group or (?<ts>...)")
+                                                          : unitText(configured.unit));
+    case LatencyDetection::State::Looking:
+        return tr("Auto-detect: looking for a send-time field in the first %n events.", nullptr,
+            LatencyAutoDetector::kMaxEvents);
+    case LatencyDetection::State::Found:
+        return tr("Latency from %1 (%2), found automatically in the first events.")
+            .arg(detection.config.expression, unitText(detection.config.unit));
+    case LatencyDetection::State::NotFound:
+        return tr("No latency: auto-detect found no single send-time field near the current time "
+                  "in the first %n events. Edit the stream (F2) to choose a source.",
+            nullptr, LatencyAutoDetector::kMaxEvents);
+    }
+    return {};
+}
+
 QVariant StreamListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -115,10 +193,15 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
         && status.state == SubscriptionState::Failed)
         return stateColor(status.state);
     if (role == Qt::TextAlignmentRole) {
-        if (column >= RateColumn && column <= ReconnectsColumn && column != SparklineColumn)
+        if (column >= RateColumn && column <= ReconnectsColumn && column != SparklineColumn
+            && column != LatencySourceColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     }
+    if (role == Qt::ToolTipRole
+        && (column == LatencySourceColumn || column == LatencyP50Column
+            || column == LatencyP99Column))
+        return latencySourceTip(stream);
     if (role == Qt::ToolTipRole) {
         const SubscriptionConfig config = m_session->config(stream);
         QString tip = config.url.toDisplayString(QUrl::RemovePassword) + u"\n"_s
@@ -154,6 +237,9 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
         return formatMs(minute.latencyMs.p50, minute.latencyMs.count);
     case LatencyP99Column:
         return formatMs(minute.latencyMs.p99, minute.latencyMs.count);
+    case LatencySourceColumn:
+        // Read aloud, the short form ("/ts, auto") says too little.
+        return role == Qt::AccessibleTextRole ? latencySourceTip(stream) : latencySourceText(stream);
     case PerReadColumn: {
         const WindowStats tenSeconds = stats ? stats->window(10, now) : WindowStats {};
         return tenSeconds.chunks ? QString::number(tenSeconds.eventsPerChunk, 'f', 1) : u"–"_s;
@@ -187,7 +273,10 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
                       "many events per read, in bursts; an unbuffered route about one.");
         case LatencyP50Column:
         case LatencyP99Column:
-            return tr("Send-time latency over the last minute (set a latency source on the stream)");
+            return tr("Send-time latency over the last minute (see Latency from)");
+        case LatencySourceColumn:
+            return tr("Where the send time is read from: a configured source, one found "
+                      "automatically (auto), or none");
         case ReconnectsColumn:
             return tr("Reconnection attempts");
         default:
@@ -213,6 +302,8 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("p50");
     case LatencyP99Column:
         return tr("p99");
+    case LatencySourceColumn:
+        return tr("Latency from");
     case PerReadColumn:
         return tr("Ev/read");
     case ReconnectsColumn:

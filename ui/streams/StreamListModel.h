@@ -25,6 +25,7 @@ public:
         BytesColumn,
         LatencyP50Column,
         LatencyP99Column,
+        LatencySourceColumn, // "/ts, auto", "/ts" or "none": where the latency comes from
         PerReadColumn,
         ReconnectsColumn,
         MessageColumn,
@@ -45,6 +46,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
     StreamId streamAt(int row) const;
+    // The short text of LatencySourceColumn and the sentence of its tooltip.
+    QString latencySourceText(StreamId stream) const;
+    QString latencySourceTip(StreamId stream) const;
     int rowOf(StreamId stream) const;
     // Re-reads figures now (the timer does it four times a second).
     void refresh();

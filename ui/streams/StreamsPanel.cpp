@@ -46,6 +46,7 @@ StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
     header->resizeSection(StreamListModel::BytesColumn, 76);
     header->resizeSection(StreamListModel::LatencyP50Column, 70);
     header->resizeSection(StreamListModel::LatencyP99Column, 70);
+    header->resizeSection(StreamListModel::LatencySourceColumn, 90);
     header->resizeSection(StreamListModel::PerReadColumn, 62);
     header->resizeSection(StreamListModel::ReconnectsColumn, 60);
 

@@ -1,5 +1,6 @@
 #include "SubscribeDialog.h"
 
+#include "latency/LatencyAutoDetector.h"
 #include "latency/LatencyExtractor.h"
 #include "subscribe/CurlCommand.h"
 #include "subscribe/HeadersEditor.h"
@@ -117,6 +118,7 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
     m_tlsWarning->setWordWrap(true);
     m_tlsWarning->setStyleSheet(u"color: #b3261e; font-weight: 600;"_s);
     m_tlsWarning->setVisible(false);
+    m_latencySource->addItem(tr("Auto-detect"), int(LatencySource::Auto));
     m_latencySource->addItem(tr("None"), int(LatencySource::None));
     m_latencySource->addItem(tr("JSON field (JSON Pointer)"), int(LatencySource::JsonPointer));
     m_latencySource->addItem(tr("Regular expression"), int(LatencySource::Regex));
@@ -226,7 +228,10 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
         connect(box, &QSpinBox::valueChanged, this, &SubscribeDialog::revalidate);
     connect(m_ignoreTls, &QCheckBox::toggled, m_tlsWarning, &QLabel::setVisible);
 
-    setConfig(SubscriptionConfig {});
+    // New subscriptions find their send time by themselves.
+    SubscriptionConfig fresh;
+    fresh.latency.source = LatencySource::Auto;
+    setConfig(fresh);
     // People come to this dialog with a URL (or a curl command) to paste.
     setTabOrder(m_url, paste);
     setTabOrder(paste, m_name);
@@ -352,7 +357,9 @@ void SubscribeDialog::revalidate()
     const bool needsExpression = m_latencySource->currentData().toInt() == int(LatencySource::JsonPointer)
         || m_latencySource->currentData().toInt() == int(LatencySource::Regex);
     m_latencyExpression->setEnabled(needsExpression);
-    m_latencyUnit->setEnabled(m_latencySource->currentData().toInt() != int(LatencySource::None));
+    // Auto decides the unit itself.
+    m_latencyUnit->setEnabled(m_latencySource->currentData().toInt() != int(LatencySource::None)
+        && m_latencySource->currentData().toInt() != int(LatencySource::Auto));
     updateLatencyPreview();
 }
 
@@ -382,6 +389,10 @@ void SubscribeDialog::updateLatencyPreview()
         m_latencyPreview->setText(tr("Latency is measured when events carry their send time."));
         return;
     }
+    if (source == LatencySource::Auto) {
+        updateAutoLatencyPreview();
+        return;
+    }
     if (!m_havePreview) {
         m_latencyPreview->setText(tr("The preview tests the source against the stream's last event once it has one."));
         return;
@@ -409,6 +420,43 @@ void SubscribeDialog::updateLatencyPreview()
     m_latencyPreview->setText(tr("✓ Last event sent at %1, latency %2 ms")
                                   .arg(QDateTime::fromMSecsSinceEpoch(*sent / 1'000'000).toString(u"HH:mm:ss.zzz"_s))
                                   .arg(latencyMs, 0, 'f', 2));
+}
+
+void SubscribeDialog::updateAutoLatencyPreview()
+{
+    if (!m_havePreview) {
+        m_latencyPreview->setText(
+            tr("Auto-detect reads the send time from a field named %1 (or one level down, such as "
+               "/meta/ts) holding a time within a day of now, found in the first %n events.",
+                nullptr, LatencyAutoDetector::kMaxEvents)
+                .arg(LatencyAutoDetector::fieldNames().join(u", "_s)));
+        return;
+    }
+    bool ambiguous = false;
+    const auto found = LatencyAutoDetector::detectIn(m_previewData, m_previewWallNs, &ambiguous);
+    const QString sample = QString::fromUtf8(m_previewData.left(80)).toHtmlEscaped();
+    if (!found) {
+        m_latencyPreview->setText(ambiguous
+                ? tr("✗ Auto-detect finds more than one send time in the last event and picks "
+                     "none: choose one with a JSON Pointer. <code>%1</code>")
+                      .arg(sample)
+                : tr("✗ Auto-detect finds no send time in the last event: <code>%1</code>")
+                      .arg(sample));
+        return;
+    }
+    const auto sent = LatencyExtractor(*found).sendTimeNs(m_previewId, m_previewData);
+    const QString unit = m_latencyUnit->itemText(m_latencyUnit->findData(int(found->unit)));
+    if (!sent) { // cannot happen: the detector checked the same value
+        m_latencyPreview->setText(tr("Auto-detect would read %1.").arg(found->expression));
+        return;
+    }
+    const double latencyMs = double(m_previewWallNs - *sent) / 1e6;
+    m_latencyPreview->setText(
+        tr("✓ Auto-detect would read %1 (%2): last event sent at %3, latency %4 ms")
+            .arg(found->expression,
+                found->unit == TimeUnit::Auto ? tr("RFC 3339 time") : unit,
+                QDateTime::fromMSecsSinceEpoch(*sent / 1'000'000).toString(u"HH:mm:ss.zzz"_s))
+            .arg(latencyMs, 0, 'f', 2));
 }
 
 bool SubscribeDialog::applyCurlCommand(const QString &command)

@@ -40,6 +40,7 @@ private:
     void revalidate();
     void updateAuthFields();
     void updateLatencyPreview();
+    void updateAutoLatencyPreview();
     void pasteCurl();
     SubscriptionConfig buildConfig(QString *error) const;
 

@@ -1,0 +1,173 @@
+#include "LatencyAutoDetector.h"
+
+#include "common/TimeValue.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace ssescope {
+
+namespace {
+
+// The names send times go by in the wild: ts/t (tickers, telemetry),
+// timestamp/time, sent_at/sentAt/send_time (message buses), created
+// (OpenAI-style chunks, epoch seconds), created_at/createdAt (REST-ish feeds).
+// Exact matches only: a fuzzy match would pick up "timeout" or "t0".
+constexpr std::array kNames = {
+    "ts",
+    "timestamp",
+    "time",
+    "sent_at",
+    "sentAt",
+    "send_time",
+    "created",
+    "created_at",
+    "createdAt",
+    "t",
+};
+
+bool isSendTimeName(const QString &name)
+{
+    for (const char *candidate : kNames) {
+        if (name == QLatin1StringView(candidate))
+            return true;
+    }
+    return false;
+}
+
+// The unit TimeUnit::Auto would read this magnitude in (see TimeValue.h),
+// named explicitly so the stream then runs exactly as if configured.
+TimeUnit unitByMagnitude(double value)
+{
+    if (value < 1e11)
+        return TimeUnit::Seconds;
+    if (value < 1e14)
+        return TimeUnit::Milliseconds;
+    if (value < 1e17)
+        return TimeUnit::Microseconds;
+    return TimeUnit::Nanoseconds;
+}
+
+bool withinWindow(qint64 epochNs, qint64 nowNs)
+{
+    // Compared this way round so that a date in 1678 cannot overflow.
+    return epochNs >= nowNs - LatencyAutoDetector::kWindowNs
+        && epochNs <= nowNs + LatencyAutoDetector::kWindowNs;
+}
+
+// The unit the value would be read in, if it is a send time near now.
+std::optional<TimeUnit> sendTimeUnit(const QJsonValue &value, qint64 nowNs)
+{
+    if (value.isDouble()) {
+        const double number = value.toDouble();
+        if (!(number > 0))
+            return std::nullopt;
+        const TimeUnit unit = unitByMagnitude(number);
+        const auto ns = epochNsFromNumber(number, unit);
+        if (ns && withinWindow(*ns, nowNs))
+            return unit;
+        return std::nullopt;
+    }
+    if (value.isString()) {
+        // Numbers sent as text ("ts":"1764081234567") read like numbers, as
+        // the extractor reads them.
+        bool isNumber = false;
+        const double number = value.toString().toDouble(&isNumber);
+        if (isNumber)
+            return sendTimeUnit(QJsonValue(number), nowNs);
+        const auto ns = epochNsFromRfc3339(value.toString().toUtf8());
+        if (ns && withinWindow(*ns, nowNs))
+            return TimeUnit::Auto; // the unit does not apply to a date-time text
+    }
+    return std::nullopt;
+}
+
+// RFC 6901 escaping of one reference token.
+QString pointerToken(const QString &key)
+{
+    QString token = key;
+    token.replace(u'~', u"~0"_s);
+    token.replace(u'/', u"~1"_s);
+    return u'/' + token;
+}
+
+struct Candidate
+{
+    QString pointer;
+    TimeUnit unit;
+};
+
+void collect(const QJsonObject &object, const QString &prefix, qint64 nowNs, bool descend,
+    QList<Candidate> *out)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QJsonValue value = it.value();
+        if (descend && value.isObject()) {
+            collect(value.toObject(), pointerToken(it.key()), nowNs, false, out);
+            continue;
+        }
+        if (!isSendTimeName(it.key()))
+            continue;
+        if (const auto unit = sendTimeUnit(value, nowNs))
+            out->append(Candidate { prefix + pointerToken(it.key()), *unit });
+    }
+}
+
+} // namespace
+
+QStringList LatencyAutoDetector::fieldNames()
+{
+    QStringList names;
+    for (const char *name : kNames)
+        names.append(QString::fromLatin1(name));
+    return names;
+}
+
+std::optional<LatencyConfig> LatencyAutoDetector::detectIn(
+    QByteArrayView data, qint64 nowWallNs, bool *ambiguous)
+{
+    if (ambiguous)
+        *ambiguous = false;
+    // The cheapest refusal first: most non-JSON events end here.
+    const QByteArrayView trimmed = data.trimmed();
+    if (trimmed.isEmpty() || trimmed.front() != '{' || trimmed.size() > kMaxEventBytes)
+        return std::nullopt;
+    const QJsonDocument document
+        = QJsonDocument::fromJson(QByteArray::fromRawData(trimmed.data(), trimmed.size()));
+    if (!document.isObject())
+        return std::nullopt;
+    QList<Candidate> candidates;
+    collect(document.object(), QString(), nowWallNs, true, &candidates);
+    if (candidates.size() != 1) {
+        if (ambiguous)
+            *ambiguous = candidates.size() > 1;
+        return std::nullopt;
+    }
+    LatencyConfig config;
+    config.source = LatencySource::JsonPointer;
+    config.expression = candidates.front().pointer;
+    config.unit = candidates.front().unit;
+    return config;
+}
+
+LatencyAutoDetector::Verdict LatencyAutoDetector::offer(QByteArrayView data, qint64 arrivalWallNs)
+{
+    if (m_verdict != Verdict::Pending)
+        return m_verdict;
+    ++m_seen;
+    bool ambiguous = false;
+    if (const auto config = detectIn(data, arrivalWallNs, &ambiguous)) {
+        m_found = *config;
+        m_verdict = Verdict::Found;
+    } else if (ambiguous || m_seen >= kMaxEvents) {
+        m_verdict = Verdict::NotFound;
+    }
+    return m_verdict;
+}
+
+} // namespace ssescope
