@@ -21,6 +21,8 @@ const QString kDescription
 
   ssescope-cli [options] URL|NAME=URL ...
   ssescope-cli stats CAPTURE            statistics of a saved capture
+  ssescope-cli compare NAME=URL ...     routes side by side: streaming, buffered or
+  ssescope-cli compare CAPTURE          stalled (see ssescope-cli compare --help)
   ssescope-cli convert IN OUT           convert between jsonl, csv and sse captures
                                         ("-" is standard input or output, JSON Lines)
 
@@ -47,6 +49,121 @@ std::optional<CaptureFormat> formatFromPath(const QString &path)
     return path == u"-" ? CaptureFormat::JsonLines : captureFormatFromPath(path);
 }
 
+const QString kCompareDescription = uR"(Compare routes to the same events side by side (say, direct and through
+a proxy), and say of each whether it is streaming, buffered or stalled.
+
+  ssescope-cli compare [options] NAME=URL|URL ...   live, for --duration seconds
+  ssescope-cli compare [--format F] CAPTURE          a saved capture, each stream a route
+
+Standard output: one line per route, in the order given (a capture's: in the
+order its streams first appear), "NAME: VERDICT: explanation", where VERDICT
+is streaming, buffered, stalled or inconclusive; then a blank line and a
+table of figures (times in ms). With --csv -, the figures as CSV instead.
+
+Exit codes: 0 the comparison ran, whatever the verdicts; 2 usage error;
+3 the capture cannot be read (or has corrupt records), or an output cannot
+be written.)"_s;
+
+// A capture is one argument that is no URL: a URL always says its scheme.
+bool isCaptureArgument(const QStringList &positional)
+{
+    return positional.size() == 1 && !positional.first().contains(u"://"_s);
+}
+
+void parseCompare(QStringList arguments, ParsedCommandLine *result)
+{
+    result->command = ParsedCommandLine::Command::Compare;
+    CompareOptions &options = result->compare;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(kCompareDescription);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"route"_s,
+        QCoreApplication::translate(
+            "CliOptions", "Live routes, each URL or NAME=URL; or one capture file."),
+        u"NAME=URL...|CAPTURE"_s);
+    const CliRequestOptions request;
+    const QCommandLineOption duration(u"duration"_s,
+        QCoreApplication::translate("CliOptions",
+            "Live: watch the routes for S seconds, then report (default 10, more than 0)."),
+        u"s"_s);
+    const QCommandLineOption csv(u"csv"_s,
+        QCoreApplication::translate("CliOptions",
+            "Also write the figures as CSV to FILE; \"-\": on standard output, instead of the "
+            "report."),
+        u"file"_s);
+    const QCommandLineOption format({ u"f"_s, u"format"_s },
+        QCoreApplication::translate("CliOptions",
+            "Capture format: jsonl, csv or sse (default: from the file name; \"-\" is standard "
+            "input, JSON Lines)."),
+        u"format"_s);
+    parser.addOptions(request.all());
+    parser.addOptions({ duration, csv, format });
+    arguments.removeAt(1);
+    if (!parser.parse(arguments)) {
+        result->error = parser.errorText();
+        return;
+    }
+    if (parser.isSet(u"help"_s)) {
+        result->command = ParsedCommandLine::Command::Help;
+        result->helpText = parser.helpText();
+        return;
+    }
+    options.csv = parser.value(csv);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        result->error = QCoreApplication::translate(
+            "CliOptions", "compare takes routes (NAME=URL ...) or one capture file");
+        return;
+    }
+    if (isCaptureArgument(positional)) {
+        // Options for requests or their duration have nothing to act on:
+        // saying so beats a comparison that silently ignored them.
+        QString live = request.firstSet(parser);
+        if (live.isEmpty() && parser.isSet(duration))
+            live = u"--duration"_s;
+        if (!live.isEmpty()) {
+            result->error = QCoreApplication::translate(
+                "CliOptions", "%1 applies to live routes, not to a capture")
+                                .arg(live);
+            return;
+        }
+        options.capture = positional.first();
+        if (parser.isSet(format)) {
+            options.format = captureFormatFromName(parser.value(format));
+            if (!options.format) {
+                result->error = QCoreApplication::translate(
+                    "CliOptions", "unknown format \"%1\": use jsonl, csv or sse")
+                                    .arg(parser.value(format));
+                return;
+            }
+        } else {
+            options.format = formatFromPath(options.capture);
+            if (!options.format)
+                result->error = QCoreApplication::translate("CliOptions",
+                    "cannot tell the format of \"%1\": name it .jsonl, .csv or .sse, or pass "
+                    "--format")
+                                    .arg(options.capture);
+        }
+        return;
+    }
+    if (parser.isSet(format)) {
+        result->error = QCoreApplication::translate(
+            "CliOptions", "--format applies to a capture, not to live routes");
+        return;
+    }
+    SubscriptionConfig base;
+    QString error = request.apply(parser, &base, &options.latency);
+    if (error.isEmpty())
+        error = parseStreamArguments(positional, base, &options.subscriptions);
+    // Bounded, and above 0: a comparison that watched nothing says nothing.
+    if (error.isEmpty() && parser.isSet(duration)
+        && !parseSeconds(parser.value(duration), 0.001, &options.durationS))
+        error = u"--duration needs a number of seconds above 0, up to %1, not \"%2\""_s
+                    .arg(kMaxSeconds)
+                    .arg(parser.value(duration));
+    result->error = error;
+}
+
 } // namespace
 
 ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
@@ -54,6 +171,10 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
     ParsedCommandLine result;
     QStringList arguments = argumentsIn;
     const QString subcommand = arguments.value(1);
+    if (subcommand == u"compare") {
+        parseCompare(arguments, &result);
+        return result;
+    }
     if (subcommand == u"convert" || subcommand == u"stats") {
         QCommandLineParser parser;
         parser.setApplicationDescription(kDescription);
