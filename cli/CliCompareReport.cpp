@@ -1,6 +1,8 @@
 #include "CliCompareReport.h"
 
+#include "cli/CliFiles.h"
 #include "cli/CliOptions.h"
+#include "cli/CliOutput.h"
 #include "cli/TableCell.h"
 
 #include <QCoreApplication>
@@ -97,9 +99,17 @@ int writeCompareReport(const std::vector<RouteReport> &reports, const QString &c
         return ExitIo;
     if (csvPath.isEmpty())
         return ExitOk;
+    const QByteArray csv = comparisonCsv(reports);
+    if (writesInPlace(csvPath)) { // a FIFO, /dev/stderr: never replaced by another file
+        CliOutput direct;
+        if (direct.openPath(csvPath) && direct.write(csv) == csv.size() && direct.finish())
+            return ExitOk;
+        printError(QCoreApplication::translate("CliCompare", "cannot write %1: %2")
+                       .arg(csvPath, direct.errorString()));
+        return ExitIo;
+    }
     // Whole or not at all: a half-written figures file would mislead.
     QSaveFile file(csvPath);
-    const QByteArray csv = comparisonCsv(reports);
     if (file.open(QIODevice::WriteOnly) && file.write(csv) == csv.size() && file.commit())
         return ExitOk;
     printError(QCoreApplication::translate("CliCompare", "cannot write %1: %2")
