@@ -49,7 +49,8 @@ std::optional<CaptureFormat> formatFromPath(const QString &path)
     return path == u"-" ? CaptureFormat::JsonLines : captureFormatFromPath(path);
 }
 
-const QString kCompareDescription = uR"(Compare routes to the same events side by side (say, direct and through
+const QString kCompareDescription
+    = uR"(Compare routes to the same events side by side (say, direct and through
 a proxy), and say of each whether it is streaming, buffered or stalled.
 
   ssescope-cli compare [options] NAME=URL|URL ...   live, for --duration seconds
@@ -311,8 +312,8 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
             "Let --metrics listen on an address other hosts can reach (it shows stream names and "
             "URLs)."));
     parser.addOptions(request.all());
-    parser.addOptions({ output, format, comments, statsHelp, maxEvents, duration, metrics,
-        metricsPublic, pair });
+    parser.addOptions(
+        { output, format, comments, statsHelp, maxEvents, duration, metrics, metricsPublic, pair });
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
@@ -335,9 +336,9 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
     if (const QString error = request.apply(parser, &base, &result.run.latency); !error.isEmpty())
         return fail(error);
     double limit = 0;
-    for (const QString &error :
-        { parseNumberOption(parser, maxEvents, &limit, 1e18, u"events"_s),
-            parseNumberOption(parser, duration, &result.run.durationS, kMaxSeconds, u"seconds"_s) }) {
+    for (const QString &error : { parseNumberOption(parser, maxEvents, &limit, 1e18, u"events"_s),
+             parseNumberOption(
+                 parser, duration, &result.run.durationS, kMaxSeconds, u"seconds"_s) }) {
         if (!error.isEmpty())
             return fail(error);
     }

@@ -31,17 +31,17 @@ QString parseNumberOption(const QCommandLineParser &parser, const QCommandLineOp
     bool ok = false;
     const double value = parser.value(option).toDouble(&ok);
     if (!ok || !(value >= 0 && value <= maximum)) // NaN fails too
-        return u"--%1 needs a number of %2 from 0 to %3, not \"%4\""_s.arg(option.names().last(),
-            unit, QString::number(maximum, 'f', 0), parser.value(option));
+        return u"--%1 needs a number of %2 from 0 to %3, not \"%4\""_s.arg(
+            option.names().last(), unit, QString::number(maximum, 'f', 0), parser.value(option));
     *out = value;
     return {};
 }
 
 CliRequestOptions::CliRequestOptions()
-    : header({ u"H"_s, u"header"_s }, tr("Request header \"Name: value\" (repeatable)."),
-        u"header"_s)
-    , method({ u"X"_s, u"method"_s }, tr("HTTP method (default GET; POST with a body)."),
-          u"method"_s)
+    : header(
+        { u"H"_s, u"header"_s }, tr("Request header \"Name: value\" (repeatable)."), u"header"_s)
+    , method(
+          { u"X"_s, u"method"_s }, tr("HTTP method (default GET; POST with a body)."), u"method"_s)
     , data({ u"d"_s, u"data"_s }, tr("Request body."), u"body"_s)
     , dataFile(u"data-file"_s, tr("Read the request body from a file."), u"file"_s)
     , lastEventId(u"last-event-id"_s, tr("Initial Last-Event-ID."), u"id"_s)
@@ -114,11 +114,11 @@ QString CliRequestOptions::apply(
     double retryMs = double(base->reconnect.initialRetryMs), attempts = 0, idle = 0,
            connect = double(base->connectTimeoutMs) / 1000, offset = 0;
     const QString seconds = u"seconds"_s;
-    for (QString error : { parseNumberOption(parser, retry, &retryMs, double(INT_MAX),
-                               u"milliseconds"_s),
-             parseNumberOption(parser, maxAttempts, &attempts, double(INT_MAX), u"attempts"_s),
-             parseNumberOption(parser, readTimeout, &idle, kMaxSeconds, seconds),
-             parseNumberOption(parser, connectTimeout, &connect, kMaxSeconds, seconds) }) {
+    for (QString error :
+        { parseNumberOption(parser, retry, &retryMs, double(INT_MAX), u"milliseconds"_s),
+            parseNumberOption(parser, maxAttempts, &attempts, double(INT_MAX), u"attempts"_s),
+            parseNumberOption(parser, readTimeout, &idle, kMaxSeconds, seconds),
+            parseNumberOption(parser, connectTimeout, &connect, kMaxSeconds, seconds) }) {
         if (!error.isEmpty())
             return error;
     }

@@ -32,8 +32,8 @@ struct CliRequestOptions final
     QString firstSet(const QCommandLineParser &parser) const;
     // Fills the request every stream starts from, and the latency source.
     // An error message (a usage error), or empty.
-    QString apply(const QCommandLineParser &parser, SubscriptionConfig *base,
-        LatencyConfig *latency) const;
+    QString apply(
+        const QCommandLineParser &parser, SubscriptionConfig *base, LatencyConfig *latency) const;
 
     QCommandLineOption header;
     QCommandLineOption method;

@@ -21,16 +21,15 @@ QList<QByteArray> lines(const CliRun &r)
 
 // One JSON Lines record as the CLI writes it; received is the same for all
 // (the comparison reads the steady clock, mono_ns).
-QByteArray eventRecord(const QByteArray &stream, quint64 seq, qint64 monoNs, quint64 chunk,
-    double latencyMs)
+QByteArray eventRecord(
+    const QByteArray &stream, quint64 seq, qint64 monoNs, quint64 chunk, double latencyMs)
 {
     // Plain literals: moc misreads raw strings holding \" and skips the class.
     return "{\"kind\":\"event\",\"stream\":\"" + stream + "\",\"seq\":" + QByteArray::number(seq)
         + ",\"id\":\"" + QByteArray::number(seq) + "\",\"type\":\"message\",\"data\":\"{\\\"n\\\":"
-        + QByteArray::number(seq)
-        + "}\",\"received\":\"2026-01-01T00:00:00.000001Z\",\"mono_ns\":" + QByteArray::number(monoNs)
-        + ",\"chunk\":" + QByteArray::number(chunk) + ",\"bytes\":45,\"latency_ms\":"
-        + QByteArray::number(latencyMs, 'f', 3) + "}\n";
+        + QByteArray::number(seq) + "}\",\"received\":\"2026-01-01T00:00:00.000001Z\",\"mono_ns\":"
+        + QByteArray::number(monoNs) + ",\"chunk\":" + QByteArray::number(chunk)
+        + ",\"bytes\":45,\"latency_ms\":" + QByteArray::number(latencyMs, 'f', 3) + "}\n";
 }
 
 // The same 360 events (20 a second for 18 s) on two routes: "direct" gets
@@ -95,8 +94,8 @@ private Q_SLOTS:
     void liveRoutesThatStream()
     {
         const CliRun r = CliRun::run({ u"compare"_s, u"fast="_s + url(u"/ticker?rate=50"_s),
-            u"also="_s + url(u"/ticker?rate=50"_s), u"--latency"_s, u"json:/ts"_s,
-            u"--duration"_s, u"3"_s });
+            u"also="_s + url(u"/ticker?rate=50"_s), u"--latency"_s, u"json:/ts"_s, u"--duration"_s,
+            u"3"_s });
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QList<QByteArray> out = lines(r);
         QVERIFY2(out.size() >= 5, r.out.constData());
@@ -190,9 +189,8 @@ private Q_SLOTS:
             << QStringList { u"a=/ticker"_s, u"--frobnicate"_s } << 2 << u"frobnicate"_s;
         QTest::newRow("bad latency") << QStringList { u"a=/ticker"_s, u"--latency"_s, u"json:ts"_s }
                                      << 2 << u"JSON Pointer"_s;
-        QTest::newRow("request option on a capture")
-            << QStringList { u"cap.jsonl"_s, u"--compressed"_s } << 2
-            << u"--compressed applies to live routes"_s;
+        QTest::newRow("request option on a capture") << QStringList { u"cap.jsonl"_s,
+            u"--compressed"_s } << 2 << u"--compressed applies to live routes"_s;
         QTest::newRow("unknown capture format")
             << QStringList { u"cap.txt"_s } << 2 << u"cannot tell the format"_s;
         QTest::newRow("missing capture")
