@@ -1,4 +1,5 @@
 #include "cli/CliCommands.h"
+#include "cli/CliCompare.h"
 #include "cli/CliOptions.h"
 #include "cli/CliSession.h"
 #include "common/ProcessLimits.h"
@@ -52,6 +53,10 @@ int main(int argc, char *argv[])
         return cli::runStats(parsed.stats);
     case cli::ParsedCommandLine::Command::Convert:
         return cli::runConvert(parsed.convert);
+    case cli::ParsedCommandLine::Command::Compare:
+        if (!parsed.compare.capture.isEmpty())
+            return cli::runCompareCapture(parsed.compare);
+        break;
     case cli::ParsedCommandLine::Command::Run:
         break;
     }
@@ -70,8 +75,22 @@ int main(int argc, char *argv[])
         sigaction(SIGTERM, &action, nullptr);
     }
 
-    cli::CliSession session(parsed.run);
     QSocketNotifier signalNotifier(g_signalPipe[0], QSocketNotifier::Read);
+    if (parsed.command == cli::ParsedCommandLine::Command::Compare) {
+        // A signal cuts a live comparison short: the report covers what was seen.
+        cli::CliCompare compare(parsed.compare);
+        QObject::connect(&signalNotifier, &QSocketNotifier::activated, &compare, [&compare] {
+            char byte;
+            [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], &byte, 1);
+            compare.finish();
+        });
+        QObject::connect(
+            &compare, &cli::CliCompare::finished, &app, [&app](int code) { app.exit(code); });
+        compare.start();
+        return app.exec();
+    }
+
+    cli::CliSession session(parsed.run);
     QObject::connect(&signalNotifier, &QSocketNotifier::activated, &session, [&session] {
         char byte;
         [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], &byte, 1);

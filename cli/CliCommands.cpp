@@ -1,5 +1,6 @@
 #include "CliCommands.h"
 
+#include "cli/CliFiles.h"
 #include "cli/CliOutput.h"
 #include "cli/TableCell.h"
 #include "pipeline/CaptureMeasurer.h"
@@ -50,20 +51,6 @@ bool sameFile(const QString &a, const QString &b)
     return ::stat(QFile::encodeName(a).constData(), &sa) == 0
         && ::stat(QFile::encodeName(b).constData(), &sb) == 0 && sa.st_dev == sb.st_dev
         && sa.st_ino == sb.st_ino;
-}
-
-// A new or regular file is replaced whole, only once all of it is written;
-// standard output, devices and FIFOs are written in place.
-bool writesInPlace(const QString &path)
-{
-    // /dev/stdout and the like may resolve to a regular file; never swap
-    // another file in for them.
-    if (path == u"-" || path.startsWith(u"/dev/"_s) || path.startsWith(u"/proc/"_s))
-        return true;
-    struct stat st
-    {
-    };
-    return ::stat(QFile::encodeName(path).constData(), &st) == 0 && !S_ISREG(st.st_mode);
 }
 
 bool openInput(QFile &file, const QString &path)

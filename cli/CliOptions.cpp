@@ -1,5 +1,6 @@
 #include "CliOptions.h"
 
+#include "cli/CliRequestOptions.h"
 #include "metrics/MetricsServer.h"
 
 #include <QCoreApplication>
@@ -20,6 +21,8 @@ const QString kDescription
 
   ssescope-cli [options] URL|NAME=URL ...
   ssescope-cli stats CAPTURE            statistics of a saved capture
+  ssescope-cli compare NAME=URL ...     routes side by side: streaming, buffered or
+  ssescope-cli compare CAPTURE          stalled (see ssescope-cli compare --help)
   ssescope-cli convert IN OUT           convert between jsonl, csv and sse captures
                                         ("-" is standard input or output, JSON Lines)
 
@@ -29,9 +32,6 @@ Last-Event-ID), "quit" exits. The end of standard input is not a command.
 Exit codes: 0 every stream ended normally or was stopped (limits, a signal,
 quit); 1 a stream failed (any status but 200, 204 included; a wrong content
 type; gave up after errors); 2 usage error; 3 input or output error.)"_s;
-
-// Timers count int milliseconds; beyond that Qt switches them off.
-constexpr double kMaxSeconds = double(INT_MAX / 1000);
 
 bool parseSeconds(const QString &text, double minimum, double *seconds)
 {
@@ -49,10 +49,120 @@ std::optional<CaptureFormat> formatFromPath(const QString &path)
     return path == u"-" ? CaptureFormat::JsonLines : captureFormatFromPath(path);
 }
 
-// A header line ends at CR or LF: either would let a value add headers.
-bool hasLineBreakOrNul(QStringView text)
+const QString kCompareDescription
+    = uR"(Compare routes to the same events side by side (say, direct and through
+a proxy), and say of each whether it is streaming, buffered or stalled.
+
+  ssescope-cli compare [options] NAME=URL|URL ...   live, for --duration seconds
+  ssescope-cli compare [--format F] CAPTURE          a saved capture, each stream a route
+
+Standard output: one line per route, in the order given (a capture's: in the
+order its streams first appear), "NAME: VERDICT: explanation", where VERDICT
+is streaming, buffered, stalled or inconclusive; then a blank line and a
+table of figures (times in ms). With --csv -, the figures as CSV instead.
+
+Exit codes: 0 the comparison ran, whatever the verdicts; 2 usage error;
+3 the capture cannot be read (or has corrupt records), or an output cannot
+be written.)"_s;
+
+// A capture is one argument that is no URL: a URL always says its scheme.
+bool isCaptureArgument(const QStringList &positional)
 {
-    return text.contains(u'\r') || text.contains(u'\n') || text.contains(QChar(0));
+    return positional.size() == 1 && !positional.first().contains(u"://"_s);
+}
+
+void parseCompare(QStringList arguments, ParsedCommandLine *result)
+{
+    result->command = ParsedCommandLine::Command::Compare;
+    CompareOptions &options = result->compare;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(kCompareDescription);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"route"_s,
+        QCoreApplication::translate(
+            "CliOptions", "Live routes, each URL or NAME=URL; or one capture file."),
+        u"NAME=URL...|CAPTURE"_s);
+    const CliRequestOptions request;
+    const QCommandLineOption duration(u"duration"_s,
+        QCoreApplication::translate("CliOptions",
+            "Live: watch the routes for S seconds, then report (default 10, more than 0)."),
+        u"s"_s);
+    const QCommandLineOption csv(u"csv"_s,
+        QCoreApplication::translate("CliOptions",
+            "Also write the figures as CSV to FILE; \"-\": on standard output, instead of the "
+            "report."),
+        u"file"_s);
+    const QCommandLineOption format({ u"f"_s, u"format"_s },
+        QCoreApplication::translate("CliOptions",
+            "Capture format: jsonl, csv or sse (default: from the file name; \"-\" is standard "
+            "input, JSON Lines)."),
+        u"format"_s);
+    parser.addOptions(request.all());
+    parser.addOptions({ duration, csv, format });
+    arguments.removeAt(1);
+    if (!parser.parse(arguments)) {
+        result->error = parser.errorText();
+        return;
+    }
+    if (parser.isSet(u"help"_s)) {
+        result->command = ParsedCommandLine::Command::Help;
+        result->helpText = parser.helpText();
+        return;
+    }
+    options.csv = parser.value(csv);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        result->error = QCoreApplication::translate(
+            "CliOptions", "compare takes routes (NAME=URL ...) or one capture file");
+        return;
+    }
+    if (isCaptureArgument(positional)) {
+        // Options for requests or their duration have nothing to act on:
+        // saying so beats a comparison that silently ignored them.
+        QString live = request.firstSet(parser);
+        if (live.isEmpty() && parser.isSet(duration))
+            live = u"--duration"_s;
+        if (!live.isEmpty()) {
+            result->error = QCoreApplication::translate(
+                "CliOptions", "%1 applies to live routes, not to a capture")
+                                .arg(live);
+            return;
+        }
+        options.capture = positional.first();
+        if (parser.isSet(format)) {
+            options.format = captureFormatFromName(parser.value(format));
+            if (!options.format) {
+                result->error = QCoreApplication::translate(
+                    "CliOptions", "unknown format \"%1\": use jsonl, csv or sse")
+                                    .arg(parser.value(format));
+                return;
+            }
+        } else {
+            options.format = formatFromPath(options.capture);
+            if (!options.format)
+                result->error = QCoreApplication::translate("CliOptions",
+                    "cannot tell the format of \"%1\": name it .jsonl, .csv or .sse, or pass "
+                    "--format")
+                                    .arg(options.capture);
+        }
+        return;
+    }
+    if (parser.isSet(format)) {
+        result->error = QCoreApplication::translate(
+            "CliOptions", "--format applies to a capture, not to live routes");
+        return;
+    }
+    SubscriptionConfig base;
+    QString error = request.apply(parser, &base, &options.latency);
+    if (error.isEmpty())
+        error = parseStreamArguments(positional, base, &options.subscriptions);
+    // Bounded, and above 0: a comparison that watched nothing says nothing.
+    if (error.isEmpty() && parser.isSet(duration)
+        && !parseSeconds(parser.value(duration), 0.001, &options.durationS))
+        error = u"--duration needs a number of seconds above 0, up to %1, not \"%2\""_s
+                    .arg(kMaxSeconds)
+                    .arg(parser.value(duration));
+    result->error = error;
 }
 
 } // namespace
@@ -62,6 +172,10 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
     ParsedCommandLine result;
     QStringList arguments = argumentsIn;
     const QString subcommand = arguments.value(1);
+    if (subcommand == u"compare") {
+        parseCompare(arguments, &result);
+        return result;
+    }
     if (subcommand == u"convert" || subcommand == u"stats") {
         QCommandLineParser parser;
         parser.setApplicationDescription(kDescription);
@@ -166,55 +280,7 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
     parser.addPositionalArgument(u"url"_s,
         QCoreApplication::translate("CliOptions", "Stream URLs, each optionally NAME=URL."),
         u"URL|NAME=URL..."_s);
-    const QCommandLineOption header({ u"H"_s, u"header"_s },
-        QCoreApplication::translate("CliOptions", "Request header \"Name: value\" (repeatable)."),
-        u"header"_s);
-    const QCommandLineOption method({ u"X"_s, u"method"_s },
-        QCoreApplication::translate("CliOptions", "HTTP method (default GET; POST with a body)."),
-        u"method"_s);
-    const QCommandLineOption data({ u"d"_s, u"data"_s },
-        QCoreApplication::translate("CliOptions", "Request body."), u"body"_s);
-    const QCommandLineOption dataFile(u"data-file"_s,
-        QCoreApplication::translate("CliOptions", "Read the request body from a file."), u"file"_s);
-    const QCommandLineOption lastEventId(u"last-event-id"_s,
-        QCoreApplication::translate("CliOptions", "Initial Last-Event-ID."), u"id"_s);
-    const QCommandLineOption policy(u"policy"_s,
-        QCoreApplication::translate(
-            "CliOptions", "Reconnection policy: strict or resilient (default)."),
-        u"policy"_s);
-    const QCommandLineOption retry(u"retry"_s,
-        QCoreApplication::translate(
-            "CliOptions", "Initial reconnection delay in ms (default 3000)."),
-        u"ms"_s);
-    const QCommandLineOption maxAttempts(u"max-attempts"_s,
-        QCoreApplication::translate("CliOptions", "Give up after N failed attempts in a row."),
-        u"n"_s);
-    const QCommandLineOption readTimeout(u"read-timeout"_s,
-        QCoreApplication::translate("CliOptions", "Reconnect when no bytes arrive for S seconds."),
-        u"s"_s);
-    const QCommandLineOption connectTimeout(u"connect-timeout"_s,
-        QCoreApplication::translate(
-            "CliOptions", "Seconds to wait for response headers (default 15)."),
-        u"s"_s);
-    const QCommandLineOption insecure(u"insecure"_s,
-        QCoreApplication::translate("CliOptions", "Do not verify TLS certificates."));
-    const QCommandLineOption compressed(u"compressed"_s,
-        QCoreApplication::translate(
-            "CliOptions", "Accept compressed responses (proxies may then hold events back)."));
-    const QCommandLineOption latency(u"latency"_s,
-        QCoreApplication::translate(
-            "CliOptions",
-            "Send time in events: json:/POINTER, regex:PATTERN, id, auto (a time field "
-            "found in the first events) or none (default)."),
-        u"source"_s);
-    const QCommandLineOption latencyUnit(u"latency-unit"_s,
-        QCoreApplication::translate(
-            "CliOptions", "Unit of numeric send times: auto (default), s, ms, us, ns."),
-        u"unit"_s);
-    const QCommandLineOption clockOffset(u"clock-offset"_s,
-        QCoreApplication::translate(
-            "CliOptions", "How far the sender's clock runs ahead of ours, in ms."),
-        u"ms"_s);
+    const CliRequestOptions request;
     const QCommandLineOption output({ u"o"_s, u"output"_s },
         QCoreApplication::translate("CliOptions", "Write events here (default: standard output)."),
         u"file"_s);
@@ -231,8 +297,6 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
         QCoreApplication::translate("CliOptions", "Stop after N events in all."), u"n"_s);
     const QCommandLineOption duration(
         u"duration"_s, QCoreApplication::translate("CliOptions", "Stop after S seconds."), u"s"_s);
-    const QCommandLineOption noReconnect(u"no-reconnect"_s,
-        QCoreApplication::translate("CliOptions", "A stream that ends stays ended."));
     const QCommandLineOption pair(u"pair"_s,
         QCoreApplication::translate("CliOptions",
             "Compare two routes, NAME_A,NAME_B: the same event (by id, else data) on both; the "
@@ -247,10 +311,9 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
         QCoreApplication::translate("CliOptions",
             "Let --metrics listen on an address other hosts can reach (it shows stream names and "
             "URLs)."));
+    parser.addOptions(request.all());
     parser.addOptions(
-        { header, method, data, dataFile, lastEventId, policy, retry, maxAttempts, readTimeout,
-            connectTimeout, insecure, compressed, latency, latencyUnit, clockOffset, output, format,
-            comments, statsHelp, maxEvents, duration, noReconnect, metrics, metricsPublic, pair });
+        { output, format, comments, statsHelp, maxEvents, duration, metrics, metricsPublic, pair });
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
@@ -270,93 +333,16 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
     };
 
     SubscriptionConfig base;
-    for (const QString &h : parser.values(header)) {
-        const qsizetype colon = h.indexOf(u':');
-        if (colon <= 0)
-            return fail(QCoreApplication::translate(
-                "CliOptions", "header \"%1\" must look like \"Name: value\"")
-                            .arg(h));
-        if (hasLineBreakOrNul(h))
-            return fail(u"-H: header %1 holds a line break or NUL, which no header can carry"_s.arg(
-                QString::number(base.headers.size() + 1)));
-        base.headers.append(
-            { h.left(colon).trimmed().toUtf8(), h.mid(colon + 1).trimmed().toUtf8() });
-    }
-    if (parser.isSet(data))
-        base.body = parser.value(data).toUtf8();
-    if (parser.isSet(dataFile)) {
-        QFile file(parser.value(dataFile));
-        if (!file.open(QIODevice::ReadOnly))
-            return fail(QCoreApplication::translate("CliOptions", "cannot read --data-file %1: %2")
-                            .arg(file.fileName(), file.errorString()));
-        base.body = file.readAll();
-    }
-    base.method = parser.isSet(method)
-        ? parser.value(method).toUpper().toLatin1()
-        : (base.body.isEmpty() ? QByteArray("GET") : QByteArray("POST"));
-    if (hasLineBreakOrNul(parser.value(lastEventId)))
-        return fail(u"--last-event-id holds a line break or NUL, which no header can carry"_s);
-    base.lastEventId = parser.value(lastEventId).toUtf8();
-    if (parser.isSet(policy)) {
-        const auto kind = policyFromName(parser.value(policy));
-        if (!kind)
-            return fail(u"--policy must be strict or resilient"_s);
-        base.reconnect.kind = *kind;
-    }
-    const auto number
-        = [&](const QCommandLineOption &option, double *out, double maximum, const QString &unit) {
-              if (!parser.isSet(option))
-                  return true;
-              bool ok = false;
-              const double value = parser.value(option).toDouble(&ok);
-              if (!ok || !(value >= 0 && value <= maximum)) { // NaN fails too
-                  result.error = u"--%1 needs a number of %2 from 0 to %3, not \"%4\""_s.arg(
-                      option.names().last(), unit, QString::number(maximum, 'f', 0),
-                      parser.value(option));
-                  return false;
-              }
-              *out = value;
-              return true;
-          };
-    double retryMs = double(base.reconnect.initialRetryMs), attempts = 0, idle = 0,
-           connect = double(base.connectTimeoutMs) / 1000, offset = 0, limit = 0;
-    const QString seconds = u"seconds"_s;
-    if (!number(retry, &retryMs, double(INT_MAX), u"milliseconds"_s)
-        || !number(maxAttempts, &attempts, double(INT_MAX), u"attempts"_s)
-        || !number(readTimeout, &idle, kMaxSeconds, seconds)
-        || !number(connectTimeout, &connect, kMaxSeconds, seconds)
-        || !number(maxEvents, &limit, 1e18, u"events"_s)
-        || !number(duration, &result.run.durationS, kMaxSeconds, seconds))
-        return result;
-    if (parser.isSet(clockOffset)) {
-        bool ok = false;
-        offset = parser.value(clockOffset).toDouble(&ok);
-        if (!ok)
-            return fail(u"--clock-offset needs a number of milliseconds"_s);
-    }
-    base.reconnect.initialRetryMs = qint64(retryMs);
-    base.reconnect.maxAttempts = int(attempts);
-    base.reconnect.reconnect = !parser.isSet(noReconnect);
-    base.idleTimeoutMs = qint64(idle * 1000);
-    base.connectTimeoutMs = qint64(connect * 1000);
-    base.ignoreTlsErrors = parser.isSet(insecure);
-    base.allowCompression = parser.isSet(compressed);
-    result.run.maxEvents = qint64(limit);
-
-    if (parser.isSet(latency)) {
-        QString error;
-        const auto config = LatencyConfig::fromSpec(parser.value(latency), &error);
-        if (!config)
+    if (const QString error = request.apply(parser, &base, &result.run.latency); !error.isEmpty())
+        return fail(error);
+    double limit = 0;
+    for (const QString &error : { parseNumberOption(parser, maxEvents, &limit, 1e18, u"events"_s),
+             parseNumberOption(
+                 parser, duration, &result.run.durationS, kMaxSeconds, u"seconds"_s) }) {
+        if (!error.isEmpty())
             return fail(error);
-        result.run.latency = *config;
     }
-    if (parser.isSet(latencyUnit)) {
-        const auto unit = timeUnitFromName(parser.value(latencyUnit).toUtf8());
-        if (!unit)
-            return fail(u"--latency-unit must be auto, s, ms, us or ns"_s);
-        result.run.latency.unit = *unit;
-    }
-    result.run.latency.clockOffsetMs = offset;
+    result.run.maxEvents = qint64(limit);
     result.run.output = parser.value(output);
     if (parser.isSet(format)) {
         const auto f = captureFormatFromName(parser.value(format));
@@ -381,29 +367,9 @@ ParsedCommandLine parseCommandLine(const QStringList &argumentsIn)
     if (urls.isEmpty())
         return fail(
             QCoreApplication::translate("CliOptions", "give at least one stream URL (see --help)"));
-    QSet<QString> names;
-    for (const QString &arg : urls) {
-        SubscriptionConfig config = base;
-        const qsizetype eq = arg.indexOf(u'=');
-        const qsizetype scheme = arg.indexOf(u"://"_s);
-        if (eq > 0 && (scheme < 0 || eq < scheme)) {
-            config.name = arg.left(eq);
-            config.url = QUrl(arg.mid(eq + 1), QUrl::StrictMode);
-        } else {
-            config.url = QUrl(arg, QUrl::StrictMode);
-        }
-        if (config.name.isEmpty())
-            config.name = config.url.host() + config.url.path();
-        const QString invalid = config.validationError();
-        if (!invalid.isEmpty())
-            return fail(invalid);
-        QString unique = config.name;
-        for (int n = 2; names.contains(unique); ++n)
-            unique = config.name + u'#' + QString::number(n);
-        config.name = unique;
-        names.insert(unique);
-        result.run.subscriptions.append(config);
-    }
+    if (const QString error = parseStreamArguments(urls, base, &result.run.subscriptions);
+        !error.isEmpty())
+        return fail(error);
     for (const QString &spec : parser.values(pair)) {
         const QStringList pairNames = spec.split(u',');
         if (pairNames.size() != 2 || pairNames[0] == pairNames[1])

@@ -49,12 +49,26 @@ struct StatsOptions
     std::optional<CaptureFormat> format;
 };
 
+// "ssescope-cli compare": routes side by side, from a capture or live.
+struct CompareOptions
+{
+    static constexpr double kDefaultDurationS = 10;
+
+    QString capture; // a saved capture, each stream a route; empty: live routes
+    std::optional<CaptureFormat> format; // the capture's
+    QList<SubscriptionConfig> subscriptions; // live routes, in the order given
+    LatencyConfig latency;
+    double durationS = kDefaultDurationS; // live: how long to watch
+    QString csv; // also write the figures as CSV here; "-": on stdout instead of the report
+};
+
 struct ParsedCommandLine
 {
-    enum class Command { Run, Convert, Stats, Help, Version } command = Command::Run;
+    enum class Command { Run, Convert, Stats, Compare, Help, Version } command = Command::Run;
     RunOptions run;
     ConvertOptions convert;
     StatsOptions stats;
+    CompareOptions compare;
     QString error; // non-empty: a usage error, to print with the exit code ExitUsage
     QString helpText;
 };

@@ -124,6 +124,124 @@ private Q_SLOTS:
         QCOMPARE(convert.convert.from, CaptureFormat::JsonLines);
         QCOMPARE(convert.convert.to, CaptureFormat::Csv);
     }
+
+    void compareCommandLine_data()
+    {
+        QTest::addColumn<QStringList>("args"); // after "ssescope-cli compare"
+        QTest::addColumn<QString>("error"); // a part of it; empty = accepted
+        QTest::addColumn<QString>("capture"); // expected when accepted
+        QTest::addColumn<QStringList>("names"); // live routes, in order
+        QTest::addColumn<double>("durationS");
+        const QString a = u"a=http://127.0.0.1:1/a"_s;
+        const QString b = u"b=http://127.0.0.1:1/b"_s;
+        const double byDefault = cli::CompareOptions::kDefaultDurationS;
+        QTest::newRow("two named routes")
+            << QStringList { a, b } << QString() << QString() << QStringList { u"a"_s, u"b"_s }
+            << byDefault;
+        QTest::newRow("plain URLs named as the run names them")
+            << QStringList { u"http://127.0.0.1:1/s"_s, u"http://127.0.0.1:1/s"_s } << QString()
+            << QString() << QStringList { u"127.0.0.1/s"_s, u"127.0.0.1/s#2"_s } << byDefault;
+        QTest::newRow("duration") << QStringList { a, b, u"--duration"_s, u"2.5"_s } << QString()
+                                  << QString() << QStringList { u"a"_s, u"b"_s } << 2.5;
+        QTest::newRow("request options of the run")
+            << QStringList { a, u"-H"_s, u"X-A: b"_s, u"--compressed"_s, u"--latency"_s,
+                   u"json:/ts"_s, u"--insecure"_s, u"-X"_s, u"POST"_s, u"--no-reconnect"_s }
+            << QString() << QString() << QStringList { u"a"_s } << byDefault;
+        QTest::newRow("capture") << QStringList { u"cap.jsonl"_s } << QString() << u"cap.jsonl"_s
+                                 << QStringList {} << byDefault;
+        QTest::newRow("capture on standard input")
+            << QStringList { u"-"_s } << QString() << u"-"_s << QStringList {} << byDefault;
+        QTest::newRow("capture with a format")
+            << QStringList { u"cap.txt"_s, u"--format"_s, u"sse"_s } << QString() << u"cap.txt"_s
+            << QStringList {} << byDefault;
+        QTest::newRow("nothing") << QStringList {} << u"compare takes routes"_s << QString()
+                                 << QStringList {} << 0.0;
+        QTest::newRow("zero duration") << QStringList { a, u"--duration"_s, u"0"_s }
+                                       << u"--duration needs"_s << QString() << QStringList {} << 0.0;
+        QTest::newRow("negative duration") << QStringList { a, u"--duration"_s, u"-1"_s }
+                                           << u"--duration needs"_s << QString() << QStringList {}
+                                           << 0.0;
+        QTest::newRow("duration too long") << QStringList { a, u"--duration"_s, u"3000000"_s }
+                                           << u"--duration needs"_s << QString() << QStringList {}
+                                           << 0.0;
+        QTest::newRow("duration nan") << QStringList { a, u"--duration"_s, u"nan"_s }
+                                      << u"--duration needs"_s << QString() << QStringList {} << 0.0;
+        QTest::newRow("duration on a capture")
+            << QStringList { u"cap.jsonl"_s, u"--duration"_s, u"3"_s }
+            << u"--duration applies to live routes"_s << QString() << QStringList {} << 0.0;
+        QTest::newRow("header on a capture")
+            << QStringList { u"cap.jsonl"_s, u"-H"_s, u"X-A: b"_s }
+            << u"--header applies to live routes"_s << QString() << QStringList {} << 0.0;
+        QTest::newRow("format on live routes") << QStringList { a, u"--format"_s, u"csv"_s }
+                                               << u"--format applies to a capture"_s << QString()
+                                               << QStringList {} << 0.0;
+        QTest::newRow("unknown capture format") << QStringList { u"cap.txt"_s }
+                                                << u"cannot tell the format"_s << QString()
+                                                << QStringList {} << 0.0;
+        QTest::newRow("bad format name")
+            << QStringList { u"cap.jsonl"_s, u"--format"_s, u"xml"_s } << u"unknown format"_s
+            << QString() << QStringList {} << 0.0;
+        QTest::newRow("header with CRLF, as the run refuses it")
+            << QStringList { a, u"-H"_s, u"X-A: b\r\nX-Injected: yes"_s } << u"line break"_s
+            << QString() << QStringList {} << 0.0;
+        QTest::newRow("bad URL") << QStringList { u"a=ftp://x/y"_s } << u"Only http"_s
+                                 << QString() << QStringList {} << 0.0;
+        QTest::newRow("bad option") << QStringList { a, u"--frobnicate"_s } << u"frobnicate"_s
+                                    << QString() << QStringList {} << 0.0;
+    }
+
+    void compareCommandLine()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, error);
+        QFETCH(QString, capture);
+        QFETCH(QStringList, names);
+        QFETCH(double, durationS);
+        args.prepend(u"compare"_s);
+        args.prepend(u"ssescope-cli"_s);
+        const cli::ParsedCommandLine parsed = cli::parseCommandLine(args);
+        QCOMPARE(parsed.command, cli::ParsedCommandLine::Command::Compare);
+        if (!error.isEmpty()) {
+            QVERIFY2(parsed.error.contains(error), qPrintable(parsed.error));
+            return;
+        }
+        QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
+        QCOMPARE(parsed.compare.capture, capture);
+        QStringList parsedNames;
+        for (const SubscriptionConfig &config : parsed.compare.subscriptions)
+            parsedNames.append(config.name);
+        QCOMPARE(parsedNames, names);
+        QCOMPARE(parsed.compare.durationS, durationS);
+        QCOMPARE(parsed.compare.format.has_value(), !capture.isEmpty());
+    }
+
+    // The run's request options reach a compared route exactly as they reach a run's stream.
+    void compareTakesTheRunsRequestOptions()
+    {
+        const QStringList options { u"-H"_s, u"X-A: b"_s, u"--compressed"_s, u"--latency"_s,
+            u"json:/ts"_s, u"--connect-timeout"_s, u"7"_s, u"-d"_s, u"{}"_s };
+        const QString url = u"a=http://127.0.0.1:1/a"_s;
+        const auto run = cli::parseCommandLine(QStringList { u"ssescope-cli"_s, url } + options);
+        const auto compare = cli::parseCommandLine(
+            QStringList { u"ssescope-cli"_s, u"compare"_s, url } + options);
+        QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
+        QVERIFY2(compare.error.isEmpty(), qPrintable(compare.error));
+        QCOMPARE(compare.compare.subscriptions.size(), 1);
+        QCOMPARE(compare.compare.subscriptions[0].toJson(), run.run.subscriptions[0].toJson());
+        QCOMPARE(compare.compare.latency.toJson(), run.run.latency.toJson());
+        QVERIFY(compare.compare.subscriptions[0].allowCompression);
+        QCOMPARE(compare.compare.subscriptions[0].method, QByteArray("POST"));
+    }
+
+    void compareHelp()
+    {
+        const auto parsed
+            = cli::parseCommandLine({ u"ssescope-cli"_s, u"compare"_s, u"--help"_s });
+        QCOMPARE(parsed.command, cli::ParsedCommandLine::Command::Help);
+        QVERIFY(parsed.helpText.contains(u"--duration"_s));
+        QVERIFY(parsed.helpText.contains(u"--header"_s));
+        QVERIFY(parsed.helpText.contains(u"Exit codes: 0 the comparison ran"_s));
+    }
 };
 
 QTEST_GUILESS_MAIN(CliOptionsTest)
