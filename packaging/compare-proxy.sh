@@ -21,7 +21,7 @@ port=
 print_urls=0
 routes=(unbuffered buffered accel gzip chunked)
 
-usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed -e '$d' -e 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed -e '$d' -e 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --demo-server) demo_server=${2:?--demo-server needs a path}; shift 2 ;;
@@ -30,7 +30,7 @@ while [ $# -gt 0 ]; do
         --port=*) port=${1#*=}; shift ;;
         --print-urls) print_urls=1; shift ;;
         -h | --help) usage; exit 0 ;;
-        *) echo "compare-proxy: unknown argument '$1'" >&2; usage; exit 2 ;;
+        *) echo "compare-proxy: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
     esac
 done
 
