@@ -43,11 +43,22 @@ if [ ! -x "$demo_server" ]; then
     exit 3
 fi
 
+# nginx and the demo server die with this script even when it cannot stop
+# them itself (SIGKILL, or a signal before its traps are set): util-linux's
+# setpriv, in every Debian, sets their parent-death signal.
+orphan_guard=()
+if command -v setpriv >/dev/null; then orphan_guard=(setpriv --pdeathsig TERM --); fi
+
 prefix=$(mktemp -d "${TMPDIR:-/tmp}/ssescope-compare.XXXXXX")
 demo_pid=
 nginx_pid=
 cleanup() {
-    trap - EXIT TERM INT
+    # Once only, and to the end: a second SIGTERM (a test that dies sends one
+    # per thread through PR_SET_PDEATHSIG) or SIGPIPE (whoever read our output
+    # is gone) must not stop us before the directory is removed.
+    trap - EXIT
+    trap '' TERM INT PIPE
+    exec >/dev/null 2>&1
     # Both are our children; nginx runs in the foreground (daemon off), so its
     # pid is the one we started and SIGTERM is its fast shutdown.
     for pid in $nginx_pid $demo_pid; do kill -TERM "$pid" 2>/dev/null || true; done
@@ -66,7 +77,7 @@ fail() {
 }
 
 # 1. The demo server picks its own free port and prints it on its first line.
-"$demo_server" --port 0 >"$prefix/demo.port" 2>"$prefix/demo.err" &
+"${orphan_guard[@]}" "$demo_server" --port 0 >"$prefix/demo.port" 2>"$prefix/demo.err" &
 demo_pid=$!
 demo_port=
 for _ in $(seq 100); do # at most 10 s
@@ -88,7 +99,7 @@ start_nginx() {
     : >"$prefix/error.log"
     # -e: the error log before the configuration is read, which would otherwise
     # be /var/log/nginx/error.log (not writable by a normal user).
-    "$nginx" -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" 2>>"$prefix/error.log" &
+    "${orphan_guard[@]}" "$nginx" -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" 2>>"$prefix/error.log" &
     nginx_pid=$!
     for _ in $(seq 100); do # at most 10 s
         listening "$p" && kill -0 "$nginx_pid" 2>/dev/null && return 0

@@ -9,6 +9,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <sys/prctl.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -39,7 +40,15 @@ public:
         }
         // Its own process group: the script, the demo server and nginx all
         // get the signal of the destructor, whatever state the script is in.
-        m_process.setChildProcessModifier([] { ::setpgid(0, 0); });
+        // And SIGTERM to the script should the test die without destructors
+        // (a crash, CTest's timeout): its trap still stops nginx.
+        const pid_t parent = ::getpid();
+        m_process.setChildProcessModifier([parent] {
+            ::setpgid(0, 0);
+            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+            if (::getppid() != parent) // died before prctl
+                ::_exit(1);
+        });
         m_process.start(QStringLiteral(SSESCOPE_SOURCE_DIR "/packaging/compare-proxy.sh"),
             { QStringLiteral("--demo-server"), QStringLiteral(SSESCOPE_DEMO_SERVER) });
         if (!m_process.waitForStarted(5000)) {
