@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The developer entry point. See README.md.
 #   packaging/dev.sh run     install what is missing, build, start SSE Scope on its demo streams
+#   packaging/dev.sh run --compare-proxy [ssescope args]   the same build, then SSE Scope
+#                            comparing the five nginx routes of packaging/compare-proxy.sh
 #   packaging/dev.sh test    install what is missing, build, run the whole CTest suite
 #   packaging/dev.sh test-asan   the same suite under AddressSanitizer + UBSan (what CI adds)
 #   packaging/dev.sh bench   build in Release and print BENCH lines
@@ -18,6 +20,40 @@ configure_and_build() {
     cmake --build --preset "$preset" -j "$jobs"
 }
 
+# packaging/compare-proxy.sh in the background; once it is ready, SSE Scope on
+# /ticker?rate=20 through each of its routes. The proxy stops when the window
+# closes (or on Ctrl+C).
+run_compare_proxy() {
+    local dir proxy_pid line proxy=
+    dir=$(mktemp -d "${TMPDIR:-/tmp}/ssescope-dev.XXXXXX")
+    "$here/compare-proxy.sh" --demo-server "$root/build/dev/app/ssescope-demo-server" >"$dir/out" &
+    proxy_pid=$!
+    # shellcheck disable=SC2064 # the values now, not when the trap runs
+    trap "kill -TERM $proxy_pid 2>/dev/null || true; wait $proxy_pid 2>/dev/null || true; rm -rf '$dir'" EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    for _ in $(seq 200); do # at most 20 s
+        line=$(grep -m1 '^compare-proxy: ready ' "$dir/out" || true)
+        if [ -n "$line" ]; then
+            proxy=$(echo "$line" | awk '{ print $3 }')
+            break
+        fi
+        kill -0 "$proxy_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    if [ -z "$proxy" ]; then
+        echo "dev.sh: the compare proxy did not start (see above)" >&2
+        exit 1
+    fi
+    local compare=() route
+    for route in unbuffered buffered accel gzip chunked; do
+        compare+=("$route=$proxy/$route/ticker?rate=20")
+    done
+    echo "dev.sh: comparing the routes of $proxy (nginx) in SSE Scope" >&2
+    # Not exec: the proxy is stopped by the EXIT trap once SSE Scope returns.
+    "$root/build/dev/app/ssescope" "$@" --latency json:/ts --compare "${compare[@]}"
+}
+
 cmd=${1:-run}
 shift || true
 case "$cmd" in
@@ -25,8 +61,17 @@ case "$cmd" in
         configure_and_build dev
         ;;
     run)
+        compare_proxy=0
+        if [ "${1:-}" = --compare-proxy ]; then
+            compare_proxy=1
+            shift
+        fi
         configure_and_build dev
-        exec "$root/build/dev/app/ssescope" "$@"
+        if [ "$compare_proxy" = 1 ]; then
+            run_compare_proxy "$@"
+        else
+            exec "$root/build/dev/app/ssescope" "$@"
+        fi
         ;;
     test)
         configure_and_build dev
@@ -45,7 +90,7 @@ case "$cmd" in
         "$here/run-benchmarks.sh" "$root/build/release" "$@"
         ;;
     *)
-        echo "usage: packaging/dev.sh run|test|test-asan|bench|build" >&2
+        echo "usage: packaging/dev.sh run [--compare-proxy]|test|test-asan|bench|build" >&2
         exit 2
         ;;
 esac

@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages SSE Scope needs. Idempotent and quiet when
 # everything is already there; sudo only when not root.
-#   install-deps.sh           to build, run and test
-#   install-deps.sh --bench   also nginx and curl for the benchmarks (and Node where missing)
+#   install-deps.sh           to build, run and test (nginx-light: the compare proxy
+#                             of packaging/compare-proxy.sh and tst_nginxroutes)
+#   install-deps.sh --bench   also curl for the benchmarks (and Node where missing)
 set -euo pipefail
 
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev qt6-qpa-plugins
     fonts-dejavu-core
+    nginx-light # Debian starts its own nginx service on port 80 too; ours never uses it
 )
 if [ "${1:-}" = --bench ]; then
-    packages+=(nginx-light curl)
+    packages+=(curl)
     command -v node >/dev/null || packages+=(nodejs)
     command -v npm >/dev/null || packages+=(npm)
 fi
