@@ -25,13 +25,26 @@ qint64 ceilTo(qint64 value, qint64 step)
     return down == value ? value : down + step;
 }
 
-// Young streams are averaged over their age, at least a second: a 10 s divisor
-// would make every new stream ramp up for 10 s.
-double divisorSeconds(qint64 atNs, qint64 firstBinNs, qint64 windowNs)
+// A sum over the window ending at atNs, per second. newest is the newest bin
+// in the window (its start and its part of the sum).
+//
+// A stream younger than the window is not divided by the whole window (every
+// new stream would ramp up for 10 s) nor simply by its age (a clock's second
+// event, at 1.25 s, would read 1.6/s; bursts likewise). It reads the lower of
+// its sum over its age (at least 1 s: the first read alone is no rate) and
+// what came before its newest bin over the time from its first bin to that
+// bin: exact for steady and periodic streams, and still decaying when a young
+// stream falls silent.
+double perSecond(quint64 sum, quint64 newest, qint64 newestNs, qint64 firstBinNs, qint64 atNs,
+    qint64 windowNs)
 {
     const qint64 age = atNs - firstBinNs;
-    const qint64 floor = std::min(kSecondNs, windowNs);
-    return double(std::clamp(age, floor, windowNs)) / 1e9;
+    if (age >= windowNs)
+        return double(sum) * 1e9 / double(windowNs);
+    double rate = double(sum) * 1e9 / double(std::max(age, std::min(kSecondNs, windowNs)));
+    if (newestNs > firstBinNs)
+        rate = std::min(rate, double(sum - newest) * 1e9 / double(newestNs - firstBinNs));
+    return rate;
 }
 
 } // namespace
@@ -57,8 +70,14 @@ std::vector<RatePoint> rollingRates(const std::deque<SeriesPoint> &bins, qint64 
     quint64 events = 0;
     quint64 bytes = 0;
     const auto emit = [&](qint64 at) {
-        const double seconds = divisorSeconds(at, firstBin, windowNs);
-        out.push_back({ at, double(events) / seconds, double(bytes) / seconds });
+        if (tail == head) {
+            out.push_back({ at, 0, 0 });
+            return;
+        }
+        const SeriesPoint &newest = *std::prev(head);
+        out.push_back({ at,
+            perSecond(events, newest.events, newest.startNs, firstBin, at, windowNs),
+            perSecond(bytes, newest.bytes, newest.startNs, firstBin, at, windowNs) });
     };
     while (t <= last) {
         while (head != bins.cend() && head->startNs < t) {
@@ -115,10 +134,13 @@ RateReading rateAt(const StreamStats &stats, qint64 nowNs, qint64 windowNs)
         return reading;
     const qint64 end = floorTo(nowNs, resolution);
     quint64 bytes = 0;
+    const SeriesPoint *newest = nullptr;
     qint64 laterStart = -1; // start of the next bin with events, walking backwards
     for (auto it = bins.crbegin(); it != bins.crend() && it->startNs >= end - windowNs; ++it) {
         if (it->startNs >= end || it->events == 0)
             continue;
+        if (!newest)
+            newest = &*it;
         reading.events += it->events;
         reading.reads += it->chunks;
         bytes += it->bytes;
@@ -127,11 +149,12 @@ RateReading rateAt(const StreamStats &stats, qint64 nowNs, qint64 windowNs)
                 = std::max(reading.longestGapNs, laterStart - (it->startNs + resolution));
         laterStart = it->startNs;
     }
-    if (end <= bins.front().startNs)
+    if (!newest)
         return reading;
-    const double seconds = divisorSeconds(end, bins.front().startNs, windowNs);
-    reading.eventsPerSecond = double(reading.events) / seconds;
-    reading.bytesPerSecond = double(bytes) / seconds;
+    const qint64 first = bins.front().startNs;
+    reading.eventsPerSecond = perSecond(
+        quint64(reading.events), newest->events, newest->startNs, first, end, windowNs);
+    reading.bytesPerSecond = perSecond(bytes, newest->bytes, newest->startNs, first, end, windowNs);
     reading.eventsPerRead = reading.reads ? double(reading.events) / double(reading.reads) : 0;
     reading.bursty
         = reading.eventsPerRead >= kBurstyEventsPerRead && reading.longestGapNs >= kBurstGapNs;

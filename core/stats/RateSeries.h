@@ -41,9 +41,8 @@ struct RateReading
 };
 
 // The rate at each bin boundary from fromNs to toNs: what arrived in the
-// windowNs before it, per second. While a stream is younger than the window,
-// the divisor is its age (at least 1 s), so a young steady stream reads its
-// rate at once instead of ramping up. Runs of equal values keep only their
+// windowNs before it, per second. A stream younger than the window reads its
+// rate at once instead of ramping up (see perSecond() in the .cpp). Runs of equal values keep only their
 // ends (straight lines between points draw the same steps). The line starts
 // at the end of the stream's first bin; a stream that stops decays to 0 once
 // the window has passed its last event.

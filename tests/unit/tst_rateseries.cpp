@@ -82,16 +82,30 @@ private Q_SLOTS:
         }
     }
 
-    // A young stream reads its rate at once: averaged over its age, not the whole window.
-    void youngSteadyStreamReadsItsRate()
+    // A young stream reads its rate from its first second on: neither ramping
+    // up over the window nor overshooting when its second read arrives.
+    void youngStreamReadsItsRate_data()
     {
+        QTest::addColumn<int>("burst");
+        QTest::addColumn<int>("periodMs");
+        QTest::addColumn<double>("average");
+        QTest::newRow("steady 20/s") << 1 << 50 << 20.0;
+        QTest::newRow("clock 1/s") << 1 << 1000 << 1.0;
+        QTest::newRow("25 every 1 s") << 25 << 1000 << 25.0;
+    }
+
+    void youngStreamReadsItsRate()
+    {
+        QFETCH(int, burst);
+        QFETCH(int, periodMs);
+        QFETCH(double, average);
         StreamStats stats;
-        feed(stats, 1, 50, 3);
-        const RateReading reading = rateAt(stats, kStart + 2 * s, kRateWindowNs);
-        QCOMPARE(reading.eventsPerSecond, 20.0);
-        for (const RatePoint &p : rollingRates(stats, kStart, kStart + 3 * s)) {
+        feed(stats, burst, periodMs, 9);
+        for (qint64 now = kStart + s; now < kStart + 9 * s; now += 250 * ms)
+            QCOMPARE(rateAt(stats, now, kRateWindowNs).eventsPerSecond, average);
+        for (const RatePoint &p : rollingRates(stats, kStart, kStart + 9 * s)) {
             if (p.atNs >= kStart + s)
-                QCOMPARE(p.eventsPerSecond, 20.0);
+                QCOMPARE(p.eventsPerSecond, average);
         }
     }
 
