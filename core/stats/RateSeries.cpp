@@ -30,27 +30,29 @@ qint64 ceilTo(qint64 value, qint64 step)
 //
 // A stream younger than the window is not divided by the whole window (every
 // new stream would ramp up for 10 s) nor simply by its age (a clock's second
-// event, at 1.25 s, would read 1.6/s; bursts likewise). It reads the lower of
-// its sum over its age (at least 1 s: the first read alone is no rate) and
-// what came before its newest bin over the time from its first bin to that
+// event, at 1.25 s, would read 1.6/s; bursts likewise). Once it has two bins
+// with events, it reads the lower of its sum over its age (at least 1 s) and
+// what came before its newest bin over the time from its first event to that
 // bin: exact for steady and periodic streams, and still decaying when a young
 // stream falls silent.
-double perSecond(quint64 sum, quint64 newest, qint64 newestNs, qint64 firstBinNs, qint64 atNs,
+double perSecond(quint64 sum, quint64 newest, qint64 newestNs, qint64 originNs, qint64 atNs,
     qint64 windowNs)
 {
-    const qint64 age = atNs - firstBinNs;
+    const qint64 age = atNs - originNs;
     if (age >= windowNs)
         return double(sum) * 1e9 / double(windowNs);
-    double rate = double(sum) * 1e9 / double(std::max(age, std::min(kSecondNs, windowNs)));
-    if (newestNs > firstBinNs)
-        rate = std::min(rate, double(sum - newest) * 1e9 / double(newestNs - firstBinNs));
-    return rate;
+    // One read alone is no rate yet: a proxy's first burst of 90 would read
+    // 90/s and set the chart's scale for minutes. It counts over the window.
+    if (newestNs <= originNs)
+        return double(sum) * 1e9 / double(windowNs);
+    const double overAge = double(sum) * 1e9 / double(std::max(age, std::min(kSecondNs, windowNs)));
+    return std::min(overAge, double(sum - newest) * 1e9 / double(newestNs - originNs));
 }
 
 } // namespace
 
 std::vector<RatePoint> rollingRates(const std::deque<SeriesPoint> &bins, qint64 resolutionNs,
-    qint64 fromNs, qint64 toNs, qint64 windowNs)
+    qint64 fromNs, qint64 toNs, qint64 windowNs, qint64 originNs)
 {
     std::vector<RatePoint> out;
     resolutionNs = std::max<qint64>(1, resolutionNs);
@@ -58,6 +60,7 @@ std::vector<RatePoint> rollingRates(const std::deque<SeriesPoint> &bins, qint64 
     if (bins.empty())
         return out;
     const qint64 firstBin = bins.front().startNs;
+    const qint64 origin = std::clamp(originNs, firstBin, firstBin + resolutionNs - 1);
     qint64 t = std::max(ceilTo(fromNs, resolutionNs), firstBin + resolutionNs);
     const qint64 last = floorTo(toNs, resolutionNs);
     if (t > last)
@@ -76,8 +79,8 @@ std::vector<RatePoint> rollingRates(const std::deque<SeriesPoint> &bins, qint64 
         }
         const SeriesPoint &newest = *std::prev(head);
         out.push_back({ at,
-            perSecond(events, newest.events, newest.startNs, firstBin, at, windowNs),
-            perSecond(bytes, newest.bytes, newest.startNs, firstBin, at, windowNs) });
+            perSecond(events, newest.events, newest.startNs, origin, at, windowNs),
+            perSecond(bytes, newest.bytes, newest.startNs, origin, at, windowNs) });
     };
     while (t <= last) {
         while (head != bins.cend() && head->startNs < t) {
@@ -120,7 +123,8 @@ std::vector<RatePoint> rollingRates(const std::deque<SeriesPoint> &bins, qint64 
 std::vector<RatePoint> rollingRates(
     const StreamStats &stats, qint64 fromNs, qint64 toNs, qint64 windowNs)
 {
-    return rollingRates(stats.series(), stats.seriesResolutionNs(), fromNs, toNs, windowNs);
+    return rollingRates(
+        stats.series(), stats.seriesResolutionNs(), fromNs, toNs, windowNs, stats.totals().firstNs);
 }
 
 RateReading rateAt(const StreamStats &stats, qint64 nowNs, qint64 windowNs)
@@ -151,7 +155,8 @@ RateReading rateAt(const StreamStats &stats, qint64 nowNs, qint64 windowNs)
     }
     if (!newest)
         return reading;
-    const qint64 first = bins.front().startNs;
+    const qint64 first
+        = std::clamp(stats.totals().firstNs, bins.front().startNs, bins.front().startNs + resolution - 1);
     reading.eventsPerSecond = perSecond(
         quint64(reading.events), newest->events, newest->startNs, first, end, windowNs);
     reading.bytesPerSecond = perSecond(bytes, newest->bytes, newest->startNs, first, end, windowNs);

@@ -46,8 +46,11 @@ struct RateReading
 // ends (straight lines between points draw the same steps). The line starts
 // at the end of the stream's first bin; a stream that stops decays to 0 once
 // the window has passed its last event.
+// originNs is when the stream began (its first event), if known: a stream's
+// first bin usually began before it did, and counting its age from there
+// would make a young stream read low.
 std::vector<RatePoint> rollingRates(const std::deque<SeriesPoint> &bins, qint64 resolutionNs,
-    qint64 fromNs, qint64 toNs, qint64 windowNs = kRateWindowNs);
+    qint64 fromNs, qint64 toNs, qint64 windowNs = kRateWindowNs, qint64 originNs = 0);
 std::vector<RatePoint> rollingRates(
     const StreamStats &stats, qint64 fromNs, qint64 toNs, qint64 windowNs = kRateWindowNs);
 

@@ -118,9 +118,10 @@ void TestLiveCharts::axisLabelsGroupThousands()
     LiveChartsPanel charts(&session);
     charts.resize(1200, 300);
     charts.show();
-    // 250,000 events within a quarter of a second: a peak of 250 k events/s.
-    ingestEvents(session, 1, 250000, [](int) { return QByteArray("x"); }, "message",
-        100'000'000'000LL);
+    // 125,000 events in each of two quarters of a second: 250 k events/s.
+    for (int quarter = 0; quarter < 2; ++quarter)
+        ingestEvents(session, 1, 125000, [](int) { return QByteArray("x"); }, "message",
+            100'000'000'000LL + quarter * 250'000'000LL);
     charts.setWindowMinutes(1);
     charts.redraw();
     QCoreApplication::processEvents();
@@ -163,7 +164,7 @@ void TestLiveCharts::byteRatesPickAReadableUnit()
     charts.redraw();
     auto *axis = qobject_cast<QValueAxis *>(charts.bytesView()->chart()->axes(Qt::Vertical).value(0));
     QVERIFY(axis);
-    QVERIFY2(axis->titleText().startsWith(unit + u", "_s), qPrintable(axis->titleText()));
+    QCOMPARE(axis->titleText(), unit);
     auto *bytes = qobject_cast<QXYSeries *>(charts.bytesView()->chart()->series().value(0));
     QVERIFY(bytes);
     double highest = 0;

@@ -165,16 +165,17 @@ void applyTheme(QChart *chart, const QPalette &palette)
 LiveChartsPanel::LiveChartsPanel(DashboardSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
-    , m_rateChart(makeChart(tr("Events per second")))
+    // The average's window is in the titles: a vertical axis title has no room.
+    , m_rateChart(makeChart(tr("Events per second (%1 s average)").arg(kRateWindowSeconds)))
     , m_latencyChart(makeChart(tr("Latency (each dot an event)")))
-    , m_bytesChart(makeChart(tr("Bytes per second")))
+    , m_bytesChart(makeChart(tr("Bytes per second (%1 s average)").arg(kRateWindowSeconds)))
     , m_rateView(new ZoomableChartView(m_rateChart, this))
     , m_latencyView(new ZoomableChartView(m_latencyChart, this))
     , m_bytesView(new ZoomableChartView(m_bytesChart, this))
     , m_rateX(makeTimeAxis(m_rateChart))
     , m_latencyX(makeTimeAxis(m_latencyChart))
     , m_bytesX(makeTimeAxis(m_bytesChart))
-    , m_rateY(makeValueAxis(m_rateChart, tr("events/s, %1 s average").arg(kRateWindowSeconds)))
+    , m_rateY(makeValueAxis(m_rateChart, tr("events/s")))
     , m_latencyY(makeValueAxis(m_latencyChart, tr("ms")))
     , m_bytesY(makeValueAxis(m_bytesChart, tr("KiB/s")))
     , m_latencyLogY(new QLogValueAxis(this))
@@ -188,6 +189,8 @@ LiveChartsPanel::LiveChartsPanel(DashboardSession *session, QWidget *parent)
         applyTheme(chart, palette());
     // One legend is enough: the colours are the streams panel's too.
     m_latencyChart->legend()->hide();
+    // Legend entries drawn with the line's own pen show its dash pattern.
+    m_rateChart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
     m_bytesChart->legend()->hide();
     m_rateView->setObjectName(u"rateChart"_s);
     m_rateView->setAccessibleName(tr("Events per second chart"));
@@ -627,10 +630,7 @@ void LiveChartsPanel::redraw()
             point.setY(point.y() / divisor);
         m_series[it.key()].bytes->replace(*it);
     }
-    const QString unitTitles[] = { tr("bytes/s, %1 s average").arg(kRateWindowSeconds),
-        tr("KiB/s, %1 s average").arg(kRateWindowSeconds),
-        tr("MiB/s, %1 s average").arg(kRateWindowSeconds),
-        tr("GiB/s, %1 s average").arg(kRateWindowSeconds) };
+    const QString unitTitles[] = { tr("bytes/s"), tr("KiB/s"), tr("MiB/s"), tr("GiB/s") };
     m_bytesY->setTitleText(unitTitles[unit]);
     applyNiceRange(m_bytesY, maxBytes / divisor * 1.05);
     applyLatencyRange(minPositiveLatency, maxLatency);
