@@ -239,6 +239,17 @@ void TestLiveCharts::latencyLogScaleCoversFastAndSlowStreams()
     QVERIFY2(log->max() >= 2000 && log->max() <= 20000, qPrintable(QString::number(log->max())));
 
     // The user's choice sticks, across redraws.
+    charts.resize(1200, 300);
+    charts.show();
+    QCoreApplication::processEvents();
+    // The decades are labelled (a bare "%g" format printed nothing).
+    QStringList labels;
+    for (QGraphicsItem *item : charts.latencyView()->scene()->items()) {
+        if (auto *text = dynamic_cast<QGraphicsTextItem *>(item); text && text->isVisible())
+            labels << text->toPlainText();
+    }
+    QVERIFY2(labels.contains(u"1"_s) && labels.contains(u"10"_s) && labels.contains(u"100"_s),
+        qPrintable(labels.join(u" | "_s)));
     charts.setLatencyLogScale(false);
     charts.redraw();
     QVERIFY(!charts.latencyLogScale());

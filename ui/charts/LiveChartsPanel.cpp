@@ -209,7 +209,7 @@ LiveChartsPanel::LiveChartsPanel(DashboardSession *session, QWidget *parent)
     m_latencyView->setToolTip(tr("Each dot is one event's send-time latency. Use the log scale "
                                  "to see millisecond streams beside slow ones."));
     m_latencyLogY->setBase(10);
-    m_latencyLogY->setLabelFormat(u"%g"_s);
+    m_latencyLogY->setLabelFormat(u"%.6g"_s);
     m_latencyLogY->setMinorTickCount(-1); // 8 unlabelled ticks per decade
     m_latencyLogY->setTitleText(tr("ms (log scale)"));
     m_logScale->setObjectName(u"chartLogScale"_s);
