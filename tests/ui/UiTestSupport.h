@@ -35,4 +35,29 @@ inline IngestResult ingestEvents(ui::DashboardSession &session, StreamId stream,
     return session.pipeline().ingest(batch);
 }
 
+// One network read: count events of one stream sharing a stamp and a chunk,
+// as a buffering proxy delivers them, each with latencyMs when given.
+inline IngestResult ingestRead(ui::DashboardSession &session, StreamId stream, int count,
+    qint64 steadyNs, quint64 chunkIndex, std::optional<double> latencyMs = std::nullopt)
+{
+    EventBatch batch;
+    EventBatch::SharedTexts texts;
+    const QByteArray payload("{\"x\":1}");
+    for (int i = 0; i < count; ++i) {
+        const QByteArray id = QByteArray::number(qint64(chunkIndex) * 1000 + i);
+        SseEventView event;
+        event.stream = stream;
+        event.seq = chunkIndex * 1000 + quint64(i) + 1;
+        event.id = id;
+        event.type = "message";
+        event.data = payload;
+        event.arrivalSteadyNs = steadyNs;
+        event.arrivalWallNs = 1'700'000'000'000'000'000LL + steadyNs;
+        event.chunkIndex = chunkIndex;
+        event.wireBytes = quint64(payload.size() + 7);
+        batch.append(event, texts, latencyMs);
+    }
+    return session.pipeline().ingest(batch);
+}
+
 } // namespace ssescope::test

@@ -3,6 +3,7 @@
 #include "session/DashboardSession.h"
 #include "streams/StreamListModel.h"
 #include "streams/StreamStateStyle.h"
+#include "UiTestSupport.h"
 
 #include <QAbstractItemModelTester>
 #include <QIcon>
@@ -20,6 +21,8 @@ private Q_SLOTS:
     void stateIconFollowsAServerThatDropsAndReturns();
     void burstsShowAsManyEventsPerRead();
     void latencySourceShowsAutoForTheDemoTicker();
+    void burstyRateNeverReadsZero_data();
+    void burstyRateNeverReadsZero();
 };
 
 void TestStreamListModel::rowsFollowStreamsAndFigures()
@@ -161,6 +164,63 @@ void TestStreamListModel::burstsShowAsManyEventsPerRead()
     };
     QTRY_VERIFY_WITH_TIMEOUT(perRead(0) >= 5 && perRead(1) > 0, 15000);
     QVERIFY2(perRead(1) < 2, qPrintable(QString::number(perRead(1))));
+}
+
+void TestStreamListModel::burstyRateNeverReadsZero_data()
+{
+    QTest::addColumn<int>("burst"); // events per network read
+    QTest::addColumn<int>("periodMs");
+    QTest::addColumn<double>("average");
+    QTest::addColumn<bool>("bursty");
+    QTest::newRow("nginx proxy_buffering: 90 every 4.5 s") << 90 << 4500 << 20.0 << true;
+    QTest::newRow("demo /bursty: 25 every 1 s") << 25 << 1000 << 25.0 << true;
+    QTest::newRow("steady 20/s") << 1 << 50 << 20.0 << false;
+}
+
+// Users saw 0.0 in Events/s at 10, 30 and 60 s for a stream averaging 20/s
+// behind a buffering proxy: the column was a 1 s window. Synthetic reads on a
+// clock the test sets, so nothing depends on timing.
+void TestStreamListModel::burstyRateNeverReadsZero()
+{
+    QFETCH(int, burst);
+    QFETCH(int, periodMs);
+    QFETCH(double, average);
+    QFETCH(bool, bursty);
+    DashboardSession session;
+    StreamListModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SubscriptionConfig config;
+    config.name = u"proxied"_s;
+    config.url = QUrl(u"http://127.0.0.1:9/events"_s); // a row; its figures come from below
+    const StreamId stream = session.addStream(config);
+    session.pause(stream);
+    const qint64 s = 1'000'000'000LL;
+    const qint64 base = 1000 * s;
+    quint64 chunk = 0;
+    for (qint64 at = base; at < base + 120 * s; at += periodMs * 1'000'000LL)
+        ssescope::test::ingestRead(session, stream, burst, at, ++chunk);
+    const QModelIndex cell = model.index(0, StreamListModel::RateColumn);
+    for (qint64 now = base + s; now < base + 120 * s; now += 250'000'000LL) {
+        model.setClock([now] { return now; });
+        const QString text = cell.data().toString();
+        const double value = text.section(u' ', 0, 0).toDouble();
+        const qint64 at = (now - base) / 1'000'000;
+        QVERIFY2(value > 0, qPrintable(u"%1 at %2 ms"_s.arg(text).arg(at)));
+        if (now >= base + 61 * s) {
+            // Past the first minute the figure is the average, within a burst.
+            QVERIFY2(qAbs(value - average) <= average * 0.06,
+                qPrintable(u"%1 at %2 ms"_s.arg(text).arg(at)));
+            QCOMPARE(text.contains(u"bursts"_s), bursty);
+        }
+        const QString spoken = cell.data(Qt::AccessibleTextRole).toString();
+        QVERIFY2(spoken.contains(u"averaged over"_s), qPrintable(spoken));
+        QCOMPARE(spoken.contains(u"bursts"_s), text.contains(u"bursts"_s));
+        QCOMPARE(cell.data(Qt::ToolTipRole).toString(), spoken);
+    }
+    model.refresh();
+    const QString header
+        = model.headerData(StreamListModel::RateColumn, Qt::Horizontal, Qt::ToolTipRole).toString();
+    QVERIFY2(header.contains(u"10 s"_s), qPrintable(header));
 }
 
 QTEST_MAIN(TestStreamListModel)

@@ -2,9 +2,11 @@
 
 #include "common/Clock.h"
 #include "session/DashboardSession.h"
+#include "stats/RateSeries.h"
 
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
@@ -16,6 +18,7 @@
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLogValueAxis>
 #include <QMouseEvent>
 #include <QScatterSeries>
 #include <QSplitter>
@@ -25,8 +28,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <deque>
 #include <functional>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -37,6 +40,9 @@ namespace {
 // Scatter points per redraw, over all streams: enough to see the spread,
 // few enough that a redraw stays a few milliseconds at any event rate.
 constexpr qint64 kLatencySampleBudget = 3000;
+// Latencies spanning more than this ratio turn the log axis on by themselves.
+constexpr double kLogScaleSpan = 100;
+constexpr int kRateWindowSeconds = int(kRateWindowNs / 1'000'000'000);
 
 // A chart view that reports when the user zoomed with the rubber band, so
 // the panel can pause the rolling window instead of undoing the zoom.
@@ -119,6 +125,16 @@ void applyNiceRange(QValueAxis *axis, double maximum)
     axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
 }
 
+// Whole decades around the data: a log axis labels each power of ten.
+void applyDecadeRange(QLogValueAxis *axis, double minPositive, double maximum)
+{
+    double lo = minPositive > 0 ? std::pow(10.0, std::floor(std::log10(minPositive))) : 0.1;
+    double hi = maximum > 0 ? std::pow(10.0, std::ceil(std::log10(maximum))) : 10.0;
+    if (hi <= lo)
+        hi = lo * 10;
+    axis->setRange(lo, hi);
+}
+
 // The first stored row that arrived at or after steadyNs: rows are in
 // arrival order, so a binary search finds a window's start.
 qint64 firstRowAtOrAfter(const EventStore &store, qint64 steadyNs)
@@ -149,9 +165,10 @@ void applyTheme(QChart *chart, const QPalette &palette)
 LiveChartsPanel::LiveChartsPanel(DashboardSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
-    , m_rateChart(makeChart(tr("Events per second")))
+    // The average's window is in the titles: a vertical axis title has no room.
+    , m_rateChart(makeChart(tr("Events per second (%1 s average)").arg(kRateWindowSeconds)))
     , m_latencyChart(makeChart(tr("Latency (each dot an event)")))
-    , m_bytesChart(makeChart(tr("Bytes per second")))
+    , m_bytesChart(makeChart(tr("Bytes per second (%1 s average)").arg(kRateWindowSeconds)))
     , m_rateView(new ZoomableChartView(m_rateChart, this))
     , m_latencyView(new ZoomableChartView(m_latencyChart, this))
     , m_bytesView(new ZoomableChartView(m_bytesChart, this))
@@ -161,15 +178,19 @@ LiveChartsPanel::LiveChartsPanel(DashboardSession *session, QWidget *parent)
     , m_rateY(makeValueAxis(m_rateChart, tr("events/s")))
     , m_latencyY(makeValueAxis(m_latencyChart, tr("ms")))
     , m_bytesY(makeValueAxis(m_bytesChart, tr("KiB/s")))
+    , m_latencyLogY(new QLogValueAxis(this))
     , m_window(new QComboBox(this))
     , m_pause(new QToolButton(this))
     , m_resetZoom(new QToolButton(this))
+    , m_logScale(new QCheckBox(tr("&Log scale"), this))
 {
     setObjectName(u"chartsPanel"_s);
     for (QChart *chart : { m_rateChart, m_latencyChart, m_bytesChart })
         applyTheme(chart, palette());
     // One legend is enough: the colours are the streams panel's too.
     m_latencyChart->legend()->hide();
+    // Legend entries drawn with the line's own pen show its dash pattern.
+    m_rateChart->legend()->setMarkerShape(QLegend::MarkerShapeFromSeries);
     m_bytesChart->legend()->hide();
     m_rateView->setObjectName(u"rateChart"_s);
     m_rateView->setAccessibleName(tr("Events per second chart"));
@@ -177,6 +198,33 @@ LiveChartsPanel::LiveChartsPanel(DashboardSession *session, QWidget *parent)
     m_latencyView->setAccessibleName(tr("Latency chart"));
     m_bytesView->setObjectName(u"bytesChart"_s);
     m_bytesView->setAccessibleName(tr("Bytes per second chart"));
+    // Raw 250 ms bins would drop to zero between a buffering proxy's bursts,
+    // as if the stream had paused: both rate charts draw trailing averages.
+    const QString rateTip = tr("Each point is the average over the %1 s before it (over the "
+                               "stream's age while it is younger), the same as the streams "
+                               "panel's Events/s. Line styles tell streams with equal values apart.")
+                                .arg(kRateWindowSeconds);
+    m_rateView->setToolTip(rateTip);
+    m_bytesView->setToolTip(rateTip);
+    m_latencyView->setToolTip(tr("Each dot is one event's send-time latency. Use the log scale "
+                                 "to see millisecond streams beside slow ones."));
+    m_latencyLogY->setBase(10);
+    m_latencyLogY->setLabelFormat(u"%.6g"_s);
+    m_latencyLogY->setMinorTickCount(-1); // 8 unlabelled ticks per decade
+    m_latencyLogY->setTitleText(tr("ms (log scale)"));
+    m_logScale->setObjectName(u"chartLogScale"_s);
+    m_logScale->setAccessibleName(tr("Latency log scale"));
+    m_logScale->setToolTip(tr("Latency on a logarithmic axis. On by itself while latencies "
+                              "span more than two decades, until you choose."));
+    // clicked() is the user's choice; toggled() also fires when the data chose.
+    connect(m_logScale, &QCheckBox::clicked, this, [this] { m_logScaleChosen = true; });
+    connect(m_logScale, &QCheckBox::toggled, this, [this](bool on) {
+        applyLogScale(on);
+        if (m_zoomed)
+            fitYToView();
+        else
+            redraw();
+    });
     for (QChartView *view : { m_rateView, m_latencyView, m_bytesView }) {
         static_cast<ZoomableChartView *>(view)->onZoomed = [this, view] {
             handleZoomed(view->chart());
@@ -210,6 +258,7 @@ LiveChartsPanel::LiveChartsPanel(DashboardSession *session, QWidget *parent)
     controls->addWidget(m_window);
     controls->addWidget(m_pause);
     controls->addWidget(m_resetZoom);
+    controls->addWidget(m_logScale);
     auto *hint = new QLabel(tr("Drag to zoom · click a point to find its event"), this);
     hint->setEnabled(false);
     controls->addWidget(hint);
@@ -253,8 +302,9 @@ void LiveChartsPanel::changeEvent(QEvent *event)
             applyTheme(chart, palette());
         for (auto it = m_series.cbegin(); it != m_series.cend(); ++it) {
             const QColor color = m_session->streamColor(it.key());
-            it->rate->setPen(QPen(color, 1.6));
-            it->bytes->setPen(QPen(color, 1.6));
+            const QPen pen = streamPen(color, m_session->streamSlot(it.key()));
+            it->rate->setPen(pen);
+            it->bytes->setPen(pen);
             it->latency->setColor(color);
             it->latency->setBorderColor(Qt::transparent);
         }
@@ -272,6 +322,61 @@ QXYSeries *LiveChartsPanel::latencySeries(StreamId stream) const
 {
     const auto it = m_series.constFind(stream);
     return it == m_series.constEnd() ? nullptr : it->latency;
+}
+
+QXYSeries *LiveChartsPanel::bytesSeries(StreamId stream) const
+{
+    const auto it = m_series.constFind(stream);
+    return it == m_series.constEnd() ? nullptr : it->bytes;
+}
+
+QPen LiveChartsPanel::streamPen(const QColor &color, int slot)
+{
+    // Colours repeat only after many streams; dash patterns after five. Both
+    // together keep two streams with the same values apart where one line
+    // lies on the other: the lower one shows through the upper one's gaps.
+    static const QList<qreal> patterns[] = {
+        {}, // solid
+        { 5, 3 },
+        { 1.5, 2.5 },
+        { 6, 2.5, 1.5, 2.5 },
+        { 3, 2, 1, 2, 1, 2 },
+    };
+    QPen pen(color, 1.6);
+    pen.setCapStyle(Qt::FlatCap);
+    const auto &pattern = patterns[std::size_t(std::max(0, slot) % std::size(patterns))];
+    if (!pattern.isEmpty())
+        pen.setDashPattern(pattern);
+    return pen;
+}
+
+bool LiveChartsPanel::latencyLogScale() const
+{
+    return m_logScale->isChecked();
+}
+
+QAbstractAxis *LiveChartsPanel::latencyYAxis() const
+{
+    return latencyLogScale() ? static_cast<QAbstractAxis *>(m_latencyLogY) : m_latencyY;
+}
+
+void LiveChartsPanel::setLatencyLogScale(bool on)
+{
+    m_logScaleChosen = true;
+    m_logScale->setChecked(on);
+}
+
+void LiveChartsPanel::applyLogScale(bool on)
+{
+    QAbstractAxis *from = on ? static_cast<QAbstractAxis *>(m_latencyY) : m_latencyLogY;
+    QAbstractAxis *to = on ? static_cast<QAbstractAxis *>(m_latencyLogY) : m_latencyY;
+    if (!m_latencyChart->axes(Qt::Vertical).contains(from))
+        return;
+    m_latencyChart->removeAxis(from);
+    from->setParent(this); // removeAxis() hands ownership back
+    m_latencyChart->addAxis(to, Qt::AlignLeft);
+    for (const StreamSeries &series : std::as_const(m_series))
+        series.latency->attachAxis(to);
 }
 
 void LiveChartsPanel::setWindowMinutes(int minutes)
@@ -310,10 +415,10 @@ LiveChartsPanel::StreamSeries &LiveChartsPanel::seriesFor(StreamId stream)
         QXYSeries *series;
         QChart *chart;
         QDateTimeAxis *x;
-        QValueAxis *y;
+        QValueAxis *y; // null: the latency axis in use
     } parts[] = {
         { series.rate, m_rateChart, m_rateX, m_rateY },
-        { series.latency, m_latencyChart, m_latencyX, m_latencyY },
+        { series.latency, m_latencyChart, m_latencyX, nullptr },
         { series.bytes, m_bytesChart, m_bytesX, m_bytesY },
     };
     for (const auto &part : parts) {
@@ -321,17 +426,51 @@ LiveChartsPanel::StreamSeries &LiveChartsPanel::seriesFor(StreamId stream)
         part.series->setColor(color);
         part.chart->addSeries(part.series);
         part.series->attachAxis(part.x);
-        part.series->attachAxis(part.y);
+        part.series->attachAxis(part.y ? static_cast<QAbstractAxis *>(part.y) : latencyYAxis());
     }
-    series.rate->setPen(QPen(color, 1.6));
-    series.bytes->setPen(QPen(color, 1.6));
+    const QPen pen = streamPen(color, m_session->streamSlot(stream));
+    series.rate->setPen(pen);
+    series.bytes->setPen(pen);
     connect(series.rate, &QXYSeries::clicked, this,
         [this, stream](const QPointF &point) { pickFromLine(stream, point); });
     connect(series.bytes, &QXYSeries::clicked, this,
         [this, stream](const QPointF &point) { pickFromLine(stream, point); });
     connect(series.latency, &QXYSeries::clicked, this,
         [this, stream](const QPointF &point) { pickFromScatter(stream, point); });
-    return *m_series.insert(stream, std::move(series));
+    auto inserted = m_series.insert(stream, std::move(series));
+    orderSeriesBySlot();
+    return *inserted;
+}
+
+void LiveChartsPanel::orderSeriesBySlot()
+{
+    // The legend lists series in the order they were added; a stream edited
+    // in the streams panel comes back with a new id but its old slot, and
+    // belongs back in its old place.
+    QList<StreamId> order = m_series.keys();
+    std::sort(order.begin(), order.end(), [this](StreamId a, StreamId b) {
+        const int sa = m_session->streamSlot(a);
+        const int sb = m_session->streamSlot(b);
+        return sa != sb ? sa < sb : a < b;
+    });
+    QList<QAbstractSeries *> wanted;
+    for (StreamId stream : order)
+        wanted.append(m_series[stream].rate);
+    if (m_rateChart->series() == wanted)
+        return;
+    const auto reorder = [&](QChart *chart, auto member, QAbstractAxis *x, QAbstractAxis *y) {
+        for (StreamId stream : order)
+            chart->removeSeries(m_series[stream].*member);
+        for (StreamId stream : order) {
+            QXYSeries *series = m_series[stream].*member;
+            chart->addSeries(series);
+            series->attachAxis(x);
+            series->attachAxis(y);
+        }
+    };
+    reorder(m_rateChart, &StreamSeries::rate, m_rateX, m_rateY);
+    reorder(m_latencyChart, &StreamSeries::latency, m_latencyX, latencyYAxis());
+    reorder(m_bytesChart, &StreamSeries::bytes, m_bytesX, m_bytesY);
 }
 
 void LiveChartsPanel::removeSeries(StreamId stream)
@@ -373,8 +512,11 @@ void LiveChartsPanel::redraw()
     const bool live = !m_session->streams().isEmpty();
     qint64 endNs = live ? steadyNowNs() : 0;
     if (!live) {
-        for (StreamId stream : streams)
-            endNs = std::max(endNs, pipeline.stats().find(stream)->totals().lastNs);
+        // A capture ends where its last bin does, so its last events count.
+        for (StreamId stream : streams) {
+            const StreamStats *stats = pipeline.stats().find(stream);
+            endNs = std::max(endNs, stats->totals().lastNs + stats->seriesResolutionNs());
+        }
         if (endNs == 0)
             endNs = steadyNowNs();
     }
@@ -404,56 +546,19 @@ void LiveChartsPanel::redraw()
     for (StreamId stream : streams) {
         const StreamStats *stats = pipeline.stats().find(stream);
         StreamSeries &series = seriesFor(stream);
-        // Rates are rolling one-second sums ending at each point. A 250 ms bin
-        // times four would draw a 1/s clock as a 4/s comb, and bursts as
-        // spikes that hide every other line.
-        const qint64 resolution = stats->seriesResolutionNs();
-        constexpr qint64 kSpanNs = 1'000'000'000;
+        // Trailing averages, computed in core so that the streams panel and
+        // the CLI read the same figures (see RateSeries.h).
+        const std::vector<RatePoint> rates = rollingRates(*stats, startNs, endNs);
         QList<QPointF> rate;
         QList<QPointF> bytes;
-        const auto &points = stats->series();
-        auto first = std::lower_bound(points.cbegin(), points.cend(), startNs - kSpanNs,
-            [](const SeriesPoint &p, qint64 t) { return p.startNs < t; });
-        rate.reserve(points.cend() - first + 8);
-        bytes.reserve(points.cend() - first + 8);
-        std::deque<const SeriesPoint *> window;
-        quint64 windowEvents = 0;
-        quint64 windowBytes = 0;
-        const auto addZero = [&](qint64 atNs) {
-            const double x = double(atNs + offset) / 1e6;
-            rate.append({ x, 0 });
-            bytes.append({ x, 0 });
-        };
-        qint64 previousEnd = -1;
-        for (auto it = first; it != points.cend(); ++it) {
-            const qint64 end = it->startNs + resolution;
-            if (previousEnd >= 0 && end - previousEnd > kSpanNs) {
-                // The window emptied in the gap: the rate fell to zero.
-                addZero(previousEnd + kSpanNs);
-                addZero(end - resolution);
-            }
-            while (!window.empty() && window.front()->startNs + resolution <= end - kSpanNs) {
-                windowEvents -= window.front()->events;
-                windowBytes -= window.front()->bytes;
-                window.pop_front();
-            }
-            window.push_back(&*it);
-            windowEvents += it->events;
-            windowBytes += it->bytes;
-            previousEnd = end;
-            const double x = double(end + offset) / 1e6;
-            const double r = double(windowEvents);
-            const double b = double(windowBytes);
-            rate.append({ x, r });
-            bytes.append({ x, b });
-            if (end >= startNs) {
-                maxRate = std::max(maxRate, r);
-                maxBytes = std::max(maxBytes, b);
-            }
-        }
-        if (previousEnd >= 0 && endNs - previousEnd > kSpanNs) {
-            addZero(previousEnd + kSpanNs);
-            addZero(endNs);
+        rate.reserve(qsizetype(rates.size()));
+        bytes.reserve(qsizetype(rates.size()));
+        for (const RatePoint &point : rates) {
+            const double x = double(point.atNs + offset) / 1e6;
+            rate.append({ x, point.eventsPerSecond });
+            bytes.append({ x, point.bytesPerSecond });
+            maxRate = std::max(maxRate, point.eventsPerSecond);
+            maxBytes = std::max(maxBytes, point.bytesPerSecond);
         }
         m_pointCount += rate.size() + bytes.size();
         series.rate->replace(rate);
@@ -464,6 +569,7 @@ void LiveChartsPanel::redraw()
 
     // Latency: individual events, sampled evenly across the window.
     double maxLatency = 0;
+    double minPositiveLatency = std::numeric_limits<double>::infinity();
     if (!store.isEmpty()) {
         const qint64 lo = firstRowAtOrAfter(store, startNs);
         const qint64 inWindow = store.size() - lo;
@@ -478,10 +584,31 @@ void LiveChartsPanel::redraw()
             points->append({ double(event.arrivalSteadyNs + offset) / 1e6, *event.latencyMs });
             latencySeqs[event.stream].push_back(event.seq);
             maxLatency = std::max(maxLatency, *event.latencyMs);
+            if (*event.latencyMs > 0)
+                minPositiveLatency = std::min(minPositiveLatency, *event.latencyMs);
         }
     }
+    if (!std::isfinite(minPositiveLatency))
+        minPositiveLatency = 0;
+    if (!m_logScaleChosen && minPositiveLatency > 0) {
+        const bool wide = maxLatency / minPositiveLatency > kLogScaleSpan;
+        if (wide != m_logScale->isChecked()) {
+            const QSignalBlocker blocker(m_logScale);
+            m_logScale->setChecked(wide);
+            applyLogScale(wide);
+        }
+    }
+    // A log axis has no place for zero or less (a skewed sender clock): such
+    // events sit on the axis floor instead of vanishing.
+    const double logFloor = minPositiveLatency > 0
+        ? std::pow(10.0, std::floor(std::log10(minPositiveLatency)))
+        : 0.1;
     for (auto it = latencyPoints.begin(); it != latencyPoints.end(); ++it) {
         StreamSeries &series = m_series[it.key()];
+        if (latencyLogScale()) {
+            for (QPointF &point : *it)
+                point.setY(std::max(point.y(), logFloor));
+        }
         m_pointCount += it->size();
         series.latency->replace(*it);
         series.latencySeqs = std::move(latencySeqs[it.key()]);
@@ -506,7 +633,7 @@ void LiveChartsPanel::redraw()
     const QString unitTitles[] = { tr("bytes/s"), tr("KiB/s"), tr("MiB/s"), tr("GiB/s") };
     m_bytesY->setTitleText(unitTitles[unit]);
     applyNiceRange(m_bytesY, maxBytes / divisor * 1.05);
-    applyNiceRange(m_latencyY, maxLatency * 1.05);
+    applyLatencyRange(minPositiveLatency, maxLatency);
     m_lastRedrawUs = clock.nsecsElapsed() / 1000;
 }
 
@@ -518,21 +645,68 @@ void LiveChartsPanel::applyXRange(qint64 fromMs, qint64 toMs)
         axis->setRange(from, to);
 }
 
+void LiveChartsPanel::applyLatencyRange(double minPositive, double maximum)
+{
+    if (latencyLogScale())
+        applyDecadeRange(m_latencyLogY, minPositive, maximum);
+    else
+        applyNiceRange(m_latencyY, maximum * 1.05);
+}
+
 void LiveChartsPanel::handleZoomed(QChart *source)
 {
     QDateTimeAxis *axis = source == m_rateChart ? m_rateX
         : source == m_latencyChart              ? m_latencyX
                                                 : m_bytesX;
+    zoomToTime(axis->min().toMSecsSinceEpoch(), axis->max().toMSecsSinceEpoch());
+}
+
+void LiveChartsPanel::zoomToTime(qint64 fromMs, qint64 toMs)
+{
     m_zoomed = true;
     m_resetZoom->setEnabled(true);
     if (!m_paused)
         setPaused(true);
-    const QDateTime from = axis->min();
-    const QDateTime to = axis->max();
-    for (QDateTimeAxis *other : { m_rateX, m_latencyX, m_bytesX }) {
-        if (other != axis)
-            other->setRange(from, to);
+    applyXRange(fromMs, toMs);
+    fitYToView();
+}
+
+void LiveChartsPanel::fitYToView()
+{
+    // A zoom keeps the y range of the whole window otherwise: a quiet minute
+    // next to a spike would stay a flat line at the bottom.
+    const double from = double(m_rateX->min().toMSecsSinceEpoch());
+    const double to = double(m_rateX->max().toMSecsSinceEpoch());
+    const auto inView = [from, to](const QPointF &p) { return p.x() >= from && p.x() <= to; };
+    double maxRate = 0;
+    double maxBytes = 0;
+    double maxLatency = 0;
+    double minPositive = std::numeric_limits<double>::infinity();
+    for (const StreamSeries &series : std::as_const(m_series)) {
+        // A line crossing the view's edges counts at the edges too: take the
+        // points just outside as well, as the line is drawn through them.
+        for (auto [line, highest] : { std::pair { series.rate, &maxRate },
+                 std::pair { series.bytes, &maxBytes } }) {
+            const QList<QPointF> points = line->points();
+            for (qsizetype i = 0; i < points.size(); ++i) {
+                const bool near = inView(points.at(i))
+                    || (i + 1 < points.size() && points.at(i).x() < from && points.at(i + 1).x() >= from)
+                    || (i > 0 && points.at(i).x() > to && points.at(i - 1).x() <= to);
+                if (near)
+                    *highest = std::max(*highest, points.at(i).y());
+            }
+        }
+        for (const QPointF &point : series.latency->points()) {
+            if (!inView(point))
+                continue;
+            maxLatency = std::max(maxLatency, point.y());
+            if (point.y() > 0)
+                minPositive = std::min(minPositive, point.y());
+        }
     }
+    applyNiceRange(m_rateY, maxRate * 1.05);
+    applyNiceRange(m_bytesY, maxBytes * 1.05);
+    applyLatencyRange(std::isfinite(minPositive) ? minPositive : 0, maxLatency);
 }
 
 void LiveChartsPanel::resetZoom()

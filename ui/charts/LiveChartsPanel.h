@@ -3,17 +3,21 @@
 #include "sse/SseEvent.h"
 
 #include <QHash>
+#include <QPen>
 #include <QTimer>
 #include <QWidget>
 
 #include <vector>
 
+class QAbstractAxis;
 class QAbstractSeries;
 class QChart;
+class QCheckBox;
 class QChartView;
 class QComboBox;
 class QDateTimeAxis;
 class QLineSeries;
+class QLogValueAxis;
 class QScatterSeries;
 class QToolButton;
 class QValueAxis;
@@ -23,10 +27,15 @@ namespace ssescope::ui {
 
 class DashboardSession;
 
-// Events/s, latency and bytes/s per stream, overlaid one colour per stream on
-// a shared rolling time axis (1 to 15 minutes). Redrawn on a timer, at most
-// ten times a second, by replacing whole series; never per event. Dragging
-// zooms (and pauses); clicking a point picks the nearest event.
+// Events/s, latency and bytes/s per stream, overlaid one colour and one line
+// style per stream on a shared rolling time axis (1 to 15 minutes). Rates are
+// trailing averages (core/stats/RateSeries, the streams panel's window too), so
+// a stream arriving in bursts does not look as if it paused between them.
+// Latency can use a log axis, so millisecond streams are not flattened by one
+// that takes seconds. Redrawn on a timer, at most ten times a second, by
+// replacing whole series; never per event. Dragging zooms (and pauses), and
+// each chart's y axis then fits the points in view; clicking a point picks the
+// nearest event.
 class LiveChartsPanel final : public QWidget
 {
     Q_OBJECT
@@ -41,6 +50,19 @@ public:
     bool isPaused() const { return m_paused; }
     // Redraws now (the timer does it while visible and not paused).
     void redraw();
+    // Latency on a logarithmic axis. Until the user chooses, it follows the
+    // data: on when latencies span more than two decades.
+    void setLatencyLogScale(bool on);
+    bool latencyLogScale() const;
+    QAbstractAxis *latencyYAxis() const;
+    // What a drag on a chart does: show that time span (ms since the epoch)
+    // on every chart, paused, with y axes fitted to what is in view.
+    void zoomToTime(qint64 fromMs, qint64 toMs);
+    bool isZoomed() const { return m_zoomed; }
+    void resetZoom();
+    // The pen of a stream's rate and bytes lines: its colour and a dash
+    // pattern by slot, so streams with identical data stay distinguishable.
+    static QPen streamPen(const QColor &color, int slot);
 
     QChartView *rateView() const { return m_rateView; }
     QChartView *latencyView() const { return m_latencyView; }
@@ -52,6 +74,7 @@ public:
     // The series drawn for a stream (tests pick points through them).
     QXYSeries *rateSeries(StreamId stream) const;
     QXYSeries *latencySeries(StreamId stream) const;
+    QXYSeries *bytesSeries(StreamId stream) const;
 
 Q_SIGNALS:
     void eventPicked(quint64 seq);
@@ -74,7 +97,10 @@ private:
     void pickFromLine(StreamId stream, const QPointF &point);
     void pickFromScatter(StreamId stream, const QPointF &point);
     void handleZoomed(QChart *source);
-    void resetZoom();
+    void fitYToView();
+    void applyLogScale(bool on);
+    void applyLatencyRange(double minPositive, double maximum);
+    void orderSeriesBySlot();
     qint64 wallMinusSteadyNs() const;
 
     DashboardSession *m_session;
@@ -90,14 +116,17 @@ private:
     QValueAxis *m_rateY;
     QValueAxis *m_latencyY;
     QValueAxis *m_bytesY;
+    QLogValueAxis *m_latencyLogY;
     QComboBox *m_window;
     QToolButton *m_pause;
     QToolButton *m_resetZoom;
+    QCheckBox *m_logScale;
     QHash<StreamId, StreamSeries> m_series;
     QTimer m_redrawTimer;
     int m_windowMinutes = 2;
     bool m_paused = false;
     bool m_zoomed = false;
+    bool m_logScaleChosen = false; // the user set it: stop following the data
     qsizetype m_pointCount = 0;
     qint64 m_lastRedrawUs = 0;
 };

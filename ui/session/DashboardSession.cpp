@@ -145,7 +145,7 @@ void DashboardSession::removeAll()
 
 QColor DashboardSession::streamColor(StreamId stream) const
 {
-    return ui::streamColor(m_colorSlots.value(stream, int(stream)));
+    return ui::streamColor(streamSlot(stream));
 }
 
 int DashboardSession::slotFor(StreamId stream)

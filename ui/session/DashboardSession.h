@@ -58,6 +58,9 @@ public:
     }
     QString streamName(StreamId stream) const { return m_pipeline.store().streamName(stream); }
     QColor streamColor(StreamId stream) const;
+    // The stream's place in the order colours were handed out: kept across
+    // edits (replaceStream), so charts can give it the same line style too.
+    int streamSlot(StreamId stream) const { return m_colorSlots.value(stream, int(stream)); }
 
     CapturePipeline &pipeline() { return m_pipeline; }
     const CapturePipeline &pipeline() const { return m_pipeline; }

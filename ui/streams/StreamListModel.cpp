@@ -3,6 +3,7 @@
 #include "common/Clock.h"
 #include "latency/LatencyAutoDetector.h"
 #include "session/DashboardSession.h"
+#include "stats/RateSeries.h"
 #include "streams/StreamStateStyle.h"
 
 #include <QLocale>
@@ -85,11 +86,35 @@ QList<qreal> sparkline(const StreamStats &stats, qint64 nowNs)
     return values;
 }
 
+QString rateText(const RateReading &rate)
+{
+    const QString value = formatRate(rate.eventsPerSecond);
+    return rate.bursty ? StreamListModel::tr("%1 (bursts)").arg(value) : value;
+}
+
+// The cell's tooltip and what a screen reader says: the window, and what a
+// burst looks like, since "(bursts)" alone does not say it.
+QString rateDescription(const RateReading &rate)
+{
+    const QString average = StreamListModel::tr("%1 events/s, averaged over the last %2 s.")
+                                .arg(formatRate(rate.eventsPerSecond))
+                                .arg(rate.windowNs / 1'000'000'000);
+    if (!rate.bursty)
+        return average;
+    return average + u' '
+        + StreamListModel::tr("Arrives in bursts: about %1 events per network read, with "
+                              "silences of up to %2 s between them (a buffering proxy looks "
+                              "like this).")
+              .arg(QString::number(rate.eventsPerRead, 'f', 0))
+              .arg(double(rate.longestGapNs) / 1e9, 0, 'f', 1);
+}
+
 } // namespace
 
 StreamListModel::StreamListModel(DashboardSession *session, QObject *parent)
     : QAbstractTableModel(parent)
     , m_session(session)
+    , m_now(&steadyNowNs)
 {
     m_rows = session->streams();
     connect(session, &DashboardSession::streamAdded, this, &StreamListModel::handleStreamAdded);
@@ -177,7 +202,7 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
         return m_session->streamColor(stream);
     const SubscriptionStatus status = m_session->status(stream);
     const StreamStats *stats = m_session->pipeline().stats().find(stream);
-    const qint64 now = steadyNowNs();
+    const qint64 now = m_now();
     const int column = index.column();
 
     if (role == SparklineRole && column == SparklineColumn)
@@ -198,6 +223,8 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     }
+    if (role == Qt::ToolTipRole && column == RateColumn)
+        return rateDescription(stats ? currentRate(*stats, now) : RateReading {});
     if (role == Qt::ToolTipRole
         && (column == LatencySourceColumn || column == LatencyP50Column
             || column == LatencyP99Column))
@@ -215,7 +242,11 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
         return {};
 
-    const WindowStats second = stats ? stats->window(1, now) : WindowStats {};
+    // Not a 1 s window: behind a buffering proxy most seconds are empty, and
+    // a stream averaging 20 events/s read 0.0 between its bursts.
+    const RateReading rate
+        = stats && (column == RateColumn || column == SparklineColumn) ? currentRate(*stats, now)
+                                                                       : RateReading {};
     const WindowStats minute = stats ? stats->window(60, now) : WindowStats {};
     const SubscriptionCounters counters = m_session->counters(stream);
     const QLocale locale;
@@ -225,9 +256,9 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
     case StateColumn:
         return stateLabel(status.state);
     case RateColumn:
-        return formatRate(second.eventsPerSecond);
+        return role == Qt::AccessibleTextRole ? rateDescription(rate) : rateText(rate);
     case SparklineColumn:
-        return role == Qt::AccessibleTextRole ? formatRate(second.eventsPerSecond) : QVariant();
+        return role == Qt::AccessibleTextRole ? rateText(rate) : QVariant();
     case EventsColumn:
         return locale.toString(stats ? stats->totals().events : 0);
     case BytesColumn:
@@ -268,6 +299,14 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
         switch (section) {
+        case RateColumn:
+            return tr("Events per second averaged over the last %1 s (over %2 s for a stream "
+                      "whose bursts come more than %3 s apart). \"(bursts)\" marks a stream "
+                      "that arrives many events per network read with silences between, as "
+                      "behind a buffering proxy.")
+                .arg(kRateWindowNs / 1'000'000'000)
+                .arg(kWideRateWindowNs / 1'000'000'000)
+                .arg(kWideRateGapNs / 1'000'000'000);
         case PerReadColumn:
             return tr("Events per network read over the last 10 s. A buffering proxy delivers "
                       "many events per read, in bursts; an unbuffered route about one.");

@@ -5,12 +5,16 @@
 #include <QAbstractTableModel>
 #include <QTimer>
 
+#include <functional>
+
 namespace ssescope::ui {
 
 class DashboardSession;
 
 // One row per live stream: state, rates, a sparkline, totals, latency and
-// reconnections, read from the session's pipeline statistics on a timer so
+// reconnections. Events/s is a trailing average (core/stats/RateSeries, as the
+// charts draw it), marked "(bursts)" for a stream that arrives many events per
+// read with silences between, as behind a buffering proxy; read from the session's pipeline statistics on a timer so
 // that a busy stream never makes the panel repaint faster than people read.
 class StreamListModel final : public QAbstractTableModel
 {
@@ -52,6 +56,8 @@ public:
     int rowOf(StreamId stream) const;
     // Re-reads figures now (the timer does it four times a second).
     void refresh();
+    // The steady clock the figures are read at (tests set their own).
+    void setClock(std::function<qint64()> now) { m_now = std::move(now); }
 
 private:
     void handleStreamAdded(StreamId stream);
@@ -62,6 +68,7 @@ private:
     DashboardSession *m_session;
     QList<StreamId> m_rows;
     QTimer m_refresh;
+    std::function<qint64()> m_now;
 };
 
 } // namespace ssescope::ui

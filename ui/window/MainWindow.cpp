@@ -8,6 +8,7 @@
 #include "events/EventsPanel.h"
 #include "session/CaptureRecorder.h"
 #include "session/DashboardSession.h"
+#include "stats/RateSeries.h"
 #include "streams/StreamsPanel.h"
 #include "window/RecentFiles.h"
 
@@ -25,6 +26,8 @@
 #include <QTableView>
 #include <QChartView>
 #include <QToolBar>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -237,7 +240,9 @@ void MainWindow::buildStatusBar()
         statusBar()->addPermanentWidget(l);
         return l;
     };
-    m_rateLabel = label(u"statusRate"_s, tr("Events per second, all streams"));
+    m_rateLabel = label(u"statusRate"_s,
+        tr("Events per second, all streams, averaged over the last %1 s")
+            .arg(kRateWindowNs / 1'000'000'000));
     m_heldLabel = label(u"statusHeld"_s, tr("Events held"));
     m_memoryLabel = label(u"statusMemory"_s, tr("Memory in use against the cap"));
     m_droppedLabel = label(u"statusDropped"_s, tr("Events dropped by the cap"));
@@ -253,8 +258,11 @@ void MainWindow::updateStatus()
     m_memoryLabel->setText(tr("%1 / %2 MiB").arg(mib(store.bytesUsed()), mib(store.limits().maxBytes)));
     m_droppedLabel->setText(tr("%L1 dropped by the cap").arg(store.droppedEvents()));
     m_droppedLabel->setStyleSheet(store.droppedEvents() > 0 ? u"color: #b26b00;"_s : QString());
-    const WindowStats total = m_session->pipeline().stats().total().window(1, steadyNowNs());
-    m_rateLabel->setText(tr("%L1 events/s").arg(qint64(total.eventsPerSecond)));
+    // The streams panel's trailing average: a 1 s window reads 0 between a
+    // buffering proxy's bursts.
+    const RateReading total
+        = rateAt(m_session->pipeline().stats().total(), steadyNowNs(), kRateWindowNs);
+    m_rateLabel->setText(tr("%L1 events/s").arg(qint64(std::llround(total.eventsPerSecond))));
     const CaptureRecorder *recorder = m_session->recorder();
     m_recordLabel->setVisible(recorder->isRecording());
     if (recorder->isRecording())
