@@ -10,8 +10,9 @@ QString DashboardOptions::usage()
 {
     return QCoreApplication::translate("DashboardOptions",
         "usage: ssescope [--demo] [--workspace FILE] [--open CAPTURE] [--max-events N]\n"
-        "                [--max-memory MIB] [URL | NAME=URL] ...\n"
+        "                [--max-memory MIB] [--compare] [URL | NAME=URL] ...\n"
         "With no arguments SSE Scope starts its demo server on loopback and shows its streams.\n"
+        "--compare opens the comparison view on the streams given (two or more).\n"
         "To record without a window, use ssescope-cli.\n");
 }
 
@@ -42,6 +43,8 @@ std::optional<DashboardOptions> DashboardOptions::parse(const QStringList &argum
         };
         if (arg == u"--demo") {
             options.demo = true;
+        } else if (arg == u"--compare") {
+            options.compare = true;
         } else if (arg == u"--workspace") {
             const auto path = value();
             if (!path)

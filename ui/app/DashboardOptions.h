@@ -17,6 +17,7 @@ struct DashboardOptions
     bool demo = false; // also implied when nothing else is asked for
     qint64 maxEvents = 0; // store caps; 0 = the default
     qint64 maxMemoryMiB = 0;
+    bool compare = false; // open the comparison view on the streams given
 
     // Whether the embedded demo server should start and be subscribed to.
     bool wantsDemo() const { return demo || (streams.isEmpty() && workspace.isEmpty() && capture.isEmpty()); }
