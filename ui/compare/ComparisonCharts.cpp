@@ -6,9 +6,12 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QGridLayout>
+#include <QLabel>
+#include <QVBoxLayout>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLogValueAxis>
@@ -118,7 +121,17 @@ void setTimeRange(QChart *chart, double seconds)
     QValueAxis *axis = valueAxis(chart, Qt::Horizontal);
     const double span = std::max(1.0, seconds);
     axis->setRange(0, span);
-    axis->setLabelFormat(span >= 10 ? u"%.0f"_s : u"%.1f"_s);
+    // Ticks on round seconds from 0 (1, 2, 5, 10, 20, 30, 60 …), not span / 4.
+    double step = 0.5;
+    for (double candidate : { 0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1800.0, 3600.0 }) {
+        step = candidate;
+        if (span / candidate <= 7)
+            break;
+    }
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(step);
+    axis->setLabelFormat(step >= 1 ? u"%.0f"_s : u"%.1f"_s);
 }
 
 double niceCeiling(double value)
@@ -181,19 +194,39 @@ ComparisonCharts::ComparisonCharts(QWidget *parent)
         view->setFocusPolicy(Qt::NoFocus);
         view->setMinimumSize(320, 200);
         m_views[i] = view;
-        layout->addWidget(view, i / 2, i % 2);
+        if (i != Latency) {
+            layout->addWidget(view, i / 2, i % 2);
+            continue;
+        }
+        // The quantiles do not fit a legend: a small table under the chart.
+        auto *cell = new QWidget(this);
+        auto *cellLayout = new QVBoxLayout(cell);
+        cellLayout->setContentsMargins(0, 0, 0, 0);
+        cellLayout->setSpacing(0);
+        cellLayout->addWidget(view, 1);
+        m_latencyTable = new QLabel(cell);
+        m_latencyTable->setObjectName(u"latencyQuantiles"_s);
+        m_latencyTable->setAccessibleName(tr("Latency quantiles per route"));
+        m_latencyTable->setTextFormat(Qt::RichText);
+        m_latencyTable->setAutoFillBackground(true);
+        m_latencyTable->setBackgroundRole(QPalette::Base);
+        QFont small = m_latencyTable->font();
+        small.setPointSizeF(8);
+        m_latencyTable->setFont(small);
+        cellLayout->addWidget(m_latencyTable);
+        layout->addWidget(cell, i / 2, i % 2);
     }
 
     const QString seconds = tr("seconds since start");
     for (Chart c : { Cumulative, Raster, EventsPerRead, Delay })
         makeAxis<QValueAxis>(chart(c), Qt::AlignBottom, seconds);
     makeAxis<QValueAxis>(chart(Cumulative), Qt::AlignLeft, tr("events"))->setLabelFormat(u"%.0f"_s);
-    auto *lanes = makeAxis<QValueAxis>(chart(Raster), Qt::AlignLeft, QString());
-    lanes->setLabelsVisible(false);
+    auto *lanes = makeAxis<QCategoryAxis>(chart(Raster), Qt::AlignLeft, QString());
+    lanes->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     lanes->setGridLineVisible(false);
     auto *perRead = makeAxis<QLogValueAxis>(chart(EventsPerRead), Qt::AlignLeft, tr("events per read"));
     perRead->setLabelFormat(u"%g"_s);
-    perRead->setMinorTickCount(-1);
+    perRead->setMinorTickCount(0);
     makeAxis<QValueAxis>(chart(Delay), Qt::AlignLeft, tr("delay (ms)"));
     auto *latencyX = makeAxis<QLogValueAxis>(chart(Latency), Qt::AlignBottom, tr("ms (log scale)"));
     latencyX->setLabelFormat(u"%g"_s);
@@ -261,7 +294,23 @@ void ComparisonCharts::updateRaster(const RouteComparison &comparison,
         series[qsizetype(i)]->replace(arrivalComb(route.reads, buckets, lane, maxEvents));
     }
     setTimeRange(c, buckets.seconds(buckets.endNs));
-    valueAxis(c, Qt::Vertical)->setRange(-0.1, double(count));
+    // Each lane named at its baseline, in place of a legend.
+    // Category labels must be unique and appended bottom up.
+    QStringList labels;
+    for (size_t i = count; i-- > 0;) {
+        QString label = comparison.routes()[i].spec.name;
+        while (labels.contains(label))
+            label += u' ';
+        labels.append(label);
+    }
+    auto *lanes = qobject_cast<QCategoryAxis *>(c->axes(Qt::Vertical).value(0));
+    if (lanes->categoriesLabels() != labels) {
+        for (const QString &label : lanes->categoriesLabels())
+            lanes->remove(label);
+        for (qsizetype lane = 0; lane < labels.size(); ++lane)
+            lanes->append(labels.at(lane), double(lane) + 0.3);
+    }
+    lanes->setRange(-0.1, double(count));
 }
 
 void ComparisonCharts::updateLatency(const RouteComparison &comparison, const std::vector<QColor> &colors)
@@ -274,6 +323,7 @@ void ComparisonCharts::updateLatency(const RouteComparison &comparison, const st
     double high = 0;
     double tallest = 0;
     bool anyDelayFallback = false;
+    QString rows;
     for (size_t i = 0; i < comparison.routes().size(); ++i) {
         const RouteComparison::Route &route = comparison.routes()[i];
         const bool fromLatency = route.latencyUs.count() > 0;
@@ -303,20 +353,22 @@ void ComparisonCharts::updateLatency(const RouteComparison &comparison, const st
         });
         if (floorCount > 0)
             bar(kFloorMs / 2, kFloorMs, 100.0 * floorCount / total);
-        QString name = route.spec.name;
-        if (histogram.count() > 0) {
-            const auto ms = [&](double q) { return shortDuration(histogram.quantile(q) / 1e3); };
-            name = tr("%1%2: p50 %3 · p90 %4 · p99 %5 · max %6")
-                       .arg(route.spec.name, fromLatency ? QString() : tr(" (delay)"), ms(0.5),
-                           ms(0.9), ms(0.99), ms(1.0));
-        } else {
-            name = tr("%1: nothing measured yet").arg(route.spec.name);
-        }
+        const QString name = route.spec.name + (fromLatency ? QString() : tr(" (delay)"));
+        const auto ms = [&](double q) {
+            return histogram.count() > 0 ? shortDuration(histogram.quantile(q) / 1e3) : u"—"_s;
+        };
+        rows += u"<tr><td><span style='color:%1'>&#9632;</span> %2</td><td align=right>%3</td>"
+                "<td align=right>%4</td><td align=right>%5</td><td align=right>%6</td></tr>"_s
+                    .arg(colors[i].name(), name.toHtmlEscaped(), ms(0.5), ms(0.9), ms(0.99), ms(1.0));
         QLineSeries *s = series[qsizetype(i)];
         s->setName(name);
         s->setPen(routePen(colors[i], i));
         s->replace(points);
     }
+    m_latencyTable->setText(u"<table cellspacing=0 cellpadding=1 width='100%'><tr><th align=left>%1</th>"
+                              "<th align=right>p50</th><th align=right>p90</th><th align=right>p99</th>"
+                              "<th align=right>%2</th></tr>%3</table>"_s
+                                  .arg(tr("route"), tr("max"), rows));
     c->setTitle(anyDelayFallback ? tr("Latency distribution (delay behind the fastest where no send time)")
                                  : tr("Latency distribution"));
     auto *x = qobject_cast<QLogValueAxis *>(c->axes(Qt::Horizontal).value(0));
@@ -395,6 +447,10 @@ void ComparisonCharts::updateBytesPerRead(const RouteComparison &comparison, con
             set->append({ 0, 0, 0 });
             bars->append(set);
         }
+        // A 4 KiB buffered read dwarfs 60-byte streaming ones: values written on the bars.
+        bars->setLabelsVisible(true);
+        bars->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+        bars->setLabelsFormat(u"@value"_s);
         c->addSeries(bars);
         for (QAbstractAxis *axis : c->axes())
             bars->attachAxis(axis);
@@ -414,11 +470,11 @@ void ComparisonCharts::updateBytesPerRead(const RouteComparison &comparison, con
         const double values[3] = { bytes.count() ? bytes.quantile(0.5) : 0,
             bytes.count() ? bytes.quantile(0.9) : 0, bytes.count() ? bytes.max() : 0 };
         for (int v = 0; v < 3; ++v) {
-            set->replace(v, values[v]);
+            set->replace(v, std::round(values[v]));
             most = std::max(most, values[v]);
         }
     }
-    valueAxis(c, Qt::Vertical)->setRange(0, niceCeiling(most * 1.05));
+    valueAxis(c, Qt::Vertical)->setRange(0, niceCeiling(most * 1.15));
 }
 
 } // namespace ssescope::ui

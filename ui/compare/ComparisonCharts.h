@@ -9,6 +9,7 @@
 
 class QChart;
 class QChartView;
+class QLabel;
 
 namespace ssescope::ui {
 
@@ -31,6 +32,7 @@ public:
     void update(const RouteComparison &comparison, const std::vector<QColor> &colors, qint64 nowNs);
     QChartView *view(Chart chart) const { return m_views[chart]; }
     QChart *chart(Chart chart) const;
+    QLabel *latencyTable() const { return m_latencyTable; }
 
 private:
     void updateCumulative(const RouteComparison &comparison, const std::vector<QColor> &colors,
@@ -45,6 +47,7 @@ private:
     void updateBytesPerRead(const RouteComparison &comparison, const std::vector<QColor> &colors);
 
     QChartView *m_views[ChartCount] = {};
+    QLabel *m_latencyTable = nullptr;
 };
 
 } // namespace ssescope::ui
