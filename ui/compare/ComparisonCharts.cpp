@@ -233,7 +233,10 @@ ComparisonCharts::ComparisonCharts(QWidget *parent)
     makeAxis<QValueAxis>(chart(Latency), Qt::AlignLeft, tr("% of events"))->setLabelFormat(u"%.0f"_s);
     makeAxis<QBarCategoryAxis>(chart(BytesPerRead), Qt::AlignBottom, QString())
         ->append({ tr("p50"), tr("p90"), tr("max") });
-    makeAxis<QValueAxis>(chart(BytesPerRead), Qt::AlignLeft, tr("bytes"))->setLabelFormat(u"%.0f"_s);
+    // Log scale: a proxy's 4 KiB reads and a stream's 60-byte ones on one chart.
+    auto *bytes = makeAxis<QLogValueAxis>(chart(BytesPerRead), Qt::AlignLeft, tr("bytes (log scale)"));
+    bytes->setLabelFormat(u"%g"_s);
+    bytes->setMinorTickCount(0);
     chart(Raster)->legend()->hide(); // the lanes are labelled by the other charts' legends
 }
 
@@ -470,11 +473,12 @@ void ComparisonCharts::updateBytesPerRead(const RouteComparison &comparison, con
         const double values[3] = { bytes.count() ? bytes.quantile(0.5) : 0,
             bytes.count() ? bytes.quantile(0.9) : 0, bytes.count() ? bytes.max() : 0 };
         for (int v = 0; v < 3; ++v) {
-            set->replace(v, std::round(values[v]));
+            set->replace(v, std::max(1.0, std::round(values[v])));
             most = std::max(most, values[v]);
         }
     }
-    valueAxis(c, Qt::Vertical)->setRange(0, niceCeiling(most * 1.15));
+    qobject_cast<QLogValueAxis *>(c->axes(Qt::Vertical).value(0))
+        ->setRange(1, std::pow(10.0, std::ceil(std::log10(most * 1.5))));
 }
 
 } // namespace ssescope::ui
