@@ -142,6 +142,15 @@ void TestComparisonView::judgesBufferedAndStreamingRoutes()
             QVERIFY2(!widget->accessibleName().isEmpty(), qPrintable(widget->objectName()));
     }
 
+    // Keyboard: Tab goes from the table to the exports and Close.
+    view.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&view));
+    view.table()->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget()->objectName(), u"exportImage"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget()->objectName(), u"exportFigures"_s);
+
     // Closing stops the comparison: nothing is measured for a closed view.
     view.close();
     QVERIFY(!session.pipeline().comparison());

@@ -80,6 +80,8 @@ ComparisonView::ComparisonView(DashboardSession *session, const QList<StreamId> 
     m_table->setAccessibleName(tr("Verdicts per route"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Arrows move between routes; Tab leaves the table for the buttons.
+    m_table->setTabKeyNavigation(false);
     m_table->setWordWrap(true);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
