@@ -3,6 +3,7 @@
 #include <QtGlobal>
 
 #include <array>
+#include <cmath>
 #include <memory>
 
 namespace ssescope {
@@ -29,6 +30,26 @@ public:
     // q in [0, 1]; NaN when empty. The exact max is returned for q = 1.
     double quantile(double q) const;
     void clear();
+    // Walks the non-empty bins of values >= 0, lowest first, as
+    // fn(lowValue, highValue, count): enough to draw the distribution.
+    // Bin 0 holds [0, 1). Negative values (rare: clock skew) are not walked.
+    template<typename Fn>
+    void forEachBin(Fn &&fn) const
+    {
+        for (int bin = 0; bin < kBins; ++bin) {
+            const quint32 count = m_positive[size_t(bin)];
+            if (count == 0)
+                continue;
+            if (bin == 0) {
+                fn(0.0, 1.0, quint64(count));
+                continue;
+            }
+            const int octave = (bin - 1) / kSubBins;
+            const int sub = (bin - 1) % kSubBins;
+            fn(std::ldexp(1.0 + double(sub) / kSubBins, octave),
+                std::ldexp(1.0 + double(sub + 1) / kSubBins, octave), quint64(count));
+        }
+    }
 
 private:
     static int binOf(double magnitude);

@@ -39,6 +39,14 @@ void TestDashboardOptions::parses()
     QCOMPARE(options->streams.at(1).name, QString()); // an = after :// is part of the URL
     QCOMPARE(options->workspace, u"w.json"_s);
     QVERIFY(!options->wantsDemo());
+    QVERIFY(!options->compare);
+    options = DashboardOptions::parse({ u"ssescope"_s, u"--compare"_s, u"a=http://127.0.0.1:9/a"_s,
+                                          u"b=http://127.0.0.1:9/b"_s },
+        &error);
+    QVERIFY2(options, qPrintable(error));
+    QVERIFY(options->compare);
+    QCOMPARE(options->streams.size(), 2);
+    QVERIFY(DashboardOptions::usage().contains(u"--compare"_s));
 }
 
 void TestDashboardOptions::latencyAppliesToEveryUrl_data()

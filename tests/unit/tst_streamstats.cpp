@@ -59,6 +59,26 @@ private Q_SLOTS:
         QCOMPARE(histogram.count(), quint64(6));
     }
 
+    void histogramBinsCoverEveryNonNegativeValue()
+    {
+        LogHistogram histogram;
+        for (double v : { -5.0, 0.25, 3.0, 3.1, 1000.0 })
+            histogram.add(v);
+        quint64 total = 0;
+        double lastHigh = -1;
+        histogram.forEachBin([&](double low, double high, quint64 count) {
+            QVERIFY(low < high);
+            QVERIFY(low >= lastHigh); // ascending, no overlap
+            lastHigh = high;
+            total += count;
+            if (low <= 1000.0 && 1000.0 < high)
+                QCOMPARE(count, quint64(1));
+            if (low <= 3.0 && 3.1 < high)
+                QCOMPARE(count, quint64(2));
+        });
+        QCOMPARE(total, quint64(4)); // the negative value is not walked
+    }
+
     void windowsMatchHandComputedFigures()
     {
         StreamStats stats;

@@ -90,8 +90,19 @@ int runDashboard(int argc, char *argv[])
         window.openWorkspace(options->workspace);
     if (!options->capture.isEmpty())
         window.openCapture(options->capture);
+    QList<StreamId> given;
     for (const SubscriptionConfig &config : options->streams)
-        session.addStream(config);
+        given.append(session.addStream(config));
+    if (options->compare) {
+        // Once the window shows, so that the view opens over it.
+        QTimer::singleShot(0, &window, [&window, given] {
+            if (given.size() < 2)
+                window.showMessage(QApplication::translate("DashboardApp",
+                                       "--compare needs two or more streams on the command line."), true);
+            else
+                window.compareStreams(given);
+        });
+    }
     if (options->wantsDemo()) {
         if (session.startDemoServer(&error))
             session.subscribeDemoStreams();

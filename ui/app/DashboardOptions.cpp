@@ -10,10 +10,11 @@ QString DashboardOptions::usage()
 {
     return QCoreApplication::translate("DashboardOptions",
         "usage: ssescope [--demo] [--workspace FILE] [--open CAPTURE] [--max-events N]\n"
-        "                [--max-memory MIB] [--latency SPEC] [URL | NAME=URL] ...\n"
+        "                [--max-memory MIB] [--latency SPEC] [--compare] [URL | NAME=URL] ...\n"
         "--latency reads each URL's send time from json:/POINTER, regex:PATTERN, id, auto\n"
         "(the default: a time field found in the first events) or none.\n"
         "With no arguments SSE Scope starts its demo server on loopback and shows its streams.\n"
+        "--compare opens the comparison view on the streams given (two or more).\n"
         "To record without a window, use ssescope-cli.\n");
 }
 
@@ -44,6 +45,8 @@ std::optional<DashboardOptions> DashboardOptions::parse(const QStringList &argum
         };
         if (arg == u"--demo") {
             options.demo = true;
+        } else if (arg == u"--compare") {
+            options.compare = true;
         } else if (arg == u"--workspace") {
             const auto path = value();
             if (!path)

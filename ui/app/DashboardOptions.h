@@ -21,6 +21,7 @@ struct DashboardOptions
     // --latency SPEC, given to every URL on the command line. The window
     // detects send times unless told otherwise (ssescope-cli does not).
     LatencyConfig latency = autoLatency();
+    bool compare = false; // open the comparison view on the streams given
 
     // Whether the embedded demo server should start and be subscribed to.
     bool wantsDemo() const { return demo || (streams.isEmpty() && workspace.isEmpty() && capture.isEmpty()); }

@@ -129,6 +129,8 @@ void MainWindow::buildActions()
     m_openWorkspace = make(tr("Open &workspace…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), u"openWorkspace"_s);
     m_saveWorkspace = make(tr("Save wor&kspace as…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S), u"saveWorkspace"_s);
     m_findAction = make(tr("&Filter events"), QKeySequence::Find, u"findEvents"_s);
+    m_compare = make(tr("&Compare…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), u"compare"_s);
+    m_compare->setToolTip(tr("Compare the selected streams side by side: buffered or streaming"));
 
     connect(m_addStream, &QAction::triggered, this, &MainWindow::addStream);
     connect(m_pauseAll, &QAction::triggered, m_session, &DashboardSession::pauseAll);
@@ -145,6 +147,7 @@ void MainWindow::buildActions()
     connect(m_openWorkspace, &QAction::triggered, this, &MainWindow::promptOpenWorkspace);
     connect(m_saveWorkspace, &QAction::triggered, this, &MainWindow::promptSaveWorkspace);
     connect(m_findAction, &QAction::triggered, m_events->filterBar(), &EventFilterBar::focusText);
+    connect(m_compare, &QAction::triggered, this, &MainWindow::promptCompare);
 }
 
 void MainWindow::buildMenus()
@@ -178,6 +181,8 @@ void MainWindow::buildMenus()
         m_streams->removeAction() });
     streams->addSeparator();
     streams->addActions({ m_pauseAll, m_resumeAll, m_restartAll });
+    streams->addSeparator();
+    streams->addAction(m_compare);
 
     QMenu *events = menuBar()->addMenu(tr("&Events"));
     events->addAction(m_findAction);
@@ -229,6 +234,9 @@ void MainWindow::buildToolBar()
     bar->addAction(m_record);
     bar->addAction(m_export);
     bar->addAction(m_clear);
+    bar->addSeparator();
+    bar->addAction(m_compare);
+    bar->widgetForAction(m_compare)->setAccessibleName(tr("Compare streams"));
 }
 
 void MainWindow::buildStatusBar()

@@ -13,6 +13,7 @@ class QProgressDialog;
 
 namespace ssescope::ui {
 
+class ComparisonView;
 class DashboardSession;
 class EventsPanel;
 class ExportJob;
@@ -55,6 +56,10 @@ public:
     void addStream();
     void editStream(StreamId stream);
     void duplicateStream(StreamId stream);
+    // Opens the comparison view on these streams (two or more), in place of
+    // any comparison open before.
+    ComparisonView *compareStreams(const QList<StreamId> &streams);
+    ComparisonView *comparisonView() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -68,6 +73,7 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void promptOpenCapture();
+    void promptCompare();
     ExportJob *promptSaveCapture();
     void promptExport();
     void promptOpenWorkspace();
@@ -97,6 +103,7 @@ private:
     QAction *m_openWorkspace = nullptr;
     QAction *m_saveWorkspace = nullptr;
     QAction *m_findAction = nullptr;
+    QAction *m_compare = nullptr;
     QLabel *m_heldLabel = nullptr;
     QLabel *m_memoryLabel = nullptr;
     QLabel *m_droppedLabel = nullptr;
@@ -105,6 +112,7 @@ private:
     QTimer m_statusTimer;
     QPointer<ExportJob> m_exportJob;
     QPointer<QProgressDialog> m_exportProgress;
+    QPointer<ComparisonView> m_comparison;
     QString m_lastMessage;
     bool m_interactive = true;
     bool m_closingAfterSave = false;

@@ -4,11 +4,14 @@
 
 #include "capture/CaptureJobs.h"
 #include "capture/ExportDialog.h"
+#include "compare/ComparisonView.h"
+#include "compare/StreamPickerDialog.h"
 #include "charts/LiveChartsPanel.h"
 #include "events/EventTableModel.h"
 #include "events/EventsPanel.h"
 #include "session/CaptureRecorder.h"
 #include "session/DashboardSession.h"
+#include "streams/StreamsPanel.h"
 #include "session/Workspace.h"
 #include "subscribe/SubscribeDialog.h"
 #include "window/RecentFiles.h"
@@ -295,6 +298,40 @@ void MainWindow::clearCapture()
         return;
     m_session->clearCapture();
     showMessage(tr("Cleared."));
+}
+
+void MainWindow::promptCompare()
+{
+    QList<StreamId> streams = m_streams->selectedStreams();
+    if (streams.size() < 2) {
+        StreamPickerDialog picker(m_session, streams, this);
+        if (picker.exec() != QDialog::Accepted)
+            return;
+        streams = picker.checkedStreams();
+    }
+    compareStreams(streams);
+}
+
+ComparisonView *MainWindow::comparisonView() const
+{
+    return m_comparison.data();
+}
+
+ComparisonView *MainWindow::compareStreams(const QList<StreamId> &streams)
+{
+    if (streams.size() < 2) {
+        showMessage(tr("Choose two or more streams to compare."), true);
+        return nullptr;
+    }
+    // One comparison at a time: the pipeline measures one set of routes.
+    if (m_comparison)
+        m_comparison->close();
+    auto *view = new ComparisonView(m_session, streams, this);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->setInteractive(m_interactive);
+    m_comparison = view;
+    view->show();
+    return view;
 }
 
 } // namespace ssescope::ui
