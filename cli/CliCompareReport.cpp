@@ -65,7 +65,7 @@ QByteArray compareReportText(const std::vector<RouteReport> &reports)
         nameWidth = std::max(nameWidth, report.figures.name.size());
     nameWidth = std::min<qsizetype>(nameWidth, 32);
     out += QString(u"route"_s).leftJustified(nameWidth, u' ').toUtf8()
-        + "  verdict         events    reads  ev/read  max/read  B/read  burst  lat p50  "
+        + "  verdict         events    reads  ev/read  max/read  B/read  ev/burst  period  lat p50  "
           "lat p99  delay p50  delay p99  response\n";
     for (const RouteReport &report : reports) {
         const RouteFigures &f = report.figures;
@@ -75,7 +75,8 @@ QByteArray compareReportText(const std::vector<RouteReport> &reports)
             + tableCell(f.reads ? f.eventsPerRead : kNan, 9, 1)
             + tableCell(f.reads ? f.maxEventsPerRead : kNan, 10, 0)
             + tableCell(f.reads ? f.bytesPerReadP50 : kNan, 8, 0)
-            + tableCell(orNan(f.readGapP50Ms), 7, 0)
+            + tableCell(f.bursts ? f.eventsPerBurst : kNan, 10, 1)
+            + tableCell(orNan(f.burstGapP50Ms), 8, 0)
             + tableCell(quantileOrNan(f.latencyMs, f.latencyMs.p50), 9, 1)
             + tableCell(quantileOrNan(f.latencyMs, f.latencyMs.p99), 9, 1)
             + tableCell(quantileOrNan(f.delayMs, f.delayMs.p50), 11, 1)
@@ -84,7 +85,8 @@ QByteArray compareReportText(const std::vector<RouteReport> &reports)
     }
     out += QCoreApplication::translate("CliCompare",
         "Times in ms; quantiles from histograms accurate to 6.25%. Per read: events and bytes "
-        "(median) that arrived in one network read; burst = median time between such reads; "
+        "(median) that arrived in one network read; a burst = reads within 2 ms of each other; "
+        "period = median time from one burst to the next; "
         "lat = from send times in the events; delay = behind the fastest route for the same "
         "event (by id, else data); response = request to response headers.\n")
                .toUtf8();

@@ -47,6 +47,7 @@ QByteArray comparisonCsv(const std::vector<RouteReport> &reports)
 {
     QByteArray out = "route,verdict,events,reads,bytes,events_per_read,events_per_read_p50,"
                      "events_per_read_p90,events_per_read_max,bytes_per_read_p50,read_gap_p50_ms,"
+                     "bursts,events_per_burst,events_per_burst_max,burst_period_p50_ms,"
                      "events_per_second,latency_p50_ms,latency_p90_ms,latency_p99_ms,"
                      "latency_max_ms,latency_count,delay_p50_ms,delay_p90_ms,delay_p99_ms,"
                      "delay_max_ms,delay_count,response_after_ms,first_event_after_ms,"
@@ -58,7 +59,9 @@ QByteArray comparisonCsv(const std::vector<RouteReport> &reports)
             + QByteArray::number(f.bytes) + ',' + number(f.eventsPerRead) + ','
             + number(f.eventsPerReadP50) + ',' + number(f.eventsPerReadP90) + ','
             + number(f.maxEventsPerRead) + ',' + number(f.bytesPerReadP50) + ','
-            + number(f.readGapP50Ms) + ',' + number(f.eventsPerSecond) + ','
+            + number(f.readGapP50Ms) + ',' + QByteArray::number(f.bursts) + ','
+            + number(f.eventsPerBurst) + ',' + number(f.maxEventsPerBurst) + ','
+            + number(f.burstGapP50Ms) + ',' + number(f.eventsPerSecond) + ','
             + quantileFields(f.latencyMs) + ',' + quantileFields(f.delayMs) + ','
             + number(f.responseAfterMs) + ',' + number(f.firstEventAfterMs) + ','
             + number(f.waitedMs) + ',' + (f.compressionRequested ? "yes" : "no") + ','

@@ -112,6 +112,7 @@ void RouteComparison::recordRead(StreamId stream, qint64 steadyNs, quint64 chunk
     if (!route.reads.empty() && route.reads.back().chunkIndex == chunkIndex
         && route.reads.back().steadyNs == steadyNs) {
         RouteRead &read = route.reads.back();
+        route.burstEvents += events;
         read.events += quint32(events);
         read.bytes += bytes;
         read.cumulativeEvents = route.events;
@@ -126,6 +127,20 @@ void RouteComparison::recordRead(StreamId stream, qint64 steadyNs, quint64 chunk
         route.readGapUs.add(double(std::max<qint64>(0, steadyNs - previous.steadyNs)) / 1e3);
     }
     ++route.readCount;
+    if (route.bursts > 0 && steadyNs - route.burstLastNs <= kBurstJoinNs) {
+        route.burstEvents += events;
+        route.burstLastNs = steadyNs;
+        route.longestBurstNs = std::max(route.longestBurstNs, steadyNs - route.burstStartNs);
+    } else {
+        if (route.bursts > 0) {
+            route.eventsPerBurst.add(double(route.burstEvents));
+            route.burstGapUs.add(double(std::max<qint64>(0, steadyNs - route.burstStartNs)) / 1e3);
+        }
+        ++route.bursts;
+        route.burstStartNs = steadyNs;
+        route.burstLastNs = steadyNs;
+        route.burstEvents = events;
+    }
     route.reads.push_back(RouteRead { steadyNs, chunkIndex, quint32(events), bytes, route.events });
     keepNewest(route.reads, &route.readsForgotten);
 }
@@ -211,6 +226,17 @@ RouteFigures RouteComparison::figures(size_t index, qint64 nowSteadyNs) const
     }
     if (route.readGapUs.count() > 0)
         f.readGapP50Ms = route.readGapUs.quantile(0.5) / 1e3;
+    f.bursts = route.bursts;
+    if (route.bursts > 0) {
+        f.eventsPerBurst = double(route.events) / double(route.bursts);
+        LogHistogram eventsPerBurst;
+        eventsPerBurst.merge(route.eventsPerBurst);
+        eventsPerBurst.add(double(route.burstEvents));
+        f.maxEventsPerBurst = eventsPerBurst.max();
+        f.longestBurstMs = double(route.longestBurstNs) / 1e6;
+    }
+    if (route.burstGapUs.count() > 0)
+        f.burstGapP50Ms = route.burstGapUs.quantile(0.5) / 1e3;
     f.latencyMs = quantilesMs(route.latencyUs);
     f.delayMs = quantilesMs(route.delayUs);
 

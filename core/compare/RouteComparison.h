@@ -52,6 +52,7 @@ class RouteComparison final
 public:
     static constexpr size_t kMaxPointsKept = 200'000;
     static constexpr qsizetype kMaxPendingKeys = 200'000;
+    static constexpr qint64 kBurstJoinNs = 2'000'000; // 2 ms: see Route::bursts
 
     struct Route
     {
@@ -59,6 +60,17 @@ public:
         std::deque<RouteRead> reads;
         std::deque<RouteDelayPoint> delays;
         quint64 readsForgotten = 0; // older than what reads holds
+        // Reads that land within kBurstJoinNs of each other are one burst: a
+        // proxy's buffer, or a burst the source sent at once, often comes in
+        // several reads microseconds apart (the demo's 90-event bursts came in
+        // 2 to 4), which would otherwise read as small and back to back.
+        quint64 bursts = 0;
+        LogHistogram eventsPerBurst; // of every burst but the open one
+        LogHistogram burstGapUs; // from one burst's start to the next's
+        qint64 burstStartNs = 0; // of the open burst
+        qint64 burstLastNs = 0;
+        quint64 burstEvents = 0;
+        qint64 longestBurstNs = 0; // from a burst's first read to its last
         quint64 events = 0;
         quint64 readCount = 0;
         quint64 bytes = 0;

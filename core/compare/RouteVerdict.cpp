@@ -131,11 +131,13 @@ RouteVerdict judgeRoute(const RouteFigures &f)
                           : tr("only %1 events so far").arg(f.events) };
 
     const AddedDelay delay = addedDelay(f);
-    const bool bursty = f.eventsPerRead >= verdict::kBurstyEventsPerRead;
-    const QString burst = f.readGapP50Ms >= 0
+    const bool bursty = f.eventsPerBurst >= verdict::kBurstyEventsPerRead
+        && (f.burstGapP50Ms >= verdict::kMinBurstGapMs
+            || (f.burstGapP50Ms < 0 && f.longestBurstMs <= verdict::kLongestSingleBurstMs));
+    const QString burst = f.burstGapP50Ms >= 0
         ? tr("bursts of ~%1 every ~%2")
-              .arg(roughCount(f.eventsPerRead), formatDurationMs(f.readGapP50Ms))
-        : tr("bursts of ~%1").arg(roughCount(f.eventsPerRead));
+              .arg(roughCount(f.eventsPerBurst), formatDurationMs(f.burstGapP50Ms))
+        : tr("a burst of ~%1").arg(roughCount(f.eventsPerBurst));
 
     if (bursty && (delay.ms < 0 || delay.ms >= verdict::kBufferedDelayMs)) {
         QString text = tr("events arrive in %1").arg(burst);
@@ -154,11 +156,12 @@ RouteVerdict judgeRoute(const RouteFigures &f)
         return { VerdictKind::Buffered, text };
     }
     if (bursty) {
+        const QString comeFrom = f.burstGapP50Ms >= 0 ? tr("come") : tr("came");
         return { VerdictKind::Streaming,
             delay.behindFastest
-                ? tr("%1 come from the source: the fastest route sees them at the same time, %2")
-                      .arg(burst, delayPhrase(delay))
-                : tr("%1 come from the source (%2)").arg(burst, delayPhrase(delay)) };
+                ? tr("%1 %2 from the source: the fastest route sees them at the same time, %3")
+                      .arg(burst, comeFrom, delayPhrase(delay))
+                : tr("%1 %2 from the source (%3)").arg(burst, comeFrom, delayPhrase(delay)) };
     }
     const QString perRead = QString::number(f.eventsPerRead, 'f', 1);
     QString text = (perRead == u"1.0" ? tr("%1 event per read") : tr("%1 events per read"))

@@ -19,7 +19,12 @@ struct RouteFigures
     double eventsPerReadP90 = 0;
     double maxEventsPerRead = 0;
     double bytesPerReadP50 = 0;
-    double readGapP50Ms = -1; // between reads that carried events: a buffered route's burst period
+    double readGapP50Ms = -1; // between reads that carried events
+    quint64 bursts = 0; // reads joined when they land within 2 ms of each other
+    double eventsPerBurst = 0; // mean
+    double maxEventsPerBurst = 0;
+    double burstGapP50Ms = -1; // from a burst's start to the next's: a buffered route's period
+    double longestBurstMs = 0; // a burst's span, first read to last
     double eventsPerSecond = 0; // over the route's whole time, bursts averaged out
     Quantiles latencyMs; // from send times carried in the events (count 0: none)
     Quantiles delayMs; // behind the fastest compared route, for events matched across routes
@@ -51,10 +56,17 @@ namespace verdict {
 inline constexpr double kStalledAfterMs = 5000;
 // Fewer events than this: too little traffic to tell.
 inline constexpr quint64 kMinEvents = 10;
-// Mean events per network read at or above this is bursty. A streaming route
-// reads about 1.0 (a fast one a little more, as reads catch two events); a
-// proxy's 4 KiB buffer holds about 90 small events.
+// A route is bursty when its bursts (reads joined when they land within 2 ms
+// of each other) average at least this many events, apart by at least
+// kMinBurstGapMs. A streaming route's bursts are single events (a fast one
+// a little more, as reads catch two); nginx's 4 KiB buffer held 51 ticker
+// events. A fast steady stream (1,000 events a second and more) joins into
+// long runs with no gap between them: not bursty.
 inline constexpr double kBurstyEventsPerRead = 4.0;
+inline constexpr double kMinBurstGapMs = 50.0;
+// A first and only burst counts as one when it was this short (its period
+// is not known yet): gzip through nginx delivered 2,000 events at once.
+inline constexpr double kLongestSingleBurstMs = 50.0;
 // A bursty route whose median added delay (behind the fastest route, or
 // latency from send times) reaches this is buffered; below it, the bursts
 // come from the source (the fastest route sees them at the same moment).

@@ -27,6 +27,7 @@ RouteReport report(const QString &name, VerdictKind kind, const QString &why, qu
     r.figures.reads = events / 90 + 1;
     r.figures.eventsPerRead = double(events) / double(r.figures.reads);
     r.figures.readGapP50Ms = 4500;
+    r.figures.burstGapP50Ms = 4500;
     r.figures.latencyMs = Quantiles { 2000, 3800, 4400, 4500, events };
     r.verdict.kind = kind;
     r.verdict.explanation = why;

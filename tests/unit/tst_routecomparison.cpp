@@ -130,6 +130,60 @@ private Q_SLOTS:
         QVERIFY(lines[3].startsWith("gzip,stalled,0,0,"));
     }
 
+    // Reads within 2 ms of each other are one burst: the demo's bursts of 90
+    // came in two to four reads microseconds apart and read as "~4 every 0 ms".
+    void burstsJoinTheirReads_data()
+    {
+        QTest::addColumn<int>("events");
+        QTest::addColumn<int>("burstSize");
+        QTest::addColumn<int>("readsPerBurst");
+        QTest::addColumn<qint64>("readSpacingNs");
+        QTest::addColumn<qint64>("burstPeriodNs");
+        QTest::addColumn<double>("latencyMs");
+        QTest::addColumn<QString>("verdict");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("source bursts of 90 in 3 reads, send times 0.5 ms")
+            << 900 << 90 << 3 << qint64(10'000) << 1000 * kMs << 0.5 << QStringLiteral("streaming")
+            << QStringLiteral("bursts of ~90 every ~1.0 s come from the source");
+        QTest::newRow("proxy bursts of 51 in 2 reads every 2.5 s, 1.3 s late")
+            << 510 << 51 << 2 << qint64(50'000) << 2500 * kMs << 1300.0 << QStringLiteral("buffered")
+            << QStringLiteral("bursts of ~51 every ~2.5 s");
+        QTest::newRow("a steady 1,000 a second is no burst")
+            << 3000 << 1 << 1 << qint64(0) << 1 * kMs << 0.3 << QStringLiteral("streaming")
+            << QStringLiteral("1.0 event per read, median latency 0.3 ms");
+        QTest::newRow("one burst of 2,000 at once, 95 s late (gzip)")
+            << 2000 << 2000 << 4 << qint64(20'000) << 0LL << 95'000.0 << QStringLiteral("buffered")
+            << QStringLiteral("events arrive in a burst of ~2000 (reads of ~21.0 KiB), median latency 95.0 s");
+    }
+    void burstsJoinTheirReads()
+    {
+        QFETCH(int, events);
+        QFETCH(int, burstSize);
+        QFETCH(int, readsPerBurst);
+        QFETCH(qint64, readSpacingNs);
+        QFETCH(qint64, burstPeriodNs);
+        QFETCH(double, latencyMs);
+        QFETCH(QString, verdict);
+        QFETCH(QString, says);
+        CaptureMeasurer measurer;
+        measurer.startComparison({ RouteSpec { 1, QStringLiteral("r"), false, kOrigin } });
+        quint64 chunk = 0;
+        int sent = 0;
+        for (qint64 burst = 0; sent < events; ++burst) {
+            const qint64 start = kOrigin + 5 * kMs + burst * burstPeriodNs;
+            for (int read = 0; read < readsPerBurst && sent < events; ++read) {
+                ++chunk;
+                const int inRead = burstSize / readsPerBurst + (read < burstSize % readsPerBurst);
+                for (int i = 0; i < inRead && sent < events; ++i, ++sent)
+                    measure(measurer, { 1, quint64(sent + 1), start + read * readSpacingNs, chunk, latencyMs });
+            }
+        }
+        const RouteComparison &c = *measurer.comparison();
+        const RouteReport report = judgeRoutes(c.allFigures(c.lastActivityNs() + 10 * kMs))[0];
+        QCOMPARE(verdictWord(report.verdict.kind), verdict);
+        QVERIFY2(report.verdict.explanation.contains(says), qPrintable(verdictLine(report)));
+    }
+
     void aReadSplitByACommentIsOneRead()
     {
         CaptureMeasurer measurer;

@@ -31,6 +31,10 @@ RouteFigures delivered(quint64 events, double perRead, double gapMs, double byte
     f.eventsPerReadP50 = perRead;
     f.bytesPerReadP50 = bytesPerRead > 0 ? bytesPerRead : perRead * 43;
     f.readGapP50Ms = gapMs;
+    f.bursts = f.reads;
+    f.eventsPerBurst = perRead;
+    f.maxEventsPerBurst = perRead;
+    f.burstGapP50Ms = gapMs;
     f.responseAfterMs = 2;
     f.firstEventAfterMs = 3;
     f.waitedMs = 60'000;

@@ -68,7 +68,7 @@ QString VerdictTableModel::cellText(const RouteReport &report, int column) const
     case EventsPerRead:
         return f.reads == 0 ? QStringLiteral("—") : locale.toString(f.eventsPerRead, 'f', 1);
     case BurstPeriod:
-        return duration(f.readGapP50Ms);
+        return duration(f.burstGapP50Ms);
     case LatencyP50:
         return quantile(f.latencyMs, &Quantiles::p50);
     case LatencyP99:
@@ -150,7 +150,7 @@ QVariant VerdictTableModel::headerData(int section, Qt::Orientation orientation,
     case EventsPerRead:
         return tr("Ev/read");
     case BurstPeriod:
-        return tr("Read gap p50");
+        return tr("Burst period");
     case LatencyP50:
         return tr("Latency p50");
     case LatencyP99:
