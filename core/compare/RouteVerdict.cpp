@@ -50,9 +50,11 @@ AddedDelay addedDelay(const RouteFigures &f)
 
 QString delayPhrase(const AddedDelay &delay)
 {
-    return delay.behindFastest
-        ? tr("%1 behind the fastest route").arg(formatDurationMs(delay.ms))
-        : tr("median latency %1").arg(formatDurationMs(delay.ms));
+    if (!delay.behindFastest)
+        return tr("median latency %1").arg(formatDurationMs(delay.ms));
+    // Under 0.05 ms prints as 0.0: the route is the fastest, or level with it.
+    return delay.ms < 0.05 ? tr("level with the fastest route")
+                           : tr("%1 behind the fastest route").arg(formatDurationMs(delay.ms));
 }
 
 RouteVerdict stalledOrWaiting(const RouteFigures &f)
