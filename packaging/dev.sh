@@ -51,7 +51,9 @@ run_compare_proxy() {
     done
     echo "dev.sh: comparing the routes of $proxy (nginx) in SSE Scope" >&2
     # Not exec: the proxy is stopped by the EXIT trap once SSE Scope returns.
-    "$root/build/dev/app/ssescope" "$@" --latency json:/ts --compare "${compare[@]}"
+    # --compressed: the gzip route then shows what nginx does to a client that
+    # accepts gzip (nothing for about 100 s); the others do not compress.
+    "$root/build/dev/app/ssescope" "$@" --latency json:/ts --compressed --compare "${compare[@]}"
 }
 
 cmd=${1:-run}

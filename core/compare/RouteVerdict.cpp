@@ -153,8 +153,6 @@ RouteVerdict judgeRoute(const RouteFigures &f)
         if (f.responseAfterMs >= 1000)
             text += tr("; the response headers came %1 after the request")
                         .arg(formatDurationMs(f.responseAfterMs));
-        if (f.compressionRequested)
-            text += tr("; compression was asked for");
         return { VerdictKind::Buffered, text };
     }
     if (bursty) {

@@ -46,6 +46,12 @@ void TestDashboardOptions::parses()
     QVERIFY2(options, qPrintable(error));
     QVERIFY(options->compare);
     QCOMPARE(options->streams.size(), 2);
+    QVERIFY(!options->streams.at(0).allowCompression);
+    options = DashboardOptions::parse({ u"ssescope"_s, u"a=http://127.0.0.1:9/a"_s,
+                                          u"--compressed"_s, u"b=http://127.0.0.1:9/b"_s },
+        &error);
+    QVERIFY2(options, qPrintable(error));
+    QVERIFY(options->streams.at(0).allowCompression && options->streams.at(1).allowCompression);
     QVERIFY(DashboardOptions::usage().contains(u"--compare"_s));
 }
 

@@ -10,11 +10,13 @@ QString DashboardOptions::usage()
 {
     return QCoreApplication::translate("DashboardOptions",
         "usage: ssescope [--demo] [--workspace FILE] [--open CAPTURE] [--max-events N]\n"
-        "                [--max-memory MIB] [--latency SPEC] [--compare] [URL | NAME=URL] ...\n"
+        "                [--max-memory MIB] [--latency SPEC] [--compressed] [--compare]\n"
+        "                [URL | NAME=URL] ...\n"
         "--latency reads each URL's send time from json:/POINTER, regex:PATTERN, id, auto\n"
         "(the default: a time field found in the first events) or none.\n"
         "With no arguments SSE Scope starts its demo server on loopback and shows its streams.\n"
         "--compare opens the comparison view on the streams given (two or more).\n"
+        "--compressed lets every URL given accept compressed responses.\n"
         "To record without a window, use ssescope-cli.\n");
 }
 
@@ -47,6 +49,8 @@ std::optional<DashboardOptions> DashboardOptions::parse(const QStringList &argum
             options.demo = true;
         } else if (arg == u"--compare") {
             options.compare = true;
+        } else if (arg == u"--compressed") {
+            options.compressed = true;
         } else if (arg == u"--workspace") {
             const auto path = value();
             if (!path)
@@ -100,9 +104,11 @@ std::optional<DashboardOptions> DashboardOptions::parse(const QStringList &argum
             options.streams.append(config);
         }
     }
-    // Wherever --latency stood, it applies to every URL.
-    for (SubscriptionConfig &config : options.streams)
+    // Wherever --latency or --compressed stood, they apply to every URL.
+    for (SubscriptionConfig &config : options.streams) {
         config.latency = options.latency;
+        config.allowCompression = options.compressed;
+    }
     return options;
 }
 

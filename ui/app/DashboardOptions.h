@@ -22,6 +22,9 @@ struct DashboardOptions
     // detects send times unless told otherwise (ssescope-cli does not).
     LatencyConfig latency = autoLatency();
     bool compare = false; // open the comparison view on the streams given
+    // --compressed: every URL given accepts compressed responses, as
+    // ssescope-cli's option does (a compressing proxy may then hold events).
+    bool compressed = false;
 
     // Whether the embedded demo server should start and be subscribed to.
     bool wantsDemo() const { return demo || (streams.isEmpty() && workspace.isEmpty() && capture.isEmpty()); }
