@@ -1,6 +1,7 @@
 #include "CliSession.h"
 
 #include "cli/TableCell.h"
+#include "stats/RateSeries.h"
 #include "common/Clock.h"
 #include "common/JsonWriter.h"
 #include "common/TimeValue.h"
@@ -244,16 +245,20 @@ void CliSession::printStats()
 void CliSession::printStatsTable(CaptureStats &all, const QList<CliEventWriter::PairStats> &pairs)
 {
     const qint64 now = steadyNowNs();
-    QByteArray out = "stream               state       ev/s 1s  ev/s 10s     MB/s  ev/chunk  gap "
+    // ev/s is the window's figure (core RateSeries): 10 s, or 60 s for a
+    // stream whose bursts come more than 2 s apart, marked '*', so a stream
+    // behind a buffering proxy reads its average, never 0 between bursts.
+    QByteArray out = "stream               state          ev/s  ev/s 10s     MB/s  ev/chunk  gap "
                      "p50  gap p99  lat p50  lat p99    events reconn errors  up s\n";
     const auto row
         = [&](const QByteArray &name, const QByteArray &state, const StreamStats &stats) {
-              const WindowStats one = stats.window(1, now);
+              const RateReading rate = currentRate(stats, now);
               const WindowStats ten = stats.window(10, now);
               const StatsTotals &t = stats.totals();
               const double nan = std::numeric_limits<double>::quiet_NaN();
               out += name.left(20).leftJustified(20, ' ') + ' ' + state.leftJustified(10, ' ')
-                  + tableCell(one.eventsPerSecond, 9, 1) + tableCell(ten.eventsPerSecond, 10, 1)
+                  + tableCell(rate.eventsPerSecond, 11, 1) + (rate.windowNs > kRateWindowNs ? '*' : ' ')
+                  + tableCell(ten.eventsPerSecond, 9, 1)
                   + tableCell(ten.bytesPerSecond / 1e6, 9, 3) + tableCell(ten.eventsPerChunk, 10, 2)
                   + tableCell(ten.interArrivalMs.count ? ten.interArrivalMs.p50 : nan, 9, 1)
                   + tableCell(ten.interArrivalMs.count ? ten.interArrivalMs.p99 : nan, 9, 1)
