@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QTableView>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QXYSeries>
 #include <QtTest>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void exportsImageAndFigures();
     void pickerNeedsTwoStreams();
     void comparesLiveDemoStreams();
+    void comparesAnOpenedCapture();
 };
 
 namespace {
@@ -234,6 +236,37 @@ void TestComparisonView::comparesLiveDemoStreams()
     QTest::keyClick(view->table(), Qt::Key_Escape);
     QTRY_VERIFY(!window.comparisonView());
     QVERIFY(!session.pipeline().comparison());
+}
+
+// A capture recorded by ssescope-cli through the real nginx routes (direct =
+// /unbuffered/, buffered = /buffered/, 10 s of /ticker?rate=20), opened the
+// way File > Open does it: the loader fills the store, then Compare….
+void TestComparisonView::comparesAnOpenedCapture()
+{
+    DashboardSession session;
+    MainWindow window(&session);
+    window.setInteractive(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy loaded(&session, &DashboardSession::captureLoaded);
+    QVERIFY(window.openCapture(
+        QFINDTESTDATA("../data/captures/nginx-unbuffered-vs-buffered.jsonl")));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+    QVERIFY(loaded.first().first().toBool());
+    QList<StreamId> streams = session.store().streamNames().keys();
+    QCOMPARE(streams.size(), 2);
+    std::sort(streams.begin(), streams.end());
+    ComparisonView *view = window.compareStreams(streams);
+    QVERIFY(view);
+    QTRY_VERIFY_WITH_TIMEOUT(!verdictOf(*view->model(), u"buffered"_s).isEmpty(), 5000);
+    const QString buffered = verdictOf(*view->model(), u"buffered"_s);
+    const QString direct = verdictOf(*view->model(), u"direct"_s);
+    QVERIFY2(buffered.startsWith(u"buffered: events arrive in bursts of ~51 every ~2.6 s"_s),
+        qPrintable(buffered));
+    QVERIFY2(buffered.contains(u"1.2 s behind the fastest route"_s), qPrintable(buffered));
+    QVERIFY2(direct.startsWith(u"streaming: 1.0 event per read"_s), qPrintable(direct));
+    // Not live: nothing is measured from a request the capture does not know.
+    QVERIFY2(!buffered.contains(u"headers came"_s), qPrintable(buffered));
 }
 
 QTEST_MAIN(TestComparisonView)

@@ -11,6 +11,8 @@
 #include <QIcon>
 #include <QTimer>
 
+#include <algorithm>
+
 #include <cstdio>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -93,7 +95,24 @@ int runDashboard(int argc, char *argv[])
     QList<StreamId> given;
     for (const SubscriptionConfig &config : options->streams)
         given.append(session.addStream(config));
-    if (options->compare) {
+    if (options->compare && given.isEmpty() && !options->capture.isEmpty()) {
+        // `--open CAPTURE --compare`: the capture's streams, once it is loaded.
+        QObject::connect(
+            &session, &DashboardSession::captureLoaded, &window,
+            [&window, &session](bool ok) {
+                if (!ok)
+                    return;
+                QList<StreamId> streams = session.store().streamNames().keys();
+                std::sort(streams.begin(), streams.end());
+                if (streams.size() < 2)
+                    window.showMessage(QApplication::translate("DashboardApp",
+                                           "--compare needs two or more streams in the capture."),
+                        true);
+                else
+                    window.compareStreams(streams);
+            },
+            Qt::SingleShotConnection);
+    } else if (options->compare) {
         // Once the window shows, so that the view opens over it.
         QTimer::singleShot(0, &window, [&window, given] {
             if (given.size() < 2)

@@ -15,7 +15,8 @@ QString DashboardOptions::usage()
         "--latency reads each URL's send time from json:/POINTER, regex:PATTERN, id, auto\n"
         "(the default: a time field found in the first events) or none.\n"
         "With no arguments SSE Scope starts its demo server on loopback and shows its streams.\n"
-        "--compare opens the comparison view on the streams given (two or more).\n"
+        "--compare opens the comparison view on the streams given (two or more), or on the\n"
+        "streams of the capture given with --open.\n"
         "--compressed lets every URL given accept compressed responses.\n"
         "To record without a window, use ssescope-cli.\n");
 }
