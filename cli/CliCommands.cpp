@@ -23,11 +23,6 @@ namespace ssescope::cli {
 
 namespace {
 
-void printError(const QString &message)
-{
-    const QByteArray text = "ssescope-cli: " + message.toUtf8() + '\n';
-    std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
-}
 
 void reportReadError(const QString &file, const CaptureReadError &error)
 {

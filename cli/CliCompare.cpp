@@ -1,6 +1,7 @@
 #include "CliCompare.h"
 
 #include "cli/CliCompareReport.h"
+#include "cli/CliOutput.h"
 #include "common/Clock.h"
 
 #include <QCoreApplication>
@@ -16,12 +17,6 @@ namespace ssescope::cli {
 
 namespace {
 
-void printError(const QString &message)
-{
-    const QByteArray text = "ssescope-cli: " + message.toUtf8() + '\n';
-    std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
-    std::fflush(stderr);
-}
 
 // The capture is read twice (its streams must be known before the first
 // event is compared), so standard input or a pipe is spooled to a file first.

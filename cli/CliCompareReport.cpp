@@ -33,12 +33,6 @@ double quantileOrNan(const Quantiles &q, double value)
     return q.count ? value : kNan;
 }
 
-void printError(const QString &message)
-{
-    const QByteArray text = "ssescope-cli: " + message.toUtf8() + '\n';
-    std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
-}
-
 bool writeStdout(const QByteArray &text)
 {
     // SIGPIPE is ignored: a reader that went away is an error to report.

@@ -4,6 +4,7 @@
 #include <QFile>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
@@ -77,6 +78,13 @@ qint64 CliOutput::writeData(const char *data, qint64 size)
         setErrorString(QString::fromLocal8Bit(std::strerror(errno)));
         return -1;
     }
+}
+
+void printError(const QString &message)
+{
+    const QByteArray text = "ssescope-cli: " + message.toUtf8() + '\n';
+    std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
+    std::fflush(stderr);
 }
 
 } // namespace ssescope::cli

@@ -38,4 +38,7 @@ private:
     std::atomic<qint64> m_bytesWritten { 0 };
 };
 
+// "ssescope-cli: MESSAGE" on stderr, for the subcommands' errors.
+void printError(const QString &message);
+
 } // namespace ssescope::cli
