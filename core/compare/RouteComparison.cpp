@@ -1,6 +1,7 @@
 #include "RouteComparison.h"
 
-#include <QHashFunctions>
+#include "common/FastHash.h"
+
 #include <QtAlgorithms>
 
 #include <algorithm>
@@ -11,25 +12,24 @@ namespace ssescope {
 
 namespace {
 
-// Events are matched by id, or by data when they have none. Long data is
-// matched by a hash and its length, so a 10 MiB event costs no 10 MiB key.
-constexpr qsizetype kLongestDataKey = 256;
+// Events match by type and id, or by type and data when they have no id:
+// two unrelated streams both numbering their events 1, 2, 3 (a ticker and a
+// bursty stream) would otherwise "match". Data past kHashedDataBytes is
+// hashed by its first and last halves of that and its length, so a 10 MiB
+// event costs no 10 MiB pass; two such events alike at both ends and in
+// length but not in between would match.
+constexpr qsizetype kHashedDataBytes = 4096;
 
-// The type is part of the key: two unrelated streams both numbering their
-// events 1, 2, 3 (a ticker and a bursty stream) would otherwise "match".
-QByteArray matchKey(QByteArrayView type, QByteArrayView id, QByteArrayView data)
+quint64 matchKey(QByteArrayView type, QByteArrayView id, QByteArrayView data)
 {
-    QByteArray key;
-    key.reserve(type.size() + 2 + std::min(data.size(), kLongestDataKey) + id.size());
-    key.append(type).append('\0');
+    quint64 h = hashBytes(type, 0x5ee5);
     if (!id.isEmpty())
-        return key.append('i').append(id);
-    if (data.size() <= kLongestDataKey)
-        return key.append('d').append(data);
-    return key.append('h')
-        .append(QByteArray::number(quint64(qHash(data, 0x5ee5c09e))))
-        .append(':')
-        .append(QByteArray::number(data.size()));
+        return mixHash(h ^ hashBytes(id, 0x1d));
+    if (data.size() <= kHashedDataBytes)
+        return mixHash(h ^ hashBytes(data, 0xda7a));
+    const qsizetype half = kHashedDataBytes / 2;
+    return mixHash(h ^ hashBytes(data.first(half), 0xda7b)
+        ^ mixHash(hashBytes(data.last(half), 0xda7c) + quint64(data.size())));
 }
 
 template<typename T>
@@ -152,16 +152,22 @@ void RouteComparison::matchEvent(StreamId stream, QByteArrayView type, QByteArra
     if (index < 0 || index >= 32 || m_routes.size() < 2)
         return;
     const quint32 bit = 1u << index;
-    QByteArray key = matchKey(type, id, data);
+    const quint64 key = matchKey(type, id, data);
     auto it = m_pending.find(key);
     if (it == m_pending.end()) {
-        m_pending.insert(key, Pending { steadyNs, ++m_serial, bit, index });
-        m_order.emplace_back(std::move(key), m_serial);
-        while (m_pending.size() > kMaxPendingKeys && !m_order.empty()) {
-            const auto &[oldKey, serial] = m_order.front();
-            const auto old = m_pending.constFind(oldKey);
-            if (old != m_pending.constEnd() && old->serial == serial) {
-                if (qPopulationCount(old->seenBy) < 2)
+        m_pending.emplace(key, Pending { steadyNs, ++m_serial, bit, index });
+        m_order.emplace_back(key, m_serial);
+        // Entries every route has matched left m_pending already: drop their
+        // places at the front, so the order stays as long as what is pending.
+        // Past the bound, the oldest pending go too, counted if unmatched.
+        while (!m_order.empty()) {
+            const auto [oldKey, serial] = m_order.front();
+            const auto old = m_pending.find(oldKey);
+            const bool current = old != m_pending.end() && old->second.serial == serial;
+            if (current && qsizetype(m_pending.size()) <= kMaxPendingKeys)
+                break;
+            if (current) {
+                if (qPopulationCount(old->second.seenBy) < 2)
                     ++m_forgotten;
                 m_pending.erase(old);
             }
@@ -169,7 +175,7 @@ void RouteComparison::matchEvent(StreamId stream, QByteArrayView type, QByteArra
         }
         return;
     }
-    Pending &pending = *it;
+    Pending &pending = it->second;
     if (pending.seenBy & bit)
         return; // the same route again (a replay after reconnecting): not a match
     if (qPopulationCount(pending.seenBy) == 1) {
