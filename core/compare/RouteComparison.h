@@ -114,6 +114,10 @@ public:
     qint64 lastActivityNs() const { return m_lastActivityNs; }
     quint64 matchedEvents() const { return m_matched; }
     quint64 forgottenKeys() const { return m_forgotten; }
+    // Keys kept to match later arrivals, and the bookkeeping of their age:
+    // both stay within kMaxPendingKeys (twice that for the bookkeeping).
+    qsizetype pendingKeys() const { return m_pending.size(); }
+    size_t trackedKeys() const { return m_order.size(); }
 
     RouteFigures figures(size_t route, qint64 nowSteadyNs) const;
     std::vector<RouteFigures> allFigures(qint64 nowSteadyNs) const;
@@ -127,6 +131,8 @@ private:
         int firstRoute;
     };
     void touch(qint64 steadyNs);
+    bool isStale(const std::pair<QByteArray, quint64> &entry) const;
+    void dropStaleOrder();
 
     std::vector<Route> m_routes;
     QHash<QByteArray, Pending> m_pending;
