@@ -149,7 +149,7 @@ void RouteComparison::matchEvent(StreamId stream, QByteArrayView type, QByteArra
     QByteArrayView data, qint64 steadyNs)
 {
     const int index = indexOf(stream);
-    if (index < 0 || index >= 32 || m_routes.size() < 2)
+    if (index < 0 || size_t(index) >= kMaxMatchedRoutes || m_routes.size() < 2)
         return;
     const quint32 bit = 1u << index;
     QByteArray key = matchKey(type, id, data);
@@ -188,7 +188,7 @@ void RouteComparison::matchEvent(StreamId stream, QByteArrayView type, QByteArra
     route.delayUs.add(delayMs * 1e3);
     route.delays.push_back(RouteDelayPoint { steadyNs, delayMs });
     keepNewest(route.delays);
-    if (qPopulationCount(pending.seenBy) == uint(std::min<size_t>(m_routes.size(), 32))) {
+    if (qPopulationCount(pending.seenBy) == uint(std::min(m_routes.size(), kMaxMatchedRoutes))) {
         m_pending.erase(it); // every route has it: nothing more to match
         dropStaleOrder();
     }
@@ -284,6 +284,7 @@ RouteFigures RouteComparison::figures(size_t index, qint64 nowSteadyNs) const
         f.eventsPerSecond = spanS >= 1.0 ? double(route.events) / spanS : 0.0;
     }
     f.compressionRequested = route.spec.compressionRequested;
+    f.unmatchedPastLimit = m_routes.size() > 1 && index >= kMaxMatchedRoutes;
     f.httpStatus = route.status.httpStatus;
     f.statusMessage = route.status.message;
     return f;

@@ -53,6 +53,9 @@ public:
     static constexpr size_t kMaxPointsKept = 200'000;
     static constexpr qsizetype kMaxPendingKeys = 200'000;
     static constexpr qint64 kBurstJoinNs = 2'000'000; // 2 ms: see Route::bursts
+    // Events are matched across the first this many routes (a bit each in
+    // Pending::seenBy); later routes get no delay, and their verdicts say so.
+    static constexpr size_t kMaxMatchedRoutes = 32;
 
     struct Route
     {
@@ -127,7 +130,7 @@ private:
     {
         qint64 firstNs;
         quint64 serial;
-        quint32 seenBy; // bit per route index (up to 32 routes are matched)
+        quint32 seenBy; // bit per route index (up to kMaxMatchedRoutes)
         int firstRoute;
     };
     void touch(qint64 steadyNs);

@@ -275,6 +275,41 @@ private Q_SLOTS:
         QCOMPARE(c.matchedEvents(), quint64(1));
     }
 
+    // Past the 32 routes the matcher has bits for, a route's verdict says it
+    // was not matched rather than look as if it had no delay.
+    void routesPastTheMatchLimitSaySo_data()
+    {
+        QTest::addColumn<int>("routes");
+        QTest::newRow("2") << 2;
+        QTest::newRow("32") << 32;
+        QTest::newRow("33") << 33;
+        QTest::newRow("100") << 100;
+    }
+    void routesPastTheMatchLimitSaySo()
+    {
+        QFETCH(int, routes);
+        std::vector<RouteSpec> specs;
+        for (int r = 1; r <= routes; ++r)
+            specs.push_back(RouteSpec { StreamId(r), QString::number(r), false, 0 });
+        RouteComparison c(std::move(specs));
+        for (quint64 n = 0; n < 20; ++n) {
+            for (int r = 1; r <= routes; ++r) {
+                const qint64 at = qint64(n) * 100 * kMs + r * kMs;
+                c.matchEvent(StreamId(r), "message", QByteArray::number(n), "x", at);
+                c.recordRead(StreamId(r), at, n, 1, 10);
+            }
+        }
+        const auto reports = judgeRoutes(c.allFigures(30 * 100 * kMs));
+        QCOMPARE(c.matchedEvents(), quint64(20));
+        for (int r = 0; r < routes; ++r) {
+            const bool matched = size_t(r) < RouteComparison::kMaxMatchedRoutes;
+            const RouteReport &report = reports[size_t(r)];
+            QCOMPARE(report.figures.delayMs.count, matched ? quint64(20) : quint64(0));
+            QCOMPARE(report.verdict.explanation.contains(QStringLiteral("only the first 32 routes")),
+                !matched);
+        }
+    }
+
     // Keys every route delivered are done with: nothing about them may stay,
     // or a long comparison of routes that all deliver grows without bound.
     void matchedKeysLeaveNoBookkeeping_data()

@@ -226,6 +226,9 @@ void ComparisonView::refresh()
     }
     status += u' ' + tr("%1 events matched across routes.", nullptr, int(std::min<quint64>(comparison->matchedEvents(), INT_MAX)))
                          .arg(locale.toString(qulonglong(comparison->matchedEvents())));
+    if (comparison->routes().size() > RouteComparison::kMaxMatchedRoutes)
+        status += u' ' + tr("Only the first %1 routes are matched with each other.")
+                             .arg(RouteComparison::kMaxMatchedRoutes);
     if (const quint64 skipped = m_session->pipeline().replaySkipped(); skipped > 0)
         status += u' ' + tr("%1 captured events left the store (its cap) before they were compared.")
                              .arg(locale.toString(qulonglong(skipped)));
