@@ -85,6 +85,14 @@ int runCompareCapture(const CompareOptions &options)
             },
             [](const CaptureReadError &) {}, &fatal))
         return readFailed(fatal);
+    if (specs.empty()) {
+        // An empty file or standard input: a report of no routes would read as success.
+        printError(QCoreApplication::translate("CliCompare", "%1 holds no stream to compare")
+                       .arg(options.capture == u"-" ? QCoreApplication::translate(
+                                "CliCompare", "standard input")
+                                                    : options.capture));
+        return ExitIo;
+    }
     if (!input->seek(0))
         return readFailed(input->errorString());
 

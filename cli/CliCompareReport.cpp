@@ -44,26 +44,51 @@ bool writeStdout(const QByteArray &text)
     return false;
 }
 
+// Names and sentences come from the command line, from a capture file or
+// from a server (its status line): a newline would break the table, an
+// escape sequence would drive the terminal. Written as visible escapes.
+QString terminalText(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool control = c.category() == QChar::Other_Control || u == 0x2028 || u == 0x2029
+            || (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069); // bidi overrides
+        if (!control)
+            out += c;
+        else if (u == u'\n')
+            out += u"\\n"_s;
+        else if (u == u'\r')
+            out += u"\\r"_s;
+        else if (u == u'\t')
+            out += u"\\t"_s;
+        else
+            out += (u < 0x100 ? u"\\x%1"_s.arg(uint(u), 2, 16, QChar(u'0')) : u"\\u%1"_s.arg(uint(u), 4, 16, QChar(u'0')));
+    }
+    return out;
+}
+
 } // namespace
 
 QByteArray compareReportText(const std::vector<RouteReport> &reports)
 {
     QByteArray out;
     for (const RouteReport &report : reports)
-        out += verdictLine(report).toUtf8() + '\n';
+        out += terminalText(verdictLine(report)).toUtf8() + '\n';
     out += '\n';
 
     // The name column fits the longest name, within reason.
     qsizetype nameWidth = 5;
     for (const RouteReport &report : reports)
-        nameWidth = std::max(nameWidth, report.figures.name.size());
+        nameWidth = std::max(nameWidth, terminalText(report.figures.name).size());
     nameWidth = std::min<qsizetype>(nameWidth, 32);
     out += QString(u"route"_s).leftJustified(nameWidth, u' ').toUtf8()
         + "  verdict         events    reads  ev/read  max/read  B/read  ev/burst  period  lat p50  "
           "lat p99  delay p50  delay p99  response\n";
     for (const RouteReport &report : reports) {
         const RouteFigures &f = report.figures;
-        out += f.name.leftJustified(nameWidth, u' ', true).toUtf8() + "  "
+        out += terminalText(f.name).leftJustified(nameWidth, u' ', true).toUtf8() + "  "
             + verdictWord(report.verdict.kind).toUtf8().leftJustified(12, ' ')
             + tableCell(f.events, 9) + tableCell(f.reads, 9)
             + tableCell(f.reads ? f.eventsPerRead : kNan, 9, 1)

@@ -149,7 +149,7 @@ void RouteComparison::matchEvent(StreamId stream, QByteArrayView type, QByteArra
     QByteArrayView data, qint64 steadyNs)
 {
     const int index = indexOf(stream);
-    if (index < 0 || index >= 32 || m_routes.size() < 2)
+    if (index < 0 || size_t(index) >= kMaxMatchedRoutes || m_routes.size() < 2)
         return;
     const quint32 bit = 1u << index;
     const quint64 key = matchKey(type, id, data);
@@ -194,8 +194,35 @@ void RouteComparison::matchEvent(StreamId stream, QByteArrayView type, QByteArra
     route.delayUs.add(delayMs * 1e3);
     route.delays.push_back(RouteDelayPoint { steadyNs, delayMs });
     keepNewest(route.delays);
-    if (qPopulationCount(pending.seenBy) == uint(std::min<size_t>(m_routes.size(), 32)))
+    if (qPopulationCount(pending.seenBy) == uint(std::min(m_routes.size(), kMaxMatchedRoutes))) {
         m_pending.erase(it); // every route has it: nothing more to match
+        dropStaleOrder();
+    }
+}
+
+bool RouteComparison::isStale(const std::pair<QByteArray, quint64> &entry) const
+{
+    const auto pending = m_pending.constFind(entry.first);
+    return pending == m_pending.constEnd() || pending->serial != entry.second;
+}
+
+void RouteComparison::dropStaleOrder()
+{
+    // A key every route delivered leaves m_pending but stays in m_order until
+    // the cap trims it, and the cap never trims when every event matches: at
+    // 100,000 matched events a second m_order grew by 8 MB a second. Keys
+    // leave the front as they match; an unmatched one there (an event only
+    // one route carried) would block that, so m_order is also compacted once
+    // it holds twice what m_pending does: amortised O(1) per event.
+    while (!m_order.empty() && isStale(m_order.front()))
+        m_order.pop_front();
+    if (m_order.size() <= std::max<size_t>(1024, 2 * size_t(m_pending.size())))
+        return;
+    std::deque<std::pair<QByteArray, quint64>> live;
+    for (auto &entry : m_order)
+        if (!isStale(entry))
+            live.push_back(std::move(entry));
+    m_order.swap(live);
 }
 
 void RouteComparison::noteStatus(StreamId stream, const SubscriptionStatus &status, qint64 steadyNs)
@@ -263,6 +290,7 @@ RouteFigures RouteComparison::figures(size_t index, qint64 nowSteadyNs) const
         f.eventsPerSecond = spanS >= 1.0 ? double(route.events) / spanS : 0.0;
     }
     f.compressionRequested = route.spec.compressionRequested;
+    f.unmatchedPastLimit = m_routes.size() > 1 && index >= kMaxMatchedRoutes;
     f.httpStatus = route.status.httpStatus;
     f.statusMessage = route.status.message;
     return f;

@@ -53,6 +53,9 @@ public:
     static constexpr size_t kMaxPointsKept = 200'000;
     static constexpr qsizetype kMaxPendingKeys = 200'000;
     static constexpr qint64 kBurstJoinNs = 2'000'000; // 2 ms: see Route::bursts
+    // Events are matched across the first this many routes (a bit each in
+    // Pending::seenBy); later routes get no delay, and their verdicts say so.
+    static constexpr size_t kMaxMatchedRoutes = 32;
 
     struct Route
     {
@@ -114,6 +117,10 @@ public:
     qint64 lastActivityNs() const { return m_lastActivityNs; }
     quint64 matchedEvents() const { return m_matched; }
     quint64 forgottenKeys() const { return m_forgotten; }
+    // Keys kept to match later arrivals, and the bookkeeping of their age:
+    // both stay within kMaxPendingKeys (twice that for the bookkeeping).
+    qsizetype pendingKeys() const { return m_pending.size(); }
+    size_t trackedKeys() const { return m_order.size(); }
 
     RouteFigures figures(size_t route, qint64 nowSteadyNs) const;
     std::vector<RouteFigures> allFigures(qint64 nowSteadyNs) const;
@@ -123,10 +130,12 @@ private:
     {
         qint64 firstNs;
         quint64 serial;
-        quint32 seenBy; // bit per route index (up to 32 routes are matched)
+        quint32 seenBy; // bit per route index (up to kMaxMatchedRoutes)
         int firstRoute;
     };
     void touch(qint64 steadyNs);
+    bool isStale(const std::pair<QByteArray, quint64> &entry) const;
+    void dropStaleOrder();
 
     std::vector<Route> m_routes;
     // Keyed by a 64-bit hash of type and id (or data): no key is allocated

@@ -1,5 +1,7 @@
 #include "RouteVerdict.h"
 
+#include "compare/RouteComparison.h"
+
 #include <QCoreApplication>
 
 #include <cmath>
@@ -123,7 +125,23 @@ QString RouteVerdict::text() const
     return explanation.isEmpty() ? verdictWord(kind) : verdictWord(kind) + u": "_s + explanation;
 }
 
+namespace {
+RouteVerdict judgeFigures(const RouteFigures &f);
+}
+
 RouteVerdict judgeRoute(const RouteFigures &f)
+{
+    RouteVerdict verdict = judgeFigures(f);
+    // Silence here would read as "no delay": say why there is none.
+    if (f.unmatchedPastLimit && f.events > 0)
+        verdict.explanation += tr("; not matched with the other routes (only the first %1 routes "
+                                  "are), so no delay behind the fastest route")
+                                   .arg(RouteComparison::kMaxMatchedRoutes);
+    return verdict;
+}
+
+namespace {
+RouteVerdict judgeFigures(const RouteFigures &f)
 {
     if (f.events == 0)
         return stalledOrWaiting(f);
@@ -148,6 +166,8 @@ RouteVerdict judgeRoute(const RouteFigures &f)
             text += tr(" (reads of ~%1)").arg(formatBytes(f.bytesPerReadP50));
         text += delay.ms >= 0
             ? u", "_s + delayPhrase(delay)
+            : f.unmatchedPastLimit
+            ? tr("; no send times to measure the delay, so a bursty source would look the same")
             : tr("; no send times and no second route to measure the delay, so a bursty "
                  "source would look the same");
         if (f.responseAfterMs >= 1000)
@@ -171,5 +191,7 @@ RouteVerdict judgeRoute(const RouteFigures &f)
                     .arg(delayPhrase(delay));
     return { VerdictKind::Streaming, text };
 }
+
+} // namespace
 
 } // namespace ssescope

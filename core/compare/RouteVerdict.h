@@ -32,6 +32,9 @@ struct RouteFigures
     double firstEventAfterMs = -1; // from the request to the first event
     double waitedMs = 0; // since the request: how long the route has been watched
     bool compressionRequested = false;
+    // Past RouteComparison::kMaxMatchedRoutes: its events are not matched
+    // across routes, so it has no delay behind the fastest (said in the verdict).
+    bool unmatchedPastLimit = false;
     int httpStatus = 0;
     QString statusMessage; // the subscription's last sentence, for a stalled route
 };

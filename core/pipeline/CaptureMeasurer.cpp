@@ -23,7 +23,7 @@ void CaptureMeasurer::flush()
         m_run.stream, m_run.steadyNs, m_run.count, m_run.wireBytes, m_run.chunkIndex);
     for (const double latency : m_runLatencies)
         m_stats->recordLatency(m_run.stream, m_run.steadyNs, latency);
-    if (m_comparison)
+    if (m_comparison && m_comparisonLive)
         m_comparison->recordRead(m_run.stream, m_run.steadyNs, m_run.chunkIndex, m_run.count,
             m_run.wireBytes, m_runLatencies.data(), m_runLatencies.size());
     m_runLatencies.clear();
@@ -85,6 +85,7 @@ RouteComparison &CaptureMeasurer::startComparison(std::vector<RouteSpec> routes)
 {
     flush();
     m_comparison = std::make_unique<RouteComparison>(std::move(routes));
+    m_comparisonLive = true;
     return *m_comparison;
 }
 

@@ -50,7 +50,7 @@ public:
         }
         if (!m_routes.empty())
             offerToRoutes(event);
-        if (m_comparison && m_comparison->indexOf(event.stream) >= 0)
+        if (m_comparisonLive && m_comparison && m_comparison->indexOf(event.stream) >= 0)
             m_comparison->matchEvent(
                 event.stream, event.type, event.id, event.data, event.arrivalSteadyNs);
     }
@@ -66,6 +66,9 @@ public:
     // Replaces any comparison before.
     RouteComparison &startComparison(std::vector<RouteSpec> routes);
     void stopComparison() { m_comparison.reset(); }
+    // Off: live events are not measured into the comparison (CapturePipeline
+    // replays the store into it first, and the replay reaches them there).
+    void setComparisonLive(bool live) { m_comparisonLive = live; }
     RouteComparison *comparison()
     {
         flush();
@@ -117,6 +120,7 @@ private:
     std::vector<std::unique_ptr<StreamStats>> m_routeDelays;
     QHash<StreamId, quint64> m_latencyMissesSeen;
     std::unique_ptr<RouteComparison> m_comparison;
+    bool m_comparisonLive = true;
 };
 
 } // namespace ssescope

@@ -67,51 +67,111 @@ void CapturePipeline::ingestRecord(
 RouteComparison &CapturePipeline::startComparison(std::vector<RouteSpec> routes)
 {
     Q_ASSERT(QThread::currentThread() == thread());
+    stopReplay();
     RouteComparison &comparison = m_measurer.startComparison(std::move(routes));
+    m_measurer.setComparisonLive(false);
+    m_replay = Replay {};
+    m_replay.active = true;
+    m_replay.nextSeq = m_store.firstSeq() + quint64(std::max<qint64>(0, m_store.size() - kMaxReplayedEvents));
+    if (replayTurn()) // a small store is replayed at once
+        scheduleReplayTurn();
+    return comparison;
+}
+
+void CapturePipeline::stopComparison()
+{
+    stopReplay();
+    m_measurer.stopComparison();
+}
+
+void CapturePipeline::stopReplay()
+{
+    m_replay.active = false;
+    m_replay.latencies.clear();
+    m_measurer.setComparisonLive(true);
+}
+
+qint64 CapturePipeline::replayRemaining() const
+{
+    if (!m_replay.active || m_store.isEmpty())
+        return 0;
+    return qint64(m_store.lastSeq() + 1 - std::max(m_replay.nextSeq, m_store.firstSeq()));
+}
+
+void CapturePipeline::scheduleReplayTurn()
+{
+    if (m_replay.scheduled)
+        return;
+    m_replay.scheduled = true;
+    // Queued, so that input, painting and live batches get their turns between.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_replay.scheduled = false;
+            if (m_replay.active && replayTurn())
+                scheduleReplayTurn();
+        },
+        Qt::QueuedConnection);
+}
+
+void CapturePipeline::flushReplayRun()
+{
+    RouteComparison *comparison = m_measurer.comparison();
+    if (m_replay.count && comparison)
+        comparison->recordRead(m_replay.stream, m_replay.steadyNs, m_replay.chunk, m_replay.count,
+            m_replay.bytes, m_replay.latencies.data(), m_replay.latencies.size());
+    m_replay.count = 0;
+    m_replay.bytes = 0;
+    m_replay.latencies.clear();
+}
+
+bool CapturePipeline::replayTurn()
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    RouteComparison *comparison = m_measurer.comparison();
+    if (!m_replay.active || !comparison)
+        return false;
     // Replayed as the measurer would have fed it: events of one read (same
     // stream, time and chunk) as one run, each event offered for matching.
-    struct Run
-    {
-        StreamId stream = 0;
-        qint64 steadyNs = 0;
-        quint64 chunk = 0;
-        quint64 count = 0;
-        quint64 bytes = 0;
-    } run;
-    std::vector<double> latencies;
-    const auto flushRun = [&] {
-        if (run.count)
-            comparison.recordRead(run.stream, run.steadyNs, run.chunk, run.count, run.bytes,
-                latencies.data(), latencies.size());
-        run = Run {};
-        latencies.clear();
-    };
-    for (qint64 row = std::max<qint64>(0, m_store.size() - kMaxReplayedEvents);
-         row < m_store.size(); ++row) {
-        const StoredEvent e = m_store.at(row);
-        if (comparison.indexOf(e.stream) < 0)
-            continue;
-        if (run.count == 0 || e.stream != run.stream || e.arrivalSteadyNs != run.steadyNs
-            || e.chunkIndex != run.chunk) {
-            flushRun();
-            run.stream = e.stream;
-            run.steadyNs = e.arrivalSteadyNs;
-            run.chunk = e.chunkIndex;
-        }
-        ++run.count;
-        run.bytes += e.wireBytes;
-        if (e.latencyMs)
-            latencies.push_back(*e.latencyMs);
-        comparison.matchEvent(e.stream, e.type, e.id, e.data, e.arrivalSteadyNs);
+    if (m_replay.nextSeq < m_store.firstSeq()) { // the cap dropped them first
+        m_replay.skipped += m_store.firstSeq() - m_replay.nextSeq;
+        m_replay.nextSeq = m_store.firstSeq();
     }
-    flushRun();
-    return comparison;
+    const qint64 first = m_store.isEmpty() ? 0 : qint64(m_replay.nextSeq - m_store.firstSeq());
+    const qint64 last = std::min(m_store.size(), first + kReplayRowsPerTurn);
+    for (qint64 row = first; row < last; ++row) {
+        const StoredEvent e = m_store.at(row);
+        if (comparison->indexOf(e.stream) < 0)
+            continue;
+        if (m_replay.count == 0 || e.stream != m_replay.stream
+            || e.arrivalSteadyNs != m_replay.steadyNs || e.chunkIndex != m_replay.chunk) {
+            flushReplayRun();
+            m_replay.stream = e.stream;
+            m_replay.steadyNs = e.arrivalSteadyNs;
+            m_replay.chunk = e.chunkIndex;
+        }
+        ++m_replay.count;
+        m_replay.bytes += e.wireBytes;
+        if (e.latencyMs)
+            m_replay.latencies.push_back(*e.latencyMs);
+        comparison->matchEvent(e.stream, e.type, e.id, e.data, e.arrivalSteadyNs);
+    }
+    m_replay.nextSeq = m_store.firstSeq() + quint64(last);
+    if (last < m_store.size())
+        return true;
+    // Caught up: what arrives from now on is measured live.
+    flushReplayRun();
+    stopReplay();
+    Q_EMIT comparisonReplayed();
+    return false;
 }
 
 void CapturePipeline::clear()
 {
     Q_ASSERT(QThread::currentThread() == thread());
     m_store.clear();
+    // The comparison starts again, empty: nothing is left to replay.
+    stopReplay();
     m_measurer.clear();
 }
 

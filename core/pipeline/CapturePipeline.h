@@ -43,16 +43,28 @@ public:
     void ingestRecord(StreamId stream, const SseEventView &event, std::optional<double> latencyMs);
     void clear(); // empties store, stats and pairs
 
-    // Compares routes side by side from now on, starting with what the store
-    // holds of them (its newest kMaxReplayedEvents rows: a bounded turn).
+    // Compares routes side by side, starting with what the store holds of
+    // them (its newest kMaxReplayedEvents rows), then live. The replay runs
+    // kReplayRowsPerTurn rows per turn of the event loop (the first turn
+    // now): a million rows froze the window for 0.9 s. Until it has caught
+    // up with the store's end, live events reach the comparison through the
+    // replay, in store order, so none is counted twice or out of order.
     RouteComparison &startComparison(std::vector<RouteSpec> routes);
-    void stopComparison() { m_measurer.stopComparison(); }
+    void stopComparison();
     const RouteComparison *comparison() const { return m_measurer.comparison(); }
+    bool isReplaying() const { return m_replay.active; }
+    // Rows of the store the replay has still to read (0 once live).
+    qint64 replayRemaining() const;
+    // Rows the store's cap dropped before the replay reached them.
+    quint64 replaySkipped() const { return m_replay.skipped; }
+    // One bounded turn of the replay (the event loop calls it); false once live.
+    bool replayTurn();
     void applyStatus(StreamId stream, const SubscriptionStatus &status, qint64 steadyNs)
     {
         m_measurer.applyStatus(stream, status, steadyNs);
     }
     static constexpr qint64 kMaxReplayedEvents = 1'000'000;
+    static constexpr qint64 kReplayRowsPerTurn = 32'768; // ~30 ms
 
     const EventStore &store() const { return m_store; }
     EventStore &store() { return m_store; }
@@ -63,10 +75,31 @@ public:
 
 Q_SIGNALS:
     void ingested(ssescope::IngestResult result); // after every ingest(), once
+    void comparisonReplayed(); // the replay caught up: the comparison is live
 
 private:
+    void stopReplay();
+
+    // The replay's position and the read it was in the middle of, across turns.
+    struct Replay
+    {
+        bool active = false;
+        bool scheduled = false;
+        quint64 nextSeq = 0; // store sequence number of the next row to replay
+        quint64 skipped = 0;
+        StreamId stream = 0;
+        qint64 steadyNs = 0;
+        quint64 chunk = 0;
+        quint64 count = 0;
+        quint64 bytes = 0;
+        std::vector<double> latencies;
+    };
+    void flushReplayRun();
+    void scheduleReplayTurn();
+
     EventStore m_store;
     CaptureMeasurer m_measurer;
+    Replay m_replay;
 };
 
 } // namespace ssescope

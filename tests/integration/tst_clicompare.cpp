@@ -177,6 +177,48 @@ private Q_SLOTS:
         QVERIFY2(r.out.startsWith("direct: streaming: "), r.out.constData());
     }
 
+    // A capture's stream names are anyone's text: a newline or an escape
+    // sequence in one stays on its line in the table, written visibly; the
+    // CSV keeps the name as it is, quoted.
+    void namesFromACaptureStayOnTheirLine()
+    {
+        QByteArray capture = bufferedAndDirectCapture();
+        capture.replace("\"stream\":\"direct\"", "\"stream\":\"di\\nrect\\u001b[2J\"");
+        const QString path = writeFile(u"names.jsonl"_s, capture);
+        const CliRun r = CliRun::run({ u"compare"_s, path });
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(!r.out.contains('\x1b'), r.out.constData());
+        const QList<QByteArray> out = lines(r);
+        QVERIFY2(out.size() >= 6, r.out.constData());
+        QVERIFY2(out[0].startsWith("di\\nrect\\x1b[2J: streaming: "), r.out.constData());
+        QVERIFY2(out[1].startsWith("proxy: buffered: "), r.out.constData());
+        QVERIFY2(out[4].startsWith("di\\nrect\\x1b[2J  streaming "), r.out.constData());
+        QVERIFY2(out[5].startsWith("proxy "), r.out.constData());
+        const CliRun csv = CliRun::run({ u"compare"_s, path, u"--csv"_s, u"-"_s });
+        QVERIFY2(csv.out.contains("\n\"di\nrect\x1b[2J\",streaming,"), csv.out.constData());
+    }
+
+    // Nothing to compare is no report of nothing.
+    void emptyCapturesAreAnError_data()
+    {
+        QTest::addColumn<bool>("fromStdin");
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("empty standard input") << true << QByteArray();
+        QTest::newRow("empty file") << false << QByteArray();
+        QTest::newRow("blank lines") << false << QByteArray("\n\n");
+    }
+    void emptyCapturesAreAnError()
+    {
+        QFETCH(bool, fromStdin);
+        QFETCH(QByteArray, content);
+        const CliRun r = fromStdin
+            ? CliRun::run({ u"compare"_s, u"-"_s }, content)
+            : CliRun::run({ u"compare"_s, writeFile(u"empty.jsonl"_s, content) });
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains("holds no stream to compare"), r.err.constData());
+        QVERIFY2(r.out.isEmpty(), r.out.constData());
+    }
+
     void usageAndInputErrors_data()
     {
         QTest::addColumn<QStringList>("args");

@@ -275,6 +275,75 @@ private Q_SLOTS:
         QCOMPARE(c.matchedEvents(), quint64(1));
     }
 
+    // Past the 32 routes the matcher has bits for, a route's verdict says it
+    // was not matched rather than look as if it had no delay.
+    void routesPastTheMatchLimitSaySo_data()
+    {
+        QTest::addColumn<int>("routes");
+        QTest::newRow("2") << 2;
+        QTest::newRow("32") << 32;
+        QTest::newRow("33") << 33;
+        QTest::newRow("100") << 100;
+    }
+    void routesPastTheMatchLimitSaySo()
+    {
+        QFETCH(int, routes);
+        std::vector<RouteSpec> specs;
+        for (int r = 1; r <= routes; ++r)
+            specs.push_back(RouteSpec { StreamId(r), QString::number(r), false, 0 });
+        RouteComparison c(std::move(specs));
+        for (quint64 n = 0; n < 20; ++n) {
+            for (int r = 1; r <= routes; ++r) {
+                const qint64 at = qint64(n) * 100 * kMs + r * kMs;
+                c.matchEvent(StreamId(r), "message", QByteArray::number(n), "x", at);
+                c.recordRead(StreamId(r), at, n, 1, 10);
+            }
+        }
+        const auto reports = judgeRoutes(c.allFigures(30 * 100 * kMs));
+        QCOMPARE(c.matchedEvents(), quint64(20));
+        for (int r = 0; r < routes; ++r) {
+            const bool matched = size_t(r) < RouteComparison::kMaxMatchedRoutes;
+            const RouteReport &report = reports[size_t(r)];
+            QCOMPARE(report.figures.delayMs.count, matched ? quint64(20) : quint64(0));
+            QCOMPARE(report.verdict.explanation.contains(QStringLiteral("only the first 32 routes")),
+                !matched);
+        }
+    }
+
+    // Keys every route delivered are done with: nothing about them may stay,
+    // or a long comparison of routes that all deliver grows without bound.
+    void matchedKeysLeaveNoBookkeeping_data()
+    {
+        QTest::addColumn<int>("routes");
+        QTest::addColumn<bool>("unmatchedFirst"); // an event only the first route carried
+        QTest::newRow("2 routes") << 2 << false;
+        QTest::newRow("3 routes") << 3 << false;
+        QTest::newRow("behind an unmatched key") << 2 << true;
+    }
+    void matchedKeysLeaveNoBookkeeping()
+    {
+        QFETCH(int, routes);
+        QFETCH(bool, unmatchedFirst);
+        std::vector<RouteSpec> specs;
+        for (int r = 1; r <= routes; ++r)
+            specs.push_back(RouteSpec { StreamId(r), QString::number(r), false, 0 });
+        RouteComparison c(std::move(specs));
+        if (unmatchedFirst)
+            c.matchEvent(1, "message", "only-here", "x", 0);
+        constexpr qint64 kEvents = 50'000;
+        for (qint64 n = 0; n < kEvents; ++n)
+            for (int r = 1; r <= routes; ++r)
+                c.matchEvent(StreamId(r), "message", QByteArray::number(n), "x", n + r);
+        QCOMPARE(c.matchedEvents(), quint64(kEvents));
+        QCOMPARE(c.pendingKeys(), unmatchedFirst ? 1 : 0);
+        QVERIFY2(c.trackedKeys() <= 1024, QByteArray::number(quint64(c.trackedKeys())));
+        // The unmatched key still matches when its route finally delivers it.
+        if (unmatchedFirst) {
+            c.matchEvent(2, "message", "only-here", "x", 5);
+            QCOMPARE(c.matchedEvents(), quint64(kEvents + 1));
+        }
+    }
+
     // A capture read from a file has no request times: nothing is measured
     // from a request (the buffered route's headers did not come "4.5 s after").
     void capturesMeasureNothingFromARequest()

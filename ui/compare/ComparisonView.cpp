@@ -142,6 +142,7 @@ ComparisonView::ComparisonView(DashboardSession *session, const QList<StreamId> 
     m_clockTimer.start();
     connect(session, &DashboardSession::ingested, this, &ComparisonView::markDirty);
     connect(session, &DashboardSession::captureReset, this, &ComparisonView::markDirty);
+    connect(&session->pipeline(), &CapturePipeline::comparisonReplayed, this, &ComparisonView::markDirty);
     connect(session, &DashboardSession::streamStatusChanged, this, [this](StreamId stream) {
         if (!m_streams.contains(stream) || !m_session->streams().contains(stream))
             return;
@@ -218,8 +219,19 @@ void ComparisonView::refresh()
     m_charts->update(*comparison, routeColors, now);
     const QLocale locale;
     QString status = isLive() ? tr("Live.") : tr("Not live: figures as of the last event.");
+    if (const qint64 remaining = m_session->pipeline().replayRemaining(); remaining > 0) {
+        // The store is read in slices between turns of the event loop: come back for more.
+        status = tr("Reading what was captured: %1 events to go.").arg(locale.toString(remaining));
+        markDirty();
+    }
     status += u' ' + tr("%1 events matched across routes.", nullptr, int(std::min<quint64>(comparison->matchedEvents(), INT_MAX)))
                          .arg(locale.toString(qulonglong(comparison->matchedEvents())));
+    if (comparison->routes().size() > RouteComparison::kMaxMatchedRoutes)
+        status += u' ' + tr("Only the first %1 routes are matched with each other.")
+                             .arg(RouteComparison::kMaxMatchedRoutes);
+    if (const quint64 skipped = m_session->pipeline().replaySkipped(); skipped > 0)
+        status += u' ' + tr("%1 captured events left the store (its cap) before they were compared.")
+                             .arg(locale.toString(qulonglong(skipped)));
     m_status->setText(status);
 }
 
