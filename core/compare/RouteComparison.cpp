@@ -157,16 +157,12 @@ void RouteComparison::matchEvent(StreamId stream, QByteArrayView type, QByteArra
     if (it == m_pending.end()) {
         m_pending.emplace(key, Pending { steadyNs, ++m_serial, bit, index });
         m_order.emplace_back(key, m_serial);
-        // Entries every route has matched left m_pending already: drop their
-        // places at the front, so the order stays as long as what is pending.
-        // Past the bound, the oldest pending go too, counted if unmatched.
-        while (!m_order.empty()) {
+        // Past the bound the oldest pending keys go, counted if unmatched;
+        // places of keys that left already (every route matched them) go too.
+        while (qsizetype(m_pending.size()) > kMaxPendingKeys && !m_order.empty()) {
             const auto [oldKey, serial] = m_order.front();
             const auto old = m_pending.find(oldKey);
-            const bool current = old != m_pending.end() && old->second.serial == serial;
-            if (current && qsizetype(m_pending.size()) <= kMaxPendingKeys)
-                break;
-            if (current) {
+            if (old != m_pending.end() && old->second.serial == serial) {
                 if (qPopulationCount(old->second.seenBy) < 2)
                     ++m_forgotten;
                 m_pending.erase(old);
@@ -200,10 +196,10 @@ void RouteComparison::matchEvent(StreamId stream, QByteArrayView type, QByteArra
     }
 }
 
-bool RouteComparison::isStale(const std::pair<QByteArray, quint64> &entry) const
+bool RouteComparison::isStale(const std::pair<quint64, quint64> &entry) const
 {
-    const auto pending = m_pending.constFind(entry.first);
-    return pending == m_pending.constEnd() || pending->serial != entry.second;
+    const auto pending = m_pending.find(entry.first);
+    return pending == m_pending.end() || pending->second.serial != entry.second;
 }
 
 void RouteComparison::dropStaleOrder()
@@ -218,7 +214,7 @@ void RouteComparison::dropStaleOrder()
         m_order.pop_front();
     if (m_order.size() <= std::max<size_t>(1024, 2 * size_t(m_pending.size())))
         return;
-    std::deque<std::pair<QByteArray, quint64>> live;
+    std::deque<std::pair<quint64, quint64>> live;
     for (auto &entry : m_order)
         if (!isStale(entry))
             live.push_back(std::move(entry));

@@ -134,7 +134,7 @@ private:
         int firstRoute;
     };
     void touch(qint64 steadyNs);
-    bool isStale(const std::pair<QByteArray, quint64> &entry) const;
+    bool isStale(const std::pair<quint64, quint64> &entry) const;
     void dropStaleOrder();
 
     std::vector<Route> m_routes;
