@@ -83,6 +83,9 @@ private:
     void runSubscribeDialog(StreamId editing, bool duplicate);
     void showAbout();
     void handleCaptureLoaded(bool ok, const QString &message);
+    // A file's error beside the status bar: a window-modal box that does not
+    // block (the export reports from the event loop). Not when non-interactive.
+    void showFileError(const QString &title, const QString &message);
 
     DashboardSession *m_session;
     EventsPanel *m_events;

@@ -104,6 +104,16 @@ bool MainWindow::openCapture(const QString &path)
     return ok;
 }
 
+void MainWindow::showFileError(const QString &title, const QString &message)
+{
+    if (!m_interactive)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setObjectName(u"fileErrorBox"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 void MainWindow::handleCaptureLoaded(bool ok, const QString &message)
 {
     showMessage(message, !ok);
@@ -128,6 +138,7 @@ bool MainWindow::saveWorkspace(const QString &path)
     QString error;
     if (!currentWorkspace().save(path, &error)) {
         showMessage(error, true);
+        showFileError(tr("Save workspace"), error);
         return false;
     }
     m_recent->add(path);
@@ -186,6 +197,8 @@ ExportJob *MainWindow::exportEvents(
         progress->deleteLater();
         job->deleteLater();
         showMessage(message, !ok);
+        if (!ok && !job->wasCancelled())
+            showFileError(tr("Export"), message);
         if (ok) {
             m_recent->add(job->path());
             // What arrived during the export is still unsaved.
