@@ -21,6 +21,7 @@
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QSettings>
 #include <QSplitter>
 
 using namespace Qt::StringLiterals;
@@ -136,7 +137,9 @@ Workspace MainWindow::currentWorkspace() const
 bool MainWindow::saveWorkspace(const QString &path)
 {
     QString error;
-    if (!currentWorkspace().save(path, &error)) {
+    Workspace workspace = currentWorkspace();
+    workspace.keepSecrets = QSettings().value(QLatin1String(kKeepSecretsSetting), false).toBool();
+    if (!workspace.save(path, &error)) {
         showMessage(error, true);
         showFileError(tr("Save workspace"), error);
         return false;
@@ -167,7 +170,13 @@ bool MainWindow::openWorkspace(const QString &path)
         m_events->splitter()->restoreState(workspace->eventsSplitter);
     m_charts->setWindowMinutes(workspace->chartWindowMinutes);
     m_recent->add(path);
-    showMessage(tr("Opened workspace %1: %n stream(s).", nullptr, int(workspace->streams.size())).arg(path));
+    QString opened = tr("Opened workspace %1: %n stream(s).", nullptr, int(workspace->streams.size())).arg(path);
+    if (workspace->streamsWithoutSecrets > 0)
+        opened += u' '
+            + tr("%n stream(s) were saved without their passwords or secret headers and connect "
+                 "without them; edit them to add them again.",
+                nullptr, workspace->streamsWithoutSecrets);
+    showMessage(opened);
     return true;
 }
 
