@@ -13,6 +13,7 @@
 #include "session/DashboardSession.h"
 #include "streams/StreamsPanel.h"
 #include "session/Workspace.h"
+#include "session/WorkspaceLoader.h"
 #include "subscribe/SubscribeDialog.h"
 #include "window/RecentFiles.h"
 
@@ -23,6 +24,7 @@
 #include <QProgressDialog>
 #include <QSettings>
 #include <QSplitter>
+#include <QStatusBar>
 
 using namespace Qt::StringLiterals;
 
@@ -159,9 +161,8 @@ bool MainWindow::openWorkspace(const QString &path)
             QMessageBox::warning(this, tr("Open workspace"), error);
         return false;
     }
+    delete m_workspaceLoader; // a workspace still loading gives way to this one
     m_session->removeAll();
-    for (const SubscriptionConfig &config : workspace->streams)
-        m_session->addStream(config);
     if (!workspace->windowGeometry.isEmpty())
         restoreGeometry(workspace->windowGeometry);
     if (!workspace->windowState.isEmpty())
@@ -176,7 +177,19 @@ bool MainWindow::openWorkspace(const QString &path)
             + tr("%n stream(s) were saved without their passwords or secret headers and connect "
                  "without them; edit them to add them again.",
                 nullptr, workspace->streamsWithoutSecrets);
-    showMessage(opened);
+    // A few streams per turn of the event loop, so that a large workspace
+    // paints and answers while it loads (issue 13, item 3).
+    auto *loader = new WorkspaceLoader(m_session, workspace->streams, this);
+    m_workspaceLoader = loader;
+    connect(loader, &WorkspaceLoader::progress, this, [this](int added, int total) {
+        if (added < total)
+            statusBar()->showMessage(tr("Opening workspace… %L1 of %L2 streams").arg(added).arg(total), 2000);
+    });
+    connect(loader, &WorkspaceLoader::finished, this, [this, loader, opened] {
+        showMessage(opened);
+        loader->deleteLater();
+    });
+    loader->start();
     return true;
 }
 
