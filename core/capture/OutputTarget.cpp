@@ -74,17 +74,22 @@ bool OutputFile::open()
     case OutputKind::WriteThrough:
         break;
     }
+    return openWriteThrough(m_through, m_path, &m_error);
+}
+
+bool openWriteThrough(QFile &file, const QString &path, QString *error)
+{
     // Non-blocking first: a FIFO with no reader fails (ENXIO) instead of
-    // blocking the export's thread for ever; then blocking writes as usual.
-    const int fd = ::open(QFile::encodeName(m_path).constData(),
+    // blocking the caller for ever; then blocking writes as usual.
+    const int fd = ::open(QFile::encodeName(path).constData(),
         O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NONBLOCK, 0666);
     if (fd < 0) {
-        m_error = errno == ENXIO ? tr("no program is reading from this pipe") : systemError(errno);
+        *error = errno == ENXIO ? tr("no program is reading from this pipe") : systemError(errno);
         return false;
     }
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    if (!m_through.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
-        m_error = m_through.errorString();
+    if (!file.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
+        *error = file.errorString();
         ::close(fd);
         return false;
     }

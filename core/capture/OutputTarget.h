@@ -21,6 +21,11 @@ OutputKind outputKind(const QString &path);
 // Why a Refused path cannot be written to; empty for the others.
 QString outputRefusal(const QString &path);
 
+// Opens a device or FIFO for writing through: a FIFO with no reader fails at
+// once ("no program is reading from this pipe") instead of blocking the
+// caller until one comes. False with *error set.
+bool openWriteThrough(QFile &file, const QString &path, QString *error);
+
 // The window's (and tests') output file: a QSaveFile for a regular file, the
 // path itself opened for writing for a device or FIFO. Standard output is the
 // CLI's own (CliOutput) and not opened here.

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void cleanup();
     void exportNeverReplacesWhatIsNotARegularFile_data();
     void exportNeverReplacesWhatIsNotARegularFile();
+    void recordingRefusesAPipeWithNoReaderAtOnce();
 
 private:
     // A device node of our own where mknod is allowed (root): a test run
@@ -163,6 +164,21 @@ void TestExportTargets::exportNeverReplacesWhatIsNotARegularFile()
     }
     if (node == Node::Fifo)
         QCOMPARE(read.count('\n'), kEvents);
+}
+
+// Recording opens its file on the GUI thread: a FIFO nobody reads would
+// block the window for ever in open(2). It is refused at once, and a folder
+// with a sentence; the FIFO stays a FIFO.
+void TestExportTargets::recordingRefusesAPipeWithNoReaderAtOnce()
+{
+    const QString pipe = m_dir.filePath(u"unread"_s);
+    QCOMPARE(::mkfifo(QFile::encodeName(pipe).constData(), 0600), 0);
+    QString error;
+    QVERIFY(!m_session->startRecording(pipe, &error));
+    QVERIFY2(error.contains(u"no program is reading from this pipe"_s), qPrintable(error));
+    QCOMPARE(fileType(pipe), mode_t(S_IFIFO));
+    QVERIFY(!m_session->startRecording(m_dir.path(), &error));
+    QVERIFY2(error.contains(u"is a folder"_s), qPrintable(error));
 }
 
 QTEST_MAIN(TestExportTargets)
