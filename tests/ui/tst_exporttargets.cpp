@@ -46,6 +46,7 @@ private Q_SLOTS:
     void exportNeverReplacesWhatIsNotARegularFile_data();
     void exportNeverReplacesWhatIsNotARegularFile();
     void recordingRefusesAPipeWithNoReaderAtOnce();
+    void recordingOntoAFullDeviceSaysSoInABox();
 
 private:
     // A device node of our own where mknod is allowed (root): a test run
@@ -179,6 +180,25 @@ void TestExportTargets::recordingRefusesAPipeWithNoReaderAtOnce()
     QCOMPARE(fileType(pipe), mode_t(S_IFIFO));
     QVERIFY(!m_session->startRecording(m_dir.path(), &error));
     QVERIFY2(error.contains(u"is a folder"_s), qPrintable(error));
+}
+
+// Recording writes through a device; when the device fills, the window
+// says so in a box as well as the status bar, and the device stays one.
+void TestExportTargets::recordingOntoAFullDeviceSaysSoInABox()
+{
+    QString error;
+    QVERIFY2(m_session->startDemoServer(&error), qPrintable(error));
+    const QString full = deviceNode(u"full-recording"_s, 7, u"/dev/full"_s);
+    QVERIFY2(m_session->startRecording(full, &error), qPrintable(error));
+    SubscriptionConfig config;
+    config.name = u"ticker"_s;
+    config.url = m_session->demoUrl(u"/ticker?rate=200"_s);
+    m_session->addStream(config);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = m_window->findChild<QMessageBox *>(u"fileErrorBox"_s)), 10000);
+    QVERIFY2(box->text().contains(u"No space left on device"_s), qPrintable(box->text()));
+    QCOMPARE(fileType(full), mode_t(S_IFCHR));
+    box->accept();
 }
 
 QTEST_MAIN(TestExportTargets)

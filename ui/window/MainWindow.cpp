@@ -82,8 +82,10 @@ MainWindow::MainWindow(DashboardSession *session, QWidget *parent)
         if (total > 0)
             statusBar()->showMessage(tr("Opening capture… %1%").arg(done * 100 / total), 2000);
     });
-    connect(session, &DashboardSession::recordingFailed, this,
-        [this](const QString &message) { showMessage(message, true); });
+    connect(session, &DashboardSession::recordingFailed, this, [this](const QString &message) {
+        showMessage(message, true);
+        showFileError(tr("Record to disk"), message);
+    });
     connect(session, &DashboardSession::recordingChanged, this, [this](bool recording) {
         const QSignalBlocker blocker(m_record);
         m_record->setChecked(recording);

@@ -317,8 +317,10 @@ void MainWindow::toggleRecording(bool on)
     if (path.isEmpty() || !m_session->startRecording(path, &error)) {
         const QSignalBlocker blocker(m_record);
         m_record->setChecked(false);
-        if (!error.isEmpty())
+        if (!error.isEmpty()) {
             showMessage(error, true);
+            showFileError(tr("Record to disk"), error);
+        }
         return;
     }
     showMessage(tr("Recording every event to %1.").arg(path));
