@@ -1,6 +1,6 @@
 #include "CliCommands.h"
 
-#include "cli/CliFiles.h"
+#include "capture/OutputTarget.h"
 #include "cli/CliOutput.h"
 #include "cli/TableCell.h"
 #include "pipeline/CaptureMeasurer.h"
@@ -147,7 +147,12 @@ int runConvert(const ConvertOptions &options)
         return ExitIo;
     CliOutput direct;
     QSaveFile whole;
-    const bool inPlace = writesInPlace(options.output);
+    const OutputKind kind = outputKind(options.output);
+    if (kind == OutputKind::Refused) {
+        printError(outputRefusal(options.output));
+        return ExitIo;
+    }
+    const bool inPlace = kind == OutputKind::WriteThrough;
     whole.setFileName(options.output);
     QIODevice *out = inPlace ? static_cast<QIODevice *>(&direct) : &whole;
     if (!(inPlace ? direct.openPath(options.output) : whole.open(QIODevice::WriteOnly))) {

@@ -1,7 +1,7 @@
 #include "CliCompareReport.h"
 
-#include "cli/CliFiles.h"
 #include "cli/CliOptions.h"
+#include "capture/OutputTarget.h"
 #include "cli/CliOutput.h"
 #include "cli/TableCell.h"
 
@@ -121,7 +121,11 @@ int writeCompareReport(const std::vector<RouteReport> &reports, const QString &c
     if (csvPath.isEmpty())
         return ExitOk;
     const QByteArray csv = comparisonCsv(reports);
-    if (writesInPlace(csvPath)) { // a FIFO, /dev/stderr: never replaced by another file
+    if (outputKind(csvPath) == OutputKind::Refused) {
+        printError(outputRefusal(csvPath));
+        return ExitIo;
+    }
+    if (outputKind(csvPath) == OutputKind::WriteThrough) { // a FIFO, /dev/stderr: never replaced by another file
         CliOutput direct;
         if (direct.openPath(csvPath) && direct.write(csv) == csv.size() && direct.finish())
             return ExitOk;

@@ -3,6 +3,7 @@
 #include "CliProcess.h"
 #include "demo/DemoServerThread.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -65,6 +66,8 @@ private Q_SLOTS:
         QTest::newRow("full device") << u"/dev/full"_s << u"No space left on device"_s;
         QTest::newRow("no such directory")
             << path(u"missing/out.csv"_s) << u"No such file or directory"_s;
+        // Issue 13, item 1: the rule shared with the window (core OutputTarget).
+        QTest::newRow("folder") << QDir::tempPath() << u"is a folder: choose a file name in it"_s;
     }
 
     void convertWriteErrorsExitWithTheReason()

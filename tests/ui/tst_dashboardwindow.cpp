@@ -241,6 +241,17 @@ void TestDashboardWindow::workspaceRoundTrips()
     QVERIFY(window.openWorkspace(path));
     QCOMPARE(other.streams().size(), 2);
     QCOMPARE(other.config(other.streams().at(0)).toJson(), a.toJson());
+    // Secrets stay out unless the user opts in (issue 13, item 8), and opening says so.
+    SubscriptionConfig bWithoutSecrets = b;
+    bWithoutSecrets.headers.clear();
+    QCOMPARE(other.config(other.streams().at(1)).toJson(), bWithoutSecrets.toJson());
+    QVERIFY2(window.lastMessage().contains(u"saved without their passwords"_s), qPrintable(window.lastMessage()));
+    auto *keepSecrets = m_window->findChild<QAction *>(u"keepSecrets"_s);
+    QVERIFY(keepSecrets && keepSecrets->isCheckable() && !keepSecrets->isChecked());
+    keepSecrets->trigger();
+    QVERIFY(m_window->saveWorkspace(path));
+    keepSecrets->trigger(); // the test's settings as they were
+    QVERIFY(window.openWorkspace(path));
     QCOMPARE(other.config(other.streams().at(1)).toJson(), b.toJson());
     QCOMPARE(window.chartsPanel()->windowMinutes(), 10);
     // A broken workspace is reported and changes nothing.

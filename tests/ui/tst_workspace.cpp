@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 using namespace ssescope;
 using namespace ssescope::ui;
@@ -16,6 +18,10 @@ private Q_SLOTS:
     void rejects_data();
     void rejects();
     void unreadableFileIsNamed();
+    void secretsAreLeftOutUnlessKept_data();
+    void secretsAreLeftOutUnlessKept();
+    void tooManyStreamsAreRefused_data();
+    void tooManyStreamsAreRefused();
 };
 
 void TestWorkspace::roundTrips()
@@ -31,6 +37,7 @@ void TestWorkspace::roundTrips()
     a.latency.source = LatencySource::JsonPointer;
     a.latency.expression = u"/ts"_s;
     workspace.streams = { a };
+    workspace.keepSecrets = true; // the Authorization header comes back as it was
     workspace.windowState = QByteArray("\x00\x01state", 7);
     workspace.chartWindowMinutes = 10;
     QTemporaryDir dir;
@@ -70,6 +77,94 @@ void TestWorkspace::unreadableFileIsNamed()
     QString error;
     QVERIFY(!Workspace::load(u"/nonexistent/dir/w.json"_s, &error));
     QVERIFY(error.contains(u"/nonexistent/dir/w.json"_s));
+}
+
+void TestWorkspace::secretsAreLeftOutUnlessKept_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::addColumn<QByteArray>("header");
+    QTest::addColumn<QByteArray>("markedSecret");
+    QTest::addColumn<QString>("plainUrl");
+    const QString plain = u"http://127.0.0.1:8080/events"_s;
+    QTest::newRow("password in the URL") << u"http://user:S3cretP4ss@127.0.0.1:8080/events"_s
+                                         << QByteArray() << QByteArray() << plain;
+    QTest::newRow("Authorization") << plain << QByteArray("Authorization") << QByteArray() << plain;
+    QTest::newRow("Cookie") << plain << QByteArray("cookie") << QByteArray() << plain;
+    QTest::newRow("Proxy-Authorization") << plain << QByteArray("Proxy-Authorization") << QByteArray()
+                                         << plain;
+    QTest::newRow("marked secret") << plain << QByteArray("X-Api-Key") << QByteArray("x-api-key") << plain;
+}
+
+void TestWorkspace::secretsAreLeftOutUnlessKept()
+{
+    QFETCH(QString, url);
+    QFETCH(QByteArray, header);
+    QFETCH(QByteArray, markedSecret);
+    QFETCH(QString, plainUrl);
+    const QByteArray secret = "S3cretP4ss";
+    SubscriptionConfig config;
+    config.name = u"orders"_s;
+    config.url = QUrl(url);
+    config.headers = { { "Accept-Language", "fr" } };
+    if (!header.isEmpty())
+        config.headers.append({ header, "Bearer " + secret });
+    if (!markedSecret.isEmpty())
+        config.secretHeaders = { markedSecret };
+    QTemporaryDir dir;
+    for (const bool keep : { false, true }) {
+        Workspace workspace;
+        workspace.streams = { config };
+        workspace.keepSecrets = keep;
+        const QString path = dir.filePath(keep ? u"kept.json"_s : u"plain.json"_s);
+        QString error;
+        QVERIFY2(workspace.save(path, &error), qPrintable(error));
+        // Owner-only, with secrets or without.
+        struct stat st
+        {
+        };
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, mode_t(0600));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().contains(secret), keep);
+        const auto loaded = Workspace::load(path, &error);
+        QVERIFY2(loaded, qPrintable(error));
+        const SubscriptionConfig &back = loaded->streams.first();
+        QCOMPARE(loaded->streamsWithoutSecrets, keep ? 0 : 1);
+        if (keep) {
+            QCOMPARE(back.toJson(), config.toJson());
+            continue;
+        }
+        QCOMPARE(back.url.toString(), plainUrl);
+        QCOMPARE(back.headers.size(), 1); // what is not secret stays
+        QCOMPARE(back.headers.first().first, QByteArray("Accept-Language"));
+        QCOMPARE(back.secretHeaders, config.secretHeaders); // names are not secrets
+    }
+}
+
+void TestWorkspace::tooManyStreamsAreRefused_data()
+{
+    QTest::addColumn<int>("streams");
+    QTest::addColumn<bool>("opens");
+    QTest::newRow("at the limit") << Workspace::kMaxStreams << true;
+    QTest::newRow("100k") << 100000 << false;
+}
+
+void TestWorkspace::tooManyStreamsAreRefused()
+{
+    QFETCH(int, streams);
+    QFETCH(bool, opens);
+    QByteArray json = "{\"ssescopeWorkspace\":1,\"streams\":[";
+    for (int i = 0; i < streams; ++i)
+        json += (i ? "," : "") + "{\"url\":\"http://127.0.0.1:9/s"_ba + QByteArray::number(i) + "\"}";
+    json += "]}";
+    QString error;
+    const auto workspace = Workspace::fromJson(json, &error);
+    QCOMPARE(bool(workspace), opens);
+    if (opens)
+        QCOMPARE(workspace->streams.size(), streams);
+    else
+        QVERIFY2(error.contains(u"100,000 streams; SSE Scope opens at most 1,000"_s), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)

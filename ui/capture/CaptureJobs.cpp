@@ -1,9 +1,9 @@
 #include "CaptureJobs.h"
 
+#include "capture/OutputTarget.h"
 #include "store/EventStore.h"
 
 #include <QHash>
-#include <QSaveFile>
 
 #include <climits>
 
@@ -52,13 +52,15 @@ void ExportJob::run()
     const auto post = [this](auto &&function) {
         QMetaObject::invokeMethod(this, std::forward<decltype(function)>(function), Qt::QueuedConnection);
     };
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // A regular file is replaced whole; a device or FIFO is written through,
+    // never replaced (issue 13, item 1); a folder is refused.
+    OutputFile file(m_path);
+    if (!file.open()) {
         const QString message = tr("Cannot write %1: %2").arg(m_path, file.errorString());
         post([this, message] { finish(false, message); });
         return;
     }
-    auto writer = CaptureWriter::create(m_format, &file);
+    auto writer = CaptureWriter::create(m_format, file.device());
     QHash<quint32, QByteArray> names;
     const quint64 first = m_snapshot.firstSeq();
     const qint64 total = qint64(m_seqs.size());
@@ -86,12 +88,12 @@ void ExportJob::run()
             post([this, done, total] { Q_EMIT progress(done, total); });
     }
     if (m_cancel) {
-        file.cancelWriting();
+        file.cancel();
         return; // cancel() reports it
     }
     if (writer->hasError() || !writer->flush() || !file.commit()) {
         const QString reason = writer->hasError() ? writer->errorString() : file.errorString();
-        file.cancelWriting();
+        file.cancel();
         const QString message = tr("Export to %1 failed: %2").arg(m_path, reason);
         post([this, message] { finish(false, message); });
         return;

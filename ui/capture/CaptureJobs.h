@@ -18,9 +18,9 @@ namespace ssescope::ui {
 // Writes chosen events (by store sequence number) to a file on a worker
 // thread, from an immutable snapshot of the store taken when it starts: the
 // window stays live, the memory cap can go on dropping old segments, and the
-// worker never reads what the cap freed. The file is written through
+// worker never reads what the cap freed. A regular file is written through
 // QSaveFile: a failed or cancelled export leaves any earlier file of that
-// name as it was.
+// name as it was. A device or FIFO is written through (core OutputFile).
 class ExportJob final : public QObject
 {
     Q_OBJECT
@@ -37,6 +37,8 @@ public:
     qint64 written() const { return m_written; }
     qint64 lost() const { return m_lost; } // asked for, but not in the snapshot
     QString path() const { return m_path; }
+    // The user cancelled it: not an error to put in front of them.
+    bool wasCancelled() const { return m_cancel; }
 
 Q_SIGNALS:
     void progress(qint64 done, qint64 total);

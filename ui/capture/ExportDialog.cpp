@@ -12,6 +12,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -44,7 +45,11 @@ ExportDialog::ExportDialog(qint64 everything, qint64 filtered, qint64 selected, 
     (filtered != everything ? m_filtered : m_everything)->setChecked(true);
     m_path->setObjectName(u"exportPath"_s);
     m_path->setAccessibleName(tr("Export file"));
-    m_path->setText(QDir::home().filePath(u"capture.jsonl"_s));
+    // The folder of the last export (QSettings), else home: people export
+    // to the same place again and again.
+    const QString lastFolder = QSettings().value(QLatin1String(kLastFolderSetting)).toString();
+    const QDir folder = !lastFolder.isEmpty() && QFileInfo(lastFolder).isDir() ? QDir(lastFolder) : QDir::home();
+    m_path->setText(folder.filePath(u"capture.jsonl"_s));
     auto *browse = new QPushButton(tr("&Browse…"), this);
     browse->setAccessibleName(tr("Choose the export file"));
 
@@ -71,6 +76,9 @@ ExportDialog::ExportDialog(qint64 everything, qint64 filtered, qint64 selected, 
     layout->addWidget(buttons);
 
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(this, &QDialog::accepted, this, [this] {
+        QSettings().setValue(QLatin1String(kLastFolderSetting), QFileInfo(path()).absolutePath());
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::syncExtension);

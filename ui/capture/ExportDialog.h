@@ -11,11 +11,14 @@ class QRadioButton;
 namespace ssescope::ui {
 
 // Export: the format first, then which events (the current filter, the
-// selection, or everything), then where.
+// selection, or everything), then where: in the folder of the last export.
 class ExportDialog final : public QDialog
 {
     Q_OBJECT
 public:
+    // QSettings key of the folder an accepted export went to.
+    static constexpr char kLastFolderSetting[] = "export/lastFolder";
+
     enum class Scope { Everything, CurrentFilter, Selection };
 
     ExportDialog(qint64 everything, qint64 filtered, qint64 selected, QWidget *parent = nullptr);

@@ -1,5 +1,6 @@
 #include "CaptureRecorder.h"
 
+#include "capture/OutputTarget.h"
 #include "store/EventStore.h"
 
 #include <QCoreApplication>
@@ -14,11 +15,26 @@ CaptureRecorder::~CaptureRecorder()
 bool CaptureRecorder::start(const QString &path, QString *error)
 {
     stop();
-    m_file.setFileName(path);
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    // Written as it goes, so never through QSaveFile: a regular file is
+    // truncated, a device or FIFO written through (a FIFO with no reader is
+    // refused at once rather than freezing the window), a folder refused.
+    m_path = path;
+    const OutputKind kind = outputKind(path);
+    QString reason;
+    bool opened = false;
+    if (kind == OutputKind::Refused) {
+        reason = outputRefusal(path);
+    } else if (kind == OutputKind::WriteThrough) {
+        opened = openWriteThrough(m_file, path, &reason);
+    } else {
+        m_file.setFileName(path);
+        opened = m_file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        reason = m_file.errorString();
+    }
+    if (!opened) {
         if (error)
             *error = QCoreApplication::translate("CaptureRecorder", "Cannot record to %1: %2")
-                         .arg(path, m_file.errorString());
+                         .arg(path, reason);
         return false;
     }
     m_writer = CaptureWriter::create(CaptureFormat::JsonLines, &m_file);
@@ -43,7 +59,7 @@ bool CaptureRecorder::append(const EventBatch &batch, const EventStore &names)
     });
     if (!m_writer->flush() || m_writer->hasError()) {
         m_error = QCoreApplication::translate("CaptureRecorder", "Recording to %1 stopped: %2")
-                      .arg(m_file.fileName(), m_writer->errorString());
+                      .arg(m_path, m_writer->errorString());
         m_writer.reset();
         m_file.close();
         return false;

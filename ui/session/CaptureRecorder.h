@@ -31,12 +31,13 @@ public:
     void stop();
 
     bool isRecording() const { return m_writer != nullptr; }
-    QString path() const { return m_file.fileName(); }
+    QString path() const { return m_path; }
     qint64 eventsWritten() const { return m_events; }
     QString errorString() const { return m_error; }
 
 private:
     QFile m_file;
+    QString m_path;
     std::unique_ptr<CaptureWriter> m_writer;
     QHash<StreamId, QByteArray> m_names;
     qint64 m_events = 0;

@@ -5,7 +5,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSaveFile>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -21,12 +24,34 @@ QString tr(const char *text)
 }
 } // namespace
 
+SubscriptionConfig Workspace::withoutSecrets(const SubscriptionConfig &config)
+{
+    SubscriptionConfig plain = config;
+    plain.url.setUserInfo(QString());
+    plain.headers.removeIf([&config](const HttpHeader &header) { return config.isSecretHeader(header.first); });
+    return plain;
+}
+
+bool Workspace::hasSecrets(const SubscriptionConfig &config)
+{
+    return !config.url.userInfo().isEmpty()
+        || std::any_of(config.headers.cbegin(), config.headers.cend(),
+            [&config](const HttpHeader &header) { return config.isSecretHeader(header.first); });
+}
+
 QByteArray Workspace::toJson() const
 {
     QJsonArray list;
-    for (const SubscriptionConfig &config : streams)
-        list.append(config.toJson());
-    const QJsonObject root {
+    int leftOut = 0;
+    for (const SubscriptionConfig &config : streams) {
+        if (!keepSecrets && hasSecrets(config)) {
+            list.append(withoutSecrets(config).toJson());
+            ++leftOut;
+        } else {
+            list.append(config.toJson());
+        }
+    }
+    QJsonObject root {
         { u"ssescopeWorkspace"_s, kFormatVersion },
         { u"streams"_s, list },
         { u"layout"_s,
@@ -37,6 +62,9 @@ QByteArray Workspace::toJson() const
                 { u"chartWindowMinutes"_s, chartWindowMinutes },
             } },
     };
+    // Said in the file, so that opening it can say why a server refuses.
+    if (leftOut > 0)
+        root.insert(u"streamsWithoutSecrets"_s, leftOut);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -62,6 +90,13 @@ std::optional<Workspace> Workspace::fromJson(const QByteArray &json, QString *er
     }
     Workspace workspace;
     const QJsonArray list = root.value(u"streams"_s).toArray();
+    if (list.size() > kMaxStreams) {
+        *error = tr("This workspace holds %1 streams; SSE Scope opens at most %2 at once. "
+                    "Split it into smaller workspaces.")
+                     .arg(QLocale().toString(list.size()), QLocale().toString(kMaxStreams));
+        return std::nullopt;
+    }
+    workspace.streamsWithoutSecrets = std::max(0, root.value(u"streamsWithoutSecrets"_s).toInt(0));
     for (qsizetype i = 0; i < list.size(); ++i) {
         QString reason;
         const auto config = SubscriptionConfig::fromJson(list.at(i).toObject(), &reason);
@@ -87,6 +122,8 @@ bool Workspace::save(const QString &path, QString *error) const
         *error = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
+    // Owner-only even without secrets: URLs and bodies can still be private.
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     file.write(toJson());
     if (!file.commit()) {
         *error = tr("Cannot write %1: %2").arg(path, file.errorString());

@@ -6,7 +6,9 @@
 #include "stats/RateSeries.h"
 #include "streams/StreamStateStyle.h"
 
+#include <QApplication>
 #include <QLocale>
+#include <QStyle>
 
 using namespace Qt::StringLiterals;
 
@@ -207,6 +209,21 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
 
     if (role == SparklineRole && column == SparklineColumn)
         return stats ? QVariant::fromValue(sparkline(*stats, now)) : QVariant();
+    // A workspace can switch certificate checks off unseen (issue 13, item
+    // 12): the row's message carries a warning icon, its tooltip and
+    // accessible description say why.
+    const bool warningRole = role == Qt::DecorationRole || role == Qt::ToolTipRole
+        || role == Qt::AccessibleDescriptionRole;
+    const QString tlsWarning = warningRole && m_session->config(stream).ignoreTlsErrors
+        ? tr("TLS certificate errors are ignored for this stream: anyone between you and the "
+             "server can read and change its events.")
+        : QString();
+    if (!tlsWarning.isEmpty() && column == MessageColumn) {
+        if (role == Qt::DecorationRole)
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        if (role == Qt::AccessibleDescriptionRole)
+            return tlsWarning;
+    }
     if (role == Qt::DecorationRole) {
         if (column == StateColumn)
             return stateIcon(status.state);
@@ -237,6 +254,8 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
             tip += u": "_s + status.message;
         if (status.httpStatus)
             tip += u"\nHTTP "_s + QString::number(status.httpStatus);
+        if (!tlsWarning.isEmpty())
+            tip += u"\n⚠ "_s + tlsWarning;
         return tip;
     }
     if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)

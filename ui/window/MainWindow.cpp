@@ -8,6 +8,7 @@
 #include "events/EventsPanel.h"
 #include "session/CaptureRecorder.h"
 #include "session/DashboardSession.h"
+#include "session/Workspace.h"
 #include "stats/RateSeries.h"
 #include "streams/StreamsPanel.h"
 #include "window/RecentFiles.h"
@@ -81,8 +82,10 @@ MainWindow::MainWindow(DashboardSession *session, QWidget *parent)
         if (total > 0)
             statusBar()->showMessage(tr("Opening capture… %1%").arg(done * 100 / total), 2000);
     });
-    connect(session, &DashboardSession::recordingFailed, this,
-        [this](const QString &message) { showMessage(message, true); });
+    connect(session, &DashboardSession::recordingFailed, this, [this](const QString &message) {
+        showMessage(message, true);
+        showFileError(tr("Record to disk"), message);
+    });
     connect(session, &DashboardSession::recordingChanged, this, [this](bool recording) {
         const QSignalBlocker blocker(m_record);
         m_record->setChecked(recording);
@@ -168,6 +171,16 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(m_openWorkspace);
     file->addAction(m_saveWorkspace);
+    // Opt-in (issue 13, item 8): otherwise passwords and secret headers stay
+    // out of saved workspaces, which people share.
+    QAction *keepSecrets = file->addAction(tr("Keep &passwords in saved workspaces"));
+    keepSecrets->setObjectName(u"keepSecrets"_s);
+    keepSecrets->setCheckable(true);
+    keepSecrets->setChecked(QSettings().value(QLatin1String(kKeepSecretsSetting), false).toBool());
+    keepSecrets->setToolTip(tr("Save URL passwords and Authorization, Cookie and secret headers in "
+                               "workspaces (written owner-only)"));
+    connect(keepSecrets, &QAction::toggled, this,
+        [](bool on) { QSettings().setValue(QLatin1String(kKeepSecretsSetting), on); });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -21,6 +21,7 @@ class LiveChartsPanel;
 class RecentFiles;
 class StreamsPanel;
 struct Workspace;
+class WorkspaceLoader;
 
 // Wires the panels to the session and holds the menus. Work lives in the
 // panels, the models and the session; this class only connects them.
@@ -83,6 +84,9 @@ private:
     void runSubscribeDialog(StreamId editing, bool duplicate);
     void showAbout();
     void handleCaptureLoaded(bool ok, const QString &message);
+    // A file's error beside the status bar: a window-modal box that does not
+    // block (the export reports from the event loop). Not when non-interactive.
+    void showFileError(const QString &title, const QString &message);
 
     DashboardSession *m_session;
     EventsPanel *m_events;
@@ -113,6 +117,7 @@ private:
     QPointer<ExportJob> m_exportJob;
     QPointer<QProgressDialog> m_exportProgress;
     QPointer<ComparisonView> m_comparison;
+    QPointer<WorkspaceLoader> m_workspaceLoader; // while a large workspace is being added
     QString m_lastMessage;
     bool m_interactive = true;
     bool m_closingAfterSave = false;

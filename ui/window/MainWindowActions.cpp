@@ -13,6 +13,7 @@
 #include "session/DashboardSession.h"
 #include "streams/StreamsPanel.h"
 #include "session/Workspace.h"
+#include "session/WorkspaceLoader.h"
 #include "subscribe/SubscribeDialog.h"
 #include "window/RecentFiles.h"
 
@@ -21,7 +22,9 @@
 #include <QFileDialog>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QSettings>
 #include <QSplitter>
+#include <QStatusBar>
 
 using namespace Qt::StringLiterals;
 
@@ -104,6 +107,16 @@ bool MainWindow::openCapture(const QString &path)
     return ok;
 }
 
+void MainWindow::showFileError(const QString &title, const QString &message)
+{
+    if (!m_interactive)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setObjectName(u"fileErrorBox"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 void MainWindow::handleCaptureLoaded(bool ok, const QString &message)
 {
     showMessage(message, !ok);
@@ -126,8 +139,11 @@ Workspace MainWindow::currentWorkspace() const
 bool MainWindow::saveWorkspace(const QString &path)
 {
     QString error;
-    if (!currentWorkspace().save(path, &error)) {
+    Workspace workspace = currentWorkspace();
+    workspace.keepSecrets = QSettings().value(QLatin1String(kKeepSecretsSetting), false).toBool();
+    if (!workspace.save(path, &error)) {
         showMessage(error, true);
+        showFileError(tr("Save workspace"), error);
         return false;
     }
     m_recent->add(path);
@@ -145,9 +161,8 @@ bool MainWindow::openWorkspace(const QString &path)
             QMessageBox::warning(this, tr("Open workspace"), error);
         return false;
     }
+    delete m_workspaceLoader; // a workspace still loading gives way to this one
     m_session->removeAll();
-    for (const SubscriptionConfig &config : workspace->streams)
-        m_session->addStream(config);
     if (!workspace->windowGeometry.isEmpty())
         restoreGeometry(workspace->windowGeometry);
     if (!workspace->windowState.isEmpty())
@@ -156,7 +171,25 @@ bool MainWindow::openWorkspace(const QString &path)
         m_events->splitter()->restoreState(workspace->eventsSplitter);
     m_charts->setWindowMinutes(workspace->chartWindowMinutes);
     m_recent->add(path);
-    showMessage(tr("Opened workspace %1: %n stream(s).", nullptr, int(workspace->streams.size())).arg(path));
+    QString opened = tr("Opened workspace %1: %n stream(s).", nullptr, int(workspace->streams.size())).arg(path);
+    if (workspace->streamsWithoutSecrets > 0)
+        opened += u' '
+            + tr("%n stream(s) were saved without their passwords or secret headers and connect "
+                 "without them; edit them to add them again.",
+                nullptr, workspace->streamsWithoutSecrets);
+    // A few streams per turn of the event loop, so that a large workspace
+    // paints and answers while it loads (issue 13, item 3).
+    auto *loader = new WorkspaceLoader(m_session, workspace->streams, this);
+    m_workspaceLoader = loader;
+    connect(loader, &WorkspaceLoader::progress, this, [this](int added, int total) {
+        if (added < total)
+            statusBar()->showMessage(tr("Opening workspace… %L1 of %L2 streams").arg(added).arg(total), 2000);
+    });
+    connect(loader, &WorkspaceLoader::finished, this, [this, loader, opened] {
+        showMessage(opened);
+        loader->deleteLater();
+    });
+    loader->start();
     return true;
 }
 
@@ -186,6 +219,8 @@ ExportJob *MainWindow::exportEvents(
         progress->deleteLater();
         job->deleteLater();
         showMessage(message, !ok);
+        if (!ok && !job->wasCancelled())
+            showFileError(tr("Export"), message);
         if (ok) {
             m_recent->add(job->path());
             // What arrived during the export is still unsaved.
@@ -282,8 +317,10 @@ void MainWindow::toggleRecording(bool on)
     if (path.isEmpty() || !m_session->startRecording(path, &error)) {
         const QSignalBlocker blocker(m_record);
         m_record->setChecked(false);
-        if (!error.isEmpty())
+        if (!error.isEmpty()) {
             showMessage(error, true);
+            showFileError(tr("Record to disk"), error);
+        }
         return;
     }
     showMessage(tr("Recording every event to %1.").arg(path));

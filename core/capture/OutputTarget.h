@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QFile>
+#include <QSaveFile>
+#include <QString>
+
+namespace ssescope {
+
+// Where an export, a saved capture or a converted file goes decides how it
+// is written (issue 13, item 1): a new or regular file is replaced whole,
+// only once all of it is written (QSaveFile); standard output ("-"), a
+// device or a FIFO is written through and never replaced by a regular file;
+// a folder is refused with a sentence. The CLI and the window share this.
+enum class OutputKind {
+    Replace, // new or regular file: write a temporary file, then rename it
+    WriteThrough, // "-", /dev/*, /proc/*, a device, FIFO or socket
+    Refused, // a folder: see outputRefusal()
+};
+
+OutputKind outputKind(const QString &path);
+// Why a Refused path cannot be written to; empty for the others.
+QString outputRefusal(const QString &path);
+
+// Opens a device or FIFO for writing through: a FIFO with no reader fails at
+// once ("no program is reading from this pipe") instead of blocking the
+// caller until one comes. False with *error set.
+bool openWriteThrough(QFile &file, const QString &path, QString *error);
+
+// The window's (and tests') output file: a QSaveFile for a regular file, the
+// path itself opened for writing for a device or FIFO. Standard output is the
+// CLI's own (CliOutput) and not opened here.
+class OutputFile final
+{
+public:
+    explicit OutputFile(const QString &path);
+    ~OutputFile();
+    Q_DISABLE_COPY_MOVE(OutputFile)
+
+    OutputKind kind() const { return m_kind; }
+    // False with errorString() set: refused, or cannot be opened. A FIFO
+    // with no reader is said so at once instead of blocking until one comes.
+    bool open();
+    QIODevice *device();
+    // Everything is written: the regular file takes its place, a device is
+    // flushed and closed. False with errorString() when any write failed
+    // (ENOSPC from /dev/full, EPIPE from a reader that went away, EROFS…).
+    bool commit();
+    // Nothing takes the place of a regular file; a device is closed.
+    void cancel();
+    QString errorString() const { return m_error; }
+
+private:
+    QString m_path;
+    OutputKind m_kind;
+    QSaveFile m_whole;
+    QFile m_through;
+    QString m_error;
+};
+
+} // namespace ssescope

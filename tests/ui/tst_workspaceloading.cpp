@@ -1,0 +1,81 @@
+// A large workspace is added a slice at a time (issue 13, item 3): the window
+// paints and answers between slices, and says how far it has got. Tested by
+// structure (streams added per turn of the event loop), not by timing.
+#include "session/DashboardSession.h"
+#include "session/Workspace.h"
+#include "session/WorkspaceLoader.h"
+#include "window/MainWindow.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace ssescope;
+using namespace ssescope::ui;
+
+class TestWorkspaceLoading final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void largeWorkspaceLoadsInSlices();
+};
+
+void TestWorkspaceLoading::largeWorkspaceLoadsInSlices()
+{
+    constexpr int kStreams = 200;
+    Workspace workspace;
+    for (int i = 0; i < kStreams; ++i) {
+        SubscriptionConfig config;
+        config.name = u"s%1"_s.arg(i);
+        config.url = QUrl(u"http://127.0.0.1:9/s%1"_s.arg(i)); // nothing listens: only loading matters
+        config.reconnect.reconnect = false;
+        workspace.streams.append(config);
+    }
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"large.ssescope.json"_s);
+    QString error;
+    QVERIFY2(workspace.save(path, &error), qPrintable(error));
+
+    DashboardSession session;
+    MainWindow window(&session);
+    window.setInteractive(false);
+    window.show();
+    QVERIFY(window.openWorkspace(path));
+    // One slice in the call itself; the rest on later turns of the event loop.
+    QCOMPARE(session.streams().size(), WorkspaceLoader::kStreamsPerTurn);
+    auto *loader = window.findChild<WorkspaceLoader *>();
+    QVERIFY(loader);
+    QList<int> slices;
+    int before = int(session.streams().size());
+    // Reported, not asserted: the GUI thread's time per slice.
+    QElapsedTimer sinceSlice;
+    qint64 longestSliceMs = 0;
+    QTimer::singleShot(0, this, [&] { sinceSlice.start(); });
+    connect(loader, &WorkspaceLoader::progress, this, [&](int added, int total) {
+        if (sinceSlice.isValid())
+            longestSliceMs = std::max(longestSliceMs, sinceSlice.elapsed());
+        QCOMPARE(total, kStreams);
+        QCOMPARE(int(session.streams().size()), added);
+        slices.append(added - before);
+        before = added;
+        QTimer::singleShot(0, this, [&] { sinceSlice.start(); });
+    });
+    QVERIFY(!window.lastMessage().contains(u"Opened workspace"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(int(session.streams().size()), kStreams, 20000);
+    QTRY_VERIFY(window.lastMessage().contains(u"Opened workspace"_s));
+    qInfo("BENCH workspace_slice_max %lld ms (%d streams per turn)", longestSliceMs,
+        WorkspaceLoader::kStreamsPerTurn);
+    QCOMPARE(slices.size(), kStreams / WorkspaceLoader::kStreamsPerTurn - 1);
+    for (int slice : std::as_const(slices))
+        QVERIFY(slice <= WorkspaceLoader::kStreamsPerTurn);
+
+    // Opening another workspace while one loads abandons the first.
+    QVERIFY(window.openWorkspace(path));
+    QVERIFY(window.openWorkspace(path));
+    QTRY_COMPARE_WITH_TIMEOUT(int(session.streams().size()), kStreams, 20000);
+    QTest::qWait(50);
+    QCOMPARE(int(session.streams().size()), kStreams);
+}
+
+QTEST_MAIN(TestWorkspaceLoading)
+#include "tst_workspaceloading.moc"
