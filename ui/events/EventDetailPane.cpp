@@ -1,5 +1,6 @@
 #include "EventDetailPane.h"
 
+#include "common/VisibleText.h"
 #include "session/DashboardSession.h"
 
 #include <QApplication>
@@ -114,9 +115,9 @@ void EventDetailPane::displayEvent(quint64 seq)
                              .toString(Qt::ISODateWithMs);
     QString header = tr("<b>#%1</b> · %2 · type <b>%3</b> · id <b>%4</b> · %5 · %6 bytes on the wire · chunk %7")
                          .arg(event.seq)
-                         .arg(m_session->streamName(event.stream).toHtmlEscaped(),
-                             QString::fromUtf8(event.type).toHtmlEscaped(),
-                             QString::fromUtf8(event.id.first(std::min<qsizetype>(event.id.size(), 80)))
+                         .arg(visibleText(m_session->streamName(event.stream)).toHtmlEscaped(),
+                             visibleText(QString::fromUtf8(event.type)).toHtmlEscaped(),
+                             visibleText(QString::fromUtf8(event.id.first(std::min<qsizetype>(event.id.size(), 80))))
                                  .toHtmlEscaped(),
                              when)
                          .arg(event.wireBytes)

@@ -1,6 +1,7 @@
 #include "StreamListModel.h"
 
 #include "common/Clock.h"
+#include "common/VisibleText.h"
 #include "latency/LatencyAutoDetector.h"
 #include "session/DashboardSession.h"
 #include "stats/RateSeries.h"
@@ -231,10 +232,10 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
         return latencySourceTip(stream);
     if (role == Qt::ToolTipRole) {
         const SubscriptionConfig config = m_session->config(stream);
-        QString tip = config.url.toDisplayString(QUrl::RemovePassword) + u"\n"_s
+        QString tip = visibleText(config.url.toDisplayString(QUrl::RemovePassword)) + u"\n"_s
             + stateLabel(status.state);
         if (!status.message.isEmpty())
-            tip += u": "_s + status.message;
+            tip += u": "_s + visibleText(status.message);
         if (status.httpStatus)
             tip += u"\nHTTP "_s + QString::number(status.httpStatus);
         return tip;
@@ -252,7 +253,7 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
     const QLocale locale;
     switch (column) {
     case NameColumn:
-        return m_session->streamName(stream);
+        return visibleText(m_session->streamName(stream));
     case StateColumn:
         return stateLabel(status.state);
     case RateColumn:
