@@ -5,9 +5,12 @@
 #include "streams/StreamListModel.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QHeaderView>
+#include <QMainWindow>
 #include <QItemSelectionModel>
 #include <QMenu>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -89,6 +92,16 @@ StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &StreamsPanel::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &StreamsPanel::updateActions);
+    // Queued: the window may still be adding streams (a workspace, the demo);
+    // one growth and one selection once it is done.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+        [this](const QModelIndex &, int, int last) {
+            m_newRow = last;
+            if (!m_revealPending) {
+                m_revealPending = true;
+                QMetaObject::invokeMethod(this, &StreamsPanel::revealNewStream, Qt::QueuedConnection);
+            }
+        });
     connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
         Q_EMIT editRequested(m_model->streamAt(index.row()));
     });
@@ -100,6 +113,46 @@ StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
     updateActions();
+}
+
+int StreamsPanel::wantedHeight() const
+{
+    const int rows = std::max(1, m_model->rowCount());
+    return m_view->horizontalHeader()->height() + rows * m_view->verticalHeader()->defaultSectionSize()
+        + 2 * m_view->frameWidth() + (m_view->horizontalScrollBar()->isVisible()
+                                             ? m_view->horizontalScrollBar()->height()
+                                             : 0);
+}
+
+void StreamsPanel::revealNewStream()
+{
+    m_revealPending = false;
+    const int row = std::min(m_newRow, m_model->rowCount() - 1);
+    if (row < 0)
+        return;
+    growWithStreams();
+    // The stream just added is the one the user wants to see next.
+    const QModelIndex index = m_model->index(row, StreamListModel::NameColumn);
+    m_view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+}
+
+void StreamsPanel::growWithStreams()
+{
+    // Five rows hid the sixth stream: the dock grows with its rows, up to
+    // kMaxShareOfWindow of the window's height, and never shrinks by itself
+    // (the user may have made it taller).
+    auto *dock = qobject_cast<QDockWidget *>(parentWidget());
+    auto *window = dock ? qobject_cast<QMainWindow *>(dock->parentWidget()) : nullptr;
+    if (!window || dock->isFloating() || dock->isHidden())
+        return;
+    // Before the window is shown nothing is laid out yet: the hints say it.
+    const int chrome = dock->isVisible() ? dock->height() - m_view->height()
+                                         : dock->sizeHint().height() - m_view->sizeHint().height();
+    const int wanted = std::min(wantedHeight() + chrome, int(window->height() * kMaxShareOfWindow));
+    if (wanted > dock->height())
+        window->resizeDocks({ dock }, { wanted }, Qt::Vertical);
 }
 
 QAction *StreamsPanel::makeAction(const QString &text, const QKeySequence &shortcut)

@@ -42,6 +42,12 @@ private:
     void showContextMenu(const QPoint &position);
     void updateActions();
     QAction *makeAction(const QString &text, const QKeySequence &shortcut);
+    void revealNewStream();
+    void growWithStreams();
+    int wantedHeight() const; // of the view, to show every row
+
+    // The streams dock takes at most this share of the window's height.
+    static constexpr double kMaxShareOfWindow = 0.4;
 
     DashboardSession *m_session;
     StreamListModel *m_model;
@@ -52,6 +58,8 @@ private:
     QAction *m_edit;
     QAction *m_duplicate;
     QAction *m_remove;
+    int m_newRow = -1;
+    bool m_revealPending = false;
 };
 
 } // namespace ssescope::ui
