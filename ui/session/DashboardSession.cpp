@@ -111,6 +111,10 @@ StreamId DashboardSession::replaceStream(StreamId stream, const SubscriptionConf
     const StreamId next = m_manager.addSubscription(config);
     m_pipeline.setStreamName(next, config.displayName());
     m_colorSlots.insert(next, slotFor(stream));
+    QList<StreamId> earlier = m_earlierIds.take(stream);
+    earlier.append(stream);
+    m_earlierIds.insert(next, earlier);
+    m_replaced.insert(stream);
     m_order[index] = next;
     Q_EMIT streamReplaced(stream, next);
     return next;

@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QObject>
+#include <QSet>
 
 #include <memory>
 
@@ -61,6 +62,11 @@ public:
     // The stream's place in the order colours were handed out: kept across
     // edits (replaceStream), so charts can give it the same line style too.
     int streamSlot(StreamId stream) const { return m_colorSlots.value(stream, int(stream)); }
+    // The ids an edited stream had before (replaceStream), oldest first: the
+    // events it captured under them are still its own.
+    QList<StreamId> earlierIds(StreamId stream) const { return m_earlierIds.value(stream); }
+    // Whether an edit gave this stream a new id: it is listed under that one.
+    bool isReplaced(StreamId stream) const { return m_replaced.contains(stream); }
 
     CapturePipeline &pipeline() { return m_pipeline; }
     const CapturePipeline &pipeline() const { return m_pipeline; }
@@ -115,6 +121,8 @@ private:
     QList<StreamId> m_order;
     QHash<StreamId, int> m_colorSlots;
     int m_nextColorSlot = 0;
+    QHash<StreamId, QList<StreamId>> m_earlierIds;
+    QSet<StreamId> m_replaced;
     qint64 m_unsavedEvents = 0;
 };
 
