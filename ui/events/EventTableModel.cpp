@@ -152,7 +152,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole && index.column() == DataColumn)
             return tr("(dropped by the memory cap)");
         if (role == Qt::DisplayRole && index.column() == SeqColumn)
-            return QString::number(seq);
+            return QString::number(m_session->displaySeq(seq));
         return {};
     }
     const StoredEvent event = m_store.at(storeRow);
@@ -163,7 +163,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (column) {
         case SeqColumn:
-            return QString::number(event.seq);
+            return QString::number(m_session->displaySeq(event.seq));
         case TimeColumn:
             return formatWallTime(event.arrivalWallNs);
         case StreamColumn:

@@ -9,7 +9,11 @@
 #include <QHeaderView>
 #include <QMainWindow>
 #include <QItemSelectionModel>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -21,6 +25,8 @@ StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
     , m_session(session)
     , m_model(new StreamListModel(session, this))
     , m_view(new QTableView(this))
+    , m_captureBanner(new QLabel(this))
+    , m_resumeLive(new QPushButton(tr("Resume live streams"), this))
 {
     setObjectName(QStringLiteral("streamsPanel"));
     m_view->setObjectName(QStringLiteral("streamsView"));
@@ -103,15 +109,34 @@ StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
             }
         });
     connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
-        Q_EMIT editRequested(m_model->streamAt(index.row()));
+        const StreamId stream = m_model->streamAt(index.row());
+        if (!m_session->isCaptured(stream)) // a capture's stream has nothing to edit
+            Q_EMIT editRequested(stream);
     });
     connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT streamActivated(m_model->streamAt(index.row()));
     });
 
+    // Opening a capture pauses the live streams: say so where they are, with
+    // the way back one click away.
+    m_captureBanner->setObjectName(QStringLiteral("pausedForCaptureBanner"));
+    m_captureBanner->setAccessibleName(tr("Live streams paused for the opened capture"));
+    m_captureBanner->setWordWrap(true);
+    m_resumeLive->setObjectName(QStringLiteral("resumeLiveStreams"));
+    m_resumeLive->setAccessibleName(tr("Resume the live streams"));
+    connect(m_resumeLive, &QPushButton::clicked, m_session, &DashboardSession::resumeAll);
+    connect(m_session, &DashboardSession::pausedForCaptureChanged, this,
+        &StreamsPanel::updateCaptureBanner);
+    auto *banner = new QHBoxLayout;
+    banner->setContentsMargins(6, 2, 6, 2);
+    banner->addWidget(m_captureBanner, 1);
+    banner->addWidget(m_resumeLive);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(banner);
     layout->addWidget(m_view);
+    updateCaptureBanner();
     updateActions();
 }
 
@@ -155,6 +180,18 @@ void StreamsPanel::growWithStreams()
         window->resizeDocks({ dock }, { wanted }, Qt::Vertical);
 }
 
+void StreamsPanel::updateCaptureBanner()
+{
+    const bool paused = m_session->hasStreamsPausedForCapture();
+    m_captureBanner->setVisible(paused);
+    m_resumeLive->setVisible(paused);
+    if (paused)
+        m_captureBanner->setText(
+            tr("⏸ Live streams are paused while the capture %1 is open, so their events do not "
+               "mix into it.")
+                .arg(QFileInfo(m_session->capturePath()).fileName()));
+}
+
 QAction *StreamsPanel::makeAction(const QString &text, const QKeySequence &shortcut)
 {
     auto *action = new QAction(text, this);
@@ -181,7 +218,10 @@ QList<StreamId> StreamsPanel::selectedStreams() const
 
 void StreamsPanel::updateActions()
 {
-    const qsizetype count = selectedStreams().size();
+    // A capture's streams have no connection to pause, edit or remove.
+    const QList<StreamId> selected = selectedStreams();
+    const qsizetype count = std::count_if(selected.cbegin(), selected.cend(),
+        [this](StreamId stream) { return !m_session->isCaptured(stream); });
     for (QAction *action : { m_pause, m_resume, m_restart, m_remove })
         action->setEnabled(count > 0);
     m_edit->setEnabled(count == 1);

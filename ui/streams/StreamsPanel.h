@@ -5,6 +5,8 @@
 #include <QWidget>
 
 class QAction;
+class QLabel;
+class QPushButton;
 class QTableView;
 class QToolButton;
 
@@ -43,6 +45,7 @@ private:
     void updateActions();
     QAction *makeAction(const QString &text, const QKeySequence &shortcut);
     void revealNewStream();
+    void updateCaptureBanner();
     void growWithStreams();
     int wantedHeight() const; // of the view, to show every row
 
@@ -58,6 +61,8 @@ private:
     QAction *m_edit;
     QAction *m_duplicate;
     QAction *m_remove;
+    QLabel *m_captureBanner;
+    QPushButton *m_resumeLive;
     int m_newRow = -1;
     bool m_revealPending = false;
 };
