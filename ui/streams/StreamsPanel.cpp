@@ -187,7 +187,7 @@ void StreamsPanel::updateCaptureBanner()
     m_resumeLive->setVisible(paused);
     if (paused)
         m_captureBanner->setText(
-            tr("⏸ Live streams are paused while the capture %1 is open, so their events do not "
+            tr("Live streams are paused while the capture %1 is open, so their events do not "
                "mix into it.")
                 .arg(QFileInfo(m_session->capturePath()).fileName()));
 }
