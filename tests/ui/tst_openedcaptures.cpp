@@ -9,6 +9,8 @@
 #include "window/MainWindow.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QTableView>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -85,6 +87,7 @@ private Q_SLOTS:
     void seqRestartsWithEachCapture();
     void pausingForACaptureIsSaidAndUndone();
     void captureStreamsShowTheFilesFigures();
+    void captureStreamsCannotBeEditedOrRemoved();
 
 private:
     QTemporaryDir m_dir;
@@ -186,6 +189,22 @@ void TestOpenedCaptures::captureStreamsShowTheFilesFigures()
     QVERIFY(openAndWait(session, writeCapture(m_dir.filePath(u"g.jsonl"_s), { u"other"_s }, 4)));
     QCOMPARE(rowNamed(model, u"ticker"_s), -1);
     QVERIFY(rowNamed(model, u"other"_s) >= 0);
+}
+
+void TestOpenedCaptures::captureStreamsCannotBeEditedOrRemoved()
+{
+    DashboardSession session;
+    StreamsPanel panel(&session);
+    QVERIFY(openAndWait(session, writeCapture(m_dir.filePath(u"e.jsonl"_s), { u"file"_s }, 4)));
+    QTRY_COMPARE(panel.model()->rowCount(), 1);
+    panel.view()->selectRow(0);
+    QCOMPARE(panel.selectedStreams().size(), 1);
+    QVERIFY(panel.selectedLiveStreams().isEmpty());
+    QVERIFY(!panel.editAction()->isEnabled());
+    QVERIFY(!panel.removeAction()->isEnabled());
+    QSignalSpy edits(&panel, &StreamsPanel::editRequested);
+    panel.editAction()->trigger();
+    QCOMPARE(edits.count(), 0);
 }
 
 QTEST_MAIN(TestOpenedCaptures)

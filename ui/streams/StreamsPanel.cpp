@@ -67,29 +67,29 @@ StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
     m_remove = makeAction(tr("Re&move"), QKeySequence::Delete);
 
     connect(m_pause, &QAction::triggered, this, [this] {
-        for (StreamId stream : selectedStreams())
+        for (StreamId stream : selectedLiveStreams())
             m_session->pause(stream);
     });
     connect(m_resume, &QAction::triggered, this, [this] {
-        for (StreamId stream : selectedStreams())
+        for (StreamId stream : selectedLiveStreams())
             m_session->resume(stream);
     });
     connect(m_restart, &QAction::triggered, this, [this] {
-        for (StreamId stream : selectedStreams())
+        for (StreamId stream : selectedLiveStreams())
             m_session->restart(stream);
     });
     connect(m_edit, &QAction::triggered, this, [this] {
-        const QList<StreamId> streams = selectedStreams();
+        const QList<StreamId> streams = selectedLiveStreams();
         if (!streams.isEmpty())
             Q_EMIT editRequested(streams.first());
     });
     connect(m_duplicate, &QAction::triggered, this, [this] {
-        const QList<StreamId> streams = selectedStreams();
+        const QList<StreamId> streams = selectedLiveStreams();
         if (!streams.isEmpty())
             Q_EMIT duplicateRequested(streams.first());
     });
     connect(m_remove, &QAction::triggered, this, [this] {
-        for (StreamId stream : selectedStreams())
+        for (StreamId stream : selectedLiveStreams())
             m_session->removeStream(stream);
     });
     connect(m_view, &QWidget::customContextMenuRequested, this, &StreamsPanel::showContextMenu);
@@ -216,12 +216,17 @@ QList<StreamId> StreamsPanel::selectedStreams() const
     return streams;
 }
 
-void StreamsPanel::updateActions()
+QList<StreamId> StreamsPanel::selectedLiveStreams() const
 {
     // A capture's streams have no connection to pause, edit or remove.
-    const QList<StreamId> selected = selectedStreams();
-    const qsizetype count = std::count_if(selected.cbegin(), selected.cend(),
-        [this](StreamId stream) { return !m_session->isCaptured(stream); });
+    QList<StreamId> streams = selectedStreams();
+    streams.removeIf([this](StreamId stream) { return m_session->isCaptured(stream); });
+    return streams;
+}
+
+void StreamsPanel::updateActions()
+{
+    const qsizetype count = selectedLiveStreams().size();
     for (QAction *action : { m_pause, m_resume, m_restart, m_remove })
         action->setEnabled(count > 0);
     m_edit->setEnabled(count == 1);

@@ -24,6 +24,8 @@ public:
     Q_DISABLE_COPY_MOVE(StreamsPanel)
 
     QList<StreamId> selectedStreams() const;
+    // The selected streams that are live (not an opened capture's).
+    QList<StreamId> selectedLiveStreams() const;
     QTableView *view() const { return m_view; }
     StreamListModel *model() const { return m_model; }
     QAction *pauseAction() const { return m_pause; }
