@@ -1,5 +1,6 @@
 #include "EventDetailPane.h"
 
+#include "common/VisibleText.h"
 #include "session/DashboardSession.h"
 
 #include <QApplication>
@@ -98,7 +99,7 @@ void EventDetailPane::displayEvent(quint64 seq)
     m_copy->setEnabled(row >= 0);
     m_copySse->setEnabled(row >= 0);
     if (row < 0) {
-        m_header->setText(seq ? tr("Event #%1 was dropped by the memory cap.").arg(seq)
+        m_header->setText(seq ? tr("Event #%1 was dropped by the memory cap.").arg(m_session->displaySeq(seq))
                               : tr("Select an event to see it in full."));
         m_raw->clear();
         m_json->clear();
@@ -113,10 +114,10 @@ void EventDetailPane::displayEvent(quint64 seq)
     const QString when = QDateTime::fromMSecsSinceEpoch(event.arrivalWallNs / 1'000'000)
                              .toString(Qt::ISODateWithMs);
     QString header = tr("<b>#%1</b> · %2 · type <b>%3</b> · id <b>%4</b> · %5 · %6 bytes on the wire · chunk %7")
-                         .arg(event.seq)
-                         .arg(m_session->streamName(event.stream).toHtmlEscaped(),
-                             QString::fromUtf8(event.type).toHtmlEscaped(),
-                             QString::fromUtf8(event.id.first(std::min<qsizetype>(event.id.size(), 80)))
+                         .arg(m_session->displaySeq(event.seq))
+                         .arg(visibleText(m_session->streamName(event.stream)).toHtmlEscaped(),
+                             visibleText(QString::fromUtf8(event.type)).toHtmlEscaped(),
+                             visibleText(QString::fromUtf8(event.id.first(std::min<qsizetype>(event.id.size(), 80))))
                                  .toHtmlEscaped(),
                              when)
                          .arg(event.wireBytes)

@@ -1,5 +1,6 @@
 #include "EventFilterBar.h"
 
+#include "common/VisibleText.h"
 #include "session/DashboardSession.h"
 
 #include <QCheckBox>
@@ -127,12 +128,14 @@ void EventFilterBar::refreshStreams()
     QList<StreamId> streams = m_session->streams();
     const auto &names = m_session->store().streamNames();
     for (auto it = names.cbegin(); it != names.cend(); ++it) {
-        if (!streams.contains(it.key()))
+        // An edited stream's earlier ids are the same stream: its entry
+        // covers their events (filter()), so they get none of their own.
+        if (!streams.contains(it.key()) && !m_session->isReplaced(it.key()))
             streams.append(it.key());
     }
     for (StreamId stream : std::as_const(streams))
-        m_stream->addItem(swatch(m_session->streamColor(stream)), m_session->streamName(stream),
-            QVariant::fromValue(stream));
+        m_stream->addItem(swatch(m_session->streamColor(stream)),
+            visibleText(m_session->streamName(stream)), QVariant::fromValue(stream));
     const int index = m_stream->findData(QVariant::fromValue(current));
     m_stream->setCurrentIndex(index < 0 ? 0 : index);
 
@@ -161,8 +164,11 @@ EventFilter EventFilterBar::filter() const
 {
     EventFilter filter;
     const StreamId stream = m_stream->currentData().value<StreamId>();
-    if (stream != 0)
+    if (stream != 0) {
         filter.streams.insert(stream);
+        for (StreamId earlier : m_session->earlierIds(stream))
+            filter.streams.insert(earlier);
+    }
     filter.type = m_type->currentText().trimmed().toUtf8();
     filter.text = m_text->text();
     filter.regex = m_regex->isChecked();

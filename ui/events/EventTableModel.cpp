@@ -1,5 +1,6 @@
 #include "EventTableModel.h"
 
+#include "common/VisibleText.h"
 #include "session/DashboardSession.h"
 
 #include <QDateTime>
@@ -37,7 +38,7 @@ QString previewOf(QByteArrayView data)
     // One line per row: line breaks inside data show as a visible mark.
     text.replace(u'\n', u'⏎');
     text.replace(u'\r', u'␍');
-    return text;
+    return visibleText(text);
 }
 
 } // namespace
@@ -151,7 +152,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         if (role == Qt::DisplayRole && index.column() == DataColumn)
             return tr("(dropped by the memory cap)");
         if (role == Qt::DisplayRole && index.column() == SeqColumn)
-            return QString::number(seq);
+            return QString::number(m_session->displaySeq(seq));
         return {};
     }
     const StoredEvent event = m_store.at(storeRow);
@@ -162,15 +163,16 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (column) {
         case SeqColumn:
-            return QString::number(event.seq);
+            return QString::number(m_session->displaySeq(event.seq));
         case TimeColumn:
             return formatWallTime(event.arrivalWallNs);
         case StreamColumn:
-            return m_session->streamName(event.stream);
+            return visibleText(m_session->streamName(event.stream));
         case TypeColumn:
-            return QString::fromUtf8(event.type);
+            return visibleText(QString::fromUtf8(event.type));
         case IdColumn:
-            return QString::fromUtf8(event.id.first(std::min<qsizetype>(event.id.size(), 200)));
+            return visibleText(
+                QString::fromUtf8(event.id.first(std::min<qsizetype>(event.id.size(), 200))));
         case SizeColumn:
             return QString::number(event.wireBytes);
         case LatencyColumn:

@@ -115,20 +115,28 @@ EventsPanel::EventsPanel(DashboardSession *session, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &EventsPanel::handleCurrentChanged);
     connect(m_filterBar, &EventFilterBar::filterChanged, this, &EventsPanel::applyFilter);
-    connect(m_model, &EventTableModel::busyChanged, this, [this](bool busy) {
-        if (busy)
-            m_filterBar->showStatus(tr("Filtering…"));
-        else if (m_model->isFiltered())
-            m_filterBar->showStatus(tr("%L1 matching").arg(m_model->rowCount()));
-        else
-            m_filterBar->showStatus(QString());
-    });
+    // The count follows the rows: matching events keep arriving (and the cap
+    // drops old ones) long after the scan that first counted them.
+    connect(m_model, &EventTableModel::busyChanged, this, &EventsPanel::updateFilterStatus);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &EventsPanel::updateFilterStatus);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &EventsPanel::updateFilterStatus);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &EventsPanel::updateFilterStatus);
 
     // Scrolling per inserted batch would repaint at the batch rate; a 100 ms
     // timer is as smooth to the eye and bounded.
     m_followTimer.setInterval(100);
     connect(&m_followTimer, &QTimer::timeout, this, &EventsPanel::followTail);
     m_followTimer.start();
+}
+
+void EventsPanel::updateFilterStatus()
+{
+    if (m_model->isBusy())
+        m_filterBar->showStatus(tr("Filtering…"));
+    else if (m_model->isFiltered())
+        m_filterBar->showStatus(tr("%L1 matching").arg(m_model->rowCount()));
+    else
+        m_filterBar->showStatus(QString());
 }
 
 void EventsPanel::handleRowsInserted()

@@ -38,6 +38,7 @@ public:
 
 private:
     void handleRowsInserted();
+    void updateFilterStatus();
     void handleCurrentChanged();
     void followTail();
     void applyFilter();

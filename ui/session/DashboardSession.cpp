@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace ssescope::ui {
@@ -111,6 +113,10 @@ StreamId DashboardSession::replaceStream(StreamId stream, const SubscriptionConf
     const StreamId next = m_manager.addSubscription(config);
     m_pipeline.setStreamName(next, config.displayName());
     m_colorSlots.insert(next, slotFor(stream));
+    QList<StreamId> earlier = m_earlierIds.take(stream);
+    earlier.append(stream);
+    m_earlierIds.insert(next, earlier);
+    m_replaced.insert(stream);
     m_order[index] = next;
     Q_EMIT streamReplaced(stream, next);
     return next;
@@ -120,6 +126,8 @@ void DashboardSession::removeStream(StreamId stream)
 {
     if (!m_order.removeOne(stream))
         return;
+    if (m_pausedForCapture.remove(stream))
+        Q_EMIT pausedForCaptureChanged();
     m_manager.removeSubscription(stream);
     Q_EMIT streamRemoved(stream);
 }
@@ -130,10 +138,21 @@ void DashboardSession::pauseAll()
         m_manager.pause(stream);
 }
 
+void DashboardSession::resume(StreamId stream)
+{
+    m_manager.resume(stream);
+    if (m_pausedForCapture.remove(stream))
+        Q_EMIT pausedForCaptureChanged();
+}
+
 void DashboardSession::resumeAll()
 {
     for (StreamId stream : std::as_const(m_order))
         m_manager.resume(stream);
+    if (!m_pausedForCapture.isEmpty()) {
+        m_pausedForCapture.clear();
+        Q_EMIT pausedForCaptureChanged();
+    }
 }
 
 void DashboardSession::removeAll()
@@ -151,9 +170,15 @@ QColor DashboardSession::streamColor(StreamId stream) const
 int DashboardSession::slotFor(StreamId stream)
 {
     auto it = m_colorSlots.find(stream);
-    if (it == m_colorSlots.end())
-        it = m_colorSlots.insert(stream, m_nextColorSlot++);
-    return *it;
+    if (it != m_colorSlots.end())
+        return *it;
+    const QString name = streamName(stream);
+    auto named = m_nameSlots.constFind(name);
+    if (named == m_nameSlots.cend()) {
+        const QList<int> used = m_nameSlots.values();
+        named = m_nameSlots.insert(name, paletteSlotForName(name, QSet<int>(used.cbegin(), used.cend())));
+    }
+    return *m_colorSlots.insert(stream, *named);
 }
 
 void DashboardSession::clearCapture()
@@ -161,6 +186,9 @@ void DashboardSession::clearCapture()
     m_loader->cancel();
     m_pipeline.clear();
     m_unsavedEvents = 0;
+    m_seqOffset = m_pipeline.store().firstSeq() - 1;
+    m_captured.clear();
+    m_capturePath.clear();
     Q_EMIT captureReset();
 }
 
@@ -216,11 +244,26 @@ bool DashboardSession::openCapture(const QString &path, QString *message)
     }
     probe.close();
     m_loader->cancel();
-    // Live events would mix into the capture being looked at.
-    pauseAll();
+    // Live events would mix into the capture being looked at: pause them, and
+    // remember which, so each row and Resume can say why.
+    bool pausedAny = false;
+    for (StreamId stream : std::as_const(m_order)) {
+        const SubscriptionState state = m_manager.status(stream).state;
+        if (state == SubscriptionState::Paused || state == SubscriptionState::Closed
+            || state == SubscriptionState::Failed)
+            continue;
+        m_manager.pause(stream);
+        m_pausedForCapture.insert(stream);
+        pausedAny = true;
+    }
     m_pipeline.clear();
     m_unsavedEvents = 0;
+    m_seqOffset = m_pipeline.store().firstSeq() - 1;
+    m_captured.clear();
+    m_capturePath = path;
     Q_EMIT captureReset();
+    if (pausedAny)
+        Q_EMIT pausedForCaptureChanged();
     // Captured streams get ids apart from live ones, new ones per opening.
     const StreamId first = m_nextCaptureStream;
     m_nextCaptureStream += 0x10000;
@@ -237,9 +280,13 @@ bool DashboardSession::isLoadingCapture() const
 void DashboardSession::handleLoadedBatch(
     const std::shared_ptr<EventBatch> &batch, const QHash<StreamId, QString> &newStreams)
 {
-    for (auto it = newStreams.cbegin(); it != newStreams.cend(); ++it) {
-        m_pipeline.setStreamName(it.key(), it.value());
-        slotFor(it.key());
+    // Ids are handed out in the order streams first appear in the file.
+    QList<StreamId> added = newStreams.keys();
+    std::sort(added.begin(), added.end());
+    for (StreamId stream : std::as_const(added)) {
+        m_pipeline.setStreamName(stream, newStreams.value(stream));
+        slotFor(stream);
+        m_captured.append(stream);
     }
     if (!newStreams.isEmpty())
         Q_EMIT captureStreamsAdded();

@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QObject>
+#include <QSet>
 
 #include <memory>
 
@@ -41,7 +42,7 @@ public:
     StreamId replaceStream(StreamId stream, const SubscriptionConfig &config);
     void removeStream(StreamId stream);
     void pause(StreamId stream) { m_manager.pause(stream); }
-    void resume(StreamId stream) { m_manager.resume(stream); }
+    void resume(StreamId stream);
     void restart(StreamId stream) { m_manager.restart(stream); }
     void pauseAll();
     void resumeAll();
@@ -58,14 +59,34 @@ public:
     }
     QString streamName(StreamId stream) const { return m_pipeline.store().streamName(stream); }
     QColor streamColor(StreamId stream) const;
-    // The stream's place in the order colours were handed out: kept across
-    // edits (replaceStream), so charts can give it the same line style too.
+    // The stream's palette slot: chosen by its name (paletteSlotForName), the
+    // same for a live stream and a captured one of that name, in every capture
+    // opened, and kept across edits (replaceStream), so charts can give it the
+    // same line style too.
     int streamSlot(StreamId stream) const { return m_colorSlots.value(stream, int(stream)); }
+    // The ids an edited stream had before (replaceStream), oldest first: the
+    // events it captured under them are still its own.
+    QList<StreamId> earlierIds(StreamId stream) const { return m_earlierIds.value(stream); }
+    // Whether an edit gave this stream a new id: it is listed under that one.
+    bool isReplaced(StreamId stream) const { return m_replaced.contains(stream); }
 
     CapturePipeline &pipeline() { return m_pipeline; }
     const CapturePipeline &pipeline() const { return m_pipeline; }
     const EventStore &store() const { return m_pipeline.store(); }
     StreamManager &manager() { return m_manager; }
+
+    // The number the # column shows for an event: counted from 1 in each
+    // capture (cleared or opened), while the store's own sequence goes on.
+    quint64 displaySeq(quint64 seq) const { return seq - m_seqOffset; }
+
+    // The streams of the opened capture, in the order they first appear:
+    // listed with the live ones, with figures as of their last event.
+    const QList<StreamId> &capturedStreams() const { return m_captured; }
+    bool isCaptured(StreamId stream) const { return m_captured.contains(stream); }
+    QString capturePath() const { return m_capturePath; }
+    // Whether opening a capture paused this live stream (Resume says so).
+    bool isPausedForCapture(StreamId stream) const { return m_pausedForCapture.contains(stream); }
+    bool hasStreamsPausedForCapture() const { return !m_pausedForCapture.isEmpty(); }
 
     // Events captured since the last save or clear: closing asks first.
     bool hasUnsavedEvents() const { return m_unsavedEvents > 0; }
@@ -99,6 +120,8 @@ Q_SIGNALS:
     void captureLoadProgress(qint64 bytesRead, qint64 bytesTotal);
     void captureLoaded(bool ok, const QString &message);
     void captureStreamsAdded();
+    // Opening a capture paused live streams, or they were resumed.
+    void pausedForCaptureChanged();
 
 private:
     void handleBatch(const EventBatchPtr &batch);
@@ -114,8 +137,14 @@ private:
     StreamId m_nextCaptureStream = 0x40000000;
     QList<StreamId> m_order;
     QHash<StreamId, int> m_colorSlots;
-    int m_nextColorSlot = 0;
+    QHash<QString, int> m_nameSlots; // for the whole session, so re-opening keeps colours
+    QHash<StreamId, QList<StreamId>> m_earlierIds;
+    QSet<StreamId> m_replaced;
     qint64 m_unsavedEvents = 0;
+    quint64 m_seqOffset = 0;
+    QList<StreamId> m_captured;
+    QString m_capturePath;
+    QSet<StreamId> m_pausedForCapture;
 };
 
 } // namespace ssescope::ui

@@ -1,12 +1,14 @@
 #include "StreamListModel.h"
 
 #include "common/Clock.h"
+#include "common/VisibleText.h"
 #include "latency/LatencyAutoDetector.h"
 #include "session/DashboardSession.h"
 #include "stats/RateSeries.h"
 #include "streams/StreamStateStyle.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QLocale>
 #include <QStyle>
 
@@ -119,6 +121,8 @@ StreamListModel::StreamListModel(DashboardSession *session, QObject *parent)
     , m_now(&steadyNowNs)
 {
     m_rows = session->streams();
+    m_liveRows = int(m_rows.size());
+    m_rows += session->capturedStreams();
     connect(session, &DashboardSession::streamAdded, this, &StreamListModel::handleStreamAdded);
     connect(
         session, &DashboardSession::streamRemoved, this, &StreamListModel::handleStreamRemoved);
@@ -126,6 +130,10 @@ StreamListModel::StreamListModel(DashboardSession *session, QObject *parent)
         &StreamListModel::handleStreamReplaced);
     connect(session, &DashboardSession::streamStatusChanged, this,
         &StreamListModel::handleStatusChanged);
+    connect(session, &DashboardSession::captureStreamsAdded, this,
+        &StreamListModel::handleCaptureStreamsAdded);
+    connect(session, &DashboardSession::captureReset, this, &StreamListModel::handleCaptureReset);
+    connect(session, &DashboardSession::pausedForCaptureChanged, this, &StreamListModel::refresh);
     m_refresh.setInterval(250);
     connect(&m_refresh, &QTimer::timeout, this, &StreamListModel::refresh);
     m_refresh.start();
@@ -202,9 +210,18 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
         return stream;
     if (role == StreamColorRole)
         return m_session->streamColor(stream);
+    if (index.row() >= m_liveRows) {
+        const QVariant captured = capturedData(stream, index.column(), role);
+        if (captured.isValid() || index.column() == StateColumn || index.column() == ReconnectsColumn
+            || index.column() == MessageColumn || index.column() == LatencySourceColumn
+            || (role == Qt::ToolTipRole && index.column() != RateColumn))
+            return captured;
+    }
     const SubscriptionStatus status = m_session->status(stream);
     const StreamStats *stats = m_session->pipeline().stats().find(stream);
-    const qint64 now = m_now();
+    // A capture's figures are read as of its last event: the wall clock has
+    // moved on, and every window would be empty.
+    const qint64 now = index.row() >= m_liveRows ? (stats ? stats->totals().lastNs : 0) : m_now();
     const int column = index.column();
 
     if (role == SparklineRole && column == SparklineColumn)
@@ -248,10 +265,10 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
         return latencySourceTip(stream);
     if (role == Qt::ToolTipRole) {
         const SubscriptionConfig config = m_session->config(stream);
-        QString tip = config.url.toDisplayString(QUrl::RemovePassword) + u"\n"_s
+        QString tip = visibleText(config.url.toDisplayString(QUrl::RemovePassword)) + u"\n"_s
             + stateLabel(status.state);
         if (!status.message.isEmpty())
-            tip += u": "_s + status.message;
+            tip += u": "_s + visibleText(status.message);
         if (status.httpStatus)
             tip += u"\nHTTP "_s + QString::number(status.httpStatus);
         if (!tlsWarning.isEmpty())
@@ -271,7 +288,7 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
     const QLocale locale;
     switch (column) {
     case NameColumn:
-        return m_session->streamName(stream);
+        return visibleText(m_session->streamName(stream));
     case StateColumn:
         return stateLabel(status.state);
     case RateColumn:
@@ -297,6 +314,9 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
     case ReconnectsColumn:
         return locale.toString(counters.reconnections);
     case MessageColumn:
+        if (m_session->isPausedForCapture(stream))
+            return tr("Paused while the capture %1 is open. Resume all captures live again.")
+                .arg(QFileInfo(m_session->capturePath()).fileName());
         if (status.state == SubscriptionState::Open && stats && stats->totals().lastNs > 0) {
             // Open but quiet: a stalled server or a proxy holding events back
             // looks exactly like this, and "Receiving events" would be a lie.
@@ -382,19 +402,70 @@ void StreamListModel::refresh()
 
 void StreamListModel::handleStreamAdded(StreamId stream)
 {
-    const int row = int(m_rows.size());
+    const int row = m_liveRows;
     beginInsertRows({}, row, row);
-    m_rows.append(stream);
+    m_rows.insert(row, stream);
+    ++m_liveRows;
     endInsertRows();
+}
+
+void StreamListModel::handleCaptureStreamsAdded()
+{
+    QList<StreamId> added;
+    for (StreamId stream : m_session->capturedStreams()) {
+        if (!m_rows.contains(stream))
+            added.append(stream);
+    }
+    if (added.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(added.size()) - 1);
+    m_rows += added;
+    endInsertRows();
+}
+
+void StreamListModel::handleCaptureReset()
+{
+    if (m_rows.size() == m_liveRows)
+        return;
+    beginRemoveRows({}, m_liveRows, int(m_rows.size()) - 1);
+    m_rows.resize(m_liveRows);
+    endRemoveRows();
+}
+
+QVariant StreamListModel::capturedData(StreamId stream, int column, int role) const
+{
+    const QString file = QFileInfo(m_session->capturePath()).fileName();
+    if (role == Qt::ToolTipRole && column != RateColumn)
+        return tr("Stream %1 of the capture %2: its figures are those of the capture, as of "
+                  "its last event.")
+            .arg(visibleText(m_session->streamName(stream)), file);
+    if (role == Qt::DecorationRole && column == StateColumn)
+        return QVariant(); // no connection, so no state icon
+    if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
+        return {};
+    switch (column) {
+    case StateColumn:
+        return tr("From file");
+    case ReconnectsColumn:
+        return u"–"_s;
+    case LatencySourceColumn:
+        return tr("file");
+    case MessageColumn:
+        return tr("Read from %1; figures as of its last event.").arg(file);
+    default:
+        return {};
+    }
 }
 
 void StreamListModel::handleStreamRemoved(StreamId stream)
 {
     const int row = rowOf(stream);
-    if (row < 0)
+    if (row < 0 || row >= m_liveRows)
         return;
     beginRemoveRows({}, row, row);
     m_rows.removeAt(row);
+    --m_liveRows;
     endRemoveRows();
 }
 

@@ -16,6 +16,8 @@ class DashboardSession;
 // charts draw it), marked "(bursts)" for a stream that arrives many events per
 // read with silences between, as behind a buffering proxy; read from the session's pipeline statistics on a timer so
 // that a busy stream never makes the panel repaint faster than people read.
+// An opened capture's streams follow the live ones, with their figures as of
+// their own last event (the capture's time, not the wall clock).
 class StreamListModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -64,9 +66,13 @@ private:
     void handleStreamRemoved(StreamId stream);
     void handleStreamReplaced(StreamId from, StreamId to);
     void handleStatusChanged(StreamId stream);
+    void handleCaptureStreamsAdded();
+    void handleCaptureReset();
+    QVariant capturedData(StreamId stream, int column, int role) const;
 
     DashboardSession *m_session;
-    QList<StreamId> m_rows;
+    QList<StreamId> m_rows; // the live streams, then the opened capture's
+    int m_liveRows = 0;
     QTimer m_refresh;
     std::function<qint64()> m_now;
 };

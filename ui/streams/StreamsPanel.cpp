@@ -5,9 +5,16 @@
 #include "streams/StreamListModel.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QHeaderView>
+#include <QMainWindow>
 #include <QItemSelectionModel>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QMenu>
+#include <QPushButton>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -18,6 +25,8 @@ StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
     , m_session(session)
     , m_model(new StreamListModel(session, this))
     , m_view(new QTableView(this))
+    , m_captureBanner(new QLabel(this))
+    , m_resumeLive(new QPushButton(tr("Resume live streams"), this))
 {
     setObjectName(QStringLiteral("streamsPanel"));
     m_view->setObjectName(QStringLiteral("streamsView"));
@@ -58,29 +67,29 @@ StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
     m_remove = makeAction(tr("Re&move"), QKeySequence::Delete);
 
     connect(m_pause, &QAction::triggered, this, [this] {
-        for (StreamId stream : selectedStreams())
+        for (StreamId stream : selectedLiveStreams())
             m_session->pause(stream);
     });
     connect(m_resume, &QAction::triggered, this, [this] {
-        for (StreamId stream : selectedStreams())
+        for (StreamId stream : selectedLiveStreams())
             m_session->resume(stream);
     });
     connect(m_restart, &QAction::triggered, this, [this] {
-        for (StreamId stream : selectedStreams())
+        for (StreamId stream : selectedLiveStreams())
             m_session->restart(stream);
     });
     connect(m_edit, &QAction::triggered, this, [this] {
-        const QList<StreamId> streams = selectedStreams();
+        const QList<StreamId> streams = selectedLiveStreams();
         if (!streams.isEmpty())
             Q_EMIT editRequested(streams.first());
     });
     connect(m_duplicate, &QAction::triggered, this, [this] {
-        const QList<StreamId> streams = selectedStreams();
+        const QList<StreamId> streams = selectedLiveStreams();
         if (!streams.isEmpty())
             Q_EMIT duplicateRequested(streams.first());
     });
     connect(m_remove, &QAction::triggered, this, [this] {
-        for (StreamId stream : selectedStreams())
+        for (StreamId stream : selectedLiveStreams())
             m_session->removeStream(stream);
     });
     connect(m_view, &QWidget::customContextMenuRequested, this, &StreamsPanel::showContextMenu);
@@ -89,17 +98,98 @@ StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
         &StreamsPanel::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &StreamsPanel::updateActions);
+    // Queued: the window may still be adding streams (a workspace, the demo);
+    // one growth and one selection once it is done.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+        [this](const QModelIndex &, int, int last) {
+            m_newRow = last;
+            if (!m_revealPending) {
+                m_revealPending = true;
+                QMetaObject::invokeMethod(this, &StreamsPanel::revealNewStream, Qt::QueuedConnection);
+            }
+        });
     connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
-        Q_EMIT editRequested(m_model->streamAt(index.row()));
+        const StreamId stream = m_model->streamAt(index.row());
+        if (!m_session->isCaptured(stream)) // a capture's stream has nothing to edit
+            Q_EMIT editRequested(stream);
     });
     connect(m_view, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT streamActivated(m_model->streamAt(index.row()));
     });
 
+    // Opening a capture pauses the live streams: say so where they are, with
+    // the way back one click away.
+    m_captureBanner->setObjectName(QStringLiteral("pausedForCaptureBanner"));
+    m_captureBanner->setAccessibleName(tr("Live streams paused for the opened capture"));
+    m_captureBanner->setWordWrap(true);
+    m_resumeLive->setObjectName(QStringLiteral("resumeLiveStreams"));
+    m_resumeLive->setAccessibleName(tr("Resume the live streams"));
+    connect(m_resumeLive, &QPushButton::clicked, m_session, &DashboardSession::resumeAll);
+    connect(m_session, &DashboardSession::pausedForCaptureChanged, this,
+        &StreamsPanel::updateCaptureBanner);
+    auto *banner = new QHBoxLayout;
+    banner->setContentsMargins(6, 2, 6, 2);
+    banner->addWidget(m_captureBanner, 1);
+    banner->addWidget(m_resumeLive);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(banner);
     layout->addWidget(m_view);
+    updateCaptureBanner();
     updateActions();
+}
+
+int StreamsPanel::wantedHeight() const
+{
+    const int rows = std::max(1, m_model->rowCount());
+    return m_view->horizontalHeader()->height() + rows * m_view->verticalHeader()->defaultSectionSize()
+        + 2 * m_view->frameWidth() + (m_view->horizontalScrollBar()->isVisible()
+                                             ? m_view->horizontalScrollBar()->height()
+                                             : 0);
+}
+
+void StreamsPanel::revealNewStream()
+{
+    m_revealPending = false;
+    const int row = std::min(m_newRow, m_model->rowCount() - 1);
+    if (row < 0)
+        return;
+    growWithStreams();
+    // The stream just added is the one the user wants to see next.
+    const QModelIndex index = m_model->index(row, StreamListModel::NameColumn);
+    m_view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+}
+
+void StreamsPanel::growWithStreams()
+{
+    // Five rows hid the sixth stream: the dock grows with its rows, up to
+    // kMaxShareOfWindow of the window's height, and never shrinks by itself
+    // (the user may have made it taller).
+    auto *dock = qobject_cast<QDockWidget *>(parentWidget());
+    auto *window = dock ? qobject_cast<QMainWindow *>(dock->parentWidget()) : nullptr;
+    if (!window || dock->isFloating() || dock->isHidden())
+        return;
+    // Before the window is shown nothing is laid out yet: the hints say it.
+    const int chrome = dock->isVisible() ? dock->height() - m_view->height()
+                                         : dock->sizeHint().height() - m_view->sizeHint().height();
+    const int wanted = std::min(wantedHeight() + chrome, int(window->height() * kMaxShareOfWindow));
+    if (wanted > dock->height())
+        window->resizeDocks({ dock }, { wanted }, Qt::Vertical);
+}
+
+void StreamsPanel::updateCaptureBanner()
+{
+    const bool paused = m_session->hasStreamsPausedForCapture();
+    m_captureBanner->setVisible(paused);
+    m_resumeLive->setVisible(paused);
+    if (paused)
+        m_captureBanner->setText(
+            tr("Live streams are paused while the capture %1 is open, so their events do not "
+               "mix into it.")
+                .arg(QFileInfo(m_session->capturePath()).fileName()));
 }
 
 QAction *StreamsPanel::makeAction(const QString &text, const QKeySequence &shortcut)
@@ -126,9 +216,17 @@ QList<StreamId> StreamsPanel::selectedStreams() const
     return streams;
 }
 
+QList<StreamId> StreamsPanel::selectedLiveStreams() const
+{
+    // A capture's streams have no connection to pause, edit or remove.
+    QList<StreamId> streams = selectedStreams();
+    streams.removeIf([this](StreamId stream) { return m_session->isCaptured(stream); });
+    return streams;
+}
+
 void StreamsPanel::updateActions()
 {
-    const qsizetype count = selectedStreams().size();
+    const qsizetype count = selectedLiveStreams().size();
     for (QAction *action : { m_pause, m_resume, m_restart, m_remove })
         action->setEnabled(count > 0);
     m_edit->setEnabled(count == 1);

@@ -5,6 +5,8 @@
 #include <QWidget>
 
 class QAction;
+class QLabel;
+class QPushButton;
 class QTableView;
 class QToolButton;
 
@@ -22,6 +24,8 @@ public:
     Q_DISABLE_COPY_MOVE(StreamsPanel)
 
     QList<StreamId> selectedStreams() const;
+    // The selected streams that are live (not an opened capture's).
+    QList<StreamId> selectedLiveStreams() const;
     QTableView *view() const { return m_view; }
     StreamListModel *model() const { return m_model; }
     QAction *pauseAction() const { return m_pause; }
@@ -42,6 +46,13 @@ private:
     void showContextMenu(const QPoint &position);
     void updateActions();
     QAction *makeAction(const QString &text, const QKeySequence &shortcut);
+    void revealNewStream();
+    void updateCaptureBanner();
+    void growWithStreams();
+    int wantedHeight() const; // of the view, to show every row
+
+    // The streams dock takes at most this share of the window's height.
+    static constexpr double kMaxShareOfWindow = 0.4;
 
     DashboardSession *m_session;
     StreamListModel *m_model;
@@ -52,6 +63,10 @@ private:
     QAction *m_edit;
     QAction *m_duplicate;
     QAction *m_remove;
+    QLabel *m_captureBanner;
+    QPushButton *m_resumeLive;
+    int m_newRow = -1;
+    bool m_revealPending = false;
 };
 
 } // namespace ssescope::ui

@@ -10,6 +10,11 @@
 
 namespace ssescope::ui {
 
+namespace {
+// The table grows with its rows up to this many, then scrolls.
+constexpr int kRowsShownAtMost = 10;
+} // namespace
+
 HeadersEditor::HeadersEditor(QWidget *parent)
     : QWidget(parent)
     , m_table(new QTableWidget(0, 3, this))
@@ -26,7 +31,6 @@ HeadersEditor::HeadersEditor(QWidget *parent)
     m_table->horizontalHeader()->resizeSection(2, 56);
     m_table->verticalHeader()->hide();
     m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside
-    m_table->setMinimumHeight(90);
     m_add->setObjectName(QStringLiteral("addHeader"));
     m_add->setAccessibleName(tr("Add a request header"));
     m_remove->setObjectName(QStringLiteral("removeHeader"));
@@ -50,10 +54,37 @@ HeadersEditor::HeadersEditor(QWidget *parent)
         const int row = m_table->currentRow();
         if (row >= 0) {
             m_table->removeRow(row);
+            fitRows();
             Q_EMIT changed();
         }
     });
-    connect(m_table, &QTableWidget::itemChanged, this, &HeadersEditor::changed);
+    connect(m_table, &QTableWidget::itemChanged, this, [this](QTableWidgetItem *item) {
+        // Naming a row Authorization marks it Secret (the user can untick it).
+        if (item->column() == 0 && isSecretByDefault(item->text().trimmed().toUtf8())) {
+            if (QTableWidgetItem *secret = m_table->item(item->row(), 2))
+                secret->setCheckState(Qt::Checked);
+        }
+        Q_EMIT changed();
+    });
+    fitRows();
+}
+
+bool HeadersEditor::isSecretByDefault(QByteArrayView name)
+{
+    for (const char *secret : { "authorization", "cookie", "proxy-authorization" }) {
+        if (name.compare(QByteArrayView(secret), Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+void HeadersEditor::fitRows()
+{
+    // Five rows hid the sixth header of a pasted request: show up to ten.
+    const int rows = std::clamp(m_table->rowCount(), 3, kRowsShownAtMost);
+    const int height = m_table->horizontalHeader()->sizeHint().height()
+        + rows * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth();
+    m_table->setMinimumHeight(height);
 }
 
 void HeadersEditor::addRow(const QString &name, const QString &value, bool secret)
@@ -68,6 +99,7 @@ void HeadersEditor::addRow(const QString &name, const QString &value, bool secre
     secretItem->setCheckState(secret ? Qt::Checked : Qt::Unchecked);
     secretItem->setData(Qt::AccessibleTextRole, tr("Secret"));
     m_table->setItem(row, 2, secretItem);
+    fitRows();
 }
 
 void HeadersEditor::setHeaders(const QList<HttpHeader> &headers, const QList<QByteArray> &secret)

@@ -25,11 +25,16 @@ public:
     void removeHeader(const QByteArray &name);
     QTableWidget *table() const { return m_table; }
 
+    // Authorization, Cookie and Proxy-Authorization: credentials, marked
+    // Secret as soon as such a row is pasted or named.
+    static bool isSecretByDefault(QByteArrayView name);
+
 Q_SIGNALS:
     void changed();
 
 private:
     void addRow(const QString &name, const QString &value, bool secret);
+    void fitRows();
 
     QTableWidget *m_table;
     QPushButton *m_add;

@@ -16,7 +16,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QKeyEvent>
 #include <QPushButton>
+#include <QScreen>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -134,6 +136,10 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
     m_curlNotes->setVisible(false);
     m_error->setWordWrap(true);
     m_error->setStyleSheet(u"color: #b3261e;"_s);
+    // A sentence quoting a long unbroken word (a token, a URL) would widen the
+    // dialog past the screen: these labels take the width they are given.
+    for (QLabel *label : { m_curlNotes, m_error, m_latencyPreview, m_tlsWarning })
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Subscribe"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"subscribeOk"_s);
 
@@ -211,11 +217,19 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(paste, &QPushButton::clicked, this, &SubscribeDialog::pasteCurl);
     connect(m_url, &QLineEdit::textChanged, this, [this](const QString &text) {
+        // A paste the field cut at its maxLength (the context menu's Paste,
+        // which no key event announces): take the clipboard whole instead.
+        if (text.size() >= m_url->maxLength()) {
+            const QString clipboard = QApplication::clipboard()->text();
+            if (clipboard.size() > m_url->maxLength() && pasteIntoUrl(clipboard))
+                return;
+        }
         // A curl command pasted into the URL field fills the whole form.
         if (text.trimmed().startsWith(u"curl "_s) || text.trimmed().startsWith(u"curl.exe "_s))
             applyCurlCommand(text);
         revalidate();
     });
+    m_url->installEventFilter(this);
     for (QLineEdit *edit : { m_name, m_authUser, m_authSecret, m_lastEventId, m_latencyExpression })
         connect(edit, &QLineEdit::textChanged, this, &SubscribeDialog::revalidate);
     connect(m_method, &QComboBox::currentTextChanged, this, &SubscribeDialog::revalidate);
@@ -236,7 +250,69 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
     setTabOrder(m_url, paste);
     setTabOrder(paste, m_name);
     m_url->setFocus(Qt::OtherFocusReason);
+    // The headers table grows with its rows; people may want more still.
+    setSizeGripEnabled(true);
     resize(640, 520);
+}
+
+void SubscribeDialog::setEditing(bool editing)
+{
+    m_buttons->button(QDialogButtonBox::Ok)->setText(editing ? tr("&Save") : tr("&Subscribe"));
+}
+
+QString SubscribeDialog::defaultName(const QUrl &url)
+{
+    // "completions" tells two streams of api.example.com apart; the host
+    // alone, the old default, named them all the same.
+    const QStringList segments = url.path(QUrl::FullyDecoded).split(u'/', Qt::SkipEmptyParts);
+    if (!segments.isEmpty())
+        return segments.last();
+    return url.host();
+}
+
+bool SubscribeDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_url && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Paste)) {
+        const QString text = QApplication::clipboard()->text();
+        const qsizetype room = m_url->maxLength() - m_url->text().size() + m_url->selectedText().size();
+        if (text.size() > room) {
+            pasteIntoUrl(text);
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+bool SubscribeDialog::pasteIntoUrl(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.startsWith(u"curl "_s) || trimmed.startsWith(u"curl.exe "_s))
+        return applyCurlCommand(text);
+    m_curlNotes->setText(tr("The pasted text is %L1 characters long, more than the URL field "
+                            "holds (%L2). Paste a curl command, or a shorter URL.")
+                             .arg(text.size())
+                             .arg(m_url->maxLength()));
+    m_curlNotes->setVisible(true);
+    return false;
+}
+
+void SubscribeDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    fitToScreen();
+}
+
+void SubscribeDialog::fitToScreen()
+{
+    const QScreen *screen = this->screen() ? this->screen() : QApplication::primaryScreen();
+    if (!screen)
+        return;
+    // Never wider or taller than the screen: the buttons stay reachable.
+    const QSize room = screen->availableGeometry().size();
+    setMaximumSize(room);
+    if (width() > room.width() || height() > room.height())
+        resize(std::min(width(), room.width()), std::min(height(), room.height()));
 }
 
 void SubscribeDialog::setConfig(const SubscriptionConfig &config)
@@ -281,6 +357,8 @@ SubscriptionConfig SubscribeDialog::buildConfig(QString *error) const
     else if (auth == BasicAuth)
         config.headers.append({ "Authorization",
             "Basic " + (m_authUser->text() + u':' + m_authSecret->text()).toUtf8().toBase64() });
+    if (auth != NoAuth && !config.secretHeaders.contains("Authorization"))
+        config.secretHeaders.append("Authorization");
     config.body = m_body->toPlainText().toUtf8();
     config.lastEventId = m_lastEventId->text().toUtf8();
     config.reconnect.kind = ReconnectPolicyKind(m_policy->currentData().toInt());
@@ -480,18 +558,65 @@ bool SubscribeDialog::applyCurlCommand(const QString &command)
             continue;
         headers.append(header);
     }
-    m_headers->setHeaders(headers);
     m_authKind->setCurrentIndex(0);
+    m_authUser->clear();
+    m_authSecret->clear();
+    takeAuthorization(&headers);
+    // Credentials pasted with the command are secrets from the start.
+    QList<QByteArray> secret;
+    for (const auto &header : std::as_const(headers)) {
+        if (HeadersEditor::isSecretByDefault(header.first))
+            secret.append(header.first);
+    }
+    m_headers->setHeaders(headers, secret);
     m_body->setPlainText(QString::fromUtf8(request->body));
     m_compression->setChecked(request->compressed);
     m_ignoreTls->setChecked(request->insecure);
-    if (m_name->text().isEmpty())
-        m_name->setText(request->url.host());
+    // A name this dialog chose follows the next paste; one typed stays.
+    if (m_name->text().isEmpty() || m_name->text() == m_defaultedName) {
+        m_defaultedName = defaultName(request->url);
+        m_name->setText(m_defaultedName);
+    }
     const QString notes = request->notes.join(u' ');
     m_curlNotes->setText(notes.isEmpty() ? tr("Filled from the curl command.") : notes);
     m_curlNotes->setVisible(true);
     revalidate();
+    fitToScreen();
     return true;
+}
+
+void SubscribeDialog::takeAuthorization(QList<HttpHeader> *headers)
+{
+    for (qsizetype i = 0; i < headers->size(); ++i) {
+        if (headers->at(i).first.compare("Authorization", Qt::CaseInsensitive) != 0)
+            continue;
+        const QByteArray value = headers->at(i).second.trimmed();
+        const qsizetype space = value.indexOf(' ');
+        const QByteArray scheme = value.left(space).toLower();
+        const QByteArray credentials = space < 0 ? QByteArray() : value.mid(space + 1).trimmed();
+        if (credentials.isEmpty())
+            return;
+        if (scheme == "bearer") {
+            m_authKind->setCurrentIndex(m_authKind->findData(BearerAuth));
+            m_authSecret->setText(QString::fromUtf8(credentials));
+        } else if (scheme == "basic") {
+            const auto result = QByteArray::fromBase64Encoding(
+                credentials, QByteArray::AbortOnBase64DecodingErrors);
+            const QByteArray decoded = result ? result.decoded : QByteArray();
+            const qsizetype colon = decoded.indexOf(':');
+            // The helper writes user:password back in UTF-8; anything it
+            // would not reproduce exactly stays a plain header.
+            if (colon < 0 || QString::fromUtf8(decoded).toUtf8() != decoded)
+                return;
+            m_authKind->setCurrentIndex(m_authKind->findData(BasicAuth));
+            m_authUser->setText(QString::fromUtf8(decoded.left(colon)));
+            m_authSecret->setText(QString::fromUtf8(decoded.mid(colon + 1)));
+        } else {
+            return;
+        }
+        headers->removeAt(i);
+        return;
+    }
 }
 
 QString SubscribeDialog::curlNotes() const

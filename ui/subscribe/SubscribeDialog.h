@@ -11,6 +11,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
+class QUrl;
 
 namespace ssescope::ui {
 
@@ -36,12 +37,29 @@ public:
     bool applyCurlCommand(const QString &command);
     QString curlNotes() const;
 
+    // Editing an existing stream: the confirm button says Save.
+    void setEditing(bool editing);
+
+    // The name a stream gets when none is given: what tells it apart from the
+    // other streams of the same host (the path's last segment), else the host.
+    static QString defaultName(const QUrl &url);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
 private:
     void revalidate();
     void updateAuthFields();
     void updateLatencyPreview();
     void updateAutoLatencyPreview();
     void pasteCurl();
+    // A paste into the URL field longer than the field holds (QLineEdit's
+    // maxLength, 32,767): handled as Paste cURL, whole, instead of cut.
+    bool pasteIntoUrl(const QString &text);
+    void fitToScreen();
+    // Moves a Bearer or Basic Authorization header into the Auth helper.
+    void takeAuthorization(QList<HttpHeader> *headers);
     SubscriptionConfig buildConfig(QString *error) const;
 
     QLineEdit *m_name;
@@ -74,6 +92,7 @@ private:
     QByteArray m_previewData;
     qint64 m_previewWallNs = 0;
     bool m_havePreview = false;
+    QString m_defaultedName; // the name defaultName() filled in last
 };
 
 } // namespace ssescope::ui

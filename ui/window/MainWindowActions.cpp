@@ -61,6 +61,7 @@ void MainWindow::runSubscribeDialog(StreamId editing, bool duplicate)
             config.name += tr(" (copy)");
         dialog.setConfig(config);
         dialog.setWindowTitle(duplicate ? tr("Duplicate stream") : tr("Edit stream"));
+        dialog.setEditing(!duplicate);
         // The latency preview tests against this stream's newest event.
         const EventStore &store = m_session->store();
         for (qint64 row = store.size() - 1, seen = 0; row >= 0 && seen < 200000; --row, ++seen) {
