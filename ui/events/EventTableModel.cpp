@@ -276,6 +276,7 @@ void EventTableModel::sort(int column, Qt::SortOrder order)
 void EventTableModel::resetToIdentity()
 {
     ++m_generation;
+    m_stopReason.clear();
     m_scanTimer.stop();
     m_sortScan = false;
     m_sortRunning = false;
@@ -295,6 +296,8 @@ void EventTableModel::resetToIdentity()
 void EventTableModel::restartScan(bool forSort)
 {
     ++m_generation;
+    m_stopReason.clear();
+    m_scannedRows = 0;
     m_scanTimer.stop();
     m_pendingKeys.clear();
     m_sortRunning = false;
@@ -315,6 +318,8 @@ void EventTableModel::restartScan(bool forSort)
 
 void EventTableModel::scheduleScan()
 {
+    if (!m_stopReason.isEmpty())
+        return;
     if (!m_sortRunning && !m_scanTimer.isActive())
         m_scanTimer.start();
 }
@@ -369,17 +374,26 @@ void EventTableModel::scanSlice()
     if (m_scanNextSeq < first)
         m_scanNextSeq = first;
     std::vector<quint64> found;
+    // A regex row may cost up to its budget: the clock is read after each one.
+    const int checkEvery = m_matcher.isCostly() ? 1 : 512;
     int sinceCheck = 0;
+    bool tooSlow = false;
     while (m_scanNextSeq <= last) {
         const StoredEvent event = m_store.at(qint64(m_scanNextSeq - first));
-        if (m_matcher.matches(event, event.type)) {
+        const EventMatcher::Result result = m_matcher.match(event, event.type);
+        if (result == EventMatcher::Result::TooSlow) {
+            tooSlow = true;
+            break;
+        }
+        if (result == EventMatcher::Result::Match) {
             if (m_sortScan)
                 m_pendingKeys.push_back(keyFor(event));
             else
                 found.push_back(m_scanNextSeq);
         }
         ++m_scanNextSeq;
-        if (++sinceCheck == 512) {
+        ++m_scannedRows;
+        if (++sinceCheck == checkEvery) {
             sinceCheck = 0;
             if (clock.elapsed() >= kSliceMs)
                 break;
@@ -390,6 +404,17 @@ void EventTableModel::scanSlice()
         beginInsertRows({}, at, at + int(found.size()) - 1);
         m_rows.insert(m_rows.end(), found.cbegin(), found.cend());
         endInsertRows();
+    }
+    if (tooSlow) {
+        // Give up on the pattern rather than stall on each row that follows;
+        // the rows found so far stay, and new rows are not scanned.
+        m_stopReason = tr("The pattern is too slow: stopped after %Ln row(s).", nullptr,
+            int(std::min<qint64>(m_scannedRows, INT_MAX)));
+        m_sortScan = false;
+        m_pendingKeys = {};
+        setBusy(false);
+        Q_EMIT scanStopped(m_stopReason);
+        return;
     }
     if (m_scanNextSeq <= last) {
         m_scanTimer.start();

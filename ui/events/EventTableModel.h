@@ -65,6 +65,9 @@ public:
     bool isFrozen() const { return m_frozen; }
     // True while the scanner or a sort is still working through the store.
     bool isBusy() const;
+    // Why the scanner gave up on the current filter (a regex over its budget
+    // on some row), or empty.
+    QString scanStopReason() const { return m_stopReason; }
 
     quint64 seqAt(int row) const; // 0 when out of range
     int rowOfSeq(quint64 seq) const; // -1 when not shown
@@ -77,6 +80,8 @@ public:
 
 Q_SIGNALS:
     void busyChanged(bool busy);
+    // The filter's pattern was too slow for some row: the scan stopped there.
+    void scanStopped(const QString &reason);
     // Rows were reordered or the table rebuilt: views restore their selection.
     void rowsRebuilt();
 
@@ -121,6 +126,8 @@ private:
     quint64 m_generation = 0; // invalidates sorts in flight
     QTimer m_scanTimer;
     bool m_busy = false;
+    QString m_stopReason;
+    qint64 m_scannedRows = 0; // by the current filter, for the stop reason
     bool m_frozen = false;
     bool m_rowsMode = false; // m_rows is what the view shows
     QFutureWatcher<std::vector<quint64>> *m_sortWatcher = nullptr;

@@ -115,7 +115,10 @@ EventsPanel::EventsPanel(DashboardSession *session, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &EventsPanel::handleCurrentChanged);
     connect(m_filterBar, &EventFilterBar::filterChanged, this, &EventsPanel::applyFilter);
+    connect(m_model, &EventTableModel::scanStopped, m_filterBar, &EventFilterBar::showError);
     connect(m_model, &EventTableModel::busyChanged, this, [this](bool busy) {
+        if (!m_model->scanStopReason().isEmpty())
+            return; // the filter bar says why the scan stopped
         if (busy)
             m_filterBar->showStatus(tr("Filtering…"));
         else if (m_model->isFiltered())
