@@ -51,6 +51,7 @@ private Q_SLOTS:
     void frozenTableCatchesUpWhenThawed();
     void catastrophicRegexStopsWithASentence();
     void slowScanIsAbandonedWhenTheFilterChanges();
+    void aBigTableTakesBatchesAtMostOncePerInterval();
 };
 
 void TestEventTableModel::batchesInsertWholeAndFollowTheStore()
@@ -161,7 +162,8 @@ void TestEventTableModel::filteringAMillionRowsYieldsToTheEventLoop()
     EventTableModel model(&session);
     for (int i = 0; i < 10; ++i)
         ingestEvents(session, 1, 100'000, [](int n) { return n % 1000 == 0 ? QByteArray("needle") : QByteArray("hay"); });
-    QCOMPARE(model.rowCount(), 1'000'000);
+    // A table this big takes the last batches in one sync a moment later.
+    QTRY_COMPARE(model.rowCount(), 1'000'000);
     EventFilter filter;
     filter.text = u"needle"_s;
     QElapsedTimer clock;
@@ -259,6 +261,33 @@ void TestEventTableModel::slowScanIsAbandonedWhenTheFilterChanges()
     // Only the new filter's rows: the old scan's cursor was dropped with it.
     QCOMPARE(model.rowCount(), 4);
     QVERIFY(model.scanStopReason().isEmpty());
+}
+
+// Issue 13, stalls that grow with the rows held: each row count change costs
+// the view's QHeaderView a pass over every row, so a big table must not
+// change per batch. It takes the batches that came meanwhile in one sync.
+void TestEventTableModel::aBigTableTakesBatchesAtMostOncePerInterval()
+{
+    DashboardSession session;
+    EventTableModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto hay = [](int) { return QByteArray("hay"); };
+    ingestEvents(session, 1, int(EventTableModel::kCoalesceRows), hay);
+    QCOMPARE(model.rowCount(), EventTableModel::kCoalesceRows);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    for (int i = 0; i < 5; ++i)
+        ingestEvents(session, 1, 100, hay);
+    // Within one interval of the last sync: nothing yet, then one sync for all five.
+    QCOMPARE(inserted.count(), 0);
+    QTRY_COMPARE(inserted.count(), 1);
+    QCOMPARE(model.rowCount(), EventTableModel::kCoalesceRows + 500);
+    QCOMPARE(model.seqAt(model.rowCount() - 1), session.store().lastSeq());
+    // A small table still takes each batch at once.
+    session.clearCapture();
+    inserted.clear();
+    ingestEvents(session, 1, 10, hay);
+    ingestEvents(session, 1, 10, hay);
+    QCOMPARE(inserted.count(), 2);
 }
 
 QTEST_MAIN(TestEventTableModel)

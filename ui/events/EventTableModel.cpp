@@ -52,6 +52,11 @@ EventTableModel::EventTableModel(DashboardSession *session, QObject *parent)
     m_scanTimer.setSingleShot(true);
     m_scanTimer.setInterval(0);
     connect(&m_scanTimer, &QTimer::timeout, this, &EventTableModel::scanSlice);
+    m_syncTimer.setSingleShot(true);
+    connect(&m_syncTimer, &QTimer::timeout, this, [this] {
+        if (!m_frozen)
+            syncWithStore();
+    });
     connect(&session->pipeline(), &CapturePipeline::ingested, this, &EventTableModel::handleIngested);
     connect(session, &DashboardSession::captureReset, this, &EventTableModel::handleCaptureReset);
 }
@@ -503,13 +508,27 @@ void EventTableModel::setFrozen(bool frozen)
         return;
     m_frozen = frozen;
     if (!frozen)
-        handleIngested({});
+        syncWithStore();
 }
 
 void EventTableModel::handleIngested(const IngestResult &)
 {
     if (m_frozen)
         return;
+    if (m_store.size() >= kCoalesceRows && m_lastSync.isValid()) {
+        const qint64 since = m_lastSync.elapsed();
+        if (since < kSyncIntervalMs) {
+            if (!m_syncTimer.isActive())
+                m_syncTimer.start(int(kSyncIntervalMs - since));
+            return;
+        }
+    }
+    syncWithStore();
+}
+
+void EventTableModel::syncWithStore()
+{
+    m_syncTimer.stop();
     if (!m_rowsMode) {
         syncIdentity();
     } else {
@@ -517,6 +536,9 @@ void EventTableModel::handleIngested(const IngestResult &)
     }
     if (m_rowsMode || m_sortScan)
         scheduleScan();
+    // From the end: the interval is the event loop's own time between syncs,
+    // however long the views took over this one.
+    m_lastSync.start();
 }
 
 void EventTableModel::syncIdentity()
