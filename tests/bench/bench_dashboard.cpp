@@ -6,7 +6,9 @@
 // ingesting as fast as the server sends with the cap at 1M, 2.5M and 5M rows
 // held, so that a cost per batch that grows with the rows held shows as a
 // rising line. Prints BENCH lines.
-//   bench_dashboard [--smoke] [--server PATH] [--seconds N] [--sweep-only]
+// Then the charts' redraw and paint with 1,000 streams.
+//   bench_dashboard [--smoke] [--server PATH] [--seconds N]
+//                   [--sweep-only [--batch-only]] [--charts-only]
 // The headline figures use the demo server as a separate process (so it does
 // not compete with the window for the cores in the same process); the same
 // live run against the embedded demo server is printed as dashboard_inprocess_*.
@@ -18,6 +20,7 @@
 #include "common/ProcessLimits.h"
 #include "net/EventBatch.h"
 #include "pipeline/CapturePipeline.h"
+#include "charts/LiveChartsPanel.h"
 #include "events/EventTableModel.h"
 #include "events/EventsPanel.h"
 #include "app/DashboardApp.h"
@@ -25,6 +28,8 @@
 #include "window/MainWindow.h"
 
 #include <QAbstractItemView>
+#include <QChart>
+#include <QChartView>
 #include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
@@ -316,6 +321,7 @@ private:
     LiveResult live(bool external);
     void sweep();
     void batchCostSweep();
+    void chartsAtThousandStreams();
     void stopStreams();
 
     static QStringList args() { return QCoreApplication::arguments(); }
@@ -628,6 +634,64 @@ void DashboardBench::batchCostSweep()
     store.setLimits(before);
 }
 
+// Issue 13, item 5: a workspace of 1,000 streams stalled the window for
+// about a second per chart redraw. Three minutes of 1,000 streams at one
+// event a second, then the charts are redrawn and painted as their timer
+// does; the time per redraw (series replaced) and per paint of the three
+// charts is what the GUI thread spends, ten times a second.
+void DashboardBench::chartsAtThousandStreams()
+{
+    const int streams = m_smoke ? 200 : 1000;
+    const int seconds = 180;
+    DashboardSession session;
+    LiveChartsPanel charts(&session);
+    charts.resize(1280, 300);
+    charts.show();
+    const qint64 start = steadyNowNs() - qint64(seconds) * 1'000'000'000LL;
+    quint64 seq = 0;
+    static const QByteArray payload("{\"time\":\"12:00:00\"}");
+    for (int second = 0; second < seconds; ++second) {
+        EventBatch batch;
+        EventBatch::SharedTexts texts;
+        for (int stream = 1; stream <= streams; ++stream) {
+            const QByteArray id = QByteArray::number(++seq);
+            SseEventView event;
+            event.stream = StreamId(stream);
+            event.seq = seq;
+            event.id = id;
+            event.type = "message";
+            event.data = payload;
+            // Streams spread over the second; their own latency, 1 to 50 ms.
+            event.arrivalSteadyNs = start + qint64(second) * 1'000'000'000LL + stream * 997'000LL;
+            event.arrivalWallNs = event.arrivalSteadyNs + (wallNowNs() - steadyNowNs());
+            event.chunkIndex = seq;
+            event.wireBytes = quint64(payload.size() + 7);
+            batch.append(event, texts, double(1 + stream % 50));
+        }
+        session.pipeline().ingest(batch);
+    }
+    QCoreApplication::processEvents();
+    std::vector<double> redraws;
+    std::vector<double> paints;
+    const int rounds = m_smoke ? 5 : 20;
+    for (int i = 0; i < rounds; ++i) {
+        QElapsedTimer clock;
+        clock.start();
+        charts.redraw();
+        redraws.push_back(double(clock.nsecsElapsed()) / 1e6);
+        clock.start();
+        for (QChartView *view : { charts.rateView(), charts.latencyView(), charts.bytesView() })
+            view->viewport()->repaint();
+        paints.push_back(double(clock.nsecsElapsed()) / 1e6);
+    }
+    const QByteArray prefix = m_smoke ? "dashboard_charts_200_streams_" : "dashboard_charts_1000_streams_";
+    bench(prefix + "redraw_p50_ms", percentile(redraws, 0.5), "ms");
+    bench(prefix + "redraw_max_ms", percentile(redraws, 1.0), "ms");
+    bench(prefix + "paint_p50_ms", percentile(paints, 0.5), "ms");
+    bench(prefix + "paint_max_ms", percentile(paints, 1.0), "ms");
+    bench(prefix + "series_per_chart", double(charts.rateView()->chart()->series().size()), "series");
+}
+
 int DashboardBench::run()
 {
     m_session = std::make_unique<DashboardSession>();
@@ -649,6 +713,10 @@ int DashboardBench::run()
     if (m_externalPort <= 0)
         std::fprintf(stderr, "bench_dashboard: no separate demo server; headline figures "
                              "use the embedded one\n");
+    if (args().contains(u"--charts-only"_s)) {
+        chartsAtThousandStreams();
+        return m_failures == 0 ? 0 : 1;
+    }
     if (m_sweepOnly) {
         batchCostSweep();
         if (!args().contains(u"--batch-only"_s))
@@ -685,6 +753,7 @@ int DashboardBench::run()
     }
     batchCostSweep();
     sweep();
+    chartsAtThousandStreams();
     m_window.reset();
     m_session.reset();
     return m_failures == 0 ? 0 : 1;
