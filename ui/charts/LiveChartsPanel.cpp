@@ -649,23 +649,38 @@ void LiveChartsPanel::redraw()
     }
     if (!rest.isEmpty()) {
         // The other streams' bins, added up over the window (and the rate
-        // window before it): one line drawn, whatever their number.
-        const qint64 resolution = pipeline.stats().total().seriesResolutionNs();
-        const qint64 base = (startNs - kWideRateWindowNs) / resolution * resolution;
+        // window before it): one line drawn, whatever their number. When no
+        // stream is left out (no filter, no edit), that is the capture's
+        // total less the drawn streams, which costs the same for 1,000
+        // streams as for 21.
+        const CaptureStats &all = pipeline.stats();
+        const qint64 resolution = all.total().seriesResolutionNs();
+        const qint64 base = (startNs - kRateWindowNs) / resolution * resolution - resolution;
         std::vector<SeriesPoint> sums(std::size_t((endNs - base) / resolution + 2));
-        qint64 origin = std::numeric_limits<qint64>::max();
-        for (StreamId stream : rest) {
-            const StreamStats *stats = pipeline.stats().find(stream);
-            origin = std::min(origin, stats->totals().firstNs);
-            const auto &bins = stats->series();
+        const auto addBins = [&](const StreamStats &stats, bool subtract) {
+            const auto &bins = stats.series();
             for (auto it = bins.crbegin(); it != bins.crend() && it->startNs >= base; ++it) {
                 const auto at = std::size_t((it->startNs - base) / resolution);
                 if (at >= sums.size())
                     continue;
+                // Unsigned: a subtraction wraps and the total's addition
+                // brings it back, in either order.
                 SeriesPoint &sum = sums[at];
-                sum.events += it->events;
-                sum.chunks += it->chunks;
-                sum.bytes += it->bytes;
+                sum.events += subtract ? 0u - it->events : it->events;
+                sum.bytes += subtract ? 0u - it->bytes : it->bytes;
+            }
+        };
+        qint64 origin = std::numeric_limits<qint64>::max();
+        if (candidates == all.streams().size()) {
+            addBins(all.total(), false);
+            for (StreamId stream : drawn)
+                addBins(*all.find(stream), true);
+            origin = all.total().totals().firstNs;
+        } else {
+            for (StreamId stream : rest) {
+                const StreamStats *stats = all.find(stream);
+                origin = std::min(origin, stats->totals().firstNs);
+                addBins(*stats, false);
             }
         }
         std::deque<SeriesPoint> merged;
