@@ -2,8 +2,13 @@
 // offscreen, takes several demo streams as fast as they come while a 10 ms
 // probe timer on the GUI thread measures how late the event loop turns (the
 // stall a user feels). Then a table of a million rows is scrolled, filtered
-// and sorted under the same probe. Prints BENCH lines.
+// and sorted under the same probe. Last, a row-count sweep: the stall while
+// ingesting as fast as the server sends with the cap at 1M, 2.5M and 5M rows
+// held, so that a cost per batch that grows with the rows held shows as a
+// rising line. Prints BENCH lines.
+// Then the charts' redraw and paint with 1,000 streams.
 //   bench_dashboard [--smoke] [--server PATH] [--seconds N]
+//                   [--sweep-only [--batch-only]] [--charts-only]
 // The headline figures use the demo server as a separate process (so it does
 // not compete with the window for the cores in the same process); the same
 // live run against the embedded demo server is printed as dashboard_inprocess_*.
@@ -11,7 +16,11 @@
 // GUI thread's CPU time and context switches meanwhile: a stall with little
 // CPU and many preemptions was a wait for a core, not work in the window.
 // Exits non-zero when events were lost or a phase did not finish.
+#include "common/Clock.h"
 #include "common/ProcessLimits.h"
+#include "net/EventBatch.h"
+#include "pipeline/CapturePipeline.h"
+#include "charts/LiveChartsPanel.h"
 #include "events/EventTableModel.h"
 #include "events/EventsPanel.h"
 #include "app/DashboardApp.h"
@@ -19,6 +28,8 @@
 #include "window/MainWindow.h"
 
 #include <QAbstractItemView>
+#include <QChart>
+#include <QChartView>
 #include <QAction>
 #include <QApplication>
 #include <QElapsedTimer>
@@ -287,8 +298,9 @@ struct LiveResult
 class DashboardBench final
 {
 public:
-    DashboardBench(bool smoke, int seconds, int externalPort)
+    DashboardBench(bool smoke, int seconds, int externalPort, bool sweepOnly)
         : m_smoke(smoke)
+        , m_sweepOnly(sweepOnly)
         , m_seconds(seconds)
         , m_externalPort(externalPort)
     {
@@ -307,12 +319,17 @@ private:
     bool fill();
     void tableOperations();
     LiveResult live(bool external);
+    void sweep();
+    void batchCostSweep();
+    void chartsAtThousandStreams();
     void stopStreams();
 
+    static QStringList args() { return QCoreApplication::arguments(); }
     EventTableModel *model() const { return m_window->eventsPanel()->model(); }
     QTableView *view() const { return m_window->eventsPanel()->view(); }
 
     const bool m_smoke;
+    const bool m_sweepOnly;
     const int m_seconds;
     const int m_externalPort;
     std::unique_ptr<DashboardSession> m_session;
@@ -483,6 +500,198 @@ LiveResult DashboardBench::live(bool external)
     return result;
 }
 
+// The stall while the store is full at a cap of N rows and events keep
+// coming (so each batch also makes the cap drop a segment), for N of 1M, 2.5M
+// and 5M: it stays flat when nothing on the GUI thread is linear in the rows.
+void DashboardBench::sweep()
+{
+    struct Step
+    {
+        qint64 rows;
+        const char *name;
+    };
+    const std::vector<Step> steps = m_smoke
+        ? std::vector<Step> { { 50'000, "50k" }, { 125'000, "125k" }, { 250'000, "250k" } }
+        : std::vector<Step> { { 1'000'000, "1m" }, { 2'500'000, "2_5m" }, { 5'000'000, "5m" } };
+    const bool external = m_externalPort > 0;
+    EventStore &store = m_session->pipeline().store();
+    const EventStoreLimits before = store.limits();
+    const int measureMs = m_smoke ? 1000 : std::max(3, m_seconds / 3) * 1000;
+    for (const Step &step : steps) {
+        m_session->clearCapture();
+        EventStoreLimits limits = before;
+        limits.maxEvents = step.rows;
+        store.setLimits(limits);
+        m_window->eventsPanel()->followAction()->setChecked(false);
+        m_window->eventsPanel()->followAction()->setChecked(true);
+        spinFor(200);
+        const quint64 droppedBefore = store.droppedEvents();
+        subscribe(external, u"rate=0"_s);
+        // Filled to the cap, then measured while the cap drops as rows come.
+        const bool full = spinUntil(
+            [&] { return store.droppedEvents() > droppedBefore; }, m_smoke ? 30'000 : 180'000);
+        const qint64 held = store.size();
+        m_probe.start();
+        benchApp()->startTracing();
+        spinFor(measureMs);
+        m_probe.stop();
+        benchApp()->reportTracing(step.name);
+        stopStreams();
+        const QByteArray prefix = "dashboard_sweep_" + QByteArray(step.name);
+        bench(prefix + "_rows_held", double(held), "rows");
+        bench(prefix + "_stall_p99_ms", percentile(m_probe.stalls(), 0.99), "ms");
+        bench(prefix + "_stall_max_ms", m_probe.maxStall(), "ms");
+        if (!full) {
+            std::fprintf(stderr, "bench_dashboard: the store never reached %lld rows\n",
+                static_cast<long long>(step.rows));
+            ++m_failures;
+        }
+    }
+    m_session->clearCapture();
+    store.setLimits(before);
+}
+
+namespace {
+
+// A batch of small events as the network thread would hand it over.
+void ingestSynthetic(DashboardSession &session, int count, quint64 &seq)
+{
+    EventBatch batch;
+    EventBatch::SharedTexts texts;
+    static const QByteArray payload("{\"symbol\":\"ACME\",\"price\":103.25}");
+    for (int i = 0; i < count; ++i) {
+        const QByteArray id = QByteArray::number(++seq);
+        SseEventView event;
+        event.stream = 1;
+        event.seq = seq;
+        event.id = id;
+        event.type = "message";
+        event.data = payload;
+        event.arrivalSteadyNs = steadyNowNs();
+        event.arrivalWallNs = wallNowNs();
+        event.chunkIndex = seq;
+        event.wireBytes = quint64(payload.size() + 7);
+        batch.append(event, texts, std::nullopt);
+    }
+    session.pipeline().ingest(batch);
+}
+
+} // namespace
+
+// What one batch costs the GUI thread with N rows held and the cap dropping
+// as it comes, without a network: the batch is ingested (store, model,
+// view), then the window handles what that posted and repaints. CPU time of
+// the GUI thread, so other processes on the machine hardly move it. Flat in
+// N when nothing on the GUI thread is linear in the rows held.
+void DashboardBench::batchCostSweep()
+{
+    struct Step
+    {
+        qint64 rows;
+        const char *name;
+    };
+    const std::vector<Step> steps = m_smoke
+        ? std::vector<Step> { { 50'000, "50k" }, { 125'000, "125k" }, { 250'000, "250k" } }
+        : std::vector<Step> { { 1'000'000, "1m" }, { 2'500'000, "2_5m" }, { 5'000'000, "5m" } };
+    EventStore &store = m_session->pipeline().store();
+    const EventStoreLimits before = store.limits();
+    constexpr int kBatch = 2000;
+    const int batches = m_smoke ? 30 : 150;
+    quint64 seq = 0;
+    for (const Step &step : steps) {
+        m_session->clearCapture();
+        EventStoreLimits limits = before;
+        limits.maxEvents = step.rows;
+        store.setLimits(limits);
+        m_window->eventsPanel()->followAction()->setChecked(false);
+        m_window->eventsPanel()->followAction()->setChecked(true);
+        const quint64 droppedBefore = store.droppedEvents();
+        for (qint64 i = 0; i < 10'000 && store.droppedEvents() == droppedBefore; ++i) {
+            ingestSynthetic(*m_session, int(EventStore::kSegmentEvents), seq);
+            if (i % 16 == 0)
+                QCoreApplication::processEvents();
+        }
+        spinFor(300);
+        std::vector<double> cpu;
+        std::vector<double> wall;
+        for (int i = 0; i < batches; ++i) {
+            QElapsedTimer clock;
+            clock.start();
+            const double cpuBefore = threadCpuMs();
+            ingestSynthetic(*m_session, kBatch, seq);
+            QCoreApplication::processEvents();
+            m_window->repaint();
+            cpu.push_back(threadCpuMs() - cpuBefore);
+            wall.push_back(double(clock.nsecsElapsed()) / 1e6);
+        }
+        const QByteArray prefix = "dashboard_sweep_" + QByteArray(step.name);
+        bench(prefix + "_batch_cpu_p50_ms", percentile(cpu, 0.5), "ms");
+        bench(prefix + "_batch_cpu_p99_ms", percentile(cpu, 0.99), "ms");
+        bench(prefix + "_batch_cpu_max_ms", percentile(cpu, 1.0), "ms");
+        bench(prefix + "_batch_wall_p99_ms", percentile(wall, 0.99), "ms");
+    }
+    m_session->clearCapture();
+    store.setLimits(before);
+}
+
+// Issue 13, item 5: a workspace of 1,000 streams stalled the window for
+// about a second per chart redraw. Three minutes of 1,000 streams at one
+// event a second, then the charts are redrawn and painted as their timer
+// does; the time per redraw (series replaced) and per paint of the three
+// charts is what the GUI thread spends, ten times a second.
+void DashboardBench::chartsAtThousandStreams()
+{
+    const int streams = m_smoke ? 200 : 1000;
+    const int seconds = 180;
+    DashboardSession session;
+    LiveChartsPanel charts(&session);
+    charts.resize(1280, 300);
+    charts.show();
+    const qint64 start = steadyNowNs() - qint64(seconds) * 1'000'000'000LL;
+    quint64 seq = 0;
+    static const QByteArray payload("{\"time\":\"12:00:00\"}");
+    for (int second = 0; second < seconds; ++second) {
+        EventBatch batch;
+        EventBatch::SharedTexts texts;
+        for (int stream = 1; stream <= streams; ++stream) {
+            const QByteArray id = QByteArray::number(++seq);
+            SseEventView event;
+            event.stream = StreamId(stream);
+            event.seq = seq;
+            event.id = id;
+            event.type = "message";
+            event.data = payload;
+            // Streams spread over the second; their own latency, 1 to 50 ms.
+            event.arrivalSteadyNs = start + qint64(second) * 1'000'000'000LL + stream * 997'000LL;
+            event.arrivalWallNs = event.arrivalSteadyNs + (wallNowNs() - steadyNowNs());
+            event.chunkIndex = seq;
+            event.wireBytes = quint64(payload.size() + 7);
+            batch.append(event, texts, double(1 + stream % 50));
+        }
+        session.pipeline().ingest(batch);
+    }
+    QCoreApplication::processEvents();
+    std::vector<double> redraws;
+    std::vector<double> paints;
+    const int rounds = m_smoke ? 5 : 20;
+    for (int i = 0; i < rounds; ++i) {
+        QElapsedTimer clock;
+        clock.start();
+        charts.redraw();
+        redraws.push_back(double(clock.nsecsElapsed()) / 1e6);
+        clock.start();
+        for (QChartView *view : { charts.rateView(), charts.latencyView(), charts.bytesView() })
+            view->viewport()->repaint();
+        paints.push_back(double(clock.nsecsElapsed()) / 1e6);
+    }
+    const QByteArray prefix = m_smoke ? "dashboard_charts_200_streams_" : "dashboard_charts_1000_streams_";
+    bench(prefix + "redraw_p50_ms", percentile(redraws, 0.5), "ms");
+    bench(prefix + "redraw_max_ms", percentile(redraws, 1.0), "ms");
+    bench(prefix + "paint_p50_ms", percentile(paints, 0.5), "ms");
+    bench(prefix + "paint_max_ms", percentile(paints, 1.0), "ms");
+    bench(prefix + "series_per_chart", double(charts.rateView()->chart()->series().size()), "series");
+}
+
 int DashboardBench::run()
 {
     m_session = std::make_unique<DashboardSession>();
@@ -504,6 +713,18 @@ int DashboardBench::run()
     if (m_externalPort <= 0)
         std::fprintf(stderr, "bench_dashboard: no separate demo server; headline figures "
                              "use the embedded one\n");
+    if (args().contains(u"--charts-only"_s)) {
+        chartsAtThousandStreams();
+        return m_failures == 0 ? 0 : 1;
+    }
+    if (m_sweepOnly) {
+        batchCostSweep();
+        if (!args().contains(u"--batch-only"_s))
+            sweep();
+        m_window.reset();
+        m_session.reset();
+        return m_failures == 0 ? 0 : 1;
+    }
     fill();
     bench("dashboard_first_live_row_ms", double(m_firstRowMs), "ms");
     tableOperations();
@@ -530,6 +751,9 @@ int DashboardBench::run()
         if (embedded.lost != 0)
             ++m_failures;
     }
+    batchCostSweep();
+    sweep();
+    chartsAtThousandStreams();
     m_window.reset();
     m_session.reset();
     return m_failures == 0 ? 0 : 1;
@@ -561,7 +785,7 @@ int main(int argc, char *argv[])
     server.start(serverPath, { u"--port"_s, u"0"_s });
     if (server.waitForStarted(5000) && server.waitForReadyRead(5000))
         port = server.readLine().trimmed().toInt();
-    const int exitCode = DashboardBench(smoke, seconds, port).run();
+    const int exitCode = DashboardBench(smoke, seconds, port, args.contains(u"--sweep-only"_s)).run();
     server.terminate();
     server.waitForFinished(3000);
     return exitCode;

@@ -382,7 +382,8 @@ void TestDashboardWindow::largeCaptureOpensOnAWorker()
     QCOMPARE(m_session->store().size(), events);
     QTRY_VERIFY2(m_window->lastMessage().contains(u"200000 event"_s), qPrintable(m_window->lastMessage()));
     qInfo("200k-event capture opened in %lld ms over %d event-loop turns", clock.elapsed(), turns);
-    QCOMPARE(m_window->eventsPanel()->model()->rowCount(), events);
+    // A table this big takes the last batches in one sync, a moment later.
+    QTRY_COMPARE(m_window->eventsPanel()->model()->rowCount(), events);
     // Opening another capture cancels a load in progress and starts over.
     QVERIFY(m_window->openCapture(path));
     QVERIFY(m_window->openCapture(path));

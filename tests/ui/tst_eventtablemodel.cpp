@@ -2,6 +2,7 @@
 // time-sliced filtering and worker sorting, all under QAbstractItemModelTester.
 #include "UiTestSupport.h"
 
+#include "app/EnglishPlurals.h"
 #include "events/EventTableModel.h"
 
 #include <QAbstractItemModelTester>
@@ -20,6 +21,21 @@ QByteArray tickerData(int i)
         + "\",\"pad\":\"" + QByteArray(i % 7, 'x') + "\"}";
 }
 
+// 30 'a' then 'b': (a+)+$ tries every way to split the a's before failing.
+QByteArray catastrophicRow(int)
+{
+    QByteArray data(31, 'a');
+    data[30] = 'b';
+    return data;
+}
+
+QByteArray numberedHay(int n)
+{
+    QByteArray data = QByteArray::number(n);
+    data.append(" hay");
+    return data;
+}
+
 } // namespace
 
 class TestEventTableModel final : public QObject
@@ -33,6 +49,9 @@ private Q_SLOTS:
     void sortsOnAWorkerAndAppendsNewRowsBelow();
     void filteringAMillionRowsYieldsToTheEventLoop();
     void frozenTableCatchesUpWhenThawed();
+    void catastrophicRegexStopsWithASentence();
+    void slowScanIsAbandonedWhenTheFilterChanges();
+    void aBigTableTakesBatchesAtMostOncePerInterval();
 };
 
 void TestEventTableModel::batchesInsertWholeAndFollowTheStore()
@@ -143,7 +162,8 @@ void TestEventTableModel::filteringAMillionRowsYieldsToTheEventLoop()
     EventTableModel model(&session);
     for (int i = 0; i < 10; ++i)
         ingestEvents(session, 1, 100'000, [](int n) { return n % 1000 == 0 ? QByteArray("needle") : QByteArray("hay"); });
-    QCOMPARE(model.rowCount(), 1'000'000);
+    // A table this big takes the last batches in one sync a moment later.
+    QTRY_COMPARE(model.rowCount(), 1'000'000);
     EventFilter filter;
     filter.text = u"needle"_s;
     QElapsedTimer clock;
@@ -172,6 +192,102 @@ void TestEventTableModel::frozenTableCatchesUpWhenThawed()
     QCOMPARE(session.store().size(), 20); // capture went on
     model.setFrozen(false);
     QCOMPARE(model.rowCount(), 20);
+}
+
+// Issue 13, item 4: (a+)+$ over rows of 30 'a' then 'b' backtracks 2^30 ways
+// per row. Each row is bounded by the matcher's budget, the scan reads its
+// clock after every regex row, and the first row over budget stops the scan
+// with a sentence instead of stalling on every row after it.
+void TestEventTableModel::catastrophicRegexStopsWithASentence()
+{
+    DashboardSession session;
+    EventTableModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ingestEvents(session, 1, 3, [](int) { return QByteArray("aab"); });
+    ingestEvents(session, 1, 2000, catastrophicRow);
+    QSignalSpy stopped(&model, &EventTableModel::scanStopped);
+    EnglishPlurals plurals; // as the application reads "%n row(s)"
+    QCoreApplication::installTranslator(&plurals);
+    EventFilter filter;
+    filter.regex = true;
+    filter.text = u"(a+)+$"_s;
+    QVERIFY(model.setFilter(filter));
+    QVERIFY(model.isBusy());
+    int turns = 0;
+    while (model.isBusy() && turns < 100) {
+        QCoreApplication::processEvents();
+        ++turns;
+    }
+    QVERIFY(!model.isBusy());
+    QCOMPARE(stopped.count(), 1);
+    // The three short rows were judged; the first catastrophic one stopped it.
+    QCOMPARE(model.scanStopReason(), u"The pattern is too slow: stopped after 3 rows."_s);
+    QCoreApplication::removeTranslator(&plurals);
+    QCOMPARE(stopped.at(0).at(0).toString(), model.scanStopReason());
+    QCOMPARE(model.rowCount(), 0);
+    // New rows are not scanned with a pattern that was given up on.
+    ingestEvents(session, 1, 10, [](int) { return QByteArray("aab"); });
+    QCoreApplication::processEvents();
+    QVERIFY(!model.isBusy());
+    QCOMPARE(model.rowCount(), 0);
+    // A usable pattern clears the reason and scans again.
+    filter.text = u"^a+b$"_s;
+    QVERIFY(model.setFilter(filter));
+    QVERIFY(model.scanStopReason().isEmpty());
+    while (model.isBusy() && turns < 10'000) {
+        QCoreApplication::processEvents();
+        ++turns;
+    }
+    QCOMPARE(model.rowCount(), 2013);
+}
+
+void TestEventTableModel::slowScanIsAbandonedWhenTheFilterChanges()
+{
+    DashboardSession session;
+    EventTableModel model(&session);
+    for (int i = 0; i < 4; ++i)
+        ingestEvents(session, 1, 100'000, numberedHay);
+    EventFilter filter;
+    filter.regex = true;
+    filter.text = u"(h|a|y| )+\\d$"_s; // backtracks on every row, under the budget
+    QVERIFY(model.setFilter(filter));
+    QCoreApplication::processEvents(); // one slice of it
+    QVERIFY(model.isBusy());
+    filter.regex = false;
+    filter.text = u"99999 hay"_s;
+    QVERIFY(model.setFilter(filter));
+    for (int turns = 0; model.isBusy() && turns < 100'000; ++turns)
+        QCoreApplication::processEvents();
+    // Only the new filter's rows: the old scan's cursor was dropped with it.
+    QCOMPARE(model.rowCount(), 4);
+    QVERIFY(model.scanStopReason().isEmpty());
+}
+
+// Issue 13, stalls that grow with the rows held: each row count change costs
+// the view's QHeaderView a pass over every row, so a big table must not
+// change per batch. It takes the batches that came meanwhile in one sync.
+void TestEventTableModel::aBigTableTakesBatchesAtMostOncePerInterval()
+{
+    DashboardSession session;
+    EventTableModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto hay = [](int) { return QByteArray("hay"); };
+    ingestEvents(session, 1, int(EventTableModel::kCoalesceRows), hay);
+    QCOMPARE(model.rowCount(), EventTableModel::kCoalesceRows);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    for (int i = 0; i < 5; ++i)
+        ingestEvents(session, 1, 100, hay);
+    // Within one interval of the last sync: nothing yet, then one sync for all five.
+    QCOMPARE(inserted.count(), 0);
+    QTRY_COMPARE(inserted.count(), 1);
+    QCOMPARE(model.rowCount(), EventTableModel::kCoalesceRows + 500);
+    QCOMPARE(model.seqAt(model.rowCount() - 1), session.store().lastSeq());
+    // A small table still takes each batch at once.
+    session.clearCapture();
+    inserted.clear();
+    ingestEvents(session, 1, 10, hay);
+    ingestEvents(session, 1, 10, hay);
+    QCOMPARE(inserted.count(), 2);
 }
 
 QTEST_MAIN(TestEventTableModel)

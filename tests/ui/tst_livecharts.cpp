@@ -49,6 +49,9 @@ private Q_SLOTS:
     void identicalStreamsHaveDifferentLineStyles();
     void zoomFitsTheYAxes();
     void newControlsHaveAccessibleNames();
+    void thousandStreamsDrawTheTopTwentyAndOneOtherLine();
+    void anEditedStreamIsListedOnce();
+    void chartsFollowTheStreamFilter();
 };
 
 void TestLiveCharts::steadyRatesAreFlat_data()
@@ -344,6 +347,86 @@ void TestLiveCharts::newControlsHaveAccessibleNames()
     QVERIFY(!log->accessibleName().isEmpty());
     QVERIFY(log->focusPolicy() & Qt::TabFocus);
     QVERIFY(!charts.rateView()->toolTip().isEmpty());
+}
+
+// Issue 13, item 5: 1,000 streams drew 3,000 series, and each redraw stalled
+// the window for over a second. Now the busiest kDrawnStreams get lines and
+// the rest one summed line, so what is drawn does not grow with the streams.
+void TestLiveCharts::thousandStreamsDrawTheTopTwentyAndOneOtherLine()
+{
+    DashboardSession session;
+    LiveChartsPanel charts(&session);
+    quint64 chunk = 0;
+    // Streams 1, 51, 101... send 5 events a second, the others 1.
+    for (int second = 0; second < 20; ++second) {
+        for (StreamId stream = 1; stream <= 1000; ++stream)
+            ingestRead(session, stream, stream % 50 == 1 ? 5 : 1, kBase + second * kSecond, ++chunk);
+    }
+    charts.setWindowMinutes(1);
+    charts.redraw();
+    QCOMPARE(charts.drawnSeriesCount(), LiveChartsPanel::kDrawnStreams + 1);
+    QCOMPARE(charts.rateView()->chart()->series().size(), LiveChartsPanel::kDrawnStreams + 1);
+    for (StreamId stream = 1; stream <= 1000; stream += 50)
+        QVERIFY2(charts.rateSeries(stream), qPrintable(QString::number(stream)));
+    QVERIFY(!charts.rateSeries(2));
+    QXYSeries *other = charts.rateSeries(LiveChartsPanel::kOtherStreams);
+    QVERIFY(other);
+    QCOMPARE(other->name(), u"Other streams"_s);
+    // The 980 quieter streams, one event a second each, read as one line at 980/s.
+    QVERIFY(other->count() > 0);
+    const double last = other->at(other->count() - 1).y();
+    QVERIFY2(qAbs(last - 980.0) < 1.0, qPrintable(QString::number(last)));
+    QVERIFY2(charts.scopeText().contains(
+                 u"Top 20 of %1 streams by rate"_s.arg(QLocale().toString(1000))),
+        qPrintable(charts.scopeText()));
+    QVERIFY(charts.latencySeries(LiveChartsPanel::kOtherStreams));
+}
+
+// Issue 13, stale state: an edited stream comes back under a new id with its
+// old slot; the old id's events are its history, not a second legend entry.
+void TestLiveCharts::anEditedStreamIsListedOnce()
+{
+    DashboardSession session;
+    LiveChartsPanel charts(&session);
+    SubscriptionConfig config;
+    config.name = u"ticker"_s;
+    config.url = QUrl(u"http://127.0.0.1:9/never"_s); // loopback; nothing listens
+    const StreamId before = session.addStream(config);
+    quint64 chunk = 0;
+    for (int i = 0; i < 5; ++i)
+        ingestRead(session, before, 2, kBase + i * kSecond, ++chunk);
+    config.name = u"ticker, edited"_s;
+    const StreamId after = session.replaceStream(before, config);
+    QVERIFY(after != before);
+    for (int i = 5; i < 10; ++i)
+        ingestRead(session, after, 2, kBase + i * kSecond, ++chunk);
+    charts.setWindowMinutes(1);
+    charts.redraw();
+    QCOMPARE(charts.rateView()->chart()->series().size(), 1);
+    QVERIFY(charts.rateSeries(after));
+    QVERIFY(!charts.rateSeries(before));
+    session.removeAll();
+}
+
+void TestLiveCharts::chartsFollowTheStreamFilter()
+{
+    DashboardSession session;
+    LiveChartsPanel charts(&session);
+    quint64 chunk = 0;
+    for (int i = 0; i < 10; ++i) {
+        for (StreamId stream = 1; stream <= 3; ++stream)
+            ingestRead(session, stream, 1, kBase + i * kSecond, ++chunk);
+    }
+    charts.setWindowMinutes(1);
+    charts.redraw();
+    QCOMPARE(charts.rateView()->chart()->series().size(), 3);
+    QVERIFY(charts.scopeText().isEmpty());
+    charts.setStreamFilter({ 2 });
+    QCOMPARE(charts.rateView()->chart()->series().size(), 1);
+    QVERIFY(charts.rateSeries(2));
+    QCOMPARE(charts.scopeText(), u"Only the streams the table's Stream filter shows."_s);
+    charts.setStreamFilter({});
+    QCOMPARE(charts.rateView()->chart()->series().size(), 3);
 }
 
 QTEST_MAIN(TestLiveCharts)

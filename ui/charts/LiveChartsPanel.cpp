@@ -2,6 +2,7 @@
 
 #include "common/Clock.h"
 #include "session/DashboardSession.h"
+#include "stats/CaptureStats.h"
 #include "stats/RateSeries.h"
 
 #include <QChart>
@@ -183,6 +184,7 @@ LiveChartsPanel::LiveChartsPanel(DashboardSession *session, QWidget *parent)
     , m_pause(new QToolButton(this))
     , m_resetZoom(new QToolButton(this))
     , m_logScale(new QCheckBox(tr("&Log scale"), this))
+    , m_scope(new QLabel(this))
 {
     setObjectName(u"chartsPanel"_s);
     for (QChart *chart : { m_rateChart, m_latencyChart, m_bytesChart })
@@ -262,6 +264,9 @@ LiveChartsPanel::LiveChartsPanel(DashboardSession *session, QWidget *parent)
     auto *hint = new QLabel(tr("Drag to zoom · click a point to find its event"), this);
     hint->setEnabled(false);
     controls->addWidget(hint);
+    m_scope->setObjectName(u"chartScope"_s);
+    m_scope->setAccessibleName(tr("Streams in the charts"));
+    controls->addWidget(m_scope);
     controls->addStretch(1);
 
     auto *charts = new QSplitter(Qt::Horizontal, this);
@@ -403,8 +408,9 @@ LiveChartsPanel::StreamSeries &LiveChartsPanel::seriesFor(StreamId stream)
     if (it != m_series.end())
         return *it;
     StreamSeries series;
-    const QColor color = m_session->streamColor(stream);
-    const QString name = m_session->streamName(stream);
+    const bool other = stream == kOtherStreams;
+    const QColor color = other ? QColor(Qt::gray) : m_session->streamColor(stream);
+    const QString name = other ? tr("Other streams") : m_session->streamName(stream);
     series.rate = new QLineSeries(m_rateChart);
     series.latency = new QScatterSeries(m_latencyChart);
     series.bytes = new QLineSeries(m_bytesChart);
@@ -428,7 +434,9 @@ LiveChartsPanel::StreamSeries &LiveChartsPanel::seriesFor(StreamId stream)
         part.series->attachAxis(part.x);
         part.series->attachAxis(part.y ? static_cast<QAbstractAxis *>(part.y) : latencyYAxis());
     }
-    const QPen pen = streamPen(color, m_session->streamSlot(stream));
+    // The other streams' line sorts last (slot) and is dotted: it is a sum.
+    const QPen pen = other ? QPen(color, 1.5, Qt::DotLine)
+                           : streamPen(color, m_session->streamSlot(stream));
     series.rate->setPen(pen);
     series.bytes->setPen(pen);
     connect(series.rate, &QXYSeries::clicked, this,
@@ -449,8 +457,8 @@ void LiveChartsPanel::orderSeriesBySlot()
     // belongs back in its old place.
     QList<StreamId> order = m_series.keys();
     std::sort(order.begin(), order.end(), [this](StreamId a, StreamId b) {
-        const int sa = m_session->streamSlot(a);
-        const int sb = m_session->streamSlot(b);
+        const int sa = a == kOtherStreams ? INT_MAX : m_session->streamSlot(a);
+        const int sb = b == kOtherStreams ? INT_MAX : m_session->streamSlot(b);
         return sa != sb ? sa < sb : a < b;
     });
     QList<QAbstractSeries *> wanted;
@@ -499,6 +507,64 @@ qint64 LiveChartsPanel::wallMinusSteadyNs() const
     return wallNowNs() - steadyNowNs();
 }
 
+void LiveChartsPanel::setStreamFilter(const QSet<StreamId> &streams)
+{
+    if (streams == m_streamFilter)
+        return;
+    m_streamFilter = streams;
+    redraw();
+}
+
+QString LiveChartsPanel::scopeText() const
+{
+    return m_scope->text();
+}
+
+QList<StreamId> LiveChartsPanel::chooseStreams(qint64 nowNs, QList<StreamId> *rest, int *candidates) const
+{
+    const CaptureStats &stats = m_session->pipeline().stats();
+    const QList<StreamId> &live = m_session->streams();
+    QSet<int> liveSlots;
+    for (StreamId stream : live)
+        liveSlots.insert(m_session->streamSlot(stream));
+    struct Ranked
+    {
+        StreamId stream;
+        double rate;
+        int slot;
+    };
+    std::vector<Ranked> ranked;
+    for (StreamId stream : stats.streams()) {
+        const int slot = m_session->streamSlot(stream);
+        // An edited stream keeps its slot under a new id: the old id's events
+        // are the same stream's history, not a second stream in the legend.
+        if (!live.contains(stream) && liveSlots.contains(slot))
+            continue;
+        if (!m_streamFilter.isEmpty() && !m_streamFilter.contains(stream))
+            continue;
+        ranked.push_back({ stream, 0.0, slot });
+    }
+    *candidates = int(ranked.size());
+    if (ranked.size() > std::size_t(kDrawnStreams)) {
+        // A rate reading merges at most a minute of one-second slots: the
+        // ranking costs the same per stream whatever the chart window.
+        for (Ranked &r : ranked)
+            r.rate = currentRate(*stats.find(r.stream), nowNs).eventsPerSecond;
+    }
+    // Busiest first; equal rates keep the streams panel's order.
+    std::sort(ranked.begin(), ranked.end(), [](const Ranked &a, const Ranked &b) {
+        return a.rate != b.rate ? a.rate > b.rate : a.slot != b.slot ? a.slot < b.slot : a.stream < b.stream;
+    });
+    QList<StreamId> drawn;
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        if (i < std::size_t(kDrawnStreams))
+            drawn.append(ranked[i].stream);
+        else
+            rest->append(ranked[i].stream);
+    }
+    return drawn;
+}
+
 void LiveChartsPanel::redraw()
 {
     if (m_zoomed)
@@ -531,11 +597,25 @@ void LiveChartsPanel::redraw()
     }
     const qint64 startNs = std::max(endNs - windowNs, std::min(firstNs, endNs - 20'000'000'000LL));
 
-    // Streams no longer in the capture lose their lines.
+    // At most kDrawnStreams lines of their own; the rest summed into one.
+    QList<StreamId> rest;
+    int candidates = 0;
+    const QList<StreamId> drawn = chooseStreams(endNs, &rest, &candidates);
+    const QSet<StreamId> drawnSet(drawn.cbegin(), drawn.cend());
+    const QSet<StreamId> restSet(rest.cbegin(), rest.cend());
     for (const StreamId stream : m_series.keys()) {
-        if (!streams.contains(stream))
+        if (!drawnSet.contains(stream) && (stream != kOtherStreams || rest.isEmpty()))
             removeSeries(stream);
     }
+    QString scope;
+    if (!rest.isEmpty())
+        scope = tr("Top %1 of %Ln streams by rate; the rest as one line.", nullptr, candidates)
+                    .arg(kDrawnStreams);
+    if (!m_streamFilter.isEmpty())
+        scope = (scope.isEmpty() ? QString() : scope + u' ')
+            + tr("Only the streams the table's Stream filter shows.");
+    m_scope->setText(scope);
+    m_scope->setVisible(!scope.isEmpty());
 
     double maxRate = 0;
     double maxBytes = 0;
@@ -543,12 +623,8 @@ void LiveChartsPanel::redraw()
     QHash<StreamId, QList<QPointF>> latencyPoints;
     QHash<StreamId, std::vector<quint64>> latencySeqs;
     QHash<StreamId, QList<QPointF>> bytePoints; // bytes/s, scaled once the unit is known
-    for (StreamId stream : streams) {
-        const StreamStats *stats = pipeline.stats().find(stream);
+    const auto drawRates = [&](StreamId stream, const std::vector<RatePoint> &rates) {
         StreamSeries &series = seriesFor(stream);
-        // Trailing averages, computed in core so that the streams panel and
-        // the CLI read the same figures (see RateSeries.h).
-        const std::vector<RatePoint> rates = rollingRates(*stats, startNs, endNs);
         QList<QPointF> rate;
         QList<QPointF> bytes;
         rate.reserve(qsizetype(rates.size()));
@@ -565,6 +641,57 @@ void LiveChartsPanel::redraw()
         bytePoints.insert(stream, std::move(bytes));
         latencyPoints.insert(stream, {});
         latencySeqs.insert(stream, {});
+    };
+    for (StreamId stream : drawn) {
+        // Trailing averages, computed in core so that the streams panel and
+        // the CLI read the same figures (see RateSeries.h).
+        drawRates(stream, rollingRates(*pipeline.stats().find(stream), startNs, endNs));
+    }
+    if (!rest.isEmpty()) {
+        // The other streams' bins, added up over the window (and the rate
+        // window before it): one line drawn, whatever their number. When no
+        // stream is left out (no filter, no edit), that is the capture's
+        // total less the drawn streams, which costs the same for 1,000
+        // streams as for 21.
+        const CaptureStats &all = pipeline.stats();
+        const qint64 resolution = all.total().seriesResolutionNs();
+        const qint64 base = (startNs - kRateWindowNs) / resolution * resolution - resolution;
+        std::vector<SeriesPoint> sums(std::size_t((endNs - base) / resolution + 2));
+        const auto addBins = [&](const StreamStats &stats, bool subtract) {
+            const auto &bins = stats.series();
+            for (auto it = bins.crbegin(); it != bins.crend() && it->startNs >= base; ++it) {
+                const auto at = std::size_t((it->startNs - base) / resolution);
+                if (at >= sums.size())
+                    continue;
+                // Unsigned: a subtraction wraps and the total's addition
+                // brings it back, in either order.
+                SeriesPoint &sum = sums[at];
+                sum.events += subtract ? 0u - it->events : it->events;
+                sum.bytes += subtract ? 0u - it->bytes : it->bytes;
+            }
+        };
+        qint64 origin = std::numeric_limits<qint64>::max();
+        if (candidates == all.streams().size()) {
+            addBins(all.total(), false);
+            for (StreamId stream : drawn)
+                addBins(*all.find(stream), true);
+            origin = all.total().totals().firstNs;
+        } else {
+            for (StreamId stream : rest) {
+                const StreamStats *stats = all.find(stream);
+                origin = std::min(origin, stats->totals().firstNs);
+                addBins(*stats, false);
+            }
+        }
+        std::deque<SeriesPoint> merged;
+        for (std::size_t i = 0; i < sums.size(); ++i) {
+            if (sums[i].events == 0 && sums[i].bytes == 0)
+                continue;
+            sums[i].startNs = base + qint64(i) * resolution;
+            merged.push_back(sums[i]);
+        }
+        drawRates(kOtherStreams,
+            rollingRates(merged, resolution, startNs, endNs, kRateWindowNs, origin));
     }
 
     // Latency: individual events, sampled evenly across the window.
@@ -578,11 +705,12 @@ void LiveChartsPanel::redraw()
             const StoredEvent event = store.at(row);
             if (!event.latencyMs)
                 continue;
-            auto points = latencyPoints.find(event.stream);
+            const StreamId key = restSet.contains(event.stream) ? kOtherStreams : event.stream;
+            auto points = latencyPoints.find(key);
             if (points == latencyPoints.end())
                 continue;
             points->append({ double(event.arrivalSteadyNs + offset) / 1e6, *event.latencyMs });
-            latencySeqs[event.stream].push_back(event.seq);
+            latencySeqs[key].push_back(event.seq);
             maxLatency = std::max(maxLatency, *event.latencyMs);
             if (*event.latencyMs > 0)
                 minPositiveLatency = std::min(minPositiveLatency, *event.latencyMs);
@@ -744,7 +872,7 @@ void LiveChartsPanel::pickFromScatter(StreamId stream, const QPointF &point)
 void LiveChartsPanel::pickFromLine(StreamId stream, const QPointF &point)
 {
     const EventStore &store = m_session->store();
-    if (store.isEmpty())
+    if (store.isEmpty() || stream == kOtherStreams) // a sum of streams has no one event
         return;
     const qint64 steadyNs = qint64(point.x() * 1e6) - wallMinusSteadyNs();
     const qint64 lo = firstRowAtOrAfter(store, steadyNs);

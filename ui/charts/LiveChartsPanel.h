@@ -3,6 +3,7 @@
 #include "sse/SseEvent.h"
 
 #include <QHash>
+#include <QSet>
 #include <QPen>
 #include <QTimer>
 #include <QWidget>
@@ -16,6 +17,7 @@ class QCheckBox;
 class QChartView;
 class QComboBox;
 class QDateTimeAxis;
+class QLabel;
 class QLineSeries;
 class QLogValueAxis;
 class QScatterSeries;
@@ -36,10 +38,22 @@ class DashboardSession;
 // replacing whole series; never per event. Dragging zooms (and pauses), and
 // each chart's y axis then fits the points in view; clicking a point picks the
 // nearest event.
+//
+// However many streams there are, at most kDrawnStreams get lines of their
+// own: the busiest by current rate. The others are summed into one "other
+// streams" line (and one grey latency series), and a label says so. A
+// workspace of 1,000 streams drew 3,000 series and stalled the window for
+// over a second per redraw (issue 13). The charts follow the table's Stream
+// filter (setStreamFilter) and say so.
 class LiveChartsPanel final : public QWidget
 {
     Q_OBJECT
 public:
+    static constexpr int kDrawnStreams = 20;
+    // The key of the "other streams" series in rateSeries() and friends:
+    // stream ids start at 1.
+    static constexpr StreamId kOtherStreams = 0;
+
     explicit LiveChartsPanel(DashboardSession *session, QWidget *parent = nullptr);
     ~LiveChartsPanel() override;
     Q_DISABLE_COPY_MOVE(LiveChartsPanel)
@@ -48,6 +62,12 @@ public:
     int windowMinutes() const { return m_windowMinutes; }
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
+    // Only these streams (empty: all), as the event table's Stream filter.
+    void setStreamFilter(const QSet<StreamId> &streams);
+    // What the charts show, in words: "Top 20 of 1,000 streams by rate; ...".
+    QString scopeText() const;
+    // Series per chart in the last redraw, the "other streams" one included.
+    qsizetype drawnSeriesCount() const { return m_series.size(); }
     // Redraws now (the timer does it while visible and not paused).
     void redraw();
     // Latency on a logarithmic axis. Until the user chooses, it follows the
@@ -92,6 +112,9 @@ private:
     };
 
     StreamSeries &seriesFor(StreamId stream);
+    // The streams that get lines of their own, busiest first; the rest of
+    // the candidates (in the capture, in the filter) go to *rest.
+    QList<StreamId> chooseStreams(qint64 nowNs, QList<StreamId> *rest, int *candidates) const;
     void removeSeries(StreamId stream);
     void applyXRange(qint64 fromMs, qint64 toMs);
     void pickFromLine(StreamId stream, const QPointF &point);
@@ -121,6 +144,8 @@ private:
     QToolButton *m_pause;
     QToolButton *m_resetZoom;
     QCheckBox *m_logScale;
+    QLabel *m_scope;
+    QSet<StreamId> m_streamFilter;
     QHash<StreamId, StreamSeries> m_series;
     QTimer m_redrawTimer;
     int m_windowMinutes = 2;

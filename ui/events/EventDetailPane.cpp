@@ -6,6 +6,10 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QSaveFile>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QJsonDocument>
@@ -22,9 +26,6 @@ namespace ssescope::ui {
 
 namespace {
 
-// A text widget with tens of megabytes freezes; show a large event's start.
-constexpr qsizetype kShownBytes = 1024 * 1024;
-
 QByteArray asSse(const StoredEvent &event)
 {
     QByteArray out;
@@ -35,6 +36,27 @@ QByteArray asSse(const StoredEvent &event)
     for (const QByteArray &line : event.data.toByteArray().split('\n'))
         out += "data: " + line + '\n';
     out += '\n';
+    return out;
+}
+
+// Cuts lines longer than the piece size into several text blocks: a
+// QPlainTextEdit lays out a whole block at once, however little of it shows.
+QString inPieces(const QString &text, qsizetype pieceChars)
+{
+    QString out;
+    out.reserve(text.size() + text.size() / pieceChars + 1);
+    qsizetype lineLength = 0;
+    for (const QChar c : text) {
+        if (c == u'\n') {
+            lineLength = 0;
+        } else if (lineLength >= pieceChars && !c.isLowSurrogate()) {
+            out += u'\n';
+            lineLength = 0;
+        }
+        if (c != u'\n')
+            ++lineLength;
+        out += c;
+    }
     return out;
 }
 
@@ -49,6 +71,7 @@ EventDetailPane::EventDetailPane(DashboardSession *session, QWidget *parent)
     , m_json(new QPlainTextEdit(this))
     , m_copy(new QPushButton(tr("&Copy data"), this))
     , m_copySse(new QPushButton(tr("Copy as &SSE"), this))
+    , m_save(new QPushButton(tr("Sa&ve event…"), this))
 {
     setObjectName(u"eventDetail"_s);
     m_header->setObjectName(u"eventDetailHeader"_s);
@@ -74,11 +97,14 @@ EventDetailPane::EventDetailPane(DashboardSession *session, QWidget *parent)
     m_copy->setAccessibleName(tr("Copy the event data"));
     m_copySse->setObjectName(u"copyEventSse"_s);
     m_copySse->setAccessibleName(tr("Copy the event as text/event-stream"));
+    m_save->setObjectName(u"saveEventData"_s);
+    m_save->setAccessibleName(tr("Save the whole event data to a file"));
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_header, 1);
     buttons->addWidget(m_copy);
     buttons->addWidget(m_copySse);
+    buttons->addWidget(m_save);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
     layout->addLayout(buttons);
@@ -87,6 +113,7 @@ EventDetailPane::EventDetailPane(DashboardSession *session, QWidget *parent)
     connect(m_tabs, &QTabWidget::tabBarClicked, this, [this](int index) { m_preferRaw = index == 0; });
     connect(m_copy, &QPushButton::clicked, this, &EventDetailPane::copyData);
     connect(m_copySse, &QPushButton::clicked, this, &EventDetailPane::copyAsSse);
+    connect(m_save, &QPushButton::clicked, this, &EventDetailPane::askSavePath);
     connect(session, &DashboardSession::captureReset, this, [this] { displayEvent(0); });
     displayEvent(0);
 }
@@ -98,19 +125,17 @@ void EventDetailPane::displayEvent(quint64 seq)
     m_seq = row >= 0 ? seq : 0;
     m_copy->setEnabled(row >= 0);
     m_copySse->setEnabled(row >= 0);
+    m_save->setEnabled(row >= 0);
     if (row < 0) {
         m_header->setText(seq ? tr("Event #%1 was dropped by the memory cap.").arg(m_session->displaySeq(seq))
                               : tr("Select an event to see it in full."));
         m_raw->clear();
         m_json->clear();
         m_tabs->setTabEnabled(1, false);
-        m_data.clear();
-        m_sse.clear();
         return;
     }
     const StoredEvent event = store.at(row);
-    m_data = event.data.toByteArray();
-    m_sse = asSse(event);
+    const QByteArrayView bytes = event.data;
     const QString when = QDateTime::fromMSecsSinceEpoch(event.arrivalWallNs / 1'000'000)
                              .toString(Qt::ISODateWithMs);
     QString header = tr("<b>#%1</b> · %2 · type <b>%3</b> · id <b>%4</b> · %5 · %6 bytes on the wire · chunk %7")
@@ -126,21 +151,35 @@ void EventDetailPane::displayEvent(quint64 seq)
         header += tr(" · latency %1 ms").arg(*event.latencyMs, 0, 'f', 2);
     m_header->setText(header);
 
-    const bool truncated = m_data.size() > kShownBytes;
-    QString raw = QString::fromUtf8(QByteArrayView(m_data).first(std::min(m_data.size(), kShownBytes)));
+    const bool truncated = bytes.size() > kPreviewBytes;
+    QString raw = inPieces(QString::fromUtf8(bytes.first(std::min(bytes.size(), kPreviewBytes))),
+        kPieceChars);
     if (truncated)
         raw += u"\n\n"_s
-            + tr("[… %1 more bytes; Copy data copies all of them]").arg(m_data.size() - kShownBytes);
+            + tr("[The first %L1 bytes of %L2; Save event… or Copy data has all of them.]")
+                  .arg(kPreviewBytes)
+                  .arg(bytes.size());
     m_raw->setPlainText(raw);
 
+    const bool jsonSized = bytes.size() <= kJsonBytes;
     QJsonParseError error {};
-    const QJsonDocument document
-        = truncated ? QJsonDocument() : QJsonDocument::fromJson(m_data, &error);
-    const bool isJson = !truncated && error.error == QJsonParseError::NoError
+    const QJsonDocument document = jsonSized
+        ? QJsonDocument::fromJson(bytes.toByteArray(), &error)
+        : QJsonDocument();
+    const bool isJson = jsonSized && error.error == QJsonParseError::NoError
         && (document.isObject() || document.isArray());
     m_tabs->setTabEnabled(1, isJson);
-    m_json->setPlainText(isJson ? QString::fromUtf8(document.toJson(QJsonDocument::Indented))
-                                : QString());
+    // Indenting can triple the size: the pretty text is bounded like the raw one.
+    QString pretty;
+    if (isJson) {
+        const QByteArray indented = document.toJson(QJsonDocument::Indented);
+        pretty = inPieces(QString::fromUtf8(QByteArrayView(indented).first(
+                              std::min(indented.size(), kPreviewBytes))),
+            kPieceChars);
+        if (indented.size() > kPreviewBytes)
+            pretty += u"\n\n"_s + tr("[The first %L1 bytes of the formatted JSON.]").arg(kPreviewBytes);
+    }
+    m_json->setPlainText(pretty);
     // JSON reads best formatted, unless the user picked the raw view.
     if (isJson && !m_preferRaw)
         m_tabs->setCurrentIndex(1);
@@ -163,14 +202,55 @@ bool EventDetailPane::jsonShown() const
     return m_tabs->isTabEnabled(1);
 }
 
+QByteArray EventDetailPane::fullData() const
+{
+    const qint64 row = m_seq ? m_session->store().rowOfSeq(m_seq) : -1;
+    return row >= 0 ? m_session->store().at(row).data.toByteArray() : QByteArray();
+}
+
 void EventDetailPane::copyData()
 {
-    QApplication::clipboard()->setText(QString::fromUtf8(m_data));
+    QApplication::clipboard()->setText(QString::fromUtf8(fullData()));
 }
 
 void EventDetailPane::copyAsSse()
 {
-    QApplication::clipboard()->setText(QString::fromUtf8(m_sse));
+    const qint64 row = m_seq ? m_session->store().rowOfSeq(m_seq) : -1;
+    if (row >= 0)
+        QApplication::clipboard()->setText(QString::fromUtf8(asSse(m_session->store().at(row))));
+}
+
+void EventDetailPane::askSavePath()
+{
+    // Window-modal and asynchronous (open(), not exec()): live capture goes on.
+    auto *dialog = new QFileDialog(this, tr("Save Event Data"));
+    dialog->setObjectName(u"saveEventDialog"_s);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->selectFile(tr("event-%1.txt").arg(m_seq));
+    const quint64 seq = m_seq;
+    connect(dialog, &QFileDialog::fileSelected, this, [this, seq](const QString &path) {
+        if (seq == m_seq)
+            saveData(path);
+    });
+    dialog->open();
+}
+
+void EventDetailPane::saveData(const QString &path)
+{
+    const qint64 row = m_seq ? m_session->store().rowOfSeq(m_seq) : -1;
+    if (row < 0) {
+        QMessageBox::warning(this, tr("Save Event Data"),
+            tr("Event #%1 was dropped by the memory cap; nothing was saved.").arg(m_seq));
+        return;
+    }
+    const QByteArrayView bytes = m_session->store().at(row).data;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), bytes.size()) != bytes.size()
+        || !file.commit()) {
+        QMessageBox::warning(this, tr("Save Event Data"),
+            tr("Could not save the event to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    }
 }
 
 } // namespace ssescope::ui

@@ -11,14 +11,22 @@ namespace ssescope::ui {
 
 class DashboardSession;
 
-// The selected event in full: its fields, the raw data, pretty-printed JSON
-// when the data is JSON, and copy buttons.
+// The selected event: its fields, a bounded preview of the data (the first
+// kPreviewBytes, long lines cut into pieces of kPieceChars so that no text
+// block costs more to lay out than a screenful), pretty-printed JSON when the
+// data is JSON and small, and the whole event a button away: copy, or save
+// to a file. Laying out a 10 MiB line froze the window for 12 s (issue 13).
 class EventDetailPane final : public QWidget
 {
     Q_OBJECT
 public:
     explicit EventDetailPane(DashboardSession *session, QWidget *parent = nullptr);
     Q_DISABLE_COPY_MOVE(EventDetailPane)
+
+    static constexpr qsizetype kPreviewBytes = 64 * 1024;
+    static constexpr qsizetype kPieceChars = 4096;
+    // Larger data is shown raw only: indenting it would outgrow the preview.
+    static constexpr qsizetype kJsonBytes = 256 * 1024;
 
     // 0 clears the pane.
     void displayEvent(quint64 seq);
@@ -30,6 +38,11 @@ public:
 private:
     void copyData();
     void copyAsSse();
+    void askSavePath();
+    void saveData(const QString &path);
+    // The shown event's data, read from the store when asked: the pane keeps
+    // no copy of a 60 MiB event. Null when the cap has dropped it since.
+    QByteArray fullData() const;
 
     DashboardSession *m_session;
     quint64 m_seq = 0;
@@ -39,8 +52,7 @@ private:
     QPlainTextEdit *m_json;
     QPushButton *m_copy;
     QPushButton *m_copySse;
-    QByteArray m_data;
-    QByteArray m_sse;
+    QPushButton *m_save;
     bool m_preferRaw = false;
 };
 

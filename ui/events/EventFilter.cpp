@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace ssescope::ui {
 
 bool EventFilter::operator==(const EventFilter &other) const
@@ -23,7 +25,9 @@ EventMatcher::EventMatcher(const EventFilter &filter)
     m_needleIsAscii = std::all_of(
         m_needle.cbegin(), m_needle.cend(), [](char c) { return uchar(c) < 0x80; });
     if (filter.regex && !filter.text.isEmpty()) {
-        m_regex.setPattern(filter.text);
+        // Only ever lowers PCRE2's own limit; a limit in the user's pattern
+        // that follows it can lower it further, never raise it.
+        m_regex.setPattern(u"(*LIMIT_MATCH=%1)"_s.arg(kRegexMatchLimit) + filter.text);
         m_regex.setPatternOptions(filter.caseSensitive
                 ? QRegularExpression::NoPatternOption
                 : QRegularExpression::CaseInsensitiveOption);
@@ -36,32 +40,38 @@ EventMatcher::EventMatcher(const EventFilter &filter)
     }
 }
 
-bool EventMatcher::matches(const StoredEvent &event, QByteArrayView typeName) const
+EventMatcher::Result EventMatcher::match(const StoredEvent &event, QByteArrayView typeName) const
 {
     if (m_acceptsAll)
-        return true;
+        return Result::Match;
     if (!m_filter.streams.isEmpty() && !m_filter.streams.contains(event.stream))
-        return false;
+        return Result::NoMatch;
     if (!m_filter.type.isEmpty() && typeName != QByteArrayView(m_filter.type))
-        return false;
-    return m_filter.text.isEmpty() || matchesData(event.data);
+        return Result::NoMatch;
+    return m_filter.text.isEmpty() ? Result::Match : matchData(event.data);
 }
 
-bool EventMatcher::matchesData(QByteArrayView data) const
+EventMatcher::Result EventMatcher::matchData(QByteArrayView data) const
 {
+    const auto result = [](bool found) { return found ? Result::Match : Result::NoMatch; };
     if (!m_error.isEmpty())
-        return false;
-    if (m_filter.regex)
-        return m_regex.match(QString::fromUtf8(data)).hasMatch();
+        return Result::NoMatch;
+    if (m_filter.regex) {
+        const QRegularExpressionMatch found = m_regex.match(QString::fromUtf8(data));
+        // An invalid match of a valid pattern is PCRE2 giving up: the budget.
+        if (!found.isValid())
+            return Result::TooSlow;
+        return result(found.hasMatch());
+    }
     if (m_filter.caseSensitive)
-        return data.contains(m_needle);
+        return result(data.contains(m_needle));
     if (m_needleIsAscii) {
         // ASCII folding on the raw bytes: bytes of multi-byte UTF-8 sequences
         // are >= 0x80 and never equal an ASCII needle byte.
-        return QLatin1StringView(data.data(), data.size())
-            .contains(QLatin1StringView(m_needle), Qt::CaseInsensitive);
+        return result(QLatin1StringView(data.data(), data.size())
+                          .contains(QLatin1StringView(m_needle), Qt::CaseInsensitive));
     }
-    return QString::fromUtf8(data).contains(m_filter.text, Qt::CaseInsensitive);
+    return result(QString::fromUtf8(data).contains(m_filter.text, Qt::CaseInsensitive));
 }
 
 } // namespace ssescope::ui

@@ -31,19 +31,34 @@ struct EventFilter
 // A filter compiled once and applied to many stored events. Plain ASCII text
 // is matched on the UTF-8 bytes without decoding them, which keeps a scan of
 // a million rows in the tens of milliseconds.
+//
+// A regular expression gets a work budget per row: QRegularExpression has no
+// timeout, so the pattern is compiled with PCRE2's (*LIMIT_MATCH=...) and a
+// row that needs more backtracking than that answers TooSlow in about a
+// millisecond instead of running for seconds on (a+)+$ and the like.
 class EventMatcher final
 {
 public:
+    enum class Result { NoMatch, Match, TooSlow };
+    // PCRE2 match() calls a regex may spend on one row.
+    static constexpr int kRegexMatchLimit = 1'000'000;
+
     explicit EventMatcher(const EventFilter &filter = {});
 
     bool isValid() const { return m_error.isEmpty(); }
     QString errorString() const { return m_error; } // why a regex does not compile
     bool acceptsAll() const { return m_acceptsAll; }
-    bool matches(const StoredEvent &event, QByteArrayView typeName) const;
+    bool matches(const StoredEvent &event, QByteArrayView typeName) const
+    {
+        return match(event, typeName) == Result::Match;
+    }
+    Result match(const StoredEvent &event, QByteArrayView typeName) const;
+    // A regex costs up to the budget per row: scanners check their clock often.
+    bool isCostly() const { return m_filter.regex && !m_filter.text.isEmpty(); }
     const EventFilter &filter() const { return m_filter; }
 
 private:
-    bool matchesData(QByteArrayView data) const;
+    Result matchData(QByteArrayView data) const;
 
     EventFilter m_filter;
     QByteArray m_needle; // UTF-8

@@ -53,6 +53,11 @@ EventTableModel::EventTableModel(DashboardSession *session, QObject *parent)
     m_scanTimer.setSingleShot(true);
     m_scanTimer.setInterval(0);
     connect(&m_scanTimer, &QTimer::timeout, this, &EventTableModel::scanSlice);
+    m_syncTimer.setSingleShot(true);
+    connect(&m_syncTimer, &QTimer::timeout, this, [this] {
+        if (!m_frozen)
+            syncWithStore();
+    });
     connect(&session->pipeline(), &CapturePipeline::ingested, this, &EventTableModel::handleIngested);
     connect(session, &DashboardSession::captureReset, this, &EventTableModel::handleCaptureReset);
 }
@@ -278,6 +283,7 @@ void EventTableModel::sort(int column, Qt::SortOrder order)
 void EventTableModel::resetToIdentity()
 {
     ++m_generation;
+    m_stopReason.clear();
     m_scanTimer.stop();
     m_sortScan = false;
     m_sortRunning = false;
@@ -297,6 +303,8 @@ void EventTableModel::resetToIdentity()
 void EventTableModel::restartScan(bool forSort)
 {
     ++m_generation;
+    m_stopReason.clear();
+    m_scannedRows = 0;
     m_scanTimer.stop();
     m_pendingKeys.clear();
     m_sortRunning = false;
@@ -317,6 +325,8 @@ void EventTableModel::restartScan(bool forSort)
 
 void EventTableModel::scheduleScan()
 {
+    if (!m_stopReason.isEmpty())
+        return;
     if (!m_sortRunning && !m_scanTimer.isActive())
         m_scanTimer.start();
 }
@@ -371,17 +381,26 @@ void EventTableModel::scanSlice()
     if (m_scanNextSeq < first)
         m_scanNextSeq = first;
     std::vector<quint64> found;
+    // A regex row may cost up to its budget: the clock is read after each one.
+    const int checkEvery = m_matcher.isCostly() ? 1 : 512;
     int sinceCheck = 0;
+    bool tooSlow = false;
     while (m_scanNextSeq <= last) {
         const StoredEvent event = m_store.at(qint64(m_scanNextSeq - first));
-        if (m_matcher.matches(event, event.type)) {
+        const EventMatcher::Result result = m_matcher.match(event, event.type);
+        if (result == EventMatcher::Result::TooSlow) {
+            tooSlow = true;
+            break;
+        }
+        if (result == EventMatcher::Result::Match) {
             if (m_sortScan)
                 m_pendingKeys.push_back(keyFor(event));
             else
                 found.push_back(m_scanNextSeq);
         }
         ++m_scanNextSeq;
-        if (++sinceCheck == 512) {
+        ++m_scannedRows;
+        if (++sinceCheck == checkEvery) {
             sinceCheck = 0;
             if (clock.elapsed() >= kSliceMs)
                 break;
@@ -392,6 +411,17 @@ void EventTableModel::scanSlice()
         beginInsertRows({}, at, at + int(found.size()) - 1);
         m_rows.insert(m_rows.end(), found.cbegin(), found.cend());
         endInsertRows();
+    }
+    if (tooSlow) {
+        // Give up on the pattern rather than stall on each row that follows;
+        // the rows found so far stay, and new rows are not scanned.
+        m_stopReason = tr("The pattern is too slow: stopped after %Ln row(s).", nullptr,
+            int(std::min<qint64>(m_scannedRows, INT_MAX)));
+        m_sortScan = false;
+        m_pendingKeys = {};
+        setBusy(false);
+        Q_EMIT scanStopped(m_stopReason);
+        return;
     }
     if (m_scanNextSeq <= last) {
         m_scanTimer.start();
@@ -480,13 +510,27 @@ void EventTableModel::setFrozen(bool frozen)
         return;
     m_frozen = frozen;
     if (!frozen)
-        handleIngested({});
+        syncWithStore();
 }
 
 void EventTableModel::handleIngested(const IngestResult &)
 {
     if (m_frozen)
         return;
+    if (m_store.size() >= kCoalesceRows && m_lastSync.isValid()) {
+        const qint64 since = m_lastSync.elapsed();
+        if (since < kSyncIntervalMs) {
+            if (!m_syncTimer.isActive())
+                m_syncTimer.start(int(kSyncIntervalMs - since));
+            return;
+        }
+    }
+    syncWithStore();
+}
+
+void EventTableModel::syncWithStore()
+{
+    m_syncTimer.stop();
     if (!m_rowsMode) {
         syncIdentity();
     } else {
@@ -494,6 +538,9 @@ void EventTableModel::handleIngested(const IngestResult &)
     }
     if (m_rowsMode || m_sortScan)
         scheduleScan();
+    // From the end: the interval is the event loop's own time between syncs,
+    // however long the views took over this one.
+    m_lastSync.start();
 }
 
 void EventTableModel::syncIdentity()

@@ -65,6 +65,9 @@ public:
     bool isFrozen() const { return m_frozen; }
     // True while the scanner or a sort is still working through the store.
     bool isBusy() const;
+    // Why the scanner gave up on the current filter (a regex over its budget
+    // on some row), or empty.
+    QString scanStopReason() const { return m_stopReason; }
 
     quint64 seqAt(int row) const; // 0 when out of range
     int rowOfSeq(quint64 seq) const; // -1 when not shown
@@ -74,9 +77,19 @@ public:
 
     // How long a slice of filtering or key extraction may take per event-loop turn.
     static constexpr int kSliceMs = 8;
+    // From this many rows held, batches are taken into the table at most once
+    // per kSyncIntervalMs instead of one by one: every row count change costs
+    // QTableView's vertical QHeaderView a pass over all its sections (its
+    // start positions, and a move of them all when the cap drops the top),
+    // so per batch that was linear in the rows held, batches come hundreds of
+    // times a second, and at 5M rows the GUI thread had no time left.
+    static constexpr qint64 kCoalesceRows = 100'000;
+    static constexpr int kSyncIntervalMs = 100;
 
 Q_SIGNALS:
     void busyChanged(bool busy);
+    // The filter's pattern was too slow for some row: the scan stopped there.
+    void scanStopped(const QString &reason);
     // Rows were reordered or the table rebuilt: views restore their selection.
     void rowsRebuilt();
 
@@ -89,6 +102,7 @@ private:
     };
 
     void handleIngested(const IngestResult &result);
+    void syncWithStore();
     void handleCaptureReset();
     void syncIdentity();
     void dropFilteredFront();
@@ -120,7 +134,11 @@ private:
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     quint64 m_generation = 0; // invalidates sorts in flight
     QTimer m_scanTimer;
+    QTimer m_syncTimer; // a coalesced sync with the store, pending
+    QElapsedTimer m_lastSync;
     bool m_busy = false;
+    QString m_stopReason;
+    qint64 m_scannedRows = 0; // by the current filter, for the stop reason
     bool m_frozen = false;
     bool m_rowsMode = false; // m_rows is what the view shows
     QFutureWatcher<std::vector<quint64>> *m_sortWatcher = nullptr;

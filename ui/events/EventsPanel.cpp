@@ -115,6 +115,7 @@ EventsPanel::EventsPanel(DashboardSession *session, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &EventsPanel::handleCurrentChanged);
     connect(m_filterBar, &EventFilterBar::filterChanged, this, &EventsPanel::applyFilter);
+    connect(m_model, &EventTableModel::scanStopped, m_filterBar, &EventFilterBar::showError);
     // The count follows the rows: matching events keep arriving (and the cap
     // drops old ones) long after the scan that first counted them.
     connect(m_model, &EventTableModel::busyChanged, this, &EventsPanel::updateFilterStatus);
@@ -131,6 +132,8 @@ EventsPanel::EventsPanel(DashboardSession *session, QWidget *parent)
 
 void EventsPanel::updateFilterStatus()
 {
+    if (!m_model->scanStopReason().isEmpty())
+        return; // the filter bar says why the scan stopped
     if (m_model->isBusy())
         m_filterBar->showStatus(tr("Filtering…"));
     else if (m_model->isFiltered())

@@ -69,6 +69,9 @@ MainWindow::MainWindow(DashboardSession *session, QWidget *parent)
     connect(m_streams, &StreamsPanel::addRequested, this, &MainWindow::addStream);
     connect(m_streams, &StreamsPanel::streamActivated, this,
         [this](StreamId stream) { m_events->filterBar()->setStreamFilter(stream); });
+    // The charts follow the table's Stream filter (issue 13), and say so.
+    connect(m_events->filterBar(), &EventFilterBar::filterChanged, m_charts,
+        [this](const EventFilter &filter) { m_charts->setStreamFilter(filter.streams); });
     connect(m_charts, &LiveChartsPanel::eventPicked, this, [this](quint64 seq) {
         m_events->followAction()->setChecked(false);
         m_events->selectSeq(seq);
