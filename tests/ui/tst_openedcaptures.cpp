@@ -2,6 +2,7 @@
 // streams, lists the file's streams with the file's figures, keeps a stream's
 // colour with its name, and numbers each capture's events from 1.
 #include "UiTestSupport.h"
+#include "charts/LiveChartsPanel.h"
 #include "events/EventTableModel.h"
 #include "session/DashboardSession.h"
 #include "streams/StreamListModel.h"
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void pausingForACaptureIsSaidAndUndone();
     void captureStreamsShowTheFilesFigures();
     void captureStreamsCannotBeEditedOrRemoved();
+    void chartsDrawACaptureOnItsOwnTimeAxis();
 
 private:
     QTemporaryDir m_dir;
@@ -169,6 +171,27 @@ void TestOpenedCaptures::pausingForACaptureIsSaidAndUndone()
     QVERIFY(!banner->isVisible());
     QVERIFY(!model->index(row, StreamListModel::MessageColumn).data().toString().contains(u"Paused while"_s));
     QTRY_VERIFY(session.status(session.streams().first()).state != SubscriptionState::Paused);
+}
+
+// The capture's clock is long past: with the live streams paused for it, the
+// charts end where the capture does instead of following the wall clock.
+void TestOpenedCaptures::chartsDrawACaptureOnItsOwnTimeAxis()
+{
+    DashboardSession session;
+    SubscriptionConfig config;
+    config.name = u"live"_s;
+    config.url = QUrl(u"http://127.0.0.1:9/events"_s); // nothing listens: it keeps trying
+    session.addStream(config);
+    MainWindow window(&session);
+    window.setInteractive(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openCapture(writeCapture(m_dir.filePath(u"axis.jsonl"_s), { u"file"_s }, 40)));
+    QTRY_COMPARE(session.store().size(), 40);
+    QTRY_COMPARE(session.status(session.streams().first()).state, SubscriptionState::Paused);
+    LiveChartsPanel *charts = window.chartsPanel();
+    charts->redraw();
+    QVERIFY2(charts->pointCount() > 0, "the capture's points are drawn");
 }
 
 void TestOpenedCaptures::captureStreamsShowTheFilesFigures()

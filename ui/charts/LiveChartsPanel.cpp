@@ -575,7 +575,15 @@ void LiveChartsPanel::redraw()
     const EventStore &store = pipeline.store();
     const qint64 offset = wallMinusSteadyNs();
     const QList<StreamId> streams = pipeline.stats().streams();
-    const bool live = !m_session->streams().isEmpty();
+    // Live while a stream is running; streams paused (as opening a capture
+    // pauses them) or ended leave the charts on the capture's own time axis,
+    // which otherwise scrolled off within two minutes of wall clock.
+    const QList<StreamId> &sessionStreams = m_session->streams();
+    const bool live = std::any_of(sessionStreams.cbegin(), sessionStreams.cend(), [this](StreamId id) {
+        const SubscriptionState state = m_session->status(id).state;
+        return state == SubscriptionState::Open || state == SubscriptionState::Connecting
+            || state == SubscriptionState::Waiting;
+    });
     qint64 endNs = live ? steadyNowNs() : 0;
     if (!live) {
         // A capture ends where its last bin does, so its last events count.
