@@ -127,6 +127,14 @@ QString headersTimeout(qint64 ms, bool willRetry)
                      : sentence;
 }
 
+QString headersTooLarge(quint64 limitBytes)
+{
+    return QCoreApplication::translate("ErrorText",
+        "The server sent more than %1 KiB of response headers without ending them; "
+        "the connection was cut.")
+        .arg(limitBytes / 1024);
+}
+
 QString idleTimeout(qint64 ms, bool willRetry)
 {
     const QString sentence = QCoreApplication::translate(

@@ -18,6 +18,7 @@ QString wrongContentType(const QByteArray &contentType);
 // willRetry: whether the stream reconnects after this (never promise it when not).
 QString connectTimeout(qint64 ms, bool willRetry, bool compressionRequested = false);
 QString headersTimeout(qint64 ms, bool willRetry);
+QString headersTooLarge(quint64 limitBytes);
 QString idleTimeout(qint64 ms, bool willRetry);
 QString streamEnded();
 QString streamCut(const QUrl &url);

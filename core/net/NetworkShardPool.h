@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QString>
 
@@ -33,6 +34,9 @@ public:
     void release(QNetworkAccessManager *manager, const QUrl &url, bool http2);
 
     int managerCount() const { return static_cast<int>(m_shards.size()); }
+    // Inodes of sockets known to carry an open stream (HeaderFloodGuard): no
+    // other stream's guard may cut them.
+    QSet<quint64> *socketClaims() { return &m_socketClaims; }
 
 private:
     struct Shard
@@ -43,6 +47,7 @@ private:
     static QString originKey(const QUrl &url, bool http2);
 
     std::vector<Shard> m_shards;
+    QSet<quint64> m_socketClaims;
 };
 
 } // namespace ssescope
