@@ -702,7 +702,12 @@ void Subscription::handleRetry(qint64 milliseconds)
 void Subscription::handleParseError(SseParseError error, qsizetype bytes)
 {
     ++m_counters.errors;
-    Q_EMIT errorOccurred(m_id, errortext::parse(error, bytes));
+    const QString message = errortext::parse(error, bytes);
+    // The stream's own sentence says it, not only a passing notice: its row
+    // must not read "Receiving events." while a 1 GiB line is thrown away.
+    if (m_status.state == SubscriptionState::Open)
+        setStatus(SubscriptionState::Open, message);
+    Q_EMIT errorOccurred(m_id, message);
 }
 
 } // namespace ssescope
