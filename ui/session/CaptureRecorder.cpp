@@ -15,7 +15,9 @@ bool CaptureRecorder::start(const QString &path, QString *error)
 {
     stop();
     m_file.setFileName(path);
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    // Unbuffered: the writer buffers already, and QFile's own buffer held a
+    // failed write back until close, where nothing said why (issue 13, item 11).
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)) {
         if (error)
             *error = QCoreApplication::translate("CaptureRecorder", "Cannot record to %1: %2")
                          .arg(path, m_file.errorString());
@@ -55,7 +57,9 @@ void CaptureRecorder::stop()
 {
     if (!m_writer)
         return;
-    m_writer->flush();
+    if ((!m_writer->flush() || m_writer->hasError()) && m_error.isEmpty())
+        m_error = QCoreApplication::translate("CaptureRecorder", "Recording to %1 stopped: %2")
+                      .arg(m_file.fileName(), m_writer->errorString());
     m_writer.reset();
     m_file.close();
 }
