@@ -74,7 +74,7 @@ QByteArray indexPage()
             "period\n"
             "Faults: drop_after drop_mid stall_after drip garbage badutf8 huge status retry_after\n"
             "        fail_first+key ct ct_first redirect location close_before_headers\n"
-            "        slow_headers flood_headers bomb\n";
+            "        slow_headers flood_headers big_header bomb\n";
     return page;
 }
 
@@ -255,6 +255,9 @@ void DemoConnection::startStream(const DemoStreamInfo &info)
         ? m_request.query.queryItemValue(u"ct"_s).toLatin1()
         : QByteArray("text/event-stream; charset=utf-8");
     head += "\r\nCache-Control: no-cache\r\nConnection: close\r\n";
+    const qint64 bigHeader = std::clamp<qint64>(m_request.intParam(u"big_header"_s, 0), 0, qint64(1) << 30);
+    if (bigHeader > 0) // one enormous header line, after the Content-Type
+        head += "X-Big: " + QByteArray(bigHeader, 'b') + "\r\n";
     if (m_chunked)
         head += "Transfer-Encoding: chunked\r\n";
     if (m_request.flag(u"nobuffer"_s))

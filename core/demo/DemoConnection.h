@@ -24,7 +24,8 @@ class DemoServer;
 //   ct=TYPE, ct_first=TYPE (an earlier second Content-Type), redirect=N,
 //   location=URL (with status=3xx), close_before_headers=1, slow_headers=1
 //   (header lines for ever), flood_headers=1 (8 KiB header lines as fast as the
-//   socket drains, up to 1 GiB), bomb=1 (a deflate body that inflates to 32 MiB).
+//   socket drains, up to 1 GiB), big_header=BYTES (one header line that long),
+//   bomb=1 (a deflate body that inflates to 32 MiB).
 class DemoConnection final : public QObject
 {
     Q_OBJECT

@@ -64,6 +64,21 @@ private Q_SLOTS:
         QVERIFY2(received >= 64, qPrintable(QString::number(received)));
     }
 
+    // Issue 13, item 11: a 64 MB header line said "no Content-Type", though one
+    // was sent; it is the size of the headers that is wrong.
+    void hugeHeaderLineIsSaidAsSuch()
+    {
+        StreamManager manager;
+        StreamRecorder recorder(&manager);
+        SubscriptionConfig c = fastRetryConfig(m_server.url(u"/ticker?big_header=67108864"_s));
+        c.reconnect.reconnect = false;
+        const StreamId id = manager.addSubscription(c);
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.lastState(id), SubscriptionState::Failed, 10000);
+        const QString message = recorder.lastMessage(id);
+        QVERIFY2(message.contains(u"KiB of response headers"_s), qPrintable(message));
+        QVERIFY2(!message.contains(u"Content-Type"_s), qPrintable(message));
+    }
+
     // The headers timeout drops the connection even while Qt cannot: headers
     // that trickle in under the size limit (slow_headers) for ever.
     void headersTimeoutReallyClosesTheConnection()
