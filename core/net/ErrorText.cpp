@@ -157,6 +157,15 @@ QString streamCut(const QUrl &url)
         .arg(hostPort(url));
 }
 
+QString unrequestedEncoding(const QByteArray &contentEncoding)
+{
+    return QCoreApplication::translate("ErrorText",
+        "The server sent a compressed body (Content-Encoding: %1) though none was asked "
+        "for; it cannot be read as events. Turn compression on for this stream to have it "
+        "decompressed.")
+        .arg(QString::fromLatin1(contentEncoding));
+}
+
 QString decompressionFailed(const QString &qtDetail)
 {
     // Qt 6.4 says "Decompression failed: ." with nothing after the colon when its

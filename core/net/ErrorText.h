@@ -23,6 +23,7 @@ QString idleTimeout(qint64 ms, bool willRetry);
 QString streamEnded();
 QString streamCut(const QUrl &url);
 QString decompressionFailed(const QString &qtDetail);
+QString unrequestedEncoding(const QByteArray &contentEncoding);
 QString redirectStatus(int status, const QByteArray &reason, bool hasLocation);
 QString redirectScheme(const QByteArray &location, const QString &scheme);
 QString redirectBadLocation(const QByteArray &location);

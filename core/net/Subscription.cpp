@@ -373,6 +373,16 @@ Subscription::Verdict Subscription::evaluateResponse()
         endFor(SubscriptionState::Failed, errortext::wrongContentType(contentType));
         return m_verdict;
     }
+    // Asked for identity, Qt leaves a compressed body as it came: parsed as
+    // events it was junk, then "cut in the middle" when the server closed
+    // (issue 13, item 11: a decompression bomb was said so).
+    const QByteArray encoding = m_reply->rawHeader("Content-Encoding").trimmed().toLower();
+    if (!m_config.allowCompression && !encoding.isEmpty() && encoding != "identity") {
+        m_verdict = Verdict::Rejected;
+        ++m_counters.errors;
+        endFor(SubscriptionState::Failed, errortext::unrequestedEncoding(encoding));
+        return m_verdict;
+    }
     m_verdict = Verdict::Open;
     ++m_counters.connections;
     m_openSinceNs = steadyNowNs();
