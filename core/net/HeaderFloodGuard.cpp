@@ -7,9 +7,9 @@ using namespace Qt::StringLiterals;
 
 namespace ssescope {
 
-HeaderFloodGuard::HeaderFloodGuard(QSet<quint64> *claims, QObject *parent)
+HeaderFloodGuard::HeaderFloodGuard(tcpsockets::Census *census, QObject *parent)
     : QObject(parent)
-    , m_claims(claims)
+    , m_census(census)
 {
     m_probe.setInterval(kProbeIntervalMs);
     connect(&m_probe, &QTimer::timeout, this, &HeaderFloodGuard::probe);
@@ -23,8 +23,7 @@ HeaderFloodGuard::~HeaderFloodGuard()
 void HeaderFloodGuard::beginAttempt()
 {
     reset();
-    const std::vector<quint64> now = tcpsockets::inodes();
-    m_before = QSet<quint64>(now.begin(), now.end());
+    m_before = m_census->inodes(); // shared data: a reference count
 }
 
 void HeaderFloodGuard::watch(const QUrl &url)
@@ -47,7 +46,7 @@ void HeaderFloodGuard::headersComplete()
     const std::vector<Candidate> mine = candidates();
     if (mine.size() == 1 && m_claimed == 0) {
         m_claimed = mine.front().inode;
-        m_claims->insert(m_claimed);
+        m_census->claims().insert(m_claimed);
     }
 }
 
@@ -68,16 +67,14 @@ int HeaderFloodGuard::cutPending()
 void HeaderFloodGuard::reset()
 {
     if (m_watching) {
-        for (const Candidate &candidate : candidates()) {
-            if (candidate.bytesRead > kMaxHeaderBytes)
-                tcpsockets::cut(candidate.fd, candidate.inode);
-        }
+        for (const Candidate &candidate : heavyCandidates())
+            tcpsockets::cut(candidate.fd, candidate.inode);
     }
     m_watching = false;
     m_confirming = false;
     m_probe.stop();
     if (m_claimed != 0) {
-        m_claims->remove(m_claimed);
+        m_census->claims().remove(m_claimed);
         m_claimed = 0;
     }
 }
@@ -89,14 +86,30 @@ bool HeaderFloodGuard::matchesPeer(const QHostAddress &address, quint16 port) co
     return m_peer.isNull() || address.isEqual(m_peer, QHostAddress::TolerantConversion);
 }
 
+bool HeaderFloodGuard::isCandidate(const tcpsockets::SocketInfo &socket) const
+{
+    return !m_before.contains(socket.inode) && !m_census->claims().contains(socket.inode)
+        && matchesPeer(socket.peer, socket.peerPort);
+}
+
 std::vector<HeaderFloodGuard::Candidate> HeaderFloodGuard::candidates() const
 {
     std::vector<Candidate> result;
-    for (const tcpsockets::SocketInfo &socket : tcpsockets::list()) {
-        if (m_before.contains(socket.inode) || m_claims->contains(socket.inode)
-            || !matchesPeer(socket.peer, socket.peerPort))
-            continue;
-        result.push_back(Candidate { socket.fd, socket.inode, socket.bytesRead });
+    for (const tcpsockets::SocketInfo &socket : m_census->sockets()) {
+        if (isCandidate(socket))
+            result.push_back(Candidate { socket.fd, socket.inode, socket.bytesRead });
+    }
+    return result;
+}
+
+// Only the sockets past the limit: an index lookup, so that a thousand streams
+// probing cost next to nothing while no socket floods.
+std::vector<HeaderFloodGuard::Candidate> HeaderFloodGuard::heavyCandidates() const
+{
+    std::vector<Candidate> result;
+    for (const tcpsockets::SocketInfo &socket : m_census->heavy(m_port)) {
+        if (isCandidate(socket))
+            result.push_back(Candidate { socket.fd, socket.inode, socket.bytesRead });
     }
     return result;
 }
@@ -105,15 +118,12 @@ void HeaderFloodGuard::probe()
 {
     if (!m_watching || m_confirming)
         return;
-    for (const Candidate &candidate : candidates()) {
-        if (candidate.bytesRead <= kMaxHeaderBytes)
-            continue;
-        // A healthy server's headers may have been parsed and their signal be
-        // queued to this thread behind this timer: let that signal run first.
-        m_confirming = true;
-        QMetaObject::invokeMethod(this, &HeaderFloodGuard::confirmOverrun, Qt::QueuedConnection);
+    if (heavyCandidates().empty())
         return;
-    }
+    // A healthy server's headers may have been parsed and their signal be
+    // queued to this thread behind this timer: let that signal run first.
+    m_confirming = true;
+    QMetaObject::invokeMethod(this, &HeaderFloodGuard::confirmOverrun, Qt::QueuedConnection);
 }
 
 void HeaderFloodGuard::confirmOverrun()
@@ -124,8 +134,8 @@ void HeaderFloodGuard::confirmOverrun()
     if (!m_watching)
         return; // the headers came after all
     int cut = 0;
-    for (const Candidate &candidate : candidates()) {
-        if (candidate.bytesRead > kMaxHeaderBytes && tcpsockets::cut(candidate.fd, candidate.inode))
+    for (const Candidate &candidate : heavyCandidates()) {
+        if (tcpsockets::cut(candidate.fd, candidate.inode))
             ++cut;
     }
     if (cut == 0)

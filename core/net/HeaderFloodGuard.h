@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/TcpSockets.h"
+
 #include <QHostAddress>
 #include <QObject>
 #include <QSet>
@@ -31,8 +33,8 @@ public:
     static constexpr quint64 kMaxHeaderBytes = 64 * 1024;
     static constexpr int kProbeIntervalMs = 100;
 
-    // claims: inodes taken by open streams on this thread, shared between guards.
-    explicit HeaderFloodGuard(QSet<quint64> *claims, QObject *parent = nullptr);
+    // census: the thread's socket listing and claims, shared between guards.
+    explicit HeaderFloodGuard(tcpsockets::Census *census, QObject *parent = nullptr);
     ~HeaderFloodGuard() override;
     Q_DISABLE_COPY_MOVE(HeaderFloodGuard)
 
@@ -59,12 +61,14 @@ private:
         quint64 inode;
         quint64 bytesRead;
     };
+    bool isCandidate(const tcpsockets::SocketInfo &socket) const;
     std::vector<Candidate> candidates() const;
+    std::vector<Candidate> heavyCandidates() const;
     bool matchesPeer(const QHostAddress &address, quint16 port) const;
     void probe();
     void confirmOverrun();
 
-    QSet<quint64> *m_claims;
+    tcpsockets::Census *m_census;
     QSet<quint64> m_before; // sockets that existed when the attempt began
     quint64 m_claimed = 0;
     QHostAddress m_peer; // null when the host is a name: then the port alone

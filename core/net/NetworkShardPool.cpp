@@ -1,5 +1,7 @@
 #include "NetworkShardPool.h"
 
+#include "net/HeaderFloodGuard.h"
+
 #include <QNetworkAccessManager>
 #include <QUrl>
 
@@ -9,6 +11,7 @@ namespace ssescope {
 
 NetworkShardPool::NetworkShardPool(QObject *parent)
     : QObject(parent)
+    , m_socketCensus(HeaderFloodGuard::kMaxHeaderBytes)
 { }
 
 QString NetworkShardPool::originKey(const QUrl &url, bool http2)

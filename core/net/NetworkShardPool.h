@@ -1,7 +1,8 @@
 #pragma once
 
+#include "net/TcpSockets.h"
+
 #include <QHash>
-#include <QSet>
 #include <QObject>
 #include <QString>
 
@@ -34,9 +35,8 @@ public:
     void release(QNetworkAccessManager *manager, const QUrl &url, bool http2);
 
     int managerCount() const { return static_cast<int>(m_shards.size()); }
-    // Inodes of sockets known to carry an open stream (HeaderFloodGuard): no
-    // other stream's guard may cut them.
-    QSet<quint64> *socketClaims() { return &m_socketClaims; }
+    // This thread's TCP sockets as the kernel sees them (HeaderFloodGuard).
+    tcpsockets::Census *socketCensus() { return &m_socketCensus; }
 
 private:
     struct Shard
@@ -47,7 +47,7 @@ private:
     static QString originKey(const QUrl &url, bool http2);
 
     std::vector<Shard> m_shards;
-    QSet<quint64> m_socketClaims;
+    tcpsockets::Census m_socketCensus;
 };
 
 } // namespace ssescope

@@ -127,7 +127,7 @@ Subscription::Subscription(StreamId id, SubscriptionConfig config, NetworkShardP
           EventDelivery::Views)
     , m_backoff(m_config.reconnect)
     , m_latency(m_config.latency)
-    , m_headerGuard(pool->socketClaims())
+    , m_headerGuard(pool->socketCensus())
 {
     m_headerGuard.setOnOverrun([this] {
         ++m_counters.errors;

@@ -90,13 +90,6 @@ std::vector<SocketInfo> list()
     return sockets;
 }
 
-std::vector<quint64> inodes()
-{
-    std::vector<quint64> result;
-    forEachSocketFd([&result](int, quint64 inode) { result.push_back(inode); });
-    return result;
-}
-
 bool cut(int fd, quint64 inode)
 {
     struct stat before {};
@@ -112,16 +105,51 @@ std::vector<SocketInfo> list()
     return {};
 }
 
-std::vector<quint64> inodes()
-{
-    return {};
-}
-
 bool cut(int, quint64)
 {
     return false;
 }
 
 #endif
+
+Census::Census(quint64 heavyBytes)
+    : m_heavyBytes(heavyBytes)
+{ }
+
+void Census::refresh()
+{
+    if (m_age.isValid() && m_age.elapsed() < kMaxAgeMs)
+        return;
+    m_age.start();
+    m_sockets = list();
+    m_inodes.clear();
+    m_heavy.clear();
+    for (const SocketInfo &socket : m_sockets) {
+        m_inodes.insert(socket.inode);
+        if (socket.bytesRead > m_heavyBytes)
+            m_heavy[socket.peerPort].push_back(socket);
+    }
+    // A claim on a socket that is gone is dropped: its inode may come back.
+    for (auto it = m_claims.begin(); it != m_claims.end();)
+        it = m_inodes.contains(*it) ? std::next(it) : m_claims.erase(it);
+}
+
+const std::vector<SocketInfo> &Census::sockets()
+{
+    refresh();
+    return m_sockets;
+}
+
+const QSet<quint64> &Census::inodes()
+{
+    refresh();
+    return m_inodes;
+}
+
+std::vector<SocketInfo> Census::heavy(quint16 peerPort)
+{
+    refresh();
+    return m_heavy.value(peerPort);
+}
 
 } // namespace ssescope::tcpsockets

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QHostAddress>
+#include <QSet>
 #include <QtGlobal>
 
 #include <vector>
@@ -24,9 +27,37 @@ struct SocketInfo
 
 // Every connected TCP socket; empty where the platform offers no /proc.
 std::vector<SocketInfo> list();
-// Only inodes, cheaper: the sockets an attempt must not take for its own.
-std::vector<quint64> inodes();
 // shutdown(SHUT_RDWR) of fd if it is still the socket with that inode.
 bool cut(int fd, quint64 inode);
+
+// One listing shared by every stream of a network thread, refreshed at most
+// every kMaxAgeMs: a listing per attempt and per probe made 1,000 streams take
+// 8 s instead of 1.3 s to go live (bench_streams), the cost being quadratic.
+class Census final
+{
+public:
+    static constexpr qint64 kMaxAgeMs = 50;
+    // heavyBytes: sockets that read more are indexed by peer port (heavy()).
+    explicit Census(quint64 heavyBytes);
+    Q_DISABLE_COPY_MOVE(Census)
+
+    const std::vector<SocketInfo> &sockets();
+    const QSet<quint64> &inodes();
+    // The sockets to this peer port that read more than heavyBytes; usually none.
+    std::vector<SocketInfo> heavy(quint16 peerPort);
+    // Inodes of sockets known to carry an open stream: no other stream's guard
+    // may cut them.
+    QSet<quint64> &claims() { return m_claims; }
+
+private:
+    void refresh();
+
+    const quint64 m_heavyBytes;
+    QElapsedTimer m_age;
+    std::vector<SocketInfo> m_sockets;
+    QSet<quint64> m_inodes;
+    QHash<quint16, std::vector<SocketInfo>> m_heavy;
+    QSet<quint64> m_claims;
+};
 
 } // namespace ssescope::tcpsockets
