@@ -55,7 +55,7 @@ int HeaderFloodGuard::cutPending()
     if (!m_watching)
         return 0;
     int cut = 0;
-    for (const Candidate &candidate : candidates()) {
+    for (const Candidate &candidate : candidates(tcpsockets::Census::kFreshAgeMs)) {
         if (tcpsockets::cut(candidate.fd, candidate.inode))
             ++cut;
     }
@@ -67,7 +67,7 @@ int HeaderFloodGuard::cutPending()
 void HeaderFloodGuard::reset()
 {
     if (m_watching) {
-        for (const Candidate &candidate : heavyCandidates())
+        for (const Candidate &candidate : heavyCandidates(tcpsockets::Census::kFreshAgeMs))
             tcpsockets::cut(candidate.fd, candidate.inode);
     }
     m_watching = false;
@@ -92,10 +92,10 @@ bool HeaderFloodGuard::isCandidate(const tcpsockets::SocketInfo &socket) const
         && matchesPeer(socket.peer, socket.peerPort);
 }
 
-std::vector<HeaderFloodGuard::Candidate> HeaderFloodGuard::candidates() const
+std::vector<HeaderFloodGuard::Candidate> HeaderFloodGuard::candidates(qint64 maxAgeMs) const
 {
     std::vector<Candidate> result;
-    for (const tcpsockets::SocketInfo &socket : m_census->sockets()) {
+    for (const tcpsockets::SocketInfo &socket : m_census->sockets(maxAgeMs)) {
         if (isCandidate(socket))
             result.push_back(Candidate { socket.fd, socket.inode, socket.bytesRead });
     }
@@ -104,10 +104,11 @@ std::vector<HeaderFloodGuard::Candidate> HeaderFloodGuard::candidates() const
 
 // Only the sockets past the limit: an index lookup, so that a thousand streams
 // probing cost next to nothing while no socket floods.
-std::vector<HeaderFloodGuard::Candidate> HeaderFloodGuard::heavyCandidates() const
+std::vector<HeaderFloodGuard::Candidate> HeaderFloodGuard::heavyCandidates(
+    qint64 maxAgeMs) const
 {
     std::vector<Candidate> result;
-    for (const tcpsockets::SocketInfo &socket : m_census->heavy(m_port)) {
+    for (const tcpsockets::SocketInfo &socket : m_census->heavy(m_port, maxAgeMs)) {
         if (isCandidate(socket))
             result.push_back(Candidate { socket.fd, socket.inode, socket.bytesRead });
     }
@@ -134,7 +135,7 @@ void HeaderFloodGuard::confirmOverrun()
     if (!m_watching)
         return; // the headers came after all
     int cut = 0;
-    for (const Candidate &candidate : heavyCandidates()) {
+    for (const Candidate &candidate : heavyCandidates(tcpsockets::Census::kFreshAgeMs)) {
         if (tcpsockets::cut(candidate.fd, candidate.inode))
             ++cut;
     }

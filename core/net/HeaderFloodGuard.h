@@ -62,8 +62,9 @@ private:
         quint64 bytesRead;
     };
     bool isCandidate(const tcpsockets::SocketInfo &socket) const;
-    std::vector<Candidate> candidates() const;
-    std::vector<Candidate> heavyCandidates() const;
+    std::vector<Candidate> candidates(qint64 maxAgeMs = tcpsockets::Census::kMaxAgeMs) const;
+    std::vector<Candidate> heavyCandidates(
+        qint64 maxAgeMs = tcpsockets::Census::kMaxAgeMs) const;
     bool matchesPeer(const QHostAddress &address, quint16 port) const;
     void probe();
     void confirmOverrun();

@@ -116,9 +116,9 @@ Census::Census(quint64 heavyBytes)
     : m_heavyBytes(heavyBytes)
 { }
 
-void Census::refresh()
+void Census::refresh(qint64 maxAgeMs)
 {
-    if (m_age.isValid() && m_age.elapsed() < kMaxAgeMs)
+    if (m_age.isValid() && m_age.elapsed() < maxAgeMs)
         return;
     m_age.start();
     m_sockets = list();
@@ -134,9 +134,9 @@ void Census::refresh()
         it = m_inodes.contains(*it) ? std::next(it) : m_claims.erase(it);
 }
 
-const std::vector<SocketInfo> &Census::sockets()
+const std::vector<SocketInfo> &Census::sockets(qint64 maxAgeMs)
 {
-    refresh();
+    refresh(maxAgeMs);
     return m_sockets;
 }
 
@@ -146,9 +146,9 @@ const QSet<quint64> &Census::inodes()
     return m_inodes;
 }
 
-std::vector<SocketInfo> Census::heavy(quint16 peerPort)
+std::vector<SocketInfo> Census::heavy(quint16 peerPort, qint64 maxAgeMs)
 {
-    refresh();
+    refresh(maxAgeMs);
     return m_heavy.value(peerPort);
 }
 

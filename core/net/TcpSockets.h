@@ -37,20 +37,23 @@ class Census final
 {
 public:
     static constexpr qint64 kMaxAgeMs = 50;
+    // For a decision that cannot wait for the next probe (a stream removed
+    // while its socket floods): a listing at most this old.
+    static constexpr qint64 kFreshAgeMs = 5;
     // heavyBytes: sockets that read more are indexed by peer port (heavy()).
     explicit Census(quint64 heavyBytes);
     Q_DISABLE_COPY_MOVE(Census)
 
-    const std::vector<SocketInfo> &sockets();
+    const std::vector<SocketInfo> &sockets(qint64 maxAgeMs = kMaxAgeMs);
     const QSet<quint64> &inodes();
     // The sockets to this peer port that read more than heavyBytes; usually none.
-    std::vector<SocketInfo> heavy(quint16 peerPort);
+    std::vector<SocketInfo> heavy(quint16 peerPort, qint64 maxAgeMs = kMaxAgeMs);
     // Inodes of sockets known to carry an open stream: no other stream's guard
     // may cut them.
     QSet<quint64> &claims() { return m_claims; }
 
 private:
-    void refresh();
+    void refresh(qint64 maxAgeMs = kMaxAgeMs);
 
     const quint64 m_heavyBytes;
     QElapsedTimer m_age;
