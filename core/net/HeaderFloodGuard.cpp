@@ -67,8 +67,11 @@ int HeaderFloodGuard::cutPending()
 void HeaderFloodGuard::reset()
 {
     if (m_watching) {
-        for (const Candidate &candidate : heavyCandidates(tcpsockets::Census::kFreshAgeMs))
+        const std::vector<Candidate> flooding = heavyCandidates(tcpsockets::Census::kFreshAgeMs);
+        for (const Candidate &candidate : flooding)
             tcpsockets::cut(candidate.fd, candidate.inode);
+        if (flooding.empty()) // it may yet start to
+            m_census->adoptOrphan(m_peer, m_port, m_before);
     }
     m_watching = false;
     m_confirming = false;
@@ -108,10 +111,9 @@ std::vector<HeaderFloodGuard::Candidate> HeaderFloodGuard::heavyCandidates(
     qint64 maxAgeMs) const
 {
     std::vector<Candidate> result;
-    for (const tcpsockets::SocketInfo &socket : m_census->heavy(m_port, maxAgeMs)) {
-        if (isCandidate(socket))
-            result.push_back(Candidate { socket.fd, socket.inode, socket.bytesRead });
-    }
+    for (const tcpsockets::SocketInfo &socket :
+        m_census->heavyNewSockets(m_peer, m_port, m_before, maxAgeMs))
+        result.push_back(Candidate { socket.fd, socket.inode, socket.bytesRead });
     return result;
 }
 

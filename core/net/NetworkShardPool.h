@@ -9,6 +9,7 @@
 #include <vector>
 
 class QNetworkAccessManager;
+class QTimer;
 class QUrl;
 
 namespace ssescope {
@@ -29,6 +30,7 @@ public:
     static constexpr int kHttp2StreamsPerManager = 90;
 
     explicit NetworkShardPool(QObject *parent = nullptr);
+    ~NetworkShardPool() override;
     Q_DISABLE_COPY_MOVE(NetworkShardPool)
 
     QNetworkAccessManager *acquire(const QUrl &url, bool http2);
@@ -48,6 +50,7 @@ private:
 
     std::vector<Shard> m_shards;
     tcpsockets::Census m_socketCensus;
+    QTimer *m_orphanProbe; // probes attempts that ended while their headers were pending
 };
 
 } // namespace ssescope

@@ -152,4 +152,54 @@ std::vector<SocketInfo> Census::heavy(quint16 peerPort, qint64 maxAgeMs)
     return m_heavy.value(peerPort);
 }
 
+std::vector<SocketInfo> Census::heavyNewSockets(
+    const QHostAddress &peer, quint16 port, const QSet<quint64> &before, qint64 maxAgeMs)
+{
+    std::vector<SocketInfo> result;
+    for (const SocketInfo &socket : heavy(port, maxAgeMs)) {
+        if (before.contains(socket.inode) || m_claims.contains(socket.inode))
+            continue;
+        if (!peer.isNull() && !socket.peer.isEqual(peer, QHostAddress::TolerantConversion))
+            continue;
+        result.push_back(socket);
+    }
+    return result;
+}
+
+void Census::adoptOrphan(const QHostAddress &peer, quint16 port, const QSet<quint64> &before)
+{
+    const bool first = m_orphans.empty();
+    m_orphans.push_back(Orphan { peer, port, before, QDeadlineTimer(kOrphanWatchMs) });
+    if (first && m_onOrphan)
+        m_onOrphan();
+}
+
+void Census::cutOrphans()
+{
+    if (m_orphans.empty())
+        return;
+    for (const SocketInfo &socket : sockets(0)) {
+        for (const Orphan &orphan : m_orphans) {
+            if (socket.peerPort != orphan.port || orphan.before.contains(socket.inode)
+                || m_claims.contains(socket.inode)
+                || (!orphan.peer.isNull()
+                    && !socket.peer.isEqual(orphan.peer, QHostAddress::TolerantConversion)))
+                continue;
+            tcpsockets::cut(socket.fd, socket.inode);
+            break;
+        }
+    }
+    m_orphans.clear();
+}
+
+void Census::probeOrphans()
+{
+    for (auto it = m_orphans.begin(); it != m_orphans.end();) {
+        bool cut = false;
+        for (const SocketInfo &socket : heavyNewSockets(it->peer, it->port, it->before))
+            cut = tcpsockets::cut(socket.fd, socket.inode) || cut;
+        it = cut || it->deadline.hasExpired() ? m_orphans.erase(it) : std::next(it);
+    }
+}
+
 } // namespace ssescope::tcpsockets

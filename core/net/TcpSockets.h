@@ -1,11 +1,13 @@
 #pragma once
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QHostAddress>
 #include <QSet>
 #include <QtGlobal>
 
+#include <functional>
 #include <vector>
 
 namespace ssescope::tcpsockets {
@@ -52,6 +54,25 @@ public:
     // may cut them.
     QSet<quint64> &claims() { return m_claims; }
 
+    // Sockets to peer (null: any address) and port that are neither in before
+    // nor claimed, and that read more than heavyBytes.
+    std::vector<SocketInfo> heavyNewSockets(const QHostAddress &peer, quint16 port,
+        const QSet<quint64> &before, qint64 maxAgeMs = kMaxAgeMs);
+
+    // An attempt that ended while its headers were pending and nothing floods
+    // yet: its socket may start to, and Qt's thread would then never run the
+    // abort, starving every stream that shares it. Watched for kOrphanWatchMs.
+    static constexpr int kOrphanWatchMs = 2000;
+    void adoptOrphan(const QHostAddress &peer, quint16 port, const QSet<quint64> &before);
+    bool hasOrphans() const { return !m_orphans.empty(); }
+    // Cuts the orphans' flooding sockets and forgets expired orphans.
+    void probeOrphans();
+    // The owner goes with all its streams: every orphan's socket is cut,
+    // flooding or not, since nothing would be left to watch it.
+    void cutOrphans();
+    // Called when the first orphan is adopted (the owner starts probing).
+    void setOnOrphan(std::function<void()> onOrphan) { m_onOrphan = std::move(onOrphan); }
+
 private:
     void refresh(qint64 maxAgeMs = kMaxAgeMs);
 
@@ -61,6 +82,15 @@ private:
     QSet<quint64> m_inodes;
     QHash<quint16, std::vector<SocketInfo>> m_heavy;
     QSet<quint64> m_claims;
+    struct Orphan
+    {
+        QHostAddress peer;
+        quint16 port;
+        QSet<quint64> before;
+        QDeadlineTimer deadline;
+    };
+    std::vector<Orphan> m_orphans;
+    std::function<void()> m_onOrphan;
 };
 
 } // namespace ssescope::tcpsockets

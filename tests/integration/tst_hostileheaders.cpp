@@ -64,6 +64,23 @@ private Q_SLOTS:
         QVERIFY2(received >= 64, qPrintable(QString::number(received)));
     }
 
+    // A stream removed just as its flood begins: its socket is not flooding
+    // yet when it goes, but Qt's thread would never run the abort once it is.
+    void streamRemovedAsTheFloodBeginsLeavesNoConnection()
+    {
+        {
+            StreamManager manager;
+            for (int i = 0; i < 5; ++i) {
+                const StreamId id = manager.addSubscription(
+                    fastRetryConfig(m_server.url(u"/x?flood_headers=1"_s)));
+                QTest::qWait(i); // from before the connection to just after it
+                manager.removeSubscription(id);
+            }
+            QTest::qWait(500); // the orphans' probes run
+        } // Qt's idle cached connections close with their managers; a flood would not
+        QTRY_COMPARE_WITH_TIMEOUT(m_server.openConnections(), 0, 5000);
+    }
+
     // Issue 13, item 11: a 64 MB header line said "no Content-Type", though one
     // was sent; it is the size of the headers that is wrong.
     void hugeHeaderLineIsSaidAsSuch()
