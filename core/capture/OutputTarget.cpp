@@ -88,7 +88,9 @@ bool openWriteThrough(QFile &file, const QString &path, QString *error)
         return false;
     }
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    if (!file.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
+    // Unbuffered: capture writers buffer already, and QFile's own buffer held
+    // a failed write (a full device) back until close (issue 13, item 11).
+    if (!file.open(fd, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::AutoCloseHandle)) {
         *error = file.errorString();
         ::close(fd);
         return false;

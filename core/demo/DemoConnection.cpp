@@ -14,6 +14,7 @@ namespace ssescope::demo {
 namespace {
 
 constexpr qint64 kUnlimitedRateHighWater = 512 * 1024;
+constexpr qint64 kFloodLimitBytes = qint64(1) << 30; // flood_headers: 1 GiB at most
 
 QByteArray reasonPhrase(int status)
 {
@@ -73,7 +74,7 @@ QByteArray indexPage()
             "period\n"
             "Faults: drop_after drop_mid stall_after drip garbage badutf8 huge status retry_after\n"
             "        fail_first+key ct ct_first redirect location close_before_headers\n"
-            "        slow_headers bomb\n";
+            "        slow_headers flood_headers big_header bomb\n";
     return page;
 }
 
@@ -134,6 +135,10 @@ void DemoConnection::respond()
         m_tick.start(20);
         return;
     }
+    if (m_request.flag(u"flood_headers"_s)) {
+        floodHeaders();
+        return;
+    }
     if (m_request.path == "/") {
         respondPlain(200, "OK", indexPage());
         return;
@@ -174,6 +179,29 @@ void DemoConnection::respond()
         return;
     }
     startStream(*info);
+}
+
+// A status line, a Content-Type, then 8 KiB header lines as fast as the socket
+// drains, never ending the headers (issue 13, item 2): what starved every stream
+// sharing Qt's HTTP thread. Bounded (kFloodLimitBytes) so that a client that
+// never cuts it does not make this server write for ever.
+void DemoConnection::floodHeaders()
+{
+    m_finished = true;
+    m_socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n");
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &DemoConnection::floodMore);
+    floodMore();
+}
+
+void DemoConnection::floodMore()
+{
+    static const QByteArray line = "X-Junk: " + QByteArray(8 * 1024, 'j') + "\r\n";
+    while (m_socket->bytesToWrite() < kUnlimitedRateHighWater && m_flooded < kFloodLimitBytes) {
+        m_socket->write(line);
+        m_flooded += line.size();
+    }
+    if (m_flooded >= kFloodLimitBytes && m_socket->bytesToWrite() == 0)
+        m_socket->disconnectFromHost();
 }
 
 void DemoConnection::respondPlain(
@@ -227,6 +255,9 @@ void DemoConnection::startStream(const DemoStreamInfo &info)
         ? m_request.query.queryItemValue(u"ct"_s).toLatin1()
         : QByteArray("text/event-stream; charset=utf-8");
     head += "\r\nCache-Control: no-cache\r\nConnection: close\r\n";
+    const qint64 bigHeader = std::clamp<qint64>(m_request.intParam(u"big_header"_s, 0), 0, qint64(1) << 30);
+    if (bigHeader > 0) // one enormous header line, after the Content-Type
+        head += "X-Big: " + QByteArray(bigHeader, 'b') + "\r\n";
     if (m_chunked)
         head += "Transfer-Encoding: chunked\r\n";
     if (m_request.flag(u"nobuffer"_s))

@@ -23,7 +23,9 @@ class DemoServer;
 //   fail_first=N & key=K (first N requests with that key get status or 503),
 //   ct=TYPE, ct_first=TYPE (an earlier second Content-Type), redirect=N,
 //   location=URL (with status=3xx), close_before_headers=1, slow_headers=1
-//   (header lines for ever), bomb=1 (a deflate body that inflates to 32 MiB).
+//   (header lines for ever), flood_headers=1 (8 KiB header lines as fast as the
+//   socket drains, up to 1 GiB), big_header=BYTES (one header line that long),
+//   bomb=1 (a deflate body that inflates to 32 MiB).
 class DemoConnection final : public QObject
 {
     Q_OBJECT
@@ -44,6 +46,8 @@ private:
     void writeBody(const QByteArray &bytes);
     void writeRaw(const QByteArray &bytes);
     void dripNext();
+    void floodHeaders();
+    void floodMore();
     void finish();
     bool moreEventsAllowed() const;
 
@@ -63,6 +67,7 @@ private:
     qint64 m_dropAfter = -1;
     qint64 m_stallAfter = -1;
     qint64 m_huge = 0;
+    qint64 m_flooded = 0; // flood_headers: header bytes written so far
     int m_burst = 0;
     quint64 m_next = 1; // number of the next event to send
     quint64 m_sentHere = 0; // events sent on this connection

@@ -61,6 +61,18 @@ void DemoServerThread::setTls(const QSslCertificate &certificate, const QSslKey 
     m_key = key;
 }
 
+int DemoServerThread::openConnections() const
+{
+    if (!m_server)
+        return -1;
+    int count = -1;
+    DemoServer *server = m_server;
+    QMetaObject::invokeMethod(
+        server, [server, &count] { count = server->openConnections(); },
+        Qt::BlockingQueuedConnection);
+    return count;
+}
+
 QUrl DemoServerThread::url(const QString &pathAndQuery) const
 {
     const QString host = m_address.protocol() == QAbstractSocket::IPv6Protocol

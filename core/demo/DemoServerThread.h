@@ -28,6 +28,8 @@ public:
     quint16 port() const { return m_port; }
     QString errorString() const { return m_error; }
     QUrl url(const QString &pathAndQuery) const;
+    // The server's open client connections, asked on its thread; -1 when stopped.
+    int openConnections() const;
 
 private:
     QThread m_thread;

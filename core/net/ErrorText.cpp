@@ -127,6 +127,14 @@ QString headersTimeout(qint64 ms, bool willRetry)
                      : sentence;
 }
 
+QString headersTooLarge(quint64 limitBytes)
+{
+    return QCoreApplication::translate("ErrorText",
+        "The server sent more than %1 KiB of response headers without ending them; "
+        "the connection was cut.")
+        .arg(limitBytes / 1024);
+}
+
 QString idleTimeout(qint64 ms, bool willRetry)
 {
     const QString sentence = QCoreApplication::translate(
@@ -147,6 +155,15 @@ QString streamCut(const QUrl &url)
     return QCoreApplication::translate(
         "ErrorText", "%1 cut the connection in the middle of the response.")
         .arg(hostPort(url));
+}
+
+QString unrequestedEncoding(const QByteArray &contentEncoding)
+{
+    return QCoreApplication::translate("ErrorText",
+        "The server sent a compressed body (Content-Encoding: %1) though none was asked "
+        "for; it cannot be read as events. Turn compression on for this stream to have it "
+        "decompressed.")
+        .arg(QString::fromLatin1(contentEncoding));
 }
 
 QString decompressionFailed(const QString &qtDetail)

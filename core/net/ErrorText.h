@@ -18,10 +18,12 @@ QString wrongContentType(const QByteArray &contentType);
 // willRetry: whether the stream reconnects after this (never promise it when not).
 QString connectTimeout(qint64 ms, bool willRetry, bool compressionRequested = false);
 QString headersTimeout(qint64 ms, bool willRetry);
+QString headersTooLarge(quint64 limitBytes);
 QString idleTimeout(qint64 ms, bool willRetry);
 QString streamEnded();
 QString streamCut(const QUrl &url);
 QString decompressionFailed(const QString &qtDetail);
+QString unrequestedEncoding(const QByteArray &contentEncoding);
 QString redirectStatus(int status, const QByteArray &reason, bool hasLocation);
 QString redirectScheme(const QByteArray &location, const QString &scheme);
 QString redirectBadLocation(const QByteArray &location);

@@ -1,6 +1,9 @@
 #include "NetworkShardPool.h"
 
+#include "net/HeaderFloodGuard.h"
+
 #include <QNetworkAccessManager>
+#include <QTimer>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -9,7 +12,24 @@ namespace ssescope {
 
 NetworkShardPool::NetworkShardPool(QObject *parent)
     : QObject(parent)
-{ }
+    , m_socketCensus(HeaderFloodGuard::kMaxHeaderBytes)
+    , m_orphanProbe(new QTimer(this)) // a child: it moves to the network thread with us
+{
+    m_orphanProbe->setInterval(HeaderFloodGuard::kProbeIntervalMs);
+    connect(m_orphanProbe, &QTimer::timeout, this, [this] {
+        m_socketCensus.probeOrphans();
+        if (!m_socketCensus.hasOrphans())
+            m_orphanProbe->stop();
+    });
+    m_socketCensus.setOnOrphan([this] { m_orphanProbe->start(); });
+}
+
+NetworkShardPool::~NetworkShardPool()
+{
+    // Before the managers go: a manager whose thread a flood holds would never
+    // close its connections.
+    m_socketCensus.cutOrphans();
+}
 
 QString NetworkShardPool::originKey(const QUrl &url, bool http2)
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/TcpSockets.h"
+
 #include <QHash>
 #include <QObject>
 #include <QString>
@@ -7,6 +9,7 @@
 #include <vector>
 
 class QNetworkAccessManager;
+class QTimer;
 class QUrl;
 
 namespace ssescope {
@@ -27,12 +30,15 @@ public:
     static constexpr int kHttp2StreamsPerManager = 90;
 
     explicit NetworkShardPool(QObject *parent = nullptr);
+    ~NetworkShardPool() override;
     Q_DISABLE_COPY_MOVE(NetworkShardPool)
 
     QNetworkAccessManager *acquire(const QUrl &url, bool http2);
     void release(QNetworkAccessManager *manager, const QUrl &url, bool http2);
 
     int managerCount() const { return static_cast<int>(m_shards.size()); }
+    // This thread's TCP sockets as the kernel sees them (HeaderFloodGuard).
+    tcpsockets::Census *socketCensus() { return &m_socketCensus; }
 
 private:
     struct Shard
@@ -43,6 +49,8 @@ private:
     static QString originKey(const QUrl &url, bool http2);
 
     std::vector<Shard> m_shards;
+    tcpsockets::Census m_socketCensus;
+    QTimer *m_orphanProbe; // probes attempts that ended while their headers were pending
 };
 
 } // namespace ssescope

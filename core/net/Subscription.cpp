@@ -127,7 +127,12 @@ Subscription::Subscription(StreamId id, SubscriptionConfig config, NetworkShardP
           EventDelivery::Views)
     , m_backoff(m_config.reconnect)
     , m_latency(m_config.latency)
+    , m_headerGuard(pool->socketCensus())
 {
+    m_headerGuard.setOnOverrun([this] {
+        ++m_counters.errors;
+        reconnectLater(false, errortext::headersTooLarge(HeaderFloodGuard::kMaxHeaderBytes));
+    });
     m_parser.setLastEventId(m_config.lastEventId);
     if (m_config.latency.source == LatencySource::Auto)
         m_autoDetector.emplace();
@@ -198,6 +203,7 @@ void Subscription::connectNow()
     m_currentBody = m_config.body;
     m_redirects = 0;
     m_crossedOrigin = false;
+    m_headerGuard.beginAttempt();
     sendRequest(u"Connecting to %1."_s.arg(m_config.url.toDisplayString()));
     // One deadline for the whole attempt, redirects included.
     m_watchdog.start(timerMs(untilHeadersMs()));
@@ -278,6 +284,7 @@ void Subscription::sendRequest(const QString &statusMessage)
     });
 #endif
 
+    m_headerGuard.watch(m_currentUrl);
     setStatus(SubscriptionState::Connecting, statusMessage);
 }
 
@@ -292,6 +299,7 @@ SubscriptionCounters Subscription::counters() const
 void Subscription::dropReply()
 {
     m_watchdog.stop();
+    m_headerGuard.reset();
     if (m_openSinceNs > 0) {
         m_counters.connectedNs += steadyNowNs() - m_openSinceNs;
         m_openSinceNs = 0;
@@ -331,6 +339,7 @@ Subscription::Verdict Subscription::evaluateResponse()
         return Verdict::Pending;
     const int status = statusAttribute.toInt();
     m_status.httpStatus = status;
+    m_headerGuard.headersComplete();
     if (isFollowedRedirect(status) && m_reply->hasRawHeader("Location")) {
         followRedirect(status);
         return Verdict::Pending; // for the next hop's reply, if any
@@ -362,6 +371,16 @@ Subscription::Verdict Subscription::evaluateResponse()
         m_verdict = Verdict::Rejected;
         ++m_counters.errors;
         endFor(SubscriptionState::Failed, errortext::wrongContentType(contentType));
+        return m_verdict;
+    }
+    // Asked for identity, Qt leaves a compressed body as it came: parsed as
+    // events it was junk, then "cut in the middle" when the server closed
+    // (issue 13, item 11: a decompression bomb was said so).
+    const QByteArray encoding = m_reply->rawHeader("Content-Encoding").trimmed().toLower();
+    if (!m_config.allowCompression && !encoding.isEmpty() && encoding != "identity") {
+        m_verdict = Verdict::Rejected;
+        ++m_counters.errors;
+        endFor(SubscriptionState::Failed, errortext::unrequestedEncoding(encoding));
         return m_verdict;
     }
     m_verdict = Verdict::Open;
@@ -567,6 +586,10 @@ void Subscription::handleWatchdogTimeout()
 {
     ++m_counters.errors;
     const bool willRetry = m_config.reconnect.reconnect;
+    // Qt's HTTP thread may be stuck reading endless headers, unable to run the
+    // abort that dropReply() queues: cut the socket itself.
+    if (m_verdict != Verdict::Open)
+        m_headerGuard.cutPending();
     if (m_verdict == Verdict::Open) {
         reconnectLater(
             connectionWasHealthy(), errortext::idleTimeout(m_config.idleTimeoutMs, willRetry));
@@ -689,7 +712,12 @@ void Subscription::handleRetry(qint64 milliseconds)
 void Subscription::handleParseError(SseParseError error, qsizetype bytes)
 {
     ++m_counters.errors;
-    Q_EMIT errorOccurred(m_id, errortext::parse(error, bytes));
+    const QString message = errortext::parse(error, bytes);
+    // The stream's own sentence says it, not only a passing notice: its row
+    // must not read "Receiving events." while a 1 GiB line is thrown away.
+    if (m_status.state == SubscriptionState::Open)
+        setStatus(SubscriptionState::Open, message);
+    Q_EMIT errorOccurred(m_id, message);
 }
 
 } // namespace ssescope

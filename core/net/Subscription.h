@@ -3,6 +3,7 @@
 #include "latency/LatencyAutoDetector.h"
 #include "latency/LatencyExtractor.h"
 #include "net/EventBatch.h"
+#include "net/HeaderFloodGuard.h"
 #include "net/ReconnectBackoff.h"
 #include "net/SubscriptionConfig.h"
 #include "net/SubscriptionStatus.h"
@@ -124,6 +125,7 @@ private:
 
     QTimer m_watchdog; // connect and headers timeout, then idle timeout
     QTimer m_retryTimer; // the wait before reconnecting
+    HeaderFloodGuard m_headerGuard; // bounds the response headers Qt reads without limit
 };
 
 } // namespace ssescope

@@ -1,5 +1,6 @@
 #include "SubscriptionConfig.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -154,15 +155,49 @@ std::optional<SubscriptionConfig> SubscriptionConfig::fromJson(
     return config;
 }
 
+// What is wrong with the URL, named with the text the user typed (issue 13,
+// item 11): an invalid QUrl prints as "", so every message began with `""`.
+QString urlProblem(const QUrl &url)
+{
+    if (url.isEmpty())
+        return QCoreApplication::translate("SubscriptionConfig", "No URL was given.");
+    if (!url.isValid()) {
+        // Qt says "REASON; source was \"TEXT\"; scheme = ..." and keeps TEXT nowhere else.
+        const QString detail = url.errorString();
+        const qsizetype sourceAt = detail.indexOf(u"; source was \""_s);
+        const QString reason = (sourceAt < 0 ? detail : detail.left(sourceAt)).trimmed();
+        if (sourceAt >= 0) {
+            const qsizetype start = sourceAt + 14;
+            const qsizetype end = detail.indexOf(u"\";"_s, start);
+            const QString source = detail.mid(start, end < 0 ? -1 : end - start);
+            return QCoreApplication::translate("SubscriptionConfig", "\"%1\" is not a valid URL: %2.")
+                .arg(source, reason);
+        }
+        return QCoreApplication::translate("SubscriptionConfig", "The URL is not valid: %1.")
+            .arg(reason);
+    }
+    const QString text = url.toString();
+    const QString scheme = url.scheme().toLower();
+    if (scheme.isEmpty())
+        return QCoreApplication::translate("SubscriptionConfig",
+            "\"%1\" has no scheme: begin it with http:// or https://.")
+            .arg(text);
+    if (scheme != u"http" && scheme != u"https")
+        return QCoreApplication::translate("SubscriptionConfig",
+            "Only http:// and https:// URLs can carry Server-Sent Events, not \"%1:\".")
+            .arg(scheme);
+    if (url.host().isEmpty())
+        return QCoreApplication::translate("SubscriptionConfig",
+            "\"%1\" is not a valid URL: it names no host (%2://HOST/PATH).")
+            .arg(text, scheme);
+    return {};
+}
+
 QString SubscriptionConfig::validationError() const
 {
-    if (!url.isValid() || url.host().isEmpty())
-        return u"\"%1\" is not a valid URL: %2"_s.arg(
-            url.toString(), url.errorString().isEmpty() ? u"it has no host"_s : url.errorString());
-    const QString scheme = url.scheme().toLower();
-    if (scheme != u"http" && scheme != u"https")
-        return u"Only http:// and https:// URLs can carry Server-Sent Events, not \"%1:\"."_s.arg(
-            scheme);
+    const QString urlError = urlProblem(url);
+    if (!urlError.isEmpty())
+        return urlError;
     if (method.isEmpty() || method.contains(' ') || breaksHeaderLine(method))
         return u"\"%1\" is not a valid HTTP method."_s.arg(visible(method));
     // A CR or LF would end the header line and start one of the sender's

@@ -68,6 +68,10 @@ struct SubscriptionConfig
     QString displayName() const;
 };
 
+// Empty when url can carry a stream; otherwise what is wrong with it, in one
+// sentence naming the URL as typed.
+QString urlProblem(const QUrl &url);
+
 QString policyName(ReconnectPolicyKind kind);
 std::optional<ReconnectPolicyKind> policyFromName(QStringView name);
 

@@ -56,6 +56,12 @@ void CaptureMeasurer::applyCounters(StreamId stream, const SubscriptionCounters 
     flush();
     m_stats->setConnectionCounters(
         stream, counters.reconnections, counters.errors, counters.connectedNs);
+    // Kept across clear(): after it, only bytes read since count.
+    quint64 &bytesSeen = m_receivedBytesSeen[stream];
+    if (counters.bytes > bytesSeen) {
+        m_stats->recordReceivedBytes(stream, counters.bytes - bytesSeen);
+        bytesSeen = counters.bytes;
+    }
     quint64 &seen = m_latencyMissesSeen[stream];
     if (counters.latencyMisses > seen) {
         m_stats->recordLatencyMisses(stream, counters.latencyMisses - seen);

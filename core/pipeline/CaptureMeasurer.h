@@ -119,6 +119,7 @@ private:
     std::vector<std::unique_ptr<RouteMatcher>> m_routes;
     std::vector<std::unique_ptr<StreamStats>> m_routeDelays;
     QHash<StreamId, quint64> m_latencyMissesSeen;
+    QHash<StreamId, quint64> m_receivedBytesSeen; // SubscriptionCounters::bytes already counted
     std::unique_ptr<RouteComparison> m_comparison;
     bool m_comparisonLive = true;
 };

@@ -76,6 +76,12 @@ void CaptureStats::recordLatencyMisses(StreamId id, quint64 count)
     m_total.recordLatencyMisses(count);
 }
 
+void CaptureStats::recordReceivedBytes(StreamId id, quint64 count)
+{
+    stream(id).recordReceivedBytes(count);
+    m_total.recordReceivedBytes(count);
+}
+
 void CaptureStats::recordComment(StreamId id, qint64 steadyNs)
 {
     stream(id).recordComment(steadyNs);

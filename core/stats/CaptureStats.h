@@ -30,6 +30,7 @@ public:
     void recordLatency(StreamId stream, qint64 steadyNs, double latencyMs);
     void recordLatencyMiss(StreamId stream);
     void recordLatencyMisses(StreamId stream, quint64 count);
+    void recordReceivedBytes(StreamId stream, quint64 count);
     void recordComment(StreamId stream, qint64 steadyNs);
     void setConnectionCounters(
         StreamId stream, quint64 reconnections, quint64 errors, qint64 uptimeNs = 0);

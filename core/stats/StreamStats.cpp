@@ -67,7 +67,8 @@ void StreamStats::recordEvents(
         m_totals.firstNs = steadyNs;
     m_totals.lastNs = std::max(m_totals.lastNs, steadyNs);
     m_totals.events += count;
-    m_totals.bytes += wireBytes;
+    m_eventBytes += wireBytes;
+    m_totals.bytes = std::max(m_eventBytes, m_receivedBytes);
     const bool newChunk = !m_haveChunk || chunkIndex != m_lastChunk;
     if (newChunk) {
         ++m_totals.chunks;
@@ -151,6 +152,12 @@ void StreamStats::recordComment(qint64 steadyNs)
         m_totals.firstNs = steadyNs;
     m_totals.lastNs = std::max(m_totals.lastNs, steadyNs);
     ++m_totals.comments;
+}
+
+void StreamStats::recordReceivedBytes(quint64 count)
+{
+    m_receivedBytes += count;
+    m_totals.bytes = std::max(m_eventBytes, m_receivedBytes);
 }
 
 void StreamStats::setConnectionCounters(quint64 reconnections, quint64 errors, qint64 uptimeNs)

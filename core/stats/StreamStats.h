@@ -96,6 +96,10 @@ public:
     void recordLatency(qint64 steadyNs, double latencyMs);
     void recordLatencyMiss() { ++m_totals.latencyMisses; }
     void recordLatencyMisses(quint64 count) { m_totals.latencyMisses += count; }
+    // Bytes the network read, events or not: a stream stuck in an endless line
+    // still shows what it received (issue 13, item 12). totals().bytes is the
+    // larger of these and the events' own bytes (an opened capture has only those).
+    void recordReceivedBytes(quint64 count);
     void recordComment(qint64 steadyNs);
     void setConnectionCounters(quint64 reconnections, quint64 errors, qint64 uptimeNs = 0);
     void keepLifetime(); // from now on, also LifetimeStats
@@ -124,6 +128,8 @@ private:
     int m_currentSlot = -1; // the slot of the second that started at m_currentSlotStartNs
     qint64 m_currentSlotStartNs = 0;
     StatsTotals m_totals;
+    quint64 m_eventBytes = 0;
+    quint64 m_receivedBytes = 0;
     qint64 m_lastEventNs = 0;
     bool m_haveLastEvent = false; // imported captures may carry negative steady times
     quint64 m_lastChunk = 0;

@@ -20,6 +20,27 @@ private:
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_server.start()); }
 
+    // Issue 13, item 12: a line past the limit is said in the stream's own
+    // status, and its bytes are counted though no event completes.
+    void overlongLineIsSaidInTheStatusAndItsBytesCount()
+    {
+        StreamManager manager;
+        StreamRecorder recorder(&manager);
+        CapturePipeline pipeline;
+        connect(&manager, &StreamManager::eventsReceived, &pipeline,
+            [&pipeline](const EventBatchPtr &batch) { pipeline.ingest(*batch); });
+        SubscriptionConfig c;
+        c.url = m_server.url(u"/ticker?huge=4194304&stall_after=0"_s);
+        c.maxEventBytes = 64 * 1024;
+        const StreamId id = manager.addSubscription(c);
+        QTRY_VERIFY_WITH_TIMEOUT(recorder.lastMessage(id).contains(u"line size limit"_s), 10000);
+        QCOMPARE(recorder.lastState(id), SubscriptionState::Open);
+        QTRY_VERIFY_WITH_TIMEOUT(pipeline.stats().find(id)
+                && pipeline.stats().find(id)->totals().bytes >= quint64(4194304),
+            10000);
+        QCOMPARE(pipeline.stats().find(id)->totals().events, quint64(0));
+    }
+
     // Issue 7: per-subscription latency, computed before the batch; misses
     // are counted per stream and reach the statistics through the pipeline.
     void eventsArriveCarryingTheirLatency()

@@ -43,6 +43,23 @@ private Q_SLOTS:
         QVERIFY2(!message.contains(u": ."_s), qPrintable(message));
     }
 
+    // Issue 13, item 11: without compression asked for, a bomb's deflate body
+    // was parsed as events and said "cut the connection in the middle".
+    void unrequestedCompressionIsSaidAsSuch()
+    {
+        StreamManager manager;
+        StreamRecorder recorder(&manager);
+        SubscriptionConfig c = config(u"/ticker?bomb=1"_s);
+        c.reconnect.reconnect = false;
+        const StreamId id = manager.addSubscription(c);
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.lastState(id), SubscriptionState::Failed, 10000);
+        const QString message = recorder.lastMessage(id);
+        QVERIFY2(message.startsWith(
+                     u"The server sent a compressed body (Content-Encoding: deflate)"_s),
+            qPrintable(message));
+        QCOMPARE(recorder.eventCount(id), qsizetype(0));
+    }
+
     // Issue 6, item 20: a cut or broken chunked body is an error, not an end.
     void brokenFramingIsAnError_data()
     {

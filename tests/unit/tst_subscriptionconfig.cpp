@@ -90,11 +90,43 @@ private Q_SLOTS:
         QVERIFY(config->secretHeaders.isEmpty());
     }
 
+    // Issue 13, item 11: every invalid URL message began with `"" is not a valid
+    // URL`; each names the URL as typed and what is wrong with it.
+    void invalidUrlSaysWhatIsWrong_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("empty") << QString() << u"No URL was given."_s;
+        QTest::newRow("no scheme") << u"example.com/events"_s
+                                   << u"\"example.com/events\" has no scheme: begin it with "
+                                      "http:// or https://."_s;
+        QTest::newRow("ftp") << u"ftp://host/x"_s
+                             << u"Only http:// and https:// URLs can carry Server-Sent Events, "
+                                "not \"ftp:\"."_s;
+        QTest::newRow("no host") << u"http:///x"_s
+                                 << u"\"http:///x\" is not a valid URL: it names no host "
+                                    "(http://HOST/PATH)."_s;
+        QTest::newRow("space in host")
+            << u"http://exa mple.com/"_s
+            << u"\"http://exa mple.com/\" is not a valid URL: Invalid hostname (contains "
+               "invalid characters)."_s;
+    }
+    void invalidUrlSaysWhatIsWrong()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        SubscriptionConfig config;
+        config.url = QUrl(text, QUrl::StrictMode);
+        const QString error = config.validationError();
+        QCOMPARE(error, expected);
+        QVERIFY(!error.startsWith(u"\"\""_s));
+    }
+
     void rejectsBadInput_data()
     {
         QTest::addColumn<QJsonObject>("json");
         QTest::addColumn<QString>("expectedError");
-        QTest::newRow("no url") << QJsonObject {} << u"not a valid URL"_s;
+        QTest::newRow("no url") << QJsonObject {} << u"No URL was given."_s;
         QTest::newRow("ftp url") << QJsonObject { { u"url"_s, u"ftp://host/x"_s } }
                                  << u"Only http://"_s;
         QTest::newRow("garbage url")

@@ -28,7 +28,10 @@ bool CaptureRecorder::start(const QString &path, QString *error)
         opened = openWriteThrough(m_file, path, &reason);
     } else {
         m_file.setFileName(path);
-        opened = m_file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        // Unbuffered: the writer buffers already, and QFile's own buffer held
+        // a failed write back until close, where nothing said why (issue 13,
+        // item 11).
+        opened = m_file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered);
         reason = m_file.errorString();
     }
     if (!opened) {
@@ -71,7 +74,9 @@ void CaptureRecorder::stop()
 {
     if (!m_writer)
         return;
-    m_writer->flush();
+    if ((!m_writer->flush() || m_writer->hasError()) && m_error.isEmpty())
+        m_error = QCoreApplication::translate("CaptureRecorder", "Recording to %1 stopped: %2")
+                      .arg(m_file.fileName(), m_writer->errorString());
     m_writer.reset();
     m_file.close();
 }
