@@ -43,6 +43,7 @@ private Q_SLOTS:
     void comparesLiveDemoStreams();
     void comparesAnOpenedCapture();
     void replaysALargeStoreInTurns();
+    void refreshesLessOftenWhenRefreshingCostsMore();
 };
 
 namespace {
@@ -303,6 +304,24 @@ void TestComparisonView::replaysALargeStoreInTurns()
         events += view.model()->index(row, VerdictTableModel::Events).data().toString()
                       .remove(QLocale().groupSeparator()).toULongLong();
     QCOMPARE(events, quint64(rows));
+}
+
+// Refreshing costs what the routes hold; the next refresh waits eight times
+// that (at least 250 ms, at most 2.5 s), so the view never takes more than
+// about a ninth of the GUI thread, however fast the streams are.
+void TestComparisonView::refreshesLessOftenWhenRefreshingCostsMore()
+{
+    DashboardSession session;
+    feedTwoRoutes(session);
+    ComparisonView view(&session, { kProxied, kDirect });
+    view.setInteractive(false);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.refresh();
+    const qint64 expected = std::clamp<qint64>(ComparisonView::kRefreshCostShare * view.lastRefreshMs(),
+        ComparisonView::kRefreshMs, 10 * ComparisonView::kRefreshMs);
+    QCOMPARE(qint64(view.refreshIntervalMs()), expected);
+    QVERIFY(view.refreshIntervalMs() >= ComparisonView::kRefreshMs);
 }
 
 QTEST_MAIN(TestComparisonView)

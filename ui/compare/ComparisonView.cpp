@@ -7,6 +7,8 @@
 #include "session/DashboardSession.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -25,7 +27,6 @@ using namespace Qt::StringLiterals;
 namespace ssescope::ui {
 
 namespace {
-constexpr int kRefreshMs = 250; // ~4 Hz while events arrive
 constexpr int kClockMs = 1000; // a stalled route's verdict changes with time alone
 
 bool isRunning(SubscriptionState state)
@@ -213,6 +214,13 @@ void ComparisonView::refresh()
         m_status->setText(tr("Not comparing: the comparison was stopped."));
         return;
     }
+    QElapsedTimer cost;
+    cost.start();
+    const auto throttle = qScopeGuard([this, &cost] {
+        m_lastRefreshMs = cost.elapsed();
+        m_refreshTimer.setInterval(int(std::clamp<qint64>(
+            kRefreshCostShare * m_lastRefreshMs, kRefreshMs, 10 * kRefreshMs)));
+    });
     const qint64 now = nowNs();
     const std::vector<QColor> routeColors = colors();
     m_model->setReports(judgeRoutes(comparison->allFigures(now)), routeColors);

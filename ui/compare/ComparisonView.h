@@ -36,6 +36,14 @@ public:
 
     // Redraws now (the timer does it ~4 times a second while events arrive).
     void refresh();
+    // The wait before the next refresh: kRefreshMs, or kRefreshCostShare
+    // times what the last refresh cost, so that however much a route holds
+    // (200,000 reads cost 60-70 ms a refresh) the view takes at most about a
+    // ninth of the GUI thread.
+    int refreshIntervalMs() const { return m_refreshTimer.interval(); }
+    qint64 lastRefreshMs() const { return m_lastRefreshMs; }
+    static constexpr int kRefreshMs = 250; // ~4 Hz while events arrive
+    static constexpr int kRefreshCostShare = 8;
     // "Now" for the figures: the clock while a compared stream is live,
     // else the newest thing the comparison saw (an opened capture).
     qint64 nowNs() const;
@@ -67,6 +75,7 @@ private:
     QPushButton *m_exportImage;
     QPushButton *m_exportFigures;
     QTimer m_refreshTimer; // single shot, armed by new events
+    qint64 m_lastRefreshMs = 0;
     QTimer m_clockTimer; // while live: verdicts depend on time (stalled) as well
     bool m_interactive = true;
 };
