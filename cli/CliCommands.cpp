@@ -74,15 +74,8 @@ int runStats(const StatsOptions &options)
     const bool ok = readCapture(
         *options.format, &file,
         [&](CaptureRecord &&r) {
-            const StreamId stream
-                = streams.try_emplace(r.stream, StreamId(streams.size() + 1)).first->second;
-            if (r.kind == CaptureRecordView::Kind::Comment) {
-                measurer.measureComment(stream, r.monoNs);
-                return;
-            }
-            measurer.measure(SseEventView { stream, r.seq, r.id, r.type, r.data, r.monoNs,
-                                 r.receivedWallNs, r.chunk, r.bytes },
-                r.latencyMs);
+            measurer.measureRecord(
+                streams.try_emplace(r.stream, StreamId(streams.size() + 1)).first->second, r.view());
         },
         [&](const CaptureReadError &e) {
             ++corrupt;

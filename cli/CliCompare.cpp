@@ -103,14 +103,7 @@ int runCompareCapture(const CompareOptions &options)
     if (!readCapture(
             *options.format, input,
             [&](CaptureRecord &&r) {
-                const StreamId stream = streams.value(r.stream);
-                if (r.kind == CaptureRecordView::Kind::Comment) {
-                    measurer.measureComment(stream, r.monoNs);
-                    return;
-                }
-                measurer.measure(SseEventView { stream, r.seq, r.id, r.type, r.data, r.monoNs,
-                                     r.receivedWallNs, r.chunk, r.bytes },
-                    r.latencyMs);
+                measurer.measureRecord(streams.value(r.stream), r.view());
             },
             [&](const CaptureReadError &e) {
                 ++corrupt;

@@ -45,6 +45,17 @@ void CaptureMeasurer::offerToRoutes(const SseEventView &event)
     }
 }
 
+void CaptureMeasurer::measureRecord(StreamId stream, const CaptureRecordView &r)
+{
+    if (r.kind == CaptureRecordView::Kind::Comment) {
+        measureComment(stream, r.monoNs);
+        return;
+    }
+    measure(SseEventView { stream, r.seq, r.id, r.type, r.data, r.monoNs, r.receivedWallNs, r.chunk,
+                r.bytes },
+        r.latencyMs);
+}
+
 void CaptureMeasurer::measureComment(StreamId stream, qint64 steadyNs)
 {
     flush(); // a comment before any event may be the stream's first sign

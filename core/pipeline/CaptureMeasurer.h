@@ -1,5 +1,6 @@
 #pragma once
 
+#include "capture/CaptureRecord.h"
 #include "compare/RouteComparison.h"
 #include "latency/RouteMatcher.h"
 #include "net/SubscriptionStatus.h"
@@ -57,6 +58,9 @@ public:
     // Counts the pending run: call at the end of a batch, before reading stats().
     void flush();
     void measureComment(StreamId stream, qint64 steadyNs);
+    // One record of a capture read from a file, event or comment, as the
+    // stream `stream` (`ssescope-cli stats` and `compare`).
+    void measureRecord(StreamId stream, const CaptureRecordView &record);
     // Counters are totals per subscription; latency misses count their increase.
     void applyCounters(StreamId stream, const SubscriptionCounters &counters);
     void clear(); // statistics, pairs and comparison start again; what is compared stays
