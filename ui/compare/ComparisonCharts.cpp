@@ -250,19 +250,21 @@ void ComparisonCharts::update(
 {
     // One point pair per pixel column at most: the plot is narrower than the view.
     const int columns = std::clamp(m_views[Cumulative]->width(), 100, 2000);
-    updateCumulative(comparison, colors, nowNs, columns);
-    updateRaster(comparison, colors, nowNs, columns);
+    // One shared time axis for the four charts that have one.
+    const qint64 originNs = comparison.originNs();
+    const TimeBuckets buckets { originNs, std::max(nowNs, originNs), columns };
+    updateCumulative(comparison, colors, buckets);
+    updateRaster(comparison, colors, buckets);
     updateLatency(comparison, colors);
-    updateEventsPerRead(comparison, colors, nowNs, columns);
-    updateDelay(comparison, colors, nowNs, columns);
+    updateEventsPerRead(comparison, colors, buckets);
+    updateDelay(comparison, colors, buckets);
     updateBytesPerRead(comparison, colors);
 }
 
 void ComparisonCharts::updateCumulative(const RouteComparison &comparison,
-    const std::vector<QColor> &colors, qint64 nowNs, int columns)
+    const std::vector<QColor> &colors, const TimeBuckets &buckets)
 {
     QChart *c = chart(Cumulative);
-    const TimeBuckets buckets { comparison.originNs(), std::max(nowNs, comparison.originNs()), columns };
     const auto series = routeSeries<QLineSeries>(c, comparison);
     double most = 0;
     for (size_t i = 0; i < comparison.routes().size(); ++i) {
@@ -278,10 +280,9 @@ void ComparisonCharts::updateCumulative(const RouteComparison &comparison,
 }
 
 void ComparisonCharts::updateRaster(const RouteComparison &comparison,
-    const std::vector<QColor> &colors, qint64 nowNs, int columns)
+    const std::vector<QColor> &colors, const TimeBuckets &buckets)
 {
     QChart *c = chart(Raster);
-    const TimeBuckets buckets { comparison.originNs(), std::max(nowNs, comparison.originNs()), columns };
     const auto series = routeSeries<QLineSeries>(c, comparison);
     double maxEvents = 1;
     for (const RouteComparison::Route &route : comparison.routes())
@@ -385,10 +386,9 @@ void ComparisonCharts::updateLatency(const RouteComparison &comparison, const st
 }
 
 void ComparisonCharts::updateEventsPerRead(const RouteComparison &comparison,
-    const std::vector<QColor> &colors, qint64 nowNs, int columns)
+    const std::vector<QColor> &colors, const TimeBuckets &buckets)
 {
     QChart *c = chart(EventsPerRead);
-    const TimeBuckets buckets { comparison.originNs(), std::max(nowNs, comparison.originNs()), columns };
     const auto series = routeSeries<QScatterSeries>(c, comparison);
     double most = 1;
     for (size_t i = 0; i < comparison.routes().size(); ++i) {
@@ -410,10 +410,9 @@ void ComparisonCharts::updateEventsPerRead(const RouteComparison &comparison,
 }
 
 void ComparisonCharts::updateDelay(const RouteComparison &comparison,
-    const std::vector<QColor> &colors, qint64 nowNs, int columns)
+    const std::vector<QColor> &colors, const TimeBuckets &buckets)
 {
     QChart *c = chart(Delay);
-    const TimeBuckets buckets { comparison.originNs(), std::max(nowNs, comparison.originNs()), columns };
     double largestMs = 0;
     for (const RouteComparison::Route &route : comparison.routes())
         if (route.delayUs.count() > 0)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "compare/ChartDecimation.h"
 #include "compare/RouteComparison.h"
 
 #include <QColor>
@@ -36,14 +37,14 @@ public:
 
 private:
     void updateCumulative(const RouteComparison &comparison, const std::vector<QColor> &colors,
-        qint64 nowNs, int columns);
+        const TimeBuckets &buckets);
     void updateRaster(const RouteComparison &comparison, const std::vector<QColor> &colors,
-        qint64 nowNs, int columns);
+        const TimeBuckets &buckets);
     void updateLatency(const RouteComparison &comparison, const std::vector<QColor> &colors);
     void updateEventsPerRead(const RouteComparison &comparison, const std::vector<QColor> &colors,
-        qint64 nowNs, int columns);
+        const TimeBuckets &buckets);
     void updateDelay(const RouteComparison &comparison, const std::vector<QColor> &colors,
-        qint64 nowNs, int columns);
+        const TimeBuckets &buckets);
     void updateBytesPerRead(const RouteComparison &comparison, const std::vector<QColor> &colors);
 
     QChartView *m_views[ChartCount] = {};
