@@ -90,6 +90,7 @@ private Q_SLOTS:
     void captureStreamsShowTheFilesFigures();
     void captureStreamsCannotBeEditedOrRemoved();
     void chartsDrawACaptureOnItsOwnTimeAxis();
+    void captureNamedLikeALiveStreamIsDrawnAndNotMixed();
 
 private:
     QTemporaryDir m_dir;
@@ -192,6 +193,34 @@ void TestOpenedCaptures::chartsDrawACaptureOnItsOwnTimeAxis()
     LiveChartsPanel *charts = window.chartsPanel();
     charts->redraw();
     QVERIFY2(charts->pointCount() > 0, "the capture's points are drawn");
+}
+
+// A capture's streams share colour slots with live streams of the same name
+// (one colour for one name). The charts used to take that for an edited
+// stream's history and drew nothing of the file; and events already on their
+// way from the live stream when the file opened landed in it.
+void TestOpenedCaptures::captureNamedLikeALiveStreamIsDrawnAndNotMixed()
+{
+    DashboardSession session;
+    QString error;
+    QVERIFY2(session.startDemoServer(&error), qPrintable(error));
+    SubscriptionConfig config;
+    config.name = u"ticker"_s;
+    config.url = session.demoUrl(u"/ticker?rate=5000"_s);
+    session.addStream(config);
+    MainWindow window(&session);
+    window.setInteractive(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY(session.store().size() > 500);
+    QVERIFY(window.openCapture(writeCapture(m_dir.filePath(u"same-name.jsonl"_s), { u"ticker"_s }, 40)));
+    QTRY_COMPARE(session.store().size(), 40);
+    QTRY_COMPARE(session.status(session.streams().first()).state, SubscriptionState::Paused);
+    QTest::qWait(300); // batches in flight have landed by now
+    QCOMPARE(session.store().size(), 40);
+    LiveChartsPanel *charts = window.chartsPanel();
+    charts->redraw();
+    QVERIFY2(charts->pointCount() > 0, "the file's ticker is drawn beside the paused live one");
 }
 
 void TestOpenedCaptures::captureStreamsShowTheFilesFigures()

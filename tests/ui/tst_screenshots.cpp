@@ -2,6 +2,7 @@
 // streams and saves PNGs under the build tree (ui-artifacts/), so that
 // people can look at what the dashboard shows. The checks make sure each
 // picture shows something: a blank or single-colour grab fails.
+#include "capture/CaptureIO.h"
 #include "charts/LiveChartsPanel.h"
 #include "events/EventTableModel.h"
 #include "events/EventsPanel.h"
@@ -15,6 +16,8 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -49,6 +52,8 @@ private Q_SLOTS:
     void mainWindow();
     void subscribeDialog();
     void charts();
+    void tenStreams();
+    void openedCapture();
 
 private:
     std::unique_ptr<DashboardSession> m_session;
@@ -98,6 +103,47 @@ void TestScreenshots::charts()
     charts->redraw();
     QVERIFY(charts->pointCount() > 10);
     saveAndCheck(charts, u"charts.png"_s);
+}
+
+// The streams panel grows with its streams: ten of them, none hidden.
+void TestScreenshots::tenStreams()
+{
+    const QStringList paths { u"/ticker?rate=200"_s, u"/ticker?rate=2"_s, u"/tokens"_s,
+        u"/clock"_s, u"/ticker?rate=10&size=2000"_s };
+    const QStringList names { u"fast"_s, u"slow"_s, u"tokens-2"_s, u"clock-2"_s, u"big"_s };
+    for (int i = 0; i < paths.size(); ++i) {
+        SubscriptionConfig config;
+        config.name = names.at(i);
+        config.url = m_session->demoUrl(paths.at(i));
+        m_session->addStream(config);
+    }
+    QCOMPARE(m_session->streams().size(), 10);
+    QTest::qWait(3000);
+    saveAndCheck(m_window.get(), u"streams-ten.png"_s);
+}
+
+// An opened capture: live streams paused and said so, the file's streams with
+// their figures, and the charts on the capture's own time axis.
+void TestScreenshots::openedCapture()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"demo-capture.jsonl"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const ExportResult written = exportStore(m_session->store(), CaptureFormat::JsonLines, &file);
+    QVERIFY2(written.error.isEmpty(), qPrintable(written.error));
+    QVERIFY(written.written > 100);
+    file.close();
+    QSignalSpy loaded(m_session.get(), &DashboardSession::captureLoaded);
+    QVERIFY(m_window->openCapture(path));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 1, 20000);
+    QVERIFY(loaded.at(0).at(0).toBool());
+    QVERIFY(m_session->hasStreamsPausedForCapture());
+    QTest::qWait(1000);
+    m_window->chartsPanel()->redraw();
+    QVERIFY(m_window->chartsPanel()->pointCount() > 10);
+    saveAndCheck(m_window.get(), u"opened-capture.png"_s);
 }
 
 QTEST_MAIN(TestScreenshots)

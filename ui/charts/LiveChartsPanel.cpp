@@ -538,7 +538,9 @@ QList<StreamId> LiveChartsPanel::chooseStreams(qint64 nowNs, QList<StreamId> *re
         const int slot = m_session->streamSlot(stream);
         // An edited stream keeps its slot under a new id: the old id's events
         // are the same stream's history, not a second stream in the legend.
-        if (!live.contains(stream) && liveSlots.contains(slot))
+        // A stream read from an opened capture shares its slot (its colour)
+        // with the live stream of the same name, and is drawn all the same.
+        if (m_session->isReplaced(stream) && !live.contains(stream) && liveSlots.contains(slot))
             continue;
         if (!m_streamFilter.isEmpty() && !m_streamFilter.contains(stream))
             continue;

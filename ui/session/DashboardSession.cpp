@@ -208,8 +208,29 @@ void DashboardSession::stopRecording()
     Q_EMIT recordingChanged(false, m_recorder->path());
 }
 
-void DashboardSession::handleBatch(const EventBatchPtr &batch)
+void DashboardSession::handleBatch(const EventBatchPtr &liveBatch)
 {
+    EventBatchPtr batch = liveBatch;
+    if (!m_pausedForCapture.isEmpty()) {
+        // Events already on their way when the capture was opened would mix
+        // into it: the pause stops reading, so only this first batch or two
+        // carry any, and they are left out.
+        bool mixed = false;
+        batch->forEachEvent([&](const SseEventView &event, auto, auto) {
+            mixed = mixed || m_pausedForCapture.contains(event.stream);
+        });
+        if (mixed) {
+            auto kept = std::make_shared<EventBatch>();
+            EventBatch::SharedTexts texts;
+            batch->forEachEvent([&](const SseEventView &event, std::optional<double> latencyMs, auto) {
+                if (!m_pausedForCapture.contains(event.stream))
+                    kept->append(event, texts, latencyMs);
+            });
+            kept->comments = batch->comments;
+            kept->counters = batch->counters;
+            batch = std::move(kept);
+        }
+    }
     if (m_recorder->isRecording() && !m_recorder->append(*batch, m_pipeline.store())) {
         Q_EMIT recordingChanged(false, m_recorder->path());
         Q_EMIT recordingFailed(m_recorder->errorString());
