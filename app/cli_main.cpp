@@ -1,8 +1,8 @@
-#include "cli/CliCommands.h"
-#include "cli/CliCompare.h"
-#include "cli/CliOptions.h"
-#include "cli/CliSession.h"
-#include "common/ProcessLimits.h"
+#include "app/cli/CliCommands.h"
+#include "app/cli/CliCompare.h"
+#include "app/cli/CliOptions.h"
+#include "app/cli/CliSession.h"
+#include "core/common/ProcessLimits.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -31,7 +31,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"ssescope-cli"_s);
-    QCoreApplication::setApplicationVersion(QStringLiteral(QT_STRINGIFY(SSESCOPE_VERSION)));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SSESCOPE_VERSION_STRING));
 
     // A closed output is an error to report (exit 3, "Broken pipe"), not a silent death.
     std::signal(SIGPIPE, SIG_IGN);
@@ -47,7 +47,7 @@ int main(int argc, char *argv[])
         std::fputs(qPrintable(parsed.helpText), stdout);
         return cli::ExitOk;
     case cli::ParsedCommandLine::Command::Version:
-        std::printf("ssescope-cli %s\n", QT_STRINGIFY(SSESCOPE_VERSION));
+        std::printf("ssescope-cli %s\n", SSESCOPE_VERSION_STRING);
         return cli::ExitOk;
     case cli::ParsedCommandLine::Command::Stats:
         return cli::runStats(parsed.stats);

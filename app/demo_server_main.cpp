@@ -1,5 +1,5 @@
-#include "common/ProcessLimits.h"
-#include "demo/DemoServer.h"
+#include "core/common/ProcessLimits.h"
+#include "core/demo/DemoServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -16,7 +16,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"ssescope-demo-server"_s);
-    QCoreApplication::setApplicationVersion(QStringLiteral(QT_STRINGIFY(SSESCOPE_VERSION)));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SSESCOPE_VERSION_STRING));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

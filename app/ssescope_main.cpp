@@ -1,5 +1,5 @@
 // The dashboard. Everything it does lives in ui/ (and the engine in core/).
-#include "app/DashboardApp.h"
+#include "app/dashboard/DashboardApp.h"
 
 int main(int argc, char *argv[])
 {

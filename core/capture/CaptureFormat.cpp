@@ -1,9 +1,9 @@
 #include "CaptureFormat.h"
 
-#include "capture/CsvCodec.h"
-#include "capture/JsonlCodec.h"
-#include "capture/RawSseCodec.h"
-#include "capture/SequentialSource.h"
+#include "core/capture/CsvCodec.h"
+#include "core/capture/JsonlCodec.h"
+#include "core/capture/RawSseCodec.h"
+#include "core/capture/SequentialSource.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

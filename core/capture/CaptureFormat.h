@@ -1,7 +1,7 @@
 #pragma once
 
-#include "capture/CaptureRecord.h"
-#include "common/ByteBuffer.h"
+#include "core/capture/CaptureRecord.h"
+#include "core/common/ByteBuffer.h"
 
 #include <QString>
 

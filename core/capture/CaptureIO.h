@@ -1,7 +1,7 @@
 #pragma once
 
-#include "capture/CaptureFormat.h"
-#include "store/EventStore.h"
+#include "core/capture/CaptureFormat.h"
+#include "core/store/EventStore.h"
 
 #include <QStringList>
 

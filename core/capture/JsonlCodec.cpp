@@ -1,7 +1,7 @@
 #include "JsonlCodec.h"
 
-#include "common/JsonWriter.h"
-#include "common/TimeValue.h"
+#include "core/common/JsonWriter.h"
+#include "core/common/TimeValue.h"
 
 #include <QCoreApplication>
 #include <QIODevice>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "capture/CaptureFormat.h"
-#include "common/JsonWriter.h"
+#include "core/capture/CaptureFormat.h"
+#include "core/common/JsonWriter.h"
 
 namespace ssescope {
 

@@ -1,9 +1,9 @@
 #include "RawSseCodec.h"
 
-#include "capture/JsonlCodec.h"
-#include "common/TimeValue.h"
-#include "sse/SseParser.h"
-#include "sse/Utf8.h"
+#include "core/capture/JsonlCodec.h"
+#include "core/common/TimeValue.h"
+#include "core/sse/SseParser.h"
+#include "core/sse/Utf8.h"
 
 #include <QCoreApplication>
 #include <QIODevice>

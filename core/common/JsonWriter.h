@@ -1,6 +1,6 @@
 #pragma once
 
-#include "common/ByteBuffer.h"
+#include "core/common/ByteBuffer.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

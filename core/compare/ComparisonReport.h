@@ -1,6 +1,6 @@
 #pragma once
 
-#include "compare/RouteVerdict.h"
+#include "core/compare/RouteVerdict.h"
 
 #include <QByteArray>
 #include <QString>

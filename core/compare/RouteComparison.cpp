@@ -1,6 +1,6 @@
 #include "RouteComparison.h"
 
-#include "common/FastHash.h"
+#include "core/common/FastHash.h"
 
 #include <QtAlgorithms>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "compare/RouteVerdict.h"
-#include "net/SubscriptionStatus.h"
-#include "sse/SseEvent.h"
-#include "stats/LogHistogram.h"
+#include "core/compare/RouteVerdict.h"
+#include "core/net/SubscriptionStatus.h"
+#include "core/sse/SseEvent.h"
+#include "core/stats/LogHistogram.h"
 
 #include <QByteArrayView>
 

@@ -1,6 +1,6 @@
 #include "RouteVerdict.h"
 
-#include "compare/RouteComparison.h"
+#include "core/compare/RouteComparison.h"
 
 #include <QCoreApplication>
 

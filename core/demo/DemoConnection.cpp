@@ -1,6 +1,6 @@
 #include "DemoConnection.h"
 
-#include "demo/DemoServer.h"
+#include "core/demo/DemoServer.h"
 
 #include <QTcpSocket>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "demo/DemoRequest.h"
-#include "demo/DemoStreams.h"
+#include "core/demo/DemoRequest.h"
+#include "core/demo/DemoStreams.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -1,6 +1,6 @@
 #include "DemoServer.h"
 
-#include "demo/DemoConnection.h"
+#include "core/demo/DemoConnection.h"
 
 #include <QTcpSocket>
 #if QT_CONFIG(ssl)

@@ -1,6 +1,6 @@
 #include "DemoServerThread.h"
 
-#include "demo/DemoServer.h"
+#include "core/demo/DemoServer.h"
 
 using namespace Qt::StringLiterals;
 

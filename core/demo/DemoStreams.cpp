@@ -1,6 +1,6 @@
 #include "DemoStreams.h"
 
-#include "common/Clock.h"
+#include "core/common/Clock.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "demo/DemoRequest.h"
+#include "core/demo/DemoRequest.h"
 
 #include <QByteArray>
 

@@ -1,6 +1,6 @@
 #include "LatencyAutoDetector.h"
 
-#include "common/TimeValue.h"
+#include "core/common/TimeValue.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

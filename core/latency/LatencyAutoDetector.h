@@ -1,6 +1,6 @@
 #pragma once
 
-#include "latency/LatencyExtractor.h"
+#include "core/latency/LatencyExtractor.h"
 
 #include <QByteArrayView>
 #include <QMetaType>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "latency/JsonPointer.h"
-#include "common/TimeValue.h"
-#include "sse/SseEvent.h"
+#include "core/latency/JsonPointer.h"
+#include "core/common/TimeValue.h"
+#include "core/sse/SseEvent.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "net/SubscriptionStatus.h"
-#include "stats/StreamStats.h"
+#include "core/net/SubscriptionStatus.h"
+#include "core/stats/StreamStats.h"
 
 #include <QByteArray>
 #include <QList>

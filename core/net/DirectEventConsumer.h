@@ -1,7 +1,7 @@
 #pragma once
 
-#include "common/Clock.h"
-#include "sse/SseEvent.h"
+#include "core/common/Clock.h"
+#include "core/sse/SseEvent.h"
 
 #include <optional>
 

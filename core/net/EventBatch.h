@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/ByteBuffer.h"
-#include "net/SubscriptionStatus.h"
-#include "sse/SseEvent.h"
+#include "core/common/ByteBuffer.h"
+#include "core/net/SubscriptionStatus.h"
+#include "core/sse/SseEvent.h"
 
 #include <QByteArray>
 #include <QHash>

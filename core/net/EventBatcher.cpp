@@ -1,6 +1,6 @@
 #include "EventBatcher.h"
 
-#include "net/NetLogging.h"
+#include "core/net/NetLogging.h"
 
 #include <QMutexLocker>
 #include <QThread>

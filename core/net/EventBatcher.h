@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/EventBatch.h"
+#include "core/net/EventBatch.h"
 
 #include <QElapsedTimer>
 #include <QMutex>

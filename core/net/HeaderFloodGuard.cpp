@@ -1,7 +1,7 @@
 #include "HeaderFloodGuard.h"
 
-#include "net/NetLogging.h"
-#include "net/TcpSockets.h"
+#include "core/net/NetLogging.h"
+#include "core/net/TcpSockets.h"
 
 using namespace Qt::StringLiterals;
 

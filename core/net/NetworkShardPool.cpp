@@ -1,6 +1,6 @@
 #include "NetworkShardPool.h"
 
-#include "net/HeaderFloodGuard.h"
+#include "core/net/HeaderFloodGuard.h"
 
 #include <QNetworkAccessManager>
 #include <QTimer>

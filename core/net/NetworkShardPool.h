@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/TcpSockets.h"
+#include "core/net/TcpSockets.h"
 
 #include <QHash>
 #include <QObject>

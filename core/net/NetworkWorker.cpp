@@ -1,7 +1,7 @@
 #include "NetworkWorker.h"
 
-#include "net/NetworkShardPool.h"
-#include "net/Subscription.h"
+#include "core/net/NetworkShardPool.h"
+#include "core/net/Subscription.h"
 
 namespace ssescope {
 

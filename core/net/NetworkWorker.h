@@ -1,7 +1,7 @@
 #pragma once
 
-#include "net/SubscriptionConfig.h"
-#include "sse/SseEvent.h"
+#include "core/net/SubscriptionConfig.h"
+#include "core/sse/SseEvent.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,7 +1,7 @@
 #include "StreamManager.h"
 
-#include "net/NetworkWorker.h"
-#include "net/Subscription.h"
+#include "core/net/NetworkWorker.h"
+#include "core/net/Subscription.h"
 
 #include <QThread>
 

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "latency/LatencyAutoDetector.h"
-#include "net/EventBatcher.h"
-#include "net/SubscriptionConfig.h"
-#include "net/SubscriptionStatus.h"
+#include "core/latency/LatencyAutoDetector.h"
+#include "core/net/EventBatcher.h"
+#include "core/net/SubscriptionConfig.h"
+#include "core/net/SubscriptionStatus.h"
 
 #include <QHash>
 #include <QObject>

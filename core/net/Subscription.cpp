@@ -1,12 +1,12 @@
 #include "Subscription.h"
 
-#include "common/Clock.h"
-#include "net/DirectEventConsumer.h"
-#include "net/ErrorText.h"
-#include "net/EventBatcher.h"
-#include "net/NetLogging.h"
-#include "net/NetworkShardPool.h"
-#include "sse/Utf8.h"
+#include "core/common/Clock.h"
+#include "core/net/DirectEventConsumer.h"
+#include "core/net/ErrorText.h"
+#include "core/net/EventBatcher.h"
+#include "core/net/NetLogging.h"
+#include "core/net/NetworkShardPool.h"
+#include "core/sse/Utf8.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -228,7 +228,7 @@ void Subscription::sendRequest(const QString &statusMessage)
     QNetworkRequest request(m_currentUrl);
     request.setRawHeader("Accept", "text/event-stream");
     request.setRawHeader("Cache-Control", "no-cache");
-    request.setRawHeader("User-Agent", "SSEScope/" QT_STRINGIFY(SSESCOPE_VERSION));
+    request.setRawHeader("User-Agent", "SSEScope/" SSESCOPE_VERSION_STRING);
     if (!m_config.allowCompression) // else Qt offers gzip and inflates for us
         request.setRawHeader("Accept-Encoding", "identity");
     const bool bodyDropped = m_currentBody.isEmpty() && !m_config.body.isEmpty();

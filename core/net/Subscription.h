@@ -1,13 +1,13 @@
 #pragma once
 
-#include "latency/LatencyAutoDetector.h"
-#include "latency/LatencyExtractor.h"
-#include "net/EventBatch.h"
-#include "net/HeaderFloodGuard.h"
-#include "net/ReconnectBackoff.h"
-#include "net/SubscriptionConfig.h"
-#include "net/SubscriptionStatus.h"
-#include "sse/SseParser.h"
+#include "core/latency/LatencyAutoDetector.h"
+#include "core/latency/LatencyExtractor.h"
+#include "core/net/EventBatch.h"
+#include "core/net/HeaderFloodGuard.h"
+#include "core/net/ReconnectBackoff.h"
+#include "core/net/SubscriptionConfig.h"
+#include "core/net/SubscriptionStatus.h"
+#include "core/sse/SseParser.h"
 
 #include <QByteArray>
 #include <QObject>

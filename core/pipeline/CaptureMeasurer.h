@@ -1,11 +1,11 @@
 #pragma once
 
-#include "capture/CaptureRecord.h"
-#include "compare/RouteComparison.h"
-#include "latency/RouteMatcher.h"
-#include "net/SubscriptionStatus.h"
-#include "sse/SseEvent.h"
-#include "stats/CaptureStats.h"
+#include "core/capture/CaptureRecord.h"
+#include "core/compare/RouteComparison.h"
+#include "core/latency/RouteMatcher.h"
+#include "core/net/SubscriptionStatus.h"
+#include "core/sse/SseEvent.h"
+#include "core/stats/CaptureStats.h"
 
 #include <QHash>
 

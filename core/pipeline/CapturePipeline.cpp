@@ -1,6 +1,6 @@
 #include "CapturePipeline.h"
 
-#include "pipeline/PipelineLogging.h"
+#include "core/pipeline/PipelineLogging.h"
 
 #include <QThread>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "net/EventBatcher.h"
-#include "pipeline/CaptureMeasurer.h"
-#include "store/EventStore.h"
+#include "core/net/EventBatcher.h"
+#include "core/pipeline/CaptureMeasurer.h"
+#include "core/store/EventStore.h"
 
 #include <QMetaType>
 #include <QObject>

@@ -1,6 +1,6 @@
 #include "SseParser.h"
 
-#include "sse/Utf8.h"
+#include "core/sse/Utf8.h"
 
 #include <algorithm>
 #include <cstring>

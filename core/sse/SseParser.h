@@ -1,8 +1,8 @@
 #pragma once
 
-#include "common/ByteBuffer.h"
-#include "common/Clock.h"
-#include "sse/SseEvent.h"
+#include "core/common/ByteBuffer.h"
+#include "core/common/Clock.h"
+#include "core/sse/SseEvent.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

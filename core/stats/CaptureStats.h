@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sse/SseEvent.h"
-#include "stats/StreamStats.h"
+#include "core/sse/SseEvent.h"
+#include "core/stats/StreamStats.h"
 
 #include <QHash>
 

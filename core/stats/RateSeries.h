@@ -1,6 +1,6 @@
 #pragma once
 
-#include "stats/StreamStats.h"
+#include "core/stats/StreamStats.h"
 
 #include <deque>
 #include <vector>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "stats/LogHistogram.h"
+#include "core/stats/LogHistogram.h"
 
 #include <array>
 #include <deque>

@@ -1,6 +1,6 @@
 #include "EventSegment.h"
 
-#include "common/ByteBuffer.h"
+#include "core/common/ByteBuffer.h"
 
 #include <cmath>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "sse/SseEvent.h"
-#include "common/ByteBuffer.h"
+#include "core/sse/SseEvent.h"
+#include "core/common/ByteBuffer.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,8 +1,8 @@
 #include "EventStore.h"
 
-#include "common/ByteBuffer.h"
-#include "common/Prefault.h"
-#include "store/StoreLogging.h"
+#include "core/common/ByteBuffer.h"
+#include "core/common/Prefault.h"
+#include "core/store/StoreLogging.h"
 
 #include <QThread>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "store/EventSegment.h"
-#include "store/EventStoreSnapshot.h"
+#include "core/store/EventSegment.h"
+#include "core/store/EventStoreSnapshot.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

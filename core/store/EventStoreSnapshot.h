@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/EventSegment.h"
+#include "core/store/EventSegment.h"
 
 #include <QHash>
 #include <QList>

@@ -2,9 +2,9 @@
 // against the same events measured without one, and how long opening the
 // comparison view holds the GUI thread while it replays a full store.
 // Prints BENCH lines.   bench_compare [--smoke]
-#include "compare/ComparisonReport.h"
-#include "pipeline/CaptureMeasurer.h"
-#include "pipeline/CapturePipeline.h"
+#include "core/compare/ComparisonReport.h"
+#include "core/pipeline/CaptureMeasurer.h"
+#include "core/pipeline/CapturePipeline.h"
 
 #include <QCoreApplication>
 

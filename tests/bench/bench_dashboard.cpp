@@ -16,17 +16,17 @@
 // GUI thread's CPU time and context switches meanwhile: a stall with little
 // CPU and many preemptions was a wait for a core, not work in the window.
 // Exits non-zero when events were lost or a phase did not finish.
-#include "common/Clock.h"
-#include "common/ProcessLimits.h"
-#include "net/EventBatch.h"
-#include "pipeline/CapturePipeline.h"
-#include "charts/LiveChartsPanel.h"
-#include "events/EventTableModel.h"
-#include "events/EventsPanel.h"
-#include "app/DashboardApp.h"
-#include "session/DashboardSession.h"
-#include "subscribe/SubscribeDialog.h"
-#include "window/MainWindow.h"
+#include "core/common/Clock.h"
+#include "core/common/ProcessLimits.h"
+#include "core/net/EventBatch.h"
+#include "core/pipeline/CapturePipeline.h"
+#include "ui/charts/LiveChartsPanel.h"
+#include "ui/events/EventTableModel.h"
+#include "ui/events/EventsPanel.h"
+#include "app/dashboard/DashboardApp.h"
+#include "ui/session/DashboardSession.h"
+#include "ui/subscribe/SubscribeDialog.h"
+#include "ui/window/MainWindow.h"
 
 #include <QAbstractItemView>
 #include <QChart>

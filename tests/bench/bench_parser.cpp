@@ -1,8 +1,8 @@
 // Parser throughput on three generated corpora, fed in 64 KiB reads and
 // stamped per read exactly as Subscription does. Prints BENCH lines.
 //   bench_parser [--smoke]   (--smoke: tiny corpora, for CTest)
-#include "common/Clock.h"
-#include "sse/SseParser.h"
+#include "core/common/Clock.h"
+#include "core/sse/SseParser.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -3,10 +3,10 @@
 // does; EventBatcher hands them over (bounded, with backpressure); the owner
 // thread appends them through CapturePipeline. Prints BENCH lines.
 //   bench_pipeline [--smoke] [--ingest-only]
-#include "common/Clock.h"
-#include "net/EventBatcher.h"
-#include "pipeline/CapturePipeline.h"
-#include "sse/SseParser.h"
+#include "core/common/Clock.h"
+#include "core/net/EventBatcher.h"
+#include "core/pipeline/CapturePipeline.h"
+#include "core/sse/SseParser.h"
 
 #include <QCoreApplication>
 #include <QTimer>

@@ -2,9 +2,9 @@
 // the subscription reading, TCP pushes back on the demo server (a separate
 // process), memory stays flat and no event is lost. Prints BENCH lines.
 //   bench_slowconsumer [--smoke] [--server PATH]
-#include "common/ProcessLimits.h"
-#include "net/StreamManager.h"
-#include "pipeline/CapturePipeline.h"
+#include "core/common/ProcessLimits.h"
+#include "core/net/StreamManager.h"
+#include "core/pipeline/CapturePipeline.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

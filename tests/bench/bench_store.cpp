@@ -1,7 +1,7 @@
 // EventStore: append rate and the whole process's resident memory with one
 // million small events held. Prints BENCH lines.   bench_store [--smoke]
-#include "common/ProcessLimits.h"
-#include "store/EventStore.h"
+#include "core/common/ProcessLimits.h"
+#include "core/store/EventStore.h"
 
 #include <QCoreApplication>
 #include <QFile>

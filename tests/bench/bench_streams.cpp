@@ -2,8 +2,8 @@
 // a separate process (so only the client is measured) and reports threads and
 // resident memory per stream. Prints BENCH lines.
 //   bench_streams [--smoke] [--server PATH]
-#include "common/ProcessLimits.h"
-#include "net/StreamManager.h"
+#include "core/common/ProcessLimits.h"
+#include "core/net/StreamManager.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

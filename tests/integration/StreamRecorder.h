@@ -1,7 +1,7 @@
 #pragma once
 
-#include "demo/DemoServerThread.h"
-#include "net/StreamManager.h"
+#include "core/demo/DemoServerThread.h"
+#include "core/net/StreamManager.h"
 
 #include <QByteArrayList>
 #include <QHash>

@@ -1,5 +1,5 @@
 // ssescope-cli end to end, as a child process against the demo server.
-#include "demo/DemoServerThread.h"
+#include "core/demo/DemoServerThread.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

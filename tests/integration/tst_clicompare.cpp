@@ -2,7 +2,7 @@
 // the demo server and a server that never answers, and saved captures.
 #include "CliProcess.h"
 
-#include "demo/DemoServerThread.h"
+#include "core/demo/DemoServerThread.h"
 
 #include <QTcpServer>
 #include <QTemporaryDir>

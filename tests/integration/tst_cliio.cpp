@@ -1,7 +1,7 @@
 // ssescope-cli's input and output: errors seen and reported, pipes read to
 // their end, a capture never destroyed, secrets never shown.
 #include "CliProcess.h"
-#include "demo/DemoServerThread.h"
+#include "core/demo/DemoServerThread.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // ssescope-cli must never freeze: whatever its output's reader does, a
 // signal or --duration ends the run, and /metrics keeps answering.
 #include "CliProcess.h"
-#include "demo/DemoServerThread.h"
+#include "core/demo/DemoServerThread.h"
 
 #include <QElapsedTimer>
 #include <QTest>

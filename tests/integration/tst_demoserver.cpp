@@ -1,5 +1,5 @@
 // The demo server speaks real HTTP/1.1: framing, headers, replay, faults.
-#include "demo/DemoServerThread.h"
+#include "core/demo/DemoServerThread.h"
 
 #include <QDeadlineTimer>
 #include <QTcpSocket>

@@ -1,7 +1,7 @@
 // A server whose response headers never end (issue 13, item 2): it starved
 // every stream sharing Qt's HTTP thread, and the timeout never dropped it.
 #include "StreamRecorder.h"
-#include "net/HeaderFloodGuard.h"
+#include "core/net/HeaderFloodGuard.h"
 
 #include <QTest>
 

@@ -2,7 +2,7 @@
 // get past Qt 6.4's six-connections-per-host limit without silent queueing.
 #include "StreamRecorder.h"
 
-#include "common/ProcessLimits.h"
+#include "core/common/ProcessLimits.h"
 
 #include <QTest>
 

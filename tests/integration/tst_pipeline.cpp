@@ -1,7 +1,7 @@
 // The GUI path end to end: subscriptions read latency on the network thread,
 // batches carry it, CapturePipeline stores and measures.
 #include "StreamRecorder.h"
-#include "pipeline/CapturePipeline.h"
+#include "core/pipeline/CapturePipeline.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -2,10 +2,10 @@
 // the five demo routes of packaging/compare-proxy.sh, subscribed through the
 // core for a bounded time, judged by the core.
 #include "NginxRoutes.h"
-#include "common/Clock.h"
-#include "compare/ComparisonReport.h"
-#include "net/StreamManager.h"
-#include "pipeline/CapturePipeline.h"
+#include "core/common/Clock.h"
+#include "core/compare/ComparisonReport.h"
+#include "core/net/StreamManager.h"
+#include "core/pipeline/CapturePipeline.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

@@ -3,7 +3,7 @@
 // Content-Type, and sentences that promise no retry that will not happen
 // (issue 6, items 2, 16, 17, 19, 20, 21, 27).
 #include "StreamRecorder.h"
-#include "net/ReconnectBackoff.h"
+#include "core/net/ReconnectBackoff.h"
 
 #include <QTcpServer>
 #include <QTest>

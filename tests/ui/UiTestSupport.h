@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pipeline/CapturePipeline.h"
-#include "session/DashboardSession.h"
+#include "core/pipeline/CapturePipeline.h"
+#include "ui/session/DashboardSession.h"
 
 #include <QByteArray>
 

@@ -1,8 +1,8 @@
 // Recording to a full disk says the file's real error (issue 13, item 11):
 // it said "Unknown error".
-#include "net/EventBatch.h"
-#include "session/CaptureRecorder.h"
-#include "store/EventStore.h"
+#include "core/net/EventBatch.h"
+#include "ui/session/CaptureRecorder.h"
+#include "core/store/EventStore.h"
 
 #include <QFileInfo>
 #include <QTest>

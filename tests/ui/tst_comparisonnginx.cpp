@@ -4,10 +4,10 @@
 #include "NginxRoutes.h"
 #include "UiTestSupport.h"
 
-#include "compare/ComparisonView.h"
-#include "compare/VerdictTableModel.h"
-#include "streams/StreamsPanel.h"
-#include "window/MainWindow.h"
+#include "ui/compare/ComparisonView.h"
+#include "ui/compare/VerdictTableModel.h"
+#include "ui/streams/StreamsPanel.h"
+#include "ui/window/MainWindow.h"
 
 #include <QAction>
 #include <QDir>

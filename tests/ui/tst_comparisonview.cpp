@@ -3,12 +3,12 @@
 // demo server; its exports.
 #include "UiTestSupport.h"
 
-#include "compare/ComparisonCharts.h"
-#include "compare/ComparisonView.h"
-#include "compare/StreamPickerDialog.h"
-#include "compare/VerdictTableModel.h"
-#include "streams/StreamsPanel.h"
-#include "window/MainWindow.h"
+#include "ui/compare/ComparisonCharts.h"
+#include "ui/compare/ComparisonView.h"
+#include "ui/compare/StreamPickerDialog.h"
+#include "ui/compare/VerdictTableModel.h"
+#include "ui/streams/StreamsPanel.h"
+#include "ui/window/MainWindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QAbstractButton>

@@ -1,6 +1,6 @@
 // "Copy as cURL" from browsers' devtools, in bash and in Windows cmd quoting,
 // fills the subscribe dialog: the parser behind it.
-#include "subscribe/CurlCommand.h"
+#include "ui/subscribe/CurlCommand.h"
 
 #include <QtTest>
 

@@ -1,7 +1,7 @@
 // The window's command line.
-#include "app/DashboardApp.h"
-#include "app/DashboardOptions.h"
-#include "app/EnglishPlurals.h"
+#include "app/dashboard/DashboardApp.h"
+#include "app/dashboard/DashboardOptions.h"
+#include "app/dashboard/EnglishPlurals.h"
 
 #include <QtTest>
 

@@ -2,19 +2,19 @@
 // loopback: subscribe through the dialog, filter, export, workspaces, errors
 // beside the stream they concern, the keyboard and accessible names.
 #include "UiTestSupport.h"
-#include "capture/CaptureJobs.h"
-#include "charts/LiveChartsPanel.h"
-#include "events/EventDetailPane.h"
-#include "events/EventFilterBar.h"
-#include "events/EventTableModel.h"
-#include "events/EventsPanel.h"
-#include "session/DashboardSession.h"
-#include "session/Workspace.h"
-#include "streams/StreamListModel.h"
-#include "streams/StreamStateStyle.h"
-#include "streams/StreamsPanel.h"
-#include "subscribe/SubscribeDialog.h"
-#include "window/MainWindow.h"
+#include "ui/capture/CaptureJobs.h"
+#include "ui/charts/LiveChartsPanel.h"
+#include "ui/events/EventDetailPane.h"
+#include "ui/events/EventFilterBar.h"
+#include "ui/events/EventTableModel.h"
+#include "ui/events/EventsPanel.h"
+#include "ui/session/DashboardSession.h"
+#include "ui/session/Workspace.h"
+#include "ui/streams/StreamListModel.h"
+#include "ui/streams/StreamStateStyle.h"
+#include "ui/streams/StreamsPanel.h"
+#include "ui/subscribe/SubscribeDialog.h"
+#include "ui/window/MainWindow.h"
 
 #include <QAbstractButton>
 #include <QAbstractScrollArea>

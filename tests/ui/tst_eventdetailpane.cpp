@@ -4,7 +4,7 @@
 // is a button away.
 #include "UiTestSupport.h"
 
-#include "events/EventDetailPane.h"
+#include "ui/events/EventDetailPane.h"
 
 #include <QFileDialog>
 #include <QPlainTextEdit>

@@ -1,6 +1,6 @@
 // The event table's filter: streams, type, text and regex over the data.
-#include "events/EventFilter.h"
-#include "store/EventStore.h"
+#include "ui/events/EventFilter.h"
+#include "core/store/EventStore.h"
 
 #include <QtTest>
 

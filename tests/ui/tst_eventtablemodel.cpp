@@ -2,8 +2,8 @@
 // time-sliced filtering and worker sorting, all under QAbstractItemModelTester.
 #include "UiTestSupport.h"
 
-#include "app/EnglishPlurals.h"
-#include "events/EventTableModel.h"
+#include "app/dashboard/EnglishPlurals.h"
+#include "ui/events/EventTableModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QtTest>

@@ -1,5 +1,5 @@
 // The export dialog opens in the folder of the last export (issue 13).
-#include "capture/ExportDialog.h"
+#include "ui/capture/ExportDialog.h"
 
 #include <QDialogButtonBox>
 #include <QDir>

@@ -3,9 +3,9 @@
 // error ("No space left on device") is a message box beside the status bar,
 // a FIFO with a reader gets every event, and a folder is refused.
 #include "UiTestSupport.h"
-#include "capture/CaptureJobs.h"
-#include "session/DashboardSession.h"
-#include "window/MainWindow.h"
+#include "ui/capture/CaptureJobs.h"
+#include "ui/session/DashboardSession.h"
+#include "ui/window/MainWindow.h"
 
 #include <QMessageBox>
 #include <QTemporaryDir>

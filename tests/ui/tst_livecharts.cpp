@@ -4,7 +4,7 @@
 // axis; identical streams differ in line style; zooming fits the y axes.
 #include "UiTestSupport.h"
 
-#include "charts/LiveChartsPanel.h"
+#include "ui/charts/LiveChartsPanel.h"
 
 #include <QCheckBox>
 #include <QChart>

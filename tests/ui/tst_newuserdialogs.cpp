@@ -1,12 +1,12 @@
 // Issue 13, items 10 and "Dialogs and panels": what a new user trips on in the
 // subscribe dialog and the streams panel, through the real widgets, offscreen.
 #include "UiTestSupport.h"
-#include "session/DashboardSession.h"
-#include "streams/StreamListModel.h"
-#include "streams/StreamsPanel.h"
-#include "subscribe/HeadersEditor.h"
-#include "subscribe/SubscribeDialog.h"
-#include "window/MainWindow.h"
+#include "ui/session/DashboardSession.h"
+#include "ui/streams/StreamListModel.h"
+#include "ui/streams/StreamsPanel.h"
+#include "ui/subscribe/HeadersEditor.h"
+#include "ui/subscribe/SubscribeDialog.h"
+#include "ui/window/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>

@@ -2,12 +2,12 @@
 // streams, lists the file's streams with the file's figures, keeps a stream's
 // colour with its name, and numbers each capture's events from 1.
 #include "UiTestSupport.h"
-#include "charts/LiveChartsPanel.h"
-#include "events/EventTableModel.h"
-#include "session/DashboardSession.h"
-#include "streams/StreamListModel.h"
-#include "streams/StreamsPanel.h"
-#include "window/MainWindow.h"
+#include "ui/charts/LiveChartsPanel.h"
+#include "ui/events/EventTableModel.h"
+#include "ui/session/DashboardSession.h"
+#include "ui/streams/StreamListModel.h"
+#include "ui/streams/StreamsPanel.h"
+#include "ui/window/MainWindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

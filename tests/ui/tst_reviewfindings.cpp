@@ -1,11 +1,11 @@
 // Defects found in the hostile-input and keyboard review of the dashboard
 // (review branch). Each test fails on the code as reviewed and says what the
 // user saw.
-#include "session/DashboardSession.h"
-#include "session/Workspace.h"
-#include "streams/StreamsPanel.h"
-#include "subscribe/SubscribeDialog.h"
-#include "window/MainWindow.h"
+#include "ui/session/DashboardSession.h"
+#include "ui/session/Workspace.h"
+#include "ui/streams/StreamsPanel.h"
+#include "ui/subscribe/SubscribeDialog.h"
+#include "ui/window/MainWindow.h"
 
 #include <QApplication>
 #include <QLineEdit>

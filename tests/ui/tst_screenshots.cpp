@@ -2,14 +2,14 @@
 // streams and saves PNGs under the build tree (ui-artifacts/), so that
 // people can look at what the dashboard shows. The checks make sure each
 // picture shows something: a blank or single-colour grab fails.
-#include "capture/CaptureIO.h"
-#include "charts/LiveChartsPanel.h"
-#include "events/EventTableModel.h"
-#include "events/EventsPanel.h"
-#include "session/DashboardSession.h"
-#include "streams/StreamsPanel.h"
-#include "subscribe/SubscribeDialog.h"
-#include "window/MainWindow.h"
+#include "core/capture/CaptureIO.h"
+#include "ui/charts/LiveChartsPanel.h"
+#include "ui/events/EventTableModel.h"
+#include "ui/events/EventsPanel.h"
+#include "ui/session/DashboardSession.h"
+#include "ui/streams/StreamsPanel.h"
+#include "ui/subscribe/SubscribeDialog.h"
+#include "ui/window/MainWindow.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,11 +1,11 @@
 // Issue 13, "Stale state after edits and clears": figures, filter entries and
 // counts that outlived what they described.
 #include "UiTestSupport.h"
-#include "events/EventFilterBar.h"
-#include "events/EventTableModel.h"
-#include "events/EventsPanel.h"
-#include "session/DashboardSession.h"
-#include "streams/StreamListModel.h"
+#include "ui/events/EventFilterBar.h"
+#include "ui/events/EventTableModel.h"
+#include "ui/events/EventsPanel.h"
+#include "ui/session/DashboardSession.h"
+#include "ui/streams/StreamListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

@@ -1,8 +1,8 @@
 // The streams panel's model against real streams from the demo server.
-#include "demo/DemoServerThread.h"
-#include "session/DashboardSession.h"
-#include "streams/StreamListModel.h"
-#include "streams/StreamStateStyle.h"
+#include "core/demo/DemoServerThread.h"
+#include "ui/session/DashboardSession.h"
+#include "ui/streams/StreamListModel.h"
+#include "ui/streams/StreamStateStyle.h"
 #include "UiTestSupport.h"
 
 #include <QAbstractItemModelTester>

@@ -1,7 +1,7 @@
 // The subscribe dialog: inline validation that blocks OK, curl paste, TLS
 // warning, auth helpers and the latency preview.
-#include "subscribe/HeadersEditor.h"
-#include "subscribe/SubscribeDialog.h"
+#include "ui/subscribe/HeadersEditor.h"
+#include "ui/subscribe/SubscribeDialog.h"
 
 #include <QAbstractButton>
 #include <QAbstractScrollArea>

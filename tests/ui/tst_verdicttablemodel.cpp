@@ -1,6 +1,6 @@
 // The comparison view's verdict table: text in the model, so that screen
 // readers and automation read the verdicts; rows change in place.
-#include "compare/VerdictTableModel.h"
+#include "ui/compare/VerdictTableModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -3,11 +3,11 @@
 // "bidiexe.txt") is shown escaped, by one helper, in the event table, the
 // detail header, the stream filter and the streams panel.
 #include "UiTestSupport.h"
-#include "common/VisibleText.h"
-#include "events/EventDetailPane.h"
-#include "events/EventTableModel.h"
-#include "session/DashboardSession.h"
-#include "streams/StreamListModel.h"
+#include "ui/common/VisibleText.h"
+#include "ui/events/EventDetailPane.h"
+#include "ui/events/EventTableModel.h"
+#include "ui/session/DashboardSession.h"
+#include "ui/streams/StreamListModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>

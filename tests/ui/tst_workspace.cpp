@@ -1,5 +1,5 @@
 // Workspaces: the subscriptions with their settings and the layout, as JSON.
-#include "session/Workspace.h"
+#include "ui/session/Workspace.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

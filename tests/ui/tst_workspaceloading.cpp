@@ -1,10 +1,10 @@
 // A large workspace is added a slice at a time (issue 13, item 3): the window
 // paints and answers between slices, and says how far it has got. Tested by
 // structure (streams added per turn of the event loop), not by timing.
-#include "session/DashboardSession.h"
-#include "session/Workspace.h"
-#include "session/WorkspaceLoader.h"
-#include "window/MainWindow.h"
+#include "ui/session/DashboardSession.h"
+#include "ui/session/Workspace.h"
+#include "ui/session/WorkspaceLoader.h"
+#include "ui/window/MainWindow.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

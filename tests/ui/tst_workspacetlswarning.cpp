@@ -1,10 +1,10 @@
 // A workspace that switches "ignore TLS errors" on is not silent about it
 // (issue 13, item 12): the stream's row in the window carries a warning.
-#include "session/DashboardSession.h"
-#include "session/Workspace.h"
-#include "streams/StreamListModel.h"
-#include "streams/StreamsPanel.h"
-#include "window/MainWindow.h"
+#include "ui/session/DashboardSession.h"
+#include "ui/session/Workspace.h"
+#include "ui/streams/StreamListModel.h"
+#include "ui/streams/StreamsPanel.h"
+#include "ui/window/MainWindow.h"
 
 #include <QAbstractItemModelTester>
 #include <QIcon>

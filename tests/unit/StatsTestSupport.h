@@ -2,7 +2,7 @@
 
 // Compares everything a StreamStats shows, for tests that count the same
 // events two ways.
-#include "stats/StreamStats.h"
+#include "core/stats/StreamStats.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 // ByteBuffer and the short-copy helpers the hot paths are built on.
-#include "common/ByteBuffer.h"
+#include "core/common/ByteBuffer.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // Export, import and export again must give the same bytes, in every format.
-#include "capture/CaptureIO.h"
-#include "capture/JsonlCodec.h"
-#include "sse/SseParser.h"
+#include "core/capture/CaptureIO.h"
+#include "core/capture/JsonlCodec.h"
+#include "core/sse/SseParser.h"
 
 #include <QBuffer>
 #include <QJsonArray>

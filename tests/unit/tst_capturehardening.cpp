@@ -1,10 +1,10 @@
 // The capture formats against hostile or broken input: what a format cannot
 // carry is refused and counted, readers stay linear and bounded, and every
 // bad record is named with its line (issue 6, items 6, 7 and 23).
-#include "capture/CaptureIO.h"
-#include "capture/CsvCodec.h"
-#include "capture/JsonlCodec.h"
-#include "sse/SseParser.h"
+#include "core/capture/CaptureIO.h"
+#include "core/capture/CsvCodec.h"
+#include "core/capture/JsonlCodec.h"
+#include "core/sse/SseParser.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>

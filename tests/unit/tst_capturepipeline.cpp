@@ -1,5 +1,5 @@
 // CapturePipeline: one place that stores and measures every batch.
-#include "pipeline/CapturePipeline.h"
+#include "core/pipeline/CapturePipeline.h"
 #include "StatsTestSupport.h"
 
 #include <QRandomGenerator>

@@ -1,7 +1,7 @@
 // The CLI's writer on its own: frames, the last event ID, comments, write errors.
-#include "cli/CliEventWriter.h"
-#include "pipeline/CapturePipeline.h"
-#include "sse/Utf8.h"
+#include "app/cli/CliEventWriter.h"
+#include "core/pipeline/CapturePipeline.h"
+#include "core/sse/Utf8.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,5 +1,5 @@
 // ssescope-cli's command line: what it refuses, and why.
-#include "cli/CliOptions.h"
+#include "app/cli/CliOptions.h"
 
 #include <QTest>
 

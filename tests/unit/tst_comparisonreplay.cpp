@@ -1,6 +1,6 @@
-#include "compare/ComparisonReport.h"
-#include "pipeline/CaptureMeasurer.h"
-#include "pipeline/CapturePipeline.h"
+#include "core/compare/ComparisonReport.h"
+#include "core/pipeline/CaptureMeasurer.h"
+#include "core/pipeline/CapturePipeline.h"
 
 #include <QTest>
 

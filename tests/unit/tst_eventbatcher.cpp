@@ -1,8 +1,8 @@
 // EventBatch (flat events, shared ids) and EventBatcher (bounded, lossless
 // hand-over with backpressure), the latter against the demo server.
-#include "demo/DemoServerThread.h"
-#include "net/EventBatcher.h"
-#include "net/StreamManager.h"
+#include "core/demo/DemoServerThread.h"
+#include "core/net/EventBatcher.h"
+#include "core/net/StreamManager.h"
 
 #include <QSignalSpy>
 #include <QTest>

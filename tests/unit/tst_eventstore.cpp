@@ -1,5 +1,5 @@
-#include "capture/CaptureIO.h"
-#include "store/EventStore.h"
+#include "core/capture/CaptureIO.h"
+#include "core/store/EventStore.h"
 
 #include <QBuffer>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "latency/LatencyAutoDetector.h"
+#include "core/latency/LatencyAutoDetector.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "latency/LatencyExtractor.h"
+#include "core/latency/LatencyExtractor.h"
 
 #include <QTest>
 

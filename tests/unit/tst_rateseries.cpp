@@ -1,6 +1,6 @@
 // Rolling rates (core/stats/RateSeries) against streams built by hand: bursts
 // from a buffering proxy, steady streams, and streams that stop.
-#include "stats/RateSeries.h"
+#include "core/stats/RateSeries.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "net/ReconnectBackoff.h"
+#include "core/net/ReconnectBackoff.h"
 
 #include <QSet>
 #include <QTest>

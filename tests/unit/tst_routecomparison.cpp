@@ -1,7 +1,7 @@
-#include "compare/ComparisonReport.h"
-#include "compare/RouteComparison.h"
-#include "pipeline/CaptureMeasurer.h"
-#include "pipeline/CapturePipeline.h"
+#include "core/compare/ComparisonReport.h"
+#include "core/compare/RouteComparison.h"
+#include "core/pipeline/CaptureMeasurer.h"
+#include "core/pipeline/CapturePipeline.h"
 
 #include <QTest>
 

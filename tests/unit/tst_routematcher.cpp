@@ -1,4 +1,4 @@
-#include "latency/RouteMatcher.h"
+#include "core/latency/RouteMatcher.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "compare/RouteVerdict.h"
+#include "core/compare/RouteVerdict.h"
 
 #include <QTest>
 

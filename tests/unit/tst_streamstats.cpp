@@ -1,6 +1,6 @@
 // Rolling windows checked against figures computed by hand.
-#include "stats/CaptureStats.h"
-#include "stats/LogHistogram.h"
+#include "core/stats/CaptureStats.h"
+#include "core/stats/LogHistogram.h"
 #include "StatsTestSupport.h"
 
 #include <QRandomGenerator>

@@ -1,4 +1,4 @@
-#include "net/SubscriptionConfig.h"
+#include "core/net/SubscriptionConfig.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

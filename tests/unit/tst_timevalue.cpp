@@ -1,4 +1,4 @@
-#include "common/TimeValue.h"
+#include "core/common/TimeValue.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 #include "CaptureJobs.h"
 
-#include "capture/OutputTarget.h"
-#include "store/EventStore.h"
+#include "core/capture/OutputTarget.h"
+#include "core/store/EventStore.h"
 
 #include <QHash>
 

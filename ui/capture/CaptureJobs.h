@@ -1,7 +1,7 @@
 #pragma once
 
-#include "capture/CaptureFormat.h"
-#include "store/EventStoreSnapshot.h"
+#include "core/capture/CaptureFormat.h"
+#include "core/store/EventStoreSnapshot.h"
 
 #include <QObject>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "capture/CaptureFormat.h"
-#include "net/EventBatch.h"
+#include "core/capture/CaptureFormat.h"
+#include "core/net/EventBatch.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "capture/CaptureFormat.h"
+#include "core/capture/CaptureFormat.h"
 
 #include <QDialog>
 

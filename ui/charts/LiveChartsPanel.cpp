@@ -1,9 +1,9 @@
 #include "LiveChartsPanel.h"
 
-#include "common/Clock.h"
-#include "session/DashboardSession.h"
-#include "stats/CaptureStats.h"
-#include "stats/RateSeries.h"
+#include "core/common/Clock.h"
+#include "ui/session/DashboardSession.h"
+#include "core/stats/CaptureStats.h"
+#include "core/stats/RateSeries.h"
 
 #include <QChart>
 #include <QChartView>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sse/SseEvent.h"
+#include "core/sse/SseEvent.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "compare/RouteComparison.h"
+#include "core/compare/RouteComparison.h"
 
 #include <QList>
 #include <QPointF>

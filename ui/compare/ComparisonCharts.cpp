@@ -1,7 +1,7 @@
 #include "ComparisonCharts.h"
 
-#include "compare/RouteVerdict.h"
-#include "compare/ChartDecimation.h"
+#include "core/compare/RouteVerdict.h"
+#include "ui/compare/ChartDecimation.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "compare/ChartDecimation.h"
-#include "compare/RouteComparison.h"
+#include "ui/compare/ChartDecimation.h"
+#include "core/compare/RouteComparison.h"
 
 #include <QColor>
 #include <QWidget>

@@ -1,10 +1,10 @@
 #include "ComparisonView.h"
 
-#include "common/Clock.h"
-#include "compare/ComparisonCharts.h"
-#include "compare/ExportFile.h"
-#include "compare/VerdictTableModel.h"
-#include "session/DashboardSession.h"
+#include "core/common/Clock.h"
+#include "ui/compare/ComparisonCharts.h"
+#include "ui/compare/ExportFile.h"
+#include "ui/compare/VerdictTableModel.h"
+#include "ui/session/DashboardSession.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>

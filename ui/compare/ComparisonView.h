@@ -1,7 +1,7 @@
 #pragma once
 
-#include "compare/ComparisonReport.h"
-#include "sse/SseEvent.h"
+#include "core/compare/ComparisonReport.h"
+#include "core/sse/SseEvent.h"
 
 #include <QDialog>
 #include <QElapsedTimer>

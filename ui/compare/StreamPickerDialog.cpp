@@ -1,6 +1,6 @@
 #include "StreamPickerDialog.h"
 
-#include "session/DashboardSession.h"
+#include "ui/session/DashboardSession.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #include "EventFilter.h"
 
-#include "store/EventStore.h"
+#include "core/store/EventStore.h"
 
 #include <QCoreApplication>
 #include <QLatin1StringView>

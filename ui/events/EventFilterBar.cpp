@@ -1,7 +1,7 @@
 #include "EventFilterBar.h"
 
-#include "common/VisibleText.h"
-#include "session/DashboardSession.h"
+#include "ui/common/VisibleText.h"
+#include "ui/session/DashboardSession.h"
 
 #include <QCheckBox>
 #include <QComboBox>

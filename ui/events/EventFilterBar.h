@@ -1,6 +1,6 @@
 #pragma once
 
-#include "events/EventFilter.h"
+#include "ui/events/EventFilter.h"
 
 #include <QTimer>
 #include <QWidget>

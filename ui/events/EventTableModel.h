@@ -1,7 +1,7 @@
 #pragma once
 
-#include "events/EventFilter.h"
-#include "pipeline/CapturePipeline.h"
+#include "ui/events/EventFilter.h"
+#include "core/pipeline/CapturePipeline.h"
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>

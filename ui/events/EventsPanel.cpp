@@ -1,9 +1,9 @@
 #include "EventsPanel.h"
 
-#include "events/EventDetailPane.h"
-#include "events/EventFilterBar.h"
-#include "events/EventTableModel.h"
-#include "session/DashboardSession.h"
+#include "ui/events/EventDetailPane.h"
+#include "ui/events/EventFilterBar.h"
+#include "ui/events/EventTableModel.h"
+#include "ui/session/DashboardSession.h"
 
 #include <QAction>
 #include <QHeaderView>

@@ -1,7 +1,7 @@
 #include "CaptureRecorder.h"
 
-#include "capture/OutputTarget.h"
-#include "store/EventStore.h"
+#include "core/capture/OutputTarget.h"
+#include "core/store/EventStore.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "capture/CaptureFormat.h"
-#include "net/EventBatcher.h"
+#include "core/capture/CaptureFormat.h"
+#include "core/net/EventBatcher.h"
 
 #include <QFile>
 #include <QHash>

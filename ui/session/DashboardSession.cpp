@@ -1,10 +1,10 @@
 #include "DashboardSession.h"
 
-#include "capture/CaptureFormat.h"
-#include "capture/CaptureLoader.h"
-#include "demo/DemoServerThread.h"
-#include "session/CaptureRecorder.h"
-#include "session/StreamPalette.h"
+#include "core/capture/CaptureFormat.h"
+#include "ui/capture/CaptureLoader.h"
+#include "core/demo/DemoServerThread.h"
+#include "ui/session/CaptureRecorder.h"
+#include "ui/session/StreamPalette.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "net/StreamManager.h"
-#include "pipeline/CapturePipeline.h"
+#include "core/net/StreamManager.h"
+#include "core/pipeline/CapturePipeline.h"
 
 #include <QColor>
 #include <QObject>

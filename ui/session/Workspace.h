@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/SubscriptionConfig.h"
+#include "core/net/SubscriptionConfig.h"
 
 #include <QByteArray>
 #include <QList>

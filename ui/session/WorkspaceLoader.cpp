@@ -1,6 +1,6 @@
 #include "WorkspaceLoader.h"
 
-#include "session/DashboardSession.h"
+#include "ui/session/DashboardSession.h"
 
 namespace ssescope::ui {
 

@@ -1,6 +1,6 @@
 #include "SparklineDelegate.h"
 
-#include "streams/StreamListModel.h"
+#include "ui/streams/StreamListModel.h"
 
 #include <QPainter>
 #include <QPainterPath>

@@ -1,11 +1,11 @@
 #include "StreamListModel.h"
 
-#include "common/Clock.h"
-#include "common/VisibleText.h"
-#include "latency/LatencyAutoDetector.h"
-#include "session/DashboardSession.h"
-#include "stats/RateSeries.h"
-#include "streams/StreamStateStyle.h"
+#include "core/common/Clock.h"
+#include "ui/common/VisibleText.h"
+#include "core/latency/LatencyAutoDetector.h"
+#include "ui/session/DashboardSession.h"
+#include "core/stats/RateSeries.h"
+#include "ui/streams/StreamStateStyle.h"
 
 #include <QApplication>
 #include <QFileInfo>

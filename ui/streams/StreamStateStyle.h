@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/SubscriptionStatus.h"
+#include "core/net/SubscriptionStatus.h"
 
 #include <QColor>
 #include <QIcon>

@@ -1,8 +1,8 @@
 #include "StreamsPanel.h"
 
-#include "session/DashboardSession.h"
-#include "streams/SparklineDelegate.h"
-#include "streams/StreamListModel.h"
+#include "ui/session/DashboardSession.h"
+#include "ui/streams/SparklineDelegate.h"
+#include "ui/streams/StreamListModel.h"
 
 #include <QAction>
 #include <QDockWidget>

@@ -1,9 +1,9 @@
 #include "SubscribeDialog.h"
 
-#include "latency/LatencyAutoDetector.h"
-#include "latency/LatencyExtractor.h"
-#include "subscribe/CurlCommand.h"
-#include "subscribe/HeadersEditor.h"
+#include "core/latency/LatencyAutoDetector.h"
+#include "core/latency/LatencyExtractor.h"
+#include "ui/subscribe/CurlCommand.h"
+#include "ui/subscribe/HeadersEditor.h"
 
 #include <QApplication>
 #include <QCheckBox>

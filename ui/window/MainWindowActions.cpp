@@ -1,21 +1,21 @@
 // MainWindow's file, workspace, export and stream actions: what the menus
 // do, kept apart from the window's construction.
-#include "MainWindow.h"
+#include "ui/window/MainWindow.h"
 
-#include "capture/CaptureJobs.h"
-#include "capture/ExportDialog.h"
-#include "compare/ComparisonView.h"
-#include "compare/StreamPickerDialog.h"
-#include "charts/LiveChartsPanel.h"
-#include "events/EventTableModel.h"
-#include "events/EventsPanel.h"
-#include "session/CaptureRecorder.h"
-#include "session/DashboardSession.h"
-#include "streams/StreamsPanel.h"
-#include "session/Workspace.h"
-#include "session/WorkspaceLoader.h"
-#include "subscribe/SubscribeDialog.h"
-#include "window/RecentFiles.h"
+#include "ui/capture/CaptureJobs.h"
+#include "ui/capture/ExportDialog.h"
+#include "ui/compare/ComparisonView.h"
+#include "ui/compare/StreamPickerDialog.h"
+#include "ui/charts/LiveChartsPanel.h"
+#include "ui/events/EventTableModel.h"
+#include "ui/events/EventsPanel.h"
+#include "ui/session/CaptureRecorder.h"
+#include "ui/session/DashboardSession.h"
+#include "ui/streams/StreamsPanel.h"
+#include "ui/session/Workspace.h"
+#include "ui/session/WorkspaceLoader.h"
+#include "ui/subscribe/SubscribeDialog.h"
+#include "ui/window/RecentFiles.h"
 
 #include <QAction>
 #include <QDir>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "cli/CliOptions.h"
-#include "net/StreamManager.h"
-#include "pipeline/CaptureMeasurer.h"
+#include "app/cli/CliOptions.h"
+#include "core/net/StreamManager.h"
+#include "core/pipeline/CaptureMeasurer.h"
 
 #include <QObject>
 #include <QTimer>

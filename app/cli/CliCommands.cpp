@@ -1,9 +1,9 @@
 #include "CliCommands.h"
 
-#include "capture/OutputTarget.h"
-#include "cli/CliOutput.h"
-#include "cli/TableCell.h"
-#include "pipeline/CaptureMeasurer.h"
+#include "core/capture/OutputTarget.h"
+#include "app/cli/CliOutput.h"
+#include "app/cli/TableCell.h"
+#include "core/pipeline/CaptureMeasurer.h"
 
 #include <QCoreApplication>
 #include <QFile>

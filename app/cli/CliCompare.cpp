@@ -1,8 +1,8 @@
 #include "CliCompare.h"
 
-#include "cli/CliCompareReport.h"
-#include "cli/CliOutput.h"
-#include "common/Clock.h"
+#include "app/cli/CliCompareReport.h"
+#include "app/cli/CliOutput.h"
+#include "core/common/Clock.h"
 
 #include <QCoreApplication>
 #include <QFile>

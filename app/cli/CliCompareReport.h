@@ -1,6 +1,6 @@
 #pragma once
 
-#include "compare/ComparisonReport.h"
+#include "core/compare/ComparisonReport.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "CliEventWriter.h"
 
-#include "sse/Utf8.h"
+#include "core/sse/Utf8.h"
 
 #include <QDeadlineTimer>
 

@@ -1,12 +1,12 @@
 #include "CliSession.h"
 
-#include "cli/TableCell.h"
-#include "stats/RateSeries.h"
-#include "common/Clock.h"
-#include "common/JsonWriter.h"
-#include "common/TimeValue.h"
-#include "metrics/MetricsServer.h"
-#include "metrics/PrometheusText.h"
+#include "app/cli/TableCell.h"
+#include "core/stats/RateSeries.h"
+#include "core/common/Clock.h"
+#include "core/common/JsonWriter.h"
+#include "core/common/TimeValue.h"
+#include "core/metrics/MetricsServer.h"
+#include "core/metrics/PrometheusText.h"
 
 #include <QCoreApplication>
 

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "capture/CaptureFormat.h"
-#include "cli/CliEventWriter.h"
-#include "cli/CliOptions.h"
-#include "cli/CliOutput.h"
-#include "latency/LatencyExtractor.h"
-#include "net/StreamManager.h"
-#include "stats/CaptureStats.h"
+#include "core/capture/CaptureFormat.h"
+#include "app/cli/CliEventWriter.h"
+#include "app/cli/CliOptions.h"
+#include "app/cli/CliOutput.h"
+#include "core/latency/LatencyExtractor.h"
+#include "core/net/StreamManager.h"
+#include "core/stats/CaptureStats.h"
 
 #include <QObject>
 #include <QSocketNotifier>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "cli/CliOptions.h"
+#include "app/cli/CliOptions.h"
 
 namespace ssescope::cli {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "latency/LatencyExtractor.h"
-#include "net/SubscriptionConfig.h"
+#include "core/latency/LatencyExtractor.h"
+#include "core/net/SubscriptionConfig.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

@@ -1,10 +1,10 @@
 #include "DashboardApp.h"
 
-#include "app/DashboardOptions.h"
-#include "app/EnglishPlurals.h"
-#include "common/ProcessLimits.h"
-#include "session/DashboardSession.h"
-#include "window/MainWindow.h"
+#include "app/dashboard/DashboardOptions.h"
+#include "app/dashboard/EnglishPlurals.h"
+#include "core/common/ProcessLimits.h"
+#include "ui/session/DashboardSession.h"
+#include "ui/window/MainWindow.h"
 
 #include <QApplication>
 #include <QFile>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "capture/CaptureFormat.h"
-#include "latency/LatencyExtractor.h"
-#include "net/SubscriptionConfig.h"
+#include "core/capture/CaptureFormat.h"
+#include "core/latency/LatencyExtractor.h"
+#include "core/net/SubscriptionConfig.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
 #include "CliOptions.h"
 
-#include "cli/CliRequestOptions.h"
-#include "metrics/MetricsServer.h"
+#include "app/cli/CliRequestOptions.h"
+#include "core/metrics/MetricsServer.h"
 
 #include <QCoreApplication>
 #include <QCommandLineParser>

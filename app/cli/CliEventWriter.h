@@ -1,11 +1,11 @@
 #pragma once
 
-#include "capture/CaptureFormat.h"
-#include "common/ByteBuffer.h"
-#include "cli/CliOutput.h"
-#include "net/DirectEventConsumer.h"
-#include "net/SubscriptionStatus.h"
-#include "pipeline/CaptureMeasurer.h"
+#include "core/capture/CaptureFormat.h"
+#include "core/common/ByteBuffer.h"
+#include "app/cli/CliOutput.h"
+#include "core/net/DirectEventConsumer.h"
+#include "core/net/SubscriptionStatus.h"
+#include "core/pipeline/CaptureMeasurer.h"
 
 #include <QHash>
 #include <QThread>

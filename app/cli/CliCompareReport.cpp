@@ -1,9 +1,9 @@
 #include "CliCompareReport.h"
 
-#include "cli/CliOptions.h"
-#include "capture/OutputTarget.h"
-#include "cli/CliOutput.h"
-#include "cli/TableCell.h"
+#include "app/cli/CliOptions.h"
+#include "core/capture/OutputTarget.h"
+#include "app/cli/CliOutput.h"
+#include "app/cli/TableCell.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>
