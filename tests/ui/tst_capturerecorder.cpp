@@ -1,7 +1,7 @@
 // Recording to a full disk says the file's real error (issue 13, item 11):
 // it said "Unknown error".
 #include "core/net/EventBatch.h"
-#include "ui/session/CaptureRecorder.h"
+#include "core/capture/CaptureRecorder.h"
 #include "core/store/EventStore.h"
 
 #include <QFileInfo>
@@ -27,7 +27,7 @@ private Q_SLOTS:
         QFETCH(int, eventBytes);
         if (!QFileInfo::exists(u"/dev/full"_s))
             QSKIP("no /dev/full here");
-        ui::CaptureRecorder recorder;
+        CaptureRecorder recorder;
         QString error;
         QVERIFY2(recorder.start(u"/dev/full"_s, &error), qPrintable(error));
         EventStore store;

@@ -2,14 +2,14 @@
 // loopback: subscribe through the dialog, filter, export, workspaces, errors
 // beside the stream they concern, the keyboard and accessible names.
 #include "UiTestSupport.h"
-#include "ui/capture/CaptureJobs.h"
+#include "core/capture/CaptureJobs.h"
 #include "ui/charts/LiveChartsPanel.h"
 #include "ui/events/EventDetailPane.h"
 #include "ui/events/EventFilterBar.h"
 #include "ui/events/EventTableModel.h"
 #include "ui/events/EventsPanel.h"
 #include "ui/session/DashboardSession.h"
-#include "ui/session/Workspace.h"
+#include "core/session/Workspace.h"
 #include "ui/streams/StreamListModel.h"
 #include "ui/streams/StreamStateStyle.h"
 #include "ui/streams/StreamsPanel.h"

@@ -2,7 +2,7 @@
 // (review branch). Each test fails on the code as reviewed and says what the
 // user saw.
 #include "ui/session/DashboardSession.h"
-#include "ui/session/Workspace.h"
+#include "core/session/Workspace.h"
 #include "ui/streams/StreamsPanel.h"
 #include "ui/subscribe/SubscribeDialog.h"
 #include "ui/window/MainWindow.h"

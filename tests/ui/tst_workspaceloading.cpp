@@ -2,7 +2,7 @@
 // paints and answers between slices, and says how far it has got. Tested by
 // structure (streams added per turn of the event loop), not by timing.
 #include "ui/session/DashboardSession.h"
-#include "ui/session/Workspace.h"
+#include "core/session/Workspace.h"
 #include "ui/session/WorkspaceLoader.h"
 #include "ui/window/MainWindow.h"
 

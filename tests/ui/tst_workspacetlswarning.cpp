@@ -1,7 +1,7 @@
 // A workspace that switches "ignore TLS errors" on is not silent about it
 // (issue 13, item 12): the stream's row in the window carries a warning.
 #include "ui/session/DashboardSession.h"
-#include "ui/session/Workspace.h"
+#include "core/session/Workspace.h"
 #include "ui/streams/StreamListModel.h"
 #include "ui/streams/StreamsPanel.h"
 #include "ui/window/MainWindow.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/events/EventFilter.h"
+#include "core/store/EventFilter.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -31,7 +31,7 @@ public:
     void focusText();
 
 Q_SIGNALS:
-    void filterChanged(const ssescope::ui::EventFilter &filter);
+    void filterChanged(const ssescope::EventFilter &filter);
 
 private:
     void refreshStreams();

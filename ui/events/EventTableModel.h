@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/events/EventFilter.h"
+#include "core/store/EventFilter.h"
 #include "core/pipeline/CapturePipeline.h"
 
 #include <QAbstractTableModel>

@@ -1,9 +1,9 @@
 #include "DashboardSession.h"
 
 #include "core/capture/CaptureFormat.h"
-#include "ui/capture/CaptureLoader.h"
+#include "core/capture/CaptureLoader.h"
 #include "core/demo/DemoServerThread.h"
-#include "ui/session/CaptureRecorder.h"
+#include "core/capture/CaptureRecorder.h"
 #include "ui/session/StreamPalette.h"
 
 #include <QCoreApplication>

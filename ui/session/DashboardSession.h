@@ -9,14 +9,16 @@
 
 #include <memory>
 
+namespace ssescope {
+class CaptureLoader;
+class CaptureRecorder;
+}
+
 namespace ssescope::demo {
 class DemoServerThread;
 }
 
 namespace ssescope::ui {
-
-class CaptureLoader;
-class CaptureRecorder;
 
 // Everything the window shows, without widgets: the streams (StreamManager),
 // the one capture pipeline (store + statistics), the embedded demo server and

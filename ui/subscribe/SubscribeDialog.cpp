@@ -2,7 +2,7 @@
 
 #include "core/latency/LatencyAutoDetector.h"
 #include "core/latency/LatencyExtractor.h"
-#include "ui/subscribe/CurlCommand.h"
+#include "core/net/CurlCommand.h"
 #include "ui/subscribe/HeadersEditor.h"
 
 #include <QApplication>

@@ -11,16 +11,19 @@ class QLabel;
 class QDockWidget;
 class QProgressDialog;
 
+namespace ssescope {
+class ExportJob;
+struct Workspace;
+}
+
 namespace ssescope::ui {
 
 class ComparisonView;
 class DashboardSession;
 class EventsPanel;
-class ExportJob;
 class LiveChartsPanel;
 class RecentFiles;
 class StreamsPanel;
-struct Workspace;
 class WorkspaceLoader;
 
 // Wires the panels to the session and holds the menus. Work lives in the

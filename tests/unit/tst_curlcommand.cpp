@@ -1,12 +1,11 @@
 // "Copy as cURL" from browsers' devtools, in bash and in Windows cmd quoting,
 // fills the subscribe dialog: the parser behind it.
-#include "ui/subscribe/CurlCommand.h"
+#include "core/net/CurlCommand.h"
 
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
 using namespace ssescope;
-using namespace ssescope::ui;
 
 class TestCurlCommand final : public QObject
 {

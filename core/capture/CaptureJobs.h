@@ -10,10 +10,9 @@
 #include <vector>
 
 namespace ssescope {
-class EventStore;
-}
 
-namespace ssescope::ui {
+class EventStore;
+
 
 // Writes chosen events (by store sequence number) to a file on a worker
 // thread, from an immutable snapshot of the store taken when it starts: the
@@ -61,4 +60,4 @@ private:
     bool m_done = false;
 };
 
-} // namespace ssescope::ui
+} // namespace ssescope

@@ -1,12 +1,11 @@
 // The event table's filter: streams, type, text and regex over the data.
-#include "ui/events/EventFilter.h"
+#include "core/store/EventFilter.h"
 #include "core/store/EventStore.h"
 
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
 using namespace ssescope;
-using namespace ssescope::ui;
 
 class TestEventFilter final : public QObject
 {

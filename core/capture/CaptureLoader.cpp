@@ -4,7 +4,7 @@
 #include <QFile>
 #include <QThread>
 
-namespace ssescope::ui {
+namespace ssescope {
 
 namespace {
 constexpr int kBatchesInFlight = 4;
@@ -136,4 +136,4 @@ void CaptureLoader::run(const QString &path, CaptureFormat format, StreamId firs
     post([this, ok, events, message] { Q_EMIT finished(ok, events, message); });
 }
 
-} // namespace ssescope::ui
+} // namespace ssescope

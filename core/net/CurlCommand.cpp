@@ -4,7 +4,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace ssescope::ui {
+namespace ssescope {
 
 namespace {
 
@@ -408,4 +408,4 @@ std::optional<CurlRequest> parseCurlCommand(const QString &command, QString *err
     return request;
 }
 
-} // namespace ssescope::ui
+} // namespace ssescope

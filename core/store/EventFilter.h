@@ -8,10 +8,9 @@
 #include <QString>
 
 namespace ssescope {
-struct StoredEvent;
-}
 
-namespace ssescope::ui {
+struct StoredEvent;
+
 
 // What the event table shows: some streams, one type, text or a regular
 // expression over the data. Empty fields accept everything.
@@ -68,4 +67,4 @@ private:
     bool m_acceptsAll = true;
 };
 
-} // namespace ssescope::ui
+} // namespace ssescope

@@ -12,7 +12,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace ssescope::ui {
+namespace ssescope {
 
 namespace {
 constexpr int kFormatVersion = 1;
@@ -151,4 +151,4 @@ std::optional<Workspace> Workspace::load(const QString &path, QString *error)
     return workspace;
 }
 
-} // namespace ssescope::ui
+} // namespace ssescope

@@ -12,7 +12,7 @@
 #include <memory>
 #include <thread>
 
-namespace ssescope::ui {
+namespace ssescope {
 
 // Reads a capture file on a worker thread and hands its events over in flat
 // batches, the same shape live streams arrive in, so a capture of any size
@@ -54,4 +54,4 @@ private:
     QSemaphore m_slots;
 };
 
-} // namespace ssescope::ui
+} // namespace ssescope

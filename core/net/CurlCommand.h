@@ -7,7 +7,7 @@
 
 #include <optional>
 
-namespace ssescope::ui {
+namespace ssescope {
 
 // A request as "Copy as cURL" gives it: what the subscribe dialog needs.
 struct CurlRequest
@@ -32,4 +32,4 @@ std::optional<QStringList> splitBashWords(const QString &command, QString *error
 std::optional<QStringList> splitCmdWords(const QString &command, QString *error);
 bool looksLikeCmdQuoting(const QString &command);
 
-} // namespace ssescope::ui
+} // namespace ssescope

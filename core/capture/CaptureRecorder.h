@@ -10,10 +10,9 @@
 #include <memory>
 
 namespace ssescope {
-class EventStore;
-}
 
-namespace ssescope::ui {
+class EventStore;
+
 
 // "Record to disk": every event, as it arrives, appended to a JSON Lines file
 // with no cap, while the in-memory store keeps its own. A write error stops
@@ -44,4 +43,4 @@ private:
     QString m_error;
 };
 
-} // namespace ssescope::ui
+} // namespace ssescope

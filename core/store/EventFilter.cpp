@@ -9,7 +9,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace ssescope::ui {
+namespace ssescope {
 
 bool EventFilter::operator==(const EventFilter &other) const
 {
@@ -74,4 +74,4 @@ EventMatcher::Result EventMatcher::matchData(QByteArrayView data) const
     return result(QString::fromUtf8(data).contains(m_filter.text, Qt::CaseInsensitive));
 }
 
-} // namespace ssescope::ui
+} // namespace ssescope

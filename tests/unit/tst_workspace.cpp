@@ -1,5 +1,5 @@
 // Workspaces: the subscriptions with their settings and the layout, as JSON.
-#include "ui/session/Workspace.h"
+#include "core/session/Workspace.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -8,7 +8,6 @@
 
 using namespace Qt::StringLiterals;
 using namespace ssescope;
-using namespace ssescope::ui;
 
 class TestWorkspace final : public QObject
 {

@@ -7,7 +7,7 @@
 
 #include <climits>
 
-namespace ssescope::ui {
+namespace ssescope {
 
 namespace {
 constexpr qint64 kProgressEvery = 16384;
@@ -119,4 +119,4 @@ void ExportJob::finish(bool ok, const QString &message)
     Q_EMIT finished(ok, message);
 }
 
-} // namespace ssescope::ui
+} // namespace ssescope

@@ -8,7 +8,7 @@
 
 #include <optional>
 
-namespace ssescope::ui {
+namespace ssescope {
 
 // The setting (QSettings, File > Keep passwords in saved workspaces) that
 // opts in to saving secrets.
@@ -45,4 +45,4 @@ struct Workspace
     static std::optional<Workspace> load(const QString &path, QString *error);
 };
 
-} // namespace ssescope::ui
+} // namespace ssescope

@@ -5,7 +5,7 @@
 
 #include <QCoreApplication>
 
-namespace ssescope::ui {
+namespace ssescope {
 
 CaptureRecorder::~CaptureRecorder()
 {
@@ -81,4 +81,4 @@ void CaptureRecorder::stop()
     m_file.close();
 }
 
-} // namespace ssescope::ui
+} // namespace ssescope
