@@ -7,6 +7,8 @@
 #   packaging/dev.sh test-asan   the same suite under AddressSanitizer + UBSan (what CI adds)
 #   packaging/dev.sh bench   build in Release and print BENCH lines
 #   packaging/dev.sh build   install what is missing and build only
+#   packaging/dev.sh format  apply .clang-format to every C++ file (CTest's format_check checks it)
+#   packaging/dev.sh tidy    clang-tidy (.clang-tidy) over every C++ source of the dev build
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -91,8 +93,20 @@ case "$cmd" in
         configure_and_build release --bench
         "$here/run-benchmarks.sh" "$root/build/release" "$@"
         ;;
+    format)
+        cd "$root"
+        git ls-files -z -- 'core/*.cpp' 'core/*.h' 'ui/*.cpp' 'ui/*.h' 'app/*.cpp' 'app/*.h' \
+            'tests/*.cpp' 'tests/*.h' | xargs -0 clang-format -i
+        ;;
+    tidy)
+        configure_and_build dev
+        cd "$root"
+        # compile_commands.json lists every translation unit of every folder.
+        git ls-files -- 'core/*.cpp' 'ui/*.cpp' 'app/*.cpp' 'tests/*.cpp' \
+            | xargs -P "$jobs" -n 8 clang-tidy -p build/dev --quiet "$@"
+        ;;
     *)
-        echo "usage: packaging/dev.sh run [--compare-proxy]|test|test-asan|bench|build" >&2
+        echo "usage: packaging/dev.sh run [--compare-proxy]|test|test-asan|bench|build|format|tidy" >&2
         exit 2
         ;;
 esac

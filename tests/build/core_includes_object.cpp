@@ -1,0 +1,7 @@
+// Must compile: the twin of core_includes_widget.cpp, with what core may use.
+#include <QObject>
+
+int layerProbe()
+{
+    return sizeof(QObject) > 0 ? 1 : 0;
+}
