@@ -167,7 +167,7 @@ void Subscription::pause()
         return;
     dropReply();
     m_retryTimer.stop();
-    setStatus(SubscriptionState::Paused, u"Paused."_s);
+    setStatus(SubscriptionState::Paused, tr("Paused."));
 }
 
 void Subscription::resume()
@@ -192,7 +192,7 @@ void Subscription::stop()
         return;
     dropReply();
     m_retryTimer.stop();
-    setStatus(SubscriptionState::Closed, u"Stopped."_s);
+    setStatus(SubscriptionState::Closed, tr("Stopped."));
 }
 
 void Subscription::connectNow()
@@ -204,7 +204,7 @@ void Subscription::connectNow()
     m_redirects = 0;
     m_crossedOrigin = false;
     m_headerGuard.beginAttempt();
-    sendRequest(u"Connecting to %1."_s.arg(m_config.url.toDisplayString()));
+    sendRequest(tr("Connecting to %1.").arg(m_config.url.toDisplayString()));
     // One deadline for the whole attempt, redirects included.
     m_watchdog.start(timerMs(untilHeadersMs()));
 }
@@ -386,7 +386,7 @@ Subscription::Verdict Subscription::evaluateResponse()
     m_verdict = Verdict::Open;
     ++m_counters.connections;
     m_openSinceNs = steadyNowNs();
-    setStatus(SubscriptionState::Open, u"Receiving events."_s);
+    setStatus(SubscriptionState::Open, tr("Receiving events."));
     if (m_config.idleTimeoutMs > 0)
         m_watchdog.start(timerMs(m_config.idleTimeoutMs));
     else
