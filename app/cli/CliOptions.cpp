@@ -37,8 +37,8 @@ public:
 };
 
 RunOptionTable::RunOptionTable()
-    : output({ u"o"_s, u"output"_s }, tr("Write events here (default: standard output)."),
-          u"file"_s)
+    : output(
+        { u"o"_s, u"output"_s }, tr("Write events here (default: standard output)."), u"file"_s)
     , format({ u"format"_s }, tr("Output format: jsonl (default), csv or sse."), u"format"_s,
           captureFormatFromName,
           QT_TRANSLATE_NOOP("CliOptions", "--format must be jsonl, csv or sse, not \"%1\""))
@@ -47,10 +47,10 @@ RunOptionTable::RunOptionTable()
           tr("Print a live per-stream table on standard error every INTERVAL seconds (--stats or "
              "--stats=INTERVAL, default 1)."),
           QString(), Measure::Interval, kMaxSeconds)
-    , maxEvents({ u"max-events"_s }, tr("Stop after N events in all."), u"n"_s, Measure::Events,
-          1e18)
-    , duration({ u"duration"_s }, tr("Stop after S seconds."), u"s"_s, Measure::Seconds,
-          kMaxSeconds)
+    , maxEvents(
+          { u"max-events"_s }, tr("Stop after N events in all."), u"n"_s, Measure::Events, 1e18)
+    , duration(
+          { u"duration"_s }, tr("Stop after S seconds."), u"s"_s, Measure::Seconds, kMaxSeconds)
     , pair({ u"pair"_s },
           tr("Compare two routes, NAME_A,NAME_B: the same event (by id, else data) on both; the "
              "delay of B after A (repeatable)."),
@@ -133,8 +133,7 @@ CliOptionError readPairs(const QStringList &specs, RunOptions *run)
                 CliOptionError::tr("--pair takes two different stream names, NAME_A,NAME_B"));
         if (!known(names[0]) || !known(names[1]))
             return CliOptionError(
-                CliOptionError::tr("--pair %1: name both streams, as given by NAME=URL")
-                    .arg(spec));
+                CliOptionError::tr("--pair %1: name both streams, as given by NAME=URL").arg(spec));
         run->pairs.append({ names[0], names[1] });
     }
     return {};
@@ -150,8 +149,7 @@ CliOptionError readRun(
         return error;
     const QStringList urls = parser.positionalArguments();
     if (urls.isEmpty())
-        return CliOptionError(
-            CliOptionError::tr("give at least one stream URL (see --help)"));
+        return CliOptionError(CliOptionError::tr("give at least one stream URL (see --help)"));
     if (const CliOptionError error = parseStreamArguments(urls, base, &run->subscriptions))
         return error;
     return readPairs(table.pair.values(parser), run);

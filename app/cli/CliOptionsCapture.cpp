@@ -20,14 +20,13 @@ public:
 
 CaptureOptionTable::CaptureOptionTable()
     : format(captureFormatOption({ u"f"_s, u"format"_s },
-          tr("Capture format: jsonl, csv or sse (default: from the file name).")))
-    , from(captureFormatOption(
-          { u"from"_s }, tr("Input format (default: from the file name).")))
+        tr("Capture format: jsonl, csv or sse (default: from the file name).")))
+    , from(captureFormatOption({ u"from"_s }, tr("Input format (default: from the file name).")))
     , to(captureFormatOption({ u"to"_s }, tr("Output format (default: from the file name).")))
 { }
 
-CliOptionError readStats(const CaptureOptionTable &table, const QCommandLineParser &parser,
-    StatsOptions *stats)
+CliOptionError readStats(
+    const CaptureOptionTable &table, const QCommandLineParser &parser, StatsOptions *stats)
 {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
@@ -40,13 +39,12 @@ CliOptionError readStats(const CaptureOptionTable &table, const QCommandLinePars
     return stats->format ? CliOptionError() : unknownCaptureFormat(stats->input);
 }
 
-CliOptionError readConvert(const CaptureOptionTable &table, const QCommandLineParser &parser,
-    ConvertOptions *convert)
+CliOptionError readConvert(
+    const CaptureOptionTable &table, const QCommandLineParser &parser, ConvertOptions *convert)
 {
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2)
-        return CliOptionError(
-            CliOptionError::tr("convert takes an input and an output file"));
+        return CliOptionError(CliOptionError::tr("convert takes an input and an output file"));
     convert->input = positional.at(0);
     convert->output = positional.at(1);
     for (const CliOptionError &error :

@@ -30,8 +30,7 @@ bool parseOrHelp(
 std::optional<CaptureFormat> formatFromPath(const QString &path);
 
 // --format, --from, --to of a capture: the one refusal they share.
-ChoiceOption<CaptureFormat> captureFormatOption(
-    const QStringList &names, const QString &help);
+ChoiceOption<CaptureFormat> captureFormatOption(const QStringList &names, const QString &help);
 
 // "cannot tell the format of CAPTURE ..."
 CliOptionError unknownCaptureFormat(const QString &capture);

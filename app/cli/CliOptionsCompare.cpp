@@ -23,8 +23,8 @@ public:
 
 CompareOptionTable::CompareOptionTable()
     : duration({ u"duration"_s },
-          tr("Live: watch the routes for S seconds, then report (default 10, more than 0)."),
-          u"s"_s, NumberOption::Measure::PositiveSeconds, kMaxSeconds)
+        tr("Live: watch the routes for S seconds, then report (default 10, more than 0)."), u"s"_s,
+        NumberOption::Measure::PositiveSeconds, kMaxSeconds)
     , csv({ u"csv"_s },
           tr("Also write the figures as CSV to FILE; \"-\": on standard output, instead of the "
              "report."),
@@ -36,8 +36,8 @@ CompareOptionTable::CompareOptionTable()
 
 QList<QCommandLineOption> CompareOptionTable::all() const
 {
-    return request.all() + QList<QCommandLineOption> { duration.option(), csv.option(),
-        format.option() };
+    return request.all()
+        + QList<QCommandLineOption> { duration.option(), csv.option(), format.option() };
 }
 
 QString compareDescription()
@@ -122,8 +122,8 @@ void parseCompare(QStringList arguments, ParsedCommandLine *result)
     options.csv = table.csv.value(parser);
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
-        result->error = CliOptionError::tr(
-            "compare takes routes (NAME=URL ...) or one capture file");
+        result->error
+            = CliOptionError::tr("compare takes routes (NAME=URL ...) or one capture file");
         return;
     }
     const CliOptionError error = isCaptureArgument(positional)

@@ -19,8 +19,8 @@ FlagOption::FlagOption(const QStringList &names, const QString &help)
     : CliOption(names, help)
 { }
 
-NumberOption::NumberOption(const QStringList &names, const QString &help,
-    const QString &valueName, Measure measure, double maximum)
+NumberOption::NumberOption(const QStringList &names, const QString &help, const QString &valueName,
+    Measure measure, double maximum)
     : CliOption(names, help, valueName)
     , m_measure(measure)
     , m_maximum(measure == Measure::SignedMilliseconds ? std::numeric_limits<double>::infinity()
@@ -67,17 +67,17 @@ CliOptionError NumberOption::error(const QString &given) const
     // Whole sentences, one per measure: a translation cannot assemble them from parts.
     switch (m_measure) {
     case Measure::Events:
-        return CliOptionError(tr("%1 needs a number of events from 0 to %2, not \"%3\"")
-                                  .arg(name, maximum, given));
+        return CliOptionError(
+            tr("%1 needs a number of events from 0 to %2, not \"%3\"").arg(name, maximum, given));
     case Measure::Attempts:
-        return CliOptionError(tr("%1 needs a number of attempts from 0 to %2, not \"%3\"")
-                                  .arg(name, maximum, given));
+        return CliOptionError(
+            tr("%1 needs a number of attempts from 0 to %2, not \"%3\"").arg(name, maximum, given));
     case Measure::Milliseconds:
         return CliOptionError(tr("%1 needs a number of milliseconds from 0 to %2, not \"%3\"")
                                   .arg(name, maximum, given));
     case Measure::Seconds:
-        return CliOptionError(tr("%1 needs a number of seconds from 0 to %2, not \"%3\"")
-                                  .arg(name, maximum, given));
+        return CliOptionError(
+            tr("%1 needs a number of seconds from 0 to %2, not \"%3\"").arg(name, maximum, given));
     case Measure::PositiveSeconds:
         return CliOptionError(tr("%1 needs a number of seconds above 0, up to %2, not \"%3\"")
                                   .arg(name, maximum, given));
@@ -87,8 +87,7 @@ CliOptionError NumberOption::error(const QString &given) const
     case Measure::SignedMilliseconds:
         break;
     }
-    return CliOptionError(
-        tr("%1 needs a number of milliseconds, not \"%2\"").arg(name, given));
+    return CliOptionError(tr("%1 needs a number of milliseconds, not \"%2\"").arg(name, given));
 }
 
 } // namespace ssescope::cli

@@ -26,8 +26,8 @@ std::optional<TimeUnit> unitNamed(const QString &name)
 } // namespace
 
 CliRequestOptions::CliRequestOptions()
-    : header({ u"H"_s, u"header"_s }, tr("Request header \"Name: value\" (repeatable)."),
-          u"header"_s)
+    : header(
+        { u"H"_s, u"header"_s }, tr("Request header \"Name: value\" (repeatable)."), u"header"_s)
     , method(
           { u"X"_s, u"method"_s }, tr("HTTP method (default GET; POST with a body)."), u"method"_s)
     , data({ u"d"_s, u"data"_s }, tr("Request body."), u"body"_s)
@@ -54,7 +54,8 @@ CliRequestOptions::CliRequestOptions()
           u"source"_s)
     , latencyUnit({ u"latency-unit"_s },
           tr("Unit of numeric send times: auto (default), s, ms, us, ns."), u"unit"_s, unitNamed,
-          QT_TRANSLATE_NOOP("CliOptions", "--latency-unit must be auto, s, ms, us or ns, not \"%1\""))
+          QT_TRANSLATE_NOOP(
+              "CliOptions", "--latency-unit must be auto, s, ms, us or ns, not \"%1\""))
     , clockOffset({ u"clock-offset"_s },
           tr("How far the sender's clock runs ahead of ours, in ms."), u"ms"_s,
           Measure::SignedMilliseconds)
@@ -64,8 +65,8 @@ CliRequestOptions::CliRequestOptions()
 QList<const CliOption *> CliRequestOptions::rows() const
 {
     return { &header, &method, &data, &dataFile, &lastEventId, &policy, &retry, &maxAttempts,
-        &readTimeout, &connectTimeout, &insecure, &compressed, &latency, &latencyUnit,
-        &clockOffset, &noReconnect };
+        &readTimeout, &connectTimeout, &insecure, &compressed, &latency, &latencyUnit, &clockOffset,
+        &noReconnect };
 }
 
 QList<QCommandLineOption> CliRequestOptions::all() const
@@ -147,9 +148,9 @@ CliOptionError CliRequestOptions::applyReconnection(
     std::optional<ReconnectPolicyKind> kind = base->reconnect.kind;
     double retryMs = double(base->reconnect.initialRetryMs), attempts = 0, idle = 0,
            connect = double(base->connectTimeoutMs) / 1000;
-    for (const CliOptionError &error : { policy.read(parser, &kind),
-             retry.read(parser, &retryMs), maxAttempts.read(parser, &attempts),
-             readTimeout.read(parser, &idle), connectTimeout.read(parser, &connect) }) {
+    for (const CliOptionError &error : { policy.read(parser, &kind), retry.read(parser, &retryMs),
+             maxAttempts.read(parser, &attempts), readTimeout.read(parser, &idle),
+             connectTimeout.read(parser, &connect) }) {
         if (error)
             return error;
     }

@@ -294,6 +294,13 @@ bool isIgnoredWithValue(const QString &arg)
         || arg == u"--connect-timeout" || arg == u"-w" || arg == u"--write-out";
 }
 
+// Options that take the next argument as their value.
+bool takesValue(const QString &arg, QChar shortName)
+{
+    return QStringView(u"XHubeA").contains(shortName) || isDataOption(arg) || arg == u"--json"
+        || arg == u"--url" || isIgnoredWithValue(arg);
+}
+
 // Reads curl's arguments (after the program) into a request, one at a time.
 class CurlArgumentReader final
 {
@@ -347,9 +354,8 @@ bool CurlArgumentReader::readArgument(const QString &arg)
             readFlagCluster(arg);
         return true;
     }
-    if (const QChar shortName = shortNameOf(arg);
-        QStringView(u"XHubeA").contains(shortName) || isDataOption(arg) || arg == u"--json"
-        || arg == u"--url" || isIgnoredWithValue(arg))
+    const QChar shortName = shortNameOf(arg);
+    if (takesValue(arg, shortName))
         return readWithValue(arg, shortName);
     if (arg == u"--compressed") {
         m_request.compressed = true;

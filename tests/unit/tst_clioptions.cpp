@@ -255,31 +255,25 @@ private Q_SLOTS:
         QTest::newRow("number: seconds")
             << QStringList { url, u"--read-timeout"_s, u"nan"_s }
             << u"--read-timeout needs a number of seconds from 0 to 2147483, not \"nan\""_s;
-        QTest::newRow("number: seconds above 0")
-            << QStringList { u"compare"_s, a, u"--duration"_s, u"0"_s }
-            << u"--duration needs a number of seconds above 0, up to 2147483, not \"0\""_s;
+        QTest::newRow("number: seconds above 0") << QStringList { u"compare"_s, a, u"--duration"_s,
+            u"0"_s } << u"--duration needs a number of seconds above 0, up to 2147483, not \"0\""_s;
         QTest::newRow("number: interval")
             << QStringList { url, u"--stats=0.001"_s }
             << u"--stats needs an interval from 0.01 to 2147483 seconds, not \"0.001\""_s;
-        QTest::newRow("number: signed milliseconds")
-            << QStringList { url, u"--clock-offset"_s, u"ahead"_s }
-            << u"--clock-offset needs a number of milliseconds, not \"ahead\""_s;
+        QTest::newRow("number: signed milliseconds") << QStringList { url, u"--clock-offset"_s,
+            u"ahead"_s } << u"--clock-offset needs a number of milliseconds, not \"ahead\""_s;
         // Choices.
         QTest::newRow("choice: policy") << QStringList { url, u"--policy"_s, u"lax"_s }
                                         << u"--policy must be strict or resilient, not \"lax\""_s;
-        QTest::newRow("choice: latency unit")
-            << QStringList { url, u"--latency-unit"_s, u"h"_s }
-            << u"--latency-unit must be auto, s, ms, us or ns, not \"h\""_s;
-        QTest::newRow("choice: output format")
-            << QStringList { url, u"--format"_s, u"xml"_s }
-            << u"--format must be jsonl, csv or sse, not \"xml\""_s;
-        QTest::newRow("choice: capture format")
-            << QStringList { u"convert"_s, u"a.jsonl"_s, u"b.csv"_s, u"--to"_s, u"xml"_s }
-            << u"unknown format \"xml\": use jsonl, csv or sse"_s;
+        QTest::newRow("choice: latency unit") << QStringList { url, u"--latency-unit"_s,
+            u"h"_s } << u"--latency-unit must be auto, s, ms, us or ns, not \"h\""_s;
+        QTest::newRow("choice: output format") << QStringList { url, u"--format"_s,
+            u"xml"_s } << u"--format must be jsonl, csv or sse, not \"xml\""_s;
+        QTest::newRow("choice: capture format") << QStringList { u"convert"_s, u"a.jsonl"_s,
+            u"b.csv"_s, u"--to"_s, u"xml"_s } << u"unknown format \"xml\": use jsonl, csv or sse"_s;
         // Text, checked by what takes it.
-        QTest::newRow("text: header without a colon")
-            << QStringList { url, u"-H"_s, u"X-A"_s }
-            << u"header \"X-A\" must look like \"Name: value\""_s;
+        QTest::newRow("text: header without a colon") << QStringList { url, u"-H"_s,
+            u"X-A"_s } << u"header \"X-A\" must look like \"Name: value\""_s;
         QTest::newRow("text: header value with a line break")
             << QStringList { url, u"-H"_s, u"X-A: b\nc"_s }
             << u"The value of header \"X-A\" contains a line break or NUL character, which "
@@ -287,19 +281,16 @@ private Q_SLOTS:
         QTest::newRow("text: last event id with a line break")
             << QStringList { url, u"--last-event-id"_s, u"a\rb"_s }
             << u"--last-event-id holds a line break or NUL, which no header can carry"_s;
-        QTest::newRow("text: pair of one name")
-            << QStringList { a, u"--pair"_s, u"a"_s }
-            << u"--pair takes two different stream names, NAME_A,NAME_B"_s;
-        QTest::newRow("text: pair of an unknown name")
-            << QStringList { a, u"--pair"_s, u"a,b"_s }
-            << u"--pair a,b: name both streams, as given by NAME=URL"_s;
+        QTest::newRow("text: pair of one name") << QStringList { a, u"--pair"_s,
+            u"a"_s } << u"--pair takes two different stream names, NAME_A,NAME_B"_s;
+        QTest::newRow("text: pair of an unknown name") << QStringList { a, u"--pair"_s,
+            u"a,b"_s } << u"--pair a,b: name both streams, as given by NAME=URL"_s;
         // Flags take no value; the parser refuses one.
-        QTest::newRow("flag with a value")
-            << QStringList { url, u"--insecure=yes"_s } << u"Unexpected value after '--insecure'."_s;
+        QTest::newRow("flag with a value") << QStringList { url, u"--insecure=yes"_s }
+                                           << u"Unexpected value after '--insecure'."_s;
         // Options meant for the other half of compare.
-        QTest::newRow("live option on a capture")
-            << QStringList { u"compare"_s, u"cap.jsonl"_s, u"--policy"_s, u"strict"_s }
-            << u"--policy applies to live routes, not to a capture"_s;
+        QTest::newRow("live option on a capture") << QStringList { u"compare"_s, u"cap.jsonl"_s,
+            u"--policy"_s, u"strict"_s } << u"--policy applies to live routes, not to a capture"_s;
     }
     void optionKindErrors()
     {
@@ -312,8 +303,8 @@ private Q_SLOTS:
     // Without an error, a number keeps the default it replaces.
     void numberOptionKeepsItsDefault()
     {
-        const cli::NumberOption option({ u"limit"_s }, QString(), u"n"_s,
-            cli::NumberOption::Measure::Events, 10);
+        const cli::NumberOption option(
+            { u"limit"_s }, QString(), u"n"_s, cli::NumberOption::Measure::Events, 10);
         QCommandLineParser parser;
         parser.addOption(option.option());
         QVERIFY(parser.parse({ u"prog"_s }));

@@ -90,8 +90,8 @@ void TestCurlCommand::parses_data()
     QTest::newRow("json body, ignored options with and without values")
         << u"curl --json '{\"a\":1}' -o out.txt --max-time 5 -w x --http2 -kN http://h/e"_s
         << u"http://h/e"_s << QByteArray("POST")
-        << QStringList { u"Content-Type: application/json"_s } << QByteArray("{\"a\":1}")
-        << false << true;
+        << QStringList { u"Content-Type: application/json"_s } << QByteArray("{\"a\":1}") << false
+        << true;
     QTest::newRow("body from a file is left out")
         << u"curl -d @body.json --data-raw @raw http://h/e"_s << u"http://h/e"_s
         << QByteArray("POST") << QStringList {} << QByteArray("@raw") << false << false;

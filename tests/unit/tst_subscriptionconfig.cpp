@@ -219,20 +219,18 @@ private Q_SLOTS:
             << QByteArray("X-A") << QByteArray("b\r\nX-Injected: yes")
             << u"The value of header \"X-A\" contains a line break or NUL character, which "
                "HTTP headers cannot carry."_s;
-        QTest::newRow("value trailing CR")
-            << QByteArray("X-A") << QByteArray("b\r")
-            << u"The value of header \"X-A\" contains a line break"_s;
+        QTest::newRow("value trailing CR") << QByteArray(
+            "X-A") << QByteArray("b\r") << u"The value of header \"X-A\" contains a line break"_s;
         QTest::newRow("value NUL") << QByteArray("X-A") << QByteArray("b\0c", 3)
                                    << u"The value of header \"X-A\" contains a line break or NUL"_s;
         QTest::newRow("name LF") << QByteArray("X\n-A") << QByteArray("b")
                                  << u"\"X\\x0a-A\" is not a valid header name: it holds a line "
                                     "break or NUL character, which HTTP headers cannot carry."_s;
-        QTest::newRow("name NUL, value CR: the name first")
-            << QByteArray("X\0A", 3) << QByteArray("b\r")
-            << u"\"X\\x00A\" is not a valid header name"_s;
-        QTest::newRow("name with control characters escaped in the value's sentence")
-            << QByteArray("X\x01" "A") << QByteArray("\n")
-            << u"The value of header \"X\\x01A\""_s;
+        QTest::newRow("name NUL, value CR: the name first") << QByteArray(
+            "X\0A", 3) << QByteArray("b\r") << u"\"X\\x00A\" is not a valid header name"_s;
+        QTest::newRow("name with control characters escaped in the value's sentence") << QByteArray(
+            "X\x01"
+            "A") << QByteArray("\n") << u"The value of header \"X\\x01A\""_s;
     }
     void headerLineError()
     {
