@@ -122,9 +122,9 @@ std::optional<LatencyConfig> LatencyConfig::fromSpec(const QString &spec, QStrin
         config.expression = spec.mid(6);
     } else {
         if (error)
-            *error
-                = u"Latency source \"%1\" must be json:POINTER, regex:PATTERN, id, auto or none."_s.arg(
-                    spec);
+            *error = QCoreApplication::translate("LatencyConfig",
+                "Latency source \"%1\" must be json:POINTER, regex:PATTERN, id, auto or none.")
+                         .arg(spec);
         return std::nullopt;
     }
     if (!validate(config, error))

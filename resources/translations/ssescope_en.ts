@@ -351,6 +351,10 @@ be written.</source>
         <source>cannot read --data-file %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Try ssescope-cli --help.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CliOutput</name>
@@ -520,6 +524,57 @@ To record without a window, use ssescope-cli.
     </message>
     <message>
         <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoServerMain</name>
+    <message>
+        <source>Demo and test Server-Sent Events server (loopback by default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port to listen on; 0 picks a free one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address to bind to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serve https with this PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s PEM private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--port must be a number from 0 to 65535</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--bind needs an IP address, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the certificate or the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate or key is not usable PEM, or TLS is unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving SSE on %1 (GET / lists the streams)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -789,6 +844,10 @@ To record without a window, use ssescope-cli.
     </message>
     <message>
         <source>Time unit must be auto, s, ms, us or ns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency source &quot;%1&quot; must be json:POINTER, regex:PATTERN, id, auto or none.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
