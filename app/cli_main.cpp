@@ -38,8 +38,8 @@ int main(int argc, char *argv[])
 
     const cli::ParsedCommandLine parsed = cli::parseCommandLine(app.arguments());
     if (!parsed.error.isEmpty()) {
-        std::fprintf(
-            stderr, "ssescope-cli: %s\nTry ssescope-cli --help.\n", qPrintable(parsed.error));
+        const QString hint = QCoreApplication::translate("CliOptions", "Try ssescope-cli --help.");
+        std::fprintf(stderr, "ssescope-cli: %s\n%s\n", qPrintable(parsed.error), qPrintable(hint));
         return cli::ExitUsage;
     }
     switch (parsed.command) {

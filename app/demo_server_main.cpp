@@ -12,6 +12,16 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// The server's sentences, in a context lupdate reads.
+struct Text final
+{
+    Q_DECLARE_TR_FUNCTIONS(DemoServerMain)
+};
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
@@ -20,17 +30,17 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        u"Demo and test Server-Sent Events server (loopback by default)."_s);
+        Text::tr("Demo and test Server-Sent Events server (loopback by default)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption portOption(
-        u"port"_s, u"Port to listen on; 0 picks a free one."_s, u"port"_s, u"8808"_s);
+        u"port"_s, Text::tr("Port to listen on; 0 picks a free one."), u"port"_s, u"8808"_s);
     const QCommandLineOption bindOption(
-        u"bind"_s, u"Address to bind to."_s, u"address"_s, u"127.0.0.1"_s);
+        u"bind"_s, Text::tr("Address to bind to."), u"address"_s, u"127.0.0.1"_s);
     const QCommandLineOption certOption(
-        u"tls-cert"_s, u"Serve https with this PEM certificate."_s, u"file"_s);
+        u"tls-cert"_s, Text::tr("Serve https with this PEM certificate."), u"file"_s);
     const QCommandLineOption keyOption(
-        u"tls-key"_s, u"The certificate's PEM private key."_s, u"file"_s);
+        u"tls-key"_s, Text::tr("The certificate's PEM private key."), u"file"_s);
     parser.addOptions({ portOption, bindOption, certOption, keyOption });
     parser.process(app);
 
@@ -38,26 +48,29 @@ int main(int argc, char *argv[])
     bool ok = false;
     const uint port = parser.value(portOption).toUInt(&ok);
     if (!ok || port > 65535) {
-        err << "ssescope-demo-server: --port must be a number from 0 to 65535\n";
+        err << "ssescope-demo-server: " << Text::tr("--port must be a number from 0 to 65535")
+            << '\n';
         return 2;
     }
     const QHostAddress address(parser.value(bindOption));
     if (address.isNull()) {
-        err << "ssescope-demo-server: --bind needs an IP address, not \""
-            << parser.value(bindOption) << "\"\n";
+        err << "ssescope-demo-server: "
+            << Text::tr("--bind needs an IP address, not \"%1\"").arg(parser.value(bindOption))
+            << '\n';
         return 2;
     }
     ssescope::raiseOpenFileLimit();
     ssescope::demo::DemoServer server;
     if (parser.isSet(certOption) != parser.isSet(keyOption)) {
-        err << "ssescope-demo-server: --tls-cert and --tls-key go together\n";
+        err << "ssescope-demo-server: " << Text::tr("--tls-cert and --tls-key go together") << '\n';
         return 2;
     }
     if (parser.isSet(certOption)) {
         QFile certificateFile(parser.value(certOption));
         QFile keyFile(parser.value(keyOption));
         if (!certificateFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
-            err << "ssescope-demo-server: cannot read the certificate or the key\n";
+            err << "ssescope-demo-server: " << Text::tr("cannot read the certificate or the key")
+                << '\n';
             return 2;
         }
         const QSslCertificate certificate(&certificateFile, QSsl::Pem);
@@ -66,20 +79,25 @@ int main(int argc, char *argv[])
         if (key.isNull())
             key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
         if (certificate.isNull() || key.isNull() || !server.enableTls(certificate, key)) {
-            err << "ssescope-demo-server: the certificate or key is not usable PEM, or TLS is "
-                   "unavailable\n";
+            err << "ssescope-demo-server: "
+                << Text::tr("the certificate or key is not usable PEM, or TLS is unavailable")
+                << '\n';
             return 2;
         }
     }
     if (!server.listen(address, static_cast<quint16>(port))) {
-        err << "ssescope-demo-server: cannot listen on " << address.toString() << ':' << port
-            << ": " << server.errorString() << '\n';
+        err << "ssescope-demo-server: "
+            << Text::tr("cannot listen on %1:%2: %3")
+                   .arg(address.toString(), QString::number(port), server.errorString())
+            << '\n';
         return 1;
     }
     // The port alone on the first line, so scripts and tests can read it.
     std::printf("%u\n", static_cast<unsigned>(server.port()));
     std::fflush(stdout);
-    err << "Serving SSE on " << server.url(u"/"_s).toString() << " (GET / lists the streams)\n";
+    err << Text::tr("Serving SSE on %1 (GET / lists the streams)")
+               .arg(server.url(u"/"_s).toString())
+        << '\n';
     err.flush();
     return app.exec();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/cli/CliOptionsTable.h"
+#include "core/common/TimeValue.h"
 #include "core/latency/LatencyExtractor.h"
 #include "core/net/SubscriptionConfig.h"
 
@@ -9,54 +11,53 @@
 #include <QString>
 #include <QStringList>
 
-#include <climits>
-
 namespace ssescope::cli {
-
-// Timers count int milliseconds; beyond that Qt switches them off.
-inline constexpr double kMaxSeconds = double(INT_MAX / 1000);
-
-// "--NAME needs a number of UNIT from 0 to MAX, not ..." when the option is
-// set and out of range (NaN included), else empty with *out set (or kept).
-QString parseNumberOption(const QCommandLineParser &parser, const QCommandLineOption &option,
-    double *out, double maximum, const QString &unit);
 
 // How every stream is requested: the options the run and `compare` share,
 // declared once so both take exactly the same spelling, checks and help.
 struct CliRequestOptions final
 {
+    Q_DECLARE_TR_FUNCTIONS(CliOptions)
+public:
     CliRequestOptions();
 
     QList<QCommandLineOption> all() const;
     // Whether any of them was given (a capture comparison takes none).
     QString firstSet(const QCommandLineParser &parser) const;
     // Fills the request every stream starts from, and the latency source.
-    // An error message (a usage error), or empty.
-    QString apply(
+    CliOptionError apply(
         const QCommandLineParser &parser, SubscriptionConfig *base, LatencyConfig *latency) const;
 
-    QCommandLineOption header;
-    QCommandLineOption method;
-    QCommandLineOption data;
-    QCommandLineOption dataFile;
-    QCommandLineOption lastEventId;
-    QCommandLineOption policy;
-    QCommandLineOption retry;
-    QCommandLineOption maxAttempts;
-    QCommandLineOption readTimeout;
-    QCommandLineOption connectTimeout;
-    QCommandLineOption insecure;
-    QCommandLineOption compressed;
-    QCommandLineOption latency;
-    QCommandLineOption latencyUnit;
-    QCommandLineOption clockOffset;
-    QCommandLineOption noReconnect;
+    TextOption header;
+    TextOption method;
+    TextOption data;
+    TextOption dataFile;
+    TextOption lastEventId;
+    ChoiceOption<ReconnectPolicyKind> policy;
+    NumberOption retry;
+    NumberOption maxAttempts;
+    NumberOption readTimeout;
+    NumberOption connectTimeout;
+    FlagOption insecure;
+    FlagOption compressed;
+    TextOption latency;
+    ChoiceOption<TimeUnit> latencyUnit;
+    NumberOption clockOffset;
+    FlagOption noReconnect;
+
+private:
+    // The table, for help and for firstSet(): every option above, in order.
+    QList<const CliOption *> rows() const;
+    CliOptionError applyHeaders(const QCommandLineParser &parser, SubscriptionConfig *base) const;
+    CliOptionError applyBody(const QCommandLineParser &parser, SubscriptionConfig *base) const;
+    CliOptionError applyReconnection(
+        const QCommandLineParser &parser, SubscriptionConfig *base) const;
+    CliOptionError applyLatency(const QCommandLineParser &parser, LatencyConfig *latency) const;
 };
 
 // URL or NAME=URL arguments as subscriptions from base; a stream without a
 // name is called by host and path, and a repeated name gets "#2", "#3".
-// An error message, or empty.
-QString parseStreamArguments(
+CliOptionError parseStreamArguments(
     const QStringList &arguments, const SubscriptionConfig &base, QList<SubscriptionConfig> *out);
 
 } // namespace ssescope::cli

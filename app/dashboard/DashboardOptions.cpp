@@ -24,7 +24,6 @@ QString DashboardOptions::usage()
 std::optional<DashboardOptions> DashboardOptions::parse(const QStringList &arguments, QString *error)
 {
     DashboardOptions options;
-    const auto tr = [](const char *text) { return QCoreApplication::translate("DashboardOptions", text); };
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString &arg = arguments.at(i);
         const auto value = [&]() -> std::optional<QString> {

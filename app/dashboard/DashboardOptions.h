@@ -2,6 +2,7 @@
 
 #include "core/net/SubscriptionConfig.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 #include <optional>
@@ -38,6 +39,8 @@ struct DashboardOptions
     static QString usage();
     // Returns nothing, with a sentence in *error, on bad arguments.
     static std::optional<DashboardOptions> parse(const QStringList &arguments, QString *error);
+
+    Q_DECLARE_TR_FUNCTIONS(DashboardOptions)
 };
 
 } // namespace ssescope::ui

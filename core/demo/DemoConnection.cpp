@@ -182,7 +182,7 @@ void DemoConnection::respond()
 }
 
 // A status line, a Content-Type, then 8 KiB header lines as fast as the socket
-// drains, never ending the headers (issue 13, item 2): what starved every stream
+// drains, never ending the headers: what starved every stream
 // sharing Qt's HTTP thread. Bounded (kFloodLimitBytes) so that a client that
 // never cuts it does not make this server write for ever.
 void DemoConnection::floodHeaders()

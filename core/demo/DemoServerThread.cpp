@@ -2,6 +2,8 @@
 
 #include "core/demo/DemoServer.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 namespace ssescope::demo {
@@ -23,7 +25,7 @@ bool DemoServerThread::start(const QHostAddress &address, quint16 port)
     m_address = address;
     m_server = new DemoServer; // deleted on its own thread by stop()
     if (!m_certificate.isNull() && !m_server->enableTls(m_certificate, m_key)) {
-        m_error = u"this Qt has no TLS support"_s;
+        m_error = QCoreApplication::translate("DemoServerThread", "this Qt has no TLS support");
         delete m_server;
         m_server = nullptr;
         return false;

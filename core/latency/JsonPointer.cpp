@@ -1,5 +1,6 @@
 #include "JsonPointer.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 using namespace Qt::StringLiterals;
@@ -189,7 +190,8 @@ std::optional<JsonPointer> JsonPointer::parse(QByteArrayView pointer, QString *e
         return result; // the whole document
     if (pointer.front() != '/') {
         if (error)
-            *error = u"A JSON Pointer starts with \"/\", as in /ts or /meta/sent_at."_s;
+            *error = QCoreApplication::translate(
+                "JsonPointer", "A JSON Pointer starts with \"/\", as in /ts or /meta/sent_at.");
         return std::nullopt;
     }
     for (const QByteArray &raw : pointer.sliced(1).toByteArray().split('/')) {

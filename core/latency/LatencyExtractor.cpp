@@ -1,5 +1,6 @@
 #include "LatencyExtractor.h"
 
+#include <QCoreApplication>
 #include <QtNumeric>
 
 using namespace Qt::StringLiterals;
@@ -50,8 +51,9 @@ bool validate(const LatencyConfig &config, QString *error)
         const QRegularExpression regex(config.expression);
         if (!regex.isValid()) {
             if (error)
-                *error = u"Invalid regular expression \"%1\": %2"_s.arg(
-                    config.expression, regex.errorString());
+                *error = QCoreApplication::translate(
+                    "LatencyConfig", "Invalid regular expression \"%1\": %2")
+                             .arg(config.expression, regex.errorString());
             return false;
         }
     }
@@ -84,14 +86,16 @@ std::optional<LatencyConfig> LatencyConfig::fromJson(const QJsonObject &json, QS
         config.source = LatencySource::Auto;
     else if (source != u"none") {
         if (error)
-            *error = u"Latency source must be none, auto, json, regex or id."_s;
+            *error = QCoreApplication::translate(
+                "LatencyConfig", "Latency source must be none, auto, json, regex or id.");
         return std::nullopt;
     }
     config.expression = json.value(u"expression"_s).toString();
     const auto unit = timeUnitFromName(json.value(u"unit"_s).toString(u"auto"_s).toUtf8());
     if (!unit) {
         if (error)
-            *error = u"Time unit must be auto, s, ms, us or ns."_s;
+            *error = QCoreApplication::translate(
+                "LatencyConfig", "Time unit must be auto, s, ms, us or ns.");
         return std::nullopt;
     }
     config.unit = *unit;
@@ -118,9 +122,9 @@ std::optional<LatencyConfig> LatencyConfig::fromSpec(const QString &spec, QStrin
         config.expression = spec.mid(6);
     } else {
         if (error)
-            *error
-                = u"Latency source \"%1\" must be json:POINTER, regex:PATTERN, id, auto or none."_s.arg(
-                    spec);
+            *error = QCoreApplication::translate("LatencyConfig",
+                "Latency source \"%1\" must be json:POINTER, regex:PATTERN, id, auto or none.")
+                         .arg(spec);
         return std::nullopt;
     }
     if (!validate(config, error))

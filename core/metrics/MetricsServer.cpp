@@ -22,7 +22,8 @@ QString MetricsServer::addressError(
 {
     const qsizetype colon = hostPort.lastIndexOf(u':');
     if (colon < 0)
-        return u"--metrics needs HOST:PORT, such as 127.0.0.1:9464"_s;
+        return QCoreApplication::translate(
+            "MetricsServer", "--metrics needs HOST:PORT, such as 127.0.0.1:9464");
     QString host = hostPort.left(colon);
     if (host.startsWith(u'[') && host.endsWith(u']'))
         host = host.mid(1, host.size() - 2);
@@ -38,9 +39,11 @@ QString MetricsServer::addressError(
         return QCoreApplication::translate("MetricsServer", "\"%1\" is not an IP address")
             .arg(host);
     if (!address.isLoopback() && !allowPublic)
-        return u"--metrics %1 would serve stream names and URLs beyond this machine: use a "
-               "loopback address such as 127.0.0.1:%2, or add --metrics-public"_s.arg(hostPort)
-                   .arg(port);
+        return QCoreApplication::translate("MetricsServer",
+            "--metrics %1 would serve stream names and URLs beyond this machine: use a "
+            "loopback address such as 127.0.0.1:%2, or add --metrics-public")
+            .arg(hostPort)
+            .arg(port);
     if (addressOut)
         *addressOut = address;
     if (portOut)

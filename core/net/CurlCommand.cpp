@@ -8,10 +8,11 @@ namespace ssescope {
 
 namespace {
 
-QString tr(const char *text)
+// tr() in the translation context "CurlCommand", for the free functions here.
+struct CurlText final
 {
-    return QCoreApplication::translate("CurlCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CurlCommand)
+};
 
 bool isSpace(QChar c)
 {
@@ -104,7 +105,7 @@ std::optional<QStringList> splitBashWords(const QString &command, QString *error
         if (c == u'\'') {
             const qsizetype end = command.indexOf(u'\'', i + 1);
             if (end < 0) {
-                *error = tr("A single quote is not closed.");
+                *error = CurlText::tr("A single quote is not closed.");
                 return std::nullopt;
             }
             word += QStringView(command).mid(i + 1, end - i - 1);
@@ -115,7 +116,7 @@ std::optional<QStringList> splitBashWords(const QString &command, QString *error
         if (c == u'$' && i + 1 < n && command.at(i + 1) == u'\'') {
             const auto escape = [&command, &word](qsizetype &j) { word += ansiCEscape(command, ++j); };
             if (!readQuoted(command, i + 2, u'\'', escape, word, i)) {
-                *error = tr("A $'…' quote is not closed.");
+                *error = CurlText::tr("A $'…' quote is not closed.");
                 return std::nullopt;
             }
             inWord = true;
@@ -133,7 +134,7 @@ std::optional<QStringList> splitBashWords(const QString &command, QString *error
                     word += command.at(j);
             };
             if (!readQuoted(command, i + 1, u'"', escape, word, i)) {
-                *error = tr("A double quote is not closed.");
+                *error = CurlText::tr("A double quote is not closed.");
                 return std::nullopt;
             }
             inWord = true;
@@ -223,7 +224,7 @@ std::optional<QStringList> splitCmdWords(const QString &command, QString *error)
         inWord = true;
     }
     if (quoted) {
-        *error = tr("A double quote is not closed.");
+        *error = CurlText::tr("A double quote is not closed.");
         return std::nullopt;
     }
     if (inWord)
@@ -236,6 +237,259 @@ bool looksLikeCmdQuoting(const QString &command)
     return command.contains(u"^\""_s) || command.contains(u"^\n"_s) || command.contains(u"^\r\n"_s);
 }
 
+namespace {
+
+bool isCurlProgram(const QString &word)
+{
+    return word == u"curl" || word == u"curl.exe" || word.endsWith(u"/curl");
+}
+
+// Options whose value becomes a header of its own, by their one-letter name.
+const char *headerOfOption(QChar option)
+{
+    switch (option.unicode()) {
+    case 'u':
+        return "Authorization";
+    case 'b':
+        return "Cookie";
+    case 'A':
+        return "User-Agent";
+    case 'e':
+        return "Referer";
+    default:
+        return nullptr;
+    }
+}
+
+// Long spellings of the one-letter options that take a value.
+QChar shortNameOf(const QString &arg)
+{
+    static const QList<QPair<QString, QChar>> longNames {
+        { u"--request"_s, u'X' },
+        { u"--header"_s, u'H' },
+        { u"--user"_s, u'u' },
+        { u"--cookie"_s, u'b' },
+        { u"--user-agent"_s, u'A' },
+        { u"--referer"_s, u'e' },
+    };
+    if (arg.size() == 2 && arg.startsWith(u'-') && arg.at(1) != u'-')
+        return arg.at(1);
+    for (const auto &[name, letter] : longNames) {
+        if (arg == name)
+            return letter;
+    }
+    return {};
+}
+
+bool isDataOption(const QString &arg)
+{
+    return arg == u"-d" || arg == u"--data" || arg == u"--data-raw" || arg == u"--data-binary"
+        || arg == u"--data-ascii" || arg == u"--data-urlencode";
+}
+
+// Options with a value that a stream monitor has no use for.
+bool isIgnoredWithValue(const QString &arg)
+{
+    return arg == u"-o" || arg == u"--output" || arg == u"-m" || arg == u"--max-time"
+        || arg == u"--connect-timeout" || arg == u"-w" || arg == u"--write-out";
+}
+
+// Options that take the next argument as their value.
+bool takesValue(const QString &arg, QChar shortName)
+{
+    return QStringView(u"XHubeA").contains(shortName) || isDataOption(arg) || arg == u"--json"
+        || arg == u"--url" || isIgnoredWithValue(arg);
+}
+
+// Reads curl's arguments (after the program) into a request, one at a time.
+class CurlArgumentReader final
+{
+    Q_DECLARE_TR_FUNCTIONS(CurlCommand)
+public:
+    explicit CurlArgumentReader(const QStringList &args)
+        : m_args(args)
+    { }
+
+    // False with error set: an option without its value, or two URLs.
+    bool read(QString *error);
+    // The request with its URL; nothing, with error set, when it has none usable.
+    std::optional<CurlRequest> finish(QString *error);
+
+private:
+    bool readArgument(const QString &arg);
+    void readAttached(QChar option, const QString &value);
+    void readFlagCluster(const QString &arg);
+    bool readWithValue(const QString &arg, QChar shortName);
+    bool takeValue(const QString &option, QString *value);
+    void addHeaderLine(const QString &line);
+    void appendBody(const QString &data);
+    void ignore(const QString &option);
+
+    const QStringList &m_args;
+    qsizetype m_at = 1;
+    CurlRequest m_request;
+    QString m_url;
+    QString m_error;
+    bool m_getWithData = false;
+};
+
+bool CurlArgumentReader::read(QString *error)
+{
+    for (; m_at < m_args.size(); ++m_at) {
+        if (!readArgument(m_args.at(m_at))) {
+            *error = m_error;
+            return false;
+        }
+    }
+    return true;
+}
+
+bool CurlArgumentReader::readArgument(const QString &arg)
+{
+    // Short options may carry their value attached (-XPOST, -H'a: b').
+    if (arg.size() > 2 && arg.startsWith(u'-') && !arg.startsWith(u"--")) {
+        if (QStringView(u"XHdubeA").contains(arg.at(1)))
+            readAttached(arg.at(1), arg.mid(2));
+        else
+            readFlagCluster(arg);
+        return true;
+    }
+    const QChar shortName = shortNameOf(arg);
+    if (takesValue(arg, shortName))
+        return readWithValue(arg, shortName);
+    if (arg == u"--compressed") {
+        m_request.compressed = true;
+    } else if (arg == u"-k" || arg == u"--insecure") {
+        m_request.insecure = true;
+    } else if (arg == u"-G" || arg == u"--get") {
+        m_getWithData = true;
+    } else if (arg.startsWith(u'-') && arg.size() > 1) {
+        // --compressed-ssh, --http2, -N, --location and the like change
+        // nothing a stream monitor needs.
+        ignore(arg);
+    } else if (m_url.isEmpty()) {
+        m_url = arg;
+    } else {
+        m_error = tr("More than one URL: %1 and %2.").arg(m_url, arg);
+        return false;
+    }
+    return true;
+}
+
+void CurlArgumentReader::readAttached(QChar option, const QString &value)
+{
+    if (option == u'X')
+        m_request.method = value.toLatin1();
+    else if (option == u'H')
+        addHeaderLine(value);
+    else if (option == u'd')
+        appendBody(value);
+    else if (option == u'u')
+        m_request.headers.append(
+            HttpHeader(headerOfOption(option), "Basic " + value.toUtf8().toBase64()));
+    else
+        m_request.headers.append(HttpHeader(headerOfOption(option), value.toUtf8()));
+}
+
+// A cluster of flags such as -sSN: only flags we can ignore or honour.
+void CurlArgumentReader::readFlagCluster(const QString &arg)
+{
+    bool allFlags = true;
+    for (QChar flag : QStringView(arg).mid(1)) {
+        if (flag == u'k')
+            m_request.insecure = true;
+        else if (flag == u'G')
+            m_getWithData = true;
+        else if (!QStringView(u"sSNLivfg#").contains(flag))
+            allFlags = false;
+    }
+    if (!allFlags)
+        ignore(arg);
+}
+
+bool CurlArgumentReader::readWithValue(const QString &arg, QChar shortName)
+{
+    QString value;
+    if (!takeValue(arg, &value))
+        return false;
+    if (isDataOption(arg)) {
+        if (value.startsWith(u'@') && arg != u"--data-raw")
+            m_request.notes.append(
+                tr("The body comes from the file %1: paste its content into Body.")
+                    .arg(value.mid(1)));
+        else
+            appendBody(value);
+    } else if (arg == u"--json") {
+        appendBody(value);
+        m_request.headers.append(HttpHeader("Content-Type", "application/json"));
+    } else if (arg == u"--url") {
+        m_url = value;
+    } else if (isIgnoredWithValue(arg)) {
+        ignore(arg);
+    } else {
+        readAttached(shortName, value);
+    }
+    return true;
+}
+
+bool CurlArgumentReader::takeValue(const QString &option, QString *value)
+{
+    if (m_at + 1 >= m_args.size()) {
+        m_error = tr("The option %1 needs a value.").arg(option);
+        return false;
+    }
+    *value = m_args.at(++m_at);
+    return true;
+}
+
+void CurlArgumentReader::addHeaderLine(const QString &line)
+{
+    const qsizetype colon = line.indexOf(u':');
+    if (colon <= 0) {
+        m_request.notes.append(tr("Ignored a header without a colon: %1").arg(line));
+        return;
+    }
+    m_request.headers.append(
+        { line.left(colon).trimmed().toUtf8(), line.mid(colon + 1).trimmed().toUtf8() });
+}
+
+void CurlArgumentReader::appendBody(const QString &data)
+{
+    if (!m_request.body.isEmpty())
+        m_request.body += '&'; // as curl joins several -d
+    m_request.body += data.toUtf8();
+}
+
+void CurlArgumentReader::ignore(const QString &option)
+{
+    m_request.notes.append(tr("Ignored the option %1.").arg(option));
+}
+
+std::optional<CurlRequest> CurlArgumentReader::finish(QString *error)
+{
+    if (m_url.isEmpty()) {
+        *error = tr("The curl command has no URL.");
+        return std::nullopt;
+    }
+    m_request.url = QUrl(m_url, QUrl::StrictMode);
+    if (!m_request.url.isValid() || m_request.url.host().isEmpty()) {
+        *error = tr("\"%1\" is not a valid URL.").arg(m_url);
+        return std::nullopt;
+    }
+    // -G: the data goes into the query, as curl sends it.
+    if (m_getWithData && !m_request.body.isEmpty()) {
+        QString query = m_request.url.query();
+        query += (query.isEmpty() ? QString() : u"&"_s) + QString::fromUtf8(m_request.body);
+        m_request.url.setQuery(query);
+        m_request.body.clear();
+    }
+    if (m_request.method.isEmpty())
+        m_request.method = m_request.body.isEmpty() ? "GET" : "POST";
+    return m_request;
+}
+
+} // namespace
+
 std::optional<CurlRequest> parseCurlCommand(const QString &command, QString *error)
 {
     QString reason;
@@ -246,166 +500,14 @@ std::optional<CurlRequest> parseCurlCommand(const QString &command, QString *err
         *error = reason;
         return std::nullopt;
     }
-    if (words->isEmpty()
-        || !(words->first() == u"curl" || words->first() == u"curl.exe"
-            || words->first().endsWith(u"/curl"))) {
-        *error = tr("This is not a curl command: it should start with \"curl\".");
+    if (words->isEmpty() || !isCurlProgram(words->first())) {
+        *error = CurlText::tr("This is not a curl command: it should start with \"curl\".");
         return std::nullopt;
     }
-    CurlRequest request;
-    QString url;
-    bool getWithData = false;
-    const auto addHeader = [&request](const QString &line) {
-        const qsizetype colon = line.indexOf(u':');
-        if (colon <= 0)
-            return false;
-        const QByteArray name = line.left(colon).trimmed().toUtf8();
-        const QByteArray value = line.mid(colon + 1).trimmed().toUtf8();
-        request.headers.append({ name, value });
-        return true;
-    };
-    const auto appendBody = [&request](const QString &data) {
-        if (!request.body.isEmpty())
-            request.body += '&'; // as curl joins several -d
-        request.body += data.toUtf8();
-    };
-    const QStringList &args = *words;
-    for (qsizetype i = 1; i < args.size(); ++i) {
-        QString arg = args.at(i);
-        QString value;
-        const auto takeValue = [&](const QString &option) -> bool {
-            if (i + 1 >= args.size()) {
-                reason = tr("The option %1 needs a value.").arg(option);
-                return false;
-            }
-            value = args.at(++i);
-            return true;
-        };
-        // Short options may carry their value attached (-XPOST, -H'a: b').
-        if (arg.size() > 2 && arg.startsWith(u'-') && !arg.startsWith(u"--")) {
-            const QChar option = arg.at(1);
-            if (QStringView(u"XHdubeA").contains(option)) {
-                const QString attached = arg.mid(2);
-                arg = u"-"_s + option;
-                if (arg == u"-X")
-                    request.method = attached.toLatin1();
-                else if (arg == u"-H" && !addHeader(attached))
-                    request.notes.append(tr("Ignored a header without a colon: %1").arg(attached));
-                else if (arg == u"-d")
-                    appendBody(attached);
-                else if (arg == u"-u")
-                    request.headers.append(HttpHeader(QByteArray("Authorization"),
-                        "Basic " + attached.toUtf8().toBase64()));
-                else if (arg == u"-b")
-                    request.headers.append(HttpHeader(QByteArray("Cookie"), attached.toUtf8()));
-                else if (arg == u"-A")
-                    request.headers.append(HttpHeader(QByteArray("User-Agent"), attached.toUtf8()));
-                else if (arg == u"-e")
-                    request.headers.append(HttpHeader(QByteArray("Referer"), attached.toUtf8()));
-                continue;
-            }
-            // A cluster of flags such as -sSN: only flags we can ignore or honour.
-            bool allFlags = true;
-            for (QChar flag : QStringView(arg).mid(1)) {
-                if (flag == u'k')
-                    request.insecure = true;
-                else if (flag == u'G')
-                    getWithData = true;
-                else if (!QStringView(u"sSNLivfg#").contains(flag))
-                    allFlags = false;
-            }
-            if (!allFlags)
-                request.notes.append(tr("Ignored the option %1.").arg(arg));
-            continue;
-        }
-        if (arg == u"-X" || arg == u"--request") {
-            if (!takeValue(arg))
-                break;
-            request.method = value.toLatin1();
-        } else if (arg == u"-H" || arg == u"--header") {
-            if (!takeValue(arg))
-                break;
-            if (!addHeader(value))
-                request.notes.append(tr("Ignored a header without a colon: %1").arg(value));
-        } else if (arg == u"-d" || arg == u"--data" || arg == u"--data-raw"
-            || arg == u"--data-binary" || arg == u"--data-ascii" || arg == u"--data-urlencode") {
-            if (!takeValue(arg))
-                break;
-            if (value.startsWith(u'@') && arg != u"--data-raw")
-                request.notes.append(
-                    tr("The body comes from the file %1: paste its content into Body.")
-                        .arg(value.mid(1)));
-            else
-                appendBody(value);
-        } else if (arg == u"--json") {
-            if (!takeValue(arg))
-                break;
-            appendBody(value);
-            request.headers.append(HttpHeader(QByteArray("Content-Type"), QByteArray("application/json")));
-        } else if (arg == u"-u" || arg == u"--user") {
-            if (!takeValue(arg))
-                break;
-            request.headers.append(HttpHeader(QByteArray("Authorization"), "Basic " + value.toUtf8().toBase64()));
-        } else if (arg == u"-b" || arg == u"--cookie") {
-            if (!takeValue(arg))
-                break;
-            request.headers.append(HttpHeader(QByteArray("Cookie"), value.toUtf8()));
-        } else if (arg == u"-A" || arg == u"--user-agent") {
-            if (!takeValue(arg))
-                break;
-            request.headers.append(HttpHeader(QByteArray("User-Agent"), value.toUtf8()));
-        } else if (arg == u"-e" || arg == u"--referer") {
-            if (!takeValue(arg))
-                break;
-            request.headers.append(HttpHeader(QByteArray("Referer"), value.toUtf8()));
-        } else if (arg == u"--url") {
-            if (!takeValue(arg))
-                break;
-            url = value;
-        } else if (arg == u"--compressed") {
-            request.compressed = true;
-        } else if (arg == u"-k" || arg == u"--insecure") {
-            request.insecure = true;
-        } else if (arg == u"-G" || arg == u"--get") {
-            getWithData = true;
-        } else if (arg == u"-o" || arg == u"--output" || arg == u"-m" || arg == u"--max-time"
-            || arg == u"--connect-timeout" || arg == u"-w" || arg == u"--write-out") {
-            if (!takeValue(arg))
-                break;
-            request.notes.append(tr("Ignored the option %1.").arg(arg));
-        } else if (arg.startsWith(u'-') && arg.size() > 1) {
-            // --compressed-ssh, --http2, -N, --location and the like change
-            // nothing a stream monitor needs.
-            request.notes.append(tr("Ignored the option %1.").arg(arg));
-        } else if (url.isEmpty()) {
-            url = arg;
-        } else {
-            reason = tr("More than one URL: %1 and %2.").arg(url, arg);
-            break;
-        }
-    }
-    if (!reason.isEmpty()) {
-        *error = reason;
+    CurlArgumentReader reader(*words);
+    if (!reader.read(error))
         return std::nullopt;
-    }
-    if (url.isEmpty()) {
-        *error = tr("The curl command has no URL.");
-        return std::nullopt;
-    }
-    request.url = QUrl(url, QUrl::StrictMode);
-    if (!request.url.isValid() || request.url.host().isEmpty()) {
-        *error = tr("\"%1\" is not a valid URL.").arg(url);
-        return std::nullopt;
-    }
-    if (getWithData && !request.body.isEmpty()) {
-        QString query = request.url.query();
-        query += (query.isEmpty() ? QString() : u"&"_s) + QString::fromUtf8(request.body);
-        request.url.setQuery(query);
-        request.body.clear();
-    }
-    if (request.method.isEmpty())
-        request.method = request.body.isEmpty() ? "GET" : "POST";
-    return request;
+    return reader.finish(error);
 }
 
 } // namespace ssescope

@@ -17,7 +17,7 @@ namespace ssescope {
 // costs a few allocations however many events it holds (the owned path used
 // to allocate per field of every event). Ids and types are byte arrays shared
 // with the subscription, one per change: a long last event ID that persists
-// across events is held once, not once per event (issue 6, item 12).
+// across events is held once, not once per event.
 class EventBatch final
 {
 public:

@@ -14,7 +14,7 @@
 namespace ssescope {
 
 // Bounds the response headers of one connection attempt and really drops the
-// connection when they overrun or time out (issue 13, item 2).
+// connection when they overrun or time out.
 //
 // Qt 6.4 reads response headers without a limit, in a loop on its HTTP thread
 // that a server sending faster than Qt parses never lets go: that thread stops

@@ -9,7 +9,7 @@ namespace ssescope {
 
 // Decides how long to wait before the next connection attempt. The
 // reconnection time (the server's retry: or the default) is a minimum: a
-// server that asked for 2 s must never be hit sooner (issue 6, item 16).
+// server that asked for 2 s must never be hit sooner.
 // Strict: always exactly the reconnection time, as browsers do.
 // Resilient: after a healthy connection, the reconnection time; after the
 // n-th consecutive failure, the reconnection time plus full jitter up to a
@@ -22,9 +22,9 @@ public:
         const ReconnectPolicy &policy, quint64 seed = std::random_device {}());
 
     // A server's `retry:` is kept at no less than this: `retry: 0` from a
-    // server that closes after each event made 1,360 reconnections a second
-    // (issue 13, item 7). Ten a second at most is still far quicker than
-    // any default a browser uses (3 s in Chrome and Firefox).
+    // server that closes after each event made 1,360 reconnections a second.
+    // Ten a second at most is still far quicker than any default a browser
+    // uses (3 s in Chrome and Firefox).
     static constexpr qint64 kMinServerRetryMs = 100;
 
     void setBaseDelay(qint64 ms);

@@ -48,7 +48,7 @@ bool isFollowedRedirect(int status)
 // A connection counts as healthy, and resets the backoff, once it delivered an
 // event or stayed open this long. Body bytes alone are not enough: a server that
 // sends one comment and closes would otherwise be hit at the base delay for
-// ever, and the attempt limit would never trip (issue 6, item 17).
+// ever, and the attempt limit would never trip.
 constexpr qint64 kHealthyOpenNs = 10'000'000'000LL;
 
 int timerMs(qint64 ms)
@@ -77,7 +77,7 @@ bool isBodyHeader(QByteArrayView name)
 }
 
 // Fetch's "extract a MIME type": with repeated Content-Type headers the last
-// one that parses wins (item 21). Qt 6.4 hands them over joined with ", "
+// one that parses wins. Qt 6.4 hands them over joined with ", "
 // (QNetworkReplyHttpImpl appends each repeated header to the value it holds),
 // so split them again, outside quoted parameter values.
 QByteArray lastContentType(const QByteArray &joined)
@@ -167,7 +167,7 @@ void Subscription::pause()
         return;
     dropReply();
     m_retryTimer.stop();
-    setStatus(SubscriptionState::Paused, u"Paused."_s);
+    setStatus(SubscriptionState::Paused, tr("Paused."));
 }
 
 void Subscription::resume()
@@ -192,7 +192,7 @@ void Subscription::stop()
         return;
     dropReply();
     m_retryTimer.stop();
-    setStatus(SubscriptionState::Closed, u"Stopped."_s);
+    setStatus(SubscriptionState::Closed, tr("Stopped."));
 }
 
 void Subscription::connectNow()
@@ -204,13 +204,13 @@ void Subscription::connectNow()
     m_redirects = 0;
     m_crossedOrigin = false;
     m_headerGuard.beginAttempt();
-    sendRequest(u"Connecting to %1."_s.arg(m_config.url.toDisplayString()));
+    sendRequest(tr("Connecting to %1.").arg(m_config.url.toDisplayString()));
     // One deadline for the whole attempt, redirects included.
     m_watchdog.start(timerMs(untilHeadersMs()));
 }
 
 // The connect timeout already runs until the headers are complete; with it off,
-// the headers timeout still bounds that time (item 27). Qt 6.4 itself reads
+// the headers timeout still bounds that time. Qt 6.4 itself reads
 // response headers without any limit (21 MB in 6 s were accepted).
 qint64 Subscription::untilHeadersMs() const
 {
@@ -245,7 +245,7 @@ void Subscription::sendRequest(const QString &statusMessage)
         QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     // We follow redirects ourselves (followRedirect()): each hop gets its own
     // reply, its own shard, and only the headers its origin may see.
-    // Why not Qt's redirect following (issue 6, item 14): Qt 6.4 keeps one
+    // Why not Qt's redirect following: Qt 6.4 keeps one
     // QNetworkReply across the hops, and QNetworkReplyHttpImpl's
     // replyDownloadMetaData() appends every header it receives to the value the
     // reply already holds (only Location is reset). Whether the 302's headers
@@ -258,7 +258,7 @@ void Subscription::sendRequest(const QString &statusMessage)
         request.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
 
     // The shard is chosen for the origin actually connected to: Qt's limit of
-    // six connections applies there, not to the configured URL (item 15).
+    // six connections applies there, not to the configured URL.
     m_manager = m_pool->acquire(m_currentUrl, m_config.http2PriorKnowledge);
     QNetworkReply *reply = (m_currentMethod == "GET" && m_currentBody.isEmpty())
         ? m_manager->get(request)
@@ -375,7 +375,7 @@ Subscription::Verdict Subscription::evaluateResponse()
     }
     // Asked for identity, Qt leaves a compressed body as it came: parsed as
     // events it was junk, then "cut in the middle" when the server closed
-    // (issue 13, item 11: a decompression bomb was said so).
+    // (a decompression bomb was said so).
     const QByteArray encoding = m_reply->rawHeader("Content-Encoding").trimmed().toLower();
     if (!m_config.allowCompression && !encoding.isEmpty() && encoding != "identity") {
         m_verdict = Verdict::Rejected;
@@ -386,7 +386,7 @@ Subscription::Verdict Subscription::evaluateResponse()
     m_verdict = Verdict::Open;
     ++m_counters.connections;
     m_openSinceNs = steadyNowNs();
-    setStatus(SubscriptionState::Open, u"Receiving events."_s);
+    setStatus(SubscriptionState::Open, tr("Receiving events."));
     if (m_config.idleTimeoutMs > 0)
         m_watchdog.start(timerMs(m_config.idleTimeoutMs));
     else
@@ -499,7 +499,7 @@ void Subscription::handleFinished()
     QString message;
     if (qtDetail.startsWith(u"Decompression failed"_s))
         message = errortext::decompressionFailed(qtDetail);
-    else if (cut) // not an end of stream: the response never ended (item 20)
+    else if (cut) // not an end of stream: the response never ended
         message = errortext::streamCut(m_currentUrl);
     else
         message = errortext::network(error, m_currentUrl, detail);
@@ -510,7 +510,7 @@ void Subscription::handleReplyError(QNetworkReply *reply)
 {
     // Qt 6.4 with a read buffer size set emits errorOccurred("Decompression
     // failed: ...") for a decompression bomb but never finished, which left the
-    // stream "open" for ever (issue 6, item 2). When finished does follow, it
+    // stream "open" for ever. When finished does follow, it
     // comes first and this finds the reply gone.
     QMetaObject::invokeMethod(
         this,
@@ -535,7 +535,7 @@ void Subscription::followRedirect(int status)
         refuse(errortext::redirectBadLocation(location));
         return;
     }
-    // Name the Location's own scheme: Qt would blame the original URL's (item 18).
+    // Name the Location's own scheme: Qt would blame the original URL's.
     const QString scheme = target.scheme().toLower();
     if (scheme != u"http" && scheme != u"https") {
         refuse(errortext::redirectScheme(location, scheme));
@@ -561,7 +561,7 @@ void Subscription::followRedirect(int status)
         m_currentBody.clear();
     }
     // Credentials stay with their origin (curl and Fetch agree): once a hop
-    // changes scheme, host or port, secrets are not sent again (item 9).
+    // changes scheme, host or port, secrets are not sent again.
     if (!sameOrigin(m_currentUrl, target))
         m_crossedOrigin = true;
     QByteArrayList dropped;

@@ -11,13 +11,13 @@ namespace ssescope {
 
 namespace {
 
-bool breaksHeaderLine(const QByteArray &text)
+bool breaksHeaderLine(QByteArrayView text)
 {
     return text.contains('\r') || text.contains('\n') || text.contains('\0');
 }
 
 // Control characters shown as escapes, so that a message cannot break a line either.
-QString visible(const QByteArray &text)
+QString visible(QByteArrayView text)
 {
     QString out;
     for (const char c : text) {
@@ -96,7 +96,7 @@ std::optional<SubscriptionConfig> SubscriptionConfig::fromJson(
         const QJsonArray pair = entry.toArray();
         if (pair.size() != 2 || !pair.at(0).isString()) {
             if (error)
-                *error = u"Each header must be a [name, value] pair of strings."_s;
+                *error = tr("Each header must be a [name, value] pair of strings.");
             return std::nullopt;
         }
         config.headers.append({ pair.at(0).toString().toUtf8(), pair.at(1).toString().toUtf8() });
@@ -104,7 +104,7 @@ std::optional<SubscriptionConfig> SubscriptionConfig::fromJson(
     for (const QJsonValue &secret : json.value(u"secretHeaders"_s).toArray()) {
         if (!secret.isString()) {
             if (error)
-                *error = u"Each secret header must be a header name."_s;
+                *error = tr("Each secret header must be a header name.");
             return std::nullopt;
         }
         config.secretHeaders.append(secret.toString().toUtf8());
@@ -115,7 +115,7 @@ std::optional<SubscriptionConfig> SubscriptionConfig::fromJson(
     const auto policy = policyFromName(reconnectJson.value(u"policy"_s).toString(u"resilient"_s));
     if (!policy) {
         if (error)
-            *error = u"Reconnection policy must be \"strict\" or \"resilient\"."_s;
+            *error = tr("Reconnection policy must be \"strict\" or \"resilient\".");
         return std::nullopt;
     }
     config.reconnect.kind = *policy;
@@ -155,8 +155,8 @@ std::optional<SubscriptionConfig> SubscriptionConfig::fromJson(
     return config;
 }
 
-// What is wrong with the URL, named with the text the user typed (issue 13,
-// item 11): an invalid QUrl prints as "", so every message began with `""`.
+// What is wrong with the URL, named with the text the user typed: an invalid
+// QUrl prints as "", so every message would begin with `""`.
 QString urlProblem(const QUrl &url)
 {
     if (url.isEmpty())
@@ -193,56 +193,70 @@ QString urlProblem(const QUrl &url)
     return {};
 }
 
+QString SubscriptionConfig::headerLineError(QByteArrayView headerName, QByteArrayView value)
+{
+    if (breaksHeaderLine(headerName))
+        return tr("\"%1\" is not a valid header name: it holds a line break or NUL character, "
+                  "which HTTP headers cannot carry.")
+            .arg(visible(headerName));
+    if (breaksHeaderLine(value))
+        return tr("The value of header \"%1\" contains a line break or NUL character, which "
+                  "HTTP headers cannot carry.")
+            .arg(visible(headerName));
+    return {};
+}
+
 QString SubscriptionConfig::validationError() const
 {
     const QString urlError = urlProblem(url);
     if (!urlError.isEmpty())
         return urlError;
     if (method.isEmpty() || method.contains(' ') || breaksHeaderLine(method))
-        return u"\"%1\" is not a valid HTTP method."_s.arg(visible(method));
-    // A CR or LF would end the header line and start one of the sender's
-    // choosing (issue 6, item 11); a NUL is cut or refused by servers.
+        return tr("\"%1\" is not a valid HTTP method.").arg(visible(method));
     for (const auto &[headerName, value] : headers) {
-        if (headerName.isEmpty() || breaksHeaderLine(headerName) || headerName.contains(':')
-            || headerName.contains(' ') || headerName.contains('\t'))
-            return u"\"%1\" is not a valid header name."_s.arg(visible(headerName));
-        if (breaksHeaderLine(value))
-            return u"The value of header \"%1\" contains a line break or NUL character, "
-                   "which HTTP headers cannot carry."_s.arg(visible(headerName));
+        if (const QString error = headerLineError(headerName, value); !error.isEmpty())
+            return error;
+        if (headerName.isEmpty() || headerName.contains(':') || headerName.contains(' ')
+            || headerName.contains('\t'))
+            return tr("\"%1\" is not a valid header name.").arg(visible(headerName));
     }
-    if (breaksHeaderLine(lastEventId))
-        return u"The Last-Event-ID contains a line break or NUL character, which HTTP headers "
-               "cannot carry."_s;
+    if (const QString error = headerLineError("Last-Event-ID", lastEventId); !error.isEmpty())
+        return error;
     if (reconnect.maxAttempts < 0)
-        return u"The attempt limit cannot be negative."_s;
+        return tr("The attempt limit cannot be negative.");
     if (maxEventBytes <= 0)
-        return u"The event size limit must be positive."_s;
+        return tr("The event size limit must be positive.");
     // QTimer takes an int of milliseconds; a larger value wraps negative and
-    // switches the timer off (issue 6, item 25).
-    const std::pair<qint64, const char16_t *> durations[] = {
-        { reconnect.initialRetryMs, u"The reconnection time" },
-        { reconnect.maxBackoffMs, u"The backoff cap" },
-        { connectTimeoutMs, u"The connect timeout" },
-        { headersTimeoutMs, u"The headers timeout" },
-        { idleTimeoutMs, u"The idle timeout" },
+    // switches the timer off.
+    const std::pair<qint64, const char *> durations[] = {
+        { reconnect.initialRetryMs,
+            QT_TR_NOOP("The reconnection time must be from 0 to %1 ms (about 24.8 days).") },
+        { reconnect.maxBackoffMs,
+            QT_TR_NOOP("The backoff cap must be from 0 to %1 ms (about 24.8 days).") },
+        { connectTimeoutMs,
+            QT_TR_NOOP("The connect timeout must be from 0 to %1 ms (about 24.8 days).") },
+        { headersTimeoutMs,
+            QT_TR_NOOP("The headers timeout must be from 0 to %1 ms (about 24.8 days).") },
+        { idleTimeoutMs,
+            QT_TR_NOOP("The idle timeout must be from 0 to %1 ms (about 24.8 days).") },
     };
-    for (const auto &[ms, what] : durations) {
+    for (const auto &[ms, sentence] : durations) {
         if (ms < 0 || ms > kMaxTimerMs)
-            return u"%1 must be from 0 to %2 ms (about 24.8 days)."_s.arg(
-                QString::fromUtf16(what), QString::number(kMaxTimerMs));
+            return tr(sentence).arg(kMaxTimerMs);
     }
     if (headersTimeoutMs == 0)
-        return u"The headers timeout must be at least 1 ms: the time to response headers is "
-               "always bounded."_s;
+        return tr("The headers timeout must be at least 1 ms: the time to response headers is "
+                  "always bounded.");
     // Workspaces are untrusted input: these made a stream that never showed an
     // event, a sentence about "-1 redirects", and a busy reconnection loop.
     if (readBufferBytes < 0)
-        return u"The read buffer size cannot be negative (0 means unbounded)."_s;
+        return tr("The read buffer size cannot be negative (0 means unbounded).");
     if (maxRedirects < 0)
-        return u"The redirect limit cannot be negative."_s;
+        return tr("The redirect limit cannot be negative.");
     if (reconnect.maxBackoffMs < kMinBackoffCapMs)
-        return u"The reconnection backoff cap must be at least %1 ms, so that a dead host is not "
-               "retried in a busy loop."_s.arg(kMinBackoffCapMs);
+        return tr("The reconnection backoff cap must be at least %1 ms, so that a dead host is "
+                  "not retried in a busy loop.")
+            .arg(kMinBackoffCapMs);
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "core/latency/LatencyExtractor.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -64,8 +65,15 @@ struct SubscriptionConfig
 
     // Empty when the configuration can be used; otherwise why not.
     QString validationError() const;
+    // Empty when the header fits on its line; otherwise why not: a CR or LF
+    // would end the line and start a header of the sender's choosing, and a
+    // NUL is cut or refused by servers. The one check of the dialog, the CLI
+    // and validationError(); names shown with control characters escaped.
+    static QString headerLineError(QByteArrayView headerName, QByteArrayView value);
     bool isSecretHeader(QByteArrayView headerName) const;
     QString displayName() const;
+
+    Q_DECLARE_TR_FUNCTIONS(SubscriptionConfig)
 };
 
 // Empty when url can carry a stream; otherwise what is wrong with it, in one

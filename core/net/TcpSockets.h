@@ -12,7 +12,7 @@
 
 namespace ssescope::tcpsockets {
 
-// This process's connected TCP sockets, seen from outside Qt (issue 13, item 2).
+// This process's connected TCP sockets, seen from outside Qt.
 // Qt 6.4 gives no access to the socket behind a QNetworkReply, and while a
 // server floods it with header lines, Qt's HTTP thread never returns to its
 // event loop, so an abort queued to it is never run. The kernel still knows the

@@ -97,7 +97,7 @@ public:
     void recordLatencyMiss() { ++m_totals.latencyMisses; }
     void recordLatencyMisses(quint64 count) { m_totals.latencyMisses += count; }
     // Bytes the network read, events or not: a stream stuck in an endless line
-    // still shows what it received (issue 13, item 12). totals().bytes is the
+    // still shows what it received. totals().bytes is the
     // larger of these and the events' own bytes (an opened capture has only those).
     void recordReceivedBytes(quint64 count);
     void recordComment(qint64 steadyNs);

@@ -36,9 +36,9 @@ struct StoredEvent
 // Wall times are kept to the microsecond, the precision captures are written in.
 
 // Up to EventStore::kSegmentEvents events: a 48-byte record each, their data
-// in one arena, and each stream's last event ID once per change (issue 6,
-// item 12: it persists across events, so copying it per event multiplied a
-// long id by the event count). Written by the store's owner while it is the
+// in one arena, and each stream's last event ID once per change (it
+// persists across events, so copying it per event multiplied a long id by
+// the event count). Written by the store's owner while it is the
 // newest segment; immutable once sealed, and then shared with snapshots.
 struct EventSegment
 {

@@ -122,7 +122,7 @@ private Q_SLOTS:
         QTest::newRow("gave up") << QStringList { u"/ticker?status=503"_s, u"--max-attempts"_s,
             u"2"_s, u"--retry"_s, u"10"_s }
                                  << 1 << u"Gave up after 2"_s;
-        // Issue 7 (layers): finish(reason) no longer drops its reason.
+        // The end record says why the run ended: finish(reason) keeps its reason.
         QTest::newRow("max events")
             << QStringList { u"/ticker?rate=0"_s, u"--max-events"_s, u"7"_s } << 0
             << u"{\"kind\":\"end\",\"reason\":\"max events\",\"exit_code\":0}"_s;
@@ -245,7 +245,7 @@ private Q_SLOTS:
         QProcess process;
         process.start(QStringLiteral(SSESCOPE_CLI), { url(u"/ticker?rate=500"_s), u"-o"_s, file });
         QVERIFY(process.waitForStarted());
-        // Issue 7 (tests): waits for the events it expects instead of sleeping 700 ms.
+        // Waits for the events it expects instead of sleeping 700 ms.
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 QFile partial(file);
@@ -288,7 +288,7 @@ private Q_SLOTS:
             5000);
         const QUrl u(metricsUrl);
         QCOMPARE(u.host(), u"127.0.0.1"_s);
-        // Issue 7 (tests): scrapes until the 1 s window holds a full second of the
+        // Scrapes until the 1 s window holds a full second of the
         // 50 events/s stream, instead of sleeping 2.2 s and expecting it.
         const QRegularExpression rate(
             u"ssescope_events_per_second\\{[^}]*window=\"1s\"\\} (\\S+)"_s);

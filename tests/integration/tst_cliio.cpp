@@ -51,7 +51,7 @@ private Q_SLOTS:
 
     void liveWriteErrorsExitWithTheReason()
     {
-        // Issue 6, item 3: a full disk gave exit 0 and a 0-byte file.
+        // A full disk gave exit 0 and a 0-byte file.
         const CliRun r = CliRun::run(
             { url(u"/ticker?rate=0"_s), u"-o"_s, u"/dev/full"_s, u"--max-events"_s, u"5"_s });
         QCOMPARE(r.exitCode, 3);
@@ -66,13 +66,13 @@ private Q_SLOTS:
         QTest::newRow("full device") << u"/dev/full"_s << u"No space left on device"_s;
         QTest::newRow("no such directory")
             << path(u"missing/out.csv"_s) << u"No such file or directory"_s;
-        // Issue 13, item 1: the rule shared with the window (core OutputTarget).
+        // The rule shared with the window (core OutputTarget).
         QTest::newRow("folder") << QDir::tempPath() << u"is a folder: choose a file name in it"_s;
     }
 
     void convertWriteErrorsExitWithTheReason()
     {
-        // Issue 6, item 3: `convert small.jsonl full/out.csv` was exit 0.
+        // `convert small.jsonl full/out.csv` was exit 0.
         QFETCH(QString, output);
         QFETCH(QString, reason);
         const CliRun r = CliRun::run({ u"convert"_s, m_capture, output, u"--to"_s, u"csv"_s });
@@ -82,7 +82,7 @@ private Q_SLOTS:
 
     void convertReplacesAnExistingFile()
     {
-        // Written through QSaveFile now (issue 6, items 3 and 5): it still
+        // Written through QSaveFile now: it still
         // replaces what was there, and a failed run leaves it alone.
         const QString out = path(u"kept.csv"_s);
         QFile file(out);
@@ -97,7 +97,7 @@ private Q_SLOTS:
 
     void statsAndConvertReadStandardInput()
     {
-        // Issue 6, item 4: `cat cap.jsonl | ssescope-cli stats -` read nothing.
+        // `cat cap.jsonl | ssescope-cli stats -` read nothing.
         const CliRun stats
             = CliRun::run({ u"stats"_s, u"-"_s, u"--format"_s, u"jsonl"_s }, m_captureBytes);
         QCOMPARE(stats.exitCode, 0);
@@ -110,7 +110,7 @@ private Q_SLOTS:
 
     void statsReadsAFifo()
     {
-        // Issue 6, item 4: a FIFO read as empty too.
+        // A FIFO read as empty too.
         const QString fifo = path(u"capture.fifo"_s);
         QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
         QProcess process;
@@ -146,7 +146,7 @@ private Q_SLOTS:
 
     void convertRefusesToWriteOverItsInput()
     {
-        // Issue 6, item 5: `convert a.jsonl a.jsonl` left 0 bytes and exit 0.
+        // `convert a.jsonl a.jsonl` left 0 bytes and exit 0.
         QFETCH(QString, alias);
         const QString input = path(u"same.jsonl"_s);
         QFile::remove(input);
@@ -172,7 +172,7 @@ private Q_SLOTS:
 
     void convertAndStatsReportABrokenPipe()
     {
-        // Issue 6, item 26: `convert ... - | head` died of SIGPIPE, status 141, silent.
+        // `convert ... - | head` died of SIGPIPE, status 141, silent.
         QFETCH(QStringList, args);
         OutputPipe pipe(false);
         QVERIFY(pipe.isValid());
@@ -188,7 +188,7 @@ private Q_SLOTS:
 
     void aLongPersistentIdCostsItsBytesOnce()
     {
-        // Issue 6, item 12: `id: ` + 1 MiB, then 2,000 events, took 3 GB: the
+        // `id: ` + 1 MiB, then 2,000 events, took 3 GB: the
         // ID was copied into every event's frame record.
         QTcpServer server;
         QVERIFY(server.listen(QHostAddress::LocalHost));
@@ -220,7 +220,7 @@ private Q_SLOTS:
 
     void passwordsNeverShow()
     {
-        // Issue 6, item 10: the metrics url label showed user:s3cret.
+        // The metrics url label showed user:s3cret.
         QUrl stream = m_server.url(u"/ticker?rate=20"_s);
         stream.setUserName(u"user"_s);
         stream.setPassword(u"s3cret"_s);

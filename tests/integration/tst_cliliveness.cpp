@@ -45,7 +45,7 @@ private Q_SLOTS:
 
     void signalEndsARunWhoseOutputNobodyReads()
     {
-        // Issue 6, item 1: `ssescope-cli --metrics ... URL | sleep 120` froze:
+        // `ssescope-cli --metrics ... URL | sleep 120` froze:
         // the writer held a lock in write(1), /metrics and SIGTERM hung on it.
         OutputPipe pipe(true);
         QVERIFY(pipe.isValid());
@@ -80,7 +80,7 @@ private Q_SLOTS:
 
     void durationEndsARunWhoseOutputNobodyReads()
     {
-        // Issue 6, item 1: --duration was ignored with a blocked output.
+        // --duration was ignored with a blocked output.
         OutputPipe pipe(true);
         QVERIFY(pipe.isValid());
         QProcess process;

@@ -1,4 +1,4 @@
-// Secrets never reach the CLI's stderr records (issue 13, item 8): a URL's
+// Secrets never reach the CLI's stderr records: a URL's
 // password and the values of Authorization, Cookie, Proxy-Authorization and
 // headers marked secret stay out of the state, error and end records.
 #include "CliProcess.h"

@@ -1,4 +1,4 @@
-// A server whose response headers never end (issue 13, item 2): it starved
+// A server whose response headers never end: it starved
 // every stream sharing Qt's HTTP thread, and the timeout never dropped it.
 #include "StreamRecorder.h"
 #include "core/net/HeaderFloodGuard.h"
@@ -81,7 +81,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_server.openConnections(), 0, 5000);
     }
 
-    // Issue 13, item 11: a 64 MB header line said "no Content-Type", though one
+    // A 64 MB header line said "no Content-Type", though one
     // was sent; it is the size of the headers that is wrong.
     void hugeHeaderLineIsSaidAsSuch()
     {

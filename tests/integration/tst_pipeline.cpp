@@ -20,7 +20,7 @@ private:
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_server.start()); }
 
-    // Issue 13, item 12: a line past the limit is said in the stream's own
+    // A line past the limit is said in the stream's own
     // status, and its bytes are counted though no event completes.
     void overlongLineIsSaidInTheStatusAndItsBytesCount()
     {
@@ -41,7 +41,7 @@ private Q_SLOTS:
         QCOMPARE(pipeline.stats().find(id)->totals().events, quint64(0));
     }
 
-    // Issue 7: per-subscription latency, computed before the batch; misses
+    // Per-subscription latency, computed before the batch; misses
     // are counted per stream and reach the statistics through the pipeline.
     void eventsArriveCarryingTheirLatency()
     {

@@ -1,7 +1,6 @@
 // Redirects, followed by Subscription itself: statuses that are not followed,
 // method rules, credentials that stay with their origin, schemes, and the
-// shard chosen for the origin actually connected to (issue 6, items 9, 13,
-// 15, 18).
+// shard chosen for the origin actually connected to.
 #include "StreamRecorder.h"
 
 #include <QJsonDocument>
@@ -54,7 +53,7 @@ private Q_SLOTS:
         QVERIFY(m_otherOrigin.start());
     }
 
-    // Issue 6, item 13: any 3xx that is not followed is a status like any other.
+    // Any 3xx that is not followed is a status like any other.
     void unfollowedRedirectsAreStatuses_data()
     {
         QTest::addColumn<int>("status");
@@ -121,7 +120,7 @@ private Q_SLOTS:
         QCOMPARE(manager.status(id).httpStatus, 200);
     }
 
-    // Issue 6, item 9: credentials never follow a redirect to another origin.
+    // Credentials never follow a redirect to another origin.
     void credentialsStayWithTheirOrigin_data()
     {
         QTest::addColumn<bool>("crossOrigin");
@@ -156,7 +155,7 @@ private Q_SLOTS:
             crossOrigin);
     }
 
-    // Issue 6, item 18: name the Location's scheme, not the original URL's.
+    // Name the Location's scheme, not the original URL's.
     void otherSchemesAreRefusedByName_data()
     {
         QTest::addColumn<QString>("location");
@@ -178,7 +177,7 @@ private Q_SLOTS:
         QVERIFY2(!message.contains(u"\"http\""_s), qPrintable(message));
     }
 
-    // Issue 6, item 15: Qt's six connections per origin apply to the origin
+    // Qt's six connections per origin apply to the origin
     // connected to, so the shard is chosen again at every hop.
     void redirectedStreamsToOneOriginAreAllLive()
     {

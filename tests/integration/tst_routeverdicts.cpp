@@ -1,4 +1,4 @@
-// The comparison's verdicts against a real nginx on loopback (issue 12):
+// The comparison's verdicts against a real nginx on loopback:
 // the five demo routes of packaging/compare-proxy.sh, subscribed through the
 // core for a bounded time, judged by the core.
 #include "NginxRoutes.h"

@@ -1,7 +1,6 @@
 // How a Subscription reports faults of the stream itself: decompression
 // bombs, broken framing, flapping servers, slow headers, repeated
-// Content-Type, and sentences that promise no retry that will not happen
-// (issue 6, items 2, 16, 17, 19, 20, 21, 27).
+// Content-Type, and sentences that promise no retry that will not happen.
 #include "StreamRecorder.h"
 #include "core/net/ReconnectBackoff.h"
 
@@ -27,7 +26,7 @@ private:
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_server.start()); }
 
-    // Issue 6, item 2: Qt emits errorOccurred but never finished for a bomb.
+    // Qt emits errorOccurred but never finished for a bomb.
     void decompressionBombEndsTheConnectionWithItsCause()
     {
         StreamManager manager;
@@ -43,7 +42,7 @@ private Q_SLOTS:
         QVERIFY2(!message.contains(u": ."_s), qPrintable(message));
     }
 
-    // Issue 13, item 11: without compression asked for, a bomb's deflate body
+    // Without compression asked for, a bomb's deflate body
     // was parsed as events and said "cut the connection in the middle".
     void unrequestedCompressionIsSaidAsSuch()
     {
@@ -60,7 +59,7 @@ private Q_SLOTS:
         QCOMPARE(recorder.eventCount(id), qsizetype(0));
     }
 
-    // Issue 6, item 20: a cut or broken chunked body is an error, not an end.
+    // A cut or broken chunked body is an error, not an end.
     void brokenFramingIsAnError_data()
     {
         QTest::addColumn<QString>("query");
@@ -97,7 +96,7 @@ private Q_SLOTS:
         QCOMPARE(recorder.ids(id), numbers(1, 2));
     }
 
-    // Issue 6, items 16 and 17: bytes without an event are not a healthy
+    // Bytes without an event are not a healthy
     // connection, so the backoff grows, the attempt limit trips, and every
     // wait is at least the server's retry:.
     void flappingServerTripsTheAttemptLimit()
@@ -118,7 +117,7 @@ private Q_SLOTS:
         }
     }
 
-    // Issue 13, item 7: `retry: 0` from a server that closes after every
+    // `retry: 0` from a server that closes after every
     // event made about 1,360 reconnections a second; the floor bounds them.
     void retryZeroMakesNoStorm()
     {
@@ -139,7 +138,7 @@ private Q_SLOTS:
         QVERIFY2(waits.size() <= 14, qPrintable(QString::number(waits.size())));
     }
 
-    // Issue 6, item 19: without reconnection, no sentence promises a retry.
+    // Without reconnection, no sentence promises a retry.
     void timeoutWithoutReconnectPromisesNoRetry()
     {
         QTcpServer silent; // accepts, never answers
@@ -156,7 +155,7 @@ private Q_SLOTS:
         QCOMPARE(message, u"No response within 0.3 s."_s);
     }
 
-    // Issue 12: nginx compressing a buffered response sent no headers for
+    // nginx compressing a buffered response sent no headers for
     // minutes; the sentence says compression was asked for.
     void timeoutWithCompressionSaysSo()
     {
@@ -175,7 +174,7 @@ private Q_SLOTS:
             qPrintable(message));
     }
 
-    // Issue 6, item 27: headers that never end are bounded even with the
+    // Headers that never end are bounded even with the
     // connect timeout off.
     void endlessHeadersHitTheHeadersTimeout()
     {
@@ -192,7 +191,7 @@ private Q_SLOTS:
         QCOMPARE(recorder.eventCount(id), 0);
     }
 
-    // Issue 6, item 21: with two Content-Type headers the last one counts.
+    // With two Content-Type headers the last one counts.
     void lastContentTypeCounts()
     {
         StreamManager manager;

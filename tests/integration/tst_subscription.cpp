@@ -104,7 +104,7 @@ private Q_SLOTS:
         QCOMPARE(manager.latencyDetection(id).state, LatencyDetection::State::Off);
     }
 
-    // Regression guard for issue 2: no loss and no duplicates across reconnections.
+    // Regression guard: no loss and no duplicates across reconnections.
     void resumeLosesAndDuplicatesNothing_data()
     {
         QTest::addColumn<QString>("query");

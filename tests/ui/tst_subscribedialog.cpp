@@ -28,6 +28,8 @@ class TestSubscribeDialog final : public QObject
 private Q_SLOTS:
     void invalidInputBlocksOk_data();
     void invalidInputBlocksOk();
+    void headerThatBreaksItsLineIsRefused_data();
+    void headerThatBreaksItsLineIsRefused();
     void pastedCurlFillsTheDialog();
     void curlTypedIntoUrlFieldFillsTheDialog();
     void authHelpersBuildTheHeader();
@@ -79,6 +81,31 @@ void TestSubscribeDialog::invalidInputBlocksOk()
     dialog.findChild<QComboBox *>(u"method"_s)->setCurrentText(u"GET"_s);
     dialog.findChild<QLineEdit *>(u"lastEventId"_s)->setText(u"41"_s);
     QVERIFY2(ok(dialog)->isEnabled(), qPrintable(error->text()));
+}
+
+void TestSubscribeDialog::headerThatBreaksItsLineIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::newRow("CRLF") << QByteArray("b\r\nX-Injected: 1");
+    QTest::newRow("LF") << QByteArray("b\nX-Injected: 1");
+    QTest::newRow("trailing CR") << QByteArray("b\r");
+    QTest::newRow("NUL") << QByteArray("b\0c", 3);
+}
+
+// The dialog refuses such a header with the sentence the CLI and workspaces use.
+void TestSubscribeDialog::headerThatBreaksItsLineIsRefused()
+{
+    QFETCH(QByteArray, value);
+    SubscribeDialog dialog;
+    SubscriptionConfig config;
+    config.url = QUrl(u"http://127.0.0.1:8080/events"_s);
+    config.headers.append({ "X-A", value });
+    dialog.setConfig(config);
+    const QString expected = SubscriptionConfig::headerLineError("X-A", value);
+    QVERIFY(expected.startsWith(u"The value of header \"X-A\""_s));
+    QCOMPARE(dialog.validationError(), expected);
+    QCOMPARE(dialog.findChild<QLabel *>(u"validationError"_s)->text(), expected);
+    QVERIFY(!ok(dialog)->isEnabled());
 }
 
 void TestSubscribeDialog::pastedCurlFillsTheDialog()

@@ -147,7 +147,7 @@ inline void addSpecCases()
     row("retry with data", "retry: 50\ndata: x\n\n", L { "R 50", "E message||x" });
     row("retry huge clamps", "retry: 99999999999999999999\n", L { "R 2147483647" });
     // Comments
-    // Comments are verbatim: everything after the colon (issue 6, item 23).
+    // Comments are verbatim: everything after the colon.
     row("comment keeps its leading space", ": hello\n", L { "C  hello" });
     row("comment without space", ":hello\n", L { "C hello" });
     row("comment with two spaces", ":  two\n", L { "C   two" });

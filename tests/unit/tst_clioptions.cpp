@@ -1,5 +1,6 @@
 // ssescope-cli's command line: what it refuses, and why.
 #include "app/cli/CliOptions.h"
+#include "app/cli/CliOptionsTable.h"
 
 #include <QTest>
 
@@ -16,7 +17,7 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("error"); // a part of it; empty = accepted
         const QString url = u"http://127.0.0.1:1/s"_s;
-        // Issue 6, item 11: CR, LF or NUL would let a value add request headers.
+        // CR, LF or NUL would let a value add request headers.
         QTest::newRow("header value with CRLF")
             << QStringList { url, u"-H"_s, u"X-A: b\r\nX-Injected: yes"_s } << u"line break"_s;
         QTest::newRow("header value with LF")
@@ -34,7 +35,7 @@ private Q_SLOTS:
         QTest::newRow("plain header and id") << QStringList { url, u"-H"_s,
             u"Authorization: Bearer t"_s, u"--last-event-id"_s, u"41"_s }
                                              << QString();
-        // Issue 6, item 25: past INT_MAX ms, Qt's timers switch themselves off.
+        // Past INT_MAX ms, Qt's timers switch themselves off.
         QTest::newRow("read timeout too long")
             << QStringList { url, u"--read-timeout"_s, u"2147484"_s } << u"from 0 to 2147483"_s;
         QTest::newRow("read timeout longest")
@@ -54,7 +55,7 @@ private Q_SLOTS:
         QTest::newRow("stats default") << QStringList { url, u"--stats"_s } << QString();
         QTest::newRow("retry too long")
             << QStringList { url, u"--retry"_s, u"3e9"_s } << u"--retry needs"_s;
-        // Issue 6, item 10: statistics name streams and URLs; not for every host by default.
+        // Statistics name streams and URLs; not for every host by default.
         QTest::newRow("metrics on every address")
             << QStringList { url, u"--metrics"_s, u"0.0.0.0:9464"_s } << u"--metrics-public"_s;
         QTest::newRow("metrics on every IPv6 address")
@@ -114,7 +115,7 @@ private Q_SLOTS:
 
     void standardStreamsDefaultToJsonLines()
     {
-        // Issue 6, item 4: `cat cap.jsonl | ssescope-cli stats -` has no file name to go by.
+        // `cat cap.jsonl | ssescope-cli stats -` has no file name to go by.
         const auto stats = cli::parseCommandLine({ u"ssescope-cli"_s, u"stats"_s, u"-"_s });
         QVERIFY2(stats.error.isEmpty(), qPrintable(stats.error));
         QCOMPARE(stats.stats.format, CaptureFormat::JsonLines);
@@ -231,6 +232,92 @@ private Q_SLOTS:
         QCOMPARE(compare.compare.latency.toJson(), run.run.latency.toJson());
         QVERIFY(compare.compare.subscriptions[0].allowCompression);
         QCOMPARE(compare.compare.subscriptions[0].method, QByteArray("POST"));
+    }
+
+    // Each kind of option says in one whole sentence what it takes, naming
+    // the option and quoting the value given (the whole message is compared).
+    void optionKindErrors_data()
+    {
+        QTest::addColumn<QStringList>("args"); // after the program's name
+        QTest::addColumn<QString>("error"); // the whole message
+        const QString url = u"http://127.0.0.1:1/s"_s;
+        const QString a = u"a=http://127.0.0.1:1/a"_s;
+        // Numbers, one sentence for each thing counted.
+        QTest::newRow("number: events")
+            << QStringList { url, u"--max-events"_s, u"-1"_s }
+            << u"--max-events needs a number of events from 0 to 1000000000000000000, not \"-1\""_s;
+        QTest::newRow("number: attempts")
+            << QStringList { url, u"--max-attempts"_s, u"many"_s }
+            << u"--max-attempts needs a number of attempts from 0 to 2147483647, not \"many\""_s;
+        QTest::newRow("number: milliseconds")
+            << QStringList { url, u"--retry"_s, u"3e9"_s }
+            << u"--retry needs a number of milliseconds from 0 to 2147483647, not \"3e9\""_s;
+        QTest::newRow("number: seconds")
+            << QStringList { url, u"--read-timeout"_s, u"nan"_s }
+            << u"--read-timeout needs a number of seconds from 0 to 2147483, not \"nan\""_s;
+        QTest::newRow("number: seconds above 0") << QStringList { u"compare"_s, a, u"--duration"_s,
+            u"0"_s } << u"--duration needs a number of seconds above 0, up to 2147483, not \"0\""_s;
+        QTest::newRow("number: interval")
+            << QStringList { url, u"--stats=0.001"_s }
+            << u"--stats needs an interval from 0.01 to 2147483 seconds, not \"0.001\""_s;
+        QTest::newRow("number: signed milliseconds") << QStringList { url, u"--clock-offset"_s,
+            u"ahead"_s } << u"--clock-offset needs a number of milliseconds, not \"ahead\""_s;
+        // Choices.
+        QTest::newRow("choice: policy") << QStringList { url, u"--policy"_s, u"lax"_s }
+                                        << u"--policy must be strict or resilient, not \"lax\""_s;
+        QTest::newRow("choice: latency unit") << QStringList { url, u"--latency-unit"_s,
+            u"h"_s } << u"--latency-unit must be auto, s, ms, us or ns, not \"h\""_s;
+        QTest::newRow("choice: output format") << QStringList { url, u"--format"_s,
+            u"xml"_s } << u"--format must be jsonl, csv or sse, not \"xml\""_s;
+        QTest::newRow("choice: capture format") << QStringList { u"convert"_s, u"a.jsonl"_s,
+            u"b.csv"_s, u"--to"_s, u"xml"_s } << u"unknown format \"xml\": use jsonl, csv or sse"_s;
+        // Text, checked by what takes it.
+        QTest::newRow("text: header without a colon") << QStringList { url, u"-H"_s,
+            u"X-A"_s } << u"header \"X-A\" must look like \"Name: value\""_s;
+        QTest::newRow("text: header value with a line break")
+            << QStringList { url, u"-H"_s, u"X-A: b\nc"_s }
+            << u"The value of header \"X-A\" contains a line break or NUL character, which "
+               "HTTP headers cannot carry."_s;
+        QTest::newRow("text: last event id with a line break")
+            << QStringList { url, u"--last-event-id"_s, u"a\rb"_s }
+            << u"--last-event-id holds a line break or NUL, which no header can carry"_s;
+        QTest::newRow("text: pair of one name") << QStringList { a, u"--pair"_s,
+            u"a"_s } << u"--pair takes two different stream names, NAME_A,NAME_B"_s;
+        QTest::newRow("text: pair of an unknown name") << QStringList { a, u"--pair"_s,
+            u"a,b"_s } << u"--pair a,b: name both streams, as given by NAME=URL"_s;
+        // Flags take no value; the parser refuses one.
+        QTest::newRow("flag with a value") << QStringList { url, u"--insecure=yes"_s }
+                                           << u"Unexpected value after '--insecure'."_s;
+        // Options meant for the other half of compare.
+        QTest::newRow("live option on a capture") << QStringList { u"compare"_s, u"cap.jsonl"_s,
+            u"--policy"_s, u"strict"_s } << u"--policy applies to live routes, not to a capture"_s;
+    }
+    void optionKindErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, error);
+        args.prepend(u"ssescope-cli"_s);
+        QCOMPARE(cli::parseCommandLine(args).error, error);
+    }
+
+    // Without an error, a number keeps the default it replaces.
+    void numberOptionKeepsItsDefault()
+    {
+        const cli::NumberOption option(
+            { u"limit"_s }, QString(), u"n"_s, cli::NumberOption::Measure::Events, 10);
+        QCommandLineParser parser;
+        parser.addOption(option.option());
+        QVERIFY(parser.parse({ u"prog"_s }));
+        double value = 7;
+        QVERIFY(!option.read(parser, &value));
+        QCOMPARE(value, 7.0);
+        QVERIFY(parser.parse({ u"prog"_s, u"--limit"_s, u"11"_s }));
+        const cli::CliOptionError error = option.read(parser, &value);
+        QCOMPARE(error.message(), u"--limit needs a number of events from 0 to 10, not \"11\""_s);
+        QCOMPARE(value, 7.0);
+        QVERIFY(parser.parse({ u"prog"_s, u"--limit"_s, u"10"_s }));
+        QVERIFY(!option.read(parser, &value));
+        QCOMPARE(value, 10.0);
     }
 
     void compareHelp()

@@ -74,6 +74,27 @@ void TestCurlCommand::parses_data()
     QTest::newRow("get with data") << u"curl -G -d 'q=a b' http://h/e?x=1"_s
                                    << u"http://h/e?x=1&q=a b"_s << QByteArray("GET")
                                    << QStringList {} << QByteArray() << false << false;
+    QTest::newRow("long spellings of the header options")
+        << u"curl --request POST --header 'A: 1' --user bob:pw --cookie c=2 --user-agent ua/1 "
+           "--referer http://r/ http://h/e"_s
+        << u"http://h/e"_s << QByteArray("POST")
+        << QStringList { u"A: 1"_s, u"Authorization: Basic Ym9iOnB3"_s, u"Cookie: c=2"_s,
+               u"User-Agent: ua/1"_s, u"Referer: http://r/"_s }
+        << QByteArray() << false << false;
+    QTest::newRow("attached header options")
+        << u"curl -Abot -ehttp://r/ -bk=v -ubob:pw http://h/e"_s << u"http://h/e"_s
+        << QByteArray("GET")
+        << QStringList { u"User-Agent: bot"_s, u"Referer: http://r/"_s, u"Cookie: k=v"_s,
+               u"Authorization: Basic Ym9iOnB3"_s }
+        << QByteArray() << false << false;
+    QTest::newRow("json body, ignored options with and without values")
+        << u"curl --json '{\"a\":1}' -o out.txt --max-time 5 -w x --http2 -kN http://h/e"_s
+        << u"http://h/e"_s << QByteArray("POST")
+        << QStringList { u"Content-Type: application/json"_s } << QByteArray("{\"a\":1}") << false
+        << true;
+    QTest::newRow("body from a file is left out")
+        << u"curl -d @body.json --data-raw @raw http://h/e"_s << u"http://h/e"_s
+        << QByteArray("POST") << QStringList {} << QByteArray("@raw") << false << false;
     QTest::newRow("windows crlf continuation")
         << u"curl ^\"http://h/e^\" ^\r\n  -H ^\"a: b^\""_s << u"http://h/e"_s << QByteArray("GET")
         << QStringList { u"a: b"_s } << QByteArray() << false << false;

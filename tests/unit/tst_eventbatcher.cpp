@@ -90,7 +90,7 @@ private Q_SLOTS:
         QCOMPARE(batch.counters.value(1).connectedNs, qint64(5));
     }
 
-    // Issue 7: append copies an id that changed and the data into the arena in
+    // Append copies an id that changed and the data into the arena in
     // one step, keeps an unchanged short id once, and regrows the arena
     // without losing what it held. Ids around the inline limit, repeated and
     // changed, on two streams, with data large enough to regrow.
@@ -138,7 +138,7 @@ private Q_SLOTS:
         QVERIFY(batch.event(4).id.data() != batch.event(3).id.data()); // another stream
     }
 
-    // Issue 6, item 12: a long id that persists is held once per change, in a
+    // A long id that persists is held once per change, in a
     // batch built from many reads too, not once per event.
     void persistentIdIsHeldOnce()
     {
@@ -184,7 +184,7 @@ private Q_SLOTS:
         QCOMPARE(ready.size(), 1);
     }
 
-    // Issue 7: a consumer far slower than the stream gets batches bounded by
+    // A consumer far slower than the stream gets batches bounded by
     // the limits (the subscription stops reading; TCP pushes back) and loses
     // nothing.
     void slowConsumerGetsBoundedBatchesAndEverything()

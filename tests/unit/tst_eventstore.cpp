@@ -115,7 +115,7 @@ private Q_SLOTS:
         QCOMPARE(store.at(0).data.size(), huge.size());
     }
 
-    // Issue 7: the byte cap holds whatever the events' size; an event larger
+    // The byte cap holds whatever the events' size; an event larger
     // than the cap is dropped and counted rather than kept over it.
     void byteCapHoldsForHugeEvents_data()
     {
@@ -140,7 +140,7 @@ private Q_SLOTS:
             QCOMPARE(store.at(store.size() - 1).seq, quint64(count));
     }
 
-    // Issue 6, item 12: a 64 KiB id that persists over 2,000 events is
+    // A 64 KiB id that persists over 2,000 events is
     // stored once, not 2,000 times (128 MiB).
     void persistentIdIsStoredOnce_data()
     {
@@ -191,7 +191,7 @@ private Q_SLOTS:
         QCOMPARE(snapshot.typeName(0), QByteArray("message"));
     }
 
-    // Issue 7: a worker exports a snapshot of ~1M rows while the owner
+    // A worker exports a snapshot of ~1M rows while the owner
     // appends past the cap. Run under ThreadSanitizer (the tsan preset).
     void workerExportsSnapshotWhileOwnerAppends()
     {

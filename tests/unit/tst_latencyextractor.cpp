@@ -76,7 +76,7 @@ private Q_SLOTS:
         QTest::newRow("id rfc3339")
             << u"id"_s << QByteArray("x") << QByteArray("2026-11-25T14:51:42.338Z") << 10.0;
         QTest::newRow("id missing") << u"id"_s << QByteArray("x") << QByteArray() << nan;
-        // Issue 6, item 8: past what 64-bit nanoseconds hold is a miss, not a wrapped number.
+        // Past what 64-bit nanoseconds hold is a miss, not a wrapped number.
         QTest::newRow("year 9999 is a miss") << u"json:/ts"_s
                                              << QByteArray("{\"ts\":\"9999-12-31T23:59:59Z\"}")
                                              << QByteArray() << nan;

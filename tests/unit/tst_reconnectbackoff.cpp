@@ -76,7 +76,7 @@ private Q_SLOTS:
         QCOMPARE(backoff.nextFailureCeiling(), qint64(500));
     }
 
-    // Issue 13, item 7: a server's retry: has a floor, so `retry: 0` storms no more.
+    // A server's retry: has a floor, so `retry: 0` storms no more.
     void serverRetryHasAFloor_data()
     {
         QTest::addColumn<qint64>("retry");
@@ -100,7 +100,7 @@ private Q_SLOTS:
         }
     }
 
-    // Issue 6, item 16: the server's retry: is a minimum; jitter never goes below it.
+    // The server's retry: is a minimum; jitter never goes below it.
     void reconnectionTimeIsAMinimum_data()
     {
         QTest::addColumn<qint64>("base");
@@ -130,7 +130,7 @@ private Q_SLOTS:
         QVERIFY(cap < base || seen.size() > 10); // still jittered
     }
 
-    // Issue 6, item 25: a server's retry: past INT_MAX ms must not wrap a timer.
+    // A server's retry: past INT_MAX ms must not wrap a timer.
     void hugeServerRetryStaysATimerValue()
     {
         ReconnectPolicy policy;

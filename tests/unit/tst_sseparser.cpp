@@ -57,7 +57,7 @@ private Q_SLOTS:
         QCOMPARE(recorder.items, expected);
     }
 
-    // Issue 7: an event's only data line is handed over where the read holds
+    // An event's only data line is handed over where the read holds
     // it, and copied only when a second line comes or the read ends first. Each
     // read's buffer is overwritten once fed, so a view kept past its read
     // shows up as garbage.
@@ -114,7 +114,7 @@ private Q_SLOTS:
         }
     }
 
-    // Issue 7: the last event ID is copied once per change; these are the
+    // The last event ID is copied once per change; these are the
     // cases where the buffer and the string differ, across reads too.
     void idsWhateverTheReads_data()
     {
@@ -180,7 +180,7 @@ private Q_SLOTS:
         }
     }
 
-    // Issue 7: short ids and types are compared without memcmp, by words that
+    // Short ids and types are compared without memcmp, by words that
     // overlap; a difference in any one byte of any length must still count.
     void idsThatDifferInOneByte()
     {
@@ -260,7 +260,7 @@ private Q_SLOTS:
         QCOMPARE(recorder.events[2].arrivalSteadyNs, qint64(300));
     }
 
-    // Issue 6, item 24: the size on the wire is the same however the reads cut it,
+    // The size on the wire is the same however the reads cut it,
     // a CRLF split between two reads included.
     void wireBytesWhateverTheSplit_data()
     {
@@ -303,7 +303,7 @@ private Q_SLOTS:
         }
     }
 
-    // Issue 6, item 24: an event whose lines pass 4 GiB (unknown fields are
+    // An event whose lines pass 4 GiB (unknown fields are
     // not capped like data) does not wrap its size.
     void wireBytesDoNotWrapAt4GiB()
     {

@@ -55,7 +55,7 @@ private Q_SLOTS:
         QCOMPARE(back->reconnect.kind, ReconnectPolicyKind::Strict);
         QCOMPARE(back->reconnect.reconnect, false);
         QCOMPARE(back->maxEventBytes, qint64(1000));
-        // Issue 7: latency settings are per subscription.
+        // Latency settings are per subscription: each stream says where its send time is.
         QCOMPARE(back->latency.source, LatencySource::JsonPointer);
         QCOMPARE(back->latency.expression, u"/ts"_s);
         QCOMPARE(back->latency.clockOffsetMs, 2.5);
@@ -85,13 +85,13 @@ private Q_SLOTS:
         QCOMPARE(config->reconnect.kind, ReconnectPolicyKind::Resilient);
         QCOMPARE(config->allowCompression, false);
         QCOMPARE(config->ignoreTlsErrors, false);
-        // Issue 6, item 27: the time to headers stays bounded by default.
+        // The time to headers stays bounded by default: Qt reads headers without a limit.
         QVERIFY(config->headersTimeoutMs > 0);
         QVERIFY(config->secretHeaders.isEmpty());
     }
 
-    // Issue 13, item 11: every invalid URL message began with `"" is not a valid
-    // URL`; each names the URL as typed and what is wrong with it.
+    // An invalid QUrl prints as "", so a message naming it said `"" is not a
+    // valid URL`; each names the URL as typed and what is wrong with it.
     void invalidUrlSaysWhatIsWrong_data()
     {
         QTest::addColumn<QString>("text");
@@ -154,7 +154,7 @@ private Q_SLOTS:
         QVERIFY2(error.contains(expectedError), qPrintable(error));
     }
 
-    // Issue 6, item 11: a CR or LF would start a header of the sender's choosing.
+    // A CR or LF would start a header of the sender's choosing.
     void rejectsHeaderInjection_data()
     {
         QTest::addColumn<QByteArray>("method");
@@ -205,7 +205,48 @@ private Q_SLOTS:
         QVERIFY(!error.contains(u'\r') && !error.contains(u'\n'));
     }
 
-    // Issue 6, item 25: QTimer takes an int; past INT_MAX ms it would switch off.
+    // The one header-line check the dialog, the CLI and validationError() share.
+    void headerLineError_data()
+    {
+        QTest::addColumn<QByteArray>("name");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QString>("expected"); // empty: the header fits its line
+        QTest::newRow("plain") << QByteArray("X-A") << QByteArray("b c") << QString();
+        QTest::newRow("empty value") << QByteArray("X-A") << QByteArray() << QString();
+        QTest::newRow("tab and UTF-8 in the value")
+            << QByteArray("X-A") << QByteArray("a\tb \xc3\xa9") << QString();
+        QTest::newRow("value CRLF")
+            << QByteArray("X-A") << QByteArray("b\r\nX-Injected: yes")
+            << u"The value of header \"X-A\" contains a line break or NUL character, which "
+               "HTTP headers cannot carry."_s;
+        QTest::newRow("value trailing CR") << QByteArray(
+            "X-A") << QByteArray("b\r") << u"The value of header \"X-A\" contains a line break"_s;
+        QTest::newRow("value NUL") << QByteArray("X-A") << QByteArray("b\0c", 3)
+                                   << u"The value of header \"X-A\" contains a line break or NUL"_s;
+        QTest::newRow("name LF") << QByteArray("X\n-A") << QByteArray("b")
+                                 << u"\"X\\x0a-A\" is not a valid header name: it holds a line "
+                                    "break or NUL character, which HTTP headers cannot carry."_s;
+        QTest::newRow("name NUL, value CR: the name first") << QByteArray(
+            "X\0A", 3) << QByteArray("b\r") << u"\"X\\x00A\" is not a valid header name"_s;
+        QTest::newRow("name with control characters escaped in the value's sentence") << QByteArray(
+            "X\x01"
+            "A") << QByteArray("\n") << u"The value of header \"X\\x01A\""_s;
+    }
+    void headerLineError()
+    {
+        QFETCH(QByteArray, name);
+        QFETCH(QByteArray, value);
+        QFETCH(QString, expected);
+        const QString error = SubscriptionConfig::headerLineError(name, value);
+        if (expected.isEmpty()) {
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            return;
+        }
+        QVERIFY2(error.startsWith(expected), qPrintable(error));
+        QVERIFY(!error.contains(u'\r') && !error.contains(u'\n') && !error.contains(QChar(0)));
+    }
+
+    // QTimer takes an int; past INT_MAX ms it would switch off.
     void rejectsDurationsTimersCannotHold_data()
     {
         QTest::addColumn<QString>("field");

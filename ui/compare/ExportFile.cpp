@@ -6,23 +6,33 @@
 
 namespace ssescope::ui {
 
+namespace {
+
+// tr() in the context "ExportFile", where lupdate finds it too.
+struct ExportText final
+{
+    Q_DECLARE_TR_FUNCTIONS(ExportFile)
+};
+
+} // namespace
+
 bool writeExportFile(const QString &path, const QByteArray &bytes, QString *error)
 {
-    const auto tr = [](const char *text) { return QCoreApplication::translate("ExportFile", text); };
     const QFileInfo info(path);
     if (info.exists() && !info.isFile()) {
-        *error = tr("%1 is not a regular file (a folder, a device or a FIFO), so it was not "
-                    "replaced; choose another name.")
+        *error = ExportText::tr(
+            "%1 is not a regular file (a folder, a device or a FIFO), so it was not "
+            "replaced; choose another name.")
                      .arg(path);
         return false;
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        *error = ExportText::tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     if (file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        *error = ExportText::tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;

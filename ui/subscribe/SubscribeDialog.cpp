@@ -44,11 +44,6 @@ bool isToken(QByteArrayView text)
     return true;
 }
 
-bool hasLineBreakOrNul(QByteArrayView text)
-{
-    return text.contains('\r') || text.contains('\n') || text.contains('\0');
-}
-
 template<typename Widget> Widget *named(Widget *widget, const QString &objectName, const QString &accessible)
 {
     widget->setObjectName(objectName);
@@ -98,7 +93,39 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
     setObjectName(u"subscribeDialog"_s);
     setWindowTitle(tr("Subscribe to a stream"));
     setAccessibleName(tr("Subscribe to a stream"));
+    setUpFields();
+    auto *paste = createPasteButton();
+    // Made in this order, the widgets keep their focus order.
+    QWidget *request = createRequestTab(paste);
+    QWidget *connection = createConnectionTab();
+    auto *tabs = new QTabWidget(this);
+    tabs->setObjectName(u"subscribeTabs"_s);
+    tabs->setAccessibleName(tr("Subscription settings"));
+    tabs->addTab(request, tr("Re&quest"));
+    tabs->addTab(connection, tr("&Connection && latency"));
 
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(tabs, 1);
+    layout->addWidget(m_error);
+    layout->addWidget(m_buttons);
+    connectFields(paste);
+
+    // New subscriptions find their send time by themselves.
+    SubscriptionConfig fresh;
+    fresh.latency.source = LatencySource::Auto;
+    setConfig(fresh);
+    // People come to this dialog with a URL (or a curl command) to paste.
+    setTabOrder(m_url, paste);
+    setTabOrder(paste, m_name);
+    m_url->setFocus(Qt::OtherFocusReason);
+    // The headers table grows with its rows; people may want more still.
+    setSizeGripEnabled(true);
+    resize(640, 520);
+}
+
+// Texts, choices and looks of the fields the constructor made.
+void SubscribeDialog::setUpFields()
+{
     m_url->setPlaceholderText(tr("https://api.example.com/events — or paste a curl command"));
     m_name->setPlaceholderText(tr("shown in tables and charts (defaults to the URL)"));
     m_method->setEditable(true);
@@ -142,13 +169,19 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
         label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Subscribe"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"subscribeOk"_s);
+}
 
+QPushButton *SubscribeDialog::createPasteButton()
+{
     auto *paste = new QPushButton(tr("&Paste cURL"), this);
     paste->setObjectName(u"pasteCurl"_s);
     paste->setAccessibleName(tr("Fill the form from a curl command on the clipboard"));
     paste->setToolTip(tr("Paste a request copied with a browser's \"Copy as cURL\" (bash or cmd)"));
+    return paste;
+}
 
-    // Request tab.
+QWidget *SubscribeDialog::createRequestTab(QPushButton *paste)
+{
     auto *request = new QWidget(this);
     auto *requestForm = new QFormLayout(request);
     auto *urlRow = new QHBoxLayout;
@@ -176,8 +209,11 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
     setBuddy(requestForm, m_headers);
     if (auto *label = qobject_cast<QLabel *>(requestForm->labelForField(m_headers)))
         label->setBuddy(m_headers->table());
+    return request;
+}
 
-    // Connection and latency tab.
+QWidget *SubscribeDialog::createConnectionTab()
+{
     auto *connection = new QWidget(this);
     auto *connectionForm = new QFormLayout(connection);
     connectionForm->addRow(tr("&Last-Event-ID"), m_lastEventId);
@@ -198,18 +234,12 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
     connectionForm->addRow(QString(), m_latencyPreview);
     if (auto *label = qobject_cast<QLabel *>(connectionForm->itemAt(10, QFormLayout::LabelRole)->widget()))
         label->setBuddy(m_latencySource);
+    return connection;
+}
 
-    auto *tabs = new QTabWidget(this);
-    tabs->setObjectName(u"subscribeTabs"_s);
-    tabs->setAccessibleName(tr("Subscription settings"));
-    tabs->addTab(request, tr("Re&quest"));
-    tabs->addTab(connection, tr("&Connection && latency"));
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(tabs, 1);
-    layout->addWidget(m_error);
-    layout->addWidget(m_buttons);
-
+// Every field revalidates the form as it changes.
+void SubscribeDialog::connectFields(QPushButton *paste)
+{
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
         if (validationError().isEmpty())
             accept();
@@ -241,19 +271,8 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
     for (QSpinBox *box : { m_retryMs, m_maxAttempts, m_connectTimeout, m_idleTimeout })
         connect(box, &QSpinBox::valueChanged, this, &SubscribeDialog::revalidate);
     connect(m_ignoreTls, &QCheckBox::toggled, m_tlsWarning, &QLabel::setVisible);
-
-    // New subscriptions find their send time by themselves.
-    SubscriptionConfig fresh;
-    fresh.latency.source = LatencySource::Auto;
-    setConfig(fresh);
-    // People come to this dialog with a URL (or a curl command) to paste.
-    setTabOrder(m_url, paste);
-    setTabOrder(paste, m_name);
-    m_url->setFocus(Qt::OtherFocusReason);
-    // The headers table grows with its rows; people may want more still.
-    setSizeGripEnabled(true);
-    resize(640, 520);
 }
+
 
 void SubscribeDialog::setEditing(bool editing)
 {
@@ -373,6 +392,7 @@ SubscriptionConfig SubscribeDialog::buildConfig(QString *error) const
     config.latency.expression = m_latencyExpression->text();
     config.latency.unit = TimeUnit(m_latencyUnit->currentData().toInt());
 
+    // The first reason wins; an empty one is no reason.
     const auto fail = [error](const QString &message) {
         if (error && error->isEmpty())
             *error = message;
@@ -387,16 +407,14 @@ SubscriptionConfig SubscribeDialog::buildConfig(QString *error) const
         if (!isToken(name))
             fail(tr("The header name \"%1\" is not valid: use letters, digits and -.")
                      .arg(QString::fromUtf8(name)));
-        else if (hasLineBreakOrNul(value))
-            fail(tr("The header %1 contains a line break, which would inject another header.")
-                     .arg(QString::fromUtf8(name)));
+        else
+            fail(SubscriptionConfig::headerLineError(name, value));
     }
     if (auth == BearerAuth && m_authSecret->text().isEmpty())
         fail(tr("Enter the bearer token, or choose no authentication."));
     if (auth == BasicAuth && m_authUser->text().contains(u':'))
         fail(tr("A Basic user name cannot contain a colon."));
-    if (hasLineBreakOrNul(config.lastEventId))
-        fail(tr("The Last-Event-ID cannot contain line breaks or NUL."));
+    fail(SubscriptionConfig::headerLineError("Last-Event-ID", config.lastEventId));
     if (config.latency.source == LatencySource::JsonPointer
         || config.latency.source == LatencySource::Regex) {
         QString latencyError;

@@ -10,6 +10,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 class QSpinBox;
 class QUrl;
 
@@ -49,6 +50,13 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    // The constructor's steps.
+    void setUpFields();
+    QPushButton *createPasteButton();
+    QWidget *createRequestTab(QPushButton *paste);
+    QWidget *createConnectionTab();
+    void connectFields(QPushButton *paste);
+
     void revalidate();
     void updateAuthFields();
     void updateLatencyPreview();

@@ -1,0 +1,86 @@
+// "ssescope-cli stats" and "ssescope-cli convert": saved captures.
+#include "app/cli/CliOptionsCommands.h"
+
+using namespace Qt::StringLiterals;
+
+namespace ssescope::cli {
+
+namespace {
+
+struct CaptureOptionTable final
+{
+    Q_DECLARE_TR_FUNCTIONS(CliOptions)
+public:
+    CaptureOptionTable();
+
+    ChoiceOption<CaptureFormat> format; // stats
+    ChoiceOption<CaptureFormat> from; // convert
+    ChoiceOption<CaptureFormat> to;
+};
+
+CaptureOptionTable::CaptureOptionTable()
+    : format(captureFormatOption({ u"f"_s, u"format"_s },
+        tr("Capture format: jsonl, csv or sse (default: from the file name).")))
+    , from(captureFormatOption({ u"from"_s }, tr("Input format (default: from the file name).")))
+    , to(captureFormatOption({ u"to"_s }, tr("Output format (default: from the file name).")))
+{ }
+
+CliOptionError readStats(
+    const CaptureOptionTable &table, const QCommandLineParser &parser, StatsOptions *stats)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return CliOptionError(CliOptionError::tr("stats takes one capture file"));
+    stats->input = positional.first();
+    if (const CliOptionError error = table.format.read(parser, &stats->format))
+        return error;
+    if (!stats->format)
+        stats->format = formatFromPath(stats->input);
+    return stats->format ? CliOptionError() : unknownCaptureFormat(stats->input);
+}
+
+CliOptionError readConvert(
+    const CaptureOptionTable &table, const QCommandLineParser &parser, ConvertOptions *convert)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2)
+        return CliOptionError(CliOptionError::tr("convert takes an input and an output file"));
+    convert->input = positional.at(0);
+    convert->output = positional.at(1);
+    for (const CliOptionError &error :
+        { table.from.read(parser, &convert->from), table.to.read(parser, &convert->to) }) {
+        if (error)
+            return error;
+    }
+    if (!convert->from)
+        convert->from = formatFromPath(convert->input);
+    if (!convert->to)
+        convert->to = formatFromPath(convert->output);
+    if (!convert->from || !convert->to)
+        return CliOptionError(CliOptionError::tr(
+            "cannot tell a capture format from the file names: use .jsonl, .csv or .sse, or "
+            "--from and --to"));
+    return {};
+}
+
+} // namespace
+
+void parseCaptureCommand(QStringList arguments, ParsedCommandLine *result)
+{
+    const bool stats = arguments.value(1) == u"stats";
+    const CaptureOptionTable table;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(runDescription());
+    parser.addHelpOption();
+    parser.addOptions({ table.format.option(), table.from.option(), table.to.option() });
+    arguments.removeAt(1);
+    if (!parseOrHelp(parser, arguments, result))
+        return;
+    result->command
+        = stats ? ParsedCommandLine::Command::Stats : ParsedCommandLine::Command::Convert;
+    const CliOptionError error = stats ? readStats(table, parser, &result->stats)
+                                       : readConvert(table, parser, &result->convert);
+    result->error = error.message();
+}
+
+} // namespace ssescope::cli
