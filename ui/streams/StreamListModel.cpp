@@ -393,11 +393,72 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
+bool StreamListModel::RowFigures::operator==(const RowFigures &other) const
+{
+    return events == other.events && bytes == other.bytes && lastNs == other.lastNs
+        && reconnections == other.reconnections && state == other.state
+        && message == other.message && retryInMs == other.retryInMs
+        && httpStatus == other.httpStatus && latencyState == other.latencyState
+        && pausedForCapture == other.pausedForCapture && clockTick == other.clockTick;
+}
+
+StreamListModel::RowFigures StreamListModel::figuresOf(int row, qint64 nowNs) const
+{
+    const StreamId stream = m_rows.at(row);
+    RowFigures figures;
+    if (const StreamStats *stats = m_session->pipeline().stats().find(stream)) {
+        figures.events = stats->totals().events;
+        figures.bytes = stats->totals().bytes;
+        figures.lastNs = stats->totals().lastNs;
+    }
+    if (row >= m_liveRows)
+        return figures; // a capture's figures are as of its last event: no clock
+    const SubscriptionStatus status = m_session->status(stream);
+    figures.reconnections = m_session->counters(stream).reconnections;
+    figures.state = status.state;
+    figures.message = status.message;
+    figures.retryInMs = status.retryInMs;
+    figures.httpStatus = status.httpStatus;
+    figures.latencyState = int(m_session->latencyDetection(stream).state);
+    figures.pausedForCapture = m_session->isPausedForCapture(stream);
+    // Rates, the sparkline and the minute's latencies slide with the clock
+    // until the last event is older than the widest of their windows; an
+    // open stream's silence is counted in seconds after that.
+    constexpr qint64 kClockHorizonNs
+        = std::max<qint64>(kWideRateWindowNs, kSparklineSeconds * 1'000'000'000LL)
+        + 2'000'000'000LL;
+    const qint64 age = nowNs - figures.lastNs;
+    if (figures.lastNs > 0 && age <= kClockHorizonNs)
+        figures.clockTick = nowNs / 250'000'000;
+    else if (figures.lastNs > 0 && status.state == SubscriptionState::Open)
+        figures.clockTick = -(age / 1'000'000'000);
+    return figures;
+}
+
 void StreamListModel::refresh()
 {
-    if (m_rows.isEmpty())
-        return;
-    Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    const qint64 now = m_now();
+    int first = -1; // of the run of changed rows being gathered
+    for (int row = 0; row <= m_rows.size(); ++row) {
+        bool changed = false;
+        if (row < m_rows.size()) {
+            RowFigures figures = figuresOf(row, now);
+            auto shown = m_shown.find(m_rows.at(row));
+            if (shown == m_shown.end()) {
+                m_shown.insert(m_rows.at(row), std::move(figures));
+                changed = true;
+            } else if (!(*shown == figures)) {
+                *shown = std::move(figures);
+                changed = true;
+            }
+        }
+        if (changed && first < 0)
+            first = row;
+        if (!changed && first >= 0) {
+            Q_EMIT dataChanged(index(first, 0), index(row - 1, ColumnCount - 1));
+            first = -1;
+        }
+    }
 }
 
 void StreamListModel::handleStreamAdded(StreamId stream)
@@ -429,6 +490,8 @@ void StreamListModel::handleCaptureReset()
     if (m_rows.size() == m_liveRows)
         return;
     beginRemoveRows({}, m_liveRows, int(m_rows.size()) - 1);
+    for (qsizetype row = m_liveRows; row < m_rows.size(); ++row)
+        m_shown.remove(m_rows.at(row));
     m_rows.resize(m_liveRows);
     endRemoveRows();
 }
@@ -464,6 +527,7 @@ void StreamListModel::handleStreamRemoved(StreamId stream)
     if (row < 0 || row >= m_liveRows)
         return;
     beginRemoveRows({}, row, row);
+    m_shown.remove(stream);
     m_rows.removeAt(row);
     --m_liveRows;
     endRemoveRows();
@@ -475,6 +539,7 @@ void StreamListModel::handleStreamReplaced(StreamId from, StreamId to)
     if (row < 0)
         return;
     m_rows[row] = to;
+    m_shown.remove(from);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
