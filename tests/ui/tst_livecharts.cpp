@@ -353,9 +353,9 @@ void TestLiveCharts::newControlsHaveAccessibleNames()
     QVERIFY(!charts.rateView()->toolTip().isEmpty());
 }
 
-// Issue 13, item 5: 1,000 streams drew 3,000 series, and each redraw stalled
-// the window for over a second. Now the busiest kDrawnStreams get lines and
-// the rest one summed line, so what is drawn does not grow with the streams.
+// 1,000 streams drew 3,000 series, and each redraw stalled the window for over
+// a second. Now the busiest kDrawnStreams get lines and the rest one summed
+// line, so what is drawn does not grow with the streams.
 void TestLiveCharts::thousandStreamsDrawTheTopTwentyAndOneOtherLine()
 {
     DashboardSession session;
@@ -386,8 +386,8 @@ void TestLiveCharts::thousandStreamsDrawTheTopTwentyAndOneOtherLine()
     QVERIFY(charts.latencySeries(LiveChartsPanel::kOtherStreams));
 }
 
-// Issue 13, stale state: an edited stream comes back under a new id with its
-// old slot; the old id's events are its history, not a second legend entry.
+// Stale state: an edited stream comes back under a new id with its old slot;
+// the old id's events are its history, not a second legend entry.
 void TestLiveCharts::anEditedStreamIsListedOnce()
 {
     DashboardSession session;

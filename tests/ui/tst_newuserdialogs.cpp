@@ -1,5 +1,5 @@
-// Issue 13, items 10 and "Dialogs and panels": what a new user trips on in the
-// subscribe dialog and the streams panel, through the real widgets, offscreen.
+// What a new user trips on in the subscribe dialog and the streams panel,
+// through the real widgets, offscreen.
 #include "UiTestSupport.h"
 #include "ui/session/DashboardSession.h"
 #include "ui/streams/StreamListModel.h"

@@ -23,9 +23,9 @@ constexpr int kSparklineSeconds = 60;
 QString formatRate(double perSecond)
 {
     if (perSecond >= 1e6)
-        return QString::number(perSecond / 1e6, 'f', 2) + u" M"_s;
+        return StreamListModel::tr("%1 M").arg(perSecond / 1e6, 0, 'f', 2);
     if (perSecond >= 1e4)
-        return QString::number(perSecond / 1e3, 'f', 1) + u" k"_s;
+        return StreamListModel::tr("%1 k").arg(perSecond / 1e3, 0, 'f', 1);
     return QString::number(perSecond, 'f', perSecond < 10 ? 1 : 0);
 }
 
@@ -34,8 +34,8 @@ QString formatMs(double ms, quint64 count)
     if (count == 0)
         return u"–"_s;
     if (ms >= 1000)
-        return QString::number(ms / 1000, 'f', 2) + u" s"_s;
-    return QString::number(ms, 'f', ms < 10 ? 2 : 1) + u" ms"_s;
+        return StreamListModel::tr("%1 s").arg(ms / 1000, 0, 'f', 2);
+    return StreamListModel::tr("%1 ms").arg(ms, 0, 'f', ms < 10 ? 2 : 1);
 }
 
 QString unitText(TimeUnit unit)
@@ -226,9 +226,9 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
 
     if (role == SparklineRole && column == SparklineColumn)
         return stats ? QVariant::fromValue(sparkline(*stats, now)) : QVariant();
-    // A workspace can switch certificate checks off unseen (issue 13, item
-    // 12): the row's message carries a warning icon, its tooltip and
-    // accessible description say why.
+    // A workspace can switch certificate checks off unseen: the row's
+    // message carries a warning icon, its tooltip and accessible description
+    // say why.
     const bool warningRole = role == Qt::DecorationRole || role == Qt::ToolTipRole
         || role == Qt::AccessibleDescriptionRole;
     const QString tlsWarning = warningRole && m_session->config(stream).ignoreTlsErrors
@@ -270,7 +270,7 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
         if (!status.message.isEmpty())
             tip += u": "_s + visibleText(status.message);
         if (status.httpStatus)
-            tip += u"\nHTTP "_s + QString::number(status.httpStatus);
+            tip += u'\n' + tr("HTTP %1").arg(status.httpStatus);
         if (!tlsWarning.isEmpty())
             tip += u"\n⚠ "_s + tlsWarning;
         return tip;
