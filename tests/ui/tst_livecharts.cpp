@@ -440,6 +440,7 @@ void TestLiveCharts::nothingNewIsNotRedrawn()
 {
     DashboardSession session;
     LiveChartsPanel charts(&session);
+    QSignalSpy redrawn(&charts, &LiveChartsPanel::redrawn);
     quint64 chunk = 0;
     ingestRead(session, 1, 5, kBase, ++chunk);
     QCOMPARE(charts.redrawCount(), 0); // hidden: nothing drawn yet
@@ -462,6 +463,7 @@ void TestLiveCharts::nothingNewIsNotRedrawn()
     QCOMPARE(charts.redrawCount(), 2);
     charts.setPaused(false);
     QTRY_COMPARE(charts.redrawCount(), 3);
+    QCOMPARE(redrawn.count(), 3);
 }
 
 void TestLiveCharts::batchesFasterThanTenASecondAreDrawnTogether()

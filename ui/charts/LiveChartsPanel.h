@@ -107,7 +107,7 @@ public:
 
 Q_SIGNALS:
     void eventPicked(quint64 seq);
-    void redrawn();
+    void redrawn(); // after every redraw, so tests need not poll redrawCount()
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -122,13 +122,14 @@ private:
         std::vector<quint64> latencySeqs; // parallel to the scatter's points
     };
 
-    // What one redraw works out before it draws: the time span, the streams.
+    // The time span one redraw covers, on the steady clock of the events.
     struct Window
     {
         qint64 startNs = 0;
         qint64 endNs = 0;
         qint64 offsetNs = 0; // wall minus steady: x values are wall-clock ms
     };
+    // The largest values drawn, for the y axes and the log scale's choice.
     struct Extremes
     {
         double maxRate = 0;

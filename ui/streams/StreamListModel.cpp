@@ -217,7 +217,6 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
             || (role == Qt::ToolTipRole && index.column() != RateColumn))
             return captured;
     }
-    const SubscriptionStatus status = m_session->status(stream);
     const StreamStats *stats = m_session->pipeline().stats().find(stream);
     // A capture's figures are read as of its last event: the wall clock has
     // moved on, and every window would be empty.
@@ -226,6 +225,15 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
 
     if (role == SparklineRole && column == SparklineColumn)
         return stats ? QVariant::fromValue(sparkline(*stats, now)) : QVariant();
+    if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole)
+        return textData(stream, column, role, stats, now);
+    return decorationData(stream, column, role, stats, now);
+}
+
+QVariant StreamListModel::decorationData(
+    StreamId stream, int column, int role, const StreamStats *stats, qint64 now) const
+{
+    const SubscriptionStatus status = m_session->status(stream);
     // A workspace can switch certificate checks off unseen: the row's
     // message carries a warning icon, its tooltip and accessible description
     // say why.
@@ -275,9 +283,13 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
             tip += u"\n⚠ "_s + tlsWarning;
         return tip;
     }
-    if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
-        return {};
+    return {};
+}
 
+QVariant StreamListModel::textData(
+    StreamId stream, int column, int role, const StreamStats *stats, qint64 now) const
+{
+    const SubscriptionStatus status = m_session->status(stream);
     // Not a 1 s window: behind a buffering proxy most seconds are empty, and
     // a stream averaging 20 events/s read 0.0 between its bursts.
     const RateReading rate

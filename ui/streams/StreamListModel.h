@@ -9,6 +9,10 @@
 
 #include <functional>
 
+namespace ssescope {
+class StreamStats;
+}
+
 namespace ssescope::ui {
 
 class DashboardSession;
@@ -75,6 +79,11 @@ private:
     void handleCaptureStreamsAdded();
     void handleCaptureReset();
     QVariant capturedData(StreamId stream, int column, int role) const;
+    // data() of a live row (or a captured row's figures), by kind of role.
+    QVariant textData(
+        StreamId stream, int column, int role, const StreamStats *stats, qint64 now) const;
+    QVariant decorationData(
+        StreamId stream, int column, int role, const StreamStats *stats, qint64 now) const;
 
     // What a row's cells are drawn from, cheap to read: a row whose figures
     // equal the last refresh's shows the same text, so it is not signalled.
