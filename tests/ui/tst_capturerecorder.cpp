@@ -1,5 +1,5 @@
-// Recording to a full disk says the file's real error (issue 13, item 11):
-// it said "Unknown error".
+// Recording to a full disk says the file's real error, not "Unknown error",
+// which left the user guessing why the recording stopped.
 #include "core/net/EventBatch.h"
 #include "core/capture/CaptureRecorder.h"
 #include "core/store/EventStore.h"

@@ -1,6 +1,7 @@
-// The comparison view against a real nginx (issue 12): the window compares
-// the unbuffered, buffered and gzip routes of packaging/compare-proxy.sh and
-// its verdict table says what each does, as a screen reader would read it.
+// The comparison view against a real nginx, where buffering is real rather than
+// simulated by the demo server: the window compares the unbuffered, buffered
+// and gzip routes of packaging/compare-proxy.sh and its verdict table says what
+// each does, as a screen reader would read it.
 #include "NginxRoutes.h"
 #include "UiTestSupport.h"
 

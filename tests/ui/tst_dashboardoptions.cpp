@@ -97,7 +97,7 @@ void TestDashboardOptions::rejects_data()
         << QStringList { u"--latency"_s, u"json:ts"_s } << u"--latency: "_s;
     QTest::newRow("latency missing") << QStringList { u"--latency"_s } << u"needs a value"_s;
     QTest::newRow("bad number") << QStringList { u"--max-events"_s, u"lots"_s } << u"number from 1"_s;
-    // Review: MiB times 2^20 overflowed and dropped every event.
+    // MiB times 2^20 must not overflow: it did, and the cap dropped every event.
     QTest::newRow("memory overflow") << QStringList { u"--max-memory"_s, u"8796093022208"_s } << u"number from 1 to 1048576"_s;
 }
 

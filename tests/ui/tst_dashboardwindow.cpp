@@ -84,6 +84,7 @@ private Q_SLOTS:
     void closingWithUnsavedEventsAsksFirst();
     void everyFocusableControlHasAnAccessibleName();
     void keyboardReachesEveryPanel();
+    void keyboardPausesTheCurrentStreamWithoutAMouseSelection();
 
 private:
     // Subscribes the session to a path of its demo server.
@@ -241,7 +242,8 @@ void TestDashboardWindow::workspaceRoundTrips()
     QVERIFY(window.openWorkspace(path));
     QCOMPARE(other.streams().size(), 2);
     QCOMPARE(other.config(other.streams().at(0)).toJson(), a.toJson());
-    // Secrets stay out unless the user opts in (issue 13, item 8), and opening says so.
+    // Secrets stay out of a saved workspace, which people share, unless the
+    // user opts in; opening one says which streams lost theirs.
     SubscriptionConfig bWithoutSecrets = b;
     bWithoutSecrets.headers.clear();
     QCOMPARE(other.config(other.streams().at(1)).toJson(), bWithoutSecrets.toJson());
@@ -527,6 +529,25 @@ void TestDashboardWindow::keyboardReachesEveryPanel()
     QTest::keyClick(streams, Qt::Key_P, Qt::ControlModifier);
     const StreamId first = m_session->streams().first();
     QTRY_COMPARE(m_session->status(first).state, SubscriptionState::Paused);
+}
+
+// Ctrl+1 puts the focus on the streams list with a current row drawn, but
+// no selection; Ctrl+P (and Ctrl+Shift+P, Ctrl+R, F2, Delete) must act on
+// that current row, not do nothing at all, silently. keyboardReachesEveryPanel
+// selects the row by code, so it would not see this.
+void TestDashboardWindow::keyboardPausesTheCurrentStreamWithoutAMouseSelection()
+{
+    SubscriptionConfig config;
+    config.name = u"dead"_s;
+    config.url = QUrl(u"http://127.0.0.1:1/x"_s);
+    const StreamId stream = m_session->addStream(config);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
+    QTableView *streams = m_window->streamsPanel()->view();
+    QTRY_COMPARE(QApplication::focusWidget(), streams);
+    QTest::keyClick(streams, Qt::Key_P, Qt::ControlModifier);
+    QTRY_COMPARE(m_session->status(stream).state, SubscriptionState::Paused);
 }
 
 QTEST_MAIN(TestDashboardWindow)

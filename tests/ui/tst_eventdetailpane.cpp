@@ -1,7 +1,6 @@
-// The detail pane under a large event (issue 13, item 6): a 10 MiB single
-// line froze the window for 12 s while its first MiB was laid out. The pane
-// now holds a bounded preview, cut into bounded pieces, and the whole event
-// is a button away.
+// The detail pane under a large event: a 10 MiB single line froze the window
+// for 12 s while its first MiB was laid out. The pane now holds a bounded
+// preview, cut into bounded pieces, and the whole event is a button away.
 #include "UiTestSupport.h"
 
 #include "ui/events/EventDetailPane.h"

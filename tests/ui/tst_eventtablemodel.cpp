@@ -194,7 +194,7 @@ void TestEventTableModel::frozenTableCatchesUpWhenThawed()
     QCOMPARE(model.rowCount(), 20);
 }
 
-// Issue 13, item 4: (a+)+$ over rows of 30 'a' then 'b' backtracks 2^30 ways
+// A hostile filter: (a+)+$ over rows of 30 'a' then 'b' backtracks 2^30 ways
 // per row. Each row is bounded by the matcher's budget, the scan reads its
 // clock after every regex row, and the first row over budget stops the scan
 // with a sentence instead of stalling on every row after it.
@@ -263,9 +263,9 @@ void TestEventTableModel::slowScanIsAbandonedWhenTheFilterChanges()
     QVERIFY(model.scanStopReason().isEmpty());
 }
 
-// Issue 13, stalls that grow with the rows held: each row count change costs
-// the view's QHeaderView a pass over every row, so a big table must not
-// change per batch. It takes the batches that came meanwhile in one sync.
+// Stalls that grow with the rows held: each row count change costs the view's
+// QHeaderView a pass over every row, so a big table must not change per batch.
+// It takes the batches that came meanwhile in one sync.
 void TestEventTableModel::aBigTableTakesBatchesAtMostOncePerInterval()
 {
     DashboardSession session;

@@ -1,4 +1,5 @@
-// The export dialog opens in the folder of the last export (issue 13).
+// The export dialog opens in the folder of the last export: people export
+// the same capture again and again to one place.
 #include "ui/capture/ExportDialog.h"
 
 #include <QDialogButtonBox>

@@ -6,6 +6,7 @@
 
 #include "ui/charts/LiveChartsPanel.h"
 
+#include <QAbstractAxis>
 #include <QCheckBox>
 #include <QChart>
 #include <QChartView>
@@ -52,6 +53,9 @@ private Q_SLOTS:
     void thousandStreamsDrawTheTopTwentyAndOneOtherLine();
     void anEditedStreamIsListedOnce();
     void chartsFollowTheStreamFilter();
+    void nothingNewIsNotRedrawn();
+    void batchesFasterThanTenASecondAreDrawnTogether();
+    void aLiveStreamScrollsTheAxisOnceASecond();
 };
 
 void TestLiveCharts::steadyRatesAreFlat_data()
@@ -349,9 +353,9 @@ void TestLiveCharts::newControlsHaveAccessibleNames()
     QVERIFY(!charts.rateView()->toolTip().isEmpty());
 }
 
-// Issue 13, item 5: 1,000 streams drew 3,000 series, and each redraw stalled
-// the window for over a second. Now the busiest kDrawnStreams get lines and
-// the rest one summed line, so what is drawn does not grow with the streams.
+// 1,000 streams drew 3,000 series, and each redraw stalled the window for over
+// a second. Now the busiest kDrawnStreams get lines and the rest one summed
+// line, so what is drawn does not grow with the streams.
 void TestLiveCharts::thousandStreamsDrawTheTopTwentyAndOneOtherLine()
 {
     DashboardSession session;
@@ -382,8 +386,8 @@ void TestLiveCharts::thousandStreamsDrawTheTopTwentyAndOneOtherLine()
     QVERIFY(charts.latencySeries(LiveChartsPanel::kOtherStreams));
 }
 
-// Issue 13, stale state: an edited stream comes back under a new id with its
-// old slot; the old id's events are its history, not a second legend entry.
+// Stale state: an edited stream comes back under a new id with its old slot;
+// the old id's events are its history, not a second legend entry.
 void TestLiveCharts::anEditedStreamIsListedOnce()
 {
     DashboardSession session;
@@ -427,6 +431,101 @@ void TestLiveCharts::chartsFollowTheStreamFilter()
     QCOMPARE(charts.scopeText(), u"Only the streams the table's Stream filter shows."_s);
     charts.setStreamFilter({});
     QCOMPARE(charts.rateView()->chart()->series().size(), 3);
+}
+
+// Redrawing on a timer cost three charts' worth of series every 100 ms with
+// nothing arriving. Now a batch arms one redraw, and a capture with no live
+// stream is drawn once and left alone.
+void TestLiveCharts::nothingNewIsNotRedrawn()
+{
+    DashboardSession session;
+    LiveChartsPanel charts(&session);
+    QSignalSpy redrawn(&charts, &LiveChartsPanel::redrawn);
+    quint64 chunk = 0;
+    ingestRead(session, 1, 5, kBase, ++chunk);
+    QCOMPARE(charts.redrawCount(), 0); // hidden: nothing drawn yet
+    charts.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&charts));
+    QTRY_COMPARE(charts.redrawCount(), 1); // the first show draws what came before it
+    QTest::qWait(LiveChartsPanel::kIdleScrollMs * 3 / 2);
+    QCOMPARE(charts.redrawCount(), 1);
+
+    ingestRead(session, 1, 5, kBase + kSecond, ++chunk);
+    QTRY_COMPARE(charts.redrawCount(), 2);
+    QVERIFY(charts.rateSeries(1));
+    QTest::qWait(LiveChartsPanel::kRedrawIntervalMs * 3);
+    QCOMPARE(charts.redrawCount(), 2);
+
+    // Paused, new batches wait for the charts to resume.
+    charts.setPaused(true);
+    ingestRead(session, 1, 5, kBase + 2 * kSecond, ++chunk);
+    QTest::qWait(LiveChartsPanel::kRedrawIntervalMs * 3);
+    QCOMPARE(charts.redrawCount(), 2);
+    charts.setPaused(false);
+    QTRY_COMPARE(charts.redrawCount(), 3);
+    QCOMPARE(redrawn.count(), 3);
+}
+
+void TestLiveCharts::batchesFasterThanTenASecondAreDrawnTogether()
+{
+    DashboardSession session;
+    LiveChartsPanel charts(&session);
+    charts.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&charts));
+    QTRY_COMPARE(charts.redrawCount(), 1);
+    quint64 chunk = 0;
+    // Twenty batches in one turn of the event loop: one redraw.
+    for (int i = 0; i < 20; ++i)
+        ingestRead(session, 1, 1, kBase + i * kSecond / 100, ++chunk);
+    QTRY_COMPARE(charts.redrawCount(), 2);
+    QTest::qWait(LiveChartsPanel::kRedrawIntervalMs * 3);
+    QCOMPARE(charts.redrawCount(), 2);
+
+    // A hundred batches 10 ms apart: at most one redraw per 100 ms.
+    const qint64 before = charts.redrawCount();
+    QElapsedTimer clock;
+    clock.start();
+    constexpr int kBatches = 100;
+    for (int i = 0; i < kBatches; ++i) {
+        ingestRead(session, 1, 1, kBase + kSecond + i * kSecond / 100, ++chunk);
+        QTest::qWait(10);
+    }
+    QTest::qWait(LiveChartsPanel::kRedrawIntervalMs * 2);
+    const qint64 redraws = charts.redrawCount() - before;
+    const qint64 allowed = clock.elapsed() / LiveChartsPanel::kRedrawIntervalMs + 1;
+    QVERIFY2(redraws >= 1 && redraws <= allowed,
+        qPrintable(u"%1 redraws in %2 ms"_s.arg(redraws).arg(clock.elapsed())));
+    QVERIFY2(redraws < kBatches / 2, qPrintable(QString::number(redraws)));
+}
+
+// A live chart's axis follows the clock: with nothing arriving it still
+// scrolls while a stream is live, once a second rather than ten times.
+void TestLiveCharts::aLiveStreamScrollsTheAxisOnceASecond()
+{
+    DashboardSession session;
+    LiveChartsPanel charts(&session);
+    SubscriptionConfig config;
+    config.name = u"waiting"_s;
+    config.url = QUrl(u"http://127.0.0.1:9/never"_s); // loopback; nothing listens
+    config.reconnect.initialRetryMs = 60000; // waits a minute: live, and quiet
+    const StreamId stream = session.addStream(config);
+    charts.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&charts));
+    QTRY_COMPARE_WITH_TIMEOUT(session.status(stream).state, SubscriptionState::Waiting, 10000);
+    QTest::qWait(LiveChartsPanel::kRedrawIntervalMs * 2);
+    auto *axis = charts.rateView()->chart()->axes(Qt::Horizontal).value(0);
+    const auto axisEnd = [axis] { return axis->property("max").toDateTime(); };
+    const QDateTime endBefore = axisEnd();
+    const qint64 before = charts.redrawCount();
+    QElapsedTimer clock;
+    clock.start();
+    QTest::qWait(LiveChartsPanel::kIdleScrollMs * 5 / 2);
+    const qint64 redraws = charts.redrawCount() - before;
+    const qint64 allowed = clock.elapsed() / LiveChartsPanel::kIdleScrollMs + 1;
+    QVERIFY2(redraws >= 1 && redraws <= allowed,
+        qPrintable(u"%1 redraws in %2 ms"_s.arg(redraws).arg(clock.elapsed())));
+    QVERIFY2(axisEnd() > endBefore, qPrintable(axisEnd().toString(Qt::ISODateWithMs)));
+    session.removeAll();
 }
 
 QTEST_MAIN(TestLiveCharts)

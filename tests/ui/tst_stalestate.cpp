@@ -1,5 +1,5 @@
-// Issue 13, "Stale state after edits and clears": figures, filter entries and
-// counts that outlived what they described.
+// Stale state after edits and clears: figures, filter entries and counts
+// that outlived what they described must go with it.
 #include "UiTestSupport.h"
 #include "ui/events/EventFilterBar.h"
 #include "ui/events/EventTableModel.h"

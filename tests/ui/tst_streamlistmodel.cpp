@@ -23,6 +23,7 @@ private Q_SLOTS:
     void latencySourceShowsAutoForTheDemoTicker();
     void burstyRateNeverReadsZero_data();
     void burstyRateNeverReadsZero();
+    void aRefreshSignalsOnlyTheRowsThatChanged();
 };
 
 void TestStreamListModel::rowsFollowStreamsAndFigures()
@@ -221,6 +222,62 @@ void TestStreamListModel::burstyRateNeverReadsZero()
     const QString header
         = model.headerData(StreamListModel::RateColumn, Qt::Horizontal, Qt::ToolTipRole).toString();
     QVERIFY2(header.contains(u"10 s"_s), qPrintable(header));
+}
+
+// The whole table was signalled four times a second, so a view repainted
+// every row, busy or quiet. Now only the rows whose figures moved are.
+void TestStreamListModel::aRefreshSignalsOnlyTheRowsThatChanged()
+{
+    DashboardSession session;
+    StreamListModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const qint64 s = 1'000'000'000LL;
+    const qint64 base = 1000 * s;
+    QList<StreamId> streams;
+    quint64 chunk = 0;
+    for (int i = 0; i < 12; ++i) {
+        SubscriptionConfig config;
+        config.name = u"s%1"_s.arg(i);
+        config.url = QUrl(u"http://127.0.0.1:9/s%1"_s.arg(i)); // rows; figures come from below
+        const StreamId stream = session.addStream(config);
+        session.pause(stream); // a settled state: no status changes during the test
+        ssescope::test::ingestRead(session, stream, 3, base, ++chunk);
+        streams.append(stream);
+    }
+    qint64 now = base + 100 * s; // every stream quiet for longer than any window
+    model.setClock([&now] { return now; });
+    model.refresh();
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.refresh();
+    QCOMPARE(changed.count(), 0); // nothing moved
+
+    const int row = model.rowOf(streams.at(5));
+    ssescope::test::ingestRead(session, streams.at(5), 2, now - s, ++chunk);
+    model.refresh();
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), row);
+    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), row);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().column(), 0);
+    QCOMPARE(changed.at(0).at(1).toModelIndex().column(), StreamListModel::ColumnCount - 1);
+    QCOMPARE(model.index(row, StreamListModel::EventsColumn).data().toString(), u"5"_s);
+
+    // A second later only that stream's rate and sparkline have moved.
+    changed.clear();
+    now += s;
+    model.refresh();
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), row);
+    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), row);
+
+    // Neighbouring rows that changed together are one range; on the same
+    // clock, the row that changed before has not moved again.
+    changed.clear();
+    for (int i = 2; i <= 4; ++i)
+        ssescope::test::ingestRead(session, streams.at(i), 1, now, ++chunk);
+    model.refresh();
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.at(0).at(0).toModelIndex().row(), model.rowOf(streams.at(2)));
+    QCOMPARE(changed.at(0).at(1).toModelIndex().row(), model.rowOf(streams.at(4)));
 }
 
 QTEST_MAIN(TestStreamListModel)

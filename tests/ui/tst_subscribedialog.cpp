@@ -38,6 +38,7 @@ private Q_SLOTS:
     void autoDetectIsTheDefaultAndPreviews();
     void everyControlHasAnAccessibleName();
     void editingKeepsWhatTheFormDoesNotShow();
+    void dialogStartsInTheUrlField();
 
 private:
     static QPushButton *ok(SubscribeDialog &dialog)
@@ -260,6 +261,19 @@ void TestSubscribeDialog::editingKeepsWhatTheFormDoesNotShow()
     auto *table = dialog.findChild<HeadersEditor *>()->table();
     table->item(1, 2)->setCheckState(Qt::Checked);
     QCOMPARE(dialog.config().secretHeaders, (QList<QByteArray> { "X-Api-Key", "X-Trace" }));
+}
+
+// Ctrl+N then typing a URL must put the URL in the URL field: the first field
+// on screen is URL, but the focus started on Name (created first, so first in
+// the chain), which left "Enter the stream's URL." and Subscribe disabled.
+void TestSubscribeDialog::dialogStartsInTheUrlField()
+{
+    SubscribeDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    auto *url = dialog.findChild<QLineEdit *>(u"url"_s);
+    QVERIFY(url);
+    QTRY_COMPARE(QApplication::focusWidget(), url);
 }
 
 QTEST_MAIN(TestSubscribeDialog)

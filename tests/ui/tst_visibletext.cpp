@@ -1,7 +1,7 @@
-// Item 9 of issue 13: text from the wire that is invisible or reorders what
-// follows (a right-to-left override turning "bidi\u202Etxt.exe" into
-// "bidiexe.txt") is shown escaped, by one helper, in the event table, the
-// detail header, the stream filter and the streams panel.
+// Text from the wire that is invisible or reorders what follows (a
+// right-to-left override turning "bidi\u202Etxt.exe" into "bidiexe.txt") is
+// shown escaped, by one helper, in the event table, the detail header, the
+// stream filter and the streams panel.
 #include "UiTestSupport.h"
 #include "ui/common/VisibleText.h"
 #include "ui/events/EventDetailPane.h"

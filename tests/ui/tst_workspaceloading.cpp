@@ -1,6 +1,8 @@
-// A large workspace is added a slice at a time (issue 13, item 3): the window
-// paints and answers between slices, and says how far it has got. Tested by
-// structure (streams added per turn of the event loop), not by timing.
+// Opening a workspace: a large one is added a slice at a time, so that the
+// window paints and answers between slices (adding 1,000 streams in one turn
+// froze it) and says how far it has got, tested by structure (streams added
+// per turn of the event loop), not by timing; and nonsense limits in the file
+// are refused, not loaded.
 #include "ui/session/DashboardSession.h"
 #include "core/session/Workspace.h"
 #include "ui/session/WorkspaceLoader.h"
@@ -18,6 +20,8 @@ class TestWorkspaceLoading final : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void largeWorkspaceLoadsInSlices();
+    void workspaceRejectsNonsenseLimits_data();
+    void workspaceRejectsNonsenseLimits();
 };
 
 void TestWorkspaceLoading::largeWorkspaceLoadsInSlices()
@@ -75,6 +79,32 @@ void TestWorkspaceLoading::largeWorkspaceLoadsInSlices()
     QTRY_COMPARE_WITH_TIMEOUT(int(session.streams().size()), kStreams, 20000);
     QTest::qWait(50);
     QCOMPARE(int(session.streams().size()), kStreams);
+}
+
+// A workspace is untrusted input. These values must be refused: they gave a
+// stream that says "Live, Receiving events." and never shows an event
+// (readBufferBytes < 0; 0 means unbounded and works), a message "more than
+// -1" redirects, or a reconnect loop to a dead host at ~3,700 attempts a
+// second and 100 % CPU (0 ms retry with a 0 ms backoff cap).
+void TestWorkspaceLoading::workspaceRejectsNonsenseLimits_data()
+{
+    QTest::addColumn<QString>("stream");
+    QTest::newRow("negative read buffer") << u"\"readBufferBytes\":-5"_s;
+    QTest::newRow("negative redirects") << u"\"maxRedirects\":-1"_s;
+    QTest::newRow("busy reconnect loop")
+        << u"\"reconnect\":{\"initialRetryMs\":0,\"maxBackoffMs\":0}"_s;
+}
+
+void TestWorkspaceLoading::workspaceRejectsNonsenseLimits()
+{
+    QFETCH(QString, stream);
+    const QByteArray json
+        = (u"{\"ssescopeWorkspace\":1,\"streams\":[{\"url\":\"http://127.0.0.1:1/x\","_s + stream
+            + u"}]}"_s)
+              .toUtf8();
+    QString error;
+    QVERIFY2(!Workspace::fromJson(json, &error), json.constData());
+    QVERIFY(!error.isEmpty());
 }
 
 QTEST_MAIN(TestWorkspaceLoading)

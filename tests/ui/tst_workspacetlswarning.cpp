@@ -1,5 +1,6 @@
-// A workspace that switches "ignore TLS errors" on is not silent about it
-// (issue 13, item 12): the stream's row in the window carries a warning.
+// A workspace that switches "ignore TLS errors" on is not silent about it,
+// since whoever wrote the file chose it, not the user: the stream's row in
+// the window carries a warning.
 #include "ui/session/DashboardSession.h"
 #include "core/session/Workspace.h"
 #include "ui/streams/StreamListModel.h"

@@ -13,6 +13,7 @@
 #include <QDateTimeAxis>
 #include <QElapsedTimer>
 #include <QEvent>
+#include <QShowEvent>
 #include <QGraphicsLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -283,21 +284,80 @@ LiveChartsPanel::LiveChartsPanel(DashboardSession *session, QWidget *parent)
     layout->addLayout(controls);
     layout->addWidget(charts, 1);
 
-    connect(session, &DashboardSession::streamRemoved, this, [this](StreamId) { redraw(); });
-    connect(session, &DashboardSession::captureReset, this, [this] {
+    connectRedrawTriggers();
+}
+
+LiveChartsPanel::~LiveChartsPanel() = default;
+
+// "Something new" for a rolling window: events ingested, a stream added,
+// removed, replaced or changing state (a stream that ends moves the axis to
+// the capture's own time), the capture cleared or opened, and the window or
+// the filter changed (those redraw at once). A live chart's x axis follows
+// the clock, so while a stream is live the axis also scrolls with nothing
+// new, but only once a second: at the widest window a second is a few
+// pixels, and a quiet session should not cost ten redraws a second.
+void LiveChartsPanel::connectRedrawTriggers()
+{
+    m_redrawTimer.setSingleShot(true);
+    connect(&m_redrawTimer, &QTimer::timeout, this, [this] {
+        if (isVisible() && !m_paused)
+            redraw();
+        else
+            m_redrawPending = true;
+    });
+    m_idleScroll.setInterval(kIdleScrollMs);
+    connect(&m_idleScroll, &QTimer::timeout, this, [this] {
+        if (anyStreamLive())
+            scheduleRedraw();
+        else
+            m_idleScroll.stop();
+    });
+    const CapturePipeline &pipeline = m_session->pipeline();
+    connect(&pipeline, &CapturePipeline::ingested, this, &LiveChartsPanel::scheduleRedraw);
+    const auto streamChanged = [this](StreamId stream) {
+        if (isLive(stream) && !m_idleScroll.isActive())
+            m_idleScroll.start();
+        scheduleRedraw();
+    };
+    connect(m_session, &DashboardSession::streamAdded, this, streamChanged);
+    connect(m_session, &DashboardSession::streamReplaced, this,
+        [streamChanged](StreamId, StreamId to) { streamChanged(to); });
+    connect(m_session, &DashboardSession::streamStatusChanged, this, streamChanged);
+    connect(m_session, &DashboardSession::captureStreamsAdded, this,
+        &LiveChartsPanel::scheduleRedraw);
+    connect(m_session, &DashboardSession::streamRemoved, this, [this](StreamId) { redraw(); });
+    connect(m_session, &DashboardSession::captureReset, this, [this] {
         for (const StreamId stream : m_series.keys())
             removeSeries(stream);
         redraw();
     });
-    m_redrawTimer.setInterval(100);
-    connect(&m_redrawTimer, &QTimer::timeout, this, [this] {
-        if (isVisible() && !m_paused)
-            redraw();
-    });
-    m_redrawTimer.start();
+    // Nothing drawn yet: the first show draws, whatever came before it.
+    m_redrawPending = true;
+    // Started as soon as a stream is live; stopped by its own tick once none
+    // is, so that a status change costs no walk over every stream.
+    if (anyStreamLive())
+        m_idleScroll.start();
 }
 
-LiveChartsPanel::~LiveChartsPanel() = default;
+void LiveChartsPanel::scheduleRedraw()
+{
+    // Hidden or paused, the charts only remember that they are behind.
+    if (!isVisible() || m_paused) {
+        m_redrawPending = true;
+        return;
+    }
+    if (m_redrawTimer.isActive())
+        return; // coalesced into the redraw already armed
+    const qint64 since = m_sinceRedraw.isValid() ? m_sinceRedraw.elapsed() : kRedrawIntervalMs;
+    m_redrawTimer.start(int(std::max<qint64>(0, kRedrawIntervalMs - since)));
+}
+
+void LiveChartsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_redrawPending)
+        scheduleRedraw();
+}
 
 void LiveChartsPanel::changeEvent(QEvent *event)
 {
@@ -400,6 +460,8 @@ void LiveChartsPanel::setPaused(bool paused)
         m_pause->setChecked(paused);
     if (!paused && m_zoomed)
         resetZoom();
+    else if (!paused)
+        scheduleRedraw(); // the window moved on while paused
 }
 
 LiveChartsPanel::StreamSeries &LiveChartsPanel::seriesFor(StreamId stream)
@@ -567,58 +629,59 @@ QList<StreamId> LiveChartsPanel::chooseStreams(qint64 nowNs, QList<StreamId> *re
     return drawn;
 }
 
-void LiveChartsPanel::redraw()
+bool LiveChartsPanel::isLive(StreamId stream) const
 {
-    if (m_zoomed)
-        return;
-    QElapsedTimer clock;
-    clock.start();
-    const CapturePipeline &pipeline = m_session->pipeline();
-    const EventStore &store = pipeline.store();
-    const qint64 offset = wallMinusSteadyNs();
-    const QList<StreamId> streams = pipeline.stats().streams();
     // Live while a stream is running; streams paused (as opening a capture
     // pauses them) or ended leave the charts on the capture's own time axis,
     // which otherwise scrolled off within two minutes of wall clock.
-    const QList<StreamId> &sessionStreams = m_session->streams();
-    const bool live = std::any_of(sessionStreams.cbegin(), sessionStreams.cend(), [this](StreamId id) {
-        const SubscriptionState state = m_session->status(id).state;
-        return state == SubscriptionState::Open || state == SubscriptionState::Connecting
-            || state == SubscriptionState::Waiting;
-    });
-    qint64 endNs = live ? steadyNowNs() : 0;
+    const SubscriptionState state = m_session->status(stream).state;
+    return state == SubscriptionState::Open || state == SubscriptionState::Connecting
+        || state == SubscriptionState::Waiting;
+}
+
+bool LiveChartsPanel::anyStreamLive() const
+{
+    const QList<StreamId> &streams = m_session->streams();
+    return std::any_of(
+        streams.cbegin(), streams.cend(), [this](StreamId id) { return isLive(id); });
+}
+
+LiveChartsPanel::Window LiveChartsPanel::chooseWindow() const
+{
+    const CaptureStats &stats = m_session->pipeline().stats();
+    const QList<StreamId> streams = stats.streams();
+    Window window;
+    window.offsetNs = wallMinusSteadyNs();
+    const bool live = anyStreamLive();
+    window.endNs = live ? steadyNowNs() : 0;
     if (!live) {
         // A capture ends where its last bin does, so its last events count.
         for (StreamId stream : streams) {
-            const StreamStats *stats = pipeline.stats().find(stream);
-            endNs = std::max(endNs, stats->totals().lastNs + stats->seriesResolutionNs());
+            const StreamStats *streamStats = stats.find(stream);
+            window.endNs = std::max(window.endNs,
+                streamStats->totals().lastNs + streamStats->seriesResolutionNs());
         }
-        if (endNs == 0)
-            endNs = steadyNowNs();
+        if (window.endNs == 0)
+            window.endNs = steadyNowNs();
     }
-    const qint64 windowNs = qint64(m_windowMinutes) * 60 * 1'000'000'000LL;
+    const qint64 widthNs = qint64(m_windowMinutes) * 60 * 1'000'000'000LL;
     // A young capture fills the width (at least 20 s) until it is as old as
     // the window: the first minute of a session is worth seeing in detail.
-    qint64 firstNs = endNs;
+    qint64 firstNs = window.endNs;
     for (StreamId stream : streams) {
-        const auto &points = pipeline.stats().find(stream)->series();
+        const auto &points = stats.find(stream)->series();
         if (!points.empty())
             firstNs = std::min(firstNs, points.front().startNs);
     }
-    const qint64 startNs = std::max(endNs - windowNs, std::min(firstNs, endNs - 20'000'000'000LL));
+    window.startNs = std::max(
+        window.endNs - widthNs, std::min(firstNs, window.endNs - 20'000'000'000LL));
+    return window;
+}
 
-    // At most kDrawnStreams lines of their own; the rest summed into one.
-    QList<StreamId> rest;
-    int candidates = 0;
-    const QList<StreamId> drawn = chooseStreams(endNs, &rest, &candidates);
-    const QSet<StreamId> drawnSet(drawn.cbegin(), drawn.cend());
-    const QSet<StreamId> restSet(rest.cbegin(), rest.cend());
-    for (const StreamId stream : m_series.keys()) {
-        if (!drawnSet.contains(stream) && (stream != kOtherStreams || rest.isEmpty()))
-            removeSeries(stream);
-    }
+void LiveChartsPanel::updateScope(int candidates, bool restDrawn)
+{
     QString scope;
-    if (!rest.isEmpty())
+    if (restDrawn)
         scope = tr("Top %1 of %Ln streams by rate; the rest as one line.", nullptr, candidates)
                     .arg(kDrawnStreams);
     if (!m_streamFilter.isEmpty())
@@ -626,122 +689,126 @@ void LiveChartsPanel::redraw()
             + tr("Only the streams the table's Stream filter shows.");
     m_scope->setText(scope);
     m_scope->setVisible(!scope.isEmpty());
+}
 
-    double maxRate = 0;
-    double maxBytes = 0;
-    m_pointCount = 0;
-    QHash<StreamId, QList<QPointF>> latencyPoints;
-    QHash<StreamId, std::vector<quint64>> latencySeqs;
-    QHash<StreamId, QList<QPointF>> bytePoints; // bytes/s, scaled once the unit is known
-    const auto drawRates = [&](StreamId stream, const std::vector<RatePoint> &rates) {
-        StreamSeries &series = seriesFor(stream);
-        QList<QPointF> rate;
-        QList<QPointF> bytes;
-        rate.reserve(qsizetype(rates.size()));
-        bytes.reserve(qsizetype(rates.size()));
-        for (const RatePoint &point : rates) {
-            const double x = double(point.atNs + offset) / 1e6;
-            rate.append({ x, point.eventsPerSecond });
-            bytes.append({ x, point.bytesPerSecond });
-            maxRate = std::max(maxRate, point.eventsPerSecond);
-            maxBytes = std::max(maxBytes, point.bytesPerSecond);
-        }
-        m_pointCount += rate.size() + bytes.size();
-        series.rate->replace(rate);
-        bytePoints.insert(stream, std::move(bytes));
-        latencyPoints.insert(stream, {});
-        latencySeqs.insert(stream, {});
-    };
-    for (StreamId stream : drawn) {
-        // Trailing averages, computed in core so that the streams panel and
-        // the CLI read the same figures (see RateSeries.h).
-        drawRates(stream, rollingRates(*pipeline.stats().find(stream), startNs, endNs));
+void LiveChartsPanel::drawRates(StreamId stream, const std::vector<RatePoint> &rates,
+    const Window &window, Extremes *extremes, Drawing *drawing)
+{
+    StreamSeries &series = seriesFor(stream);
+    QList<QPointF> rate;
+    QList<QPointF> bytes;
+    rate.reserve(qsizetype(rates.size()));
+    bytes.reserve(qsizetype(rates.size()));
+    for (const RatePoint &point : rates) {
+        const double x = double(point.atNs + window.offsetNs) / 1e6;
+        rate.append({ x, point.eventsPerSecond });
+        bytes.append({ x, point.bytesPerSecond });
+        extremes->maxRate = std::max(extremes->maxRate, point.eventsPerSecond);
+        extremes->maxBytes = std::max(extremes->maxBytes, point.bytesPerSecond);
     }
-    if (!rest.isEmpty()) {
-        // The other streams' bins, added up over the window (and the rate
-        // window before it): one line drawn, whatever their number. When no
-        // stream is left out (no filter, no edit), that is the capture's
-        // total less the drawn streams, which costs the same for 1,000
-        // streams as for 21.
-        const CaptureStats &all = pipeline.stats();
-        const qint64 resolution = all.total().seriesResolutionNs();
-        const qint64 base = (startNs - kRateWindowNs) / resolution * resolution - resolution;
-        std::vector<SeriesPoint> sums(std::size_t((endNs - base) / resolution + 2));
-        const auto addBins = [&](const StreamStats &stats, bool subtract) {
-            const auto &bins = stats.series();
-            for (auto it = bins.crbegin(); it != bins.crend() && it->startNs >= base; ++it) {
-                const auto at = std::size_t((it->startNs - base) / resolution);
-                if (at >= sums.size())
-                    continue;
-                // Unsigned: a subtraction wraps and the total's addition
-                // brings it back, in either order.
-                SeriesPoint &sum = sums[at];
-                sum.events += subtract ? 0u - it->events : it->events;
-                sum.bytes += subtract ? 0u - it->bytes : it->bytes;
-            }
-        };
-        qint64 origin = std::numeric_limits<qint64>::max();
-        if (candidates == all.streams().size()) {
-            addBins(all.total(), false);
-            for (StreamId stream : drawn)
-                addBins(*all.find(stream), true);
-            origin = all.total().totals().firstNs;
-        } else {
-            for (StreamId stream : rest) {
-                const StreamStats *stats = all.find(stream);
-                origin = std::min(origin, stats->totals().firstNs);
-                addBins(*stats, false);
-            }
-        }
-        std::deque<SeriesPoint> merged;
-        for (std::size_t i = 0; i < sums.size(); ++i) {
-            if (sums[i].events == 0 && sums[i].bytes == 0)
+    m_pointCount += rate.size() + bytes.size();
+    series.rate->replace(rate);
+    drawing->bytes.insert(stream, std::move(bytes));
+    drawing->latency.insert(stream, {});
+    drawing->latencySeqs.insert(stream, {});
+}
+
+std::vector<RatePoint> LiveChartsPanel::otherStreamsRates(const QList<StreamId> &drawn,
+    const QList<StreamId> &rest, int candidates, const Window &window) const
+{
+    // The other streams' bins, added up over the window (and the rate window
+    // before it): one line drawn, whatever their number. When no stream is
+    // left out (no filter, no edit), that is the capture's total less the
+    // drawn streams, which costs the same for 1,000 streams as for 21.
+    const CaptureStats &all = m_session->pipeline().stats();
+    const qint64 resolution = all.total().seriesResolutionNs();
+    const qint64 base = (window.startNs - kRateWindowNs) / resolution * resolution - resolution;
+    std::vector<SeriesPoint> sums(std::size_t((window.endNs - base) / resolution + 2));
+    const auto addBins = [&](const StreamStats &stats, bool subtract) {
+        const auto &bins = stats.series();
+        for (auto it = bins.crbegin(); it != bins.crend() && it->startNs >= base; ++it) {
+            const auto at = std::size_t((it->startNs - base) / resolution);
+            if (at >= sums.size())
                 continue;
-            sums[i].startNs = base + qint64(i) * resolution;
-            merged.push_back(sums[i]);
+            // Unsigned: a subtraction wraps and the total's addition brings
+            // it back, in either order.
+            SeriesPoint &sum = sums[at];
+            sum.events += subtract ? 0u - it->events : it->events;
+            sum.bytes += subtract ? 0u - it->bytes : it->bytes;
         }
-        drawRates(kOtherStreams,
-            rollingRates(merged, resolution, startNs, endNs, kRateWindowNs, origin));
+    };
+    qint64 origin = std::numeric_limits<qint64>::max();
+    if (candidates == all.streams().size()) {
+        addBins(all.total(), false);
+        for (StreamId stream : drawn)
+            addBins(*all.find(stream), true);
+        origin = all.total().totals().firstNs;
+    } else {
+        for (StreamId stream : rest) {
+            const StreamStats *stats = all.find(stream);
+            origin = std::min(origin, stats->totals().firstNs);
+            addBins(*stats, false);
+        }
     }
+    std::deque<SeriesPoint> merged;
+    for (std::size_t i = 0; i < sums.size(); ++i) {
+        if (sums[i].events == 0 && sums[i].bytes == 0)
+            continue;
+        sums[i].startNs = base + qint64(i) * resolution;
+        merged.push_back(sums[i]);
+    }
+    return rollingRates(merged, resolution, window.startNs, window.endNs, kRateWindowNs, origin);
+}
 
-    // Latency: individual events, sampled evenly across the window.
-    double maxLatency = 0;
-    double minPositiveLatency = std::numeric_limits<double>::infinity();
+void LiveChartsPanel::sampleLatencies(const QSet<StreamId> &rest, const Window &window,
+    Extremes *extremes, Drawing *drawing) const
+{
+    // Individual events, sampled evenly across the window.
+    const EventStore &store = m_session->store();
+    double minPositive = std::numeric_limits<double>::infinity();
     if (!store.isEmpty()) {
-        const qint64 lo = firstRowAtOrAfter(store, startNs);
+        const qint64 lo = firstRowAtOrAfter(store, window.startNs);
         const qint64 inWindow = store.size() - lo;
         const qint64 stride = std::max<qint64>(1, inWindow / kLatencySampleBudget);
         for (qint64 row = lo; row < store.size(); row += stride) {
             const StoredEvent event = store.at(row);
             if (!event.latencyMs)
                 continue;
-            const StreamId key = restSet.contains(event.stream) ? kOtherStreams : event.stream;
-            auto points = latencyPoints.find(key);
-            if (points == latencyPoints.end())
+            const StreamId key = rest.contains(event.stream) ? kOtherStreams : event.stream;
+            auto points = drawing->latency.find(key);
+            if (points == drawing->latency.end())
                 continue;
-            points->append({ double(event.arrivalSteadyNs + offset) / 1e6, *event.latencyMs });
-            latencySeqs[key].push_back(event.seq);
-            maxLatency = std::max(maxLatency, *event.latencyMs);
+            points->append(
+                { double(event.arrivalSteadyNs + window.offsetNs) / 1e6, *event.latencyMs });
+            drawing->latencySeqs[key].push_back(event.seq);
+            extremes->maxLatency = std::max(extremes->maxLatency, *event.latencyMs);
             if (*event.latencyMs > 0)
-                minPositiveLatency = std::min(minPositiveLatency, *event.latencyMs);
+                minPositive = std::min(minPositive, *event.latencyMs);
         }
     }
-    if (!std::isfinite(minPositiveLatency))
-        minPositiveLatency = 0;
-    if (!m_logScaleChosen && minPositiveLatency > 0) {
-        const bool wide = maxLatency / minPositiveLatency > kLogScaleSpan;
-        if (wide != m_logScale->isChecked()) {
-            const QSignalBlocker blocker(m_logScale);
-            m_logScale->setChecked(wide);
-            applyLogScale(wide);
-        }
+    extremes->minPositiveLatency = std::isfinite(minPositive) ? minPositive : 0;
+}
+
+void LiveChartsPanel::followLatencySpan(const Extremes &extremes)
+{
+    if (m_logScaleChosen || extremes.minPositiveLatency <= 0)
+        return;
+    const bool wide = extremes.maxLatency / extremes.minPositiveLatency > kLogScaleSpan;
+    if (wide != m_logScale->isChecked()) {
+        const QSignalBlocker blocker(m_logScale);
+        m_logScale->setChecked(wide);
+        applyLogScale(wide);
     }
+}
+
+void LiveChartsPanel::drawLatencies(const Extremes &extremes, Drawing *drawing)
+{
     // A log axis has no place for zero or less (a skewed sender clock): such
     // events sit on the axis floor instead of vanishing.
-    const double logFloor = minPositiveLatency > 0
-        ? std::pow(10.0, std::floor(std::log10(minPositiveLatency)))
+    const double logFloor = extremes.minPositiveLatency > 0
+        ? std::pow(10.0, std::floor(std::log10(extremes.minPositiveLatency)))
         : 0.1;
-    for (auto it = latencyPoints.begin(); it != latencyPoints.end(); ++it) {
+    for (auto it = drawing->latency.begin(); it != drawing->latency.end(); ++it) {
         StreamSeries &series = m_series[it.key()];
         if (latencyLogScale()) {
             for (QPointF &point : *it)
@@ -749,30 +816,79 @@ void LiveChartsPanel::redraw()
         }
         m_pointCount += it->size();
         series.latency->replace(*it);
-        series.latencySeqs = std::move(latencySeqs[it.key()]);
+        series.latencySeqs = std::move(drawing->latencySeqs[it.key()]);
     }
+}
 
-    // Past a handful of streams a legend only shows dots without names; the
-    // streams panel carries the same colours with the names.
-    m_rateChart->legend()->setVisible(m_series.size() <= 6);
-
-    applyXRange((startNs + offset) / 1'000'000, (endNs + offset) / 1'000'000);
-    applyNiceRange(m_rateY, maxRate * 1.05);
+void LiveChartsPanel::drawBytes(const Extremes &extremes, Drawing *drawing)
+{
     // One unit for the whole axis, chosen so that its labels stay short.
     int unit = 0;
-    while (unit < 3 && maxBytes >= std::pow(1024.0, unit + 1))
+    while (unit < 3 && extremes.maxBytes >= std::pow(1024.0, unit + 1))
         ++unit;
     const double divisor = std::pow(1024.0, unit);
-    for (auto it = bytePoints.begin(); it != bytePoints.end(); ++it) {
+    for (auto it = drawing->bytes.begin(); it != drawing->bytes.end(); ++it) {
         for (QPointF &point : *it)
             point.setY(point.y() / divisor);
         m_series[it.key()].bytes->replace(*it);
     }
     const QString unitTitles[] = { tr("bytes/s"), tr("KiB/s"), tr("MiB/s"), tr("GiB/s") };
     m_bytesY->setTitleText(unitTitles[unit]);
-    applyNiceRange(m_bytesY, maxBytes / divisor * 1.05);
-    applyLatencyRange(minPositiveLatency, maxLatency);
+    applyNiceRange(m_bytesY, extremes.maxBytes / divisor * 1.05);
+}
+
+void LiveChartsPanel::redraw()
+{
+    if (m_zoomed)
+        return;
+    QElapsedTimer clock;
+    clock.start();
+    m_redrawTimer.stop(); // whatever was armed is drawn now
+    m_redrawPending = false;
+    const Window window = chooseWindow();
+
+    // At most kDrawnStreams lines of their own; the rest summed into one.
+    QList<StreamId> rest;
+    int candidates = 0;
+    const QList<StreamId> drawn = chooseStreams(window.endNs, &rest, &candidates);
+    const QSet<StreamId> drawnSet(drawn.cbegin(), drawn.cend());
+    for (const StreamId stream : m_series.keys()) {
+        if (!drawnSet.contains(stream) && (stream != kOtherStreams || rest.isEmpty()))
+            removeSeries(stream);
+    }
+    updateScope(candidates, !rest.isEmpty());
+
+    Extremes extremes;
+    Drawing drawing;
+    m_pointCount = 0;
+    const CaptureStats &stats = m_session->pipeline().stats();
+    for (StreamId stream : drawn) {
+        // Trailing averages, computed in core so that the streams panel and
+        // the CLI read the same figures (see RateSeries.h).
+        drawRates(stream, rollingRates(*stats.find(stream), window.startNs, window.endNs), window,
+            &extremes, &drawing);
+    }
+    if (!rest.isEmpty()) {
+        drawRates(kOtherStreams, otherStreamsRates(drawn, rest, candidates, window), window,
+            &extremes, &drawing);
+    }
+    sampleLatencies(QSet<StreamId>(rest.cbegin(), rest.cend()), window, &extremes, &drawing);
+    followLatencySpan(extremes);
+    drawLatencies(extremes, &drawing);
+
+    // Past a handful of streams a legend only shows dots without names; the
+    // streams panel carries the same colours with the names.
+    m_rateChart->legend()->setVisible(m_series.size() <= 6);
+
+    applyXRange((window.startNs + window.offsetNs) / 1'000'000,
+        (window.endNs + window.offsetNs) / 1'000'000);
+    applyNiceRange(m_rateY, extremes.maxRate * 1.05);
+    drawBytes(extremes, &drawing);
+    applyLatencyRange(extremes.minPositiveLatency, extremes.maxLatency);
     m_lastRedrawUs = clock.nsecsElapsed() / 1000;
+    m_sinceRedraw.start();
+    ++m_redrawCount;
+    Q_EMIT redrawn();
 }
 
 void LiveChartsPanel::applyXRange(qint64 fromMs, qint64 toMs)

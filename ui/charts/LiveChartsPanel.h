@@ -1,7 +1,9 @@
 #pragma once
 
 #include "core/sse/SseEvent.h"
+#include "core/stats/RateSeries.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QSet>
 #include <QPen>
@@ -34,17 +36,18 @@ class DashboardSession;
 // trailing averages (core/stats/RateSeries, the streams panel's window too), so
 // a stream arriving in bursts does not look as if it paused between them.
 // Latency can use a log axis, so millisecond streams are not flattened by one
-// that takes seconds. Redrawn on a timer, at most ten times a second, by
-// replacing whole series; never per event. Dragging zooms (and pauses), and
+// that takes seconds. Redrawn when something new is there to draw (see
+// scheduleRedraw), at most ten times a second, by replacing whole series;
+// never per event. Dragging zooms (and pauses), and
 // each chart's y axis then fits the points in view; clicking a point picks the
 // nearest event.
 //
 // However many streams there are, at most kDrawnStreams get lines of their
 // own: the busiest by current rate. The others are summed into one "other
-// streams" line (and one grey latency series), and a label says so. A
-// workspace of 1,000 streams drew 3,000 series and stalled the window for
-// over a second per redraw (issue 13). The charts follow the table's Stream
-// filter (setStreamFilter) and say so.
+// streams" line (and one grey latency series), and a label says so: a line
+// per stream for a workspace of 1,000 streams was 3,000 series, which stalled
+// the window for over a second per redraw. The charts follow the table's
+// Stream filter (setStreamFilter) and say so.
 class LiveChartsPanel final : public QWidget
 {
     Q_OBJECT
@@ -68,8 +71,14 @@ public:
     QString scopeText() const;
     // Series per chart in the last redraw, the "other streams" one included.
     qsizetype drawnSeriesCount() const { return m_series.size(); }
-    // Redraws now (the timer does it while visible and not paused).
+    // Redraws now (scheduleRedraw does it while visible and not paused).
     void redraw();
+    // Redraws done since the panel was made, for tests and benchmarks.
+    qint64 redrawCount() const { return m_redrawCount; }
+    // The shortest time between two redraws that scheduleRedraw arms.
+    static constexpr int kRedrawIntervalMs = 100;
+    // How often a live chart with nothing new scrolls its time axis.
+    static constexpr int kIdleScrollMs = 1000;
     // Latency on a logarithmic axis. Until the user chooses, it follows the
     // data: on when latencies span more than two decades.
     void setLatencyLogScale(bool on);
@@ -98,9 +107,11 @@ public:
 
 Q_SIGNALS:
     void eventPicked(quint64 seq);
+    void redrawn(); // after every redraw, so tests need not poll redrawCount()
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     struct StreamSeries
@@ -111,6 +122,44 @@ private:
         std::vector<quint64> latencySeqs; // parallel to the scatter's points
     };
 
+    // The time span one redraw covers, on the steady clock of the events.
+    struct Window
+    {
+        qint64 startNs = 0;
+        qint64 endNs = 0;
+        qint64 offsetNs = 0; // wall minus steady: x values are wall-clock ms
+    };
+    // The largest values drawn, for the y axes and the log scale's choice.
+    struct Extremes
+    {
+        double maxRate = 0;
+        double maxBytes = 0;
+        double maxLatency = 0;
+        double minPositiveLatency = 0;
+    };
+    // Points of one redraw, per series key, before they replace the series'.
+    struct Drawing
+    {
+        QHash<StreamId, QList<QPointF>> latency;
+        QHash<StreamId, std::vector<quint64>> latencySeqs;
+        QHash<StreamId, QList<QPointF>> bytes; // bytes/s until the unit is chosen
+    };
+
+    void connectRedrawTriggers();
+    void scheduleRedraw();
+    bool isLive(StreamId stream) const;
+    bool anyStreamLive() const;
+    Window chooseWindow() const;
+    void updateScope(int candidates, bool restDrawn);
+    void drawRates(StreamId stream, const std::vector<RatePoint> &rates, const Window &window,
+        Extremes *extremes, Drawing *drawing);
+    std::vector<RatePoint> otherStreamsRates(const QList<StreamId> &drawn,
+        const QList<StreamId> &rest, int candidates, const Window &window) const;
+    void sampleLatencies(const QSet<StreamId> &rest, const Window &window, Extremes *extremes,
+        Drawing *drawing) const;
+    void followLatencySpan(const Extremes &extremes);
+    void drawLatencies(const Extremes &extremes, Drawing *drawing);
+    void drawBytes(const Extremes &extremes, Drawing *drawing);
     StreamSeries &seriesFor(StreamId stream);
     // The streams that get lines of their own, busiest first; the rest of
     // the candidates (in the capture, in the filter) go to *rest.
@@ -147,13 +196,17 @@ private:
     QLabel *m_scope;
     QSet<StreamId> m_streamFilter;
     QHash<StreamId, StreamSeries> m_series;
-    QTimer m_redrawTimer;
+    QTimer m_redrawTimer; // single shot, armed by scheduleRedraw
+    QTimer m_idleScroll; // runs while a stream is live
+    QElapsedTimer m_sinceRedraw;
+    bool m_redrawPending = false; // something new while hidden or paused
     int m_windowMinutes = 2;
     bool m_paused = false;
     bool m_zoomed = false;
     bool m_logScaleChosen = false; // the user set it: stop following the data
     qsizetype m_pointCount = 0;
     qint64 m_lastRedrawUs = 0;
+    qint64 m_redrawCount = 0;
 };
 
 } // namespace ssescope::ui

@@ -370,9 +370,9 @@ void ComparisonCharts::updateLatency(const RouteComparison &comparison, const st
         s->replace(points);
     }
     m_latencyTable->setText(u"<table cellspacing=0 cellpadding=1 width='100%'><tr><th align=left>%1</th>"
-                              "<th align=right>p50</th><th align=right>p90</th><th align=right>p99</th>"
-                              "<th align=right>%2</th></tr>%3</table>"_s
-                                  .arg(tr("route"), tr("max"), rows));
+                              "<th align=right>%2</th><th align=right>%3</th><th align=right>%4</th>"
+                              "<th align=right>%5</th></tr>%6</table>"_s
+                                  .arg(tr("route"), tr("p50"), tr("p90"), tr("p99"), tr("max"), rows));
     c->setTitle(anyDelayFallback ? tr("Latency distribution (delay behind the fastest where no send time)")
                                  : tr("Latency distribution"));
     auto *x = qobject_cast<QLogValueAxis *>(c->axes(Qt::Horizontal).value(0));

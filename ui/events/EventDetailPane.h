@@ -15,7 +15,7 @@ class DashboardSession;
 // kPreviewBytes, long lines cut into pieces of kPieceChars so that no text
 // block costs more to lay out than a screenful), pretty-printed JSON when the
 // data is JSON and small, and the whole event a button away: copy, or save
-// to a file. Laying out a 10 MiB line froze the window for 12 s (issue 13).
+// to a file. Laying out a whole 10 MiB line froze the window for 12 s.
 class EventDetailPane final : public QWidget
 {
     Q_OBJECT

@@ -23,9 +23,9 @@ constexpr int kSparklineSeconds = 60;
 QString formatRate(double perSecond)
 {
     if (perSecond >= 1e6)
-        return QString::number(perSecond / 1e6, 'f', 2) + u" M"_s;
+        return StreamListModel::tr("%1 M").arg(perSecond / 1e6, 0, 'f', 2);
     if (perSecond >= 1e4)
-        return QString::number(perSecond / 1e3, 'f', 1) + u" k"_s;
+        return StreamListModel::tr("%1 k").arg(perSecond / 1e3, 0, 'f', 1);
     return QString::number(perSecond, 'f', perSecond < 10 ? 1 : 0);
 }
 
@@ -34,8 +34,8 @@ QString formatMs(double ms, quint64 count)
     if (count == 0)
         return u"–"_s;
     if (ms >= 1000)
-        return QString::number(ms / 1000, 'f', 2) + u" s"_s;
-    return QString::number(ms, 'f', ms < 10 ? 2 : 1) + u" ms"_s;
+        return StreamListModel::tr("%1 s").arg(ms / 1000, 0, 'f', 2);
+    return StreamListModel::tr("%1 ms").arg(ms, 0, 'f', ms < 10 ? 2 : 1);
 }
 
 QString unitText(TimeUnit unit)
@@ -217,7 +217,6 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
             || (role == Qt::ToolTipRole && index.column() != RateColumn))
             return captured;
     }
-    const SubscriptionStatus status = m_session->status(stream);
     const StreamStats *stats = m_session->pipeline().stats().find(stream);
     // A capture's figures are read as of its last event: the wall clock has
     // moved on, and every window would be empty.
@@ -226,9 +225,18 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
 
     if (role == SparklineRole && column == SparklineColumn)
         return stats ? QVariant::fromValue(sparkline(*stats, now)) : QVariant();
-    // A workspace can switch certificate checks off unseen (issue 13, item
-    // 12): the row's message carries a warning icon, its tooltip and
-    // accessible description say why.
+    if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole)
+        return textData(stream, column, role, stats, now);
+    return decorationData(stream, column, role, stats, now);
+}
+
+QVariant StreamListModel::decorationData(
+    StreamId stream, int column, int role, const StreamStats *stats, qint64 now) const
+{
+    const SubscriptionStatus status = m_session->status(stream);
+    // A workspace can switch certificate checks off unseen: the row's
+    // message carries a warning icon, its tooltip and accessible description
+    // say why.
     const bool warningRole = role == Qt::DecorationRole || role == Qt::ToolTipRole
         || role == Qt::AccessibleDescriptionRole;
     const QString tlsWarning = warningRole && m_session->config(stream).ignoreTlsErrors
@@ -270,14 +278,18 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
         if (!status.message.isEmpty())
             tip += u": "_s + visibleText(status.message);
         if (status.httpStatus)
-            tip += u"\nHTTP "_s + QString::number(status.httpStatus);
+            tip += u'\n' + tr("HTTP %1").arg(status.httpStatus);
         if (!tlsWarning.isEmpty())
             tip += u"\n⚠ "_s + tlsWarning;
         return tip;
     }
-    if (role != Qt::DisplayRole && role != Qt::AccessibleTextRole)
-        return {};
+    return {};
+}
 
+QVariant StreamListModel::textData(
+    StreamId stream, int column, int role, const StreamStats *stats, qint64 now) const
+{
+    const SubscriptionStatus status = m_session->status(stream);
     // Not a 1 s window: behind a buffering proxy most seconds are empty, and
     // a stream averaging 20 events/s read 0.0 between its bursts.
     const RateReading rate
@@ -393,11 +405,72 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
+bool StreamListModel::RowFigures::operator==(const RowFigures &other) const
+{
+    return events == other.events && bytes == other.bytes && lastNs == other.lastNs
+        && reconnections == other.reconnections && state == other.state
+        && message == other.message && retryInMs == other.retryInMs
+        && httpStatus == other.httpStatus && latencyState == other.latencyState
+        && pausedForCapture == other.pausedForCapture && clockTick == other.clockTick;
+}
+
+StreamListModel::RowFigures StreamListModel::figuresOf(int row, qint64 nowNs) const
+{
+    const StreamId stream = m_rows.at(row);
+    RowFigures figures;
+    if (const StreamStats *stats = m_session->pipeline().stats().find(stream)) {
+        figures.events = stats->totals().events;
+        figures.bytes = stats->totals().bytes;
+        figures.lastNs = stats->totals().lastNs;
+    }
+    if (row >= m_liveRows)
+        return figures; // a capture's figures are as of its last event: no clock
+    const SubscriptionStatus status = m_session->status(stream);
+    figures.reconnections = m_session->counters(stream).reconnections;
+    figures.state = status.state;
+    figures.message = status.message;
+    figures.retryInMs = status.retryInMs;
+    figures.httpStatus = status.httpStatus;
+    figures.latencyState = int(m_session->latencyDetection(stream).state);
+    figures.pausedForCapture = m_session->isPausedForCapture(stream);
+    // Rates, the sparkline and the minute's latencies slide with the clock
+    // until the last event is older than the widest of their windows; an
+    // open stream's silence is counted in seconds after that.
+    constexpr qint64 kClockHorizonNs
+        = std::max<qint64>(kWideRateWindowNs, kSparklineSeconds * 1'000'000'000LL)
+        + 2'000'000'000LL;
+    const qint64 age = nowNs - figures.lastNs;
+    if (figures.lastNs > 0 && age <= kClockHorizonNs)
+        figures.clockTick = nowNs / 250'000'000;
+    else if (figures.lastNs > 0 && status.state == SubscriptionState::Open)
+        figures.clockTick = -(age / 1'000'000'000);
+    return figures;
+}
+
 void StreamListModel::refresh()
 {
-    if (m_rows.isEmpty())
-        return;
-    Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    const qint64 now = m_now();
+    int first = -1; // of the run of changed rows being gathered
+    for (int row = 0; row <= m_rows.size(); ++row) {
+        bool changed = false;
+        if (row < m_rows.size()) {
+            RowFigures figures = figuresOf(row, now);
+            auto shown = m_shown.find(m_rows.at(row));
+            if (shown == m_shown.end()) {
+                m_shown.insert(m_rows.at(row), std::move(figures));
+                changed = true;
+            } else if (!(*shown == figures)) {
+                *shown = std::move(figures);
+                changed = true;
+            }
+        }
+        if (changed && first < 0)
+            first = row;
+        if (!changed && first >= 0) {
+            Q_EMIT dataChanged(index(first, 0), index(row - 1, ColumnCount - 1));
+            first = -1;
+        }
+    }
 }
 
 void StreamListModel::handleStreamAdded(StreamId stream)
@@ -429,6 +502,8 @@ void StreamListModel::handleCaptureReset()
     if (m_rows.size() == m_liveRows)
         return;
     beginRemoveRows({}, m_liveRows, int(m_rows.size()) - 1);
+    for (qsizetype row = m_liveRows; row < m_rows.size(); ++row)
+        m_shown.remove(m_rows.at(row));
     m_rows.resize(m_liveRows);
     endRemoveRows();
 }
@@ -464,6 +539,7 @@ void StreamListModel::handleStreamRemoved(StreamId stream)
     if (row < 0 || row >= m_liveRows)
         return;
     beginRemoveRows({}, row, row);
+    m_shown.remove(stream);
     m_rows.removeAt(row);
     --m_liveRows;
     endRemoveRows();
@@ -475,6 +551,7 @@ void StreamListModel::handleStreamReplaced(StreamId from, StreamId to)
     if (row < 0)
         return;
     m_rows[row] = to;
+    m_shown.remove(from);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 

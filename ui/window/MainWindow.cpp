@@ -69,7 +69,8 @@ MainWindow::MainWindow(DashboardSession *session, QWidget *parent)
     connect(m_streams, &StreamsPanel::addRequested, this, &MainWindow::addStream);
     connect(m_streams, &StreamsPanel::streamActivated, this,
         [this](StreamId stream) { m_events->filterBar()->setStreamFilter(stream); });
-    // The charts follow the table's Stream filter (issue 13), and say so.
+    // The charts follow the table's Stream filter, and say so: charts of
+    // every stream beside a table of one read as if they disagreed.
     connect(m_events->filterBar(), &EventFilterBar::filterChanged, m_charts,
         [this](const EventFilter &filter) { m_charts->setStreamFilter(filter.streams); });
     connect(m_charts, &LiveChartsPanel::eventPicked, this, [this](quint64 seq) {
@@ -78,7 +79,7 @@ MainWindow::MainWindow(DashboardSession *session, QWidget *parent)
     });
     connect(session, &DashboardSession::streamErrorReported, this,
         [this](StreamId stream, const QString &message) {
-            showMessage(u"%1: %2"_s.arg(m_session->streamName(stream), message), true);
+            showMessage(tr("%1: %2").arg(m_session->streamName(stream), message), true);
         });
     connect(session, &DashboardSession::captureLoaded, this, &MainWindow::handleCaptureLoaded);
     connect(session, &DashboardSession::captureLoadProgress, this, [this](qint64 done, qint64 total) {
@@ -174,8 +175,8 @@ void MainWindow::buildMenus()
     file->addSeparator();
     file->addAction(m_openWorkspace);
     file->addAction(m_saveWorkspace);
-    // Opt-in (issue 13, item 8): otherwise passwords and secret headers stay
-    // out of saved workspaces, which people share.
+    // Opt-in: otherwise passwords and secret headers stay out of saved
+    // workspaces, which people share.
     QAction *keepSecrets = file->addAction(tr("Keep &passwords in saved workspaces"));
     keepSecrets->setObjectName(u"keepSecrets"_s);
     keepSecrets->setCheckable(true);

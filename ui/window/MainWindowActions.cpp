@@ -31,10 +31,17 @@ using namespace Qt::StringLiterals;
 namespace ssescope::ui {
 
 namespace {
-const QString kCaptureFilter = QStringLiteral(
-    "Captures (*.jsonl *.csv *.sse);;JSON Lines (*.jsonl);;CSV (*.csv);;Raw SSE (*.sse);;All files (*)");
-const QString kWorkspaceFilter
-    = QStringLiteral("SSE Scope workspaces (*.ssescope.json *.json);;All files (*)");
+// Functions, not constants: tr() must run after the translator is installed.
+QString captureFilter()
+{
+    return MainWindow::tr("Captures (*.jsonl *.csv *.sse);;JSON Lines (*.jsonl);;CSV (*.csv);;"
+                          "Raw SSE (*.sse);;All files (*)");
+}
+
+QString workspaceFilter()
+{
+    return MainWindow::tr("SSE Scope workspaces (*.ssescope.json *.json);;All files (*)");
+}
 } // namespace
 
 void MainWindow::addStream()
@@ -179,7 +186,8 @@ bool MainWindow::openWorkspace(const QString &path)
                  "without them; edit them to add them again.",
                 nullptr, workspace->streamsWithoutSecrets);
     // A few streams per turn of the event loop, so that a large workspace
-    // paints and answers while it loads (issue 13, item 3).
+    // paints and answers while it loads: a thousand streams added in one
+    // turn froze the window.
     auto *loader = new WorkspaceLoader(m_session, workspace->streams, this);
     m_workspaceLoader = loader;
     connect(loader, &WorkspaceLoader::progress, this, [this](int added, int total) {
@@ -264,7 +272,7 @@ void MainWindow::promptExport()
 ExportJob *MainWindow::promptSaveCapture()
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save capture"),
-        QDir::home().filePath(u"capture.jsonl"_s), kCaptureFilter);
+        QDir::home().filePath(u"capture.jsonl"_s), captureFilter());
     if (path.isEmpty())
         return nullptr;
     const auto format = captureFormatFromPath(path);
@@ -282,14 +290,14 @@ ExportJob *MainWindow::promptSaveCapture()
 
 void MainWindow::promptOpenCapture()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open capture"), QDir::homePath(), kCaptureFilter);
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open capture"), QDir::homePath(), captureFilter());
     if (!path.isEmpty())
         openCapture(path);
 }
 
 void MainWindow::promptOpenWorkspace()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"), QDir::homePath(), kWorkspaceFilter);
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"), QDir::homePath(), workspaceFilter());
     if (!path.isEmpty())
         openWorkspace(path);
 }
@@ -297,7 +305,7 @@ void MainWindow::promptOpenWorkspace()
 void MainWindow::promptSaveWorkspace()
 {
     QString path = QFileDialog::getSaveFileName(this, tr("Save workspace"),
-        QDir::home().filePath(u"streams.ssescope.json"_s), kWorkspaceFilter);
+        QDir::home().filePath(u"streams.ssescope.json"_s), workspaceFilter());
     if (path.isEmpty())
         return;
     if (!path.endsWith(u".json"_s))
