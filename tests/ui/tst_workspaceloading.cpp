@@ -3,7 +3,7 @@
 // structure (streams added per turn of the event loop), not by timing.
 #include "ui/session/DashboardSession.h"
 #include "core/session/Workspace.h"
-#include "ui/session/WorkspaceLoader.h"
+#include "core/session/WorkspaceLoader.h"
 #include "ui/window/MainWindow.h"
 
 #include <QTemporaryDir>
