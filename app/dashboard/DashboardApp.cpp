@@ -130,8 +130,10 @@ int runDashboard(int argc, char *argv[])
         if (demoServer.start())
             session.subscribeDemoStreams(demoServer.url(QString()));
         else
-            window.showMessage(QApplication::translate("DashboardApp",
-                                   "The demo server could not start: %1").arg(demoServer.errorString()), true);
+            window.showMessage(
+                QApplication::translate("DashboardApp", "The demo server could not start: %1")
+                    .arg(demoServer.errorString()),
+                true);
     }
     return QApplication::exec();
 }

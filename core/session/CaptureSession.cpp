@@ -216,16 +216,16 @@ bool CaptureSession::openCapture(const QString &path, QString *message)
 {
     const auto format = captureFormatFromPath(path);
     if (!format) {
-        *message = QCoreApplication::translate("CaptureSession",
-            "%1 is not a capture: use .jsonl, .csv or .sse.")
+        *message = QCoreApplication::translate(
+            "CaptureSession", "%1 is not a capture: use .jsonl, .csv or .sse.")
                        .arg(path);
         return false;
     }
     const QFileInfo info(path);
     if (info.exists() && !info.isFile()) {
         // A directory, /dev/zero or a FIFO behind a .jsonl name would never end.
-        *message = QCoreApplication::translate("CaptureSession",
-            "%1 is not a regular file, so it cannot be a capture.")
+        *message = QCoreApplication::translate(
+            "CaptureSession", "%1 is not a regular file, so it cannot be a capture.")
                        .arg(path);
         return false;
     }

@@ -115,7 +115,8 @@ Q_SIGNALS:
     void streamStatusChanged(ssescope::StreamId stream);
     // Only the state: a front end that reports states apart from latency.
     void streamStateChanged(ssescope::StreamId stream, const ssescope::SubscriptionStatus &status);
-    void streamLatencyDetected(ssescope::StreamId stream, const ssescope::LatencyDetection &detection);
+    void streamLatencyDetected(
+        ssescope::StreamId stream, const ssescope::LatencyDetection &detection);
     void streamErrorReported(ssescope::StreamId stream, const QString &message);
     // A batch from the network, before it is ingested: its counters reach a
     // front end whose events go to a direct consumer.

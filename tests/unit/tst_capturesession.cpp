@@ -2,6 +2,7 @@
 // server on loopback: streams added, paused, edited and removed; a capture
 // opened over live streams; a workspace added in slices.
 #include "core/demo/DemoServerThread.h"
+#include "core/net/DirectEventConsumer.h"
 #include "core/session/CaptureSession.h"
 #include "core/session/WorkspaceLoader.h"
 
@@ -10,13 +11,16 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+#include <atomic>
+
 using namespace ssescope;
 using namespace Qt::StringLiterals;
 
 namespace {
 
-SubscriptionConfig demoStream(const demo::DemoServerThread &server, const QString &name,
-    const QString &pathAndQuery)
+SubscriptionConfig demoStream(
+    const demo::DemoServerThread &server, const QString &name, const QString &pathAndQuery)
 {
     SubscriptionConfig config;
     config.name = name;
@@ -31,6 +35,18 @@ qint64 eventsOf(const CaptureSession &session, StreamId stream)
         count += session.store().at(row).stream == stream ? 1 : 0;
     return count;
 }
+
+// Counts what the network thread hands over, as the CLI's writer takes it.
+class CountingConsumer final : public DirectEventConsumer
+{
+public:
+    void consumeEvent(const SseEventView &, std::optional<double>) override { ++events; }
+    void consumeComment(StreamId, QByteArrayView, const ChunkStamp &) override { }
+    void endOfRead() override { ++reads; }
+
+    std::atomic<int> events { 0 };
+    std::atomic<int> reads { 0 };
+};
 
 } // namespace
 
@@ -47,6 +63,7 @@ private Q_SLOTS:
     void openingWhatIsNoCaptureChangesNothing();
     void removedStreamLeavesTheList();
     void showcaseSubscribesTheDemoStreams();
+    void directConsumerTakesTheEventsInsteadOfTheStore();
     void workspaceIsAddedInSlices();
 
 private:
@@ -65,7 +82,8 @@ void TestCaptureSession::addedStreamFillsTheStore()
     CaptureSession session;
     QSignalSpy added(&session, &CaptureSession::streamAdded);
     QSignalSpy ingested(&session, &CaptureSession::ingested);
-    const StreamId stream = session.addStream(demoStream(m_server, u"ticker"_s, u"/ticker?rate=200"_s));
+    const StreamId stream
+        = session.addStream(demoStream(m_server, u"ticker"_s, u"/ticker?rate=200"_s));
     QCOMPARE(added.size(), 1);
     QCOMPARE(added.first().first().value<StreamId>(), stream);
     QCOMPARE(session.streams(), QList<StreamId> { stream });
@@ -82,7 +100,8 @@ void TestCaptureSession::addedStreamFillsTheStore()
 void TestCaptureSession::pauseStopsEventsAndResumeBringsThemBack()
 {
     CaptureSession session;
-    const StreamId stream = session.addStream(demoStream(m_server, u"ticker"_s, u"/ticker?rate=200"_s));
+    const StreamId stream
+        = session.addStream(demoStream(m_server, u"ticker"_s, u"/ticker?rate=200"_s));
     QTRY_VERIFY_WITH_TIMEOUT(session.store().size() >= 10, 10000);
     session.pause(stream);
     QTRY_COMPARE_WITH_TIMEOUT(session.status(stream).state, SubscriptionState::Paused, 5000);
@@ -100,12 +119,14 @@ void TestCaptureSession::replacedStreamKeepsItsPlaceAndHistory()
 {
     CaptureSession session;
     const StreamId first = session.addStream(demoStream(m_server, u"first"_s, u"/clock"_s));
-    const StreamId edited = session.addStream(demoStream(m_server, u"ticker"_s, u"/ticker?rate=200"_s));
+    const StreamId edited
+        = session.addStream(demoStream(m_server, u"ticker"_s, u"/ticker?rate=200"_s));
     const StreamId last = session.addStream(demoStream(m_server, u"last"_s, u"/clock"_s));
     QTRY_VERIFY_WITH_TIMEOUT(eventsOf(session, edited) >= 10, 10000);
     QSignalSpy replaced(&session, &CaptureSession::streamReplaced);
 
-    const StreamId next = session.replaceStream(edited, demoStream(m_server, u"ticker 2"_s, u"/ticker?rate=100"_s));
+    const StreamId next
+        = session.replaceStream(edited, demoStream(m_server, u"ticker 2"_s, u"/ticker?rate=100"_s));
     QVERIFY(next != edited);
     QCOMPARE(replaced.size(), 1);
     QCOMPARE(replaced.first().at(0).value<StreamId>(), edited);
@@ -124,7 +145,8 @@ void TestCaptureSession::replacedStreamKeepsItsPlaceAndHistory()
     QVERIFY(eventsOf(session, edited) >= before);
 
     // A second edit remembers both earlier ids, oldest first.
-    const StreamId again = session.replaceStream(next, demoStream(m_server, u"ticker 3"_s, u"/ticker"_s));
+    const StreamId again
+        = session.replaceStream(next, demoStream(m_server, u"ticker 3"_s, u"/ticker"_s));
     QCOMPARE(session.earlierIds(again), (QList<StreamId> { edited, next }));
     QCOMPARE(session.streams().indexOf(again), 1);
 }
@@ -135,7 +157,8 @@ void TestCaptureSession::openingACapturePausesLiveStreamsAndSaysSo()
     const QString path = m_dir.filePath(u"recorded.jsonl"_s);
     QString error;
     QVERIFY2(session.startRecording(path, &error), qPrintable(error));
-    const StreamId live = session.addStream(demoStream(m_server, u"ticker"_s, u"/ticker?rate=200"_s));
+    const StreamId live
+        = session.addStream(demoStream(m_server, u"ticker"_s, u"/ticker?rate=200"_s));
     QTRY_VERIFY_WITH_TIMEOUT(session.store().size() >= 20, 10000);
     session.stopRecording();
 
@@ -180,7 +203,8 @@ void TestCaptureSession::openingACapturePausesLiveStreamsAndSaysSo()
 void TestCaptureSession::openingWhatIsNoCaptureChangesNothing()
 {
     CaptureSession session;
-    const StreamId live = session.addStream(demoStream(m_server, u"ticker"_s, u"/ticker?rate=200"_s));
+    const StreamId live
+        = session.addStream(demoStream(m_server, u"ticker"_s, u"/ticker?rate=200"_s));
     QTRY_VERIFY_WITH_TIMEOUT(session.store().size() >= 5, 10000);
     QSignalSpy reset(&session, &CaptureSession::captureReset);
     QString message;
@@ -202,7 +226,8 @@ void TestCaptureSession::removedStreamLeavesTheList()
 {
     CaptureSession session;
     const StreamId kept = session.addStream(demoStream(m_server, u"kept"_s, u"/ticker?rate=100"_s));
-    const StreamId removed = session.addStream(demoStream(m_server, u"removed"_s, u"/ticker?rate=100"_s));
+    const StreamId removed
+        = session.addStream(demoStream(m_server, u"removed"_s, u"/ticker?rate=100"_s));
     QTRY_VERIFY_WITH_TIMEOUT(eventsOf(session, removed) >= 5, 10000);
     QSignalSpy spy(&session, &CaptureSession::streamRemoved);
     session.removeStream(removed);
@@ -243,6 +268,32 @@ void TestCaptureSession::showcaseSubscribesTheDemoStreams()
     CaptureSession none;
     none.subscribeDemoStreams(QUrl());
     QVERIFY(none.streams().isEmpty());
+}
+
+// The CLI's way: events go to its writer as they are parsed, and the session
+// still keeps the streams, their names, states and counters.
+void TestCaptureSession::directConsumerTakesTheEventsInsteadOfTheStore()
+{
+    CountingConsumer consumer; // outlives the session's streams
+    CaptureSession session;
+    session.setDirectConsumer(&consumer);
+    QSignalSpy batches(&session, &CaptureSession::batchReceived);
+    QSignalSpy states(&session, &CaptureSession::streamStateChanged);
+    const StreamId stream
+        = session.addStream(demoStream(m_server, u"ticker"_s, u"/ticker?rate=200"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(consumer.events.load() >= 20, 10000);
+    QVERIFY(consumer.reads.load() > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(session.counters(stream).events >= 20, 10000);
+    const bool counted
+        = std::any_of(batches.cbegin(), batches.cend(), [&](const QList<QVariant> &args) {
+              return args.first().value<EventBatchPtr>()->counters.contains(stream);
+          });
+    QVERIFY(counted);
+    QVERIFY(!states.isEmpty());
+    QCOMPARE(states.last().at(0).value<StreamId>(), stream);
+    QCOMPARE(session.status(stream).state, SubscriptionState::Open);
+    QVERIFY(session.store().isEmpty());
+    QVERIFY(!session.hasUnsavedEvents());
 }
 
 void TestCaptureSession::workspaceIsAddedInSlices()

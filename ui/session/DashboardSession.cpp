@@ -8,8 +8,7 @@ namespace ssescope::ui {
 
 DashboardSession::DashboardSession(EventStoreLimits limits, QObject *parent)
     : CaptureSession(limits, parent)
-{
-}
+{ }
 
 void DashboardSession::streamListed(StreamId stream, StreamId previous)
 {
@@ -34,7 +33,8 @@ int DashboardSession::slotFor(StreamId stream)
     auto named = m_nameSlots.constFind(name);
     if (named == m_nameSlots.cend()) {
         const QList<int> used = m_nameSlots.values();
-        named = m_nameSlots.insert(name, paletteSlotForName(name, QSet<int>(used.cbegin(), used.cend())));
+        named = m_nameSlots.insert(
+            name, paletteSlotForName(name, QSet<int>(used.cbegin(), used.cend())));
     }
     return *m_colorSlots.insert(stream, *named);
 }
