@@ -20,13 +20,14 @@ namespace ssescope::cli {
 CliSession::CliSession(RunOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_manager(this)
+    , m_session(EventStoreLimits {}, this)
     , m_output(this)
 {
-    connect(&m_manager, &StreamManager::eventsReceived, this, &CliSession::handleBatch);
-    connect(&m_manager, &StreamManager::statusChanged, this, &CliSession::handleStatus);
-    connect(&m_manager, &StreamManager::streamError, this, &CliSession::handleStreamError);
-    connect(&m_manager, &StreamManager::latencyDetected, this, &CliSession::handleLatencyDetected);
+    connect(&m_session, &CaptureSession::batchReceived, this, &CliSession::handleBatch);
+    connect(&m_session, &CaptureSession::streamStateChanged, this, &CliSession::handleStatus);
+    connect(&m_session, &CaptureSession::streamErrorReported, this, &CliSession::handleStreamError);
+    connect(&m_session, &CaptureSession::streamLatencyDetected, this,
+        &CliSession::handleLatencyDetected);
     m_durationTimer.setSingleShot(true);
     connect(&m_durationTimer, &QTimer::timeout, this, [this] { finish(u"duration"_s, true); });
     connect(&m_statsTimer, &QTimer::timeout, this, &CliSession::printStats);
@@ -34,8 +35,8 @@ CliSession::CliSession(RunOptions options, QObject *parent)
 
 CliSession::~CliSession()
 {
-    // Streams first: their consumer, m_events, is destroyed before m_manager.
-    m_manager.stopAll();
+    // Streams first: their consumer, m_events, is destroyed before m_session.
+    m_session.stopAll();
 }
 
 bool CliSession::start()
@@ -63,7 +64,8 @@ bool CliSession::start()
             },
             Qt::QueuedConnection);
     });
-    m_manager.setDirectConsumer(m_events.get());
+    // Events are written as they come, not stored: the session's store stays empty.
+    m_session.setDirectConsumer(m_events.get());
     if (!m_options.metricsAddress.isEmpty()) {
         m_metrics = new MetricsServer([this] { return metricsText(); }, this);
         if (!m_metrics->listen(m_options.metricsAddress, m_options.metricsPublic)) {
@@ -81,13 +83,11 @@ bool CliSession::start()
         for (SubscriptionConfig config : std::as_const(m_options.subscriptions)) {
             // Measured on the network thread, as the dashboard's subscriptions are.
             config.latency = m_options.latency;
-            const StreamId id = m_manager.addSubscription(config);
-            m_names.insert(id, config.name.toUtf8());
-            m_statuses.insert(id, SubscriptionStatus {});
+            const StreamId id = m_session.addStream(config);
             m_events->addStream(id, config.name.toUtf8());
         }
         for (const auto &[a, b] : std::as_const(m_options.pairs))
-            m_events->addPair(m_names.key(a.toUtf8()), m_names.key(b.toUtf8()));
+            m_events->addPair(streamNamed(a), streamNamed(b));
     });
 
     // Commands on stdin. Its end (a closed pipe, /dev/null under cron or a
@@ -117,7 +117,7 @@ void CliSession::handleStdin()
         const QByteArray command = m_stdinBuffer.left(lf).trimmed();
         m_stdinBuffer.remove(0, lf + 1);
         if (command == "restart") {
-            m_manager.restartAll();
+            m_session.restartAll();
         } else if (command == "quit") {
             finish(u"quit"_s, true);
             return;
@@ -135,12 +135,26 @@ void CliSession::handleBatch(const EventBatchPtr &batch)
     m_events->applyCounters(batch->counters);
 }
 
+QByteArray CliSession::streamName(StreamId stream) const
+{
+    return m_session.streamName(stream).toUtf8();
+}
+
+// CliOptions makes names unique and checks that --pair names given streams.
+StreamId CliSession::streamNamed(const QString &name) const
+{
+    for (StreamId stream : m_session.streams()) {
+        if (m_session.streamName(stream) == name)
+            return stream;
+    }
+    return 0;
+}
+
 void CliSession::handleStatus(StreamId stream, const SubscriptionStatus &status)
 {
-    m_statuses.insert(stream, status);
     JsonObjectWriter line;
     line.string("kind", "state")
-        .string("stream", m_names.value(stream))
+        .string("stream", streamName(stream))
         .string("state", stateName(status.state).toUtf8());
     if (status.httpStatus)
         line.number("http_status", status.httpStatus);
@@ -157,8 +171,8 @@ void CliSession::handleStatus(StreamId stream, const SubscriptionStatus &status)
     }
     if (m_finishing)
         return;
-    for (const SubscriptionStatus &s : std::as_const(m_statuses)) {
-        if (!isFinal(s.state))
+    for (StreamId other : m_session.streams()) {
+        if (!isFinal(m_session.status(other).state))
             return;
     }
     finish(u"all streams ended"_s);
@@ -168,7 +182,7 @@ void CliSession::handleStatus(StreamId stream, const SubscriptionStatus &status)
 void CliSession::handleLatencyDetected(StreamId stream, const LatencyDetection &detection)
 {
     JsonObjectWriter line;
-    line.string("kind", "latency").string("stream", m_names.value(stream));
+    line.string("kind", "latency").string("stream", streamName(stream));
     if (detection.state == LatencyDetection::State::Found) {
         line.string("source", detection.config.toSpec().toUtf8())
             .string("unit", detection.config.toJson().value(u"unit"_s).toString().toUtf8());
@@ -182,7 +196,7 @@ void CliSession::handleStreamError(StreamId stream, const QString &message)
 {
     writeStderrJson(JsonObjectWriter()
                         .string("kind", "error")
-                        .string("stream", m_names.value(stream))
+                        .string("stream", streamName(stream))
                         .string("message", message.toUtf8())
                         .take());
 }
@@ -203,8 +217,8 @@ void CliSession::finish(const QString &reason, bool promptly)
         m_events->stopAccepting();
     // Once stopped, no stream writes any more; what is buffered goes out,
     // unless the output accepts nothing for a while.
-    m_manager.stopAll();
-    m_manager.flush();
+    m_session.stopAll();
+    m_session.flush();
     // A signal, --duration or quit ends the run within 2 s whatever the
     // output's reader does; otherwise only a reader that takes nothing for
     // a second is given up on.
@@ -269,14 +283,14 @@ void CliSession::printStatsTable(CaptureStats &all, const QList<CliEventWriter::
                   + tableCell(t.errors, 7)
                   + tableCell(double(t.uptimeNs) / 1e9, 6, 0) + '\n';
           };
-    for (auto it = m_names.cbegin(); it != m_names.cend(); ++it)
-        row(it.value(), stateName(m_statuses.value(it.key()).state).toLatin1(),
-            all.stream(it.key()));
-    if (m_names.size() > 1)
+    for (StreamId stream : m_session.streams())
+        row(streamName(stream), stateName(m_session.status(stream).state).toLatin1(),
+            all.stream(stream));
+    if (m_session.streams().size() > 1)
         row("(all)", "", all.total());
     // A route pair: its "events" are matches, its "latency" B's delay after A.
     for (const CliEventWriter::PairStats &pair : pairs)
-        row(m_names.value(pair.a) + '>' + m_names.value(pair.b), "pair", *pair.delays);
+        row(streamName(pair.a) + '>' + streamName(pair.b), "pair", *pair.delays);
     std::fwrite(out.constData(), 1, size_t(out.size()), stderr);
     std::fflush(stderr);
 }
@@ -287,16 +301,16 @@ QByteArray CliSession::metricsText()
     m_events->withStats([&](CaptureStats *stats, const QList<CliEventWriter::PairStats> &pairs) {
         QList<RouteMetricsInput> routes;
         for (const CliEventWriter::PairStats &pair : pairs) {
-            routes.append(RouteMetricsInput { QString::fromUtf8(m_names.value(pair.a)),
-                QString::fromUtf8(m_names.value(pair.b)), pair.matcher->matched(),
+            routes.append(RouteMetricsInput { m_session.streamName(pair.a),
+                m_session.streamName(pair.b), pair.matcher->matched(),
                 pair.matcher->forgotten(), pair.delays });
         }
         QList<StreamMetricsInput> inputs;
-        for (auto it = m_names.cbegin(); it != m_names.cend(); ++it) {
-            inputs.append(StreamMetricsInput { QString::fromUtf8(it.value()),
+        for (StreamId stream : m_session.streams()) {
+            inputs.append(StreamMetricsInput { m_session.streamName(stream),
                 // Never the password: scrapes are stored and shown widely.
-                m_manager.config(it.key()).url.toString(QUrl::RemovePassword),
-                m_statuses.value(it.key()).state, stats ? stats->find(it.key()) : nullptr });
+                m_session.config(stream).url.toString(QUrl::RemovePassword),
+                m_session.status(stream).state, stats ? stats->find(stream) : nullptr });
         }
         text = renderPrometheusText(inputs, steadyNowNs(), routes);
     });

@@ -5,7 +5,7 @@
 #include "app/cli/CliOptions.h"
 #include "app/cli/CliOutput.h"
 #include "core/latency/LatencyExtractor.h"
-#include "core/net/StreamManager.h"
+#include "core/session/CaptureSession.h"
 #include "core/stats/CaptureStats.h"
 
 #include <QObject>
@@ -20,9 +20,11 @@ class MetricsServer;
 
 namespace ssescope::cli {
 
-// One run of ssescope-cli: subscribes, has CliEventWriter write every event
-// as it is parsed, reports states and errors on stderr as JSON Lines, serves
-// metrics, takes commands on stdin, and ends by itself.
+// One run of ssescope-cli: drives the capture session the dashboard drives
+// too (core/session/CaptureSession: the streams, their names and states),
+// has CliEventWriter write every event as it is parsed instead of storing
+// it, reports states and errors on stderr as JSON Lines, serves metrics,
+// takes commands on stdin, and ends by itself.
 class CliSession final : public QObject
 {
     Q_OBJECT
@@ -47,6 +49,8 @@ Q_SIGNALS:
 private:
     void handleBatch(const EventBatchPtr &batch);
     void handleStatus(StreamId stream, const SubscriptionStatus &status);
+    QByteArray streamName(StreamId stream) const; // UTF-8, as written
+    StreamId streamNamed(const QString &name) const;
     void handleStreamError(StreamId stream, const QString &message);
     void handleLatencyDetected(StreamId stream, const LatencyDetection &detection);
     void handleStdin();
@@ -58,9 +62,7 @@ private:
     QByteArray metricsText();
 
     RunOptions m_options;
-    StreamManager m_manager;
-    QHash<StreamId, QByteArray> m_names; // UTF-8, as written
-    QHash<StreamId, SubscriptionStatus> m_statuses;
+    CaptureSession m_session;
     CliOutput m_output;
     std::unique_ptr<CliEventWriter> m_events;
     std::unique_ptr<QSocketNotifier> m_stdinNotifier;

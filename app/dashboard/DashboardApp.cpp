@@ -3,6 +3,7 @@
 #include "app/dashboard/DashboardOptions.h"
 #include "app/dashboard/EnglishPlurals.h"
 #include "core/common/ProcessLimits.h"
+#include "core/demo/DemoServerThread.h"
 #include "ui/session/DashboardSession.h"
 #include "ui/window/MainWindow.h"
 
@@ -84,6 +85,8 @@ int runDashboard(int argc, char *argv[])
         limits.maxEvents = options->maxEvents;
     if (options->maxMemoryMiB > 0)
         limits.maxBytes = options->maxMemoryMiB * 1024 * 1024;
+    // Before the session, so that its streams stop before their server does.
+    demo::DemoServerThread demoServer;
     DashboardSession session(limits);
     MainWindow window(&session);
     // Shown first, so that a file's error appears over the window it concerns.
@@ -122,12 +125,15 @@ int runDashboard(int argc, char *argv[])
                 window.compareStreams(given);
         });
     }
+    // The embedded demo server is the program's: the session only subscribes to it.
     if (options->wantsDemo()) {
-        if (session.startDemoServer(&error))
-            session.subscribeDemoStreams();
+        if (demoServer.start())
+            session.subscribeDemoStreams(demoServer.url(QString()));
         else
-            window.showMessage(QApplication::translate("DashboardApp",
-                                   "The demo server could not start: %1").arg(error), true);
+            window.showMessage(
+                QApplication::translate("DashboardApp", "The demo server could not start: %1")
+                    .arg(demoServer.errorString()),
+                true);
     }
     return QApplication::exec();
 }

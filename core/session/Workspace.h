@@ -22,7 +22,7 @@ inline constexpr char kKeepSecretsSetting[] = "workspaces/keepSecrets";
 // owner-only (0600) either way.
 struct Workspace
 {
-    // More streams than this are refused with a sentence (issue 13, item 3):
+    // More streams than this are refused with a sentence, not a frozen window:
     // each stream costs the GUI thread a row, a chart series and a
     // subscription, and 100,000 of them kept the window from ever painting.
     static constexpr int kMaxStreams = 1000;

@@ -18,6 +18,7 @@
 // Exits non-zero when events were lost or a phase did not finish.
 #include "core/common/Clock.h"
 #include "core/common/ProcessLimits.h"
+#include "core/demo/DemoServerThread.h"
 #include "core/net/EventBatch.h"
 #include "core/pipeline/CapturePipeline.h"
 #include "ui/charts/LiveChartsPanel.h"
@@ -313,7 +314,7 @@ private:
     QUrl url(bool external, const QString &pathAndQuery) const
     {
         if (!external)
-            return m_session->demoUrl(pathAndQuery);
+            return m_demo.url(pathAndQuery);
         return QUrl(u"http://127.0.0.1:%1%2"_s.arg(m_externalPort).arg(pathAndQuery));
     }
     void subscribe(bool external, const QString &query);
@@ -334,6 +335,7 @@ private:
     const bool m_sweepOnly;
     const int m_seconds;
     const int m_externalPort;
+    demo::DemoServerThread m_demo; // the program's, before its session
     std::unique_ptr<DashboardSession> m_session;
     std::unique_ptr<MainWindow> m_window;
     StallProbe m_probe;
@@ -514,7 +516,7 @@ LiveResult DashboardBench::live(bool external)
 // the network side shows there even when the GUI thread was not late.
 void DashboardBench::firstSubscribeDialog()
 {
-    m_session->subscribeDemoStreams();
+    m_session->subscribeDemoStreams(m_demo.url(QString()));
     spinFor(2000); // the streams are live and their latency settled
     const qint64 before = m_session->store().size();
     m_probe.start();
@@ -739,12 +741,11 @@ void DashboardBench::chartsAtThousandStreams()
 
 int DashboardBench::run()
 {
-    m_session = std::make_unique<DashboardSession>();
-    QString error;
-    if (!m_session->startDemoServer(&error)) {
-        std::fprintf(stderr, "bench_dashboard: demo server: %s\n", qPrintable(error));
+    if (!m_demo.start()) {
+        std::fprintf(stderr, "bench_dashboard: demo server: %s\n", qPrintable(m_demo.errorString()));
         return 1;
     }
+    m_session = std::make_unique<DashboardSession>();
     m_window = std::make_unique<MainWindow>(m_session.get());
     m_window->setInteractive(false);
     m_window->resize(1280, 800);

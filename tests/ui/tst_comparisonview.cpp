@@ -2,6 +2,7 @@
 // judged from what the store holds (an opened capture) and live from the
 // demo server; its exports.
 #include "UiTestSupport.h"
+#include "core/demo/DemoServerThread.h"
 
 #include "ui/compare/ComparisonCharts.h"
 #include "ui/compare/ComparisonView.h"
@@ -211,9 +212,9 @@ void TestComparisonView::pickerNeedsTwoStreams()
 
 void TestComparisonView::comparesLiveDemoStreams()
 {
+    demo::DemoServerThread demo;
+    QVERIFY2(demo.start(), qPrintable(demo.errorString()));
     DashboardSession session;
-    QString error;
-    QVERIFY2(session.startDemoServer(&error), qPrintable(error));
     MainWindow window(&session);
     window.setInteractive(false);
     window.show();
@@ -222,7 +223,7 @@ void TestComparisonView::comparesLiveDemoStreams()
              std::pair { u"tokens"_s, u"/tokens"_s } }) {
         SubscriptionConfig config;
         config.name = name;
-        config.url = session.demoUrl(path);
+        config.url = demo.url(path);
         session.addStream(config);
     }
     QTableView *streams = window.streamsPanel()->view();

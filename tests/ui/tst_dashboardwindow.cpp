@@ -3,6 +3,7 @@
 // beside the stream they concern, the keyboard and accessible names.
 #include "UiTestSupport.h"
 #include "core/capture/CaptureJobs.h"
+#include "core/demo/DemoServerThread.h"
 #include "ui/charts/LiveChartsPanel.h"
 #include "ui/events/EventDetailPane.h"
 #include "ui/events/EventFilterBar.h"
@@ -92,10 +93,11 @@ private:
     {
         SubscriptionConfig config;
         config.name = name;
-        config.url = m_session->demoUrl(pathAndQuery);
+        config.url = m_demo->url(pathAndQuery);
         return m_session->addStream(config);
     }
 
+    std::unique_ptr<demo::DemoServerThread> m_demo; // the program's, before its session
     std::unique_ptr<DashboardSession> m_session;
     std::unique_ptr<MainWindow> m_window;
     QTemporaryDir m_dir;
@@ -109,9 +111,9 @@ void TestDashboardWindow::initTestCase()
 
 void TestDashboardWindow::init()
 {
+    m_demo = std::make_unique<demo::DemoServerThread>();
+    QVERIFY2(m_demo->start(), qPrintable(m_demo->errorString()));
     m_session = std::make_unique<DashboardSession>();
-    QString error;
-    QVERIFY2(m_session->startDemoServer(&error), qPrintable(error));
     m_window = std::make_unique<MainWindow>(m_session.get());
     m_window->setInteractive(false);
     m_window->show();
@@ -128,7 +130,7 @@ void TestDashboardWindow::subscribeThroughTheDialogAndRowsAppear()
 {
     QAbstractItemModelTester tester(m_window->eventsPanel()->model(),
         QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const QString url = m_session->demoUrl(u"/ticker?rate=50"_s).toString();
+    const QString url = m_demo->url(u"/ticker?rate=50"_s).toString();
     bool filled = false;
     onNextModal([&](QWidget *modal) {
         auto *dialog = qobject_cast<SubscribeDialog *>(modal);
@@ -220,12 +222,12 @@ void TestDashboardWindow::workspaceRoundTrips()
 {
     SubscriptionConfig a;
     a.name = u"orders"_s;
-    a.url = m_session->demoUrl(u"/ticker"_s);
+    a.url = m_demo->url(u"/ticker"_s);
     a.latency.source = LatencySource::JsonPointer;
     a.latency.expression = u"/ts"_s;
     SubscriptionConfig b;
     b.name = u"chat"_s;
-    b.url = m_session->demoUrl(u"/.sse"_s);
+    b.url = m_demo->url(u"/.sse"_s);
     b.method = "POST";
     b.body = "{\"prompt\":\"hi\"}";
     b.headers = { { "Authorization", "Bearer x" } };
@@ -270,10 +272,10 @@ void TestDashboardWindow::errorsShowBesideTheirStream()
 {
     SubscriptionConfig good;
     good.name = u"good"_s;
-    good.url = m_session->demoUrl(u"/ticker?rate=100"_s);
+    good.url = m_demo->url(u"/ticker?rate=100"_s);
     SubscriptionConfig missing;
     missing.name = u"missing"_s;
-    missing.url = m_session->demoUrl(u"/ticker?status=404"_s);
+    missing.url = m_demo->url(u"/ticker?status=404"_s);
     missing.reconnect.kind = ReconnectPolicyKind::Strict;
     SubscriptionConfig dead;
     dead.name = u"dead"_s;
@@ -281,7 +283,7 @@ void TestDashboardWindow::errorsShowBesideTheirStream()
     dead.reconnect.maxAttempts = 1;
     SubscriptionConfig wrongType;
     wrongType.name = u"html"_s;
-    wrongType.url = m_session->demoUrl(u"/ticker?ct=text/html"_s);
+    wrongType.url = m_demo->url(u"/ticker?ct=text/html"_s);
     wrongType.reconnect.kind = ReconnectPolicyKind::Strict;
     m_session->addStream(good);
     m_session->addStream(missing);
@@ -396,14 +398,15 @@ void TestDashboardWindow::recordToDiskKeepsEverythingPastTheCap()
 {
     EventStoreLimits limits;
     limits.maxEvents = 2 * EventStore::kSegmentEvents;
+    demo::DemoServerThread demo;
+    QVERIFY2(demo.start(), qPrintable(demo.errorString()));
     DashboardSession session(limits);
     QString error;
-    QVERIFY2(session.startDemoServer(&error), qPrintable(error));
     const QString path = m_dir.filePath(u"recording.jsonl"_s);
     QVERIFY2(session.startRecording(path, &error), qPrintable(error));
     SubscriptionConfig config;
     config.name = u"fast"_s;
-    config.url = session.demoUrl(u"/ticker?rate=0&count=60000"_s);
+    config.url = demo.url(u"/ticker?rate=0&count=60000"_s);
     session.addStream(config);
     QTRY_COMPARE_WITH_TIMEOUT(qint64(session.store().size() + session.store().droppedEvents()), 60000, 30000);
     QVERIFY(session.store().droppedEvents() > 0); // the window's store kept its cap
@@ -478,7 +481,7 @@ void TestDashboardWindow::closingWithUnsavedEventsAsksFirst()
 
 void TestDashboardWindow::everyFocusableControlHasAnAccessibleName()
 {
-    m_session->subscribeDemoStreams();
+    m_session->subscribeDemoStreams(m_demo->url(QString()));
     const auto exempt = [](QWidget *widget) {
         return qobject_cast<QAbstractButton *>(widget) // named by their text
             || widget->objectName().startsWith(u"qt_"_s)
@@ -504,7 +507,7 @@ void TestDashboardWindow::everyFocusableControlHasAnAccessibleName()
 
 void TestDashboardWindow::keyboardReachesEveryPanel()
 {
-    m_session->subscribeDemoStreams();
+    m_session->subscribeDemoStreams(m_demo->url(QString()));
     QTRY_VERIFY_WITH_TIMEOUT(m_window->eventsPanel()->model()->rowCount() > 5, 10000);
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));

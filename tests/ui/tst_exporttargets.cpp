@@ -4,6 +4,7 @@
 // a FIFO with a reader gets every event, and a folder is refused.
 #include "UiTestSupport.h"
 #include "core/capture/CaptureJobs.h"
+#include "core/demo/DemoServerThread.h"
 #include "ui/session/DashboardSession.h"
 #include "ui/window/MainWindow.h"
 
@@ -59,6 +60,7 @@ private:
         return fallback;
     }
 
+    std::unique_ptr<demo::DemoServerThread> m_demo; // the program's, before its session
     std::unique_ptr<DashboardSession> m_session;
     std::unique_ptr<MainWindow> m_window;
     QTemporaryDir m_dir;
@@ -187,12 +189,13 @@ void TestExportTargets::recordingRefusesAPipeWithNoReaderAtOnce()
 void TestExportTargets::recordingOntoAFullDeviceSaysSoInABox()
 {
     QString error;
-    QVERIFY2(m_session->startDemoServer(&error), qPrintable(error));
+    m_demo = std::make_unique<demo::DemoServerThread>();
+    QVERIFY2(m_demo->start(), qPrintable(m_demo->errorString()));
     const QString full = deviceNode(u"full-recording"_s, 7, u"/dev/full"_s);
     QVERIFY2(m_session->startRecording(full, &error), qPrintable(error));
     SubscriptionConfig config;
     config.name = u"ticker"_s;
-    config.url = m_session->demoUrl(u"/ticker?rate=200"_s);
+    config.url = m_demo->url(u"/ticker?rate=200"_s);
     m_session->addStream(config);
     QMessageBox *box = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((box = m_window->findChild<QMessageBox *>(u"fileErrorBox"_s)), 10000);

@@ -2,6 +2,7 @@
 // the file's streams with the file's figures, keeps a stream's colour with its
 // name, and numbers each capture's events from 1.
 #include "UiTestSupport.h"
+#include "core/demo/DemoServerThread.h"
 #include "ui/charts/LiveChartsPanel.h"
 #include "ui/events/EventTableModel.h"
 #include "ui/session/DashboardSession.h"
@@ -201,12 +202,12 @@ void TestOpenedCaptures::chartsDrawACaptureOnItsOwnTimeAxis()
 // way from the live stream when the file opened landed in it.
 void TestOpenedCaptures::captureNamedLikeALiveStreamIsDrawnAndNotMixed()
 {
+    demo::DemoServerThread demo;
+    QVERIFY2(demo.start(), qPrintable(demo.errorString()));
     DashboardSession session;
-    QString error;
-    QVERIFY2(session.startDemoServer(&error), qPrintable(error));
     SubscriptionConfig config;
     config.name = u"ticker"_s;
-    config.url = session.demoUrl(u"/ticker?rate=5000"_s);
+    config.url = demo.url(u"/ticker?rate=5000"_s);
     session.addStream(config);
     MainWindow window(&session);
     window.setInteractive(false);

@@ -3,6 +3,7 @@
 // people can look at what the dashboard shows. The checks make sure each
 // picture shows something: a blank or single-colour grab fails.
 #include "core/capture/CaptureIO.h"
+#include "core/demo/DemoServerThread.h"
 #include "ui/charts/LiveChartsPanel.h"
 #include "ui/events/EventTableModel.h"
 #include "ui/events/EventsPanel.h"
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void openedCapture();
 
 private:
+    demo::DemoServerThread m_demo; // the program's, before its session
     std::unique_ptr<DashboardSession> m_session;
     std::unique_ptr<MainWindow> m_window;
 };
@@ -65,12 +67,11 @@ void TestScreenshots::initTestCase()
     QCoreApplication::setOrganizationName(u"SSE Scope Tests"_s);
     QCoreApplication::setApplicationName(u"tst_screenshots"_s);
     m_session = std::make_unique<DashboardSession>();
-    QString error;
-    QVERIFY2(m_session->startDemoServer(&error), qPrintable(error));
+    QVERIFY2(m_demo.start(), qPrintable(m_demo.errorString()));
     m_window = std::make_unique<MainWindow>(m_session.get());
     m_window->setInteractive(false);
     m_window->resize(1500, 950);
-    m_session->subscribeDemoStreams();
+    m_session->subscribeDemoStreams(m_demo.url(QString()));
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     // Let a few seconds of traffic fill the charts and sparklines.
@@ -114,7 +115,7 @@ void TestScreenshots::tenStreams()
     for (int i = 0; i < paths.size(); ++i) {
         SubscriptionConfig config;
         config.name = names.at(i);
-        config.url = m_session->demoUrl(paths.at(i));
+        config.url = m_demo.url(paths.at(i));
         m_session->addStream(config);
     }
     QCOMPARE(m_session->streams().size(), 10);

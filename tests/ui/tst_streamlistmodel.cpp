@@ -28,17 +28,17 @@ private Q_SLOTS:
 
 void TestStreamListModel::rowsFollowStreamsAndFigures()
 {
+    demo::DemoServerThread demo;
+    QVERIFY2(demo.start(), qPrintable(demo.errorString()));
     DashboardSession session;
-    QString error;
-    QVERIFY2(session.startDemoServer(&error), qPrintable(error));
     StreamListModel model(&session);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     SubscriptionConfig config;
     config.name = u"ticker"_s;
-    config.url = session.demoUrl(u"/ticker?rate=200"_s);
+    config.url = demo.url(u"/ticker?rate=200"_s);
     const StreamId ticker = session.addStream(config);
     config.name = u"clock"_s;
-    config.url = session.demoUrl(u"/clock"_s);
+    config.url = demo.url(u"/clock"_s);
     const StreamId clock = session.addStream(config);
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.streamAt(0), ticker);
@@ -59,12 +59,12 @@ void TestStreamListModel::rowsFollowStreamsAndFigures()
 // The demo streams carry no latency settings: the ticker's "ts" is found.
 void TestStreamListModel::latencySourceShowsAutoForTheDemoTicker()
 {
+    demo::DemoServerThread demo;
+    QVERIFY2(demo.start(), qPrintable(demo.errorString()));
     DashboardSession session;
-    QString error;
-    QVERIFY2(session.startDemoServer(&error), qPrintable(error));
     StreamListModel model(&session);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    session.subscribeDemoStreams();
+    session.subscribeDemoStreams(demo.url(QString()));
     const auto rowNamed = [&model](const QString &name) {
         for (int row = 0; row < model.rowCount(); ++row) {
             if (model.index(row, StreamListModel::NameColumn).data().toString() == name)
@@ -98,7 +98,7 @@ void TestStreamListModel::latencySourceShowsAutoForTheDemoTicker()
     // Configured by hand, and none at all.
     SubscriptionConfig config;
     config.name = u"configured"_s;
-    config.url = session.demoUrl(u"/ticker?rate=20"_s);
+    config.url = demo.url(u"/ticker?rate=20"_s);
     config.latency = *LatencyConfig::fromSpec(u"json:/ts"_s, nullptr);
     session.addStream(config);
     config.name = u"plain"_s;
@@ -115,15 +115,15 @@ void TestStreamListModel::latencySourceShowsAutoForTheDemoTicker()
 
 void TestStreamListModel::stateIconFollowsAServerThatDropsAndReturns()
 {
+    demo::DemoServerThread demo;
+    QVERIFY2(demo.start(), qPrintable(demo.errorString()));
     DashboardSession session;
-    QString error;
-    QVERIFY2(session.startDemoServer(&error), qPrintable(error));
     StreamListModel model(&session);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     SubscriptionConfig config;
     config.name = u"flaky"_s;
     // The server cuts every connection after 20 events and asks for a quick retry.
-    config.url = session.demoUrl(u"/ticker?rate=100&drop_after=20&retry=300"_s);
+    config.url = demo.url(u"/ticker?rate=100&drop_after=20&retry=300"_s);
     session.addStream(config);
     QStringList seen;
     QList<qint64> icons;
@@ -149,16 +149,16 @@ void TestStreamListModel::stateIconFollowsAServerThatDropsAndReturns()
 void TestStreamListModel::burstsShowAsManyEventsPerRead()
 {
     // What a buffering proxy looks like: many events per network read.
+    demo::DemoServerThread demo;
+    QVERIFY2(demo.start(), qPrintable(demo.errorString()));
     DashboardSession session;
-    QString error;
-    QVERIFY2(session.startDemoServer(&error), qPrintable(error));
     StreamListModel model(&session);
     SubscriptionConfig config;
     config.name = u"bursty"_s;
-    config.url = session.demoUrl(u"/bursty?burst=40&period=300"_s);
+    config.url = demo.url(u"/bursty?burst=40&period=300"_s);
     session.addStream(config);
     config.name = u"steady"_s;
-    config.url = session.demoUrl(u"/ticker?rate=20"_s);
+    config.url = demo.url(u"/ticker?rate=20"_s);
     session.addStream(config);
     const auto perRead = [&model](int row) {
         return model.index(row, StreamListModel::PerReadColumn).data().toString().toDouble();

@@ -5,7 +5,7 @@
 // are refused, not loaded.
 #include "ui/session/DashboardSession.h"
 #include "core/session/Workspace.h"
-#include "ui/session/WorkspaceLoader.h"
+#include "core/session/WorkspaceLoader.h"
 #include "ui/window/MainWindow.h"
 
 #include <QTemporaryDir>

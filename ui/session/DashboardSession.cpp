@@ -1,165 +1,22 @@
 #include "DashboardSession.h"
 
-#include "core/capture/CaptureFormat.h"
-#include "core/capture/CaptureLoader.h"
-#include "core/demo/DemoServerThread.h"
-#include "core/capture/CaptureRecorder.h"
 #include "ui/session/StreamPalette.h"
 
-#include <QCoreApplication>
-#include <QFile>
-#include <QFileInfo>
-
-#include <algorithm>
-
-using namespace Qt::StringLiterals;
+#include <QSet>
 
 namespace ssescope::ui {
 
 DashboardSession::DashboardSession(EventStoreLimits limits, QObject *parent)
-    : QObject(parent)
-    , m_pipeline(limits)
-    , m_recorder(std::make_unique<CaptureRecorder>())
-    , m_loader(new CaptureLoader(this))
-{
-    connect(m_loader, &CaptureLoader::batchRead, this, &DashboardSession::handleLoadedBatch);
-    connect(m_loader, &CaptureLoader::progress, this, &DashboardSession::captureLoadProgress);
-    connect(m_loader, &CaptureLoader::finished, this,
-        [this](bool ok, qint64, const QString &message) { Q_EMIT captureLoaded(ok, message); });
-    // A batch is ingested in one turn of the GUI thread's event loop: bounding
-    // it bounds the stall (about 0.5 µs an event: 20,000 events is ~10 ms).
-    // When the window falls behind, the sockets stop being read instead.
-    m_manager.setBatchLimits(EventBatcherLimits { 4 * 1024 * 1024, 20'000 });
-    connect(&m_manager, &StreamManager::eventsReceived, this, &DashboardSession::handleBatch);
-    connect(&m_manager, &StreamManager::statusChanged, this,
-        [this](StreamId stream, const SubscriptionStatus &) { Q_EMIT streamStatusChanged(stream); });
-    connect(&m_manager, &StreamManager::streamError, this,
-        &DashboardSession::streamErrorReported);
-    // Where a stream's latency comes from shows with its status.
-    connect(&m_manager, &StreamManager::latencyDetected, this,
-        [this](StreamId stream, const LatencyDetection &) { Q_EMIT streamStatusChanged(stream); });
-}
+    : CaptureSession(limits, parent)
+{ }
 
-DashboardSession::~DashboardSession()
+void DashboardSession::streamListed(StreamId stream, StreamId previous)
 {
-    m_manager.stopAll();
-    m_recorder->stop();
-}
-
-bool DashboardSession::startDemoServer(QString *error)
-{
-    if (m_demo)
-        return true;
-    auto server = std::make_unique<demo::DemoServerThread>();
-    if (!server->start()) {
-        if (error)
-            *error = server->errorString();
-        return false;
-    }
-    m_demo = std::move(server);
-    return true;
-}
-
-QUrl DashboardSession::demoUrl(const QString &pathAndQuery) const
-{
-    return m_demo ? m_demo->url(pathAndQuery) : QUrl();
-}
-
-void DashboardSession::subscribeDemoStreams()
-{
-    if (!m_demo)
-        return;
-    struct Showcase
-    {
-        QString name;
-        QString path;
-    };
-    // A mix that shows every panel at work: a steady ticker with send times
-    // (latency), tokens, bursts (events per chunk), the clock and the echo.
-    const Showcase showcase[] = {
-        { u"ticker"_s, u"/ticker?rate=40"_s },
-        { u"tokens"_s, u"/tokens"_s },
-        { u"bursty"_s, u"/bursty"_s },
-        { u"clock"_s, u"/clock"_s },
-        { u"echo"_s, u"/.sse"_s },
-    };
-    for (const Showcase &entry : showcase) {
-        SubscriptionConfig config;
-        config.name = entry.name;
-        config.url = m_demo->url(entry.path);
-        // Nothing configured by hand: the ticker's and the tokens' "ts" is
-        // found as any stream's would be; the clock's plain text has none.
-        config.latency.source = LatencySource::Auto;
-        addStream(config);
-    }
-}
-
-StreamId DashboardSession::addStream(const SubscriptionConfig &config)
-{
-    const StreamId stream = m_manager.addSubscription(config);
-    m_pipeline.setStreamName(stream, config.displayName());
-    slotFor(stream);
-    m_order.append(stream);
-    Q_EMIT streamAdded(stream);
-    return stream;
-}
-
-StreamId DashboardSession::replaceStream(StreamId stream, const SubscriptionConfig &config)
-{
-    const int index = m_order.indexOf(stream);
-    if (index < 0)
-        return addStream(config);
-    m_manager.removeSubscription(stream);
-    const StreamId next = m_manager.addSubscription(config);
-    m_pipeline.setStreamName(next, config.displayName());
-    m_colorSlots.insert(next, slotFor(stream));
-    QList<StreamId> earlier = m_earlierIds.take(stream);
-    earlier.append(stream);
-    m_earlierIds.insert(next, earlier);
-    m_replaced.insert(stream);
-    m_order[index] = next;
-    Q_EMIT streamReplaced(stream, next);
-    return next;
-}
-
-void DashboardSession::removeStream(StreamId stream)
-{
-    if (!m_order.removeOne(stream))
-        return;
-    if (m_pausedForCapture.remove(stream))
-        Q_EMIT pausedForCaptureChanged();
-    m_manager.removeSubscription(stream);
-    Q_EMIT streamRemoved(stream);
-}
-
-void DashboardSession::pauseAll()
-{
-    for (StreamId stream : std::as_const(m_order))
-        m_manager.pause(stream);
-}
-
-void DashboardSession::resume(StreamId stream)
-{
-    m_manager.resume(stream);
-    if (m_pausedForCapture.remove(stream))
-        Q_EMIT pausedForCaptureChanged();
-}
-
-void DashboardSession::resumeAll()
-{
-    for (StreamId stream : std::as_const(m_order))
-        m_manager.resume(stream);
-    if (!m_pausedForCapture.isEmpty()) {
-        m_pausedForCapture.clear();
-        Q_EMIT pausedForCaptureChanged();
-    }
-}
-
-void DashboardSession::removeAll()
-{
-    const QList<StreamId> streams = m_order;
-    for (StreamId stream : streams)
-        removeStream(stream);
+    // An edited stream keeps its colour whatever its new name.
+    if (previous != 0)
+        m_colorSlots.insert(stream, slotFor(previous));
+    else
+        slotFor(stream);
 }
 
 QColor DashboardSession::streamColor(StreamId stream) const
@@ -176,144 +33,10 @@ int DashboardSession::slotFor(StreamId stream)
     auto named = m_nameSlots.constFind(name);
     if (named == m_nameSlots.cend()) {
         const QList<int> used = m_nameSlots.values();
-        named = m_nameSlots.insert(name, paletteSlotForName(name, QSet<int>(used.cbegin(), used.cend())));
+        named = m_nameSlots.insert(
+            name, paletteSlotForName(name, QSet<int>(used.cbegin(), used.cend())));
     }
     return *m_colorSlots.insert(stream, *named);
-}
-
-void DashboardSession::clearCapture()
-{
-    m_loader->cancel();
-    m_pipeline.clear();
-    m_unsavedEvents = 0;
-    m_seqOffset = m_pipeline.store().firstSeq() - 1;
-    m_captured.clear();
-    m_capturePath.clear();
-    Q_EMIT captureReset();
-}
-
-bool DashboardSession::startRecording(const QString &path, QString *error)
-{
-    if (!m_recorder->start(path, error))
-        return false;
-    Q_EMIT recordingChanged(true, path);
-    return true;
-}
-
-void DashboardSession::stopRecording()
-{
-    if (!m_recorder->isRecording())
-        return;
-    m_recorder->stop();
-    Q_EMIT recordingChanged(false, m_recorder->path());
-}
-
-void DashboardSession::handleBatch(const EventBatchPtr &liveBatch)
-{
-    EventBatchPtr batch = liveBatch;
-    if (!m_pausedForCapture.isEmpty()) {
-        // Events already on their way when the capture was opened would mix
-        // into it: the pause stops reading, so only this first batch or two
-        // carry any, and they are left out.
-        bool mixed = false;
-        batch->forEachEvent([&](const SseEventView &event, auto, auto) {
-            mixed = mixed || m_pausedForCapture.contains(event.stream);
-        });
-        if (mixed) {
-            auto kept = std::make_shared<EventBatch>();
-            EventBatch::SharedTexts texts;
-            batch->forEachEvent([&](const SseEventView &event, std::optional<double> latencyMs, auto) {
-                if (!m_pausedForCapture.contains(event.stream))
-                    kept->append(event, texts, latencyMs);
-            });
-            kept->comments = batch->comments;
-            kept->counters = batch->counters;
-            batch = std::move(kept);
-        }
-    }
-    if (m_recorder->isRecording() && !m_recorder->append(*batch, m_pipeline.store())) {
-        Q_EMIT recordingChanged(false, m_recorder->path());
-        Q_EMIT recordingFailed(m_recorder->errorString());
-    }
-    const IngestResult result = m_pipeline.ingest(*batch);
-    m_unsavedEvents += result.appended;
-    Q_EMIT ingested(result);
-}
-
-bool DashboardSession::openCapture(const QString &path, QString *message)
-{
-    const auto format = captureFormatFromPath(path);
-    if (!format) {
-        *message = QCoreApplication::translate("DashboardSession",
-            "%1 is not a capture: use .jsonl, .csv or .sse.")
-                       .arg(path);
-        return false;
-    }
-    const QFileInfo info(path);
-    if (info.exists() && !info.isFile()) {
-        // A directory, /dev/zero or a FIFO behind a .jsonl name would never end.
-        *message = QCoreApplication::translate("DashboardSession",
-            "%1 is not a regular file, so it cannot be a capture.")
-                       .arg(path);
-        return false;
-    }
-    QFile probe(path);
-    if (!probe.open(QIODevice::ReadOnly)) {
-        *message = QCoreApplication::translate("DashboardSession", "Cannot open %1: %2")
-                       .arg(path, probe.errorString());
-        return false;
-    }
-    probe.close();
-    m_loader->cancel();
-    // Live events would mix into the capture being looked at: pause them, and
-    // remember which, so each row and Resume can say why.
-    bool pausedAny = false;
-    for (StreamId stream : std::as_const(m_order)) {
-        const SubscriptionState state = m_manager.status(stream).state;
-        if (state == SubscriptionState::Paused || state == SubscriptionState::Closed
-            || state == SubscriptionState::Failed)
-            continue;
-        m_manager.pause(stream);
-        m_pausedForCapture.insert(stream);
-        pausedAny = true;
-    }
-    m_pipeline.clear();
-    m_unsavedEvents = 0;
-    m_seqOffset = m_pipeline.store().firstSeq() - 1;
-    m_captured.clear();
-    m_capturePath = path;
-    Q_EMIT captureReset();
-    if (pausedAny)
-        Q_EMIT pausedForCaptureChanged();
-    // Captured streams get ids apart from live ones, new ones per opening.
-    const StreamId first = m_nextCaptureStream;
-    m_nextCaptureStream += 0x10000;
-    m_loader->start(path, *format, first);
-    *message = QCoreApplication::translate("DashboardSession", "Opening %1…").arg(path);
-    return true;
-}
-
-bool DashboardSession::isLoadingCapture() const
-{
-    return m_loader->isRunning();
-}
-
-void DashboardSession::handleLoadedBatch(
-    const std::shared_ptr<EventBatch> &batch, const QHash<StreamId, QString> &newStreams)
-{
-    // Ids are handed out in the order streams first appear in the file.
-    QList<StreamId> added = newStreams.keys();
-    std::sort(added.begin(), added.end());
-    for (StreamId stream : std::as_const(added)) {
-        m_pipeline.setStreamName(stream, newStreams.value(stream));
-        slotFor(stream);
-        m_captured.append(stream);
-    }
-    if (!newStreams.isEmpty())
-        Q_EMIT captureStreamsAdded();
-    const IngestResult result = m_pipeline.ingest(*batch);
-    Q_EMIT ingested(result);
-    m_loader->batchConsumed();
 }
 
 } // namespace ssescope::ui

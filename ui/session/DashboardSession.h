@@ -1,152 +1,38 @@
 #pragma once
 
-#include "core/net/StreamManager.h"
-#include "core/pipeline/CapturePipeline.h"
+#include "core/session/CaptureSession.h"
 
 #include <QColor>
-#include <QObject>
-#include <QSet>
-
-#include <memory>
-
-namespace ssescope {
-class CaptureLoader;
-class CaptureRecorder;
-}
-
-namespace ssescope::demo {
-class DemoServerThread;
-}
+#include <QHash>
 
 namespace ssescope::ui {
 
-// Everything the window shows, without widgets: the streams (StreamManager),
-// the one capture pipeline (store + statistics), the embedded demo server and
-// record-to-disk. The window and the tests drive it; nothing here measures
-// events on its own. GUI thread only.
-class DashboardSession final : public QObject
+// The capture session as the window shows it: the core session (streams,
+// pipeline, recording, opened captures) plus each stream's colour. The
+// window, its panels and the tests drive it; nothing here measures events on
+// its own. GUI thread only.
+class DashboardSession final : public CaptureSession
 {
     Q_OBJECT
 public:
     explicit DashboardSession(EventStoreLimits limits = {}, QObject *parent = nullptr);
-    ~DashboardSession() override;
     Q_DISABLE_COPY_MOVE(DashboardSession)
 
-    // Starts the embedded demo server on loopback (once); false with a reason.
-    bool startDemoServer(QString *error = nullptr);
-    QUrl demoUrl(const QString &pathAndQuery) const;
-    // Subscribes to the demo server's showcase streams.
-    void subscribeDemoStreams();
-
-    StreamId addStream(const SubscriptionConfig &config);
-    // Replaces a stream's configuration (edit): the stream restarts under a new
-    // id but keeps its colour and its place in the list.
-    StreamId replaceStream(StreamId stream, const SubscriptionConfig &config);
-    void removeStream(StreamId stream);
-    void pause(StreamId stream) { m_manager.pause(stream); }
-    void resume(StreamId stream);
-    void restart(StreamId stream) { m_manager.restart(stream); }
-    void pauseAll();
-    void resumeAll();
-    void removeAll();
-
-    // The live streams, in the order the user added them.
-    const QList<StreamId> &streams() const { return m_order; }
-    SubscriptionConfig config(StreamId stream) const { return m_manager.config(stream); }
-    SubscriptionStatus status(StreamId stream) const { return m_manager.status(stream); }
-    SubscriptionCounters counters(StreamId stream) const { return m_manager.counters(stream); }
-    LatencyDetection latencyDetection(StreamId stream) const
-    {
-        return m_manager.latencyDetection(stream);
-    }
-    QString streamName(StreamId stream) const { return m_pipeline.store().streamName(stream); }
     QColor streamColor(StreamId stream) const;
     // The stream's palette slot: chosen by its name (paletteSlotForName), the
     // same for a live stream and a captured one of that name, in every capture
     // opened, and kept across edits (replaceStream), so charts can give it the
     // same line style too.
     int streamSlot(StreamId stream) const { return m_colorSlots.value(stream, int(stream)); }
-    // The ids an edited stream had before (replaceStream), oldest first: the
-    // events it captured under them are still its own.
-    QList<StreamId> earlierIds(StreamId stream) const { return m_earlierIds.value(stream); }
-    // Whether an edit gave this stream a new id: it is listed under that one.
-    bool isReplaced(StreamId stream) const { return m_replaced.contains(stream); }
 
-    CapturePipeline &pipeline() { return m_pipeline; }
-    const CapturePipeline &pipeline() const { return m_pipeline; }
-    const EventStore &store() const { return m_pipeline.store(); }
-    StreamManager &manager() { return m_manager; }
-
-    // The number the # column shows for an event: counted from 1 in each
-    // capture (cleared or opened), while the store's own sequence goes on.
-    quint64 displaySeq(quint64 seq) const { return seq - m_seqOffset; }
-
-    // The streams of the opened capture, in the order they first appear:
-    // listed with the live ones, with figures as of their last event.
-    const QList<StreamId> &capturedStreams() const { return m_captured; }
-    bool isCaptured(StreamId stream) const { return m_captured.contains(stream); }
-    QString capturePath() const { return m_capturePath; }
-    // Whether opening a capture paused this live stream (Resume says so).
-    bool isPausedForCapture(StreamId stream) const { return m_pausedForCapture.contains(stream); }
-    bool hasStreamsPausedForCapture() const { return !m_pausedForCapture.isEmpty(); }
-
-    // Events captured since the last save or clear: closing asks first.
-    bool hasUnsavedEvents() const { return m_unsavedEvents > 0; }
-    qint64 unsavedEvents() const { return m_unsavedEvents; }
-    // count events, counted from the oldest unsaved, are now on disk.
-    void markSaved(qint64 count) { m_unsavedEvents = std::max<qint64>(0, m_unsavedEvents - count); }
-    void clearCapture();
-
-    // Starts loading a capture file (any of the three formats) in place of the
-    // store's content, on a worker; captureLoaded() says how it ended. False,
-    // with the reason, when the file cannot be a capture or cannot be opened:
-    // then nothing changed.
-    bool openCapture(const QString &path, QString *message);
-    bool isLoadingCapture() const;
-
-    CaptureRecorder *recorder() const { return m_recorder.get(); }
-    bool startRecording(const QString &path, QString *error);
-    void stopRecording();
-
-Q_SIGNALS:
-    void streamAdded(ssescope::StreamId stream);
-    void streamRemoved(ssescope::StreamId stream);
-    void streamReplaced(ssescope::StreamId from, ssescope::StreamId to);
-    void streamStatusChanged(ssescope::StreamId stream);
-    void streamErrorReported(ssescope::StreamId stream, const QString &message);
-    void ingested(ssescope::IngestResult result);
-    // The store was emptied or replaced wholesale (clear, open capture).
-    void captureReset();
-    void recordingChanged(bool recording, const QString &path);
-    void recordingFailed(const QString &message);
-    void captureLoadProgress(qint64 bytesRead, qint64 bytesTotal);
-    void captureLoaded(bool ok, const QString &message);
-    void captureStreamsAdded();
-    // Opening a capture paused live streams, or they were resumed.
-    void pausedForCaptureChanged();
+protected:
+    void streamListed(StreamId stream, StreamId previous) override;
 
 private:
-    void handleBatch(const EventBatchPtr &batch);
-    void handleLoadedBatch(
-        const std::shared_ptr<EventBatch> &batch, const QHash<StreamId, QString> &newStreams);
     int slotFor(StreamId stream);
 
-    CapturePipeline m_pipeline;
-    StreamManager m_manager;
-    std::unique_ptr<demo::DemoServerThread> m_demo;
-    std::unique_ptr<CaptureRecorder> m_recorder;
-    CaptureLoader *m_loader;
-    StreamId m_nextCaptureStream = 0x40000000;
-    QList<StreamId> m_order;
     QHash<StreamId, int> m_colorSlots;
     QHash<QString, int> m_nameSlots; // for the whole session, so re-opening keeps colours
-    QHash<StreamId, QList<StreamId>> m_earlierIds;
-    QSet<StreamId> m_replaced;
-    qint64 m_unsavedEvents = 0;
-    quint64 m_seqOffset = 0;
-    QList<StreamId> m_captured;
-    QString m_capturePath;
-    QSet<StreamId> m_pausedForCapture;
 };
 
 } // namespace ssescope::ui

@@ -14,6 +14,7 @@ class QProgressDialog;
 namespace ssescope {
 class ExportJob;
 struct Workspace;
+class WorkspaceLoader;
 }
 
 namespace ssescope::ui {
@@ -24,7 +25,6 @@ class EventsPanel;
 class LiveChartsPanel;
 class RecentFiles;
 class StreamsPanel;
-class WorkspaceLoader;
 
 // Wires the panels to the session and holds the menus. Work lives in the
 // panels, the models and the session; this class only connects them.

@@ -13,7 +13,7 @@
 #include "ui/session/DashboardSession.h"
 #include "ui/streams/StreamsPanel.h"
 #include "core/session/Workspace.h"
-#include "ui/session/WorkspaceLoader.h"
+#include "core/session/WorkspaceLoader.h"
 #include "ui/subscribe/SubscribeDialog.h"
 #include "ui/window/RecentFiles.h"
 

@@ -6,12 +6,12 @@
 #include <QObject>
 #include <QTimer>
 
-namespace ssescope::ui {
+namespace ssescope {
 
-class DashboardSession;
+class CaptureSession;
 
 // Adds a workspace's streams to the session a few per turn of the event
-// loop (issue 13, item 3): each stream costs the GUI thread a row, a chart
+// loop: in the dashboard each stream costs the GUI thread a row, a chart
 // series and a subscription, so 1,000 at once kept the window from painting
 // for seconds. A workspace small enough for one slice is added at once, in
 // start(), as before.
@@ -21,7 +21,7 @@ class WorkspaceLoader final : public QObject
 public:
     static constexpr int kStreamsPerTurn = 4;
 
-    WorkspaceLoader(DashboardSession *session, QList<SubscriptionConfig> streams, QObject *parent);
+    WorkspaceLoader(CaptureSession *session, QList<SubscriptionConfig> streams, QObject *parent);
     Q_DISABLE_COPY_MOVE(WorkspaceLoader)
 
     // Adds the first slice now; finished() comes once every stream is added
@@ -37,10 +37,10 @@ Q_SIGNALS:
 private:
     void addSlice();
 
-    DashboardSession *m_session;
+    CaptureSession *m_session;
     QList<SubscriptionConfig> m_streams;
     QTimer m_turn;
     int m_next = 0;
 };
 
-} // namespace ssescope::ui
+} // namespace ssescope

@@ -1,16 +1,19 @@
 #include "WorkspaceLoader.h"
 
-#include "ui/session/DashboardSession.h"
+#include "core/session/CaptureSession.h"
 
-namespace ssescope::ui {
+#include <algorithm>
+
+namespace ssescope {
 
 WorkspaceLoader::WorkspaceLoader(
-    DashboardSession *session, QList<SubscriptionConfig> streams, QObject *parent)
+    CaptureSession *session, QList<SubscriptionConfig> streams, QObject *parent)
     : QObject(parent)
     , m_session(session)
     , m_streams(std::move(streams))
 {
-    // Zero-interval: the next slice once the window has painted and handled input.
+    // Zero-interval: the next slice once the event loop has handled what waits
+    // (a window paints and takes input in between).
     m_turn.setInterval(0);
     connect(&m_turn, &QTimer::timeout, this, &WorkspaceLoader::addSlice);
 }
@@ -34,4 +37,4 @@ void WorkspaceLoader::addSlice()
     }
 }
 
-} // namespace ssescope::ui
+} // namespace ssescope
