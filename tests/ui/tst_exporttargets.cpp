@@ -3,7 +3,7 @@
 // error ("No space left on device") is a message box beside the status bar,
 // a FIFO with a reader gets every event, and a folder is refused.
 #include "UiTestSupport.h"
-#include "core/capture/CaptureJobs.h"
+#include "core/capture/ExportJob.h"
 #include "ui/session/DashboardSession.h"
 #include "ui/window/MainWindow.h"
 

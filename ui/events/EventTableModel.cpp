@@ -5,8 +5,6 @@
 
 #include <QDateTime>
 #include <QLocale>
-#include <QPromise>
-#include <QThreadPool>
 
 #include <algorithm>
 #include <limits>
@@ -47,9 +45,11 @@ EventTableModel::EventTableModel(DashboardSession *session, QObject *parent)
     : QAbstractTableModel(parent)
     , m_session(session)
     , m_store(session->store())
+    , m_sortTask(new BackgroundTask(this))
 {
     m_firstSeq = m_store.firstSeq();
     m_count = m_store.size();
+    m_storeSize = m_store.size();
     m_scanTimer.setSingleShot(true);
     m_scanTimer.setInterval(0);
     connect(&m_scanTimer, &QTimer::timeout, this, &EventTableModel::scanSlice);
@@ -62,13 +62,7 @@ EventTableModel::EventTableModel(DashboardSession *session, QObject *parent)
     connect(session, &DashboardSession::captureReset, this, &EventTableModel::handleCaptureReset);
 }
 
-EventTableModel::~EventTableModel()
-{
-    if (m_sortWatcher) {
-        m_sortWatcher->disconnect(this);
-        m_sortWatcher->waitForFinished();
-    }
-}
+EventTableModel::~EventTableModel() = default; // m_sortTask cancels and waits for its sort
 
 int EventTableModel::rowCount(const QModelIndex &parent) const
 {
@@ -443,43 +437,33 @@ void EventTableModel::finishSortScan()
     const bool byText = column == StreamColumn || column == TypeColumn || column == IdColumn
         || column == DataColumn;
 
-    // Sorting a million keys takes a few hundred milliseconds: a worker does it.
-    auto promise = std::make_shared<QPromise<std::vector<quint64>>>();
-    auto *watcher = new QFutureWatcher<std::vector<quint64>>(this);
-    watcher->setFuture(promise->future());
-    m_sortWatcher = watcher;
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        if (m_sortWatcher == watcher)
-            m_sortWatcher = nullptr;
-        std::vector<quint64> seqs = watcher->future().takeResult();
-        watcher->deleteLater();
-        applySorted(std::move(seqs), generation);
-    });
-    QThreadPool::globalInstance()->start(
-        [promise, keys = std::move(m_pendingKeys), descending, byText]() mutable {
-            promise->start();
-            const auto less = [byText](const SortKey &a, const SortKey &b) {
-                if (byText) {
-                    const int c = a.text.compare(b.text);
-                    return c != 0 ? c < 0 : a.seq < b.seq;
-                }
-                return a.number != b.number ? a.number < b.number : a.seq < b.seq;
-            };
-            if (descending)
-                std::sort(keys.begin(), keys.end(),
-                    [&less](const SortKey &a, const SortKey &b) { return less(b, a); });
-            else
-                std::sort(keys.begin(), keys.end(), less);
-            // Only the order goes back: the keys (a million small arrays for a
-            // text column) are freed here, not on the GUI thread.
-            std::vector<quint64> seqs;
-            seqs.reserve(keys.size());
-            for (const SortKey &key : keys)
-                seqs.push_back(key.seq);
-            keys = {};
-            promise->addResult(std::move(seqs));
-            promise->finish();
+    // Sorting a million keys takes a few hundred milliseconds: a worker does
+    // it. A newer sort or filter restarts the task, which drops this result.
+    m_sortTask->start([this, keys = std::move(m_pendingKeys), descending, byText, generation](
+                          BackgroundTask::Context &context) mutable {
+        const auto less = [byText](const SortKey &a, const SortKey &b) {
+            if (byText) {
+                const int c = a.text.compare(b.text);
+                return c != 0 ? c < 0 : a.seq < b.seq;
+            }
+            return a.number != b.number ? a.number < b.number : a.seq < b.seq;
+        };
+        if (descending)
+            std::sort(keys.begin(), keys.end(),
+                [&less](const SortKey &a, const SortKey &b) { return less(b, a); });
+        else
+            std::sort(keys.begin(), keys.end(), less);
+        // Only the order goes back: the keys (a million small arrays for a
+        // text column) are freed here, not on the GUI thread.
+        std::vector<quint64> seqs;
+        seqs.reserve(keys.size());
+        for (const SortKey &key : keys)
+            seqs.push_back(key.seq);
+        keys = {};
+        context.post([this, seqs = std::move(seqs), generation]() mutable {
+            applySorted(std::move(seqs), generation);
         });
+    });
     m_pendingKeys = {};
 }
 
@@ -513,8 +497,13 @@ void EventTableModel::setFrozen(bool frozen)
         syncWithStore();
 }
 
-void EventTableModel::handleIngested(const IngestResult &)
+void EventTableModel::handleIngested(const IngestResult &result)
 {
+    // IngestResult's rule: the rows dropped came from the front of the rows
+    // there were, then the rows appended came at the end.
+    Q_ASSERT(result.droppedFromFront <= m_storeSize);
+    Q_ASSERT(m_storeSize - result.droppedFromFront + result.appended == m_store.size());
+    m_storeSize = m_store.size();
     if (m_frozen)
         return;
     if (m_store.size() >= kCoalesceRows && m_lastSync.isValid()) {
@@ -581,6 +570,7 @@ void EventTableModel::dropFilteredFront()
 
 void EventTableModel::handleCaptureReset()
 {
+    m_storeSize = m_store.size();
     if (m_sortColumn >= 0 || !m_matcher.acceptsAll())
         restartScan(m_sortColumn >= 0);
     else

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "core/common/BackgroundTask.h"
 #include "core/store/EventFilter.h"
 #include "core/pipeline/CapturePipeline.h"
 
 #include <QAbstractTableModel>
-#include <QFutureWatcher>
 #include <QElapsedTimer>
 #include <QTimer>
 
@@ -141,7 +141,8 @@ private:
     qint64 m_scannedRows = 0; // by the current filter, for the stop reason
     bool m_frozen = false;
     bool m_rowsMode = false; // m_rows is what the view shows
-    QFutureWatcher<std::vector<quint64>> *m_sortWatcher = nullptr;
+    qint64 m_storeSize = 0; // as of the last ingest or reset, to check IngestResult
+    BackgroundTask *m_sortTask;
 };
 
 } // namespace ssescope::ui
