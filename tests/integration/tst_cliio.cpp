@@ -1,10 +1,14 @@
 // ssescope-cli's input and output: errors seen and reported, pipes read to
 // their end, a capture never destroyed, secrets never shown.
 #include "CliProcess.h"
+#include "core/capture/CaptureLoader.h"
+#include "core/capture/ExportJob.h"
 #include "core/demo/DemoServerThread.h"
+#include "core/pipeline/CapturePipeline.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -78,6 +82,55 @@ private Q_SLOTS:
         const CliRun r = CliRun::run({ u"convert"_s, m_capture, output, u"--to"_s, u"csv"_s });
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains(reason.toUtf8()), r.err.constData());
+    }
+
+    void theWindowsExportWritesWhatConvertWrites_data()
+    {
+        QTest::addColumn<CaptureFormat>("format");
+        QTest::newRow("jsonl") << CaptureFormat::JsonLines;
+        QTest::newRow("csv") << CaptureFormat::Csv;
+        QTest::newRow("sse") << CaptureFormat::RawSse;
+    }
+
+    void theWindowsExportWritesWhatConvertWrites()
+    {
+        // One capture I/O path: a capture opened in the window (CaptureLoader
+        // into the pipeline, as the session does) and exported whole
+        // (ExportJob) is, byte for byte, what `convert` makes of it.
+        QFETCH(CaptureFormat, format);
+        const QString name = captureFormatName(format);
+        CapturePipeline pipeline;
+        CaptureLoader loader;
+        connect(&loader, &CaptureLoader::batchRead, &loader,
+            [&](const std::shared_ptr<EventBatch> &batch, const QHash<StreamId, QString> &names) {
+                for (auto it = names.cbegin(); it != names.cend(); ++it)
+                    pipeline.setStreamName(it.key(), it.value());
+                pipeline.ingest(*batch);
+                loader.batchConsumed();
+            });
+        QSignalSpy loaded(&loader, &CaptureLoader::finished);
+        loader.start(m_capture, CaptureFormat::JsonLines, 1);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(loaded.first().at(0).toBool());
+        QCOMPARE(pipeline.store().size(), 40);
+
+        std::vector<quint64> everything;
+        for (qint64 row = 0; row < pipeline.store().size(); ++row)
+            everything.push_back(pipeline.store().firstSeq() + quint64(row));
+        const QString exported = path(u"window."_s + name);
+        ExportJob job(pipeline.store(), everything, format, exported);
+        QSignalSpy finished(&job, &ExportJob::finished);
+        job.start();
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+
+        const QString converted = path(u"cli."_s + name);
+        const CliRun r = CliRun::run({ u"convert"_s, m_capture, converted, u"--to"_s, name });
+        QCOMPARE(r.exitCode, 0);
+        const QByteArray bytes = readAll(converted);
+        QCOMPARE(bytes.count(format == CaptureFormat::RawSse ? "\n\n" : "\n"),
+            format == CaptureFormat::Csv ? 41 : 40);
+        QCOMPARE(readAll(exported), bytes);
     }
 
     void convertReplacesAnExistingFile()
