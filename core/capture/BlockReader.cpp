@@ -8,7 +8,7 @@ namespace ssescope {
 namespace {
 // Large enough that a read costs little per byte, small enough to stay in cache.
 constexpr qsizetype kBlockBytes = 256 * 1024;
-}
+} // namespace
 
 bool readCaptureBlocks(QIODevice *device, const BlockHandler &onBlock, QString *fatalError)
 {

@@ -10,9 +10,10 @@ constexpr qint64 kProgressEvery = 4096;
 
 // The one export loop. rowOf(i) is the snapshot row of the i-th event to
 // write, or -1 when the snapshot no longer holds it.
-template <typename RowOf>
+template<typename RowOf>
 ExportResult exportRows(const EventStoreSnapshot &store, qint64 total, const RowOf &rowOf,
-    CaptureFormat format, QIODevice *device, const ExportFilter &filter, const ExportProgress &progress)
+    CaptureFormat format, QIODevice *device, const ExportFilter &filter,
+    const ExportProgress &progress)
 {
     ExportResult result;
     auto writer = CaptureWriter::create(format, device);

@@ -33,7 +33,8 @@ struct ExportResult
 {
     qint64 written = 0;
     qint64 refused = 0; // left out: the format cannot carry them (CaptureWriter::refusedRecords)
-    qint64 lost = 0; // asked for by sequence number, but dropped by the memory cap before the snapshot
+    qint64 lost
+        = 0; // asked for by sequence number, but dropped by the memory cap before the snapshot
     bool cancelled = false;
     QString error; // empty on success
 };
@@ -71,8 +72,8 @@ struct CaptureStreams
 };
 
 // id is event.id as an array, for EventStore::append's sharedId.
-using CaptureEventHandler
-    = std::function<void(const SseEventView &event, std::optional<double> latencyMs, const QByteArray &id)>;
+using CaptureEventHandler = std::function<void(
+    const SseEventView &event, std::optional<double> latencyMs, const QByteArray &id)>;
 using NewStreamHandler = std::function<void(StreamId stream, const QString &name)>;
 
 // Reads a capture as the events a store holds. Corrupt records go to

@@ -16,8 +16,7 @@ constexpr int kBatchesInFlight = 4;
 CaptureLoader::CaptureLoader(QObject *parent)
     : QObject(parent)
     , m_task(new BackgroundTask(this))
-{
-}
+{ }
 
 CaptureLoader::~CaptureLoader()
 {
@@ -47,8 +46,8 @@ void CaptureLoader::start(const QString &path, CaptureFormat format, StreamId fi
     });
 }
 
-void CaptureLoader::run(
-    BackgroundTask::Context &context, const QString &path, CaptureFormat format, StreamId firstStream)
+void CaptureLoader::run(BackgroundTask::Context &context, const QString &path, CaptureFormat format,
+    StreamId firstStream)
 {
     const auto report = [this, &context](bool ok, qint64 events, const QString &message) {
         context.post([this, ok, events, message] {
@@ -85,14 +84,14 @@ void CaptureLoader::run(
         batch = std::make_shared<EventBatch>();
         newStreams.clear();
     };
-    const auto onEvent = [&](const SseEventView &event, std::optional<double> latencyMs,
-                             const QByteArray &) {
-        if (context.isCanceled())
-            return;
-        batch->append(event, texts[event.stream], latencyMs);
-        if (batch->eventCount() >= kBatchEvents)
-            flush();
-    };
+    const auto onEvent
+        = [&](const SseEventView &event, std::optional<double> latencyMs, const QByteArray &) {
+              if (context.isCanceled())
+                  return;
+              batch->append(event, texts[event.stream], latencyMs);
+              if (batch->eventCount() >= kBatchEvents)
+                  flush();
+          };
     const auto onNewStream = [&](StreamId stream, const QString &name) {
         newStreams.insert(stream, name);
     };
@@ -116,7 +115,8 @@ void CaptureLoader::run(
         ok = false;
         message = tr("%1 is not a capture in this format: no record could be read.").arg(path);
     } else {
-        message = tr("Opened %1: %n event(s).", nullptr, int(std::min<qint64>(events, INT_MAX))).arg(path);
+        message = tr("Opened %1: %n event(s).", nullptr, int(std::min<qint64>(events, INT_MAX)))
+                      .arg(path);
     }
     if (errors > 0)
         message += u' '

@@ -13,7 +13,6 @@
 
 namespace ssescope {
 
-
 // Reads a capture file on a BackgroundTask (readCaptureEvents, the path
 // importCapture and the tests take too) and hands its events over in flat
 // batches, the same shape live streams arrive in, so a capture of any size

@@ -77,9 +77,9 @@ ExportJob::Outcome ExportJob::run(BackgroundTask::Context &context) const
     }
     outcome.ok = true;
     outcome.committed = true;
-    outcome.message
-        = tr("Exported %n event(s) to %1.", nullptr, int(std::min<qint64>(outcome.written, INT_MAX)))
-              .arg(m_path);
+    outcome.message = tr(
+        "Exported %n event(s) to %1.", nullptr, int(std::min<qint64>(outcome.written, INT_MAX)))
+                          .arg(m_path);
     if (outcome.lost > 0)
         outcome.message += u' '
             + tr("%n event(s) had been dropped by the memory cap before the export began.", nullptr,

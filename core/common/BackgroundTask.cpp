@@ -35,8 +35,7 @@ QThreadPool *workPool()
 BackgroundTask::Context::Context(BackgroundTask *task, std::shared_ptr<Run> run)
     : m_task(task)
     , m_run(std::move(run))
-{
-}
+{ }
 
 bool BackgroundTask::Context::isCanceled() const
 {
@@ -63,8 +62,7 @@ void BackgroundTask::Context::post(std::function<void()> function)
 
 BackgroundTask::BackgroundTask(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 BackgroundTask::~BackgroundTask()
 {
@@ -78,7 +76,8 @@ bool BackgroundTask::isCurrent(const std::shared_ptr<Run> &run) const
 
 void BackgroundTask::start(Work work)
 {
-    cancel();
+    requestCancel();
+    m_unfinished.removeIf([](const QFuture<void> &future) { return future.isFinished(); });
     auto run = std::make_shared<Run>();
     m_run = run;
     m_running = true;
@@ -91,6 +90,7 @@ void BackgroundTask::start(Work work)
         Q_EMIT finished();
     });
     watcher->setFuture(run->future);
+    m_unfinished.append(run->future);
     run->promise.start();
     workPool()->start([this, run, work = std::move(work)] {
         Context context(this, run);
@@ -114,8 +114,9 @@ void BackgroundTask::cancel()
 
 void BackgroundTask::waitForFinished()
 {
-    if (m_run)
-        m_run->future.waitForFinished();
+    for (QFuture<void> &future : m_unfinished)
+        future.waitForFinished();
+    m_unfinished.clear();
 }
 
 } // namespace ssescope

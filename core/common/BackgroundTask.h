@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QFuture>
+#include <QList>
 #include <QObject>
 
 #include <functional>
@@ -52,13 +54,15 @@ public:
     ~BackgroundTask() override;
     Q_DISABLE_COPY_MOVE(BackgroundTask)
 
-    // Runs work on a pool thread. One work at a time: a work still running
-    // is cancelled and waited for first.
+    // Runs work on a pool thread. A work still running is cancelled, not
+    // waited for: the owner thread never waits for a result it dropped (a
+    // superseded sort), and nothing the old work posts arrives. A work must
+    // therefore keep to what it was given; the destructor waits for all.
     void start(Work work);
     // Asks the work to stop and returns at once; from here on nothing it
     // posts reaches the owner, and finished() is not emitted.
     void requestCancel();
-    // requestCancel(), then waits until the work has returned.
+    // requestCancel(), then waits until every work started has returned.
     void cancel();
     void waitForFinished();
     // From start() until finished() or a cancel.
@@ -73,6 +77,7 @@ private:
     bool isCurrent(const std::shared_ptr<Run> &run) const;
 
     std::shared_ptr<Run> m_run;
+    QList<QFuture<void>> m_unfinished; // every run started, the cancelled ones too
     bool m_running = false;
 };
 

@@ -55,7 +55,7 @@ private Q_SLOTS:
 
     void liveWriteErrorsExitWithTheReason()
     {
-        // Issue 6, item 3: a full disk gave exit 0 and a 0-byte file.
+        // A full disk must not give exit 0 and a 0-byte file.
         const CliRun r = CliRun::run(
             { url(u"/ticker?rate=0"_s), u"-o"_s, u"/dev/full"_s, u"--max-events"_s, u"5"_s });
         QCOMPARE(r.exitCode, 3);
@@ -70,13 +70,13 @@ private Q_SLOTS:
         QTest::newRow("full device") << u"/dev/full"_s << u"No space left on device"_s;
         QTest::newRow("no such directory")
             << path(u"missing/out.csv"_s) << u"No such file or directory"_s;
-        // Issue 13, item 1: the rule shared with the window (core OutputTarget).
+        // The rule shared with the window (core OutputTarget).
         QTest::newRow("folder") << QDir::tempPath() << u"is a folder: choose a file name in it"_s;
     }
 
     void convertWriteErrorsExitWithTheReason()
     {
-        // Issue 6, item 3: `convert small.jsonl full/out.csv` was exit 0.
+        // `convert small.jsonl full/out.csv` must not exit 0.
         QFETCH(QString, output);
         QFETCH(QString, reason);
         const CliRun r = CliRun::run({ u"convert"_s, m_capture, output, u"--to"_s, u"csv"_s });
@@ -135,7 +135,7 @@ private Q_SLOTS:
 
     void convertReplacesAnExistingFile()
     {
-        // Written through QSaveFile now (issue 6, items 3 and 5): it still
+        // Written through QSaveFile, so a failed run cannot leave half a file: it still
         // replaces what was there, and a failed run leaves it alone.
         const QString out = path(u"kept.csv"_s);
         QFile file(out);
@@ -150,7 +150,7 @@ private Q_SLOTS:
 
     void statsAndConvertReadStandardInput()
     {
-        // Issue 6, item 4: `cat cap.jsonl | ssescope-cli stats -` read nothing.
+        // A pipe says "at end" before anything arrives: `cat cap.jsonl | stats -` must read it all.
         const CliRun stats
             = CliRun::run({ u"stats"_s, u"-"_s, u"--format"_s, u"jsonl"_s }, m_captureBytes);
         QCOMPARE(stats.exitCode, 0);
@@ -163,7 +163,7 @@ private Q_SLOTS:
 
     void statsReadsAFifo()
     {
-        // Issue 6, item 4: a FIFO read as empty too.
+        // A FIFO is read to its end too, not taken for empty.
         const QString fifo = path(u"capture.fifo"_s);
         QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
         QProcess process;
@@ -199,7 +199,7 @@ private Q_SLOTS:
 
     void convertRefusesToWriteOverItsInput()
     {
-        // Issue 6, item 5: `convert a.jsonl a.jsonl` left 0 bytes and exit 0.
+        // Opening the output truncates it: `convert a.jsonl a.jsonl` would leave 0 bytes.
         QFETCH(QString, alias);
         const QString input = path(u"same.jsonl"_s);
         QFile::remove(input);
@@ -225,7 +225,7 @@ private Q_SLOTS:
 
     void convertAndStatsReportABrokenPipe()
     {
-        // Issue 6, item 26: `convert ... - | head` died of SIGPIPE, status 141, silent.
+        // `convert ... - | head` must say why it stopped, not die of SIGPIPE silently.
         QFETCH(QStringList, args);
         OutputPipe pipe(false);
         QVERIFY(pipe.isValid());
@@ -241,8 +241,8 @@ private Q_SLOTS:
 
     void aLongPersistentIdCostsItsBytesOnce()
     {
-        // Issue 6, item 12: `id: ` + 1 MiB, then 2,000 events, took 3 GB: the
-        // ID was copied into every event's frame record.
+        // `id: ` + 1 MiB, then 2,000 events, must not cost 2,000 copies of the
+        // ID, one in every event's frame record.
         QTcpServer server;
         QVERIFY(server.listen(QHostAddress::LocalHost));
         const QByteArray body = "id: " + QByteArray(512 * 1024, 'i') + "\n\n"
@@ -273,7 +273,7 @@ private Q_SLOTS:
 
     void passwordsNeverShow()
     {
-        // Issue 6, item 10: the metrics url label showed user:s3cret.
+        // Passwords never show, not even in the metrics url label.
         QUrl stream = m_server.url(u"/ticker?rate=20"_s);
         stream.setUserName(u"user"_s);
         stream.setPassword(u"s3cret"_s);

@@ -1,4 +1,5 @@
-// The export dialog opens in the folder of the last export (issue 13).
+// The export dialog opens in the folder of the last export: people export
+// to the same place again and again.
 #include "ui/capture/ExportDialog.h"
 
 #include <QDialogButtonBox>

@@ -1,5 +1,5 @@
-// Exports through the real window onto what is not a regular file (issue 13,
-// items 1 and 12): a device is written through and never replaced, its
+// Exports through the real window onto what is not a regular file, which
+// must never be replaced by one or fail without a word: a device is written through and never replaced, its
 // error ("No space left on device") is a message box beside the status bar,
 // a FIFO with a reader gets every event, and a folder is refused.
 #include "UiTestSupport.h"

@@ -103,14 +103,20 @@ private Q_SLOTS:
         BackgroundTask task;
         QList<int> results;
         QSignalSpy finished(&task, &BackgroundTask::finished);
+        QSemaphore firstMayEnd;
+        std::atomic_bool firstCancelled { false };
         task.start([&](BackgroundTask::Context &context) {
-            // Waits for the cancel of the second start().
-            while (!context.isCanceled())
-                QThread::msleep(1);
+            firstMayEnd.acquire();
+            firstCancelled = context.isCanceled();
             context.post([&] { results.append(1); });
         });
-        task.start([&](BackgroundTask::Context &context) { context.post([&] { results.append(2); }); });
+        // Returns without waiting for the first run (which cannot end yet).
+        task.start(
+            [&](BackgroundTask::Context &context) { context.post([&] { results.append(2); }); });
+        firstMayEnd.release();
         QVERIFY(finished.wait(5000));
+        task.waitForFinished(); // both runs
+        QVERIFY(firstCancelled);
         QTest::qWait(20);
         QCOMPARE(results, QList<int> { 2 });
         QCOMPARE(finished.count(), 1);

@@ -77,7 +77,7 @@ private:
 private Q_SLOTS:
     void measuresExactlyWhatThePipelineMeasures()
     {
-        // Issue 7, one measuring path: the CLI's frames and CapturePipeline drive
+        // One measuring path: the CLI's frames and CapturePipeline drive
         // the same CaptureMeasurer, so the figures and the pairs agree, and the
         // latency written is the one the subscription computed.
         const QString path = m_dir.filePath(u"measured.jsonl"_s);
@@ -146,8 +146,8 @@ private Q_SLOTS:
 
     void longPersistentIdIsNotCopiedPerEvent()
     {
-        // Issue 6, item 12: a 256 KiB id and 2,000 events in one read took
-        // 2,000 copies of the id in one frame (512 MB).
+        // A 256 KiB id and 2,000 events in one read must not cost an id per
+        // event: that was 2,000 copies of the id in one frame (512 MB).
         Writer w;
         QVERIFY(w.open(u"/dev/null"_s));
         const QByteArray id(256 * 1024, 'i');
@@ -162,7 +162,7 @@ private Q_SLOTS:
 
     void idsAreRightWhereTheyChangeWithinAndAcrossFrames()
     {
-        // Issue 6, item 12: the ID travels only when it changes.
+        // The ID travels only when it changes, so memory follows the wire.
         const QString path = m_dir.filePath(u"ids.jsonl"_s);
         Writer w;
         QVERIFY(w.open(path));
@@ -184,7 +184,7 @@ private Q_SLOTS:
 
     void framesShrinkAfterABurstOfHugeEvents()
     {
-        // Issue 6, item 12: a frame grown for an 8 MiB event kept the memory.
+        // A frame grown for an 8 MiB event must give the memory back.
         Writer w;
         QVERIFY(w.open(u"/dev/null"_s));
         const QByteArray huge(8 * 1024 * 1024, 'h');
@@ -203,7 +203,7 @@ private Q_SLOTS:
 
     void commentsAreRepairedLikeEvents()
     {
-        // Issue 6, item 22: raw 0xFF went into JSON Lines.
+        // JSON Lines must stay valid UTF-8 whatever bytes came in (raw 0xFF).
         const QString path = m_dir.filePath(u"comments.jsonl"_s);
         Writer w;
         QVERIFY(w.open(path, true));
@@ -224,7 +224,7 @@ private Q_SLOTS:
 
     void writeErrorsStopTheRunAndAreReported()
     {
-        // Issue 6, item 3: a full disk was exit 0 and a 0-byte file.
+        // A full disk must be an error, not exit 0 and a 0-byte file.
         Writer w;
         QVERIFY(w.open(u"/dev/full"_s));
         for (quint64 seq = 1; seq <= 5; ++seq)
