@@ -6,6 +6,7 @@
 #include <QThreadPool>
 
 #include <algorithm>
+#include <atomic>
 
 namespace ssescope {
 
@@ -13,6 +14,12 @@ struct BackgroundTask::Run
 {
     QPromise<void> promise;
     QFuture<void> future = promise.future();
+    // Qt's own locks, which carry the work and its posts across, are
+    // invisible to ThreadSanitizer (Debian's Qt is not instrumented): this
+    // release/acquire pair makes each hand-off visible to it.
+    std::atomic<quint64> handOffs { 0 };
+    void publish() { handOffs.fetch_add(1, std::memory_order_release); }
+    void receive() const { (void)handOffs.load(std::memory_order_acquire); }
 };
 
 namespace {
@@ -51,9 +58,11 @@ void BackgroundTask::Context::reportProgress(qint64 done, qint64 total)
 void BackgroundTask::Context::post(std::function<void()> function)
 {
     // The owner waits for the work before it is destroyed: m_task is alive.
+    m_run->publish();
     QMetaObject::invokeMethod(
         m_task,
         [task = m_task, run = m_run, function = std::move(function)] {
+            run->receive();
             if (task->isCurrent(run))
                 function();
         },
@@ -77,24 +86,28 @@ bool BackgroundTask::isCurrent(const std::shared_ptr<Run> &run) const
 void BackgroundTask::start(Work work)
 {
     requestCancel();
-    m_unfinished.removeIf([](const QFuture<void> &future) { return future.isFinished(); });
+    m_unfinished.removeIf([](const std::shared_ptr<Run> &run) { return run->future.isFinished(); });
     auto run = std::make_shared<Run>();
     m_run = run;
     m_running = true;
     auto *watcher = new QFutureWatcher<void>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, run, watcher] {
         watcher->deleteLater();
+        run->receive();
         if (!isCurrent(run))
             return;
         m_running = false;
         Q_EMIT finished();
     });
     watcher->setFuture(run->future);
-    m_unfinished.append(run->future);
+    m_unfinished.append(run);
     run->promise.start();
+    run->publish();
     workPool()->start([this, run, work = std::move(work)] {
+        run->receive();
         Context context(this, run);
         work(context);
+        run->publish();
         run->promise.finish();
     });
 }
@@ -114,8 +127,10 @@ void BackgroundTask::cancel()
 
 void BackgroundTask::waitForFinished()
 {
-    for (QFuture<void> &future : m_unfinished)
-        future.waitForFinished();
+    for (const std::shared_ptr<Run> &run : std::as_const(m_unfinished)) {
+        run->future.waitForFinished();
+        run->receive();
+    }
     m_unfinished.clear();
 }
 

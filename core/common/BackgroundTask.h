@@ -1,22 +1,22 @@
 #pragma once
 
-#include <QFuture>
 #include <QList>
 #include <QObject>
 
 #include <functional>
 #include <memory>
 
-class QFutureWatcherBase;
-
 namespace ssescope {
 
 // The one way a work item leaves its owner's thread (the GUI thread, in the
-// window): loading a capture, exporting one, sorting the event table.
+// window): loading a capture, exporting one, filtering and sorting the event
+// table.
 //
-// Why this idiom: QThreadPool with QPromise, QFuture and QFutureWatcher is all
-// in QtCore (Qt Concurrent stays out); a pool reuses its threads instead of
-// creating one per sort; QFuture carries the cancel request and the wait; and
+// Why this idiom, of the five the program had (a QThread per job, std::thread
+// with atomics, std::thread with a semaphore, QThreadPool with QPromise):
+// QThreadPool with QPromise, QFuture and QFutureWatcher is all in QtCore (Qt
+// Concurrent stays out); a pool reuses its threads instead of creating one
+// per sort or filter; QFuture carries the cancel request and the wait; and
 // QFutureWatcher brings the end back to the owner's thread. Progress and
 // results go back in order through post(), and none arrive once the owner
 // has cancelled, so a slot never sees a stale batch. Modelled on Qt
@@ -77,7 +77,7 @@ private:
     bool isCurrent(const std::shared_ptr<Run> &run) const;
 
     std::shared_ptr<Run> m_run;
-    QList<QFuture<void>> m_unfinished; // every run started, the cancelled ones too
+    QList<std::shared_ptr<Run>> m_unfinished; // every run started, the cancelled ones too
     bool m_running = false;
 };
 
