@@ -1,5 +1,6 @@
 #include "CliCommands.h"
 
+#include "core/capture/CaptureIO.h"
 #include "core/capture/OutputTarget.h"
 #include "app/cli/CliOutput.h"
 #include "app/cli/TableCell.h"
@@ -153,32 +154,25 @@ int runConvert(const ConvertOptions &options)
                        .arg(options.output, out->errorString()));
         return ExitIo;
     }
-    auto writer = CaptureWriter::create(*options.to, out);
     int corrupt = 0;
-    QString fatal;
-    const bool ok = readCapture(
-        *options.from, &in,
-        [&](CaptureRecord &&r) {
-            if (!writer->hasError())
-                writer->write(r.view());
-        },
-        [&](const CaptureReadError &e) {
-            ++corrupt;
-            reportReadError(options.input, e);
-        },
-        &fatal);
-    const bool written = writer->flush() && ok;
+    const ConvertResult converted
+        = convertCapture(*options.from, &in, *options.to, out, [&](const CaptureReadError &e) {
+              ++corrupt;
+              reportReadError(options.input, e);
+          });
+    const bool written = converted.readOk && converted.writeError.isEmpty();
     const bool committed = inPlace ? direct.finish() : (written ? whole.commit() : false);
     if (!written || !committed) {
         if (!inPlace)
             whole.cancelWriting();
-        if (!ok)
+        if (!converted.readOk)
             printError(QCoreApplication::translate("CliCommands", "cannot read %1: %2")
-                           .arg(options.input, fatal));
+                           .arg(options.input, converted.readError));
         else
             printError(QCoreApplication::translate("CliCommands", "cannot write %1: %2")
                            .arg(options.output,
-                               writer->hasError() ? writer->errorString() : out->errorString()));
+                               converted.writeError.isEmpty() ? out->errorString()
+                                                              : converted.writeError));
         return ExitIo;
     }
     return corrupt ? ExitIo : ExitOk;

@@ -138,6 +138,11 @@ private:
     std::atomic<bool> m_outputFailed { false };
     std::atomic<qint64> m_written { 0 };
     std::atomic<qint64> m_flushed { 0 };
+    // A thread of its own, not a BackgroundTask: this is a pipeline stage that
+    // lives as long as the capture and blocks on the output (a full pipe, a
+    // slow terminal), which would hold a pool thread for good; and flush()
+    // interrupts a blocked write with a signal to this very thread
+    // (m_writerHandle). BackgroundTask is for work items that end.
     std::unique_ptr<QThread> m_thread;
     // Under m_queueMutex: the writer thread, to interrupt a blocked write.
     Qt::HANDLE m_writerHandle = nullptr;

@@ -99,15 +99,6 @@ bool CaptureWriter::flush()
     return true;
 }
 
-qint64 readCaptureBlock(QIODevice *device, QByteArray *block)
-{
-    constexpr qsizetype kBlockBytes = 256 * 1024;
-    block->resize(kBlockBytes);
-    const qint64 n = device->read(block->data(), kBlockBytes);
-    block->resize(n > 0 ? qsizetype(n) : 0);
-    return n;
-}
-
 bool readCapture(CaptureFormat format, QIODevice *device, const RecordHandler &onRecord,
     const ReadErrorHandler &onError, QString *fatalError)
 {

@@ -62,11 +62,6 @@ struct CaptureReadError
 // or stops (CSV, which cannot find the next record inside an open quote).
 constexpr qsizetype kMaxCaptureLineBytes = 256 * 1024 * 1024;
 
-// Reads the next block of a capture into block (resized to what was read):
-// 0 at the end, -1 on an error. Only a read of nothing ends a capture: for a
-// pipe or a FIFO atEnd() is true before anything has arrived.
-qint64 readCaptureBlock(QIODevice *device, QByteArray *block);
-
 // Reads a capture, record by record; a corrupt record is reported with its
 // line number and skipped, and reading goes on.
 using RecordHandler = std::function<void(CaptureRecord &&record)>;

@@ -5,8 +5,53 @@
 namespace ssescope {
 
 namespace {
+
 constexpr qint64 kProgressEvery = 4096;
+
+// The one export loop. rowOf(i) is the snapshot row of the i-th event to
+// write, or -1 when the snapshot no longer holds it.
+template<typename RowOf>
+ExportResult exportRows(const EventStoreSnapshot &store, qint64 total, const RowOf &rowOf,
+    CaptureFormat format, QIODevice *device, const ExportFilter &filter,
+    const ExportProgress &progress)
+{
+    ExportResult result;
+    auto writer = CaptureWriter::create(format, device);
+    QHash<StreamId, QByteArray> names;
+    for (qint64 i = 0; i < total; ++i) {
+        if (progress && i % kProgressEvery == 0 && !progress(i, total)) {
+            result.cancelled = true;
+            break;
+        }
+        const qint64 row = rowOf(i);
+        if (row < 0) {
+            ++result.lost;
+            continue;
+        }
+        const StoredEvent event = store.at(row);
+        auto name = names.find(event.stream);
+        if (name == names.end())
+            name = names.insert(event.stream, store.streamName(event.stream).toUtf8());
+        if (!filter.accepts(event, QString::fromUtf8(*name)))
+            continue;
+        writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, *name, event.streamSeq,
+            event.id, event.type, event.data, event.arrivalWallNs, event.arrivalSteadyNs,
+            event.chunkIndex, event.wireBytes, event.latencyMs });
+        ++result.written;
+        if (writer->hasError())
+            break;
+    }
+    writer->flush();
+    result.refused = writer->refusedRecords();
+    result.written -= result.refused;
+    if (writer->hasError())
+        result.error = writer->errorString();
+    else if (progress && !result.cancelled)
+        progress(total, total);
+    return result;
 }
+
+} // namespace
 
 bool ExportFilter::accepts(const StoredEvent &event, const QString &streamName) const
 {
@@ -32,74 +77,92 @@ ExportResult exportStore(const EventStore &store, CaptureFormat format, QIODevic
 ExportResult exportStore(const EventStoreSnapshot &store, CaptureFormat format, QIODevice *device,
     const ExportFilter &filter, const ExportProgress &progress)
 {
-    ExportResult result;
-    auto writer = CaptureWriter::create(format, device);
-    QHash<StreamId, QByteArray> names;
-    const qint64 total = store.size();
-    for (qint64 row = 0; row < total; ++row) {
-        const StoredEvent event = store.at(row);
-        auto name = names.find(event.stream);
-        if (name == names.end())
-            name = names.insert(event.stream, store.streamName(event.stream).toUtf8());
-        if (!filter.accepts(event, QString::fromUtf8(*name)))
-            continue;
-        writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, *name, event.streamSeq,
-            event.id, event.type, event.data, event.arrivalWallNs, event.arrivalSteadyNs,
-            event.chunkIndex, event.wireBytes, event.latencyMs });
-        ++result.written;
-        if (writer->hasError())
-            break;
-        if (progress && row % kProgressEvery == 0 && !progress(row, total)) {
-            result.cancelled = true;
-            break;
-        }
-    }
-    writer->flush();
-    result.refused = writer->refusedRecords();
-    result.written -= result.refused;
-    if (writer->hasError())
-        result.error = writer->errorString();
-    else if (progress && !result.cancelled)
-        progress(total, total);
-    return result;
+    return exportRows(
+        store, store.size(), [](qint64 i) { return i; }, format, device, filter, progress);
 }
 
-ImportResult importCapture(CaptureFormat format, QIODevice *device, EventStore &store)
+ExportResult exportEvents(const EventStoreSnapshot &store, const std::vector<quint64> &seqs,
+    CaptureFormat format, QIODevice *device, const ExportProgress &progress)
+{
+    const quint64 first = store.firstSeq();
+    const qint64 size = store.size();
+    const auto rowOf = [&](qint64 i) -> qint64 {
+        const quint64 seq = seqs[std::size_t(i)];
+        const auto row = qint64(seq - first);
+        return seq < first || row >= size ? -1 : row;
+    };
+    return exportRows(store, qint64(seqs.size()), rowOf, format, device, {}, progress);
+}
+
+ImportResult readCaptureEvents(CaptureFormat format, QIODevice *device, CaptureStreams &streams,
+    const CaptureEventHandler &onEvent, const NewStreamHandler &onNewStream,
+    const ReadErrorHandler &onError)
 {
     ImportResult result;
-    QHash<QByteArray, StreamId> ids;
-    StreamId next = 1;
-    for (auto it = store.streamNames().cbegin(); it != store.streamNames().cend(); ++it) {
-        ids.insert(it.value().toUtf8(), it.key());
-        next = std::max(next, it.key() + 1);
-    }
     const auto onRecord = [&](CaptureRecord &&record) {
         if (record.kind == CaptureRecordView::Kind::Comment) {
             ++result.comments;
             return;
         }
-        auto id = ids.find(record.stream);
-        if (id == ids.end()) {
-            id = ids.insert(record.stream, next++);
-            store.setStreamName(id.value(), QString::fromUtf8(record.stream));
+        auto id = streams.ids.find(record.stream);
+        if (id == streams.ids.end()) {
+            id = streams.ids.insert(record.stream, streams.next++);
+            onNewStream(*id, QString::fromUtf8(record.stream));
         }
-        SseEvent event;
-        event.stream = id.value();
-        event.seq = record.seq;
-        event.id = std::move(record.id);
-        event.type = std::move(record.type);
-        event.data = std::move(record.data);
-        event.arrivalSteadyNs = record.monoNs;
-        event.arrivalWallNs = record.receivedWallNs;
-        event.chunkIndex = record.chunk;
-        event.wireBytes = record.bytes;
-        store.append(event, record.latencyMs);
+        SseEventView view;
+        view.stream = *id;
+        view.seq = record.seq;
+        view.id = record.id;
+        view.type = record.type;
+        view.data = record.data;
+        view.arrivalSteadyNs = record.monoNs;
+        view.arrivalWallNs = record.receivedWallNs;
+        view.chunkIndex = record.chunk;
+        view.wireBytes = record.bytes;
+        onEvent(view, record.latencyMs, record.id);
         ++result.events;
     };
-    const auto onError = [&](const CaptureReadError &error) {
-        result.errors.append(error);
-    };
     readCapture(format, device, onRecord, onError, &result.fatalError);
+    return result;
+}
+
+ImportResult importCapture(CaptureFormat format, QIODevice *device, EventStore &store)
+{
+    CaptureStreams streams;
+    for (auto it = store.streamNames().cbegin(); it != store.streamNames().cend(); ++it) {
+        streams.ids.insert(it.value().toUtf8(), it.key());
+        streams.next = std::max(streams.next, it.key() + 1);
+    }
+    QList<CaptureReadError> errors;
+    ImportResult result = readCaptureEvents(
+        format, device, streams,
+        [&](const SseEventView &event, std::optional<double> latencyMs, const QByteArray &id) {
+            store.append(event, latencyMs, &id);
+        },
+        [&](StreamId stream, const QString &name) { store.setStreamName(stream, name); },
+        [&](const CaptureReadError &error) { errors.append(error); });
+    result.errors = std::move(errors);
+    return result;
+}
+
+ConvertResult convertCapture(CaptureFormat from, QIODevice *in, CaptureFormat to, QIODevice *out,
+    const ReadErrorHandler &onError)
+{
+    ConvertResult result;
+    auto writer = CaptureWriter::create(to, out);
+    result.readOk = readCapture(
+        from, in,
+        [&](CaptureRecord &&record) {
+            if (writer->hasError())
+                return;
+            writer->write(record.view());
+            ++result.written;
+        },
+        onError, &result.readError);
+    writer->flush();
+    if (writer->hasError())
+        result.writeError = writer->errorString();
+    result.written -= writer->refusedRecords();
     return result;
 }
 

@@ -1,8 +1,11 @@
 #include "CaptureLoader.h"
 
+#include "core/capture/CaptureIO.h"
+
 #include <QCoreApplication>
 #include <QFile>
-#include <QThread>
+
+#include <climits>
 
 namespace ssescope {
 
@@ -12,120 +15,108 @@ constexpr int kBatchesInFlight = 4;
 
 CaptureLoader::CaptureLoader(QObject *parent)
     : QObject(parent)
-{
-}
+    , m_task(new BackgroundTask(this))
+{ }
 
 CaptureLoader::~CaptureLoader()
 {
-    stopWorker();
+    cancel();
 }
 
-void CaptureLoader::stopWorker()
+bool CaptureLoader::isRunning() const
 {
-    if (!m_worker.joinable())
-        return;
-    m_cancel = true;
-    m_slots.release(kBatchesInFlight); // a reader waiting for room wakes and sees the cancel
-    m_worker.join();
+    return m_task->isRunning() && !m_reported;
 }
 
 void CaptureLoader::cancel()
 {
-    stopWorker();
+    m_task->requestCancel();
+    m_slots.release(kBatchesInFlight); // a reader waiting for room wakes and sees the cancel
+    m_task->waitForFinished();
 }
 
 void CaptureLoader::start(const QString &path, CaptureFormat format, StreamId firstStream)
 {
-    stopWorker();
-    m_cancel = false;
-    m_done = false;
+    cancel();
+    m_reported = false;
     m_slots.acquire(m_slots.available());
     m_slots.release(kBatchesInFlight);
-    m_worker = std::thread([this, path, format, firstStream] { run(path, format, firstStream); });
+    m_task->start([this, path, format, firstStream](BackgroundTask::Context &context) {
+        run(context, path, format, firstStream);
+    });
 }
 
-void CaptureLoader::run(const QString &path, CaptureFormat format, StreamId firstStream)
+void CaptureLoader::run(BackgroundTask::Context &context, const QString &path, CaptureFormat format,
+    StreamId firstStream)
 {
-    QFile file(path);
-    const auto post = [this](auto &&function) {
-        QMetaObject::invokeMethod(this, std::forward<decltype(function)>(function), Qt::QueuedConnection);
+    const auto report = [this, &context](bool ok, qint64 events, const QString &message) {
+        context.post([this, ok, events, message] {
+            m_reported = true;
+            Q_EMIT finished(ok, events, message);
+        });
     };
+    QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        const QString message = tr("Cannot open %1: %2").arg(path, file.errorString());
-        m_done = true;
-        post([this, message] { Q_EMIT finished(false, 0, message); });
+        report(false, 0, tr("Cannot open %1: %2").arg(path, file.errorString()));
         return;
     }
     const qint64 total = file.size();
-    QHash<QByteArray, StreamId> ids;
+    CaptureStreams streams;
+    streams.next = firstStream;
     QHash<StreamId, EventBatch::SharedTexts> texts;
-    StreamId next = firstStream;
     auto batch = std::make_shared<EventBatch>();
     QHash<StreamId, QString> newStreams;
-    qint64 events = 0;
     qint64 errors = 0;
     CaptureReadError firstError;
-    QString fatal;
 
     const auto flush = [&]() {
         if (batch->eventCount() == 0 && newStreams.isEmpty())
             return;
         // Wait for room: the window sets the pace, memory stays bounded.
         m_slots.acquire();
-        if (m_cancel)
+        if (context.isCanceled())
             return;
         const qint64 at = file.pos();
-        post([this, b = std::move(batch), names = std::move(newStreams), at, total] {
+        context.post([this, b = std::move(batch), names = std::move(newStreams), at, total] {
             Q_EMIT batchRead(b, names);
             Q_EMIT progress(at, total);
         });
         batch = std::make_shared<EventBatch>();
         newStreams.clear();
     };
-    const auto onRecord = [&](CaptureRecord &&record) {
-        if (m_cancel || record.kind != CaptureRecordView::Kind::Event)
-            return;
-        auto id = ids.find(record.stream);
-        if (id == ids.end()) {
-            id = ids.insert(record.stream, next++);
-            newStreams.insert(*id, QString::fromUtf8(record.stream));
-        }
-        SseEventView view;
-        view.stream = *id;
-        view.seq = record.seq;
-        view.id = record.id;
-        view.type = record.type;
-        view.data = record.data;
-        view.arrivalSteadyNs = record.monoNs;
-        view.arrivalWallNs = record.receivedWallNs;
-        view.chunkIndex = record.chunk;
-        view.wireBytes = record.bytes;
-        batch->append(view, texts[*id], record.latencyMs);
-        ++events;
-        if (batch->eventCount() >= kBatchEvents)
-            flush();
+    const auto onEvent
+        = [&](const SseEventView &event, std::optional<double> latencyMs, const QByteArray &) {
+              if (context.isCanceled())
+                  return;
+              batch->append(event, texts[event.stream], latencyMs);
+              if (batch->eventCount() >= kBatchEvents)
+                  flush();
+          };
+    const auto onNewStream = [&](StreamId stream, const QString &name) {
+        newStreams.insert(stream, name);
     };
     const auto onError = [&](const CaptureReadError &error) {
         if (errors++ == 0)
             firstError = error;
     };
-    readCapture(format, &file, onRecord, onError, &fatal);
-    if (!m_cancel)
-        flush();
-    m_done = true;
-    if (m_cancel)
+    const ImportResult read
+        = readCaptureEvents(format, &file, streams, onEvent, onNewStream, onError);
+    if (context.isCanceled())
         return;
+    flush();
+    const qint64 events = read.events;
     QString message;
     bool ok = true;
-    if (!fatal.isEmpty()) {
-        message = tr("%1: %2").arg(path, fatal);
+    if (!read.fatalError.isEmpty()) {
+        message = tr("%1: %2").arg(path, read.fatalError);
         ok = events > 0;
     } else if (events == 0 && errors > 0) {
         // Nothing but corrupt records: this is not a capture at all.
         ok = false;
         message = tr("%1 is not a capture in this format: no record could be read.").arg(path);
     } else {
-        message = tr("Opened %1: %n event(s).", nullptr, int(std::min<qint64>(events, INT_MAX))).arg(path);
+        message = tr("Opened %1: %n event(s).", nullptr, int(std::min<qint64>(events, INT_MAX)))
+                      .arg(path);
     }
     if (errors > 0)
         message += u' '
@@ -133,7 +124,7 @@ void CaptureLoader::run(const QString &path, CaptureFormat format, StreamId firs
                 int(std::min<qint64>(errors, INT_MAX)))
                   .arg(firstError.line)
                   .arg(firstError.message);
-    post([this, ok, events, message] { Q_EMIT finished(ok, events, message); });
+    report(ok, events, message);
 }
 
 } // namespace ssescope

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/capture/CaptureFormat.h"
+#include "core/common/BackgroundTask.h"
 #include "core/net/EventBatch.h"
 
 #include <QHash>
@@ -8,13 +9,12 @@
 #include <QSemaphore>
 #include <QString>
 
-#include <atomic>
 #include <memory>
-#include <thread>
 
 namespace ssescope {
 
-// Reads a capture file on a worker thread and hands its events over in flat
+// Reads a capture file on a BackgroundTask (readCaptureEvents, the path
+// importCapture and the tests take too) and hands its events over in flat
 // batches, the same shape live streams arrive in, so a capture of any size
 // opens with a live window: the GUI thread only ingests one bounded batch per
 // event-loop turn. At most a few batches are in flight; the reader waits for
@@ -31,8 +31,9 @@ public:
 
     // Streams in the capture get ids from firstStream on, in order of appearance.
     void start(const QString &path, CaptureFormat format, StreamId firstStream);
+    // Returns once the reader has stopped; nothing it read reaches batchRead after.
     void cancel();
-    bool isRunning() const { return m_worker.joinable() && !m_done; }
+    bool isRunning() const;
     // The receiver took a batch: the reader may read another.
     void batchConsumed() { m_slots.release(); }
 
@@ -45,13 +46,15 @@ Q_SIGNALS:
     void finished(bool ok, qint64 events, const QString &message);
 
 private:
-    void run(const QString &path, CaptureFormat format, StreamId firstStream);
-    void stopWorker();
+    // On the worker.
+    void run(BackgroundTask::Context &context, const QString &path, CaptureFormat format,
+        StreamId firstStream);
 
-    std::thread m_worker;
-    std::atomic_bool m_cancel { false };
-    std::atomic_bool m_done { false };
+    BackgroundTask *m_task;
+    // Batches the window may still take: the reader waits for one before it
+    // hands another over, so memory stays bounded however large the file.
     QSemaphore m_slots;
+    bool m_reported = false; // finished() was emitted for this run
 };
 
 } // namespace ssescope

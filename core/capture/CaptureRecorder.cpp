@@ -29,8 +29,7 @@ bool CaptureRecorder::start(const QString &path, QString *error)
     } else {
         m_file.setFileName(path);
         // Unbuffered: the writer buffers already, and QFile's own buffer held
-        // a failed write back until close, where nothing said why (issue 13,
-        // item 11).
+        // a failed write back until close, where nothing said why.
         opened = m_file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered);
         reason = m_file.errorString();
     }

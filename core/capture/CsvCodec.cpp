@@ -1,5 +1,6 @@
 #include "CsvCodec.h"
 
+#include "core/capture/BlockReader.h"
 #include "core/capture/JsonlCodec.h"
 #include "core/common/TimeValue.h"
 
@@ -327,19 +328,11 @@ bool readCsv(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHa
     QString *fatalError, qsizetype maxRecordBytes)
 {
     CsvReader reader(onRecord, onError, maxRecordBytes);
-    QByteArray block;
-    while (true) {
-        const qint64 n = readCaptureBlock(device, &block);
-        if (n < 0) {
-            if (fatalError)
-                *fatalError = device->errorString();
-            return false;
-        }
-        if (n == 0)
-            break;
-        if (!reader.feed(block.constData(), block.constData() + block.size(), fatalError))
-            return false;
-    }
+    const auto feed = [&](QByteArrayView block) {
+        return reader.feed(block.data(), block.data() + block.size(), fatalError);
+    };
+    if (!readCaptureBlocks(device, feed, fatalError))
+        return false;
     reader.finish();
     return true;
 }

@@ -1,5 +1,6 @@
 #include "JsonlCodec.h"
 
+#include "core/capture/BlockReader.h"
 #include "core/common/JsonWriter.h"
 #include "core/common/TimeValue.h"
 
@@ -221,7 +222,6 @@ void readJsonlLine(QByteArrayView line, qint64 lineNumber, const RecordHandler &
 bool readJsonl(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHandler &onError,
     QString *fatalError, qsizetype maxLineBytes)
 {
-    QByteArray block;
     QByteArray line; // a line that spans blocks; a whole one in a block is read in place
     qint64 lineNumber = 1;
     qint64 skipped = -1; // bytes of an over-long line being skipped, else -1
@@ -233,16 +233,8 @@ bool readJsonl(QIODevice *device, const RecordHandler &onRecord, const ReadError
                 .arg(maxLineBytes) });
         skipped = -1;
     };
-    while (true) {
-        const qint64 n = readCaptureBlock(device, &block);
-        if (n < 0) {
-            if (fatalError)
-                *fatalError = device->errorString();
-            return false;
-        }
-        if (n == 0)
-            break;
-        const char *p = block.constData();
+    const auto feed = [&](QByteArrayView block) {
+        const char *p = block.data();
         const char *end = p + block.size();
         while (p < end) {
             const auto *lf = static_cast<const char *>(std::memchr(p, '\n', size_t(end - p)));
@@ -269,7 +261,10 @@ bool readJsonl(QIODevice *device, const RecordHandler &onRecord, const ReadError
             ++lineNumber;
             p = lf + 1;
         }
-    }
+        return true;
+    };
+    if (!readCaptureBlocks(device, feed, fatalError))
+        return false;
     if (skipped >= 0)
         reportSkipped();
     else if (!line.isEmpty())

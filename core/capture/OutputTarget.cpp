@@ -89,7 +89,7 @@ bool openWriteThrough(QFile &file, const QString &path, QString *error)
     }
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     // Unbuffered: capture writers buffer already, and QFile's own buffer held
-    // a failed write (a full device) back until close (issue 13, item 11).
+    // a failed write (a full device) back until close, where nothing says why.
     if (!file.open(fd, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::AutoCloseHandle)) {
         *error = file.errorString();
         ::close(fd);

@@ -7,7 +7,7 @@
 namespace ssescope {
 
 // Where an export, a saved capture or a converted file goes decides how it
-// is written (issue 13, item 1): a new or regular file is replaced whole,
+// is written: a new or regular file is replaced whole,
 // only once all of it is written (QSaveFile); standard output ("-"), a
 // device or a FIFO is written through and never replaced by a regular file;
 // a folder is refused with a sentence. The CLI and the window share this.

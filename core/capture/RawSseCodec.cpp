@@ -1,5 +1,6 @@
 #include "RawSseCodec.h"
 
+#include "core/capture/BlockReader.h"
 #include "core/capture/JsonlCodec.h"
 #include "core/common/TimeValue.h"
 #include "core/sse/SseParser.h"
@@ -253,29 +254,20 @@ bool readRawSse(QIODevice *device, const RecordHandler &onRecord, const ReadErro
     RawSseReader reader(onRecord, onError);
     SseParser parser(0, &reader);
     quint64 chunk = 0;
-    QByteArray block;
-    while (true) {
-        const qint64 n = readCaptureBlock(device, &block);
-        if (n < 0) {
-            if (fatalError)
-                *fatalError = device->errorString();
-            return false;
-        }
-        if (n == 0)
-            break;
-        // Fed line by line, so that an error names the line it is on.
+    // Fed line by line, so that an error names the line it is on.
+    const auto feed = [&](QByteArrayView block) {
         qsizetype start = 0;
         while (start < block.size()) {
             const qsizetype lf = block.indexOf('\n', start);
             const qsizetype end = lf < 0 ? block.size() : lf + 1;
-            parser.feed(
-                QByteArrayView(block).sliced(start, end - start), ChunkStamp { 0, 0, ++chunk });
+            parser.feed(block.sliced(start, end - start), ChunkStamp { 0, 0, ++chunk });
             if (lf >= 0)
                 ++reader.line;
             start = end;
         }
-    }
-    return true;
+        return true;
+    };
+    return readCaptureBlocks(device, feed, fatalError);
 }
 
 } // namespace ssescope

@@ -1,10 +1,14 @@
 // ssescope-cli's input and output: errors seen and reported, pipes read to
 // their end, a capture never destroyed, secrets never shown.
 #include "CliProcess.h"
+#include "core/capture/CaptureLoader.h"
+#include "core/capture/ExportJob.h"
 #include "core/demo/DemoServerThread.h"
+#include "core/pipeline/CapturePipeline.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -51,7 +55,7 @@ private Q_SLOTS:
 
     void liveWriteErrorsExitWithTheReason()
     {
-        // A full disk gave exit 0 and a 0-byte file.
+        // A full disk must not give exit 0 and a 0-byte file.
         const CliRun r = CliRun::run(
             { url(u"/ticker?rate=0"_s), u"-o"_s, u"/dev/full"_s, u"--max-events"_s, u"5"_s });
         QCOMPARE(r.exitCode, 3);
@@ -72,7 +76,7 @@ private Q_SLOTS:
 
     void convertWriteErrorsExitWithTheReason()
     {
-        // `convert small.jsonl full/out.csv` was exit 0.
+        // `convert small.jsonl full/out.csv` must not exit 0.
         QFETCH(QString, output);
         QFETCH(QString, reason);
         const CliRun r = CliRun::run({ u"convert"_s, m_capture, output, u"--to"_s, u"csv"_s });
@@ -80,9 +84,58 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(reason.toUtf8()), r.err.constData());
     }
 
+    void theWindowsExportWritesWhatConvertWrites_data()
+    {
+        QTest::addColumn<CaptureFormat>("format");
+        QTest::newRow("jsonl") << CaptureFormat::JsonLines;
+        QTest::newRow("csv") << CaptureFormat::Csv;
+        QTest::newRow("sse") << CaptureFormat::RawSse;
+    }
+
+    void theWindowsExportWritesWhatConvertWrites()
+    {
+        // One capture I/O path: a capture opened in the window (CaptureLoader
+        // into the pipeline, as the session does) and exported whole
+        // (ExportJob) is, byte for byte, what `convert` makes of it.
+        QFETCH(CaptureFormat, format);
+        const QString name = captureFormatName(format);
+        CapturePipeline pipeline;
+        CaptureLoader loader;
+        connect(&loader, &CaptureLoader::batchRead, &loader,
+            [&](const std::shared_ptr<EventBatch> &batch, const QHash<StreamId, QString> &names) {
+                for (auto it = names.cbegin(); it != names.cend(); ++it)
+                    pipeline.setStreamName(it.key(), it.value());
+                pipeline.ingest(*batch);
+                loader.batchConsumed();
+            });
+        QSignalSpy loaded(&loader, &CaptureLoader::finished);
+        loader.start(m_capture, CaptureFormat::JsonLines, 1);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(loaded.first().at(0).toBool());
+        QCOMPARE(pipeline.store().size(), 40);
+
+        std::vector<quint64> everything;
+        for (qint64 row = 0; row < pipeline.store().size(); ++row)
+            everything.push_back(pipeline.store().firstSeq() + quint64(row));
+        const QString exported = path(u"window."_s + name);
+        ExportJob job(pipeline.store(), everything, format, exported);
+        QSignalSpy finished(&job, &ExportJob::finished);
+        job.start();
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+
+        const QString converted = path(u"cli."_s + name);
+        const CliRun r = CliRun::run({ u"convert"_s, m_capture, converted, u"--to"_s, name });
+        QCOMPARE(r.exitCode, 0);
+        const QByteArray bytes = readAll(converted);
+        QCOMPARE(bytes.count(format == CaptureFormat::RawSse ? "\n\n" : "\n"),
+            format == CaptureFormat::Csv ? 41 : 40);
+        QCOMPARE(readAll(exported), bytes);
+    }
+
     void convertReplacesAnExistingFile()
     {
-        // Written through QSaveFile now: it still
+        // Written through QSaveFile, so a failed run cannot leave half a file: it still
         // replaces what was there, and a failed run leaves it alone.
         const QString out = path(u"kept.csv"_s);
         QFile file(out);
@@ -97,7 +150,7 @@ private Q_SLOTS:
 
     void statsAndConvertReadStandardInput()
     {
-        // `cat cap.jsonl | ssescope-cli stats -` read nothing.
+        // A pipe says "at end" before anything arrives: `cat cap.jsonl | stats -` must read it all.
         const CliRun stats
             = CliRun::run({ u"stats"_s, u"-"_s, u"--format"_s, u"jsonl"_s }, m_captureBytes);
         QCOMPARE(stats.exitCode, 0);
@@ -110,7 +163,7 @@ private Q_SLOTS:
 
     void statsReadsAFifo()
     {
-        // A FIFO read as empty too.
+        // A FIFO is read to its end too, not taken for empty.
         const QString fifo = path(u"capture.fifo"_s);
         QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
         QProcess process;
@@ -146,7 +199,7 @@ private Q_SLOTS:
 
     void convertRefusesToWriteOverItsInput()
     {
-        // `convert a.jsonl a.jsonl` left 0 bytes and exit 0.
+        // Opening the output truncates it: `convert a.jsonl a.jsonl` would leave 0 bytes.
         QFETCH(QString, alias);
         const QString input = path(u"same.jsonl"_s);
         QFile::remove(input);
@@ -172,7 +225,7 @@ private Q_SLOTS:
 
     void convertAndStatsReportABrokenPipe()
     {
-        // `convert ... - | head` died of SIGPIPE, status 141, silent.
+        // `convert ... - | head` must say why it stopped, not die of SIGPIPE silently.
         QFETCH(QStringList, args);
         OutputPipe pipe(false);
         QVERIFY(pipe.isValid());
@@ -188,8 +241,8 @@ private Q_SLOTS:
 
     void aLongPersistentIdCostsItsBytesOnce()
     {
-        // `id: ` + 1 MiB, then 2,000 events, took 3 GB: the
-        // ID was copied into every event's frame record.
+        // `id: ` + 1 MiB, then 2,000 events, must not cost 2,000 copies of the
+        // ID, one in every event's frame record.
         QTcpServer server;
         QVERIFY(server.listen(QHostAddress::LocalHost));
         const QByteArray body = "id: " + QByteArray(512 * 1024, 'i') + "\n\n"
@@ -220,7 +273,7 @@ private Q_SLOTS:
 
     void passwordsNeverShow()
     {
-        // The metrics url label showed user:s3cret.
+        // Passwords never show, not even in the metrics url label.
         QUrl stream = m_server.url(u"/ticker?rate=20"_s);
         stream.setUserName(u"user"_s);
         stream.setPassword(u"s3cret"_s);

@@ -2,7 +2,7 @@
 // loopback: subscribe through the dialog, filter, export, workspaces, errors
 // beside the stream they concern, the keyboard and accessible names.
 #include "UiTestSupport.h"
-#include "core/capture/CaptureJobs.h"
+#include "core/capture/ExportJob.h"
 #include "core/demo/DemoServerThread.h"
 #include "ui/charts/LiveChartsPanel.h"
 #include "ui/events/EventDetailPane.h"

@@ -1,5 +1,5 @@
 // The export dialog opens in the folder of the last export: people export
-// the same capture again and again to one place.
+// to the same place again and again.
 #include "ui/capture/ExportDialog.h"
 
 #include <QDialogButtonBox>

@@ -1,9 +1,9 @@
-// Exports through the real window onto what is not a regular file, as a
-// user may pick one: a device is written through and never replaced, its
+// Exports through the real window onto what is not a regular file, which
+// must never be replaced by one or fail without a word: a device is written through and never replaced, its
 // error ("No space left on device") is a message box beside the status bar,
 // a FIFO with a reader gets every event, and a folder is refused.
 #include "UiTestSupport.h"
-#include "core/capture/CaptureJobs.h"
+#include "core/capture/ExportJob.h"
 #include "core/demo/DemoServerThread.h"
 #include "ui/session/DashboardSession.h"
 #include "ui/window/MainWindow.h"

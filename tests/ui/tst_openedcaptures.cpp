@@ -1,6 +1,6 @@
-// Opened captures: opening a file says what it did to the live streams, lists
-// the file's streams with the file's figures, keeps a stream's colour with its
-// name, and numbers each capture's events from 1.
+// Opened captures: opening a file says what it did to the live
+// streams, lists the file's streams with the file's figures, keeps a stream's
+// colour with its name, and numbers each capture's events from 1.
 #include "UiTestSupport.h"
 #include "core/demo/DemoServerThread.h"
 #include "ui/charts/LiveChartsPanel.h"

@@ -165,7 +165,7 @@ private Q_SLOTS:
 
     void jsonObjectWriterEscapesEveryValue()
     {
-        // CliSession's stderr records come from one writer.
+        // One writer for every layer: CliSession's stderr records come from it too.
         const QByteArray line = JsonObjectWriter()
                                     .string("kind", "error")
                                     .string("message", "say \"hi\"\n\x01")

@@ -165,7 +165,7 @@ class CaptureHardeningTest final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    // A raw SSE export must not let a field forge events or lines the stream never had.
+    // An id or type with a line break would start a field of the sender's choosing.
     void rawExportRefusesWhatAStreamCannotCarry_data()
     {
         QTest::addColumn<CaptureRecord>("record");
@@ -209,7 +209,7 @@ private Q_SLOTS:
             qPrintable(back.errors[0].message));
     }
 
-    // Refusing too much would lose what the stream really sent.
+    // Refusing must not reach what an event stream carries faithfully.
     void rawExportKeepsWhatAStreamCarries()
     {
         // A NUL in a type or comment, or a lone space, is carried as it is.
@@ -226,7 +226,7 @@ private Q_SLOTS:
         QCOMPARE(back.records[1].data, QByteArray(" a\0b", 4));
     }
 
-    // A line break inside data is a new data: line on the wire, whichever break it is.
+    // CR, LF and CRLF each end a data line, as a parser reads them back.
     void rawExportSplitsDataOnEveryLineBreak()
     {
         qint64 refused = -1;
@@ -240,7 +240,7 @@ private Q_SLOTS:
         QCOMPARE(back.records[0].data, QByteArray("a\nb\nc\nd\n"));
     }
 
-    // The count reaches whoever exports.
+    // A record left out is counted, so that whoever exports can say so.
     void exportCountsRefusedRecords()
     {
         EventStore store;
@@ -263,7 +263,7 @@ private Q_SLOTS:
         QCOMPARE(result.written, qint64(1));
     }
 
-    // CSV -> JSON Lines never writes invalid UTF-8.
+    // A CSV may come from anywhere: CSV -> JSON Lines never writes invalid UTF-8.
     void csvToJsonLinesRepairsUtf8()
     {
         const QByteArray csv = kCsvHeader
@@ -282,7 +282,7 @@ private Q_SLOTS:
         QCOMPARE(back.records[0].type, QByteArray("t\xEF\xBF\xBD"));
     }
 
-    // A comment is verbatim, and every format gives it back
+    // Heartbeats are evidence: a comment is verbatim, and every format gives it back
     // byte for byte.
     void commentsRoundTripVerbatim_data()
     {
@@ -306,7 +306,7 @@ private Q_SLOTS:
         QCOMPARE(write(CaptureFormat(format), back.records), first);
     }
 
-    // A raw capture's comments are the bytes on the wire.
+    // A raw capture's comments are the bytes on the wire, leading space and all.
     void rawCommentIsWrittenAsItCame()
     {
         const QByteArray raw = write(CaptureFormat::RawSse, { commentRecord(" heartbeat") });
@@ -315,7 +315,7 @@ private Q_SLOTS:
         QVERIFY2(bare.endsWith("\n:bare\n"), bare.constData());
     }
 
-    // A number past what its field holds is a bad line, not a wrapped value.
+    // A number that would wrap is a named bad line, never a silently wrong value.
     void jsonlRejectsNumbersThatWouldWrap_data()
     {
         QTest::addColumn<QByteArray>("from");
@@ -333,7 +333,7 @@ private Q_SLOTS:
         QTest::newRow("mono_ns fraction") << QByteArray("\"mono_ns\":1")
                                           << QByteArray("\"mono_ns\":1.5")
                                           << u"\"mono_ns\" must be a whole number"_s;
-        // A time past 2262 is a named bad line, not 1816.
+        // A time past 2262 overflows the nanoseconds: a named bad line, not 1816.
         QTest::newRow("received 9999")
             << QByteArray("2026-11-25T14:51:42.348123Z") << QByteArray("9999-12-31T23:59:59Z")
             << u"between 1678 and 2262"_s;
@@ -351,7 +351,7 @@ private Q_SLOTS:
         QVERIFY2(r.errors[0].message.contains(reason), qPrintable(r.errors[0].message));
     }
 
-    // The same for CSV, and times past what 64-bit nanoseconds hold.
+    // As for JSON Lines: numbers that would wrap and times out of range are named.
     void csvRejectsNumbersThatWouldWrap_data()
     {
         QTest::addColumn<QByteArray>("row");
@@ -377,7 +377,7 @@ private Q_SLOTS:
         QVERIFY2(r.errors[0].message.contains(reason), qPrintable(r.errors[0].message));
     }
 
-    // Named, skipped, and the next line still loads.
+    // An over-long line is named and skipped, and the next line still loads.
     void jsonlOverlongLineIsNamedAndSkipped_data()
     {
         QTest::addColumn<qint64>("lineBytes");
@@ -403,7 +403,7 @@ private Q_SLOTS:
             qPrintable(r.errors[0].message));
     }
 
-    // A line far past the limit is never held whole.
+    // A line far past the limit is never held whole: memory stays bounded.
     void jsonlHugeLineKeepsMemoryBounded()
     {
         const qint64 huge = qint64(1) << 30; // 1 GiB, four times the limit
@@ -421,7 +421,7 @@ private Q_SLOTS:
             qPrintable(u"peak RSS grew by %1 MiB"_s.arg(grownMiB)));
     }
 
-    // An unclosed quote costs one pass, not one per block.
+    // An unclosed quote costs one pass, not one per block: reading stays linear.
     void csvUnclosedQuoteIsLinear()
     {
         const qint64 size = 64 << 20; // the rescanning reader took 17.6 s
@@ -436,7 +436,7 @@ private Q_SLOTS:
         QVERIFY(r.errors[0].message.contains(u"never closed"_s));
     }
 
-    // /dev/zero is no capture, and says so at once.
+    // /dev/zero is no capture, and says so at once instead of reading forever.
     void csvFromDevZeroEndsWithAnError()
     {
         QFile zero(u"/dev/zero"_s);
@@ -450,7 +450,7 @@ private Q_SLOTS:
         QVERIFY(r.records.isEmpty());
     }
 
-    // Past the record limit the reader stops, naming the line.
+    // Past the record limit the reader stops, naming the line: CSV cannot resync.
     void csvOverlongRecordStops()
     {
         PipeLikeDevice device(

@@ -146,8 +146,8 @@ private Q_SLOTS:
 
     void longPersistentIdIsNotCopiedPerEvent()
     {
-        // A 256 KiB id and 2,000 events in one read took
-        // 2,000 copies of the id in one frame (512 MB).
+        // A 256 KiB id and 2,000 events in one read must not cost an id per
+        // event: that was 2,000 copies of the id in one frame (512 MB).
         Writer w;
         QVERIFY(w.open(u"/dev/null"_s));
         const QByteArray id(256 * 1024, 'i');
@@ -162,7 +162,7 @@ private Q_SLOTS:
 
     void idsAreRightWhereTheyChangeWithinAndAcrossFrames()
     {
-        // The ID travels only when it changes.
+        // The ID travels only when it changes, so memory follows the wire.
         const QString path = m_dir.filePath(u"ids.jsonl"_s);
         Writer w;
         QVERIFY(w.open(path));
@@ -184,7 +184,7 @@ private Q_SLOTS:
 
     void framesShrinkAfterABurstOfHugeEvents()
     {
-        // A frame grown for an 8 MiB event kept the memory.
+        // A frame grown for an 8 MiB event must give the memory back.
         Writer w;
         QVERIFY(w.open(u"/dev/null"_s));
         const QByteArray huge(8 * 1024 * 1024, 'h');
@@ -203,7 +203,7 @@ private Q_SLOTS:
 
     void commentsAreRepairedLikeEvents()
     {
-        // Raw 0xFF went into JSON Lines.
+        // JSON Lines must stay valid UTF-8 whatever bytes came in (raw 0xFF).
         const QString path = m_dir.filePath(u"comments.jsonl"_s);
         Writer w;
         QVERIFY(w.open(path, true));
@@ -224,7 +224,7 @@ private Q_SLOTS:
 
     void writeErrorsStopTheRunAndAreReported()
     {
-        // A full disk was exit 0 and a 0-byte file.
+        // A full disk must be an error, not exit 0 and a 0-byte file.
         Writer w;
         QVERIFY(w.open(u"/dev/full"_s));
         for (quint64 seq = 1; seq <= 5; ++seq)

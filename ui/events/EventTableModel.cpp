@@ -5,8 +5,6 @@
 
 #include <QDateTime>
 #include <QLocale>
-#include <QPromise>
-#include <QThreadPool>
 
 #include <algorithm>
 #include <limits>
@@ -47,12 +45,12 @@ EventTableModel::EventTableModel(DashboardSession *session, QObject *parent)
     : QAbstractTableModel(parent)
     , m_session(session)
     , m_store(session->store())
+    , m_scanTask(new BackgroundTask(this))
+    , m_sortTask(new BackgroundTask(this))
 {
     m_firstSeq = m_store.firstSeq();
     m_count = m_store.size();
-    m_scanTimer.setSingleShot(true);
-    m_scanTimer.setInterval(0);
-    connect(&m_scanTimer, &QTimer::timeout, this, &EventTableModel::scanSlice);
+    m_storeSize = m_store.size();
     m_syncTimer.setSingleShot(true);
     connect(&m_syncTimer, &QTimer::timeout, this, [this] {
         if (!m_frozen)
@@ -64,10 +62,9 @@ EventTableModel::EventTableModel(DashboardSession *session, QObject *parent)
 
 EventTableModel::~EventTableModel()
 {
-    if (m_sortWatcher) {
-        m_sortWatcher->disconnect(this);
-        m_sortWatcher->waitForFinished();
-    }
+    // Before the members go: no scan or sort may outlive them.
+    m_scanTask->cancel();
+    m_sortTask->cancel();
 }
 
 int EventTableModel::rowCount(const QModelIndex &parent) const
@@ -284,7 +281,9 @@ void EventTableModel::resetToIdentity()
 {
     ++m_generation;
     m_stopReason.clear();
-    m_scanTimer.stop();
+    m_scanTask->requestCancel();
+    m_scanning = false;
+    m_rescan = false;
     m_sortScan = false;
     m_sortRunning = false;
     m_pendingKeys.clear();
@@ -305,7 +304,9 @@ void EventTableModel::restartScan(bool forSort)
     ++m_generation;
     m_stopReason.clear();
     m_scannedRows = 0;
-    m_scanTimer.stop();
+    m_scanTask->requestCancel();
+    m_scanning = false;
+    m_rescan = false;
     m_pendingKeys.clear();
     m_sortRunning = false;
     m_sortScan = forSort;
@@ -327,20 +328,25 @@ void EventTableModel::scheduleScan()
 {
     if (!m_stopReason.isEmpty())
         return;
-    if (!m_sortRunning && !m_scanTimer.isActive())
-        m_scanTimer.start();
+    if (m_sortRunning)
+        return;
+    if (m_scanning)
+        m_rescan = true;
+    else
+        startScanPass();
 }
 
-EventTableModel::SortKey EventTableModel::keyFor(const StoredEvent &event) const
+EventTableModel::SortKey EventTableModel::keyFor(
+    const StoredEvent &event, int column, const EventStoreSnapshot &store)
 {
     SortKey key;
     key.seq = event.seq;
-    switch (m_sortColumn) {
+    switch (column) {
     case TimeColumn:
         key.number = event.arrivalWallNs;
         break;
     case StreamColumn:
-        key.text = m_session->streamName(event.stream).toUtf8();
+        key.text = store.streamName(event.stream).toUtf8();
         break;
     case TypeColumn:
         key.text = event.type.toByteArray();
@@ -366,65 +372,104 @@ EventTableModel::SortKey EventTableModel::keyFor(const StoredEvent &event) const
     return key;
 }
 
-void EventTableModel::scanSlice()
+void EventTableModel::startScanPass()
 {
+    m_rescan = false;
     if (m_store.isEmpty()) {
         setBusy(m_sortScan);
         if (m_sortScan)
             finishSortScan();
         return;
     }
-    QElapsedTimer clock;
-    clock.start();
-    const quint64 first = m_store.firstSeq();
-    const quint64 last = m_store.lastSeq();
-    if (m_scanNextSeq < first)
-        m_scanNextSeq = first;
-    std::vector<quint64> found;
-    // A regex row may cost up to its budget: the clock is read after each one.
-    const int checkEvery = m_matcher.isCostly() ? 1 : 512;
-    int sinceCheck = 0;
-    bool tooSlow = false;
-    while (m_scanNextSeq <= last) {
-        const StoredEvent event = m_store.at(qint64(m_scanNextSeq - first));
-        const EventMatcher::Result result = m_matcher.match(event, event.type);
-        if (result == EventMatcher::Result::TooSlow) {
-            tooSlow = true;
-            break;
-        }
-        if (result == EventMatcher::Result::Match) {
-            if (m_sortScan)
-                m_pendingKeys.push_back(keyFor(event));
-            else
-                found.push_back(m_scanNextSeq);
-        }
-        ++m_scanNextSeq;
-        ++m_scannedRows;
-        if (++sinceCheck == checkEvery) {
-            sinceCheck = 0;
-            if (clock.elapsed() >= kSliceMs)
+    if (m_scanNextSeq < m_store.firstSeq())
+        m_scanNextSeq = m_store.firstSeq();
+    // The worker reads a snapshot: the store itself is the owner thread's,
+    // and the cap may drop segments while the scan runs.
+    m_scanning = true;
+    m_scanTask->start([this, store = m_store.snapshot(), matcher = m_matcher, from = m_scanNextSeq,
+                          sortScan = m_sortScan, column = m_sortColumn](BackgroundTask::Context &context) {
+        const quint64 first = store.firstSeq();
+        const quint64 end = first + quint64(store.size());
+        // A regex row may cost up to its budget: the clock is read after each one.
+        const int checkEvery = matcher.isCostly() ? 1 : 512;
+        int sinceCheck = 0;
+        QElapsedTimer clock;
+        clock.start();
+        ScanPart part;
+        const auto handOver = [this, &context, &part](quint64 nextSeq) {
+            part.nextSeq = nextSeq;
+            context.post([this, part = std::move(part)]() mutable { takeScanPart(std::move(part)); });
+            part = {};
+        };
+        quint64 seq = from;
+        for (; seq < end; ++seq) {
+            const StoredEvent event = store.at(qint64(seq - first));
+            const EventMatcher::Result result = matcher.match(event, event.type);
+            if (result == EventMatcher::Result::TooSlow) {
+                part.tooSlow = true;
                 break;
+            }
+            if (result == EventMatcher::Result::Match) {
+                if (sortScan)
+                    part.keys.push_back(keyFor(event, column, store));
+                else
+                    part.found.push_back(seq);
+            }
+            ++part.scanned;
+            if (++sinceCheck == checkEvery) {
+                sinceCheck = 0;
+                if (context.isCanceled())
+                    return;
+                if (clock.elapsed() >= kSliceMs && !part.found.empty()) {
+                    handOver(seq + 1);
+                    clock.restart();
+                }
+            }
         }
-    }
-    if (!found.empty()) {
+        part.last = true;
+        handOver(seq);
+    });
+}
+
+void EventTableModel::takeScanPart(ScanPart part)
+{
+    m_scannedRows += part.scanned;
+    m_scanNextSeq = part.nextSeq;
+    // The cap may have dropped some since the snapshot: they are never shown.
+    const quint64 first = m_store.firstSeq();
+    const auto kept = std::lower_bound(part.found.cbegin(), part.found.cend(), first);
+    if (kept != part.found.cend()) {
         const int at = int(m_rows.size());
-        beginInsertRows({}, at, at + int(found.size()) - 1);
-        m_rows.insert(m_rows.end(), found.cbegin(), found.cend());
+        beginInsertRows({}, at, at + int(part.found.cend() - kept) - 1);
+        m_rows.insert(m_rows.end(), kept, part.found.cend());
         endInsertRows();
     }
-    if (tooSlow) {
+    if (m_sortScan)
+        m_pendingKeys.insert(m_pendingKeys.end(), std::make_move_iterator(part.keys.begin()),
+            std::make_move_iterator(part.keys.end()));
+    if (part.last || part.tooSlow)
+        m_scanning = false;
+    if (part.tooSlow) {
         // Give up on the pattern rather than stall on each row that follows;
         // the rows found so far stay, and new rows are not scanned.
         m_stopReason = tr("The pattern is too slow: stopped after %Ln row(s).", nullptr,
             int(std::min<qint64>(m_scannedRows, INT_MAX)));
         m_sortScan = false;
         m_pendingKeys = {};
+        m_rescan = false;
         setBusy(false);
         Q_EMIT scanStopped(m_stopReason);
         return;
     }
-    if (m_scanNextSeq <= last) {
-        m_scanTimer.start();
+    if (part.last)
+        endScanPass();
+}
+
+void EventTableModel::endScanPass()
+{
+    // Rows that came meanwhile are scanned before the pass counts as done.
+    if (m_rescan || (!m_store.isEmpty() && m_scanNextSeq <= m_store.lastSeq())) {
+        startScanPass();
         return;
     }
     if (m_sortScan)
@@ -443,43 +488,33 @@ void EventTableModel::finishSortScan()
     const bool byText = column == StreamColumn || column == TypeColumn || column == IdColumn
         || column == DataColumn;
 
-    // Sorting a million keys takes a few hundred milliseconds: a worker does it.
-    auto promise = std::make_shared<QPromise<std::vector<quint64>>>();
-    auto *watcher = new QFutureWatcher<std::vector<quint64>>(this);
-    watcher->setFuture(promise->future());
-    m_sortWatcher = watcher;
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        if (m_sortWatcher == watcher)
-            m_sortWatcher = nullptr;
-        std::vector<quint64> seqs = watcher->future().takeResult();
-        watcher->deleteLater();
-        applySorted(std::move(seqs), generation);
-    });
-    QThreadPool::globalInstance()->start(
-        [promise, keys = std::move(m_pendingKeys), descending, byText]() mutable {
-            promise->start();
-            const auto less = [byText](const SortKey &a, const SortKey &b) {
-                if (byText) {
-                    const int c = a.text.compare(b.text);
-                    return c != 0 ? c < 0 : a.seq < b.seq;
-                }
-                return a.number != b.number ? a.number < b.number : a.seq < b.seq;
-            };
-            if (descending)
-                std::sort(keys.begin(), keys.end(),
-                    [&less](const SortKey &a, const SortKey &b) { return less(b, a); });
-            else
-                std::sort(keys.begin(), keys.end(), less);
-            // Only the order goes back: the keys (a million small arrays for a
-            // text column) are freed here, not on the GUI thread.
-            std::vector<quint64> seqs;
-            seqs.reserve(keys.size());
-            for (const SortKey &key : keys)
-                seqs.push_back(key.seq);
-            keys = {};
-            promise->addResult(std::move(seqs));
-            promise->finish();
+    // Sorting a million keys takes a few hundred milliseconds: a worker does
+    // it. A newer sort or filter restarts the task, which drops this result.
+    m_sortTask->start([this, keys = std::move(m_pendingKeys), descending, byText, generation](
+                          BackgroundTask::Context &context) mutable {
+        const auto less = [byText](const SortKey &a, const SortKey &b) {
+            if (byText) {
+                const int c = a.text.compare(b.text);
+                return c != 0 ? c < 0 : a.seq < b.seq;
+            }
+            return a.number != b.number ? a.number < b.number : a.seq < b.seq;
+        };
+        if (descending)
+            std::sort(keys.begin(), keys.end(),
+                [&less](const SortKey &a, const SortKey &b) { return less(b, a); });
+        else
+            std::sort(keys.begin(), keys.end(), less);
+        // Only the order goes back: the keys (a million small arrays for a
+        // text column) are freed here, not on the GUI thread.
+        std::vector<quint64> seqs;
+        seqs.reserve(keys.size());
+        for (const SortKey &key : keys)
+            seqs.push_back(key.seq);
+        keys = {};
+        context.post([this, seqs = std::move(seqs), generation]() mutable {
+            applySorted(std::move(seqs), generation);
         });
+    });
     m_pendingKeys = {};
 }
 
@@ -513,8 +548,13 @@ void EventTableModel::setFrozen(bool frozen)
         syncWithStore();
 }
 
-void EventTableModel::handleIngested(const IngestResult &)
+void EventTableModel::handleIngested(const IngestResult &result)
 {
+    // IngestResult's rule: the rows dropped came from the front of the rows
+    // there were, then the rows appended came at the end.
+    Q_ASSERT(result.droppedFromFront <= m_storeSize);
+    Q_ASSERT(m_storeSize - result.droppedFromFront + result.appended == m_store.size());
+    m_storeSize = m_store.size();
     if (m_frozen)
         return;
     if (m_store.size() >= kCoalesceRows && m_lastSync.isValid()) {
@@ -581,6 +621,7 @@ void EventTableModel::dropFilteredFront()
 
 void EventTableModel::handleCaptureReset()
 {
+    m_storeSize = m_store.size();
     if (m_sortColumn >= 0 || !m_matcher.acceptsAll())
         restartScan(m_sortColumn >= 0);
     else

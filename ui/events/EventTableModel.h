@@ -1,10 +1,10 @@
 #pragma once
 
+#include "core/common/BackgroundTask.h"
 #include "core/store/EventFilter.h"
 #include "core/pipeline/CapturePipeline.h"
 
 #include <QAbstractTableModel>
-#include <QFutureWatcher>
 #include <QElapsedTimer>
 #include <QTimer>
 
@@ -22,11 +22,11 @@ class DashboardSession;
 //
 // Unfiltered and unsorted, row r is simply the store's row r. With a filter
 // or a sort the model keeps the matching store sequence numbers; those are
-// found by a scanner that works in slices of a few milliseconds per turn of
-// the event loop, so filtering a million rows never freezes the window, and
-// rows appear as they are found. Sorting sorts keys on a worker thread; rows
-// that arrive after a sort are appended below the sorted part, in arrival
-// order, until the next sort.
+// found by a scan of a store snapshot on a BackgroundTask, which hands over
+// what it found every few milliseconds, so filtering a million rows never
+// freezes the window, and rows appear as they are found. Sorting sorts keys
+// on another BackgroundTask; rows that arrive after a sort are appended
+// below the sorted part, in arrival order, until the next sort.
 class EventTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -75,7 +75,7 @@ public:
     int nearestRowOfSeq(quint64 seq) const;
     std::vector<quint64> shownSeqs() const; // for "export the current filter"
 
-    // How long a slice of filtering or key extraction may take per event-loop turn.
+    // How often the scan hands the rows it found to the table.
     static constexpr int kSliceMs = 8;
     // From this many rows held, batches are taken into the table at most once
     // per kSyncIntervalMs instead of one by one: every row count change costs
@@ -101,16 +101,29 @@ private:
         quint64 seq = 0;
     };
 
+    // What a scan pass found since it last handed over; on the owner thread.
+    struct ScanPart
+    {
+        std::vector<quint64> found; // filtering
+        std::vector<SortKey> keys; // collecting for a sort
+        qint64 scanned = 0;
+        quint64 nextSeq = 0; // the scan's cursor after this part
+        bool last = false;
+        bool tooSlow = false;
+    };
+
     void handleIngested(const IngestResult &result);
     void syncWithStore();
     void handleCaptureReset();
     void syncIdentity();
     void dropFilteredFront();
     void scheduleScan();
-    void scanSlice();
+    void startScanPass();
+    void takeScanPart(ScanPart part);
+    void endScanPass();
     void finishSortScan();
     void applySorted(std::vector<quint64> seqs, quint64 generation);
-    SortKey keyFor(const StoredEvent &event) const;
+    static SortKey keyFor(const StoredEvent &event, int column, const EventStoreSnapshot &store);
     void resetToIdentity();
     void restartScan(bool forSort);
     void setBusy(bool busy);
@@ -133,7 +146,8 @@ private:
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     quint64 m_generation = 0; // invalidates sorts in flight
-    QTimer m_scanTimer;
+    bool m_scanning = false; // a scan pass is on m_scanTask
+    bool m_rescan = false; // rows came during a scan pass: another follows
     QTimer m_syncTimer; // a coalesced sync with the store, pending
     QElapsedTimer m_lastSync;
     bool m_busy = false;
@@ -141,7 +155,9 @@ private:
     qint64 m_scannedRows = 0; // by the current filter, for the stop reason
     bool m_frozen = false;
     bool m_rowsMode = false; // m_rows is what the view shows
-    QFutureWatcher<std::vector<quint64>> *m_sortWatcher = nullptr;
+    qint64 m_storeSize = 0; // as of the last ingest or reset, to check IngestResult
+    BackgroundTask *m_scanTask;
+    BackgroundTask *m_sortTask;
 };
 
 } // namespace ssescope::ui

@@ -1,6 +1,6 @@
 #include "MainWindow.h"
 
-#include "core/capture/CaptureJobs.h"
+#include "core/capture/ExportJob.h"
 #include "ui/charts/LiveChartsPanel.h"
 #include "core/common/Clock.h"
 #include "ui/events/EventFilterBar.h"

@@ -2,7 +2,7 @@
 // do, kept apart from the window's construction.
 #include "ui/window/MainWindow.h"
 
-#include "core/capture/CaptureJobs.h"
+#include "core/capture/ExportJob.h"
 #include "ui/capture/ExportDialog.h"
 #include "ui/compare/ComparisonView.h"
 #include "ui/compare/StreamPickerDialog.h"

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QString>
+
+#include <functional>
+
+class QIODevice;
+
+namespace ssescope {
+
+// Each capture codec reads its device block by block and carries its own
+// state (an open line, an open quote) from block to block; the loop, the
+// block size and what ends a capture are written here once.
+//
+// onBlock returns false to stop (the codec found something fatal and said
+// so). Only a read of nothing ends a capture: for a pipe or a FIFO atEnd()
+// is true before anything has arrived. Returns false on a read error, with
+// the device's reason in fatalError, or when onBlock stopped.
+using BlockHandler = std::function<bool(QByteArrayView block)>;
+bool readCaptureBlocks(QIODevice *device, const BlockHandler &onBlock, QString *fatalError);
+
+} // namespace ssescope
