@@ -7,10 +7,8 @@
 #include "core/stats/RateSeries.h"
 #include "ui/streams/StreamStateStyle.h"
 
-#include <QApplication>
 #include <QFileInfo>
 #include <QLocale>
-#include <QStyle>
 
 using namespace Qt::StringLiterals;
 
@@ -245,7 +243,7 @@ QVariant StreamListModel::decorationData(
         : QString();
     if (!tlsWarning.isEmpty() && column == MessageColumn) {
         if (role == Qt::DecorationRole)
-            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+            return warningIcon();
         if (role == Qt::AccessibleDescriptionRole)
             return tlsWarning;
     }

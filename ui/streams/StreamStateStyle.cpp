@@ -51,6 +51,22 @@ QString stateLabel(SubscriptionState state)
 
 namespace {
 
+void paintWarningTriangle(QPainter &p, const QRectF &r, const QColor &color, int size)
+{
+    QPainterPath tri;
+    tri.moveTo(r.center().x(), r.top());
+    tri.lineTo(r.right(), r.bottom());
+    tri.lineTo(r.left(), r.bottom());
+    tri.closeSubpath();
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawPath(tri);
+    p.setPen(QPen(Qt::white, size / 9.0, Qt::SolidLine, Qt::RoundCap));
+    p.drawLine(QPointF(r.center().x(), r.top() + size * 0.35),
+        QPointF(r.center().x(), r.bottom() - size * 0.3));
+    p.drawPoint(QPointF(r.center().x(), r.bottom() - size * 0.13));
+}
+
 QPixmap paintStateIcon(SubscriptionState state, int size)
 {
     QPixmap pixmap(size, size);
@@ -91,21 +107,9 @@ QPixmap paintStateIcon(SubscriptionState state, int size)
         p.drawRoundedRect(QRectF(r.right() - size * 0.12 - w, r.top(), w, r.height()), 1, 1);
         break;
     }
-    case SubscriptionState::Failed: { // triangle with a bar
-        QPainterPath tri;
-        tri.moveTo(r.center().x(), r.top());
-        tri.lineTo(r.right(), r.bottom());
-        tri.lineTo(r.left(), r.bottom());
-        tri.closeSubpath();
-        p.setPen(Qt::NoPen);
-        p.setBrush(color);
-        p.drawPath(tri);
-        p.setPen(QPen(Qt::white, size / 9.0, Qt::SolidLine, Qt::RoundCap));
-        p.drawLine(QPointF(r.center().x(), r.top() + size * 0.35),
-            QPointF(r.center().x(), r.bottom() - size * 0.3));
-        p.drawPoint(QPointF(r.center().x(), r.bottom() - size * 0.13));
+    case SubscriptionState::Failed: // triangle with a bar
+        paintWarningTriangle(p, r, color, size);
         break;
-    }
     case SubscriptionState::Closed: // filled square
         p.setPen(Qt::NoPen);
         p.setBrush(color);
@@ -132,6 +136,27 @@ QIcon stateIcon(SubscriptionState state)
         it = cache.insert(int(state), icon);
     }
     return *it;
+}
+
+QIcon warningIcon()
+{
+    // Painted like the state icons rather than taken from the widget style,
+    // so that the models link Qt Gui only.
+    static const QIcon icon = [] {
+        QIcon result;
+        for (int size : { 16, 24, 32 }) {
+            QPixmap pixmap(size, size);
+            pixmap.fill(Qt::transparent);
+            QPainter p(&pixmap);
+            p.setRenderHint(QPainter::Antialiasing);
+            paintWarningTriangle(p, QRectF(1.5, 1.5, size - 3.0, size - 3.0),
+                QColor(0xe0, 0x9b, 0x00), size);
+            p.end();
+            result.addPixmap(pixmap);
+        }
+        return result;
+    }();
+    return icon;
 }
 
 } // namespace ssescope::ui

@@ -12,5 +12,7 @@ namespace ssescope::ui {
 QColor stateColor(SubscriptionState state);
 QIcon stateIcon(SubscriptionState state);
 QString stateLabel(SubscriptionState state); // translated, for people
+// A warning beside a message (a stream that ignores TLS errors).
+QIcon warningIcon();
 
 } // namespace ssescope::ui

@@ -1,4 +1,4 @@
-// Must compile: the twin of core_includes_widget.cpp, with what core may use.
+// Must compile: the twin of includes_widget.cpp, with what core may use.
 #include <QObject>
 
 int layerProbe()
