@@ -198,7 +198,7 @@ void CliEventWriter::consumeEvent(const SseEventView &event, std::optional<doubl
         sent->assign(event.id);
     }
     const QByteArrayView id = sameId ? QByteArrayView() : event.id;
-    const RecordHeader header { sameId ? EventSameId : EventWithId, event.stream, event.seq,
+    const RecordHeader header { sameId ? EventSameId : EventWithId, event.stream, event.streamSeq,
         event.arrivalSteadyNs, event.arrivalWallNs, event.chunkIndex, event.wireBytes,
         latencyMs.value_or(0), quint32(latencyMs.has_value()), quint32(id.size()), quint32(event.type.size()), quint32(event.data.size()) };
     appendRecord(*frame, header, id, event.type, event.data);

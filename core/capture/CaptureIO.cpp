@@ -28,7 +28,7 @@ ExportResult exportRows(const EventStoreSnapshot &store, qint64 total, const Row
             ++result.lost;
             continue;
         }
-        const StoredEvent event = store.at(row);
+        const StoredEventView event = store.at(row);
         auto name = names.find(event.stream);
         if (name == names.end())
             name = names.insert(event.stream, store.streamName(event.stream).toUtf8());
@@ -53,7 +53,7 @@ ExportResult exportRows(const EventStoreSnapshot &store, qint64 total, const Row
 
 } // namespace
 
-bool ExportFilter::accepts(const StoredEvent &event, const QString &streamName) const
+bool ExportFilter::accepts(const StoredEventView &event, const QString &streamName) const
 {
     if (!streams.isEmpty() && !streams.contains(streamName))
         return false;
@@ -111,7 +111,7 @@ ImportResult readCaptureEvents(CaptureFormat format, QIODevice *device, CaptureS
         }
         SseEventView view;
         view.stream = *id;
-        view.seq = record.seq;
+        view.streamSeq = record.streamSeq;
         view.id = record.id;
         view.type = record.type;
         view.data = record.data;

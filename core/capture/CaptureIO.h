@@ -26,7 +26,7 @@ struct ExportFilter
     std::optional<qint64> toWallNs; // exclusive
     QString text; // case-insensitive substring of the data; empty = all
 
-    bool accepts(const StoredEvent &event, const QString &streamName) const;
+    bool accepts(const StoredEventView &event, const QString &streamName) const;
 };
 
 struct ExportResult

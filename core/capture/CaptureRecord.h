@@ -13,7 +13,7 @@ struct CaptureRecordView
     enum class Kind { Event, Comment };
     Kind kind = Kind::Event;
     QByteArrayView stream; // the stream's name, UTF-8
-    quint64 seq = 0; // per stream
+    quint64 streamSeq = 0; // per stream
     QByteArrayView id; // the last event ID, as a browser reports it
     QByteArrayView type;
     QByteArrayView data; // for a comment: its text
@@ -29,7 +29,7 @@ struct CaptureRecord
 {
     CaptureRecordView::Kind kind = CaptureRecordView::Kind::Event;
     QByteArray stream;
-    quint64 seq = 0;
+    quint64 streamSeq = 0;
     QByteArray id;
     QByteArray type;
     QByteArray data;
@@ -41,7 +41,7 @@ struct CaptureRecord
 
     CaptureRecordView view() const
     {
-        return CaptureRecordView { kind, stream, seq, id, type, data, receivedWallNs, monoNs, chunk,
+        return CaptureRecordView { kind, stream, streamSeq, id, type, data, receivedWallNs, monoNs, chunk,
             bytes, latencyMs };
     }
 };

@@ -54,7 +54,7 @@ bool CaptureRecorder::append(const EventBatch &batch, const EventStore &names)
         auto name = m_names.find(event.stream);
         if (name == m_names.end())
             name = m_names.insert(event.stream, names.streamName(event.stream).toUtf8());
-        m_writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, *name, event.seq,
+        m_writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, *name, event.streamSeq,
             event.id, event.type, event.data, event.arrivalWallNs, event.arrivalSteadyNs,
             event.chunkIndex, event.wireBytes, latencyMs });
         ++m_events;

@@ -82,7 +82,7 @@ bool toRecord(const QList<QByteArray> &f, CaptureRecord *r, QString *why)
         return v;
     };
     r->stream = restoreTextCell(f.at(0));
-    r->seq = quint64(number(1, "seq", false));
+    r->streamSeq = quint64(number(1, "seq", false));
     r->id = restoreTextCell(f.at(2));
     r->type = restoreTextCell(f.at(3));
     r->data = restoreTextCell(f.at(4));
@@ -130,7 +130,7 @@ void CsvWriter::write(const CaptureRecordView &r)
     }
     appendTextCell(out, r.stream);
     out.append(',');
-    out.appendUInt(r.seq);
+    out.appendUInt(r.streamSeq);
     out.append(',');
     appendTextCell(out, r.id);
     out.append(',');

@@ -89,7 +89,7 @@ void JsonlWriter::write(const CaptureRecordView &r)
     out.appendLiteral("{\"kind\":\"event\",\"stream\":");
     appendJsonString(out, r.stream);
     out.appendLiteral(",\"seq\":");
-    out.appendUInt(r.seq);
+    out.appendUInt(r.streamSeq);
     out.appendLiteral(",\"id\":");
     appendJsonString(out, r.id);
     out.appendLiteral(",\"type\":");
@@ -172,7 +172,7 @@ bool toRecord(const QJsonObject &o, CaptureRecord *r, QString *why)
         || !text(u"data"_s, &r->data) || !integer(u"chunk"_s, 0, &chunk)
         || !integer(u"bytes"_s, 0, &bytes))
         return false;
-    r->seq = quint64(seq);
+    r->streamSeq = quint64(seq);
     r->chunk = quint64(chunk);
     r->bytes = quint64(bytes);
     const QJsonValue latency = o.value(u"latency_ms"_s);

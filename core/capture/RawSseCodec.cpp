@@ -55,7 +55,7 @@ void appendMeta(ByteBuffer &out, const char *prefix, const CaptureRecordView &r,
     out.append(encodeName(r.stream));
     if (event) {
         out.appendLiteral(" seq=");
-        out.appendUInt(r.seq);
+        out.appendUInt(r.streamSeq);
     }
     char received[32];
     out.appendLiteral(" received=");
@@ -92,7 +92,7 @@ public:
             m_meta.reset();
         } else {
             record.stream = "raw";
-            record.seq = event.seq;
+            record.streamSeq = event.streamSeq;
             record.bytes = event.wireBytes;
         }
         record.kind = CaptureRecordView::Kind::Event;
@@ -159,7 +159,7 @@ private:
             if (key == "stream") {
                 r->stream = QUrl::fromPercentEncoding(value).toUtf8();
             } else if (key == "seq") {
-                r->seq = value.toULongLong(&ok);
+                r->streamSeq = value.toULongLong(&ok);
             } else if (key == "received") {
                 const auto wall = epochNsFromRfc3339(value);
                 ok = wall.has_value();
@@ -201,7 +201,7 @@ void RawSseWriter::write(const CaptureRecordView &r)
         out.append(encodeName(r.stream));
         if (r.kind == CaptureRecordView::Kind::Event) {
             out.appendLiteral(" seq=");
-            out.appendUInt(r.seq);
+            out.appendUInt(r.streamSeq);
         }
         out.appendLiteral(": ");
         out.append(QByteArrayView(reason));

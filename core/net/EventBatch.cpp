@@ -22,7 +22,7 @@ SseEventView EventBatch::viewOf(const Part &part, const Record &record)
 {
     SseEventView view;
     view.stream = record.stream;
-    view.seq = record.seq;
+    view.streamSeq = record.streamSeq;
     view.id = record.idText == kInline
         ? QByteArrayView(part.arena.data() + record.idOffset, record.idLength)
         : QByteArrayView(part.texts[record.idText]);
@@ -140,7 +140,7 @@ void EventBatch::append(
     Record &record = part.records.emplace_back();
     record.arrivalSteadyNs = event.arrivalSteadyNs;
     record.arrivalWallNs = event.arrivalWallNs;
-    record.seq = event.seq;
+    record.streamSeq = event.streamSeq;
     record.chunkIndex = event.chunkIndex;
     record.dataOffset = dataOffset;
     record.idOffset = idOffset;

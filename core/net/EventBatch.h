@@ -75,7 +75,7 @@ private:
     {
         qint64 arrivalSteadyNs;
         qint64 arrivalWallNs;
-        quint64 seq;
+        quint64 streamSeq;
         quint64 chunkIndex;
         quint64 dataOffset;
         quint64 idOffset; // in the arena, for an inline id

@@ -51,7 +51,7 @@ void CaptureMeasurer::measureRecord(StreamId stream, const CaptureRecordView &r)
         measureComment(stream, r.monoNs);
         return;
     }
-    measure(SseEventView { stream, r.seq, r.id, r.type, r.data, r.monoNs, r.receivedWallNs, r.chunk,
+    measure(SseEventView { stream, r.streamSeq, r.id, r.type, r.data, r.monoNs, r.receivedWallNs, r.chunk,
                 r.bytes },
         r.latencyMs);
 }

@@ -140,7 +140,7 @@ bool CapturePipeline::replayTurn()
     const qint64 first = m_store.isEmpty() ? 0 : qint64(m_replay.nextSeq - m_store.firstSeq());
     const qint64 last = std::min(m_store.size(), first + kReplayRowsPerTurn);
     for (qint64 row = first; row < last; ++row) {
-        const StoredEvent e = m_store.at(row);
+        const StoredEventView e = m_store.at(row);
         if (comparison->indexOf(e.stream) < 0)
             continue;
         if (m_replay.count == 0 || e.stream != m_replay.stream

@@ -17,7 +17,7 @@ using StreamId = quint32;
 struct SseEvent
 {
     StreamId stream = 0;
-    quint64 seq = 0; // per stream, from 1, continues across reconnections
+    quint64 streamSeq = 0; // per stream, from 1, continues across reconnections
     QByteArray id; // the last event ID string at dispatch (persists)
     QByteArray type; // "message" unless an event field said otherwise
     QByteArray data; // data lines joined with LF
@@ -34,7 +34,7 @@ struct SseEvent
 struct SseEventView
 {
     StreamId stream = 0;
-    quint64 seq = 0;
+    quint64 streamSeq = 0;
     QByteArrayView id;
     QByteArrayView type;
     QByteArrayView data;

@@ -408,7 +408,7 @@ void SseParser::dispatch(const ChunkStamp &stamp)
         m_lastIdShared = lastId().toByteArray();
     SseEvent event;
     event.stream = m_stream;
-    event.seq = ++m_seq;
+    event.streamSeq = ++m_seq;
     event.id = m_lastIdShared;
     event.type = m_hasType ? m_lastType : defaultEventType();
     event.data = utf8::sanitized(dataView());

@@ -40,7 +40,7 @@ EventMatcher::EventMatcher(const EventFilter &filter)
     }
 }
 
-EventMatcher::Result EventMatcher::match(const StoredEvent &event, QByteArrayView typeName) const
+EventMatcher::Result EventMatcher::match(const StoredEventView &event, QByteArrayView typeName) const
 {
     if (m_acceptsAll)
         return Result::Match;

@@ -9,7 +9,7 @@
 
 namespace ssescope {
 
-struct StoredEvent;
+struct StoredEventView;
 
 
 // What the event table shows: some streams, one type, text or a regular
@@ -47,11 +47,11 @@ public:
     bool isValid() const { return m_error.isEmpty(); }
     QString errorString() const { return m_error; } // why a regex does not compile
     bool acceptsAll() const { return m_acceptsAll; }
-    bool matches(const StoredEvent &event, QByteArrayView typeName) const
+    bool matches(const StoredEventView &event, QByteArrayView typeName) const
     {
         return match(event, typeName) == Result::Match;
     }
-    Result match(const StoredEvent &event, QByteArrayView typeName) const;
+    Result match(const StoredEventView &event, QByteArrayView typeName) const;
     // A regex costs up to the budget per row: scanners check their clock often.
     bool isCostly() const { return m_filter.regex && !m_filter.text.isEmpty(); }
     const EventFilter &filter() const { return m_filter; }

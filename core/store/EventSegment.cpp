@@ -60,10 +60,10 @@ EventSegment::IdRef EventSegment::idFor(StreamId stream, QByteArrayView id, cons
     return ref;
 }
 
-StoredEvent EventSegment::read(size_t index, const QList<QByteArray> &types) const
+StoredEventView EventSegment::read(size_t index, const QList<QByteArray> &types) const
 {
     const Record &record = records[index];
-    StoredEvent out;
+    StoredEventView out;
     out.seq = firstSeq + index;
     out.stream = record.stream;
     out.streamSeq = record.streamSeq;

@@ -19,9 +19,9 @@ namespace ssescope {
 // A stored event as consumers read it: views into the store's arenas, valid
 // until the next append() or clear() (from a snapshot: while it lives); copy
 // what must outlive that.
-struct StoredEvent
+struct StoredEventView
 {
-    quint64 seq = 0; // stable, store-wide, from 1
+    quint64 seq = 0; // stable, store-wide, from 1 (the per-stream number is streamSeq everywhere)
     StreamId stream = 0;
     quint32 streamSeq = 0;
     QByteArrayView id;
@@ -107,7 +107,7 @@ struct EventSegment
         return (record.flags & kSharedId) ? QByteArrayView(sharedIds[record.idAt])
                                           : QByteArrayView(arena.data() + record.idAt, record.idLength);
     }
-    StoredEvent read(size_t index, const QList<QByteArray> &types) const;
+    StoredEventView read(size_t index, const QList<QByteArray> &types) const;
     // Gives back spare capacity when sealing a segment that ended early.
     void shrink();
 };

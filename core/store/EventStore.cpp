@@ -111,7 +111,7 @@ EventSegment &EventStore::segmentFor(const SseEventView &event)
 
 quint64 EventStore::append(const SseEvent &event, std::optional<double> latencyMs)
 {
-    const SseEventView view { event.stream, event.seq, event.id, event.type, event.data,
+    const SseEventView view { event.stream, event.streamSeq, event.id, event.type, event.data,
         event.arrivalSteadyNs, event.arrivalWallNs, event.chunkIndex, event.wireBytes };
     return append(view, latencyMs, &event.id);
 }
@@ -124,7 +124,7 @@ quint64 EventStore::append(
     const qint64 before = segment.bytes();
     EventSegment::Record record {};
     record.stream = event.stream;
-    record.streamSeq = quint32(event.seq);
+    record.streamSeq = quint32(event.streamSeq);
     record.arrivalSteadyNs = event.arrivalSteadyNs;
     record.chunkIndex = quint32(event.chunkIndex);
     record.wireBytes = quint32(event.wireBytes);
@@ -193,13 +193,13 @@ void EventStore::enforceLimits()
     }
 }
 
-StoredEvent EventStore::at(qint64 row) const
+StoredEventView EventStore::at(qint64 row) const
 {
     if (row < 0 || row >= m_size)
         return {};
     const quint64 seq = m_firstSeq + quint64(row);
     const EventSegment *segment = segmentOfSeq(m_segments, seq);
-    return segment ? segment->read(size_t(seq - segment->firstSeq), m_types) : StoredEvent {};
+    return segment ? segment->read(size_t(seq - segment->firstSeq), m_types) : StoredEventView {};
 }
 
 qint64 EventStore::rowOfSeq(quint64 seq) const

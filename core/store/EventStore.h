@@ -47,7 +47,7 @@ public:
 
     qint64 size() const { return m_size; }
     bool isEmpty() const { return m_size == 0; }
-    StoredEvent at(qint64 row) const; // 0 = oldest retained
+    StoredEventView at(qint64 row) const; // 0 = oldest retained
     qint64 rowOfSeq(quint64 seq) const; // -1 if dropped or unknown
     quint64 firstSeq() const { return m_firstSeq; }
     quint64 lastSeq() const { return m_firstSeq + quint64(m_size) - 1; }

@@ -22,7 +22,7 @@ public:
 
     qint64 size() const { return m_size; }
     bool isEmpty() const { return m_size == 0; }
-    StoredEvent at(qint64 row) const; // 0 = oldest; views valid while the snapshot lives
+    StoredEventView at(qint64 row) const; // 0 = oldest; views valid while the snapshot lives
     quint64 firstSeq() const { return m_firstSeq; }
     quint64 droppedEvents() const { return m_dropped; } // by the store, up to the snapshot
     QString streamName(StreamId stream) const;

@@ -273,7 +273,7 @@ qint64 eventsLost(const EventStore &store, const QList<StreamId> &streams, quint
 {
     QHash<StreamId, quint64> lastId;
     for (qint64 row = store.size() - 1; row >= 0 && lastId.size() < streams.size(); --row) {
-        const StoredEvent event = store.at(row);
+        const StoredEventView event = store.at(row);
         if (streams.contains(event.stream) && !lastId.contains(event.stream))
             lastId.insert(event.stream, event.id.toULongLong());
     }
@@ -610,7 +610,7 @@ void ingestSynthetic(DashboardSession &session, int count, quint64 &seq)
         const QByteArray id = QByteArray::number(++seq);
         SseEventView event;
         event.stream = 1;
-        event.seq = seq;
+        event.streamSeq = seq;
         event.id = id;
         event.type = "message";
         event.data = payload;
@@ -704,7 +704,7 @@ void DashboardBench::chartsAtThousandStreams()
             const QByteArray id = QByteArray::number(++seq);
             SseEventView event;
             event.stream = StreamId(stream);
-            event.seq = seq;
+            event.streamSeq = seq;
             event.id = id;
             event.type = "message";
             event.data = payload;

@@ -17,7 +17,7 @@ SseEvent makeEvent(int i)
 {
     SseEvent e;
     e.stream = StreamId(i % 8);
-    e.seq = quint64(i);
+    e.streamSeq = quint64(i);
     e.id = QByteArray::number(i);
     e.type = QByteArrayLiteral("message");
     e.data = "{\"seq\":" + QByteArray::number(i) + ",\"ts\":1764081234567.125,\"price\":101.25}";

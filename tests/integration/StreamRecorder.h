@@ -22,7 +22,7 @@ public:
                 const SseEventView view = batch->event(i);
                 SseEvent event;
                 event.stream = view.stream;
-                event.seq = view.seq;
+                event.streamSeq = view.streamSeq;
                 event.id = view.id.toByteArray();
                 event.type = view.type.toByteArray();
                 event.data = view.data.toByteArray();

@@ -22,7 +22,7 @@ inline IngestResult ingestEvents(ui::DashboardSession &session, StreamId stream,
         const QByteArray payload = data(i);
         SseEventView event;
         event.stream = stream;
-        event.seq = quint64(i + 1);
+        event.streamSeq = quint64(i + 1);
         event.id = id;
         event.type = type;
         event.data = payload;
@@ -47,7 +47,7 @@ inline IngestResult ingestRead(ui::DashboardSession &session, StreamId stream, i
         const QByteArray id = QByteArray::number(qint64(chunkIndex) * 1000 + i);
         SseEventView event;
         event.stream = stream;
-        event.seq = chunkIndex * 1000 + quint64(i) + 1;
+        event.streamSeq = chunkIndex * 1000 + quint64(i) + 1;
         event.id = id;
         event.type = "message";
         event.data = payload;

@@ -39,7 +39,7 @@ private Q_SLOTS:
             EventBatch::SharedTexts texts;
             SseEventView event;
             event.stream = 1;
-            event.seq = quint64(i) + 1;
+            event.streamSeq = quint64(i) + 1;
             event.data = data;
             batch.append(event, texts, std::nullopt);
             ok = recorder.append(batch, store);

@@ -82,7 +82,7 @@ void feedTwoRoutes(DashboardSession &session)
         const QByteArray id = QByteArray::number(a.event + 1);
         const QByteArray data = "{\"price\":" + QByteArray::number(a.event) + "}";
         SseEventView event;
-        event.seq = ++seq;
+        event.streamSeq = ++seq;
         event.id = id;
         event.type = "message";
         event.data = data;

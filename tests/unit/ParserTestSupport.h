@@ -32,7 +32,7 @@ public:
     {
         SseEvent event;
         event.stream = view.stream;
-        event.seq = view.seq;
+        event.streamSeq = view.streamSeq;
         event.id = view.id.toByteArray();
         event.type = view.type.toByteArray();
         event.data = view.data.toByteArray();

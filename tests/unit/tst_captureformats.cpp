@@ -22,7 +22,7 @@ SseEvent makeEvent(StreamId stream, quint64 seq, QByteArray id, QByteArray type,
 {
     SseEvent e;
     e.stream = stream;
-    e.seq = seq;
+    e.streamSeq = seq;
     e.id = std::move(id);
     e.type = std::move(type);
     e.data = std::move(data);
@@ -114,8 +114,8 @@ private Q_SLOTS:
         QCOMPARE(result.events, original.size());
         QCOMPARE(exportAll(imported, CaptureFormat(format)), first);
         for (qint64 row = 0; row < original.size(); ++row) {
-            const StoredEvent a = original.at(row);
-            const StoredEvent b = imported.at(row);
+            const StoredEventView a = original.at(row);
+            const StoredEventView b = imported.at(row);
             QCOMPARE(b.data, a.data);
             QCOMPARE(b.id, a.id);
             QCOMPARE(b.type, a.type);

@@ -107,7 +107,7 @@ CaptureRecord eventRecord(QByteArray id, QByteArray type, QByteArray data, quint
 {
     CaptureRecord r;
     r.stream = "s";
-    r.seq = seq;
+    r.streamSeq = seq;
     r.id = std::move(id);
     r.type = std::move(type);
     r.data = std::move(data);
@@ -247,12 +247,12 @@ private Q_SLOTS:
         store.setStreamName(1, u"s"_s);
         SseEvent good;
         good.stream = 1;
-        good.seq = 1;
+        good.streamSeq = 1;
         good.id = "1";
         good.type = "message";
         good.data = "x";
         SseEvent bad = good;
-        bad.seq = 2;
+        bad.streamSeq = 2;
         bad.id = "evil\nid: 2";
         store.append(good);
         store.append(bad);

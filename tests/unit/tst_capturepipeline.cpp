@@ -21,7 +21,7 @@ public:
     {
         SseEventView view;
         view.stream = stream;
-        view.seq = seq;
+        view.streamSeq = seq;
         view.id = id;
         view.type = m_type;
         view.data = data;
@@ -162,7 +162,7 @@ private Q_SLOTS:
                 }
                 SseEventView event;
                 event.stream = stream;
-                event.seq = quint64(read * 100 + i);
+                event.streamSeq = quint64(read * 100 + i);
                 event.data = "x";
                 event.arrivalSteadyNs = now;
                 event.chunkIndex = chunk[stream];

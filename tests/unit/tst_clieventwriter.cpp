@@ -40,7 +40,7 @@ struct Writer
     {
         SseEventView view;
         view.stream = kStream;
-        view.seq = seq;
+        view.streamSeq = seq;
         view.id = id;
         view.type = "message";
         view.data = data;
@@ -98,7 +98,7 @@ private Q_SLOTS:
                 const QByteArray id = QByteArray::number(seq);
                 SseEventView view;
                 view.stream = stream;
-                view.seq = seq;
+                view.streamSeq = seq;
                 view.id = id;
                 view.type = "message";
                 view.data = "x";

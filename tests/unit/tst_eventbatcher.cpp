@@ -18,7 +18,7 @@ SseEventView view(StreamId stream, quint64 seq, QByteArrayView id, QByteArrayVie
 {
     SseEventView event;
     event.stream = stream;
-    event.seq = seq;
+    event.streamSeq = seq;
     event.id = id;
     event.type = type;
     event.data = data;
@@ -76,7 +76,7 @@ private Q_SLOTS:
         for (int i = 0; i < 4; ++i) {
             const SseEventView e = batch.event(i);
             QCOMPARE(e.stream, StreamId(1 + i % 2));
-            QCOMPARE(e.seq, quint64(i + 1));
+            QCOMPARE(e.streamSeq, quint64(i + 1));
             QCOMPARE(e.id, QByteArrayView(i == 0 ? idA : i == 1 ? longId : idB));
             QCOMPARE(batch.sharedId(i) != nullptr, i == 1);
             QCOMPARE(e.type, QByteArrayView(i % 2 ? typeA : typeB));

@@ -63,7 +63,7 @@ void TestEventFilter::matches()
         filter.streams.insert(StreamId(stream));
     const EventMatcher matcher(filter);
     QVERIFY(matcher.isValid());
-    StoredEvent event;
+    StoredEventView event;
     event.stream = 7;
     event.type = "tick";
     event.data = data;
@@ -78,7 +78,7 @@ void TestEventFilter::invalidRegexIsReported()
     const EventMatcher matcher(filter);
     QVERIFY(!matcher.isValid());
     QVERIFY(matcher.errorString().contains(u"regular expression"_s));
-    StoredEvent event;
+    StoredEventView event;
     event.data = "(unclosed";
     QVERIFY(!matcher.matches(event, "message"));
 }

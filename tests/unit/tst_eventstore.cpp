@@ -16,7 +16,7 @@ SseEvent makeEvent(
 {
     SseEvent event;
     event.stream = stream;
-    event.seq = seq;
+    event.streamSeq = seq;
     event.id = QByteArray::number(seq);
     event.type = type;
     event.data = data;
@@ -40,7 +40,7 @@ private Q_SLOTS:
         QCOMPARE(store.append(makeEvent(3, 1, "hello", "tick")), quint64(1));
         QCOMPARE(store.append(makeEvent(4, 2, "", "message"), 12.5), quint64(2));
         QCOMPARE(store.size(), qint64(2));
-        const StoredEvent a = store.at(0);
+        const StoredEventView a = store.at(0);
         QCOMPARE(a.seq, quint64(1));
         QCOMPARE(a.stream, StreamId(3));
         QCOMPARE(a.id, QByteArrayView("1"));
@@ -51,7 +51,7 @@ private Q_SLOTS:
         QCOMPARE(a.chunkIndex, quint32(0));
         QCOMPARE(a.wireBytes, quint32(15));
         QVERIFY(!a.latencyMs);
-        const StoredEvent b = store.at(1);
+        const StoredEventView b = store.at(1);
         QCOMPARE(b.type, QByteArrayView("message"));
         QCOMPARE(b.data, QByteArrayView(""));
         QCOMPARE(b.latencyMs.value_or(-1), 12.5);
@@ -85,7 +85,7 @@ private Q_SLOTS:
         QCOMPARE(store.lastSeq(), quint64(appended));
         // Rows still map to the right events after dropping.
         for (qint64 row : { qint64(0), expectedSize / 2, expectedSize - 1 }) {
-            const StoredEvent e = store.at(row);
+            const StoredEventView e = store.at(row);
             QCOMPARE(e.seq, store.firstSeq() + quint64(row));
             QCOMPARE(
                 e.data.toByteArray(), QByteArray("payload " + QByteArray::number(qint64(e.seq))));

@@ -248,12 +248,12 @@ private Q_SLOTS:
         QCOMPARE(recorder.events.size(), size_t(3));
         const SseEvent &a = recorder.events[0];
         QCOMPARE(a.stream, StreamId(7));
-        QCOMPARE(a.seq, quint64(1));
+        QCOMPARE(a.streamSeq, quint64(1));
         QCOMPARE(a.arrivalSteadyNs, qint64(200));
         QCOMPARE(a.arrivalWallNs, qint64(2000));
         QCOMPARE(a.chunkIndex, quint64(2));
         QCOMPARE(a.wireBytes, quint64(9)); // "data: a\n" + "\n"
-        QCOMPARE(recorder.events[1].seq, quint64(2));
+        QCOMPARE(recorder.events[1].streamSeq, quint64(2));
         QCOMPARE(recorder.events[1].chunkIndex, quint64(2));
         QCOMPARE(recorder.events[1].wireBytes, quint64(15)); // "id: 3\n" "data: b\n" "\n"
         QCOMPARE(recorder.events[2].chunkIndex, quint64(3));
@@ -329,7 +329,7 @@ private Q_SLOTS:
         parser.resetConnection();
         parser.feed("data: b\n\n", ChunkStamp {});
         QCOMPARE(recorder.items, (QByteArrayList { "E message|41|a", "E message|41|b" }));
-        QCOMPARE(recorder.events.back().seq, quint64(2)); // sequence continues
+        QCOMPARE(recorder.events.back().streamSeq, quint64(2)); // sequence continues
     }
 
     void resetDiscardsHalfEventAndRechecksBom()
@@ -365,7 +365,7 @@ private Q_SLOTS:
         parser.feed("data: third\n\n", ChunkStamp { 50, 60, 3 });
         QCOMPARE(recorder.items,
             (QByteArrayList { "E message|1|first", "E message|1|second", "E message|1|third" }));
-        QCOMPARE(recorder.events[1].seq, quint64(2));
+        QCOMPARE(recorder.events[1].streamSeq, quint64(2));
         QCOMPARE(recorder.events[1].chunkIndex, quint64(2));
         QCOMPARE(recorder.events[2].arrivalWallNs, qint64(60));
         QCOMPARE(parser.lastEventId(), QByteArray("1"));

@@ -563,7 +563,7 @@ qint64 LiveChartsPanel::wallMinusSteadyNs() const
     // the newest stored event, which is exact for live and recorded alike.
     const EventStore &store = m_session->store();
     if (!store.isEmpty()) {
-        const StoredEvent last = store.at(store.size() - 1);
+        const StoredEventView last = store.at(store.size() - 1);
         return last.arrivalWallNs - last.arrivalSteadyNs;
     }
     return wallNowNs() - steadyNowNs();
@@ -771,7 +771,7 @@ void LiveChartsPanel::sampleLatencies(const QSet<StreamId> &rest, const Window &
         const qint64 inWindow = store.size() - lo;
         const qint64 stride = std::max<qint64>(1, inWindow / kLatencySampleBudget);
         for (qint64 row = lo; row < store.size(); row += stride) {
-            const StoredEvent event = store.at(row);
+            const StoredEventView event = store.at(row);
             if (!event.latencyMs)
                 continue;
             const StreamId key = rest.contains(event.stream) ? kOtherStreams : event.stream;

@@ -26,7 +26,7 @@ namespace ssescope::ui {
 
 namespace {
 
-QByteArray asSse(const StoredEvent &event)
+QByteArray asSse(const StoredEventView &event)
 {
     QByteArray out;
     if (!event.id.isEmpty())
@@ -134,7 +134,7 @@ void EventDetailPane::displayEvent(quint64 seq)
         m_tabs->setTabEnabled(1, false);
         return;
     }
-    const StoredEvent event = store.at(row);
+    const StoredEventView event = store.at(row);
     const QByteArrayView bytes = event.data;
     const QString when = QDateTime::fromMSecsSinceEpoch(event.arrivalWallNs / 1'000'000)
                              .toString(Qt::ISODateWithMs);

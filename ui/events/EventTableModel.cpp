@@ -157,7 +157,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
             return QString::number(m_session->displaySeq(seq));
         return {};
     }
-    const StoredEvent event = m_store.at(storeRow);
+    const StoredEventView event = m_store.at(storeRow);
     if (role == StreamIdRole)
         return event.stream;
     const int column = index.column();
@@ -337,7 +337,7 @@ void EventTableModel::scheduleScan()
 }
 
 EventTableModel::SortKey EventTableModel::keyFor(
-    const StoredEvent &event, int column, const EventStoreSnapshot &store)
+    const StoredEventView &event, int column, const EventStoreSnapshot &store)
 {
     SortKey key;
     key.seq = event.seq;
@@ -403,7 +403,7 @@ void EventTableModel::startScanPass()
         };
         quint64 seq = from;
         for (; seq < end; ++seq) {
-            const StoredEvent event = store.at(qint64(seq - first));
+            const StoredEventView event = store.at(qint64(seq - first));
             const EventMatcher::Result result = matcher.match(event, event.type);
             if (result == EventMatcher::Result::TooSlow) {
                 part.tooSlow = true;

@@ -72,7 +72,7 @@ void MainWindow::runSubscribeDialog(StreamId editing, bool duplicate)
         // The latency preview tests against this stream's newest event.
         const EventStore &store = m_session->store();
         for (qint64 row = store.size() - 1, seen = 0; row >= 0 && seen < 200000; --row, ++seen) {
-            const StoredEvent event = store.at(row);
+            const StoredEventView event = store.at(row);
             if (event.stream == editing) {
                 dialog.setPreviewEvent(event.id.toByteArray(), event.data.toByteArray(), event.arrivalWallNs);
                 break;
