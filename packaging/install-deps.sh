@@ -11,6 +11,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev qt6-qpa-plugins
     fonts-dejavu-core
     qt6-tools-dev qt6-l10n-tools # lupdate, for the update_translations target only
+    clang-format # CTest's format_check keeps the tree in .clang-format's style
     nginx-light # Debian starts its own nginx service on port 80 too; ours never uses it
 )
 if [ "${1:-}" = --bench ]; then

@@ -24,7 +24,6 @@ namespace ssescope::cli {
 
 namespace {
 
-
 void reportReadError(const QString &file, const CaptureReadError &error)
 {
     printError(QCoreApplication::translate("CliCommands", "%1:%2: %3 (skipped)")
@@ -76,7 +75,8 @@ int runStats(const StatsOptions &options)
         *options.format, &file,
         [&](CaptureRecord &&r) {
             measurer.measureRecord(
-                streams.try_emplace(r.stream, StreamId(streams.size() + 1)).first->second, r.view());
+                streams.try_emplace(r.stream, StreamId(streams.size() + 1)).first->second,
+                r.view());
         },
         [&](const CaptureReadError &e) {
             ++corrupt;
@@ -99,17 +99,15 @@ int runStats(const StatsOptions &options)
             return h.count() ? h.quantile(quantile) / 1e3
                              : std::numeric_limits<double>::quiet_NaN();
         };
-        out += name.left(20).leftJustified(20, ' ')
-            + tableCell(t.events, 7)
+        out += name.left(20).leftJustified(20, ' ') + tableCell(t.events, 7)
             + tableCell(t.bytes, 11) + tableCell(seconds, 10, 2)
             + tableCell(seconds > 0 ? double(t.events) / seconds : std::nan(""), 8, 1)
             + tableCell(t.chunks ? double(t.events) / double(t.chunks) : std::nan(""), 10, 2)
-            + tableCell(l.maxEventsPerChunk, 11)
-            + tableCell(q(l.interArrivalUs, 0.5), 9, 1) + tableCell(q(l.interArrivalUs, 0.99), 9, 1)
-            + tableCell(q(l.interArrivalUs, 1.0), 9, 1) + tableCell(q(l.latencyUs, 0.5), 9, 1)
-            + tableCell(q(l.latencyUs, 0.9), 9, 1) + tableCell(q(l.latencyUs, 0.99), 9, 1)
-            + tableCell(q(l.latencyUs, 1.0), 9, 1) + tableCell(t.comments, 10)
-            + '\n';
+            + tableCell(l.maxEventsPerChunk, 11) + tableCell(q(l.interArrivalUs, 0.5), 9, 1)
+            + tableCell(q(l.interArrivalUs, 0.99), 9, 1) + tableCell(q(l.interArrivalUs, 1.0), 9, 1)
+            + tableCell(q(l.latencyUs, 0.5), 9, 1) + tableCell(q(l.latencyUs, 0.9), 9, 1)
+            + tableCell(q(l.latencyUs, 0.99), 9, 1) + tableCell(q(l.latencyUs, 1.0), 9, 1)
+            + tableCell(t.comments, 10) + '\n';
     };
     for (const auto &[name, stream] : streams)
         row(name, *measurer.stats().find(stream));

@@ -17,7 +17,6 @@ namespace ssescope::cli {
 
 namespace {
 
-
 // The capture is read twice (its streams must be known before the first
 // event is compared), so standard input or a pipe is spooled to a file first.
 bool openSeekable(const QString &path, QFile *file, QTemporaryFile *spool)
@@ -88,9 +87,9 @@ int runCompareCapture(const CompareOptions &options)
     if (specs.empty()) {
         // An empty file or standard input: a report of no routes would read as success.
         printError(QCoreApplication::translate("CliCompare", "%1 holds no stream to compare")
-                       .arg(options.capture == u"-" ? QCoreApplication::translate(
-                                "CliCompare", "standard input")
-                                                    : options.capture));
+                       .arg(options.capture == u"-"
+                               ? QCoreApplication::translate("CliCompare", "standard input")
+                               : options.capture));
         return ExitIo;
     }
     if (!input->seek(0))
@@ -102,9 +101,7 @@ int runCompareCapture(const CompareOptions &options)
     int corrupt = 0;
     if (!readCapture(
             *options.format, input,
-            [&](CaptureRecord &&r) {
-                measurer.measureRecord(streams.value(r.stream), r.view());
-            },
+            [&](CaptureRecord &&r) { measurer.measureRecord(streams.value(r.stream), r.view()); },
             [&](const CaptureReadError &e) {
                 ++corrupt;
                 printError(QCoreApplication::translate("CliCompare", "%1:%2: %3 (skipped)")

@@ -64,7 +64,8 @@ QString terminalText(const QString &text)
         else if (u == u'\t')
             out += u"\\t"_s;
         else
-            out += (u < 0x100 ? u"\\x%1"_s.arg(uint(u), 2, 16, QChar(u'0')) : u"\\u%1"_s.arg(uint(u), 4, 16, QChar(u'0')));
+            out += (u < 0x100 ? u"\\x%1"_s.arg(uint(u), 2, 16, QChar(u'0'))
+                              : u"\\u%1"_s.arg(uint(u), 4, 16, QChar(u'0')));
     }
     return out;
 }
@@ -84,7 +85,8 @@ QByteArray compareReportText(const std::vector<RouteReport> &reports)
         nameWidth = std::max(nameWidth, terminalText(report.figures.name).size());
     nameWidth = std::min<qsizetype>(nameWidth, 32);
     out += QString(u"route"_s).leftJustified(nameWidth, u' ').toUtf8()
-        + "  verdict         events    reads  ev/read  max/read  B/read  ev/burst  period  lat p50  "
+        + "  verdict         events    reads  ev/read  max/read  B/read  ev/burst  period  lat p50 "
+          " "
           "lat p99  delay p50  delay p99  response\n";
     for (const RouteReport &report : reports) {
         const RouteFigures &f = report.figures;
@@ -125,7 +127,8 @@ int writeCompareReport(const std::vector<RouteReport> &reports, const QString &c
         printError(outputRefusal(csvPath));
         return ExitIo;
     }
-    if (outputKind(csvPath) == OutputKind::WriteThrough) { // a FIFO, /dev/stderr: never replaced by another file
+    if (outputKind(csvPath)
+        == OutputKind::WriteThrough) { // a FIFO, /dev/stderr: never replaced by another file
         CliOutput direct;
         if (direct.openPath(csvPath) && direct.write(csv) == csv.size() && direct.finish())
             return ExitOk;

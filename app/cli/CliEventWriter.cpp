@@ -200,7 +200,8 @@ void CliEventWriter::consumeEvent(const SseEventView &event, std::optional<doubl
     const QByteArrayView id = sameId ? QByteArrayView() : event.id;
     const RecordHeader header { sameId ? EventSameId : EventWithId, event.stream, event.streamSeq,
         event.arrivalSteadyNs, event.arrivalWallNs, event.chunkIndex, event.wireBytes,
-        latencyMs.value_or(0), quint32(latencyMs.has_value()), quint32(id.size()), quint32(event.type.size()), quint32(event.data.size()) };
+        latencyMs.value_or(0), quint32(latencyMs.has_value()), quint32(id.size()),
+        quint32(event.type.size()), quint32(event.data.size()) };
     appendRecord(*frame, header, id, event.type, event.data);
     const qint64 accepted = ++m_accepted;
     if (m_settings.maxEvents > 0 && accepted >= m_settings.maxEvents) {
@@ -218,8 +219,8 @@ void CliEventWriter::consumeComment(StreamId stream, QByteArrayView text, const 
     ByteBuffer *frame = frameToFill();
     if (!frame)
         return;
-    const RecordHeader header { Comment, stream, 0, stamp.steadyNs, stamp.wallNs, 0, 0, 0, 0, 0,
-        0, quint32(text.size()) };
+    const RecordHeader header { Comment, stream, 0, stamp.steadyNs, stamp.wallNs, 0, 0, 0, 0, 0, 0,
+        quint32(text.size()) };
     appendRecord(*frame, header, {}, {}, text);
 }
 

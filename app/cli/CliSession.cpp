@@ -264,25 +264,23 @@ void CliSession::printStatsTable(CaptureStats &all, const QList<CliEventWriter::
     // behind a buffering proxy reads its average, never 0 between bursts.
     QByteArray out = "stream               state          ev/s  ev/s 10s     MB/s  ev/chunk  gap "
                      "p50  gap p99  lat p50  lat p99    events reconn errors  up s\n";
-    const auto row
-        = [&](const QByteArray &name, const QByteArray &state, const StreamStats &stats) {
-              const RateReading rate = currentRate(stats, now);
-              const WindowStats ten = stats.window(10, now);
-              const StatsTotals &t = stats.totals();
-              const double nan = std::numeric_limits<double>::quiet_NaN();
-              out += name.left(20).leftJustified(20, ' ') + ' ' + state.leftJustified(10, ' ')
-                  + tableCell(rate.eventsPerSecond, 11, 1) + (rate.windowNs > kRateWindowNs ? '*' : ' ')
-                  + tableCell(ten.eventsPerSecond, 9, 1)
-                  + tableCell(ten.bytesPerSecond / 1e6, 9, 3) + tableCell(ten.eventsPerChunk, 10, 2)
-                  + tableCell(ten.interArrivalMs.count ? ten.interArrivalMs.p50 : nan, 9, 1)
-                  + tableCell(ten.interArrivalMs.count ? ten.interArrivalMs.p99 : nan, 9, 1)
-                  + tableCell(ten.latencyMs.count ? ten.latencyMs.p50 : nan, 9, 1)
-                  + tableCell(ten.latencyMs.count ? ten.latencyMs.p99 : nan, 9, 1)
-                  + tableCell(t.events, 10)
-                  + tableCell(t.reconnections, 7)
-                  + tableCell(t.errors, 7)
-                  + tableCell(double(t.uptimeNs) / 1e9, 6, 0) + '\n';
-          };
+    const auto row = [&](const QByteArray &name, const QByteArray &state,
+                         const StreamStats &stats) {
+        const RateReading rate = currentRate(stats, now);
+        const WindowStats ten = stats.window(10, now);
+        const StatsTotals &t = stats.totals();
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        out += name.left(20).leftJustified(20, ' ') + ' ' + state.leftJustified(10, ' ')
+            + tableCell(rate.eventsPerSecond, 11, 1) + (rate.windowNs > kRateWindowNs ? '*' : ' ')
+            + tableCell(ten.eventsPerSecond, 9, 1) + tableCell(ten.bytesPerSecond / 1e6, 9, 3)
+            + tableCell(ten.eventsPerChunk, 10, 2)
+            + tableCell(ten.interArrivalMs.count ? ten.interArrivalMs.p50 : nan, 9, 1)
+            + tableCell(ten.interArrivalMs.count ? ten.interArrivalMs.p99 : nan, 9, 1)
+            + tableCell(ten.latencyMs.count ? ten.latencyMs.p50 : nan, 9, 1)
+            + tableCell(ten.latencyMs.count ? ten.latencyMs.p99 : nan, 9, 1)
+            + tableCell(t.events, 10) + tableCell(t.reconnections, 7) + tableCell(t.errors, 7)
+            + tableCell(double(t.uptimeNs) / 1e9, 6, 0) + '\n';
+    };
     for (StreamId stream : m_session.streams())
         row(streamName(stream), stateName(m_session.status(stream).state).toLatin1(),
             all.stream(stream));
@@ -301,9 +299,9 @@ QByteArray CliSession::metricsText()
     m_events->withStats([&](CaptureStats *stats, const QList<CliEventWriter::PairStats> &pairs) {
         QList<RouteMetricsInput> routes;
         for (const CliEventWriter::PairStats &pair : pairs) {
-            routes.append(RouteMetricsInput { m_session.streamName(pair.a),
-                m_session.streamName(pair.b), pair.matcher->matched(),
-                pair.matcher->forgotten(), pair.delays });
+            routes.append(
+                RouteMetricsInput { m_session.streamName(pair.a), m_session.streamName(pair.b),
+                    pair.matcher->matched(), pair.matcher->forgotten(), pair.delays });
         }
         QList<StreamMetricsInput> inputs;
         for (StreamId stream : m_session.streams()) {

@@ -120,7 +120,8 @@ int runDashboard(int argc, char *argv[])
         QTimer::singleShot(0, &window, [&window, given] {
             if (given.size() < 2)
                 window.showMessage(QApplication::translate("DashboardApp",
-                                       "--compare needs two or more streams on the command line."), true);
+                                       "--compare needs two or more streams on the command line."),
+                    true);
             else
                 window.compareStreams(given);
         });

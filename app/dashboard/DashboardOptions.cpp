@@ -21,7 +21,8 @@ QString DashboardOptions::usage()
         "To record without a window, use ssescope-cli.\n");
 }
 
-std::optional<DashboardOptions> DashboardOptions::parse(const QStringList &arguments, QString *error)
+std::optional<DashboardOptions> DashboardOptions::parse(
+    const QStringList &arguments, QString *error)
 {
     DashboardOptions options;
     for (qsizetype i = 1; i < arguments.size(); ++i) {
@@ -40,7 +41,10 @@ std::optional<DashboardOptions> DashboardOptions::parse(const QStringList &argum
             bool ok = false;
             *out = text->toLongLong(&ok);
             if (!ok || *out <= 0 || *out > limit) {
-                *error = tr("%1 needs a number from 1 to %2, not \"%3\".").arg(arg).arg(limit).arg(*text);
+                *error = tr("%1 needs a number from 1 to %2, not \"%3\".")
+                             .arg(arg)
+                             .arg(limit)
+                             .arg(*text);
                 return false;
             }
             return true;

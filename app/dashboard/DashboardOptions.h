@@ -28,7 +28,10 @@ struct DashboardOptions
     bool compressed = false;
 
     // Whether the embedded demo server should start and be subscribed to.
-    bool wantsDemo() const { return demo || (streams.isEmpty() && workspace.isEmpty() && capture.isEmpty()); }
+    bool wantsDemo() const
+    {
+        return demo || (streams.isEmpty() && workspace.isEmpty() && capture.isEmpty());
+    }
 
     static LatencyConfig autoLatency()
     {

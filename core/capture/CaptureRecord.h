@@ -41,8 +41,8 @@ struct CaptureRecord
 
     CaptureRecordView view() const
     {
-        return CaptureRecordView { kind, stream, streamSeq, id, type, data, receivedWallNs, monoNs, chunk,
-            bytes, latencyMs };
+        return CaptureRecordView { kind, stream, streamSeq, id, type, data, receivedWallNs, monoNs,
+            chunk, bytes, latencyMs };
     }
 };
 

@@ -50,15 +50,16 @@ bool CaptureRecorder::append(const EventBatch &batch, const EventStore &names)
 {
     if (!m_writer)
         return false;
-    batch.forEachEvent([&](const SseEventView &event, std::optional<double> latencyMs, const QByteArray *) {
-        auto name = m_names.find(event.stream);
-        if (name == m_names.end())
-            name = m_names.insert(event.stream, names.streamName(event.stream).toUtf8());
-        m_writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, *name, event.streamSeq,
-            event.id, event.type, event.data, event.arrivalWallNs, event.arrivalSteadyNs,
-            event.chunkIndex, event.wireBytes, latencyMs });
-        ++m_events;
-    });
+    batch.forEachEvent(
+        [&](const SseEventView &event, std::optional<double> latencyMs, const QByteArray *) {
+            auto name = m_names.find(event.stream);
+            if (name == m_names.end())
+                name = m_names.insert(event.stream, names.streamName(event.stream).toUtf8());
+            m_writer->write(CaptureRecordView { CaptureRecordView::Kind::Event, *name,
+                event.streamSeq, event.id, event.type, event.data, event.arrivalWallNs,
+                event.arrivalSteadyNs, event.chunkIndex, event.wireBytes, latencyMs });
+            ++m_events;
+        });
     if (!m_writer->flush() || m_writer->hasError()) {
         m_error = QCoreApplication::translate("CaptureRecorder", "Recording to %1 stopped: %2")
                       .arg(m_path, m_writer->errorString());

@@ -13,7 +13,6 @@ namespace ssescope {
 
 class EventStore;
 
-
 // "Record to disk": every event, as it arrives, appended to a JSON Lines file
 // with no cap, while the in-memory store keeps its own. A write error stops
 // the recording and says why; what was written stays readable.

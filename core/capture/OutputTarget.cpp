@@ -51,8 +51,7 @@ OutputFile::OutputFile(const QString &path)
     : m_path(path)
     , m_kind(outputKind(path))
     , m_whole(path)
-{
-}
+{ }
 
 OutputFile::~OutputFile()
 {
@@ -90,7 +89,8 @@ bool openWriteThrough(QFile &file, const QString &path, QString *error)
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     // Unbuffered: capture writers buffer already, and QFile's own buffer held
     // a failed write (a full device) back until close, where nothing says why.
-    if (!file.open(fd, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::AutoCloseHandle)) {
+    if (!file.open(
+            fd, QIODevice::WriteOnly | QIODevice::Unbuffered, QFileDevice::AutoCloseHandle)) {
         *error = file.errorString();
         ::close(fd);
         return false;
@@ -113,7 +113,8 @@ bool OutputFile::commit()
         return false;
     }
     // QFile buffers: the device's answer to the last bytes comes with flush.
-    const bool ok = m_through.isOpen() && m_through.flush() && m_through.error() == QFileDevice::NoError;
+    const bool ok
+        = m_through.isOpen() && m_through.flush() && m_through.error() == QFileDevice::NoError;
     if (!ok)
         m_error = m_through.errorString();
     m_through.close();

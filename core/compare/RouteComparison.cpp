@@ -32,8 +32,7 @@ quint64 matchKey(QByteArrayView type, QByteArrayView id, QByteArrayView data)
         ^ mixHash(hashBytes(data.last(half), 0xda7c) + quint64(data.size())));
 }
 
-template<typename T>
-void keepNewest(std::deque<T> &points, quint64 *forgotten = nullptr)
+template<typename T> void keepNewest(std::deque<T> &points, quint64 *forgotten = nullptr)
 {
     while (points.size() > RouteComparison::kMaxPointsKept) {
         points.pop_front();
@@ -145,8 +144,8 @@ void RouteComparison::recordRead(StreamId stream, qint64 steadyNs, quint64 chunk
     keepNewest(route.reads, &route.readsForgotten);
 }
 
-void RouteComparison::matchEvent(StreamId stream, QByteArrayView type, QByteArrayView id,
-    QByteArrayView data, qint64 steadyNs)
+void RouteComparison::matchEvent(
+    StreamId stream, QByteArrayView type, QByteArrayView id, QByteArrayView data, qint64 steadyNs)
 {
     const int index = indexOf(stream);
     if (index < 0 || size_t(index) >= kMaxMatchedRoutes || m_routes.size() < 2)

@@ -169,8 +169,7 @@ void DemoConnection::respond()
                 + m_request.query.queryItemValue(u"location"_s, QUrl::FullyDecoded).toUtf8()
                 + "\r\n";
         respondPlain(status, reasonPhrase(status),
-            "Demo failure " + QByteArray::number(status) + "\n",
-            extra);
+            "Demo failure " + QByteArray::number(status) + "\n", extra);
         return;
     }
     const auto info = demoStreamForPath(m_request.path);
@@ -248,14 +247,15 @@ void DemoConnection::startStream(const DemoStreamInfo &info)
 
     QByteArray head = "HTTP/1.1 200 OK\r\n";
     if (m_request.query.hasQueryItem(u"ct_first"_s)) // a second Content-Type; the last counts
-        head += "Content-Type: " + m_request.query.queryItemValue(u"ct_first"_s).toLatin1()
-            + "\r\n";
+        head
+            += "Content-Type: " + m_request.query.queryItemValue(u"ct_first"_s).toLatin1() + "\r\n";
     head += "Content-Type: ";
     head += m_request.query.hasQueryItem(u"ct"_s)
         ? m_request.query.queryItemValue(u"ct"_s).toLatin1()
         : QByteArray("text/event-stream; charset=utf-8");
     head += "\r\nCache-Control: no-cache\r\nConnection: close\r\n";
-    const qint64 bigHeader = std::clamp<qint64>(m_request.intParam(u"big_header"_s, 0), 0, qint64(1) << 30);
+    const qint64 bigHeader
+        = std::clamp<qint64>(m_request.intParam(u"big_header"_s, 0), 0, qint64(1) << 30);
     if (bigHeader > 0) // one enormous header line, after the Content-Type
         head += "X-Big: " + QByteArray(bigHeader, 'b') + "\r\n";
     if (m_chunked)

@@ -114,7 +114,9 @@ std::optional<QStringList> splitBashWords(const QString &command, QString *error
             continue;
         }
         if (c == u'$' && i + 1 < n && command.at(i + 1) == u'\'') {
-            const auto escape = [&command, &word](qsizetype &j) { word += ansiCEscape(command, ++j); };
+            const auto escape = [&command, &word](qsizetype &j) {
+                word += ansiCEscape(command, ++j);
+            };
             if (!readQuoted(command, i + 2, u'\'', escape, word, i)) {
                 *error = CurlText::tr("A $'…' quote is not closed.");
                 return std::nullopt;

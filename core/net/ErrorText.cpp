@@ -107,12 +107,12 @@ QString connectTimeout(qint64 ms, bool willRetry, bool compressionRequested)
     // Say what the user can change.
     const QString hint = compressionRequested
         ? QCoreApplication::translate("ErrorText",
-              " Compression was asked for: a proxy that compresses may hold the whole response "
-              "back until its buffers fill; try without compression.")
+            " Compression was asked for: a proxy that compresses may hold the whole response "
+            "back until its buffers fill; try without compression.")
         : QString();
     return willRetry
         ? QCoreApplication::translate("ErrorText", "No response within %1 s; trying again.")
-              .arg(seconds(ms))
+                .arg(seconds(ms))
             + hint
         : QCoreApplication::translate("ErrorText", "No response within %1 s.").arg(seconds(ms))
             + hint;

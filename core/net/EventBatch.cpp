@@ -114,8 +114,7 @@ void EventBatch::append(
     if (event.id.size() <= kInlineIdBytes) {
         const Record *previous = part.records.empty() ? nullptr : &part.records.back();
         if (previous && previous->stream == event.stream && previous->idText == kInline
-            && sameBytes(QByteArrayView(part.arena.data() + previous->idOffset,
-                             previous->idLength),
+            && sameBytes(QByteArrayView(part.arena.data() + previous->idOffset, previous->idLength),
                 event.id)) {
             idOffset = previous->idOffset; // unchanged: one copy per change
         } else {

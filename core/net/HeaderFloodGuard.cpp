@@ -107,8 +107,7 @@ std::vector<HeaderFloodGuard::Candidate> HeaderFloodGuard::candidates(qint64 max
 
 // Only the sockets past the limit: an index lookup, so that a thousand streams
 // probing cost next to nothing while no socket floods.
-std::vector<HeaderFloodGuard::Candidate> HeaderFloodGuard::heavyCandidates(
-    qint64 maxAgeMs) const
+std::vector<HeaderFloodGuard::Candidate> HeaderFloodGuard::heavyCandidates(qint64 maxAgeMs) const
 {
     std::vector<Candidate> result;
     for (const tcpsockets::SocketInfo &socket :

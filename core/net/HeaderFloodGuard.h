@@ -63,8 +63,7 @@ private:
     };
     bool isCandidate(const tcpsockets::SocketInfo &socket) const;
     std::vector<Candidate> candidates(qint64 maxAgeMs = tcpsockets::Census::kMaxAgeMs) const;
-    std::vector<Candidate> heavyCandidates(
-        qint64 maxAgeMs = tcpsockets::Census::kMaxAgeMs) const;
+    std::vector<Candidate> heavyCandidates(qint64 maxAgeMs = tcpsockets::Census::kMaxAgeMs) const;
     bool matchesPeer(const QHostAddress &address, quint16 port) const;
     void probe();
     void confirmOverrun();

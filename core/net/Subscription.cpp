@@ -269,8 +269,7 @@ void Subscription::sendRequest(const QString &statusMessage)
     connect(reply, &QNetworkReply::metaDataChanged, this, &Subscription::handleMetaDataChanged);
     connect(reply, &QNetworkReply::readyRead, this, &Subscription::handleReadyRead);
     connect(reply, &QNetworkReply::finished, this, &Subscription::handleFinished);
-    connect(reply, &QNetworkReply::errorOccurred, this,
-        [this, reply] { handleReplyError(reply); });
+    connect(reply, &QNetworkReply::errorOccurred, this, [this, reply] { handleReplyError(reply); });
 #if QT_CONFIG(ssl)
     connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError> &errors) {
         if (m_config.ignoreTlsErrors) {

@@ -170,7 +170,8 @@ QString urlProblem(const QUrl &url)
             const qsizetype start = sourceAt + 14;
             const qsizetype end = detail.indexOf(u"\";"_s, start);
             const QString source = detail.mid(start, end < 0 ? -1 : end - start);
-            return QCoreApplication::translate("SubscriptionConfig", "\"%1\" is not a valid URL: %2.")
+            return QCoreApplication::translate(
+                "SubscriptionConfig", "\"%1\" is not a valid URL: %2.")
                 .arg(source, reason);
         }
         return QCoreApplication::translate("SubscriptionConfig", "The URL is not valid: %1.")
@@ -179,16 +180,16 @@ QString urlProblem(const QUrl &url)
     const QString text = url.toString();
     const QString scheme = url.scheme().toLower();
     if (scheme.isEmpty())
-        return QCoreApplication::translate("SubscriptionConfig",
-            "\"%1\" has no scheme: begin it with http:// or https://.")
+        return QCoreApplication::translate(
+            "SubscriptionConfig", "\"%1\" has no scheme: begin it with http:// or https://.")
             .arg(text);
     if (scheme != u"http" && scheme != u"https")
         return QCoreApplication::translate("SubscriptionConfig",
             "Only http:// and https:// URLs can carry Server-Sent Events, not \"%1:\".")
             .arg(scheme);
     if (url.host().isEmpty())
-        return QCoreApplication::translate("SubscriptionConfig",
-            "\"%1\" is not a valid URL: it names no host (%2://HOST/PATH).")
+        return QCoreApplication::translate(
+            "SubscriptionConfig", "\"%1\" is not a valid URL: it names no host (%2://HOST/PATH).")
             .arg(text, scheme);
     return {};
 }

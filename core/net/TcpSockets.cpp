@@ -21,8 +21,7 @@ namespace ssescope::tcpsockets {
 namespace {
 
 // Calls f(fd, inode) for every socket among this process's descriptors.
-template<typename F>
-void forEachSocketFd(F &&f)
+template<typename F> void forEachSocketFd(F &&f)
 {
     DIR *dir = ::opendir("/proc/self/fd");
     if (!dir)
@@ -78,7 +77,8 @@ std::vector<SocketInfo> list()
         tcp_info tcp {};
         socklen_t tcpLength = sizeof tcp;
         if (::getsockopt(fd, IPPROTO_TCP, TCP_INFO, &tcp, &tcpLength) == 0
-            && tcpLength >= offsetof(tcp_info, tcpi_bytes_received) + sizeof(tcp.tcpi_bytes_received)) {
+            && tcpLength
+                >= offsetof(tcp_info, tcpi_bytes_received) + sizeof(tcp.tcpi_bytes_received)) {
             int unread = 0;
             if (::ioctl(fd, SIOCINQ, &unread) != 0)
                 unread = 0;
@@ -92,7 +92,9 @@ std::vector<SocketInfo> list()
 
 bool cut(int fd, quint64 inode)
 {
-    struct stat before {};
+    struct stat before
+    {
+    };
     if (::fstat(fd, &before) != 0 || !S_ISSOCK(before.st_mode) || before.st_ino != inode)
         return false; // closed, and perhaps reused, since it was listed
     return ::shutdown(fd, SHUT_RDWR) == 0;

@@ -51,8 +51,8 @@ void CaptureMeasurer::measureRecord(StreamId stream, const CaptureRecordView &r)
         measureComment(stream, r.monoNs);
         return;
     }
-    measure(SseEventView { stream, r.streamSeq, r.id, r.type, r.data, r.monoNs, r.receivedWallNs, r.chunk,
-                r.bytes },
+    measure(SseEventView { stream, r.streamSeq, r.id, r.type, r.data, r.monoNs, r.receivedWallNs,
+                r.chunk, r.bytes },
         r.latencyMs);
 }
 
@@ -86,7 +86,8 @@ void CaptureMeasurer::clear()
     m_runLatencies.clear();
     m_stats = std::make_unique<CaptureStats>(m_wholeCapture);
     for (size_t i = 0; i < m_routes.size(); ++i) {
-        m_routes[i] = std::make_unique<RouteMatcher>(m_routes[i]->streamA(), m_routes[i]->streamB());
+        m_routes[i]
+            = std::make_unique<RouteMatcher>(m_routes[i]->streamA(), m_routes[i]->streamB());
         m_routeDelays[i] = std::make_unique<StreamStats>();
     }
     m_latencyMissesSeen.clear();

@@ -72,7 +72,8 @@ RouteComparison &CapturePipeline::startComparison(std::vector<RouteSpec> routes)
     m_measurer.setComparisonLive(false);
     m_replay = Replay {};
     m_replay.active = true;
-    m_replay.nextSeq = m_store.firstSeq() + quint64(std::max<qint64>(0, m_store.size() - kMaxReplayedEvents));
+    m_replay.nextSeq
+        = m_store.firstSeq() + quint64(std::max<qint64>(0, m_store.size() - kMaxReplayedEvents));
     if (replayTurn()) // a small store is replayed at once
         scheduleReplayTurn();
     return comparison;

@@ -28,7 +28,8 @@ SubscriptionConfig Workspace::withoutSecrets(const SubscriptionConfig &config)
 {
     SubscriptionConfig plain = config;
     plain.url.setUserInfo(QString());
-    plain.headers.removeIf([&config](const HttpHeader &header) { return config.isSecretHeader(header.first); });
+    plain.headers.removeIf(
+        [&config](const HttpHeader &header) { return config.isSecretHeader(header.first); });
     return plain;
 }
 
@@ -107,11 +108,13 @@ std::optional<Workspace> Workspace::fromJson(const QByteArray &json, QString *er
         workspace.streams.append(*config);
     }
     const QJsonObject layout = root.value(u"layout"_s).toObject();
-    workspace.windowGeometry = QByteArray::fromBase64(layout.value(u"geometry"_s).toString().toLatin1());
+    workspace.windowGeometry
+        = QByteArray::fromBase64(layout.value(u"geometry"_s).toString().toLatin1());
     workspace.windowState = QByteArray::fromBase64(layout.value(u"state"_s).toString().toLatin1());
     workspace.eventsSplitter
         = QByteArray::fromBase64(layout.value(u"eventsSplitter"_s).toString().toLatin1());
-    workspace.chartWindowMinutes = std::clamp(layout.value(u"chartWindowMinutes"_s).toInt(5), 1, 15);
+    workspace.chartWindowMinutes
+        = std::clamp(layout.value(u"chartWindowMinutes"_s).toInt(5), 1, 15);
     return workspace;
 }
 

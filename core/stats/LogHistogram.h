@@ -33,8 +33,7 @@ public:
     // Walks the non-empty bins of values >= 0, lowest first, as
     // fn(lowValue, highValue, count): enough to draw the distribution.
     // Bin 0 holds [0, 1). Negative values (rare: clock skew) are not walked.
-    template<typename Fn>
-    void forEachBin(Fn &&fn) const
+    template<typename Fn> void forEachBin(Fn &&fn) const
     {
         for (int bin = 0; bin < kBins; ++bin) {
             const quint32 count = m_positive[size_t(bin)];

@@ -35,8 +35,8 @@ qint64 ceilTo(qint64 value, qint64 step)
 // what came before its newest bin over the time from its first event to that
 // bin: exact for steady and periodic streams, and still decaying when a young
 // stream falls silent.
-double perSecond(quint64 sum, quint64 newest, qint64 newestNs, qint64 originNs, qint64 atNs,
-    qint64 windowNs)
+double perSecond(
+    quint64 sum, quint64 newest, qint64 newestNs, qint64 originNs, qint64 atNs, qint64 windowNs)
 {
     const qint64 age = atNs - originNs;
     if (age >= windowNs)
@@ -78,8 +78,7 @@ std::vector<RatePoint> rollingRates(const std::deque<SeriesPoint> &bins, qint64 
             return;
         }
         const SeriesPoint &newest = *std::prev(head);
-        out.push_back({ at,
-            perSecond(events, newest.events, newest.startNs, origin, at, windowNs),
+        out.push_back({ at, perSecond(events, newest.events, newest.startNs, origin, at, windowNs),
             perSecond(bytes, newest.bytes, newest.startNs, origin, at, windowNs) });
     };
     while (t <= last) {
@@ -155,10 +154,10 @@ RateReading rateAt(const StreamStats &stats, qint64 nowNs, qint64 windowNs)
     }
     if (!newest)
         return reading;
-    const qint64 first
-        = std::clamp(stats.totals().firstNs, bins.front().startNs, bins.front().startNs + resolution - 1);
-    reading.eventsPerSecond = perSecond(
-        quint64(reading.events), newest->events, newest->startNs, first, end, windowNs);
+    const qint64 first = std::clamp(
+        stats.totals().firstNs, bins.front().startNs, bins.front().startNs + resolution - 1);
+    reading.eventsPerSecond
+        = perSecond(quint64(reading.events), newest->events, newest->startNs, first, end, windowNs);
     reading.bytesPerSecond = perSecond(bytes, newest->bytes, newest->startNs, first, end, windowNs);
     reading.eventsPerRead = reading.reads ? double(reading.events) / double(reading.reads) : 0;
     reading.bursty

@@ -42,10 +42,9 @@ struct RateReading
 
 // The rate at each bin boundary from fromNs to toNs: what arrived in the
 // windowNs before it, per second. A stream younger than the window reads its
-// rate at once instead of ramping up (see perSecond() in the .cpp). Runs of equal values keep only their
-// ends (straight lines between points draw the same steps). The line starts
-// at the end of the stream's first bin; a stream that stops decays to 0 once
-// the window has passed its last event.
+// rate at once instead of ramping up (see perSecond() in the .cpp). Runs of equal values keep only
+// their ends (straight lines between points draw the same steps). The line starts at the end of the
+// stream's first bin; a stream that stops decays to 0 once the window has passed its last event.
 // originNs is when the stream began (its first event), if known: a stream's
 // first bin usually began before it did, and counting its age from there
 // would make a young stream read low.

@@ -102,7 +102,8 @@ void StreamStats::recordEvents(
     m_lastEventNs = steadyNs;
     m_haveLastEvent = true;
     if (m_lifetime)
-        m_lifetime->maxEventsPerChunk = std::max<quint64>(m_lifetime->maxEventsPerChunk, m_eventsInChunk);
+        m_lifetime->maxEventsPerChunk
+            = std::max<quint64>(m_lifetime->maxEventsPerChunk, m_eventsInChunk);
 
     SeriesPoint &point = seriesPointFor(steadyNs);
     point.events += quint32(count);
@@ -120,8 +121,8 @@ void StreamStats::recordLatency(qint64 steadyNs, double latencyMs)
     if (m_lifetime)
         m_lifetime->latencyUs.add(latencyMs * 1e3);
     SeriesPoint &point = seriesPointFor(steadyNs);
-    point.latencyMaxMs
-        = point.latencyCount == 0 ? float(latencyMs) : std::max(point.latencyMaxMs, float(latencyMs));
+    point.latencyMaxMs = point.latencyCount == 0 ? float(latencyMs)
+                                                 : std::max(point.latencyMaxMs, float(latencyMs));
     point.latencySumMs += float(latencyMs);
     ++point.latencyCount;
 }

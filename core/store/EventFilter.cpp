@@ -22,15 +22,14 @@ EventMatcher::EventMatcher(const EventFilter &filter)
     , m_needle(filter.text.toUtf8())
     , m_acceptsAll(filter.isEmpty())
 {
-    m_needleIsAscii = std::all_of(
-        m_needle.cbegin(), m_needle.cend(), [](char c) { return uchar(c) < 0x80; });
+    m_needleIsAscii
+        = std::all_of(m_needle.cbegin(), m_needle.cend(), [](char c) { return uchar(c) < 0x80; });
     if (filter.regex && !filter.text.isEmpty()) {
         // Only ever lowers PCRE2's own limit; a limit in the user's pattern
         // that follows it can lower it further, never raise it.
         m_regex.setPattern(u"(*LIMIT_MATCH=%1)"_s.arg(kRegexMatchLimit) + filter.text);
-        m_regex.setPatternOptions(filter.caseSensitive
-                ? QRegularExpression::NoPatternOption
-                : QRegularExpression::CaseInsensitiveOption);
+        m_regex.setPatternOptions(filter.caseSensitive ? QRegularExpression::NoPatternOption
+                                                       : QRegularExpression::CaseInsensitiveOption);
         if (!m_regex.isValid()) {
             m_error = QCoreApplication::translate("EventFilter", "Invalid regular expression: %1")
                           .arg(m_regex.errorString());
@@ -40,7 +39,8 @@ EventMatcher::EventMatcher(const EventFilter &filter)
     }
 }
 
-EventMatcher::Result EventMatcher::match(const StoredEventView &event, QByteArrayView typeName) const
+EventMatcher::Result EventMatcher::match(
+    const StoredEventView &event, QByteArrayView typeName) const
 {
     if (m_acceptsAll)
         return Result::Match;
@@ -53,7 +53,9 @@ EventMatcher::Result EventMatcher::match(const StoredEventView &event, QByteArra
 
 EventMatcher::Result EventMatcher::matchData(QByteArrayView data) const
 {
-    const auto result = [](bool found) { return found ? Result::Match : Result::NoMatch; };
+    const auto result = [](bool found) {
+        return found ? Result::Match : Result::NoMatch;
+    };
     if (!m_error.isEmpty())
         return Result::NoMatch;
     if (m_filter.regex) {

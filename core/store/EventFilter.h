@@ -11,7 +11,6 @@ namespace ssescope {
 
 struct StoredEventView;
 
-
 // What the event table shows: some streams, one type, text or a regular
 // expression over the data. Empty fields accept everything.
 struct EventFilter

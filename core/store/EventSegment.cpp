@@ -15,7 +15,8 @@ qint64 floorDiv(qint64 a, qint64 b)
 
 } // namespace
 
-EventSegment::IdRef EventSegment::idFor(StreamId stream, QByteArrayView id, const QByteArray *shared)
+EventSegment::IdRef EventSegment::idFor(
+    StreamId stream, QByteArrayView id, const QByteArray *shared)
 {
     LastId &recent = recentIds[stream & (recentIds.size() - 1)];
     const IdRef *last = nullptr;

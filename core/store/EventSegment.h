@@ -94,7 +94,8 @@ struct EventSegment
 
     qint64 bytes() const
     {
-        return qint64(records.capacity() * sizeof(Record) + sharedIds.capacity() * sizeof(QByteArray))
+        return qint64(
+                   records.capacity() * sizeof(Record) + sharedIds.capacity() * sizeof(QByteArray))
             + arena.capacity() + idBytes;
     }
     quint64 endSeq() const { return firstSeq + records.size(); }
@@ -104,8 +105,9 @@ struct EventSegment
     IdRef idFor(StreamId stream, QByteArrayView id, const QByteArray *shared);
     QByteArrayView idOf(const Record &record) const
     {
-        return (record.flags & kSharedId) ? QByteArrayView(sharedIds[record.idAt])
-                                          : QByteArrayView(arena.data() + record.idAt, record.idLength);
+        return (record.flags & kSharedId)
+            ? QByteArrayView(sharedIds[record.idAt])
+            : QByteArrayView(arena.data() + record.idAt, record.idLength);
     }
     StoredEventView read(size_t index, const QList<QByteArray> &types) const;
     // Gives back spare capacity when sealing a segment that ended early.

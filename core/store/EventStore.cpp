@@ -86,7 +86,8 @@ EventSegment &EventStore::segmentFor(const SseEventView &event)
     if (m_lastIsOpen) {
         const EventSegment &open = *m_segments.back();
         if (open.records.size() >= kSegmentEvents
-            || (!open.records.empty() && qint64(open.arena.size()) + event.data.size() > m_sealBytes))
+            || (!open.records.empty()
+                && qint64(open.arena.size()) + event.data.size() > m_sealBytes))
             seal();
     }
     if (!m_lastIsOpen) {
@@ -128,7 +129,8 @@ quint64 EventStore::append(
     record.arrivalSteadyNs = event.arrivalSteadyNs;
     record.chunkIndex = quint32(event.chunkIndex);
     record.wireBytes = quint32(event.wireBytes);
-    const EventSegment::IdRef id = segment.idFor(event.stream, event.id, sharedId); // may add to the arena
+    const EventSegment::IdRef id
+        = segment.idFor(event.stream, event.id, sharedId); // may add to the arena
     record.idAt = id.at;
     record.idLength = id.length;
     record.flags = id.shared ? EventSegment::kSharedId : 0;

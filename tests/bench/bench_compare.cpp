@@ -39,9 +39,9 @@ std::vector<Event> twoRoutes(int perRoute)
         if (n % 51 == 0)
             for (int k = n - 50; k <= n; ++k) {
                 const QByteArray kid = QByteArray::number(k);
-                events.push_back({ 2, kid,
-                    "{\"seq\":" + kid + ",\"ts\":1764081234567.125,\"price\":101.25}",
-                    qint64(n) * 50'000'000 + 10'000'000, quint64(n / 51) });
+                events.push_back(
+                    { 2, kid, "{\"seq\":" + kid + ",\"ts\":1764081234567.125,\"price\":101.25}",
+                        qint64(n) * 50'000'000 + 10'000'000, quint64(n / 51) });
             }
     }
     return events;

@@ -148,16 +148,16 @@ public:
     void reportTracing(const char *phase)
     {
         m_tracing = false;
-        std::sort(m_slow.begin(), m_slow.end(),
-            [](const Slow &a, const Slow &b) { return a.ms > b.ms; });
+        std::sort(
+            m_slow.begin(), m_slow.end(), [](const Slow &a, const Slow &b) { return a.ms > b.ms; });
         std::fprintf(stderr, "# %s: %d event deliveries over %.0f ms on the GUI thread\n", phase,
             int(m_slow.size()), kSlowMs);
         for (size_t i = 0; i < std::min<size_t>(m_slow.size(), 8); ++i)
             std::fprintf(stderr,
                 "#   %7.1f ms (GUI thread CPU %6.1f ms, preempted %ld, blocked %ld) at %5.1f s  "
                 "%s\n",
-                m_slow[i].ms, m_slow[i].cpuMs, m_slow[i].preempted, m_slow[i].waited,
-                m_slow[i].atS, m_slow[i].what.constData());
+                m_slow[i].ms, m_slow[i].cpuMs, m_slow[i].preempted, m_slow[i].waited, m_slow[i].atS,
+                m_slow[i].what.constData());
     }
 
 private:
@@ -305,8 +305,7 @@ public:
         , m_sweepOnly(sweepOnly)
         , m_seconds(seconds)
         , m_externalPort(externalPort)
-    {
-    }
+    { }
 
     int run();
 
@@ -393,8 +392,7 @@ bool DashboardBench::fill()
     spinFor(m_smoke ? 300 : 1000); // the window settles: follow timer, charts, status bar
     bench("dashboard_rows_held", double(model()->rowCount()), "rows");
     bench("dashboard_rss_1m_events_mb", mb(processStatusField("VmRSS")), "MB");
-    bench("dashboard_store_1m_events_mb", double(m_session->store().bytesUsed()) / 1048576.0,
-        "MB");
+    bench("dashboard_store_1m_events_mb", double(m_session->store().bytesUsed()) / 1048576.0, "MB");
     return complete;
 }
 
@@ -425,25 +423,25 @@ void DashboardBench::tableOperations()
 
     // Each operation: wall time until the model is idle, and the longest the
     // event loop went without turning meanwhile.
-    const auto timed = [&](const char *wallName, const char *stallName,
-                           const std::function<void()> &start) {
-        m_probe.start();
-        spinFor(50);
-        benchApp()->startTracing();
-        clock.start();
-        start();
-        const bool done = spinUntil([&] { return !model()->isBusy(); }, 120'000);
-        const double wallMs = double(clock.nsecsElapsed()) / 1e6;
-        spinFor(50); // the tail: a stall right after the model went idle counts too
-        m_probe.stop();
-        benchApp()->reportTracing(wallName);
-        bench(wallName, wallMs, "ms");
-        bench(stallName, m_probe.maxStall(), "ms");
-        if (!done) {
-            std::fprintf(stderr, "bench_dashboard: %s did not finish\n", wallName);
-            ++m_failures;
-        }
-    };
+    const auto timed
+        = [&](const char *wallName, const char *stallName, const std::function<void()> &start) {
+              m_probe.start();
+              spinFor(50);
+              benchApp()->startTracing();
+              clock.start();
+              start();
+              const bool done = spinUntil([&] { return !model()->isBusy(); }, 120'000);
+              const double wallMs = double(clock.nsecsElapsed()) / 1e6;
+              spinFor(50); // the tail: a stall right after the model went idle counts too
+              m_probe.stop();
+              benchApp()->reportTracing(wallName);
+              bench(wallName, wallMs, "ms");
+              bench(stallName, m_probe.maxStall(), "ms");
+              if (!done) {
+                  std::fprintf(stderr, "bench_dashboard: %s did not finish\n", wallName);
+                  ++m_failures;
+              }
+          };
     EventFilter filter;
     filter.text = u"\"price\":103"_s; // about one ticker event in seven
     timed("dashboard_filter_1m_ms", "dashboard_filter_stall_max_ms",
@@ -731,18 +729,21 @@ void DashboardBench::chartsAtThousandStreams()
             view->viewport()->repaint();
         paints.push_back(double(clock.nsecsElapsed()) / 1e6);
     }
-    const QByteArray prefix = m_smoke ? "dashboard_charts_200_streams_" : "dashboard_charts_1000_streams_";
+    const QByteArray prefix
+        = m_smoke ? "dashboard_charts_200_streams_" : "dashboard_charts_1000_streams_";
     bench(prefix + "redraw_p50_ms", percentile(redraws, 0.5), "ms");
     bench(prefix + "redraw_max_ms", percentile(redraws, 1.0), "ms");
     bench(prefix + "paint_p50_ms", percentile(paints, 0.5), "ms");
     bench(prefix + "paint_max_ms", percentile(paints, 1.0), "ms");
-    bench(prefix + "series_per_chart", double(charts.rateView()->chart()->series().size()), "series");
+    bench(
+        prefix + "series_per_chart", double(charts.rateView()->chart()->series().size()), "series");
 }
 
 int DashboardBench::run()
 {
     if (!m_demo.start()) {
-        std::fprintf(stderr, "bench_dashboard: demo server: %s\n", qPrintable(m_demo.errorString()));
+        std::fprintf(
+            stderr, "bench_dashboard: demo server: %s\n", qPrintable(m_demo.errorString()));
         return 1;
     }
     m_session = std::make_unique<DashboardSession>();
@@ -758,8 +759,9 @@ int DashboardBench::run()
     firstSubscribeDialog();
 
     if (m_externalPort <= 0)
-        std::fprintf(stderr, "bench_dashboard: no separate demo server; headline figures "
-                             "use the embedded one\n");
+        std::fprintf(stderr,
+            "bench_dashboard: no separate demo server; headline figures "
+            "use the embedded one\n");
     if (args().contains(u"--charts-only"_s)) {
         chartsAtThousandStreams();
         return m_failures == 0 ? 0 : 1;
@@ -777,7 +779,9 @@ int DashboardBench::run()
     tableOperations();
 
     const auto print = [](const char *prefix, const LiveResult &r) {
-        const auto name = [prefix](const char *what) -> QByteArray { return prefix + QByteArray(what); };
+        const auto name = [prefix](const char *what) -> QByteArray {
+            return prefix + QByteArray(what);
+        };
         bench(name("events_per_s"), r.eventsPerS, "events/s");
         bench(name("stall_p50_ms"), r.stallP50, "ms");
         bench(name("stall_p99_ms"), r.stallP99, "ms");
@@ -832,7 +836,8 @@ int main(int argc, char *argv[])
     server.start(serverPath, { u"--port"_s, u"0"_s });
     if (server.waitForStarted(5000) && server.waitForReadyRead(5000))
         port = server.readLine().trimmed().toInt();
-    const int exitCode = DashboardBench(smoke, seconds, port, args.contains(u"--sweep-only"_s)).run();
+    const int exitCode
+        = DashboardBench(smoke, seconds, port, args.contains(u"--sweep-only"_s)).run();
     server.terminate();
     server.waitForFinished(3000);
     return exitCode;

@@ -75,8 +75,9 @@ Run runOnce(const QByteArray &corpus, qint64 expected)
     CapturePipeline pipeline(EventStoreLimits { 50'000'000, qint64(8) << 30 });
     std::mutex mutex;
     std::condition_variable room;
-    QObject::connect(&batcher, &EventBatcher::roomAvailable, &batcher,
-        [&] { room.notify_all(); }, Qt::DirectConnection);
+    QObject::connect(
+        &batcher, &EventBatcher::roomAvailable, &batcher, [&] { room.notify_all(); },
+        Qt::DirectConnection);
     Run run;
     QObject::connect(&batcher, &EventBatcher::batchReady, &batcher, [&](const EventBatchPtr &b) {
         run.events += pipeline.ingest(*b).appended;
@@ -148,8 +149,8 @@ double ingestOnlyRate(const QByteArray &corpus, qint64 expected, int runs)
 
 void printTwoThreadFigures(std::vector<Run> &runs)
 {
-    std::sort(runs.begin(), runs.end(),
-        [](const Run &a, const Run &b) { return a.seconds < b.seconds; });
+    std::sort(
+        runs.begin(), runs.end(), [](const Run &a, const Run &b) { return a.seconds < b.seconds; });
     const Run &median = runs[runs.size() / 2];
     std::printf("BENCH pipeline_small %.0f events/s\n", double(median.events) / median.seconds);
     // On a machine shared with other work the wall clock says little; each

@@ -37,8 +37,8 @@ Outcome run(int port, qint64 count, double consumerRate, int timeoutMs)
     CapturePipeline pipeline(EventStoreLimits { EventStore::kSegmentEvents, 8 * 1024 * 1024 });
     QElapsedTimer clock;
     int nextMark = 0;
-    QObject::connect(&manager, &StreamManager::eventsReceived, &pipeline,
-        [&](const EventBatchPtr &batch) {
+    QObject::connect(
+        &manager, &StreamManager::eventsReceived, &pipeline, [&](const EventBatchPtr &batch) {
             batch->forEachEvent([&](const SseEventView &event, auto, auto) {
                 out.inOrder = out.inOrder && event.id == QByteArray::number(out.received + 1);
                 ++out.received;
@@ -98,20 +98,22 @@ int main(int argc, char *argv[])
     const double streamRate = double(probe.received) / probe.seconds;
     // Then a consumer ten times too slow, for about ten seconds (bounded).
     const double consumerRate = streamRate / 10;
-    const qint64 count = smoke ? 5000 : std::clamp<qint64>(qint64(consumerRate * 10), 50'000, 2'000'000);
+    const qint64 count
+        = smoke ? 5000 : std::clamp<qint64>(qint64(consumerRate * 10), 50'000, 2'000'000);
     const Outcome slow = run(port, count, consumerRate, smoke ? 30000 : 120000);
     server.kill();
     server.waitForFinished(5000);
 
     std::printf("BENCH slow_consumer_stream_rate %.0f events/s\n", streamRate);
-    std::printf("BENCH slow_consumer_consumer_rate %.0f events/s\n",
-        double(slow.received) / slow.seconds);
+    std::printf(
+        "BENCH slow_consumer_consumer_rate %.0f events/s\n", double(slow.received) / slow.seconds);
     const char *marks[] = { "25", "50", "75", "100" };
     for (int i = 0; i < 4; ++i)
         std::printf("BENCH slow_consumer_rss_%s %.1f MB\n", marks[i], double(slow.rssKb[i]) / 1024);
-    std::printf("BENCH slow_consumer_peak_rss %.1f MB\n", double(processStatusField("VmHWM")) / 1024);
-    std::printf("BENCH slow_consumer_lost %lld events\n",
-        static_cast<long long>(count - slow.received));
+    std::printf(
+        "BENCH slow_consumer_peak_rss %.1f MB\n", double(processStatusField("VmHWM")) / 1024);
+    std::printf(
+        "BENCH slow_consumer_lost %lld events\n", static_cast<long long>(count - slow.received));
     if (slow.received != count || !slow.inOrder) {
         std::fprintf(stderr, "bench_slowconsumer: received %lld of %lld (in order: %d)\n",
             static_cast<long long>(slow.received), static_cast<long long>(count), slow.inOrder);

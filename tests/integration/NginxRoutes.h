@@ -82,7 +82,8 @@ public:
             if (m_process.state() == QProcess::NotRunning)
                 break;
         }
-        const QString stderrText = QString::fromLocal8Bit(m_process.readAllStandardError()).trimmed();
+        const QString stderrText
+            = QString::fromLocal8Bit(m_process.readAllStandardError()).trimmed();
         m_why = m_process.state() == QProcess::NotRunning
             ? QStringLiteral("packaging/compare-proxy.sh exited (%1) before it was ready: %2")
                   .arg(m_process.exitCode())

@@ -123,11 +123,10 @@ private Q_SLOTS:
             u"2"_s, u"--retry"_s, u"10"_s }
                                  << 1 << u"Gave up after 2"_s;
         // The end record says why the run ended: finish(reason) keeps its reason.
-        QTest::newRow("max events")
-            << QStringList { u"/ticker?rate=0"_s, u"--max-events"_s, u"7"_s } << 0
-            << u"{\"kind\":\"end\",\"reason\":\"max events\",\"exit_code\":0}"_s;
-        QTest::newRow("duration") << QStringList { u"/clock"_s, u"--duration"_s, u"0.5"_s } << 0
-                                  << u"{\"kind\":\"end\",\"reason\":\"duration\",\"exit_code\":0}"_s;
+        QTest::newRow("max events") << QStringList { u"/ticker?rate=0"_s, u"--max-events"_s,
+            u"7"_s } << 0 << u"{\"kind\":\"end\",\"reason\":\"max events\",\"exit_code\":0}"_s;
+        QTest::newRow("duration") << QStringList { u"/clock"_s, u"--duration"_s,
+            u"0.5"_s } << 0 << u"{\"kind\":\"end\",\"reason\":\"duration\",\"exit_code\":0}"_s;
         QTest::newRow("usage: no url") << QStringList {} << 2 << u"at least one stream URL"_s;
         QTest::newRow("usage: bad url") << QStringList { u"ftp://x/y"_s } << 2 << u"Only http"_s;
         QTest::newRow("usage: bad option")
@@ -408,7 +407,8 @@ private Q_SLOTS:
         QFile capture(m_dir.filePath(u"skewed.jsonl"_s));
         QVERIFY(capture.open(QIODevice::WriteOnly));
         for (int i = 0; i < 3; ++i) {
-            capture.write(QByteArray(R"({"kind":"event","stream":"s","seq":)") + QByteArray::number(i + 1)
+            capture.write(QByteArray(R"({"kind":"event","stream":"s","seq":)")
+                + QByteArray::number(i + 1)
                 + R"(,"id":"","type":"message","data":"x","received":"2026-01-01T00:00:00.000001Z","mono_ns":)"
                 + QByteArray::number(1'000'000'000LL * (i + 1))
                 + R"(,"chunk":1,"bytes":12345678901,"latency_ms":31629968075.9})" + '\n');
@@ -418,8 +418,10 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         const QList<QByteArray> lines = r.out.split('\n');
         QVERIFY(lines.size() >= 2);
-        const qsizetype columns = lines[0].simplified().split(' ').size() - 7; // "gap p50" and six more are two words
-        QVERIFY2(lines[1].simplified().split(' ').size() == columns, QByteArray(r.out + r.err).constData());
+        const qsizetype columns
+            = lines[0].simplified().split(' ').size() - 7; // "gap p50" and six more are two words
+        QVERIFY2(lines[1].simplified().split(' ').size() == columns,
+            QByteArray(r.out + r.err).constData());
     }
 };
 

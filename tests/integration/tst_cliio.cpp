@@ -245,8 +245,8 @@ private Q_SLOTS:
         // ID, one in every event's frame record.
         QTcpServer server;
         QVERIFY(server.listen(QHostAddress::LocalHost));
-        const QByteArray body = "id: " + QByteArray(512 * 1024, 'i') + "\n\n"
-            + QByteArray("data\n\n").repeated(2000);
+        const QByteArray body
+            = "id: " + QByteArray(512 * 1024, 'i') + "\n\n" + QByteArray("data\n\n").repeated(2000);
         connect(&server, &QTcpServer::newConnection, &server, [&] {
             QTcpSocket *socket = server.nextPendingConnection();
             connect(socket, &QTcpSocket::readyRead, socket, [socket, &body] {

@@ -18,10 +18,10 @@ private Q_SLOTS:
 void TestCliSecrets::stderrRecordsCarryNoSecret()
 {
     // Port 9 (discard) on loopback: refused at once, so every state is reported.
-    const CliRun run = CliRun::run({ u"--max-attempts"_s, u"1"_s, u"-H"_s,
-        u"Authorization: Bearer S3cretToken"_s, u"-H"_s, u"Cookie: sid=S3cretCookie"_s, u"-H"_s,
-        u"Proxy-Authorization: Basic S3cretProxy"_s,
-        u"http://user:S3cretP4ss@127.0.0.1:9/events"_s });
+    const CliRun run = CliRun::run(
+        { u"--max-attempts"_s, u"1"_s, u"-H"_s, u"Authorization: Bearer S3cretToken"_s, u"-H"_s,
+            u"Cookie: sid=S3cretCookie"_s, u"-H"_s, u"Proxy-Authorization: Basic S3cretProxy"_s,
+            u"http://user:S3cretP4ss@127.0.0.1:9/events"_s });
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("\"kind\":\"state\""), run.err.constData());
     QVERIFY2(!run.err.contains("S3cret"), run.err.constData());

@@ -117,8 +117,8 @@ private Q_SLOTS:
     {
         StreamManager manager;
         StreamRecorder recorder(&manager);
-        SubscriptionConfig resumed =
-            fastRetryConfig(m_routes.route(u"buffered"_s, u"/ticker?rate=0&count=60"_s));
+        SubscriptionConfig resumed
+            = fastRetryConfig(m_routes.route(u"buffered"_s, u"/ticker?rate=0&count=60"_s));
         resumed.lastEventId = "41";
         const StreamId resumedId = manager.addSubscription(resumed);
 

@@ -31,7 +31,8 @@ private:
         QUrlQuery query;
         query.addQueryItem(u"status"_s, QString::number(status));
         if (!location.isNull())
-            query.addQueryItem(u"location"_s, QString::fromLatin1(QUrl::toPercentEncoding(location)));
+            query.addQueryItem(
+                u"location"_s, QString::fromLatin1(QUrl::toPercentEncoding(location)));
         QUrl url = m_server.url(u"/.sse"_s);
         url.setQuery(query.toString(QUrl::FullyEncoded), QUrl::StrictMode);
         return url;
@@ -62,8 +63,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("sentence");
         for (const bool strict : { true, false }) {
             const char *policy = strict ? "strict" : "resilient";
-            QTest::addRow("300 with Location, %s", policy) << 300 << true << strict << u"HTTP 300"_s;
-            QTest::addRow("304 with Location, %s", policy) << 304 << true << strict << u"HTTP 304"_s;
+            QTest::addRow("300 with Location, %s", policy)
+                << 300 << true << strict << u"HTTP 300"_s;
+            QTest::addRow("304 with Location, %s", policy)
+                << 304 << true << strict << u"HTTP 304"_s;
             QTest::addRow("305 with Location, %s", policy) << 305 << true << strict << u"305"_s;
             QTest::addRow("302 without Location, %s", policy)
                 << 302 << false << strict << u"no Location"_s;
@@ -77,8 +80,7 @@ private Q_SLOTS:
         QFETCH(QString, sentence);
         StreamManager manager;
         StreamRecorder recorder(&manager);
-        SubscriptionConfig c
-            = config(redirecting(status, withLocation ? u"/ticker"_s : QString()));
+        SubscriptionConfig c = config(redirecting(status, withLocation ? u"/ticker"_s : QString()));
         c.reconnect.kind = strict ? ReconnectPolicyKind::Strict : ReconnectPolicyKind::Resilient;
         const StreamId id = manager.addSubscription(c);
         QTRY_COMPARE_WITH_TIMEOUT(recorder.lastState(id), SubscriptionState::Failed, 5000);
@@ -132,12 +134,10 @@ private Q_SLOTS:
         QFETCH(bool, crossOrigin);
         StreamManager manager;
         StreamRecorder recorder(&manager);
-        const QString target
-            = crossOrigin ? m_otherOrigin.url(u"/.sse"_s).toString() : u"/.sse"_s;
+        const QString target = crossOrigin ? m_otherOrigin.url(u"/.sse"_s).toString() : u"/.sse"_s;
         SubscriptionConfig c = config(redirecting(302, target));
         c.headers = { { "Authorization", "Bearer SECRET" }, { "Cookie", "sid=X" },
-            { "Proxy-Authorization", "Basic Zm9v" }, { "X-Api-Key", "k3y" },
-            { "X-Trace", "t1" } };
+            { "Proxy-Authorization", "Basic Zm9v" }, { "X-Api-Key", "k3y" }, { "X-Trace", "t1" } };
         c.secretHeaders = { "x-api-key" };
         const StreamId id = manager.addSubscription(c);
         QTRY_VERIFY_WITH_TIMEOUT(!echoedRequest(recorder, id).isEmpty(), 5000);
@@ -151,7 +151,8 @@ private Q_SLOTS:
         QCOMPARE(connecting.size(), 2);
         const QString note = connecting.last().message;
         QVERIFY2(note.contains(u"Redirected (HTTP 302)"_s), qPrintable(note));
-        QCOMPARE(note.contains(u"Not sending Authorization, Cookie, Proxy-Authorization, X-Api-Key"_s),
+        QCOMPARE(
+            note.contains(u"Not sending Authorization, Cookie, Proxy-Authorization, X-Api-Key"_s),
             crossOrigin);
     }
 
@@ -195,8 +196,7 @@ private Q_SLOTS:
             QUrl url = origin->url(u"/.sse"_s);
             QUrlQuery query;
             query.addQueryItem(u"status"_s, u"302"_s);
-            query.addQueryItem(
-                u"location"_s, QString::fromLatin1(QUrl::toPercentEncoding(target)));
+            query.addQueryItem(u"location"_s, QString::fromLatin1(QUrl::toPercentEncoding(target)));
             url.setQuery(query.toString(QUrl::FullyEncoded), QUrl::StrictMode);
             SubscriptionConfig c = config(url);
             c.connectTimeoutMs = 60000; // a queued request must show as not live, not retry

@@ -55,7 +55,8 @@ private Q_SLOTS:
             c.url = m_routes.route(name, u"/ticker?rate=50"_s);
             c.latency = *LatencyConfig::fromSpec(u"json:/ts"_s, nullptr);
             c.allowCompression = name == u"gzip";
-            specs.push_back(RouteSpec { manager.addSubscription(c), name, c.allowCompression, startedNs });
+            specs.push_back(
+                RouteSpec { manager.addSubscription(c), name, c.allowCompression, startedNs });
         }
         pipeline.startComparison(specs);
 
@@ -82,7 +83,8 @@ private Q_SLOTS:
         QVERIFY2(buffered.figures.latencyMs.p50 >= 100, qPrintable(verdictLine(buffered)));
         QCOMPARE(verdictWord(buffered.verdict.kind), u"buffered"_s);
         // Ratios, not absolute times: the suite also runs under ASan on 2 cores.
-        QVERIFY2(buffered.figures.latencyMs.p50 >= 50 * std::max(0.01, unbuffered.figures.latencyMs.p50),
+        QVERIFY2(
+            buffered.figures.latencyMs.p50 >= 50 * std::max(0.01, unbuffered.figures.latencyMs.p50),
             qPrintable(verdictLine(buffered) + u" | "_s + verdictLine(unbuffered)));
         QVERIFY2(buffered.figures.delayMs.p50 >= 100, qPrintable(verdictLine(buffered)));
         for (const QString &name : { u"unbuffered"_s, u"accel"_s, u"chunked"_s }) {

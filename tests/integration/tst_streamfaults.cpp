@@ -53,8 +53,8 @@ private Q_SLOTS:
         const StreamId id = manager.addSubscription(c);
         QTRY_COMPARE_WITH_TIMEOUT(recorder.lastState(id), SubscriptionState::Failed, 10000);
         const QString message = recorder.lastMessage(id);
-        QVERIFY2(message.startsWith(
-                     u"The server sent a compressed body (Content-Encoding: deflate)"_s),
+        QVERIFY2(
+            message.startsWith(u"The server sent a compressed body (Content-Encoding: deflate)"_s),
             qPrintable(message));
         QCOMPARE(recorder.eventCount(id), qsizetype(0));
     }
@@ -170,7 +170,8 @@ private Q_SLOTS:
         const StreamId id = manager.addSubscription(c);
         QTRY_VERIFY_WITH_TIMEOUT(!recorder.inState(id, SubscriptionState::Waiting).isEmpty(), 5000);
         const QString message = recorder.inState(id, SubscriptionState::Waiting).first().message;
-        QVERIFY2(message.startsWith(u"No response within 0.3 s; trying again. Compression was asked for"_s),
+        QVERIFY2(message.startsWith(
+                     u"No response within 0.3 s; trying again. Compression was asked for"_s),
             qPrintable(message));
     }
 
@@ -186,8 +187,8 @@ private Q_SLOTS:
         const StreamId id = manager.addSubscription(c);
         QTRY_VERIFY_WITH_TIMEOUT(!recorder.inState(id, SubscriptionState::Waiting).isEmpty(), 5000);
         const QString message = recorder.inState(id, SubscriptionState::Waiting).first().message;
-        QVERIFY2(message.contains(u"no complete response headers within 0.5 s"_s),
-            qPrintable(message));
+        QVERIFY2(
+            message.contains(u"no complete response headers within 0.5 s"_s), qPrintable(message));
         QCOMPARE(recorder.eventCount(id), 0);
     }
 

@@ -75,8 +75,9 @@ void feedTwoRoutes(DashboardSession &session)
         const int burst = k / 90 + 1;
         arrivals.push_back({ t0 + burst * 4500 * ms, kProxied, k, quint64(burst) });
     }
-    std::stable_sort(arrivals.begin(), arrivals.end(),
-        [](const Arrival &a, const Arrival &b) { return std::tie(a.at, a.stream) < std::tie(b.at, b.stream); });
+    std::stable_sort(arrivals.begin(), arrivals.end(), [](const Arrival &a, const Arrival &b) {
+        return std::tie(a.at, a.stream) < std::tie(b.at, b.stream);
+    });
     quint64 seq = 0;
     for (const Arrival &a : arrivals) {
         const QByteArray id = QByteArray::number(a.event + 1);
@@ -99,7 +100,9 @@ QString verdictOf(const VerdictTableModel &model, const QString &route)
 {
     for (int row = 0; row < model.rowCount(); ++row)
         if (model.index(row, VerdictTableModel::Route).data().toString() == route)
-            return model.index(row, VerdictTableModel::Verdict).data(VerdictTableModel::VerdictTextRole).toString();
+            return model.index(row, VerdictTableModel::Verdict)
+                .data(VerdictTableModel::VerdictTextRole)
+                .toString();
     return {};
 }
 
@@ -120,7 +123,8 @@ void TestComparisonView::judgesBufferedAndStreamingRoutes()
     DashboardSession session;
     feedTwoRoutes(session); // as an opened capture: in the store, not live
     ComparisonView view(&session, { kProxied, kDirect });
-    QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(
+        view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.refresh();
@@ -145,7 +149,8 @@ void TestComparisonView::judgesBufferedAndStreamingRoutes()
 
     // Every widget has an accessible name.
     for (QWidget *widget : view.findChildren<QWidget *>()) {
-        if (qobject_cast<QTableView *>(widget->parentWidget()) || qobject_cast<QTableView *>(widget->parentWidget()->parentWidget()))
+        if (qobject_cast<QTableView *>(widget->parentWidget())
+            || qobject_cast<QTableView *>(widget->parentWidget()->parentWidget()))
             continue; // the table's own parts (corner button, viewport)
         if (qobject_cast<QAbstractButton *>(widget) || qobject_cast<QTableView *>(widget)
             || qobject_cast<QChartView *>(widget))
@@ -257,8 +262,8 @@ void TestComparisonView::comparesAnOpenedCapture()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QSignalSpy loaded(&session, &DashboardSession::captureLoaded);
-    QVERIFY(window.openCapture(
-        QFINDTESTDATA("../data/captures/nginx-unbuffered-vs-buffered.jsonl")));
+    QVERIFY(
+        window.openCapture(QFINDTESTDATA("../data/captures/nginx-unbuffered-vs-buffered.jsonl")));
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
     QVERIFY(loaded.first().first().toBool());
     QList<StreamId> streams = session.store().streamNames().keys();
@@ -302,8 +307,12 @@ void TestComparisonView::replaysALargeStoreInTurns()
     QTRY_VERIFY(!statusLabel(view)->text().contains(u"to go"_s));
     quint64 events = 0;
     for (int row = 0; row < view.model()->rowCount(); ++row)
-        events += view.model()->index(row, VerdictTableModel::Events).data().toString()
-                      .remove(QLocale().groupSeparator()).toULongLong();
+        events += view.model()
+                      ->index(row, VerdictTableModel::Events)
+                      .data()
+                      .toString()
+                      .remove(QLocale().groupSeparator())
+                      .toULongLong();
     QCOMPARE(events, quint64(rows));
 }
 
@@ -319,8 +328,9 @@ void TestComparisonView::refreshesLessOftenWhenRefreshingCostsMore()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.refresh();
-    const qint64 expected = std::clamp<qint64>(ComparisonView::kRefreshCostShare * view.lastRefreshMs(),
-        ComparisonView::kRefreshMs, 10 * ComparisonView::kRefreshMs);
+    const qint64 expected
+        = std::clamp<qint64>(ComparisonView::kRefreshCostShare * view.lastRefreshMs(),
+            ComparisonView::kRefreshMs, 10 * ComparisonView::kRefreshMs);
     QCOMPARE(qint64(view.refreshIntervalMs()), expected);
     QVERIFY(view.refreshIntervalMs() >= ComparisonView::kRefreshMs);
 }

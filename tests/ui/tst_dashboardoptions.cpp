@@ -29,9 +29,10 @@ void TestDashboardOptions::parses()
     auto options = DashboardOptions::parse({ u"ssescope"_s }, &error);
     QVERIFY(options);
     QVERIFY(options->wantsDemo());
-    options = DashboardOptions::parse({ u"ssescope"_s, u"prices=http://127.0.0.1:9/p?a=b"_s,
-                                          u"http://127.0.0.1:9/x=y"_s, u"--workspace"_s, u"w.json"_s },
-        &error);
+    options
+        = DashboardOptions::parse({ u"ssescope"_s, u"prices=http://127.0.0.1:9/p?a=b"_s,
+                                      u"http://127.0.0.1:9/x=y"_s, u"--workspace"_s, u"w.json"_s },
+            &error);
     QVERIFY2(options, qPrintable(error));
     QCOMPARE(options->streams.size(), 2);
     QCOMPARE(options->streams.at(0).name, u"prices"_s);
@@ -40,8 +41,8 @@ void TestDashboardOptions::parses()
     QCOMPARE(options->workspace, u"w.json"_s);
     QVERIFY(!options->wantsDemo());
     QVERIFY(!options->compare);
-    options = DashboardOptions::parse({ u"ssescope"_s, u"--compare"_s, u"a=http://127.0.0.1:9/a"_s,
-                                          u"b=http://127.0.0.1:9/b"_s },
+    options = DashboardOptions::parse(
+        { u"ssescope"_s, u"--compare"_s, u"a=http://127.0.0.1:9/a"_s, u"b=http://127.0.0.1:9/b"_s },
         &error);
     QVERIFY2(options, qPrintable(error));
     QVERIFY(options->compare);
@@ -96,9 +97,11 @@ void TestDashboardOptions::rejects_data()
     QTest::newRow("latency bad pointer")
         << QStringList { u"--latency"_s, u"json:ts"_s } << u"--latency: "_s;
     QTest::newRow("latency missing") << QStringList { u"--latency"_s } << u"needs a value"_s;
-    QTest::newRow("bad number") << QStringList { u"--max-events"_s, u"lots"_s } << u"number from 1"_s;
+    QTest::newRow("bad number") << QStringList { u"--max-events"_s, u"lots"_s }
+                                << u"number from 1"_s;
     // MiB times 2^20 must not overflow: it did, and the cap dropped every event.
-    QTest::newRow("memory overflow") << QStringList { u"--max-memory"_s, u"8796093022208"_s } << u"number from 1 to 1048576"_s;
+    QTest::newRow("memory overflow")
+        << QStringList { u"--max-memory"_s, u"8796093022208"_s } << u"number from 1 to 1048576"_s;
 }
 
 void TestDashboardOptions::rejects()
@@ -143,7 +146,8 @@ void TestDashboardOptions::binaryWithoutDisplayPrintsOneSentence()
     QCOMPARE(app.exitStatus(), QProcess::NormalExit);
     QCOMPARE(app.exitCode(), 2);
     const QByteArray err = app.readAllStandardError();
-    QVERIFY2(err.contains("cannot open the window") && err.contains("ssescope-cli"), err.constData());
+    QVERIFY2(
+        err.contains("cannot open the window") && err.contains("ssescope-cli"), err.constData());
     QCOMPARE(err.count('\n'), 1);
 }
 
@@ -155,7 +159,8 @@ void TestDashboardOptions::countsReadAsEnglish_data()
     QTest::newRow("one") << QByteArray("Last %n minute(s)") << 1 << u"Last 1 minute"_s;
     QTest::newRow("many") << QByteArray("Last %n minute(s)") << 15 << u"Last 15 minutes"_s;
     QTest::newRow("zero") << QByteArray("%n event(s) skipped") << 0 << u"0 events skipped"_s;
-    QTest::newRow("two plurals") << QByteArray("%n event(s) in file(s)") << 1 << u"1 event in file"_s;
+    QTest::newRow("two plurals") << QByteArray("%n event(s) in file(s)") << 1
+                                 << u"1 event in file"_s;
     QTest::newRow("no count") << QByteArray("Paused.") << -1 << u"Paused."_s;
 }
 

@@ -128,8 +128,8 @@ void TestDashboardWindow::cleanup()
 
 void TestDashboardWindow::subscribeThroughTheDialogAndRowsAppear()
 {
-    QAbstractItemModelTester tester(m_window->eventsPanel()->model(),
-        QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(
+        m_window->eventsPanel()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QString url = m_demo->url(u"/ticker?rate=50"_s).toString();
     bool filled = false;
     onNextModal([&](QWidget *modal) {
@@ -149,7 +149,8 @@ void TestDashboardWindow::subscribeThroughTheDialogAndRowsAppear()
     EventTableModel *model = m_window->eventsPanel()->model();
     QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 20, 10000);
     QCOMPARE(model->index(0, EventTableModel::StreamColumn).data().toString(), u"prices"_s);
-    QCOMPARE(model->index(0, EventTableModel::DataColumn).data().toString().left(8), u"{\"seq\":1"_s);
+    QCOMPARE(
+        model->index(0, EventTableModel::DataColumn).data().toString().left(8), u"{\"seq\":1"_s);
     // Selecting a row shows it in full, pretty-printed as JSON.
     m_window->eventsPanel()->selectSeq(model->seqAt(0));
     QCOMPARE(m_window->eventsPanel()->detailPane()->shownSeq(), model->seqAt(0));
@@ -160,7 +161,8 @@ void TestDashboardWindow::filterNarrowsTheTable()
     subscribe(u"ticker"_s, u"/ticker?rate=200"_s);
     subscribe(u"tokens"_s, u"/tokens?rate=200"_s);
     EventTableModel *model = m_window->eventsPanel()->model();
-    QTRY_VERIFY_WITH_TIMEOUT(rowsOfStream(*model, u"ticker"_s) > 20 && rowsOfStream(*model, u"tokens"_s) > 20, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        rowsOfStream(*model, u"ticker"_s) > 20 && rowsOfStream(*model, u"tokens"_s) > 20, 10000);
     QLineEdit *text = m_window->eventsPanel()->filterBar()->textEdit();
     QTest::keyClicks(text, u"\"token\""_s);
     QTRY_VERIFY(model->isFiltered() && !model->isBusy());
@@ -249,7 +251,8 @@ void TestDashboardWindow::workspaceRoundTrips()
     SubscriptionConfig bWithoutSecrets = b;
     bWithoutSecrets.headers.clear();
     QCOMPARE(other.config(other.streams().at(1)).toJson(), bWithoutSecrets.toJson());
-    QVERIFY2(window.lastMessage().contains(u"saved without their passwords"_s), qPrintable(window.lastMessage()));
+    QVERIFY2(window.lastMessage().contains(u"saved without their passwords"_s),
+        qPrintable(window.lastMessage()));
     auto *keepSecrets = m_window->findChild<QAction *>(u"keepSecrets"_s);
     QVERIFY(keepSecrets && keepSecrets->isCheckable() && !keepSecrets->isChecked());
     keepSecrets->trigger();
@@ -298,7 +301,8 @@ void TestDashboardWindow::errorsShowBesideTheirStream()
     };
     QTRY_COMPARE_WITH_TIMEOUT(state(1), stateLabel(SubscriptionState::Failed), 10000);
     QVERIFY2(message(1).contains(u"404"_s), qPrintable(message(1)));
-    QTRY_VERIFY_WITH_TIMEOUT(!message(2).isEmpty() && state(2) != stateLabel(SubscriptionState::Connecting), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !message(2).isEmpty() && state(2) != stateLabel(SubscriptionState::Connecting), 15000);
     QVERIFY2(message(2).contains(u"refused"_s, Qt::CaseInsensitive), qPrintable(message(2)));
     QTRY_COMPARE_WITH_TIMEOUT(state(3), stateLabel(SubscriptionState::Failed), 10000);
     QVERIFY2(message(3).contains(u"text/html"_s), qPrintable(message(3)));
@@ -335,7 +339,8 @@ void TestDashboardWindow::capturesOpenAndChartsPickEvents()
     file.write("{not json\n");
     file.close();
     QVERIFY(m_window->openCapture(path));
-    QTRY_VERIFY2(m_window->lastMessage().contains(u"line 801"_s), qPrintable(m_window->lastMessage()));
+    QTRY_VERIFY2(
+        m_window->lastMessage().contains(u"line 801"_s), qPrintable(m_window->lastMessage()));
     QVERIFY(!m_session->isLoadingCapture());
     QCOMPARE(m_session->store().size(), 800);
     QCOMPARE(m_window->eventsPanel()->model()->rowCount(), 800);
@@ -363,11 +368,12 @@ void TestDashboardWindow::largeCaptureOpensOnAWorker()
     const int events = 200000;
     QByteArray lines;
     for (int i = 1; i <= events; ++i) {
-        lines += "{\"kind\":\"event\",\"stream\":\"s" + QByteArray::number(i % 3) + "\",\"seq\":"
-            + QByteArray::number(i) + ",\"id\":\"" + QByteArray::number(i)
+        lines += "{\"kind\":\"event\",\"stream\":\"s" + QByteArray::number(i % 3)
+            + "\",\"seq\":" + QByteArray::number(i) + ",\"id\":\"" + QByteArray::number(i)
             + "\",\"type\":\"message\",\"data\":\"{\\\"n\\\":" + QByteArray::number(i)
-            + "}\",\"received\":\"2026-11-26T10:00:00.000001Z\",\"mono_ns\":" + QByteArray::number(i * 1000LL)
-            + ",\"chunk\":" + QByteArray::number(i) + ",\"bytes\":20,\"latency_ms\":null}\n";
+            + "}\",\"received\":\"2026-11-26T10:00:00.000001Z\",\"mono_ns\":"
+            + QByteArray::number(i * 1000LL) + ",\"chunk\":" + QByteArray::number(i)
+            + ",\"bytes\":20,\"latency_ms\":null}\n";
     }
     file.write(lines);
     file.close();
@@ -384,14 +390,16 @@ void TestDashboardWindow::largeCaptureOpensOnAWorker()
     }
     QVERIFY2(turns > 3, "the window kept turning while the capture loaded");
     QCOMPARE(m_session->store().size(), events);
-    QTRY_VERIFY2(m_window->lastMessage().contains(u"200000 event"_s), qPrintable(m_window->lastMessage()));
+    QTRY_VERIFY2(
+        m_window->lastMessage().contains(u"200000 event"_s), qPrintable(m_window->lastMessage()));
     qInfo("200k-event capture opened in %lld ms over %d event-loop turns", clock.elapsed(), turns);
     // A table this big takes the last batches in one sync, a moment later.
     QTRY_COMPARE(m_window->eventsPanel()->model()->rowCount(), events);
     // Opening another capture cancels a load in progress and starts over.
     QVERIFY(m_window->openCapture(path));
     QVERIFY(m_window->openCapture(path));
-    QTRY_VERIFY_WITH_TIMEOUT(!m_session->isLoadingCapture() && m_session->store().size() == events, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_session->isLoadingCapture() && m_session->store().size() == events, 60000);
 }
 
 void TestDashboardWindow::recordToDiskKeepsEverythingPastTheCap()
@@ -408,7 +416,8 @@ void TestDashboardWindow::recordToDiskKeepsEverythingPastTheCap()
     config.name = u"fast"_s;
     config.url = demo.url(u"/ticker?rate=0&count=60000"_s);
     session.addStream(config);
-    QTRY_COMPARE_WITH_TIMEOUT(qint64(session.store().size() + session.store().droppedEvents()), 60000, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        qint64(session.store().size() + session.store().droppedEvents()), 60000, 30000);
     QVERIFY(session.store().droppedEvents() > 0); // the window's store kept its cap
     session.stopRecording();
     QFile file(path);
@@ -423,7 +432,9 @@ void TestDashboardWindow::exportReadsASnapshotWhileTheCapDrops()
     DashboardSession session(limits);
     MainWindow window(&session);
     window.setInteractive(false);
-    const auto data = [](int i) -> QByteArray { return "{\"n\":" + QByteArray::number(i) + "}"; };
+    const auto data = [](int i) -> QByteArray {
+        return "{\"n\":" + QByteArray::number(i) + "}";
+    };
     ssescope::test::ingestEvents(session, 1, 30000, data);
     std::vector<quint64> seqs;
     for (quint64 seq = session.store().firstSeq(); seq <= session.store().lastSeq(); ++seq)
@@ -488,19 +499,24 @@ void TestDashboardWindow::everyFocusableControlHasAnAccessibleName()
             || qobject_cast<QTabBar *>(widget)
             // A scroll area's viewport is named by its scroll area.
             || (qobject_cast<QAbstractScrollArea *>(widget->parentWidget())
-                && qobject_cast<QAbstractScrollArea *>(widget->parentWidget())->viewport() == widget)
-            || (qobject_cast<QLineEdit *>(widget) && qobject_cast<QComboBox *>(widget->parentWidget()));
+                && qobject_cast<QAbstractScrollArea *>(widget->parentWidget())->viewport()
+                    == widget)
+            || (qobject_cast<QLineEdit *>(widget)
+                && qobject_cast<QComboBox *>(widget->parentWidget()));
     };
     int checked = 0;
     const auto widgets = m_window->findChildren<QWidget *>();
     for (QWidget *widget : widgets) {
         // Popups (a combo box's list) belong to their combo box.
-        if (!(widget->focusPolicy() & Qt::TabFocus) || exempt(widget) || widget->window() != m_window.get())
+        if (!(widget->focusPolicy() & Qt::TabFocus) || exempt(widget)
+            || widget->window() != m_window.get())
             continue;
         ++checked;
         QVERIFY2(!widget->accessibleName().isEmpty(),
-            qPrintable(u"%1 (%2) has no accessible name"_s.arg(
-                widget->objectName(), QString::fromLatin1(widget->metaObject()->className()) + u" in "_s + QString::fromLatin1(widget->parentWidget()->metaObject()->className()) + u' ' + widget->parentWidget()->objectName())));
+            qPrintable(u"%1 (%2) has no accessible name"_s.arg(widget->objectName(),
+                QString::fromLatin1(widget->metaObject()->className()) + u" in "_s
+                    + QString::fromLatin1(widget->parentWidget()->metaObject()->className()) + u' '
+                    + widget->parentWidget()->objectName())));
     }
     QVERIFY(checked >= 10);
 }

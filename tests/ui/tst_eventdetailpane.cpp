@@ -62,7 +62,8 @@ void TestEventDetailPane::largeEventShowsABoundedPreview()
     QVERIFY(raw);
     const QString text = raw->toPlainText();
     // The preview and a sentence after it; never the megabytes.
-    QVERIFY2(text.size() <= EventDetailPane::kPreviewBytes + 1024, qPrintable(QString::number(text.size())));
+    QVERIFY2(text.size() <= EventDetailPane::kPreviewBytes + 1024,
+        qPrintable(QString::number(text.size())));
     QVERIFY(text.startsWith(QString::fromLatin1(largeData(0).first(1000))));
     QVERIFY(text.contains(QLocale().toString(kLarge)));
     QVERIFY(longestBlock(raw) <= EventDetailPane::kPieceChars + 1);

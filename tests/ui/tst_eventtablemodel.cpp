@@ -81,8 +81,10 @@ void TestEventTableModel::capDropsAreRemovedBeforeInserts()
     EventTableModel model(&session);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QStringList order;
-    connect(&model, &QAbstractItemModel::rowsRemoved, this, [&order] { order.append(u"removed"_s); });
-    connect(&model, &QAbstractItemModel::rowsInserted, this, [&order] { order.append(u"inserted"_s); });
+    connect(
+        &model, &QAbstractItemModel::rowsRemoved, this, [&order] { order.append(u"removed"_s); });
+    connect(
+        &model, &QAbstractItemModel::rowsInserted, this, [&order] { order.append(u"inserted"_s); });
     const int perBatch = 10000;
     for (int i = 0; i < 6; ++i)
         ingestEvents(session, 1, perBatch, tickerData);
@@ -107,7 +109,8 @@ void TestEventTableModel::filterNarrowsAndFollowsNewRows()
     QTRY_VERIFY(!model.isBusy());
     QCOMPARE(model.rowCount(), 100);
     for (int row = 0; row < model.rowCount(); ++row)
-        QVERIFY(model.index(row, EventTableModel::DataColumn).data().toString().contains(u"ACME"_s));
+        QVERIFY(
+            model.index(row, EventTableModel::DataColumn).data().toString().contains(u"ACME"_s));
     ingestEvents(session, 2, 50, tickerData);
     QTRY_COMPARE(model.rowCount(), 105);
     filter.streams = { 2 };
@@ -162,7 +165,8 @@ void TestEventTableModel::filteringAMillionRowsYieldsToTheEventLoop()
     DashboardSession session;
     EventTableModel model(&session);
     for (int i = 0; i < 10; ++i)
-        ingestEvents(session, 1, 100'000, [](int n) { return n % 1000 == 0 ? QByteArray("needle") : QByteArray("hay"); });
+        ingestEvents(session, 1, 100'000,
+            [](int n) { return n % 1000 == 0 ? QByteArray("needle") : QByteArray("hay"); });
     // A table this big takes the last batches in one sync a moment later.
     QTRY_COMPARE(model.rowCount(), 1'000'000);
     EventFilter filter;
@@ -266,7 +270,9 @@ void TestEventTableModel::aBigTableTakesBatchesAtMostOncePerInterval()
     DashboardSession session;
     EventTableModel model(&session);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const auto hay = [](int) { return QByteArray("hay"); };
+    const auto hay = [](int) {
+        return QByteArray("hay");
+    };
     ingestEvents(session, 1, int(EventTableModel::kCoalesceRows), hay);
     QCOMPARE(model.rowCount(), EventTableModel::kCoalesceRows);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);

@@ -1,7 +1,7 @@
 // Exports through the real window onto what is not a regular file, which
-// must never be replaced by one or fail without a word: a device is written through and never replaced, its
-// error ("No space left on device") is a message box beside the status bar,
-// a FIFO with a reader gets every event, and a folder is refused.
+// must never be replaced by one or fail without a word: a device is written through and never
+// replaced, its error ("No space left on device") is a message box beside the status bar, a FIFO
+// with a reader gets every event, and a folder is refused.
 #include "UiTestSupport.h"
 #include "core/capture/ExportJob.h"
 #include "core/demo/DemoServerThread.h"
@@ -74,7 +74,8 @@ void TestExportTargets::init()
     m_window->setInteractive(true);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    test::ingestEvents(*m_session, 1, kEvents, [](int i) { return QByteArray::number(i).repeated(40); });
+    test::ingestEvents(
+        *m_session, 1, kEvents, [](int i) { return QByteArray::number(i).repeated(40); });
     QCOMPARE(m_session->store().size(), kEvents);
 }
 

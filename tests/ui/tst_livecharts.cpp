@@ -78,7 +78,8 @@ void TestLiveCharts::steadyRatesAreFlat()
         for (int i = 0; i < perSecond; ++i) {
             const qint64 at = base + qint64(second) * 1'000'000'000LL
                 + (spreadMs ? qint64(i) * spreadMs * 1'000'000LL / perSecond : 0);
-            ingestEvents(session, 1, 1, [](int) { return QByteArray("x"); }, "message", at);
+            ingestEvents(
+                session, 1, 1, [](int) { return QByteArray("x"); }, "message", at);
         }
     }
     charts.setWindowMinutes(1);
@@ -104,7 +105,8 @@ void TestLiveCharts::axisLabelsShowTheirDecimals()
     DashboardSession session;
     LiveChartsPanel charts(&session);
     charts.redraw(); // nothing captured: 0..4 in whole steps, never "0 0 1 1 1"
-    auto *axis = qobject_cast<QValueAxis *>(charts.rateView()->chart()->axes(Qt::Vertical).value(0));
+    auto *axis
+        = qobject_cast<QValueAxis *>(charts.rateView()->chart()->axes(Qt::Vertical).value(0));
     QVERIFY(axis);
     const int ticks = axis->tickCount();
     const double step = (axis->max() - axis->min()) / (ticks - 1);
@@ -127,7 +129,8 @@ void TestLiveCharts::axisLabelsGroupThousands()
     charts.show();
     // 125,000 events in each of two quarters of a second: 250 k events/s.
     for (int quarter = 0; quarter < 2; ++quarter)
-        ingestEvents(session, 1, 125000, [](int) { return QByteArray("x"); }, "message",
+        ingestEvents(
+            session, 1, 125000, [](int) { return QByteArray("x"); }, "message",
             100'000'000'000LL + quarter * 250'000'000LL);
     charts.setWindowMinutes(1);
     charts.redraw();
@@ -165,11 +168,13 @@ void TestLiveCharts::byteRatesPickAReadableUnit()
     const QByteArray payload(eventBytes - 7, 'x'); // ingestEvents counts 7 bytes of framing
     const qint64 base = 100'000'000'000LL;
     for (int second = 0; second < 5; ++second)
-        ingestEvents(session, 1, 1, [&](int) { return payload; }, "message",
+        ingestEvents(
+            session, 1, 1, [&](int) { return payload; }, "message",
             base + qint64(second) * 1'000'000'000LL);
     charts.setWindowMinutes(1);
     charts.redraw();
-    auto *axis = qobject_cast<QValueAxis *>(charts.bytesView()->chart()->axes(Qt::Vertical).value(0));
+    auto *axis
+        = qobject_cast<QValueAxis *>(charts.bytesView()->chart()->axes(Qt::Vertical).value(0));
     QVERIFY(axis);
     QCOMPARE(axis->titleText(), unit);
     auto *bytes = qobject_cast<QXYSeries *>(charts.bytesView()->chart()->series().value(0));
@@ -292,9 +297,8 @@ void TestLiveCharts::identicalStreamsHaveDifferentLineStyles()
         QString key;
         for (qreal d : LiveChartsPanel::streamPen(Qt::red, slot).dashPattern())
             key += QString::number(d) + u' ';
-        patterns.insert(LiveChartsPanel::streamPen(Qt::red, slot).style() == Qt::SolidLine
-                ? u"solid"_s
-                : key);
+        patterns.insert(
+            LiveChartsPanel::streamPen(Qt::red, slot).style() == Qt::SolidLine ? u"solid"_s : key);
     }
     QCOMPARE(patterns.size(), 5);
     // The legend lists streams in slot order.
@@ -311,8 +315,8 @@ void TestLiveCharts::zoomFitsTheYAxes()
     // 1,000 events/s for 10 s, then 10/s for 50 s, with latency 900 ms then 5 ms.
     for (int second = 0; second < 60; ++second) {
         const bool busy = second < 10;
-        ingestRead(session, 1, busy ? 1000 : 10, kBase + second * kSecond, ++chunk,
-            busy ? 900.0 : 5.0);
+        ingestRead(
+            session, 1, busy ? 1000 : 10, kBase + second * kSecond, ++chunk, busy ? 900.0 : 5.0);
     }
     charts.setWindowMinutes(1);
     charts.setLatencyLogScale(false);
@@ -364,7 +368,8 @@ void TestLiveCharts::thousandStreamsDrawTheTopTwentyAndOneOtherLine()
     // Streams 1, 51, 101... send 5 events a second, the others 1.
     for (int second = 0; second < 20; ++second) {
         for (StreamId stream = 1; stream <= 1000; ++stream)
-            ingestRead(session, stream, stream % 50 == 1 ? 5 : 1, kBase + second * kSecond, ++chunk);
+            ingestRead(
+                session, stream, stream % 50 == 1 ? 5 : 1, kBase + second * kSecond, ++chunk);
     }
     charts.setWindowMinutes(1);
     charts.redraw();
@@ -514,7 +519,9 @@ void TestLiveCharts::aLiveStreamScrollsTheAxisOnceASecond()
     QTRY_COMPARE_WITH_TIMEOUT(session.status(stream).state, SubscriptionState::Waiting, 10000);
     QTest::qWait(LiveChartsPanel::kRedrawIntervalMs * 2);
     auto *axis = charts.rateView()->chart()->axes(Qt::Horizontal).value(0);
-    const auto axisEnd = [axis] { return axis->property("max").toDateTime(); };
+    const auto axisEnd = [axis] {
+        return axis->property("max").toDateTime();
+    };
     const QDateTime endBefore = axisEnd();
     const qint64 before = charts.redrawCount();
     QElapsedTimer clock;

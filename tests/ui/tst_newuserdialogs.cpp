@@ -47,8 +47,8 @@ void onNextModal(const std::function<void(QWidget *)> &check)
 // A browser's "Copy as cURL" of a request with a header of `bytes` bytes.
 QString hugeCurl(qsizetype bytes)
 {
-    return u"curl 'http://127.0.0.1:9/v1/stream/events' -H 'X-Big: "_s
-        + QString(bytes, u'a') + u"' -H 'Accept: text/event-stream'"_s;
+    return u"curl 'http://127.0.0.1:9/v1/stream/events' -H 'X-Big: "_s + QString(bytes, u'a')
+        + u"' -H 'Accept: text/event-stream'"_s;
 }
 
 QByteArray headerValue(const SubscriptionConfig &config, const QByteArray &name)
@@ -206,7 +206,8 @@ void TestNewUserDialogs::nameDefaultsToThePathsLastSegment()
     name->setText(u"mine"_s);
     QVERIFY(dialog.applyCurlCommand(u"curl 'https://api.example.com/'"_s));
     QCOMPARE(name->text(), u"mine"_s);
-    QCOMPARE(SubscribeDialog::defaultName(QUrl(u"https://api.example.com/"_s)), u"api.example.com"_s);
+    QCOMPARE(
+        SubscribeDialog::defaultName(QUrl(u"https://api.example.com/"_s)), u"api.example.com"_s);
 }
 
 void TestNewUserDialogs::headersTableGrowsWithItsRows()
@@ -222,7 +223,8 @@ void TestNewUserDialogs::headersTableGrowsWithItsRows()
     QCOMPARE(table->rowCount(), 9);
     const QRect last = table->visualRect(table->model()->index(8, 0));
     QVERIFY2(last.bottom() <= table->viewport()->height(),
-        qPrintable(u"row 9 ends at %1 in a %2 px viewport"_s.arg(last.bottom()).arg(table->viewport()->height())));
+        qPrintable(u"row 9 ends at %1 in a %2 px viewport"_s.arg(last.bottom())
+                       .arg(table->viewport()->height())));
     QVERIFY(dialog.isSizeGripEnabled());
 }
 
@@ -279,7 +281,8 @@ void TestNewUserDialogs::streamsPanelGrowsAndSelectsANewStream()
     // Ten rows fit, in no more than 40 % of the window.
     QTRY_VERIFY2(view->visualRect(view->model()->index(9, 0)).bottom() <= view->viewport()->height()
             && view->verticalScrollBar()->value() == 0,
-        qPrintable(u"dock %1 px, viewport %2 px"_s.arg(dock->height()).arg(view->viewport()->height())));
+        qPrintable(
+            u"dock %1 px, viewport %2 px"_s.arg(dock->height()).arg(view->viewport()->height())));
     QVERIFY(dock->height() <= window.height() * 0.4 + 1);
 }
 

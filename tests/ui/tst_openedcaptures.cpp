@@ -36,15 +36,15 @@ QString writeCapture(const QString &path, const QStringList &streams, int count)
     for (int i = 0; i < count; ++i) {
         for (int s = 0; s < streams.size(); ++s) {
             const qint64 at = mono + qint64(i / 2) * 200'000'000;
-            file.write(u"{\"kind\":\"event\",\"stream\":\"%1\",\"seq\":%2,\"id\":\"%2\",\"type\":\"tick\","
-                        "\"data\":\"{}\",\"received\":\"2026-11-25T14:51:%3Z\",\"mono_ns\":%4,"
-                        "\"chunk\":%5,\"bytes\":17,\"latency_ms\":2.000}\n"_s
-                           .arg(streams.at(s))
-                           .arg(i + 1)
-                           .arg(10.0 + double(i / 2) * 0.2, 9, 'f', 6, u'0')
-                           .arg(at)
-                           .arg(i / 2 + 1)
-                           .toUtf8());
+            file.write(
+                u"{\"kind\":\"event\",\"stream\":\"%1\",\"seq\":%2,\"id\":\"%2\",\"type\":\"tick\","
+                "\"data\":\"{}\",\"received\":\"2026-11-25T14:51:%3Z\",\"mono_ns\":%4,"
+                "\"chunk\":%5,\"bytes\":17,\"latency_ms\":2.000}\n"_s.arg(streams.at(s))
+                    .arg(i + 1)
+                    .arg(10.0 + double(i / 2) * 0.2, 9, 'f', 6, u'0')
+                    .arg(at)
+                    .arg(i / 2 + 1)
+                    .toUtf8());
         }
     }
     return path;
@@ -65,7 +65,9 @@ QHash<QString, QColor> tableColours(const EventTableModel &model)
     for (int row = 0; row < model.rowCount(); ++row) {
         const QString name = model.index(row, EventTableModel::StreamColumn).data().toString();
         colours.insert(name,
-            model.index(row, EventTableModel::StreamColumn).data(Qt::DecorationRole).value<QColor>());
+            model.index(row, EventTableModel::StreamColumn)
+                .data(Qt::DecorationRole)
+                .value<QColor>());
     }
     return colours;
 }
@@ -102,9 +104,12 @@ void TestOpenedCaptures::colourIsStableForItsName()
     DashboardSession session;
     EventTableModel table(&session);
     StreamListModel streams(&session);
-    QAbstractItemModelTester tester(&streams, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const QString first = writeCapture(m_dir.filePath(u"a.jsonl"_s), { u"ticker"_s, u"clock"_s }, 4);
-    const QString second = writeCapture(m_dir.filePath(u"b.jsonl"_s), { u"clock"_s, u"tokens"_s, u"ticker"_s }, 4);
+    QAbstractItemModelTester tester(
+        &streams, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QString first
+        = writeCapture(m_dir.filePath(u"a.jsonl"_s), { u"ticker"_s, u"clock"_s }, 4);
+    const QString second
+        = writeCapture(m_dir.filePath(u"b.jsonl"_s), { u"clock"_s, u"tokens"_s, u"ticker"_s }, 4);
     QVERIFY(openAndWait(session, first));
     const QHash<QString, QColor> before = tableColours(table);
     QCOMPARE(before.size(), 2);
@@ -112,7 +117,8 @@ void TestOpenedCaptures::colourIsStableForItsName()
     for (auto it = before.cbegin(); it != before.cend(); ++it) {
         const int row = rowNamed(streams, it.key());
         QVERIFY(row >= 0);
-        QCOMPARE(streams.index(row, 0).data(StreamListModel::StreamColorRole).value<QColor>(), it.value());
+        QCOMPARE(streams.index(row, 0).data(StreamListModel::StreamColorRole).value<QColor>(),
+            it.value());
     }
     for (int open = 0; open < 3; ++open) {
         QVERIFY(openAndWait(session, open % 2 ? first : second));
@@ -167,11 +173,17 @@ void TestOpenedCaptures::pausingForACaptureIsSaidAndUndone()
     QVERIFY(banner->text().contains(u"p.jsonl"_s));
     QVERIFY(resume->isVisible());
     const int row = rowNamed(*model, u"live"_s);
-    QVERIFY(model->index(row, StreamListModel::MessageColumn).data().toString().contains(u"Paused while the capture p.jsonl is open"_s));
+    QVERIFY(model->index(row, StreamListModel::MessageColumn)
+                .data()
+                .toString()
+                .contains(u"Paused while the capture p.jsonl is open"_s));
 
     QTest::mouseClick(resume, Qt::LeftButton);
     QVERIFY(!banner->isVisible());
-    QVERIFY(!model->index(row, StreamListModel::MessageColumn).data().toString().contains(u"Paused while"_s));
+    QVERIFY(!model->index(row, StreamListModel::MessageColumn)
+                 .data()
+                 .toString()
+                 .contains(u"Paused while"_s));
     QTRY_VERIFY(session.status(session.streams().first()).state != SubscriptionState::Paused);
 }
 
@@ -214,7 +226,8 @@ void TestOpenedCaptures::captureNamedLikeALiveStreamIsDrawnAndNotMixed()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QTRY_VERIFY(session.store().size() > 500);
-    QVERIFY(window.openCapture(writeCapture(m_dir.filePath(u"same-name.jsonl"_s), { u"ticker"_s }, 40)));
+    QVERIFY(window.openCapture(
+        writeCapture(m_dir.filePath(u"same-name.jsonl"_s), { u"ticker"_s }, 40)));
     QTRY_COMPARE(session.store().size(), 40);
     QTRY_COMPARE(session.status(session.streams().first()).state, SubscriptionState::Paused);
     QTest::qWait(300); // batches in flight have landed by now
@@ -232,10 +245,13 @@ void TestOpenedCaptures::captureStreamsShowTheFilesFigures()
     QVERIFY(openAndWait(session, writeCapture(m_dir.filePath(u"f.jsonl"_s), { u"ticker"_s }, 40)));
     const int row = rowNamed(model, u"ticker"_s);
     QVERIFY(row >= 0);
-    const auto cell = [&](int column) { return model.index(row, column).data().toString(); };
+    const auto cell = [&](int column) {
+        return model.index(row, column).data().toString();
+    };
     QCOMPARE(cell(StreamListModel::EventsColumn), u"40"_s);
     QCOMPARE(cell(StreamListModel::StateColumn), u"From file"_s);
-    QVERIFY2(cell(StreamListModel::RateColumn).toDouble() > 0, qPrintable(cell(StreamListModel::RateColumn)));
+    QVERIFY2(cell(StreamListModel::RateColumn).toDouble() > 0,
+        qPrintable(cell(StreamListModel::RateColumn)));
     QCOMPARE(cell(StreamListModel::LatencyP50Column), u"2.00 ms"_s);
     QCOMPARE(cell(StreamListModel::PerReadColumn), u"2.0"_s);
     // Opening another capture replaces them.

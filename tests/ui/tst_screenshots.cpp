@@ -89,9 +89,10 @@ void TestScreenshots::mainWindow()
 void TestScreenshots::subscribeDialog()
 {
     SubscribeDialog dialog(m_window.get());
-    dialog.applyCurlCommand(u"curl 'https://api.example.com/v1/chat/stream' -H 'accept: text/event-stream' "
-                            "-H 'authorization: Bearer sk-demo' -H 'content-type: application/json' "
-                            "--data-raw '{\"model\":\"demo\",\"stream\":true}'"_s);
+    dialog.applyCurlCommand(
+        u"curl 'https://api.example.com/v1/chat/stream' -H 'accept: text/event-stream' "
+        "-H 'authorization: Bearer sk-demo' -H 'content-type: application/json' "
+        "--data-raw '{\"model\":\"demo\",\"stream\":true}'"_s);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     saveAndCheck(&dialog, u"subscribe-dialog.png"_s);
@@ -109,8 +110,8 @@ void TestScreenshots::charts()
 // The streams panel grows with its streams: ten of them, none hidden.
 void TestScreenshots::tenStreams()
 {
-    const QStringList paths { u"/ticker?rate=200"_s, u"/ticker?rate=2"_s, u"/tokens"_s,
-        u"/clock"_s, u"/ticker?rate=10&size=2000"_s };
+    const QStringList paths { u"/ticker?rate=200"_s, u"/ticker?rate=2"_s, u"/tokens"_s, u"/clock"_s,
+        u"/ticker?rate=10&size=2000"_s };
     const QStringList names { u"fast"_s, u"slow"_s, u"tokens-2"_s, u"clock-2"_s, u"big"_s };
     for (int i = 0; i < paths.size(); ++i) {
         SubscriptionConfig config;

@@ -49,8 +49,11 @@ void TestStaleState::clearResetsLatencyAndEventsPerRead()
     const qint64 now = 500'000'000'000;
     model.setClock([now] { return now; });
     for (int read = 0; read < 20; ++read)
-        test::ingestRead(session, stream, 5, now - 5'000'000'000 + read * 100'000'000, quint64(read + 1), 12.5);
-    const auto cell = [&model](int column) { return model.index(0, column).data().toString(); };
+        test::ingestRead(
+            session, stream, 5, now - 5'000'000'000 + read * 100'000'000, quint64(read + 1), 12.5);
+    const auto cell = [&model](int column) {
+        return model.index(0, column).data().toString();
+    };
     QCOMPARE(cell(StreamListModel::EventsColumn), u"100"_s);
     QVERIFY(cell(StreamListModel::LatencyP50Column) != u"–"_s);
     QCOMPARE(cell(StreamListModel::PerReadColumn), u"5.0"_s);
@@ -100,14 +103,16 @@ void TestStaleState::matchingCountFollowsArrivingRows()
 {
     DashboardSession session;
     const StreamId stream = addPausedStream(session, u"s"_s);
-    test::ingestEvents(session, stream, 10, [](int i) { return i % 2 ? QByteArray("hit") : QByteArray("miss"); });
+    test::ingestEvents(
+        session, stream, 10, [](int i) { return i % 2 ? QByteArray("hit") : QByteArray("miss"); });
     EventsPanel panel(&session);
     auto *text = panel.findChild<QLineEdit *>(u"filterText"_s);
     auto *message = panel.findChild<QLabel *>(u"filterMessage"_s);
     text->setText(u"hit"_s);
     Q_EMIT text->returnPressed();
     QTRY_COMPARE(message->text(), u"5 matching"_s);
-    test::ingestEvents(session, stream, 10, [](int) { return QByteArray("hit"); }, "message", 2'000'000'000);
+    test::ingestEvents(
+        session, stream, 10, [](int) { return QByteArray("hit"); }, "message", 2'000'000'000);
     QTRY_COMPARE(panel.model()->rowCount(), 15);
     QCOMPARE(message->text(), u"15 matching"_s);
 }

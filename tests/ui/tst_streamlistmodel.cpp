@@ -46,7 +46,8 @@ void TestStreamListModel::rowsFollowStreamsAndFigures()
     QTRY_COMPARE_WITH_TIMEOUT(model.index(0, StreamListModel::StateColumn).data().toString(),
         stateLabel(SubscriptionState::Open), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(
-        model.index(0, StreamListModel::EventsColumn).data().toString().remove(u',').toInt() > 50, 10000);
+        model.index(0, StreamListModel::EventsColumn).data().toString().remove(u',').toInt() > 50,
+        10000);
     const auto spark = model.index(0, StreamListModel::SparklineColumn)
                            .data(StreamListModel::SparklineRole)
                            .value<QList<qreal>>();

@@ -58,7 +58,8 @@ void TestSubscribeDialog::invalidInputBlocksOk_data()
     QTest::newRow("ftp") << u"ftp://example.com/x"_s << u"GET"_s << QString() << u"ftp"_s;
     QTest::newRow("no host") << u"http:///x"_s << u"GET"_s << QString() << u"not a valid URL"_s;
     QTest::newRow("bad method") << u"http://h/x"_s << u"GE T"_s << QString() << u"method"_s;
-    QTest::newRow("injected id") << u"http://h/x"_s << u"GET"_s << u"a\nX-Injected: 1"_s << u"Last-Event-ID"_s;
+    QTest::newRow("injected id") << u"http://h/x"_s << u"GET"_s << u"a\nX-Injected: 1"_s
+                                 << u"Last-Event-ID"_s;
 }
 
 void TestSubscribeDialog::invalidInputBlocksOk()
@@ -167,7 +168,8 @@ void TestSubscribeDialog::latencyPreviewTestsTheLastEvent()
     SubscribeDialog dialog;
     dialog.findChild<QLineEdit *>(u"url"_s)->setText(u"http://h/x"_s);
     const qint64 sentMs = 1'790'000'000'000;
-    dialog.setPreviewEvent("1", "{\"ts\":" + QByteArray::number(sentMs) + "}", (sentMs + 12) * 1'000'000);
+    dialog.setPreviewEvent(
+        "1", "{\"ts\":" + QByteArray::number(sentMs) + "}", (sentMs + 12) * 1'000'000);
     auto *source = dialog.findChild<QComboBox *>(u"latencySource"_s);
     source->setCurrentIndex(source->findData(int(LatencySource::JsonPointer)));
     auto *preview = dialog.findChild<QLabel *>(u"latencyPreview"_s);
@@ -196,14 +198,15 @@ void TestSubscribeDialog::autoDetectIsTheDefaultAndPreviews()
     QVERIFY2(preview->text().contains(u"sent_at"_s), qPrintable(preview->text()));
 
     const qint64 sentMs = 1'790'000'000'000;
-    dialog.setPreviewEvent("1", "{\"meta\":{\"ts\":" + QByteArray::number(sentMs) + "}}",
-        (sentMs + 12) * 1'000'000);
+    dialog.setPreviewEvent(
+        "1", "{\"meta\":{\"ts\":" + QByteArray::number(sentMs) + "}}", (sentMs + 12) * 1'000'000);
     QVERIFY2(preview->text().contains(u"/meta/ts"_s), qPrintable(preview->text()));
     QVERIFY2(preview->text().contains(u"milliseconds"_s), qPrintable(preview->text()));
     QVERIFY2(preview->text().contains(u"latency 12.00 ms"_s), qPrintable(preview->text()));
     dialog.setPreviewEvent("2", "plain text", (sentMs + 12) * 1'000'000);
     QVERIFY2(preview->text().contains(u"no send time"_s), qPrintable(preview->text()));
-    dialog.setPreviewEvent("3", "{\"ts\":" + QByteArray::number(sentMs) + ",\"created\":1790000000}",
+    dialog.setPreviewEvent("3",
+        "{\"ts\":" + QByteArray::number(sentMs) + ",\"created\":1790000000}",
         (sentMs + 12) * 1'000'000);
     QVERIFY2(preview->text().contains(u"more than one"_s), qPrintable(preview->text()));
 
@@ -226,14 +229,17 @@ void TestSubscribeDialog::everyControlHasAnAccessibleName()
             || qobject_cast<QTabBar *>(widget)
             // A scroll area's viewport is named by its scroll area.
             || (qobject_cast<QAbstractScrollArea *>(widget->parentWidget())
-                && qobject_cast<QAbstractScrollArea *>(widget->parentWidget())->viewport() == widget)
-            || (qobject_cast<QLineEdit *>(widget) && qobject_cast<QComboBox *>(widget->parentWidget()));
+                && qobject_cast<QAbstractScrollArea *>(widget->parentWidget())->viewport()
+                    == widget)
+            || (qobject_cast<QLineEdit *>(widget)
+                && qobject_cast<QComboBox *>(widget->parentWidget()));
     };
     const auto widgets = dialog.findChildren<QWidget *>();
     int checked = 0;
     for (QWidget *widget : widgets) {
         // Popups (a combo box's list) belong to their combo box.
-        if (!(widget->focusPolicy() & Qt::TabFocus) || exempt(widget) || widget->window() != &dialog)
+        if (!(widget->focusPolicy() & Qt::TabFocus) || exempt(widget)
+            || widget->window() != &dialog)
             continue;
         ++checked;
         QVERIFY2(!widget->accessibleName().isEmpty(),

@@ -39,8 +39,9 @@ void TestVerdictTableModel::showsVerdictsAsText()
 {
     VerdictTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setReports({ report(u"nginx"_s, VerdictKind::Buffered, u"bursts of ~90 every ~4.5 s"_s, 720),
-                         report(u"direct"_s, VerdictKind::Streaming, u"1.0 event per read"_s, 720) },
+    model.setReports(
+        { report(u"nginx"_s, VerdictKind::Buffered, u"bursts of ~90 every ~4.5 s"_s, 720),
+            report(u"direct"_s, VerdictKind::Streaming, u"1.0 event per read"_s, 720) },
         { QColor(Qt::red), QColor(Qt::blue) });
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.columnCount(), int(VerdictTableModel::ColumnCount));
@@ -53,8 +54,10 @@ void TestVerdictTableModel::showsVerdictsAsText()
     QCOMPARE(text(0, VerdictTableModel::Verdict, VerdictTableModel::VerdictTextRole),
         u"buffered: bursts of ~90 every ~4.5 s"_s);
     // A screen reader on the verdict cell hears the whole line.
-    QCOMPARE(text(1, VerdictTableModel::Verdict, Qt::AccessibleTextRole), u"streaming: 1.0 event per read"_s);
-    QCOMPARE(model.index(0, VerdictTableModel::Route).data(Qt::DecorationRole).value<QColor>(), QColor(Qt::red));
+    QCOMPARE(text(1, VerdictTableModel::Verdict, Qt::AccessibleTextRole),
+        u"streaming: 1.0 event per read"_s);
+    QCOMPARE(model.index(0, VerdictTableModel::Route).data(Qt::DecorationRole).value<QColor>(),
+        QColor(Qt::red));
     QCOMPARE(text(0, VerdictTableModel::LatencyP50), formatDurationMs(2000));
     QCOMPARE(text(0, VerdictTableModel::BurstPeriod), formatDurationMs(4500));
     // Nothing matched across routes yet: a dash, not "0 ms".

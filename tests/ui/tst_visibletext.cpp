@@ -39,14 +39,13 @@ void TestVisibleText::escapesHiddenCharacters_data()
     };
     QTest::newRow("plain") << u"ticker"_s << u"ticker"_s;
     QTest::newRow("accents and CJK stay") << u"café 東京 ✓"_s << u"café 東京 ✓"_s;
-    QTest::newRow("right-to-left override") << (u"bidi"_s + c(0x202E) + u"txt.exe"_s)
-                                            << u"bidi\\u202Etxt.exe"_s;
-    QTest::newRow("LRE RLE PDF LRO") << (c(0x202A) + c(0x202B) + c(0x202C) + c(0x202D))
-                                     << u"\\u202A\\u202B\\u202C\\u202D"_s;
+    QTest::newRow("right-to-left override")
+        << (u"bidi"_s + c(0x202E) + u"txt.exe"_s) << u"bidi\\u202Etxt.exe"_s;
+    QTest::newRow("LRE RLE PDF LRO")
+        << (c(0x202A) + c(0x202B) + c(0x202C) + c(0x202D)) << u"\\u202A\\u202B\\u202C\\u202D"_s;
     QTest::newRow("isolates") << (c(0x2066) + u"a"_s + c(0x2067) + c(0x2068) + c(0x2069))
                               << u"\\u2066a\\u2067\\u2068\\u2069"_s;
-    QTest::newRow("marks") << (c(0x200E) + c(0x200F) + c(0x061C))
-                           << u"\\u200E\\u200F\\u061C"_s;
+    QTest::newRow("marks") << (c(0x200E) + c(0x200F) + c(0x061C)) << u"\\u200E\\u200F\\u061C"_s;
     QTest::newRow("zero width and BOM") << (u"a"_s + c(0x200B) + c(0x200C) + c(0x200D) + c(0xFEFF))
                                         << u"a\\u200B\\u200C\\u200D\\uFEFF"_s;
     QTest::newRow("NUL") << QString(QChar(u'\0')) + u"x"_s << u"\\u0000x"_s;
@@ -79,8 +78,10 @@ void TestVisibleText::eventTableShowsTypeIdAndStreamEscaped()
     EventTableModel model(&session);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 1);
-    QCOMPARE(model.index(0, EventTableModel::TypeColumn).data().toString(), u"bidi\\u202Etxt.exe"_s);
-    QCOMPARE(model.index(0, EventTableModel::StreamColumn).data().toString(), u"feed\\u202Egnp.js"_s);
+    QCOMPARE(
+        model.index(0, EventTableModel::TypeColumn).data().toString(), u"bidi\\u202Etxt.exe"_s);
+    QCOMPARE(
+        model.index(0, EventTableModel::StreamColumn).data().toString(), u"feed\\u202Egnp.js"_s);
     QCOMPARE(model.index(0, EventTableModel::DataColumn).data().toString(), u"a\\u200Bb"_s);
 }
 
@@ -88,7 +89,8 @@ void TestVisibleText::detailHeaderShowsTypeEscaped()
 {
     DashboardSession session;
     session.pipeline().setStreamName(1, u"s"_s);
-    test::ingestEvents(session, 1, 1, [](int) { return QByteArray("x"); }, "bidi\xE2\x80\xAEtxt.exe");
+    test::ingestEvents(
+        session, 1, 1, [](int) { return QByteArray("x"); }, "bidi\xE2\x80\xAEtxt.exe");
     EventDetailPane pane(&session);
     pane.displayEvent(session.store().firstSeq());
     QLabel *header = nullptr;
@@ -114,7 +116,8 @@ void TestVisibleText::streamsPanelShowsNameAndUrlEscaped()
     StreamListModel model(&session);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.index(0, StreamListModel::NameColumn).data().toString(), u"ok\\u202Eyrros"_s);
-    const QString tip = model.index(0, StreamListModel::StateColumn).data(Qt::ToolTipRole).toString();
+    const QString tip
+        = model.index(0, StreamListModel::StateColumn).data(Qt::ToolTipRole).toString();
     QVERIFY2(!tip.contains(QChar(0x202E)), qPrintable(tip));
 }
 

@@ -31,7 +31,8 @@ void TestWorkspaceLoading::largeWorkspaceLoadsInSlices()
     for (int i = 0; i < kStreams; ++i) {
         SubscriptionConfig config;
         config.name = u"s%1"_s.arg(i);
-        config.url = QUrl(u"http://127.0.0.1:9/s%1"_s.arg(i)); // nothing listens: only loading matters
+        config.url
+            = QUrl(u"http://127.0.0.1:9/s%1"_s.arg(i)); // nothing listens: only loading matters
         config.reconnect.reconnect = false;
         workspace.streams.append(config);
     }

@@ -48,9 +48,11 @@ void TestWorkspaceTlsWarning::rowWarnsWhenCertificatesAreNotChecked()
     QCOMPARE(model->rowCount(), 2);
     for (int row = 0; row < 2; ++row) {
         const QModelIndex message = model->index(row, StreamListModel::MessageColumn);
-        const bool unchecked = model->index(row, StreamListModel::NameColumn).data().toString() == u"unchecked";
+        const bool unchecked
+            = model->index(row, StreamListModel::NameColumn).data().toString() == u"unchecked";
         QCOMPARE(!message.data(Qt::DecorationRole).value<QIcon>().isNull(), unchecked);
-        QCOMPARE(message.data(Qt::ToolTipRole).toString().contains(u"certificate errors are ignored"_s),
+        QCOMPARE(
+            message.data(Qt::ToolTipRole).toString().contains(u"certificate errors are ignored"_s),
             unchecked);
         QCOMPARE(message.data(Qt::AccessibleDescriptionRole).toString().contains(u"certificate"_s),
             unchecked);

@@ -49,7 +49,8 @@ inline void compareStats(const StreamStats &a, const StreamStats &b, qint64 nowN
     QVERIFY(a.lifetime() && b.lifetime());
     QCOMPARE(a.lifetime()->maxEventsPerChunk, b.lifetime()->maxEventsPerChunk);
     for (const double q : { 0.0, 0.5, 0.9, 0.99, 1.0 }) {
-        QCOMPARE(a.lifetime()->interArrivalUs.quantile(q), b.lifetime()->interArrivalUs.quantile(q));
+        QCOMPARE(
+            a.lifetime()->interArrivalUs.quantile(q), b.lifetime()->interArrivalUs.quantile(q));
         QCOMPARE(a.lifetime()->latencyUs.quantile(q), b.lifetime()->latencyUs.quantile(q));
     }
     QCOMPARE(a.lifetime()->interArrivalUs.count(), b.lifetime()->interArrivalUs.count());

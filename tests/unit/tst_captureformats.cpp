@@ -171,7 +171,9 @@ private Q_SLOTS:
                                     .string("message", "say \"hi\"\n\x01")
                                     .number("code", -3)
                                     .take();
-        QCOMPARE(line, QByteArray("{\"kind\":\"error\",\"message\":\"say \\\"hi\\\"\\n\\u0001\",\"code\":-3}"));
+        QCOMPARE(line,
+            QByteArray(
+                "{\"kind\":\"error\",\"message\":\"say \\\"hi\\\"\\n\\u0001\",\"code\":-3}"));
         const QJsonObject o = QJsonDocument::fromJson(line).object();
         QCOMPARE(o.value(u"message"_s).toString(), u"say \"hi\"\n\x01"_s);
         QCOMPARE(JsonObjectWriter().take(), QByteArray("{}"));

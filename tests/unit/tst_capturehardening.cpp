@@ -129,7 +129,8 @@ CaptureRecord commentRecord(QByteArray text)
     return r;
 }
 
-QByteArray write(CaptureFormat format, const QList<CaptureRecord> &records, qint64 *refused = nullptr)
+QByteArray write(
+    CaptureFormat format, const QList<CaptureRecord> &records, qint64 *refused = nullptr)
 {
     QBuffer out;
     out.open(QIODevice::WriteOnly);
@@ -330,9 +331,9 @@ private Q_SLOTS:
         QTest::newRow("seq 2^64") << QByteArray("\"seq\":1")
                                   << QByteArray("\"seq\":18446744073709551616")
                                   << u"\"seq\" must be a whole number"_s;
-        QTest::newRow("mono_ns fraction") << QByteArray("\"mono_ns\":1")
-                                          << QByteArray("\"mono_ns\":1.5")
-                                          << u"\"mono_ns\" must be a whole number"_s;
+        QTest::newRow("mono_ns fraction")
+            << QByteArray("\"mono_ns\":1") << QByteArray("\"mono_ns\":1.5")
+            << u"\"mono_ns\" must be a whole number"_s;
         // A time past 2262 overflows the nanoseconds: a named bad line, not 1816.
         QTest::newRow("received 9999")
             << QByteArray("2026-11-25T14:51:42.348123Z") << QByteArray("9999-12-31T23:59:59Z")
@@ -425,7 +426,8 @@ private Q_SLOTS:
     void csvUnclosedQuoteIsLinear()
     {
         const qint64 size = 64 << 20; // the rescanning reader took 17.6 s
-        PipeLikeDevice device(kCsvHeader + kGoodCsv + "s,2,\"open", size, 'q', QByteArray(), 1 << 20);
+        PipeLikeDevice device(
+            kCsvHeader + kGoodCsv + "s,2,\"open", size, 'q', QByteArray(), 1 << 20);
         QElapsedTimer timer;
         timer.start();
         const ReadResult r = readAll(CaptureFormat::Csv, &device);
@@ -486,7 +488,8 @@ private Q_SLOTS:
             records.append(eventRecord(QByteArray::number(seq), "message", data, seq));
         }
         const QByteArray bytes = write(CaptureFormat(format), records);
-        const QByteArray whole = write(CaptureFormat(format), readBytes(CaptureFormat(format), bytes).records);
+        const QByteArray whole
+            = write(CaptureFormat(format), readBytes(CaptureFormat(format), bytes).records);
         for (const qint64 maxRead : { 1, 2, 3, 5, 7, 64 }) {
             PipeLikeDevice device(bytes, 0, 0, QByteArray(), maxRead);
             QVERIFY(device.atEnd());

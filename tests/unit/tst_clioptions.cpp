@@ -136,9 +136,8 @@ private Q_SLOTS:
         const QString a = u"a=http://127.0.0.1:1/a"_s;
         const QString b = u"b=http://127.0.0.1:1/b"_s;
         const double byDefault = cli::CompareOptions::kDefaultDurationS;
-        QTest::newRow("two named routes")
-            << QStringList { a, b } << QString() << QString() << QStringList { u"a"_s, u"b"_s }
-            << byDefault;
+        QTest::newRow("two named routes") << QStringList { a, b } << QString() << QString()
+                                          << QStringList { u"a"_s, u"b"_s } << byDefault;
         QTest::newRow("plain URLs named as the run names them")
             << QStringList { u"http://127.0.0.1:1/s"_s, u"http://127.0.0.1:1/s"_s } << QString()
             << QString() << QStringList { u"127.0.0.1/s"_s, u"127.0.0.1/s#2"_s } << byDefault;
@@ -157,36 +156,38 @@ private Q_SLOTS:
             << QStringList {} << byDefault;
         QTest::newRow("nothing") << QStringList {} << u"compare takes routes"_s << QString()
                                  << QStringList {} << 0.0;
-        QTest::newRow("zero duration") << QStringList { a, u"--duration"_s, u"0"_s }
-                                       << u"--duration needs"_s << QString() << QStringList {} << 0.0;
-        QTest::newRow("negative duration") << QStringList { a, u"--duration"_s, u"-1"_s }
-                                           << u"--duration needs"_s << QString() << QStringList {}
-                                           << 0.0;
-        QTest::newRow("duration too long") << QStringList { a, u"--duration"_s, u"3000000"_s }
-                                           << u"--duration needs"_s << QString() << QStringList {}
-                                           << 0.0;
-        QTest::newRow("duration nan") << QStringList { a, u"--duration"_s, u"nan"_s }
-                                      << u"--duration needs"_s << QString() << QStringList {} << 0.0;
+        QTest::newRow("zero duration")
+            << QStringList { a, u"--duration"_s, u"0"_s } << u"--duration needs"_s << QString()
+            << QStringList {} << 0.0;
+        QTest::newRow("negative duration")
+            << QStringList { a, u"--duration"_s, u"-1"_s } << u"--duration needs"_s << QString()
+            << QStringList {} << 0.0;
+        QTest::newRow("duration too long")
+            << QStringList { a, u"--duration"_s, u"3000000"_s } << u"--duration needs"_s
+            << QString() << QStringList {} << 0.0;
+        QTest::newRow("duration nan")
+            << QStringList { a, u"--duration"_s, u"nan"_s } << u"--duration needs"_s << QString()
+            << QStringList {} << 0.0;
         QTest::newRow("duration on a capture")
             << QStringList { u"cap.jsonl"_s, u"--duration"_s, u"3"_s }
             << u"--duration applies to live routes"_s << QString() << QStringList {} << 0.0;
         QTest::newRow("header on a capture")
             << QStringList { u"cap.jsonl"_s, u"-H"_s, u"X-A: b"_s }
             << u"--header applies to live routes"_s << QString() << QStringList {} << 0.0;
-        QTest::newRow("format on live routes") << QStringList { a, u"--format"_s, u"csv"_s }
-                                               << u"--format applies to a capture"_s << QString()
-                                               << QStringList {} << 0.0;
-        QTest::newRow("unknown capture format") << QStringList { u"cap.txt"_s }
-                                                << u"cannot tell the format"_s << QString()
-                                                << QStringList {} << 0.0;
+        QTest::newRow("format on live routes")
+            << QStringList { a, u"--format"_s, u"csv"_s } << u"--format applies to a capture"_s
+            << QString() << QStringList {} << 0.0;
+        QTest::newRow("unknown capture format")
+            << QStringList { u"cap.txt"_s } << u"cannot tell the format"_s << QString()
+            << QStringList {} << 0.0;
         QTest::newRow("bad format name")
             << QStringList { u"cap.jsonl"_s, u"--format"_s, u"xml"_s } << u"unknown format"_s
             << QString() << QStringList {} << 0.0;
         QTest::newRow("header with CRLF, as the run refuses it")
             << QStringList { a, u"-H"_s, u"X-A: b\r\nX-Injected: yes"_s } << u"line break"_s
             << QString() << QStringList {} << 0.0;
-        QTest::newRow("bad URL") << QStringList { u"a=ftp://x/y"_s } << u"Only http"_s
-                                 << QString() << QStringList {} << 0.0;
+        QTest::newRow("bad URL") << QStringList { u"a=ftp://x/y"_s } << u"Only http"_s << QString()
+                                 << QStringList {} << 0.0;
         QTest::newRow("bad option") << QStringList { a, u"--frobnicate"_s } << u"frobnicate"_s
                                     << QString() << QStringList {} << 0.0;
     }
@@ -223,8 +224,8 @@ private Q_SLOTS:
             u"json:/ts"_s, u"--connect-timeout"_s, u"7"_s, u"-d"_s, u"{}"_s };
         const QString url = u"a=http://127.0.0.1:1/a"_s;
         const auto run = cli::parseCommandLine(QStringList { u"ssescope-cli"_s, url } + options);
-        const auto compare = cli::parseCommandLine(
-            QStringList { u"ssescope-cli"_s, u"compare"_s, url } + options);
+        const auto compare
+            = cli::parseCommandLine(QStringList { u"ssescope-cli"_s, u"compare"_s, url } + options);
         QVERIFY2(run.error.isEmpty(), qPrintable(run.error));
         QVERIFY2(compare.error.isEmpty(), qPrintable(compare.error));
         QCOMPARE(compare.compare.subscriptions.size(), 1);
@@ -322,8 +323,7 @@ private Q_SLOTS:
 
     void compareHelp()
     {
-        const auto parsed
-            = cli::parseCommandLine({ u"ssescope-cli"_s, u"compare"_s, u"--help"_s });
+        const auto parsed = cli::parseCommandLine({ u"ssescope-cli"_s, u"compare"_s, u"--help"_s });
         QCOMPARE(parsed.command, cli::ParsedCommandLine::Command::Help);
         QVERIFY(parsed.helpText.contains(u"--duration"_s));
         QVERIFY(parsed.helpText.contains(u"--header"_s));

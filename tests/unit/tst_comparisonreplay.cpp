@@ -97,8 +97,8 @@ private Q_SLOTS:
         QTest::newRow("small store, then live") << qint64(100) << qint64(500) << qint64(50);
         QTest::newRow("large store, live between turns")
             << qint64(3 * CapturePipeline::kReplayRowsPerTurn) << qint64(20'000) << qint64(997);
-        QTest::newRow("large store, no live") << qint64(3 * CapturePipeline::kReplayRowsPerTurn)
-                                              << qint64(0) << qint64(1);
+        QTest::newRow("large store, no live")
+            << qint64(3 * CapturePipeline::kReplayRowsPerTurn) << qint64(0) << qint64(1);
     }
     void replayThenLiveEqualsLive()
     {

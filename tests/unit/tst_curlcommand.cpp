@@ -33,32 +33,32 @@ void TestCurlCommand::parses_data()
                            << u"https://api.example.com/events"_s << QByteArray("GET")
                            << QStringList {} << QByteArray() << false << false;
     // Chrome's "Copy as cURL (bash)".
-    QTest::newRow("chrome bash")
-        << u"curl 'https://api.example.com/v1/stream?x=1' \\\n"
-           "  -H 'accept: text/event-stream' \\\n"
-           "  -H 'authorization: Bearer abc.def' \\\n"
-           "  -H 'content-type: application/json' \\\n"
-           "  --data-raw '{\"prompt\":\"hi\",\"n\":2}' \\\n"
-           "  --compressed"_s
-        << u"https://api.example.com/v1/stream?x=1"_s << QByteArray("POST")
-        << QStringList { u"accept: text/event-stream"_s, u"authorization: Bearer abc.def"_s,
-               u"content-type: application/json"_s }
-        << QByteArray("{\"prompt\":\"hi\",\"n\":2}") << true << false;
+    QTest::newRow("chrome bash") << u"curl 'https://api.example.com/v1/stream?x=1' \\\n"
+                                    "  -H 'accept: text/event-stream' \\\n"
+                                    "  -H 'authorization: Bearer abc.def' \\\n"
+                                    "  -H 'content-type: application/json' \\\n"
+                                    "  --data-raw '{\"prompt\":\"hi\",\"n\":2}' \\\n"
+                                    "  --compressed"_s
+                                 << u"https://api.example.com/v1/stream?x=1"_s << QByteArray("POST")
+                                 << QStringList { u"accept: text/event-stream"_s,
+                                        u"authorization: Bearer abc.def"_s,
+                                        u"content-type: application/json"_s }
+                                 << QByteArray("{\"prompt\":\"hi\",\"n\":2}") << true << false;
     // Chrome writes $'...' when the body has quotes or newlines.
     QTest::newRow("ansi-c quoting")
         << u"curl 'http://127.0.0.1:8080/s' -H 'x-a: b' --data-raw $'{\"t\":\"it\\'s\\nfine\"}'"_s
         << u"http://127.0.0.1:8080/s"_s << QByteArray("POST") << QStringList { u"x-a: b"_s }
         << QByteArray("{\"t\":\"it's\nfine\"}") << false << false;
     // Chrome's "Copy as cURL (cmd)".
-    QTest::newRow("chrome cmd")
-        << u"curl ^\"https://api.example.com/events?a=1^&b=2^\" ^\n"
-           "  -H ^\"accept: text/event-stream^\" ^\n"
-           "  -H ^\"authorization: Bearer t0k^\" ^\n"
-           "  --data-raw ^\"^{^\\^\"q^\\^\":1^}^\" ^\n"
-           "  --compressed"_s
-        << u"https://api.example.com/events?a=1&b=2"_s << QByteArray("POST")
-        << QStringList { u"accept: text/event-stream"_s, u"authorization: Bearer t0k"_s }
-        << QByteArray("{\"q\":1}") << true << false;
+    QTest::newRow("chrome cmd") << u"curl ^\"https://api.example.com/events?a=1^&b=2^\" ^\n"
+                                   "  -H ^\"accept: text/event-stream^\" ^\n"
+                                   "  -H ^\"authorization: Bearer t0k^\" ^\n"
+                                   "  --data-raw ^\"^{^\\^\"q^\\^\":1^}^\" ^\n"
+                                   "  --compressed"_s
+                                << u"https://api.example.com/events?a=1&b=2"_s << QByteArray("POST")
+                                << QStringList { u"accept: text/event-stream"_s,
+                                       u"authorization: Bearer t0k"_s }
+                                << QByteArray("{\"q\":1}") << true << false;
     QTest::newRow("firefox double quotes and -X")
         << u"curl \"http://localhost:3000/sse\" -X PUT -H \"Cookie: sid=\\\"x\\\"\" -k"_s
         << u"http://localhost:3000/sse"_s << QByteArray("PUT")
@@ -69,11 +69,12 @@ void TestCurlCommand::parses_data()
         << false;
     QTest::newRow("basic auth and cookie")
         << u"curl -u alice:s3cret -b 'a=1' --url http://h/e"_s << u"http://h/e"_s
-        << QByteArray("GET") << QStringList { u"Authorization: Basic YWxpY2U6czNjcmV0"_s, u"Cookie: a=1"_s }
+        << QByteArray("GET")
+        << QStringList { u"Authorization: Basic YWxpY2U6czNjcmV0"_s, u"Cookie: a=1"_s }
         << QByteArray() << false << false;
-    QTest::newRow("get with data") << u"curl -G -d 'q=a b' http://h/e?x=1"_s
-                                   << u"http://h/e?x=1&q=a b"_s << QByteArray("GET")
-                                   << QStringList {} << QByteArray() << false << false;
+    QTest::newRow("get with data")
+        << u"curl -G -d 'q=a b' http://h/e?x=1"_s << u"http://h/e?x=1&q=a b"_s << QByteArray("GET")
+        << QStringList {} << QByteArray() << false << false;
     QTest::newRow("long spellings of the header options")
         << u"curl --request POST --header 'A: 1' --user bob:pw --cookie c=2 --user-agent ua/1 "
            "--referer http://r/ http://h/e"_s

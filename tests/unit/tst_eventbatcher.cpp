@@ -108,7 +108,9 @@ private Q_SLOTS:
     {
         QFETCH(int, idLength);
         QFETCH(int, dataLength);
-        const auto id = [&](char c) { return QByteArray(idLength, 'i').append(c).right(idLength); };
+        const auto id = [&](char c) {
+            return QByteArray(idLength, 'i').append(c).right(idLength);
+        };
         const QByteArray ids[] = { id('a'), id('a'), id('b'), id('a'), id('a'), id('c') };
         const StreamId streams[] = { 1, 1, 1, 1, 2, 2 };
         EventBatch batch;
@@ -118,8 +120,8 @@ private Q_SLOTS:
             datas.append(QByteArray(dataLength, char('0' + i)));
             // Fresh copies, as a parser's reused buffers give: nothing shared by address.
             const QByteArray idCopy(ids[i].constData(), ids[i].size());
-            batch.append(view(streams[i], quint64(i + 1), idCopy, datas.back(),
-                             i == 3 ? "tick" : "message"),
+            batch.append(
+                view(streams[i], quint64(i + 1), idCopy, datas.back(), i == 3 ? "tick" : "message"),
                 texts[streams[i] - 1], {});
         }
         QCOMPARE(batch.eventCount(), qsizetype(6));
@@ -149,15 +151,14 @@ private Q_SLOTS:
         for (int read = 0; read < 2000; ++read) { // one event per read
             const QByteArray data = "x";
             // A fresh copy each time, as a parser's reused buffer would give.
-            local.append(
-                view(1, quint64(read + 1), QByteArray(64 * 1024, 'i'), data), texts, {});
+            local.append(view(1, quint64(read + 1), QByteArray(64 * 1024, 'i'), data), texts, {});
             pending.takeFrom(local);
         }
         QCOMPARE(pending.eventCount(), qsizetype(2000));
         QCOMPARE(pending.event(1999).id, QByteArrayView(longId));
         // 64 KiB + a record and a little per read; an id per event would be 128 MiB.
-        QVERIFY2(pending.bytes() < 64 * 1024 + 2000 * 300,
-            qPrintable(QString::number(pending.bytes())));
+        QVERIFY2(
+            pending.bytes() < 64 * 1024 + 2000 * 300, qPrintable(QString::number(pending.bytes())));
     }
 
     void batcherSaysFullAndWakesWhenTaken()

@@ -26,24 +26,31 @@ void TestEventFilter::matches_data()
     QTest::addColumn<QByteArray>("data");
     QTest::addColumn<bool>("expected");
 
-    QTest::newRow("empty accepts") << QString() << false << false << QByteArray() << 0 << QByteArray("x") << true;
+    QTest::newRow("empty accepts")
+        << QString() << false << false << QByteArray() << 0 << QByteArray("x") << true;
     QTest::newRow("ascii insensitive") << u"acme"_s << false << false << QByteArray() << 0
                                        << QByteArray("{\"symbol\":\"ACME\"}") << true;
     QTest::newRow("ascii sensitive miss") << u"acme"_s << false << true << QByteArray() << 0
                                           << QByteArray("{\"symbol\":\"ACME\"}") << false;
-    QTest::newRow("not there") << u"zzz"_s << false << false << QByteArray() << 0 << QByteArray("abc") << false;
+    QTest::newRow("not there") << u"zzz"_s << false << false << QByteArray() << 0
+                               << QByteArray("abc") << false;
     QTest::newRow("utf8 needle") << u"été"_s << false << false << QByteArray() << 0
                                  << QByteArray("un ÉTÉ chaud") << true;
     // Bytes of UTF-8 sequences never match ASCII letters by case folding.
-    QTest::newRow("no false utf8 fold") << u"a"_s << false << false << QByteArray() << 0
-                                        << QByteArray("\xc3\xa1") << false;
+    QTest::newRow("no false utf8 fold")
+        << u"a"_s << false << false << QByteArray() << 0 << QByteArray("\xc3\xa1") << false;
     QTest::newRow("regex") << u"price\":1\\d\\d\\."_s << true << false << QByteArray() << 0
                            << QByteArray("{\"price\":103.5}") << true;
-    QTest::newRow("regex miss") << u"^x"_s << true << false << QByteArray() << 0 << QByteArray("ax") << false;
-    QTest::newRow("type match") << QString() << false << false << QByteArray("tick") << 0 << QByteArray("x") << true;
-    QTest::newRow("type miss") << QString() << false << false << QByteArray("token") << 0 << QByteArray("x") << false;
-    QTest::newRow("stream match") << QString() << false << false << QByteArray() << 7 << QByteArray("x") << true;
-    QTest::newRow("stream miss") << QString() << false << false << QByteArray() << 8 << QByteArray("x") << false;
+    QTest::newRow("regex miss") << u"^x"_s << true << false << QByteArray() << 0 << QByteArray("ax")
+                                << false;
+    QTest::newRow("type match") << QString() << false << false << QByteArray("tick") << 0
+                                << QByteArray("x") << true;
+    QTest::newRow("type miss") << QString() << false << false << QByteArray("token") << 0
+                               << QByteArray("x") << false;
+    QTest::newRow("stream match") << QString() << false << false << QByteArray() << 7
+                                  << QByteArray("x") << true;
+    QTest::newRow("stream miss") << QString() << false << false << QByteArray() << 8
+                                 << QByteArray("x") << false;
 }
 
 void TestEventFilter::matches()

@@ -162,7 +162,9 @@ private Q_SLOTS:
                 store.append(event);
             }
             if (longIds)
-                [&] { QCOMPARE(store.at(1999).id, QByteArrayView(longId)); }();
+                [&] {
+                    QCOMPARE(store.at(1999).id, QByteArrayView(longId));
+                }();
             return store.bytesUsed();
         };
         // The long id costs its 64 KiB once; per event it would be 128 MiB.
@@ -181,7 +183,8 @@ private Q_SLOTS:
         for (int i = int(seg + 11); i <= int(4 * seg); ++i)
             store.append(makeEvent(1, quint64(i), "p" + QByteArray::number(i)));
         store.setStreamName(1, QStringLiteral("renamed"));
-        QVERIFY(store.droppedEvents() > quint64(seg)); // the snapshot's rows are gone from the store
+        QVERIFY(
+            store.droppedEvents() > quint64(seg)); // the snapshot's rows are gone from the store
         QCOMPARE(snapshot.size(), seg + 10);
         QCOMPARE(snapshot.firstSeq(), quint64(1));
         QCOMPARE(snapshot.at(0).data, QByteArrayView("p1"));

@@ -28,10 +28,10 @@ private Q_SLOTS:
         QTest::addColumn<TimeUnit>("unit");
         QTest::addColumn<bool>("ambiguous");
 
-        const auto found = [](const char *name, const QByteArray &data, const QString &pointer,
-                               TimeUnit unit) {
-            QTest::newRow(name) << data << pointer << unit << false;
-        };
+        const auto found
+            = [](const char *name, const QByteArray &data, const QString &pointer, TimeUnit unit) {
+                  QTest::newRow(name) << data << pointer << unit << false;
+              };
         const auto none = [](const char *name, const QByteArray &data, bool ambiguous = false) {
             QTest::newRow(name) << data << QString() << TimeUnit::Auto << ambiguous;
         };
@@ -49,8 +49,9 @@ private Q_SLOTS:
                 << (u"{\"%1\":1795618302340,\"v\":2}"_s.arg(name)).toUtf8() << (u'/' + name)
                 << TimeUnit::Milliseconds << false;
         }
-        found("openai created", "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\","
-                                "\"created\":1795618300,\"choices\":[{\"delta\":{}}]}",
+        found("openai created",
+            "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\","
+            "\"created\":1795618300,\"choices\":[{\"delta\":{}}]}",
             u"/created"_s, TimeUnit::Seconds);
         // Nested one level.
         found("nested", "{\"meta\":{\"ts\":1795618302340},\"v\":1}", u"/meta/ts"_s,
@@ -59,8 +60,8 @@ private Q_SLOTS:
             TimeUnit::Seconds);
         none("nested two levels", "{\"a\":{\"b\":{\"ts\":1795618302340}}}");
         // RFC 3339 strings.
-        found("rfc3339", "{\"sent_at\":\"2026-11-25T14:51:42.300Z\"}", u"/sent_at"_s,
-            TimeUnit::Auto);
+        found(
+            "rfc3339", "{\"sent_at\":\"2026-11-25T14:51:42.300Z\"}", u"/sent_at"_s, TimeUnit::Auto);
         found("rfc3339 offset", "{\"time\":\"2026-11-25T15:51:42.300+01:00\"}", u"/time"_s,
             TimeUnit::Auto);
         found("rfc3339 nested", "{\"m\":{\"createdAt\":\"2026-11-25 14:00:00Z\"}}",

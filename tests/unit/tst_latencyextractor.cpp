@@ -77,9 +77,9 @@ private Q_SLOTS:
             << u"id"_s << QByteArray("x") << QByteArray("2026-11-25T14:51:42.338Z") << 10.0;
         QTest::newRow("id missing") << u"id"_s << QByteArray("x") << QByteArray() << nan;
         // Past what 64-bit nanoseconds hold is a miss, not a wrapped number.
-        QTest::newRow("year 9999 is a miss") << u"json:/ts"_s
-                                             << QByteArray("{\"ts\":\"9999-12-31T23:59:59Z\"}")
-                                             << QByteArray() << nan;
+        QTest::newRow("year 9999 is a miss")
+            << u"json:/ts"_s << QByteArray("{\"ts\":\"9999-12-31T23:59:59Z\"}") << QByteArray()
+            << nan;
         QTest::newRow("year 1678: the distance overflows, a miss")
             << u"json:/ts"_s << QByteArray("{\"ts\":\"1678-01-01T00:00:00Z\"}") << QByteArray()
             << nan;

@@ -30,7 +30,9 @@ struct Arrival
 std::vector<Arrival> nginxRoutes(int events)
 {
     std::vector<Arrival> all;
-    const auto sentNs = [](int n) { return kOrigin + qint64(n) * 50 * kMs; };
+    const auto sentNs = [](int n) {
+        return kOrigin + qint64(n) * 50 * kMs;
+    };
     for (int n = 1; n <= events; ++n)
         all.push_back({ 1, quint64(n), sentNs(n) + 400'000, quint64(n), 0.4 });
     for (int first = 1; first + 89 <= events; first += 90) {
@@ -47,7 +49,8 @@ void measure(CaptureMeasurer &measurer, const Arrival &a)
 {
     const QByteArray id = QByteArray::number(a.seq);
     const QByteArray data = "{\"n\":" + id + '}';
-    measurer.measure(SseEventView { a.stream, a.seq, id, "message", data, a.steadyNs, 0, a.chunk, 43 },
+    measurer.measure(
+        SseEventView { a.stream, a.seq, id, "message", data, a.steadyNs, 0, a.chunk, 43 },
         a.latencyMs);
 }
 
@@ -93,7 +96,8 @@ private Q_SLOTS:
         QCOMPARE(unbuffered.figures.reads, quint64(1200));
         QCOMPARE(unbuffered.verdict.kind, VerdictKind::Streaming);
         QCOMPARE(unbuffered.figures.delayMs.p50, 0.0); // it is the fastest route
-        QVERIFY2(verdictLine(unbuffered).startsWith(QStringLiteral("unbuffered: streaming: 1.0 event per read")),
+        QVERIFY2(verdictLine(unbuffered)
+                     .startsWith(QStringLiteral("unbuffered: streaming: 1.0 event per read")),
             qPrintable(verdictLine(unbuffered)));
 
         const RouteReport &buffered = reports[1];
@@ -103,7 +107,8 @@ private Q_SLOTS:
         // Event k of a burst waits (89 - k) * 50 ms + 10 ms: median about 2.2 s.
         QVERIFY2(buffered.figures.delayMs.p50 > 2000 && buffered.figures.delayMs.p50 < 2500,
             qPrintable(QString::number(buffered.figures.delayMs.p50)));
-        QVERIFY2(buffered.verdict.explanation.contains(QStringLiteral("bursts of ~90 every ~4.5 s")),
+        QVERIFY2(
+            buffered.verdict.explanation.contains(QStringLiteral("bursts of ~90 every ~4.5 s")),
             qPrintable(buffered.verdict.explanation));
         QVERIFY(buffered.verdict.explanation.contains(QStringLiteral("behind the fastest route")));
         QVERIFY(buffered.verdict.explanation.contains(QStringLiteral("headers came 4.6 s after")));
@@ -111,7 +116,8 @@ private Q_SLOTS:
         const RouteReport &gzip = reports[2];
         QCOMPARE(gzip.figures.events, quint64(0));
         QCOMPARE(gzip.verdict.kind, VerdictKind::Stalled);
-        QVERIFY(gzip.verdict.explanation.contains(QStringLiteral("no response headers after 60.0 s")));
+        QVERIFY(
+            gzip.verdict.explanation.contains(QStringLiteral("no response headers after 60.0 s")));
         QVERIFY(gzip.verdict.explanation.contains(QStringLiteral("compression was asked for")));
 
         // The series the view draws: a staircase of 13 steps, 1200 reads.
@@ -146,14 +152,15 @@ private Q_SLOTS:
             << 900 << 90 << 3 << qint64(10'000) << 1000 * kMs << 0.5 << QStringLiteral("streaming")
             << QStringLiteral("bursts of ~90 every ~1.0 s come from the source");
         QTest::newRow("proxy bursts of 51 in 2 reads every 2.5 s, 1.3 s late")
-            << 510 << 51 << 2 << qint64(50'000) << 2500 * kMs << 1300.0 << QStringLiteral("buffered")
-            << QStringLiteral("bursts of ~51 every ~2.5 s");
+            << 510 << 51 << 2 << qint64(50'000) << 2500 * kMs << 1300.0
+            << QStringLiteral("buffered") << QStringLiteral("bursts of ~51 every ~2.5 s");
         QTest::newRow("a steady 1,000 a second is no burst")
             << 3000 << 1 << 1 << qint64(0) << 1 * kMs << 0.3 << QStringLiteral("streaming")
             << QStringLiteral("1.0 event per read, median latency 0.3 ms");
         QTest::newRow("one burst of 2,000 at once, 95 s late (gzip)")
             << 2000 << 2000 << 4 << qint64(20'000) << 0LL << 95'000.0 << QStringLiteral("buffered")
-            << QStringLiteral("events arrive in a burst of ~2000 (reads of ~21.0 KiB), median latency 95.0 s");
+            << QStringLiteral(
+                   "events arrive in a burst of ~2000 (reads of ~21.0 KiB), median latency 95.0 s");
     }
     void burstsJoinTheirReads()
     {
@@ -175,7 +182,8 @@ private Q_SLOTS:
                 ++chunk;
                 const int inRead = burstSize / readsPerBurst + (read < burstSize % readsPerBurst);
                 for (int i = 0; i < inRead && sent < events; ++i, ++sent)
-                    measure(measurer, { 1, quint64(sent + 1), start + read * readSpacingNs, chunk, latencyMs });
+                    measure(measurer,
+                        { 1, quint64(sent + 1), start + read * readSpacingNs, chunk, latencyMs });
             }
         }
         const RouteComparison &c = *measurer.comparison();
@@ -208,16 +216,16 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("idB");
         QTest::addColumn<QByteArray>("dataB");
         QTest::addColumn<bool>("matches");
-        QTest::newRow("same id, other data") << QByteArray("7") << QByteArray("x") << QByteArray("7")
-                                             << QByteArray("y") << true;
-        QTest::newRow("other id, same data") << QByteArray("7") << QByteArray("x") << QByteArray("8")
-                                             << QByteArray("x") << false;
+        QTest::newRow("same id, other data")
+            << QByteArray("7") << QByteArray("x") << QByteArray("7") << QByteArray("y") << true;
+        QTest::newRow("other id, same data")
+            << QByteArray("7") << QByteArray("x") << QByteArray("8") << QByteArray("x") << false;
         QTest::newRow("no ids, same data")
             << QByteArray() << QByteArray("x") << QByteArray() << QByteArray("x") << true;
         QTest::newRow("no ids, same long data") << QByteArray() << QByteArray(100'000, 'z')
                                                 << QByteArray() << QByteArray(100'000, 'z') << true;
-        QTest::newRow("same id, other type") << QByteArray("7") << QByteArray("x") << QByteArray("7")
-                                             << QByteArray("y") << false;
+        QTest::newRow("same id, other type")
+            << QByteArray("7") << QByteArray("x") << QByteArray("7") << QByteArray("y") << false;
         QTest::newRow("no ids, long data differing at the end")
             << QByteArray() << QByteArray(100'000, 'z') << QByteArray()
             << QByteArray(99'999, 'z') + 'y' << false;
@@ -270,7 +278,8 @@ private Q_SLOTS:
             quint64(RouteComparison::kMaxPendingKeys + extra) - RouteComparison::kMaxPointsKept);
         QCOMPARE(c.routes()[0].events, quint64(RouteComparison::kMaxPendingKeys + extra));
         // The newest still match; the forgotten do not.
-        c.matchEvent(2, "message", QByteArray::number(RouteComparison::kMaxPendingKeys + extra - 1), "x", 0);
+        c.matchEvent(
+            2, "message", QByteArray::number(RouteComparison::kMaxPendingKeys + extra - 1), "x", 0);
         c.matchEvent(2, "message", "0", "x", 0);
         QCOMPARE(c.matchedEvents(), quint64(1));
     }
@@ -305,7 +314,8 @@ private Q_SLOTS:
             const bool matched = size_t(r) < RouteComparison::kMaxMatchedRoutes;
             const RouteReport &report = reports[size_t(r)];
             QCOMPARE(report.figures.delayMs.count, matched ? quint64(20) : quint64(0));
-            QCOMPARE(report.verdict.explanation.contains(QStringLiteral("only the first 32 routes")),
+            QCOMPARE(
+                report.verdict.explanation.contains(QStringLiteral("only the first 32 routes")),
                 !matched);
         }
     }

@@ -68,7 +68,8 @@ private Q_SLOTS:
         QTest::newRow("nginx buffered: bursts of ~90 every 4.5 s, 2.3 s behind")
             << f << VerdictKind::Buffered
             << QStringList { QStringLiteral("bursts of ~90 every ~4.5 s"),
-                   QStringLiteral("reads of ~4.0 KiB"), QStringLiteral("2.3 s behind the fastest route"),
+                   QStringLiteral("reads of ~4.0 KiB"),
+                   QStringLiteral("2.3 s behind the fastest route"),
                    QStringLiteral("headers came 4.6 s after the request") };
 
         f = delivered(1200, 89.6, 4460, 4096);
@@ -85,7 +86,8 @@ private Q_SLOTS:
         f.delayMs = quantiles(0.3, 2, 1500);
         QTest::newRow("bursts from the source: the fastest route sees them too")
             << f << VerdictKind::Streaming
-            << QStringList { QStringLiteral("come from the source"), QStringLiteral("0.3 ms behind") };
+            << QStringList { QStringLiteral("come from the source"),
+                   QStringLiteral("0.3 ms behind") };
 
         f = delivered(1500, 25, 1000);
         f.latencyMs = quantiles(0.5, 2, 1500);
@@ -97,11 +99,13 @@ private Q_SLOTS:
         f.delayMs = quantiles(500, 900, 1200);
         QTest::newRow("just under the burst threshold: streaming, but behind")
             << f << VerdictKind::Streaming
-            << QStringList { QStringLiteral("3.9 events per read"), QStringLiteral("but 500 ms behind") };
+            << QStringList { QStringLiteral("3.9 events per read"),
+                   QStringLiteral("but 500 ms behind") };
 
         f = delivered(1200, 4.0, 200);
         f.delayMs = quantiles(100, 300, 1200);
-        QTest::newRow("at both thresholds: buffered") << f << VerdictKind::Buffered << QStringList {};
+        QTest::newRow("at both thresholds: buffered")
+            << f << VerdictKind::Buffered << QStringList {};
 
         f = delivered(1200, 4.0, 200);
         f.delayMs = quantiles(99, 300, 1200);
@@ -112,11 +116,13 @@ private Q_SLOTS:
         f.delayMs = quantiles(0.2, 1, 9); // too few matched to decide
         f.latencyMs = quantiles(300, 500, 1200);
         QTest::newRow("too few matches: the latency decides")
-            << f << VerdictKind::Buffered << QStringList { QStringLiteral("median latency 300 ms") };
+            << f << VerdictKind::Buffered
+            << QStringList { QStringLiteral("median latency 300 ms") };
 
         f = delivered(9, 1, 100);
         QTest::newRow("nine events: inconclusive")
-            << f << VerdictKind::Inconclusive << QStringList { QStringLiteral("only 9 events so far") };
+            << f << VerdictKind::Inconclusive
+            << QStringList { QStringLiteral("only 9 events so far") };
 
         f = delivered(10, 1, 100);
         QTest::newRow("ten events: judged") << f << VerdictKind::Streaming << QStringList {};
@@ -151,7 +157,8 @@ private Q_SLOTS:
         silent.waitedMs = 12'200;
         QTest::newRow("headers, then no event")
             << silent << VerdictKind::Stalled
-            << QStringList { QStringLiteral("response headers after 200 ms, then no event in 12.0 s") };
+            << QStringList { QStringLiteral(
+                   "response headers after 200 ms, then no event in 12.0 s") };
 
         silent.waitedMs = 3000;
         QTest::newRow("headers, waiting for the first event")

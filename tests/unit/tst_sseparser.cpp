@@ -133,8 +133,7 @@ private Q_SLOTS:
         QTest::newRow("id field in one read, event ends in the next")
             << L { "id: 5\n", "data: x\n", "\n" } << L { "E message|5|x" } << QByteArray("5");
         QTest::newRow("id split across reads")
-            << L { "id: 12", "34\ndata: x\n\n" } << L { "E message|1234|x" }
-            << QByteArray("1234");
+            << L { "id: 12", "34\ndata: x\n\n" } << L { "E message|1234|x" } << QByteArray("1234");
         QTest::newRow("changed, then back to the last")
             << L { "id: 1\ndata: a\n\nid: 2\n", "id: 1\ndata: b\n\n" }
             << L { "E message|1|a", "E message|1|b" } << QByteArray("1");
@@ -155,9 +154,9 @@ private Q_SLOTS:
         QTest::newRow("long id with NUL ignored")
             << L { "id: 1\ndata: a\n\n", "id: " + QByteArray(40, 'n') + '\0' + "\ndata: b\n\n" }
             << L { "E message|1|a", "E message|1|b" } << QByteArray("1");
-        QTest::newRow("multibyte id") << L { "id: \xC3\xA9t\xC3\xA9\ndata: a\n\n" }
-                                      << L { "E message|\xC3\xA9t\xC3\xA9|a" }
-                                      << QByteArray("\xC3\xA9t\xC3\xA9");
+        QTest::newRow("multibyte id")
+            << L { "id: \xC3\xA9t\xC3\xA9\ndata: a\n\n" } << L { "E message|\xC3\xA9t\xC3\xA9|a" }
+            << QByteArray("\xC3\xA9t\xC3\xA9");
         QTest::newRow("id without data changes it")
             << L { "id: 1\ndata: a\n\nid: 2\n\n" } << L { "E message|1|a" } << QByteArray("2");
     }
@@ -272,12 +271,12 @@ private Q_SLOTS:
         QTest::newRow("CR") << QByteArray("data: a\r\r") << W { 9 };
         QTest::newRow("CRLF, id and type")
             << QByteArray("id: 1\r\nevent: t\r\ndata: a\r\ndata: b\r\n\r\n") << W { 37 };
-        QTest::newRow("CRLF, two events") << QByteArray("data: a\r\n\r\ndata: bc\r\n\r\n")
-                                          << W { 11, 12 };
+        QTest::newRow("CRLF, two events")
+            << QByteArray("data: a\r\n\r\ndata: bc\r\n\r\n") << W { 11, 12 };
         QTest::newRow("comments are not the event's")
             << QByteArray(": x\r\ndata: a\r\n: y\r\n\r\n") << W { 11 };
-        QTest::newRow("unknown fields are") << QByteArray("foo: bar\r\ndata: a\r\n\r\n")
-                                            << W { 21 };
+        QTest::newRow("unknown fields are")
+            << QByteArray("foo: bar\r\ndata: a\r\n\r\n") << W { 21 };
         QTest::newRow("CR stream after CRLF stream")
             << QByteArray("data: a\r\n\r\ndata: b\r\r") << W { 11, 9 };
     }

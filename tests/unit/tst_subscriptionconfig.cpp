@@ -140,7 +140,8 @@ private Q_SLOTS:
         QTest::newRow("negative timeout") << QJsonObject { { u"url"_s, u"http://h/x"_s },
             { u"idleTimeoutMs"_s, -5 } } << u"from 0 to 2147483647 ms"_s;
         QTest::newRow("secret header not a name") << QJsonObject { { u"url"_s, u"http://h/x"_s },
-            { u"secretHeaders"_s, QJsonArray { 3 } } } << u"secret header"_s;
+            { u"secretHeaders"_s, QJsonArray { 3 } } }
+                                                  << u"secret header"_s;
         QTest::newRow("bad method")
             << QJsonObject { { u"url"_s, u"http://h/x"_s }, { u"method"_s, u"GE T"_s } }
             << u"method"_s;
@@ -164,26 +165,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expectedError");
         const QByteArray injected("abc\r\nX-Injected: yes");
         QTest::newRow("last-event-id CRLF")
-            << QByteArray("GET") << QByteArray() << QByteArray() << injected
-            << u"Last-Event-ID"_s;
-        QTest::newRow("last-event-id NUL")
-            << QByteArray("GET") << QByteArray() << QByteArray() << QByteArray("a\0b", 3)
-            << u"Last-Event-ID"_s;
-        QTest::newRow("header value LF") << QByteArray("GET") << QByteArray("X-A")
-                                         << QByteArray("v\nX-Injected: yes") << QByteArray()
-                                         << u"header \"X-A\""_s;
-        QTest::newRow("header value CR") << QByteArray("GET") << QByteArray("X-A")
-                                         << QByteArray("v\rw") << QByteArray()
-                                         << u"header \"X-A\""_s;
-        QTest::newRow("header value NUL") << QByteArray("GET") << QByteArray("X-A")
-                                          << QByteArray("v\0w", 3) << QByteArray()
-                                          << u"header \"X-A\""_s;
+            << QByteArray("GET") << QByteArray() << QByteArray() << injected << u"Last-Event-ID"_s;
+        QTest::newRow("last-event-id NUL") << QByteArray("GET") << QByteArray() << QByteArray()
+                                           << QByteArray("a\0b", 3) << u"Last-Event-ID"_s;
+        QTest::newRow("header value LF")
+            << QByteArray("GET") << QByteArray("X-A") << QByteArray("v\nX-Injected: yes")
+            << QByteArray() << u"header \"X-A\""_s;
+        QTest::newRow("header value CR")
+            << QByteArray("GET") << QByteArray("X-A") << QByteArray("v\rw") << QByteArray()
+            << u"header \"X-A\""_s;
+        QTest::newRow("header value NUL")
+            << QByteArray("GET") << QByteArray("X-A") << QByteArray("v\0w", 3) << QByteArray()
+            << u"header \"X-A\""_s;
         QTest::newRow("header name CRLF")
             << QByteArray("GET") << QByteArray("X-A\r\nX-Injected") << QByteArray("yes")
             << QByteArray() << u"X-A\\x0d\\x0aX-Injected\" is not a valid header name"_s;
-        QTest::newRow("header name with colon") << QByteArray("GET") << QByteArray("X-A: b")
-                                                << QByteArray("c") << QByteArray()
-                                                << u"not a valid header name"_s;
+        QTest::newRow("header name with colon")
+            << QByteArray("GET") << QByteArray("X-A: b") << QByteArray("c") << QByteArray()
+            << u"not a valid header name"_s;
         QTest::newRow("method CRLF") << QByteArray("GET\r\nX-Injected:") << QByteArray()
                                      << QByteArray() << QByteArray() << u"method"_s;
     }
@@ -253,8 +252,8 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("value");
         QTest::addColumn<bool>("valid");
         const qint64 max = 2147483647;
-        for (const QString &field : { u"initialRetryMs"_s, u"maxBackoffMs"_s,
-                 u"connectTimeoutMs"_s, u"headersTimeoutMs"_s, u"idleTimeoutMs"_s }) {
+        for (const QString &field : { u"initialRetryMs"_s, u"maxBackoffMs"_s, u"connectTimeoutMs"_s,
+                 u"headersTimeoutMs"_s, u"idleTimeoutMs"_s }) {
             QTest::addRow("%s at INT_MAX", qPrintable(field)) << field << max << true;
             QTest::addRow("%s past INT_MAX", qPrintable(field)) << field << max + 1 << false;
             QTest::addRow("%s negative", qPrintable(field)) << field << qint64(-1) << false;

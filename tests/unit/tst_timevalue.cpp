@@ -67,10 +67,9 @@ private Q_SLOTS:
         // Outside 1678-2262 a time is refused, never wrapped.
         QTest::newRow("year 9999") << QByteArray("9999-12-31T23:59:59Z") << qint64(-1);
         QTest::newRow("year 2263") << QByteArray("2263-01-01T00:00:00Z") << qint64(-1);
-        QTest::newRow("just past the end")
-            << QByteArray("2262-04-11T23:47:17Z") << qint64(-1);
-        QTest::newRow("last whole second") << QByteArray("2262-04-11T23:47:16.854775807Z")
-                                           << std::numeric_limits<qint64>::max();
+        QTest::newRow("just past the end") << QByteArray("2262-04-11T23:47:17Z") << qint64(-1);
+        QTest::newRow("last whole second")
+            << QByteArray("2262-04-11T23:47:16.854775807Z") << std::numeric_limits<qint64>::max();
         QTest::newRow("one ns past the end")
             << QByteArray("2262-04-11T23:47:16.854775808Z") << qint64(-1);
         QTest::newRow("offset pushes past the end")
@@ -111,8 +110,8 @@ private Q_SLOTS:
         QTest::newRow("19 digits of ns past the range")
             << QByteArray("9223372036854775808") << qint64(-1);
         QTest::newRow("seconds past the range") << QByteArray("9223372037.5") << qint64(-1);
-        QTest::newRow("largest ns") << QByteArray("9223372036854775807")
-                                    << std::numeric_limits<qint64>::max();
+        QTest::newRow("largest ns")
+            << QByteArray("9223372036854775807") << std::numeric_limits<qint64>::max();
     }
     void textIsNumberOrDate()
     {

@@ -58,7 +58,8 @@ void TestWorkspace::rejects_data()
     QTest::newRow("not json") << QByteArray("{oops") << u"Not a workspace file"_s;
     QTest::newRow("no version") << QByteArray("{\"streams\":[]}") << u"no \"ssescopeWorkspace\""_s;
     QTest::newRow("newer") << QByteArray("{\"ssescopeWorkspace\":99}") << u"newer"_s;
-    QTest::newRow("bad stream") << QByteArray("{\"ssescopeWorkspace\":1,\"streams\":[{\"url\":\"ftp://x/y\"}]}")
+    QTest::newRow("bad stream") << QByteArray(
+        "{\"ssescopeWorkspace\":1,\"streams\":[{\"url\":\"ftp://x/y\"}]}")
                                 << u"Stream 1"_s;
 }
 
@@ -89,9 +90,10 @@ void TestWorkspace::secretsAreLeftOutUnlessKept_data()
                                          << QByteArray() << QByteArray() << plain;
     QTest::newRow("Authorization") << plain << QByteArray("Authorization") << QByteArray() << plain;
     QTest::newRow("Cookie") << plain << QByteArray("cookie") << QByteArray() << plain;
-    QTest::newRow("Proxy-Authorization") << plain << QByteArray("Proxy-Authorization") << QByteArray()
-                                         << plain;
-    QTest::newRow("marked secret") << plain << QByteArray("X-Api-Key") << QByteArray("x-api-key") << plain;
+    QTest::newRow("Proxy-Authorization")
+        << plain << QByteArray("Proxy-Authorization") << QByteArray() << plain;
+    QTest::newRow("marked secret")
+        << plain << QByteArray("X-Api-Key") << QByteArray("x-api-key") << plain;
 }
 
 void TestWorkspace::secretsAreLeftOutUnlessKept()
@@ -155,7 +157,8 @@ void TestWorkspace::tooManyStreamsAreRefused()
     QFETCH(bool, opens);
     QByteArray json = "{\"ssescopeWorkspace\":1,\"streams\":[";
     for (int i = 0; i < streams; ++i)
-        json += (i ? "," : "") + "{\"url\":\"http://127.0.0.1:9/s"_ba + QByteArray::number(i) + "\"}";
+        json += (i ? "," : "") + "{\"url\":\"http://127.0.0.1:9/s"_ba + QByteArray::number(i)
+            + "\"}";
     json += "]}";
     QString error;
     const auto workspace = Workspace::fromJson(json, &error);
@@ -163,7 +166,8 @@ void TestWorkspace::tooManyStreamsAreRefused()
     if (opens)
         QCOMPARE(workspace->streams.size(), streams);
     else
-        QVERIFY2(error.contains(u"100,000 streams; SSE Scope opens at most 1,000"_s), qPrintable(error));
+        QVERIFY2(
+            error.contains(u"100,000 streams; SSE Scope opens at most 1,000"_s), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)

@@ -22,9 +22,15 @@ namespace ssescope::ui {
 ExportDialog::ExportDialog(qint64 everything, qint64 filtered, qint64 selected, QWidget *parent)
     : QDialog(parent)
     , m_format(new QComboBox(this))
-    , m_everything(new QRadioButton(tr("&Everything captured (%n event(s))", nullptr, int(std::min<qint64>(everything, INT_MAX))), this))
-    , m_filtered(new QRadioButton(tr("The current &filter (%n event(s))", nullptr, int(std::min<qint64>(filtered, INT_MAX))), this))
-    , m_selected(new QRadioButton(tr("The &selected rows (%n event(s))", nullptr, int(std::min<qint64>(selected, INT_MAX))), this))
+    , m_everything(new QRadioButton(tr("&Everything captured (%n event(s))", nullptr,
+                                        int(std::min<qint64>(everything, INT_MAX))),
+          this))
+    , m_filtered(new QRadioButton(tr("The current &filter (%n event(s))", nullptr,
+                                      int(std::min<qint64>(filtered, INT_MAX))),
+          this))
+    , m_selected(new QRadioButton(
+          tr("The &selected rows (%n event(s))", nullptr, int(std::min<qint64>(selected, INT_MAX))),
+          this))
     , m_path(new QLineEdit(this))
 {
     setObjectName(u"exportDialog"_s);
@@ -48,7 +54,8 @@ ExportDialog::ExportDialog(qint64 everything, qint64 filtered, qint64 selected, 
     // The folder of the last export (QSettings), else home: people export
     // to the same place again and again.
     const QString lastFolder = QSettings().value(QLatin1String(kLastFolderSetting)).toString();
-    const QDir folder = !lastFolder.isEmpty() && QFileInfo(lastFolder).isDir() ? QDir(lastFolder) : QDir::home();
+    const QDir folder
+        = !lastFolder.isEmpty() && QFileInfo(lastFolder).isDir() ? QDir(lastFolder) : QDir::home();
     m_path->setText(folder.filePath(u"capture.jsonl"_s));
     auto *browse = new QPushButton(tr("&Browse…"), this);
     browse->setAccessibleName(tr("Choose the export file"));
@@ -82,8 +89,9 @@ ExportDialog::ExportDialog(qint64 everything, qint64 filtered, qint64 selected, 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::syncExtension);
-    connect(m_path, &QLineEdit::textChanged, this,
-        [buttons, this] { buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_path->text().trimmed().isEmpty()); });
+    connect(m_path, &QLineEdit::textChanged, this, [buttons, this] {
+        buttons->button(QDialogButtonBox::Ok)->setEnabled(!m_path->text().trimmed().isEmpty());
+    });
 }
 
 CaptureFormat ExportDialog::format() const
@@ -122,8 +130,8 @@ void ExportDialog::syncExtension()
 
 void ExportDialog::browse()
 {
-    const QString chosen = QFileDialog::getSaveFileName(this, tr("Export events"), path(),
-        tr("Captures (*.jsonl *.csv *.sse);;All files (*)"));
+    const QString chosen = QFileDialog::getSaveFileName(
+        this, tr("Export events"), path(), tr("Captures (*.jsonl *.csv *.sse);;All files (*)"));
     if (!chosen.isEmpty())
         setPath(chosen);
 }

@@ -203,10 +203,11 @@ LiveChartsPanel::LiveChartsPanel(DashboardSession *session, QWidget *parent)
     m_bytesView->setAccessibleName(tr("Bytes per second chart"));
     // Raw 250 ms bins would drop to zero between a buffering proxy's bursts,
     // as if the stream had paused: both rate charts draw trailing averages.
-    const QString rateTip = tr("Each point is the average over the %1 s before it (over the "
-                               "stream's age while it is younger), the same as the streams "
-                               "panel's Events/s. Line styles tell streams with equal values apart.")
-                                .arg(kRateWindowSeconds);
+    const QString rateTip
+        = tr("Each point is the average over the %1 s before it (over the "
+             "stream's age while it is younger), the same as the streams "
+             "panel's Events/s. Line styles tell streams with equal values apart.")
+              .arg(kRateWindowSeconds);
     m_rateView->setToolTip(rateTip);
     m_bytesView->setToolTip(rateTip);
     m_latencyView->setToolTip(tr("Each dot is one event's send-time latency. Use the log scale "
@@ -323,8 +324,8 @@ void LiveChartsPanel::connectRedrawTriggers()
     connect(m_session, &DashboardSession::streamReplaced, this,
         [streamChanged](StreamId, StreamId to) { streamChanged(to); });
     connect(m_session, &DashboardSession::streamStatusChanged, this, streamChanged);
-    connect(m_session, &DashboardSession::captureStreamsAdded, this,
-        &LiveChartsPanel::scheduleRedraw);
+    connect(
+        m_session, &DashboardSession::captureStreamsAdded, this, &LiveChartsPanel::scheduleRedraw);
     connect(m_session, &DashboardSession::streamRemoved, this, [this](StreamId) { redraw(); });
     connect(m_session, &DashboardSession::captureReset, this, [this] {
         for (const StreamId stream : m_series.keys())
@@ -497,8 +498,8 @@ LiveChartsPanel::StreamSeries &LiveChartsPanel::seriesFor(StreamId stream)
         part.series->attachAxis(part.y ? static_cast<QAbstractAxis *>(part.y) : latencyYAxis());
     }
     // The other streams' line sorts last (slot) and is dotted: it is a sum.
-    const QPen pen = other ? QPen(color, 1.5, Qt::DotLine)
-                           : streamPen(color, m_session->streamSlot(stream));
+    const QPen pen
+        = other ? QPen(color, 1.5, Qt::DotLine) : streamPen(color, m_session->streamSlot(stream));
     series.rate->setPen(pen);
     series.bytes->setPen(pen);
     connect(series.rate, &QXYSeries::clicked, this,
@@ -582,7 +583,8 @@ QString LiveChartsPanel::scopeText() const
     return m_scope->text();
 }
 
-QList<StreamId> LiveChartsPanel::chooseStreams(qint64 nowNs, QList<StreamId> *rest, int *candidates) const
+QList<StreamId> LiveChartsPanel::chooseStreams(
+    qint64 nowNs, QList<StreamId> *rest, int *candidates) const
 {
     const CaptureStats &stats = m_session->pipeline().stats();
     const QList<StreamId> &live = m_session->streams();
@@ -617,7 +619,9 @@ QList<StreamId> LiveChartsPanel::chooseStreams(qint64 nowNs, QList<StreamId> *re
     }
     // Busiest first; equal rates keep the streams panel's order.
     std::sort(ranked.begin(), ranked.end(), [](const Ranked &a, const Ranked &b) {
-        return a.rate != b.rate ? a.rate > b.rate : a.slot != b.slot ? a.slot < b.slot : a.stream < b.stream;
+        return a.rate != b.rate ? a.rate > b.rate
+            : a.slot != b.slot  ? a.slot < b.slot
+                                : a.stream < b.stream;
     });
     QList<StreamId> drawn;
     for (std::size_t i = 0; i < ranked.size(); ++i) {
@@ -658,8 +662,8 @@ LiveChartsPanel::Window LiveChartsPanel::chooseWindow() const
         // A capture ends where its last bin does, so its last events count.
         for (StreamId stream : streams) {
             const StreamStats *streamStats = stats.find(stream);
-            window.endNs = std::max(window.endNs,
-                streamStats->totals().lastNs + streamStats->seriesResolutionNs());
+            window.endNs = std::max(
+                window.endNs, streamStats->totals().lastNs + streamStats->seriesResolutionNs());
         }
         if (window.endNs == 0)
             window.endNs = steadyNowNs();
@@ -673,8 +677,8 @@ LiveChartsPanel::Window LiveChartsPanel::chooseWindow() const
         if (!points.empty())
             firstNs = std::min(firstNs, points.front().startNs);
     }
-    window.startNs = std::max(
-        window.endNs - widthNs, std::min(firstNs, window.endNs - 20'000'000'000LL));
+    window.startNs
+        = std::max(window.endNs - widthNs, std::min(firstNs, window.endNs - 20'000'000'000LL));
     return window;
 }
 
@@ -760,8 +764,8 @@ std::vector<RatePoint> LiveChartsPanel::otherStreamsRates(const QList<StreamId> 
     return rollingRates(merged, resolution, window.startNs, window.endNs, kRateWindowNs, origin);
 }
 
-void LiveChartsPanel::sampleLatencies(const QSet<StreamId> &rest, const Window &window,
-    Extremes *extremes, Drawing *drawing) const
+void LiveChartsPanel::sampleLatencies(
+    const QSet<StreamId> &rest, const Window &window, Extremes *extremes, Drawing *drawing) const
 {
     // Individual events, sampled evenly across the window.
     const EventStore &store = m_session->store();
@@ -931,7 +935,9 @@ void LiveChartsPanel::fitYToView()
     // next to a spike would stay a flat line at the bottom.
     const double from = double(m_rateX->min().toMSecsSinceEpoch());
     const double to = double(m_rateX->max().toMSecsSinceEpoch());
-    const auto inView = [from, to](const QPointF &p) { return p.x() >= from && p.x() <= to; };
+    const auto inView = [from, to](const QPointF &p) {
+        return p.x() >= from && p.x() <= to;
+    };
     double maxRate = 0;
     double maxBytes = 0;
     double maxLatency = 0;
@@ -939,12 +945,13 @@ void LiveChartsPanel::fitYToView()
     for (const StreamSeries &series : std::as_const(m_series)) {
         // A line crossing the view's edges counts at the edges too: take the
         // points just outside as well, as the line is drawn through them.
-        for (auto [line, highest] : { std::pair { series.rate, &maxRate },
-                 std::pair { series.bytes, &maxBytes } }) {
+        for (auto [line, highest] :
+            { std::pair { series.rate, &maxRate }, std::pair { series.bytes, &maxBytes } }) {
             const QList<QPointF> points = line->points();
             for (qsizetype i = 0; i < points.size(); ++i) {
                 const bool near = inView(points.at(i))
-                    || (i + 1 < points.size() && points.at(i).x() < from && points.at(i + 1).x() >= from)
+                    || (i + 1 < points.size() && points.at(i).x() < from
+                        && points.at(i + 1).x() >= from)
                     || (i > 0 && points.at(i).x() > to && points.at(i - 1).x() <= to);
                 if (near)
                     *highest = std::max(*highest, points.at(i).y());

@@ -15,7 +15,9 @@ void forEachColumn(const Container &points, const TimeBuckets &buckets, Fn &&fn)
 {
     if (points.empty() || buckets.columns <= 0 || buckets.endNs <= buckets.originNs)
         return;
-    const auto byTime = [](const auto &point, qint64 ns) { return point.steadyNs < ns; };
+    const auto byTime = [](const auto &point, qint64 ns) {
+        return point.steadyNs < ns;
+    };
     auto first = std::lower_bound(points.begin(), points.end(), buckets.originNs, byTime);
     for (int column = 0; column < buckets.columns && first != points.end(); ++column) {
         // The last column takes everything up to the end, and a little past.
@@ -50,8 +52,8 @@ QList<QPointF> cumulativeSteps(
     return points;
 }
 
-QList<QPointF> arrivalComb(const std::deque<RouteRead> &reads, const TimeBuckets &buckets,
-    double lane, double maxEvents)
+QList<QPointF> arrivalComb(
+    const std::deque<RouteRead> &reads, const TimeBuckets &buckets, double lane, double maxEvents)
 {
     QList<QPointF> points;
     points.append(QPointF(0, lane));
@@ -72,9 +74,9 @@ QList<QPointF> eventsPerReadExtremes(const std::deque<RouteRead> &reads, const T
 {
     QList<QPointF> points;
     forEachColumn(reads, buckets, [&](int, size_t first, size_t last) {
-        const auto [low, high] = std::minmax_element(reads.begin() + qsizetype(first),
-            reads.begin() + qsizetype(last),
-            [](const RouteRead &a, const RouteRead &b) { return a.events < b.events; });
+        const auto [low, high]
+            = std::minmax_element(reads.begin() + qsizetype(first), reads.begin() + qsizetype(last),
+                [](const RouteRead &a, const RouteRead &b) { return a.events < b.events; });
         points.append(QPointF(buckets.seconds(low->steadyNs), double(low->events)));
         if (high != low)
             points.append(QPointF(buckets.seconds(high->steadyNs), double(high->events)));
@@ -89,7 +91,9 @@ QList<QPointF> delayExtremes(
     forEachColumn(delays, buckets, [&](int, size_t first, size_t last) {
         const auto [low, high] = std::minmax_element(delays.begin() + qsizetype(first),
             delays.begin() + qsizetype(last),
-            [](const RouteDelayPoint &a, const RouteDelayPoint &b) { return a.delayMs < b.delayMs; });
+            [](const RouteDelayPoint &a, const RouteDelayPoint &b) {
+                return a.delayMs < b.delayMs;
+            });
         points.append(QPointF(buckets.seconds(low->steadyNs), low->delayMs / unitMs));
         if (high != low)
             points.append(QPointF(buckets.seconds(high->steadyNs), high->delayMs / unitMs));

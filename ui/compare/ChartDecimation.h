@@ -26,18 +26,19 @@ struct TimeBuckets
 // Cumulative events as steps: in each column, the count before its first
 // read, then after its last. A buffered route draws a staircase (one burst
 // per column), a streaming one a smooth ramp. Ends level at endNs.
-QList<QPointF> cumulativeSteps(const std::deque<RouteRead> &reads, quint64 eventsBefore,
-    const TimeBuckets &buckets);
+QList<QPointF> cumulativeSteps(
+    const std::deque<RouteRead> &reads, quint64 eventsBefore, const TimeBuckets &buckets);
 
 // The arrival raster's lane: a baseline at `lane` with one spike per column
 // that had reads, its height growing with the most events in one read there
 // (log scale up to maxEvents, at most 0.8 of a lane).
-QList<QPointF> arrivalComb(const std::deque<RouteRead> &reads, const TimeBuckets &buckets,
-    double lane, double maxEvents);
+QList<QPointF> arrivalComb(
+    const std::deque<RouteRead> &reads, const TimeBuckets &buckets, double lane, double maxEvents);
 
 // Per column, the smallest and the largest events per read: a scatter that
 // keeps outliers while bounding points.
-QList<QPointF> eventsPerReadExtremes(const std::deque<RouteRead> &reads, const TimeBuckets &buckets);
+QList<QPointF> eventsPerReadExtremes(
+    const std::deque<RouteRead> &reads, const TimeBuckets &buckets);
 
 // Per column, the smallest and the largest delay behind the fastest route,
 // in `unitMs` (1 for ms, 1000 for seconds).

@@ -45,8 +45,8 @@ QScatterSeries::MarkerShape markerShape(size_t route)
 
 Qt::BrushStyle barPattern(size_t route)
 {
-    static constexpr Qt::BrushStyle patterns[]
-        = { Qt::SolidPattern, Qt::BDiagPattern, Qt::Dense4Pattern, Qt::CrossPattern, Qt::FDiagPattern };
+    static constexpr Qt::BrushStyle patterns[] = { Qt::SolidPattern, Qt::BDiagPattern,
+        Qt::Dense4Pattern, Qt::CrossPattern, Qt::FDiagPattern };
     return patterns[route % std::size(patterns)];
 }
 
@@ -75,8 +75,7 @@ QChart *makeChart(const QString &title)
     return chart;
 }
 
-template<typename Axis>
-Axis *makeAxis(QChart *chart, Qt::Alignment alignment, const QString &title)
+template<typename Axis> Axis *makeAxis(QChart *chart, Qt::Alignment alignment, const QString &title)
 {
     auto *axis = new Axis;
     axis->setTitleText(title);
@@ -123,7 +122,8 @@ void setTimeRange(QChart *chart, double seconds)
     axis->setRange(0, span);
     // Ticks on round seconds from 0 (1, 2, 5, 10, 20, 30, 60 …), not span / 4.
     double step = 0.5;
-    for (double candidate : { 0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1800.0, 3600.0 }) {
+    for (double candidate :
+        { 0.5, 1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 1800.0, 3600.0 }) {
         step = candidate;
         if (span / candidate <= 7)
             break;
@@ -224,17 +224,20 @@ ComparisonCharts::ComparisonCharts(QWidget *parent)
     auto *lanes = makeAxis<QCategoryAxis>(chart(Raster), Qt::AlignLeft, QString());
     lanes->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     lanes->setGridLineVisible(false);
-    auto *perRead = makeAxis<QLogValueAxis>(chart(EventsPerRead), Qt::AlignLeft, tr("events per read"));
+    auto *perRead
+        = makeAxis<QLogValueAxis>(chart(EventsPerRead), Qt::AlignLeft, tr("events per read"));
     perRead->setLabelFormat(u"%g"_s);
     perRead->setMinorTickCount(0);
     makeAxis<QValueAxis>(chart(Delay), Qt::AlignLeft, tr("delay (ms)"));
     auto *latencyX = makeAxis<QLogValueAxis>(chart(Latency), Qt::AlignBottom, tr("ms (log scale)"));
     latencyX->setLabelFormat(u"%g"_s);
-    makeAxis<QValueAxis>(chart(Latency), Qt::AlignLeft, tr("% of events"))->setLabelFormat(u"%.0f"_s);
+    makeAxis<QValueAxis>(chart(Latency), Qt::AlignLeft, tr("% of events"))
+        ->setLabelFormat(u"%.0f"_s);
     makeAxis<QBarCategoryAxis>(chart(BytesPerRead), Qt::AlignBottom, QString())
         ->append({ tr("p50"), tr("p90"), tr("max") });
     // Log scale: a proxy's 4 KiB reads and a stream's 60-byte ones on one chart.
-    auto *bytes = makeAxis<QLogValueAxis>(chart(BytesPerRead), Qt::AlignLeft, tr("bytes (log scale)"));
+    auto *bytes
+        = makeAxis<QLogValueAxis>(chart(BytesPerRead), Qt::AlignLeft, tr("bytes (log scale)"));
     bytes->setLabelFormat(u"%g"_s);
     bytes->setMinorTickCount(0);
     chart(Raster)->legend()->hide(); // the lanes are labelled by the other charts' legends
@@ -269,7 +272,9 @@ void ComparisonCharts::updateCumulative(const RouteComparison &comparison,
     double most = 0;
     for (size_t i = 0; i < comparison.routes().size(); ++i) {
         const RouteComparison::Route &route = comparison.routes()[i];
-        const quint64 before = route.reads.empty() ? 0 : route.reads.front().cumulativeEvents - route.reads.front().events;
+        const quint64 before = route.reads.empty()
+            ? 0
+            : route.reads.front().cumulativeEvents - route.reads.front().events;
         series[qsizetype(i)]->setName(route.spec.name);
         series[qsizetype(i)]->setPen(routePen(colors[i], i));
         series[qsizetype(i)]->replace(cumulativeSteps(route.reads, before, buckets));
@@ -317,7 +322,8 @@ void ComparisonCharts::updateRaster(const RouteComparison &comparison,
     lanes->setRange(-0.1, double(count));
 }
 
-void ComparisonCharts::updateLatency(const RouteComparison &comparison, const std::vector<QColor> &colors)
+void ComparisonCharts::updateLatency(
+    const RouteComparison &comparison, const std::vector<QColor> &colors)
 {
     QChart *c = chart(Latency);
     const auto series = routeSeries<QLineSeries>(c, comparison);
@@ -362,26 +368,29 @@ void ComparisonCharts::updateLatency(const RouteComparison &comparison, const st
             return histogram.count() > 0 ? shortDuration(histogram.quantile(q) / 1e3) : u"—"_s;
         };
         rows += u"<tr><td><span style='color:%1'>&#9632;</span> %2</td><td align=right>%3</td>"
-                "<td align=right>%4</td><td align=right>%5</td><td align=right>%6</td></tr>"_s
-                    .arg(colors[i].name(), name.toHtmlEscaped(), ms(0.5), ms(0.9), ms(0.99), ms(1.0));
+                "<td align=right>%4</td><td align=right>%5</td><td align=right>%6</td></tr>"_s.arg(
+                    colors[i].name(), name.toHtmlEscaped(), ms(0.5), ms(0.9), ms(0.99), ms(1.0));
         QLineSeries *s = series[qsizetype(i)];
         s->setName(name);
         s->setPen(routePen(colors[i], i));
         s->replace(points);
     }
-    m_latencyTable->setText(u"<table cellspacing=0 cellpadding=1 width='100%'><tr><th align=left>%1</th>"
-                              "<th align=right>%2</th><th align=right>%3</th><th align=right>%4</th>"
-                              "<th align=right>%5</th></tr>%6</table>"_s
-                                  .arg(tr("route"), tr("p50"), tr("p90"), tr("p99"), tr("max"), rows));
-    c->setTitle(anyDelayFallback ? tr("Latency distribution (delay behind the fastest where no send time)")
-                                 : tr("Latency distribution"));
+    m_latencyTable->setText(
+        u"<table cellspacing=0 cellpadding=1 width='100%'><tr><th align=left>%1</th>"
+        "<th align=right>%2</th><th align=right>%3</th><th align=right>%4</th>"
+        "<th align=right>%5</th></tr>%6</table>"_s.arg(
+            tr("route"), tr("p50"), tr("p90"), tr("p99"), tr("max"), rows));
+    c->setTitle(anyDelayFallback
+            ? tr("Latency distribution (delay behind the fastest where no send time)")
+            : tr("Latency distribution"));
     auto *x = qobject_cast<QLogValueAxis *>(c->axes(Qt::Horizontal).value(0));
     if (high <= 0) {
         low = 1;
         high = 1000;
     }
     // Whole decades, so that the labels read 0.1, 1, 10, 100 …
-    x->setRange(std::pow(10.0, std::floor(std::log10(low))), std::pow(10.0, std::ceil(std::log10(high))));
+    x->setRange(
+        std::pow(10.0, std::floor(std::log10(low))), std::pow(10.0, std::ceil(std::log10(high))));
     valueAxis(c, Qt::Vertical)->setRange(0, niceCeiling(std::max(1.0, tallest * 1.1)));
 }
 
@@ -437,7 +446,8 @@ void ComparisonCharts::updateDelay(const RouteComparison &comparison,
     y->setLabelFormat(u"%g"_s);
 }
 
-void ComparisonCharts::updateBytesPerRead(const RouteComparison &comparison, const std::vector<QColor> &colors)
+void ComparisonCharts::updateBytesPerRead(
+    const RouteComparison &comparison, const std::vector<QColor> &colors)
 {
     QChart *c = chart(BytesPerRead);
     auto *bars = qobject_cast<QBarSeries *>(c->series().value(0));

@@ -36,7 +36,8 @@ bool isRunning(SubscriptionState state)
 }
 } // namespace
 
-ComparisonView::ComparisonView(DashboardSession *session, const QList<StreamId> &streams, QWidget *parent)
+ComparisonView::ComparisonView(
+    DashboardSession *session, const QList<StreamId> &streams, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
     , m_streams(streams)
@@ -86,7 +87,8 @@ ComparisonView::ComparisonView(DashboardSession *session, const QList<StreamId> 
     m_table->setWordWrap(true);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(VerdictTableModel::Explanation, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(
+        VerdictTableModel::Explanation, QHeaderView::Stretch);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -143,7 +145,8 @@ ComparisonView::ComparisonView(DashboardSession *session, const QList<StreamId> 
     m_clockTimer.start();
     connect(session, &DashboardSession::ingested, this, &ComparisonView::markDirty);
     connect(session, &DashboardSession::captureReset, this, &ComparisonView::markDirty);
-    connect(&session->pipeline(), &CapturePipeline::comparisonReplayed, this, &ComparisonView::markDirty);
+    connect(&session->pipeline(), &CapturePipeline::comparisonReplayed, this,
+        &ComparisonView::markDirty);
     connect(session, &DashboardSession::streamStatusChanged, this, [this](StreamId stream) {
         if (!m_streams.contains(stream) || !m_session->streams().contains(stream))
             return;
@@ -218,8 +221,8 @@ void ComparisonView::refresh()
     cost.start();
     const auto throttle = qScopeGuard([this, &cost] {
         m_lastRefreshMs = cost.elapsed();
-        m_refreshTimer.setInterval(int(std::clamp<qint64>(
-            kRefreshCostShare * m_lastRefreshMs, kRefreshMs, 10 * kRefreshMs)));
+        m_refreshTimer.setInterval(int(
+            std::clamp<qint64>(kRefreshCostShare * m_lastRefreshMs, kRefreshMs, 10 * kRefreshMs)));
     });
     const qint64 now = nowNs();
     const std::vector<QColor> routeColors = colors();
@@ -232,14 +235,18 @@ void ComparisonView::refresh()
         status = tr("Reading what was captured: %1 events to go.").arg(locale.toString(remaining));
         markDirty();
     }
-    status += u' ' + tr("%1 events matched across routes.", nullptr, int(std::min<quint64>(comparison->matchedEvents(), INT_MAX)))
-                         .arg(locale.toString(qulonglong(comparison->matchedEvents())));
+    status += u' '
+        + tr("%1 events matched across routes.", nullptr,
+            int(std::min<quint64>(comparison->matchedEvents(), INT_MAX)))
+              .arg(locale.toString(qulonglong(comparison->matchedEvents())));
     if (comparison->routes().size() > RouteComparison::kMaxMatchedRoutes)
-        status += u' ' + tr("Only the first %1 routes are matched with each other.")
-                             .arg(RouteComparison::kMaxMatchedRoutes);
+        status += u' '
+            + tr("Only the first %1 routes are matched with each other.")
+                  .arg(RouteComparison::kMaxMatchedRoutes);
     if (const quint64 skipped = m_session->pipeline().replaySkipped(); skipped > 0)
-        status += u' ' + tr("%1 captured events left the store (its cap) before they were compared.")
-                             .arg(locale.toString(qulonglong(skipped)));
+        status += u' '
+            + tr("%1 captured events left the store (its cap) before they were compared.")
+                  .arg(locale.toString(qulonglong(skipped)));
     m_status->setText(status);
 }
 

@@ -25,7 +25,8 @@ class ComparisonView final : public QDialog
 {
     Q_OBJECT
 public:
-    ComparisonView(DashboardSession *session, const QList<StreamId> &streams, QWidget *parent = nullptr);
+    ComparisonView(
+        DashboardSession *session, const QList<StreamId> &streams, QWidget *parent = nullptr);
     ~ComparisonView() override;
     Q_DISABLE_COPY_MOVE(ComparisonView)
 

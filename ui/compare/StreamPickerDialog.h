@@ -17,8 +17,8 @@ class StreamPickerDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    StreamPickerDialog(const DashboardSession *session, const QList<StreamId> &checked,
-        QWidget *parent = nullptr);
+    StreamPickerDialog(
+        const DashboardSession *session, const QList<StreamId> &checked, QWidget *parent = nullptr);
 
     QList<StreamId> checkedStreams() const;
     QListWidget *list() const { return m_list; }

@@ -20,8 +20,7 @@ QString quantile(const Quantiles &q, double Quantiles::*field)
 
 VerdictTableModel::VerdictTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void VerdictTableModel::setReports(std::vector<RouteReport> reports, std::vector<QColor> colors)
 {
@@ -125,7 +124,8 @@ QVariant VerdictTableModel::headerData(int section, Qt::Orientation orientation,
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case EventsPerRead:
-            return tr("Mean events per network read: about 1 when streaming, tens when a buffer fills");
+            return tr(
+                "Mean events per network read: about 1 when streaming, tens when a buffer fills");
         case BurstPeriod:
             return tr("Median time between network reads that carried events");
         case LatencyP50:

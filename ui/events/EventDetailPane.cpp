@@ -110,7 +110,8 @@ EventDetailPane::EventDetailPane(DashboardSession *session, QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_tabs, 1);
 
-    connect(m_tabs, &QTabWidget::tabBarClicked, this, [this](int index) { m_preferRaw = index == 0; });
+    connect(
+        m_tabs, &QTabWidget::tabBarClicked, this, [this](int index) { m_preferRaw = index == 0; });
     connect(m_copy, &QPushButton::clicked, this, &EventDetailPane::copyData);
     connect(m_copySse, &QPushButton::clicked, this, &EventDetailPane::copyAsSse);
     connect(m_save, &QPushButton::clicked, this, &EventDetailPane::askSavePath);
@@ -127,8 +128,9 @@ void EventDetailPane::displayEvent(quint64 seq)
     m_copySse->setEnabled(row >= 0);
     m_save->setEnabled(row >= 0);
     if (row < 0) {
-        m_header->setText(seq ? tr("Event #%1 was dropped by the memory cap.").arg(m_session->displaySeq(seq))
-                              : tr("Select an event to see it in full."));
+        m_header->setText(seq
+                ? tr("Event #%1 was dropped by the memory cap.").arg(m_session->displaySeq(seq))
+                : tr("Select an event to see it in full."));
         m_raw->clear();
         m_json->clear();
         m_tabs->setTabEnabled(1, false);
@@ -138,11 +140,13 @@ void EventDetailPane::displayEvent(quint64 seq)
     const QByteArrayView bytes = event.data;
     const QString when = QDateTime::fromMSecsSinceEpoch(event.arrivalWallNs / 1'000'000)
                              .toString(Qt::ISODateWithMs);
-    QString header = tr("<b>#%1</b> · %2 · type <b>%3</b> · id <b>%4</b> · %5 · %6 bytes on the wire · chunk %7")
+    QString header = tr(
+        "<b>#%1</b> · %2 · type <b>%3</b> · id <b>%4</b> · %5 · %6 bytes on the wire · chunk %7")
                          .arg(m_session->displaySeq(event.seq))
                          .arg(visibleText(m_session->streamName(event.stream)).toHtmlEscaped(),
                              visibleText(QString::fromUtf8(event.type)).toHtmlEscaped(),
-                             visibleText(QString::fromUtf8(event.id.first(std::min<qsizetype>(event.id.size(), 80))))
+                             visibleText(QString::fromUtf8(event.id.first(
+                                             std::min<qsizetype>(event.id.size(), 80))))
                                  .toHtmlEscaped(),
                              when)
                          .arg(event.wireBytes)
@@ -152,8 +156,8 @@ void EventDetailPane::displayEvent(quint64 seq)
     m_header->setText(header);
 
     const bool truncated = bytes.size() > kPreviewBytes;
-    QString raw = inPieces(QString::fromUtf8(bytes.first(std::min(bytes.size(), kPreviewBytes))),
-        kPieceChars);
+    QString raw = inPieces(
+        QString::fromUtf8(bytes.first(std::min(bytes.size(), kPreviewBytes))), kPieceChars);
     if (truncated)
         raw += u"\n\n"_s
             + tr("[The first %L1 bytes of %L2; Save event… or Copy data has all of them.]")
@@ -163,9 +167,8 @@ void EventDetailPane::displayEvent(quint64 seq)
 
     const bool jsonSized = bytes.size() <= kJsonBytes;
     QJsonParseError error {};
-    const QJsonDocument document = jsonSized
-        ? QJsonDocument::fromJson(bytes.toByteArray(), &error)
-        : QJsonDocument();
+    const QJsonDocument document
+        = jsonSized ? QJsonDocument::fromJson(bytes.toByteArray(), &error) : QJsonDocument();
     const bool isJson = jsonSized && error.error == QJsonParseError::NoError
         && (document.isObject() || document.isArray());
     m_tabs->setTabEnabled(1, isJson);
@@ -177,7 +180,8 @@ void EventDetailPane::displayEvent(quint64 seq)
                               std::min(indented.size(), kPreviewBytes))),
             kPieceChars);
         if (indented.size() > kPreviewBytes)
-            pretty += u"\n\n"_s + tr("[The first %L1 bytes of the formatted JSON.]").arg(kPreviewBytes);
+            pretty += u"\n\n"_s
+                + tr("[The first %L1 bytes of the formatted JSON.]").arg(kPreviewBytes);
     }
     m_json->setPlainText(pretty);
     // JSON reads best formatted, unless the user picked the raw view.
@@ -249,7 +253,8 @@ void EventDetailPane::saveData(const QString &path)
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), bytes.size()) != bytes.size()
         || !file.commit()) {
         QMessageBox::warning(this, tr("Save Event Data"),
-            tr("Could not save the event to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+            tr("Could not save the event to %1: %2")
+                .arg(QDir::toNativeSeparators(path), file.errorString()));
     }
 }
 

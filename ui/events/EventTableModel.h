@@ -123,7 +123,8 @@ private:
     void endScanPass();
     void finishSortScan();
     void applySorted(std::vector<quint64> seqs, quint64 generation);
-    static SortKey keyFor(const StoredEventView &event, int column, const EventStoreSnapshot &store);
+    static SortKey keyFor(
+        const StoredEventView &event, int column, const EventStoreSnapshot &store);
     void resetToIdentity();
     void restartScan(bool forSort);
     void setBusy(bool busy);

@@ -104,9 +104,8 @@ EventsPanel::EventsPanel(DashboardSession *session, QWidget *parent)
     layout->addWidget(m_filterBar);
     layout->addWidget(m_splitter, 1);
 
-    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        m_atBottom = value >= m_view->verticalScrollBar()->maximum();
-    });
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this,
+        [this](int value) { m_atBottom = value >= m_view->verticalScrollBar()->maximum(); });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &EventsPanel::handleRowsInserted);
     connect(m_model, &EventTableModel::rowsRebuilt, this, [this] {
         if (m_selectedSeq)

@@ -8,8 +8,18 @@ namespace ssescope::ui {
 QColor streamColor(int slot)
 {
     static constexpr std::array<QRgb, kPaletteSize> kColors = {
-        0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7, 0x56B4E9, 0xD55E00,
-        0x8E6C8A, 0x4E79A7, 0x59A14F, 0xB07AA1, 0x9C755F, 0xEDC948,
+        0x0072B2,
+        0xE69F00,
+        0x009E73,
+        0xCC79A7,
+        0x56B4E9,
+        0xD55E00,
+        0x8E6C8A,
+        0x4E79A7,
+        0x59A14F,
+        0xB07AA1,
+        0x9C755F,
+        0xEDC948,
     };
     const auto index = static_cast<std::size_t>(slot < 0 ? 0 : slot);
     if (index < kColors.size())

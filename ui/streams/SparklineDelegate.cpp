@@ -24,8 +24,8 @@ void SparklineDelegate::paint(
     QPainterPath line;
     const qreal step = area.width() / qreal(values.size() - 1);
     for (qsizetype i = 0; i < values.size(); ++i) {
-        const qreal y = peak > 0 ? area.bottom() - values.at(i) / peak * area.height()
-                                 : area.bottom();
+        const qreal y
+            = peak > 0 ? area.bottom() - values.at(i) / peak * area.height() : area.bottom();
         const QPointF point(area.left() + step * qreal(i), y);
         if (i == 0)
             line.moveTo(point);
@@ -46,7 +46,8 @@ void SparklineDelegate::paint(
     painter->restore();
 }
 
-QSize SparklineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+QSize SparklineDelegate::sizeHint(
+    const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QSize base = QStyledItemDelegate::sizeHint(option, index);
     return { std::max(base.width(), 120), base.height() };

@@ -122,10 +122,9 @@ StreamListModel::StreamListModel(DashboardSession *session, QObject *parent)
     m_liveRows = int(m_rows.size());
     m_rows += session->capturedStreams();
     connect(session, &DashboardSession::streamAdded, this, &StreamListModel::handleStreamAdded);
+    connect(session, &DashboardSession::streamRemoved, this, &StreamListModel::handleStreamRemoved);
     connect(
-        session, &DashboardSession::streamRemoved, this, &StreamListModel::handleStreamRemoved);
-    connect(session, &DashboardSession::streamReplaced, this,
-        &StreamListModel::handleStreamReplaced);
+        session, &DashboardSession::streamReplaced, this, &StreamListModel::handleStreamReplaced);
     connect(session, &DashboardSession::streamStatusChanged, this,
         &StreamListModel::handleStatusChanged);
     connect(session, &DashboardSession::captureStreamsAdded, this,
@@ -210,8 +209,9 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
         return m_session->streamColor(stream);
     if (index.row() >= m_liveRows) {
         const QVariant captured = capturedData(stream, index.column(), role);
-        if (captured.isValid() || index.column() == StateColumn || index.column() == ReconnectsColumn
-            || index.column() == MessageColumn || index.column() == LatencySourceColumn
+        if (captured.isValid() || index.column() == StateColumn
+            || index.column() == ReconnectsColumn || index.column() == MessageColumn
+            || index.column() == LatencySourceColumn
             || (role == Qt::ToolTipRole && index.column() != RateColumn))
             return captured;
     }
@@ -290,9 +290,9 @@ QVariant StreamListModel::textData(
     const SubscriptionStatus status = m_session->status(stream);
     // Not a 1 s window: behind a buffering proxy most seconds are empty, and
     // a stream averaging 20 events/s read 0.0 between its bursts.
-    const RateReading rate
-        = stats && (column == RateColumn || column == SparklineColumn) ? currentRate(*stats, now)
-                                                                       : RateReading {};
+    const RateReading rate = stats && (column == RateColumn || column == SparklineColumn)
+        ? currentRate(*stats, now)
+        : RateReading {};
     const WindowStats minute = stats ? stats->window(60, now) : WindowStats {};
     const SubscriptionCounters counters = m_session->counters(stream);
     const QLocale locale;
@@ -308,15 +308,16 @@ QVariant StreamListModel::textData(
     case EventsColumn:
         return locale.toString(stats ? stats->totals().events : 0);
     case BytesColumn:
-        return locale.formattedDataSize(qint64(stats ? stats->totals().bytes : 0), 1,
-            QLocale::DataSizeIecFormat);
+        return locale.formattedDataSize(
+            qint64(stats ? stats->totals().bytes : 0), 1, QLocale::DataSizeIecFormat);
     case LatencyP50Column:
         return formatMs(minute.latencyMs.p50, minute.latencyMs.count);
     case LatencyP99Column:
         return formatMs(minute.latencyMs.p99, minute.latencyMs.count);
     case LatencySourceColumn:
         // Read aloud, the short form ("/ts, auto") says too little.
-        return role == Qt::AccessibleTextRole ? latencySourceTip(stream) : latencySourceText(stream);
+        return role == Qt::AccessibleTextRole ? latencySourceTip(stream)
+                                              : latencySourceText(stream);
     case PerReadColumn: {
         const WindowStats tenSeconds = stats ? stats->window(10, now) : WindowStats {};
         return tenSeconds.chunks ? QString::number(tenSeconds.eventsPerChunk, 'f', 1) : u"–"_s;
@@ -332,7 +333,8 @@ QVariant StreamListModel::textData(
             // looks exactly like this, and "Receiving events" would be a lie.
             const qint64 silentS = (now - stats->totals().lastNs) / 1'000'000'000;
             if (silentS >= 10)
-                return tr("Connected, but nothing received for %1 s (no events, no heartbeats).").arg(silentS);
+                return tr("Connected, but nothing received for %1 s (no events, no heartbeats).")
+                    .arg(silentS);
         }
         if (status.state == SubscriptionState::Waiting && status.retryInMs > 0)
             return tr("%1 Next attempt in %2 s.")
@@ -406,10 +408,10 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
 bool StreamListModel::RowFigures::operator==(const RowFigures &other) const
 {
     return events == other.events && bytes == other.bytes && lastNs == other.lastNs
-        && reconnections == other.reconnections && state == other.state
-        && message == other.message && retryInMs == other.retryInMs
-        && httpStatus == other.httpStatus && latencyState == other.latencyState
-        && pausedForCapture == other.pausedForCapture && clockTick == other.clockTick;
+        && reconnections == other.reconnections && state == other.state && message == other.message
+        && retryInMs == other.retryInMs && httpStatus == other.httpStatus
+        && latencyState == other.latencyState && pausedForCapture == other.pausedForCapture
+        && clockTick == other.clockTick;
 }
 
 StreamListModel::RowFigures StreamListModel::figuresOf(int row, qint64 nowNs) const

@@ -149,8 +149,8 @@ QIcon warningIcon()
             pixmap.fill(Qt::transparent);
             QPainter p(&pixmap);
             p.setRenderHint(QPainter::Antialiasing);
-            paintWarningTriangle(p, QRectF(1.5, 1.5, size - 3.0, size - 3.0),
-                QColor(0xe0, 0x9b, 0x00), size);
+            paintWarningTriangle(
+                p, QRectF(1.5, 1.5, size - 3.0, size - 3.0), QColor(0xe0, 0x9b, 0x00), size);
             p.end();
             result.addPixmap(pixmap);
         }

@@ -34,7 +34,8 @@ StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
     m_view->setAccessibleDescription(
         tr("One row per stream: state, events per second, totals, latency and reconnections."));
     m_view->setModel(m_model);
-    m_view->setItemDelegateForColumn(StreamListModel::SparklineColumn, new SparklineDelegate(m_view));
+    m_view->setItemDelegateForColumn(
+        StreamListModel::SparklineColumn, new SparklineDelegate(m_view));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -105,7 +106,8 @@ StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
             m_newRow = last;
             if (!m_revealPending) {
                 m_revealPending = true;
-                QMetaObject::invokeMethod(this, &StreamsPanel::revealNewStream, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, &StreamsPanel::revealNewStream, Qt::QueuedConnection);
             }
         });
     connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
@@ -143,10 +145,10 @@ StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
 int StreamsPanel::wantedHeight() const
 {
     const int rows = std::max(1, m_model->rowCount());
-    return m_view->horizontalHeader()->height() + rows * m_view->verticalHeader()->defaultSectionSize()
-        + 2 * m_view->frameWidth() + (m_view->horizontalScrollBar()->isVisible()
-                                             ? m_view->horizontalScrollBar()->height()
-                                             : 0);
+    return m_view->horizontalHeader()->height()
+        + rows * m_view->verticalHeader()->defaultSectionSize() + 2 * m_view->frameWidth()
+        + (m_view->horizontalScrollBar()->isVisible() ? m_view->horizontalScrollBar()->height()
+                                                      : 0);
 }
 
 void StreamsPanel::revealNewStream()

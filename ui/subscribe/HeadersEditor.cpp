@@ -25,7 +25,8 @@ HeadersEditor::HeadersEditor(QWidget *parent)
     m_table->setAccessibleName(tr("Request headers"));
     m_table->setHorizontalHeaderLabels({ tr("Name"), tr("Value"), tr("Secret") });
     m_table->horizontalHeaderItem(2)->setToolTip(
-        tr("Never sent to another origin when the server redirects (Authorization and Cookie never are)"));
+        tr("Never sent to another origin when the server redirects (Authorization and Cookie never "
+           "are)"));
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     m_table->horizontalHeader()->resizeSection(0, 160);
     m_table->horizontalHeader()->resizeSection(2, 56);
@@ -122,7 +123,8 @@ QList<QByteArray> HeadersEditor::secretNames() const
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const QTableWidgetItem *name = m_table->item(row, 0);
         const QTableWidgetItem *secret = m_table->item(row, 2);
-        if (name && secret && secret->checkState() == Qt::Checked && !name->text().trimmed().isEmpty())
+        if (name && secret && secret->checkState() == Qt::Checked
+            && !name->text().trimmed().isEmpty())
             names.append(name->text().trimmed().toUtf8());
     }
     return names;
@@ -159,7 +161,8 @@ void HeadersEditor::setHeader(const QByteArray &name, const QByteArray &value)
 void HeadersEditor::removeHeader(const QByteArray &name)
 {
     QList<HttpHeader> list = headers();
-    list.removeIf([&name](const HttpHeader &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
+    list.removeIf(
+        [&name](const HttpHeader &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
     setHeaders(list, secretNames());
 }
 

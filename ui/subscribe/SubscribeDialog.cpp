@@ -44,7 +44,8 @@ bool isToken(QByteArrayView text)
     return true;
 }
 
-template<typename Widget> Widget *named(Widget *widget, const QString &objectName, const QString &accessible)
+template<typename Widget>
+Widget *named(Widget *widget, const QString &objectName, const QString &accessible)
 {
     widget->setObjectName(objectName);
     widget->setAccessibleName(accessible);
@@ -74,16 +75,23 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
     , m_body(named(new QPlainTextEdit(this), u"body"_s, tr("Request body")))
     , m_lastEventId(named(new QLineEdit(this), u"lastEventId"_s, tr("Initial Last-Event-ID")))
     , m_policy(named(new QComboBox(this), u"policy"_s, tr("Reconnection policy")))
-    , m_retryMs(named(spin(this, 0, 3'600'000, tr(" ms")), u"retryMs"_s, tr("Initial reconnection delay")))
-    , m_maxAttempts(named(spin(this, 0, 1'000'000, QString()), u"maxAttempts"_s, tr("Maximum attempts")))
-    , m_connectTimeout(named(spin(this, 0, 3600, tr(" s")), u"connectTimeout"_s, tr("Connect timeout")))
+    , m_retryMs(named(
+          spin(this, 0, 3'600'000, tr(" ms")), u"retryMs"_s, tr("Initial reconnection delay")))
+    , m_maxAttempts(
+          named(spin(this, 0, 1'000'000, QString()), u"maxAttempts"_s, tr("Maximum attempts")))
+    , m_connectTimeout(
+          named(spin(this, 0, 3600, tr(" s")), u"connectTimeout"_s, tr("Connect timeout")))
     , m_idleTimeout(named(spin(this, 0, 86400, tr(" s")), u"idleTimeout"_s, tr("Idle timeout")))
-    , m_reconnect(named(new QCheckBox(tr("Reconnect &when the stream ends"), this), u"reconnect"_s, tr("Reconnect when the stream ends")))
-    , m_compression(named(new QCheckBox(tr("Accept &compression (gzip)"), this), u"compression"_s, tr("Accept compression")))
-    , m_ignoreTls(named(new QCheckBox(tr("&Ignore TLS certificate errors"), this), u"ignoreTls"_s, tr("Ignore TLS certificate errors")))
+    , m_reconnect(named(new QCheckBox(tr("Reconnect &when the stream ends"), this), u"reconnect"_s,
+          tr("Reconnect when the stream ends")))
+    , m_compression(named(new QCheckBox(tr("Accept &compression (gzip)"), this), u"compression"_s,
+          tr("Accept compression")))
+    , m_ignoreTls(named(new QCheckBox(tr("&Ignore TLS certificate errors"), this), u"ignoreTls"_s,
+          tr("Ignore TLS certificate errors")))
     , m_tlsWarning(named(new QLabel(this), u"tlsWarning"_s, tr("TLS warning")))
     , m_latencySource(named(new QComboBox(this), u"latencySource"_s, tr("Latency source")))
-    , m_latencyExpression(named(new QLineEdit(this), u"latencyExpression"_s, tr("Latency expression")))
+    , m_latencyExpression(
+          named(new QLineEdit(this), u"latencyExpression"_s, tr("Latency expression")))
     , m_latencyUnit(named(new QComboBox(this), u"latencyUnit"_s, tr("Send time unit")))
     , m_latencyPreview(named(new QLabel(this), u"latencyPreview"_s, tr("Latency preview")))
     , m_curlNotes(named(new QLabel(this), u"curlNotes"_s, tr("Notes on the pasted curl command")))
@@ -137,13 +145,15 @@ void SubscribeDialog::setUpFields()
     m_body->setPlaceholderText(tr("Sent with POST, e.g. {\"prompt\":\"hi\"}"));
     m_body->setTabChangesFocus(true);
     m_body->setMaximumHeight(90);
-    m_policy->addItem(tr("Resilient: also retry 5xx, 408 and 429 with backoff"), int(ReconnectPolicyKind::Resilient));
+    m_policy->addItem(tr("Resilient: also retry 5xx, 408 and 429 with backoff"),
+        int(ReconnectPolicyKind::Resilient));
     m_policy->addItem(tr("Strict: exactly what browsers do"), int(ReconnectPolicyKind::Strict));
     m_maxAttempts->setSpecialValueText(tr("unlimited"));
     m_idleTimeout->setSpecialValueText(tr("off"));
     m_connectTimeout->setSpecialValueText(tr("off"));
     m_compression->setToolTip(tr("Compression lets proxies hold events back until a block fills."));
-    m_tlsWarning->setText(tr("⚠ The server's identity is not checked: anyone on the path can read and change this stream."));
+    m_tlsWarning->setText(tr("⚠ The server's identity is not checked: anyone on the path can read "
+                             "and change this stream."));
     m_tlsWarning->setWordWrap(true);
     m_tlsWarning->setStyleSheet(u"color: #b3261e; font-weight: 600;"_s);
     m_tlsWarning->setVisible(false);
@@ -202,9 +212,11 @@ QWidget *SubscribeDialog::createRequestTab(QPushButton *paste)
         if (auto *label = qobject_cast<QLabel *>(form->labelForField(field)))
             label->setBuddy(field);
     };
-    if (auto *label = qobject_cast<QLabel *>(requestForm->itemAt(0, QFormLayout::LabelRole)->widget()))
+    if (auto *label
+        = qobject_cast<QLabel *>(requestForm->itemAt(0, QFormLayout::LabelRole)->widget()))
         label->setBuddy(m_url);
-    if (auto *label = qobject_cast<QLabel *>(requestForm->itemAt(3, QFormLayout::LabelRole)->widget()))
+    if (auto *label
+        = qobject_cast<QLabel *>(requestForm->itemAt(3, QFormLayout::LabelRole)->widget()))
         label->setBuddy(m_authKind);
     setBuddy(requestForm, m_headers);
     if (auto *label = qobject_cast<QLabel *>(requestForm->labelForField(m_headers)))
@@ -232,7 +244,8 @@ QWidget *SubscribeDialog::createConnectionTab()
     latencyRow->addWidget(m_latencyUnit);
     connectionForm->addRow(tr("La&tency from"), latencyRow);
     connectionForm->addRow(QString(), m_latencyPreview);
-    if (auto *label = qobject_cast<QLabel *>(connectionForm->itemAt(10, QFormLayout::LabelRole)->widget()))
+    if (auto *label
+        = qobject_cast<QLabel *>(connectionForm->itemAt(10, QFormLayout::LabelRole)->widget()))
         label->setBuddy(m_latencySource);
     return connection;
 }
@@ -273,7 +286,6 @@ void SubscribeDialog::connectFields(QPushButton *paste)
     connect(m_ignoreTls, &QCheckBox::toggled, m_tlsWarning, &QLabel::setVisible);
 }
 
-
 void SubscribeDialog::setEditing(bool editing)
 {
     m_buttons->button(QDialogButtonBox::Ok)->setText(editing ? tr("&Save") : tr("&Subscribe"));
@@ -294,7 +306,8 @@ bool SubscribeDialog::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_url && event->type() == QEvent::KeyPress
         && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Paste)) {
         const QString text = QApplication::clipboard()->text();
-        const qsizetype room = m_url->maxLength() - m_url->text().size() + m_url->selectedText().size();
+        const qsizetype room
+            = m_url->maxLength() - m_url->text().size() + m_url->selectedText().size();
         if (text.size() > room) {
             pasteIntoUrl(text);
             return true;
@@ -345,7 +358,8 @@ void SubscribeDialog::setConfig(const SubscriptionConfig &config)
     m_body->setPlainText(QString::fromUtf8(config.body));
     m_lastEventId->setText(QString::fromUtf8(config.lastEventId));
     m_policy->setCurrentIndex(m_policy->findData(int(config.reconnect.kind)));
-    m_retryMs->setValue(int(std::min<qint64>(config.reconnect.initialRetryMs, m_retryMs->maximum())));
+    m_retryMs->setValue(
+        int(std::min<qint64>(config.reconnect.initialRetryMs, m_retryMs->maximum())));
     m_maxAttempts->setValue(config.reconnect.maxAttempts);
     m_connectTimeout->setValue(int(config.connectTimeoutMs / 1000));
     m_idleTimeout->setValue(int(config.idleTimeoutMs / 1000));
@@ -418,9 +432,11 @@ SubscriptionConfig SubscribeDialog::buildConfig(QString *error) const
     if (config.latency.source == LatencySource::JsonPointer
         || config.latency.source == LatencySource::Regex) {
         QString latencyError;
-        const QString prefix = config.latency.source == LatencySource::JsonPointer ? u"json:"_s : u"regex:"_s;
+        const QString prefix
+            = config.latency.source == LatencySource::JsonPointer ? u"json:"_s : u"regex:"_s;
         if (config.latency.expression.isEmpty())
-            fail(tr("Enter the latency expression: a JSON Pointer such as /ts, or a regular expression."));
+            fail(tr("Enter the latency expression: a JSON Pointer such as /ts, or a regular "
+                    "expression."));
         else if (!LatencyConfig::fromSpec(prefix + config.latency.expression, &latencyError))
             fail(latencyError);
     }
@@ -450,7 +466,8 @@ void SubscribeDialog::revalidate()
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(error.isEmpty());
-    const bool needsExpression = m_latencySource->currentData().toInt() == int(LatencySource::JsonPointer)
+    const bool needsExpression
+        = m_latencySource->currentData().toInt() == int(LatencySource::JsonPointer)
         || m_latencySource->currentData().toInt() == int(LatencySource::Regex);
     m_latencyExpression->setEnabled(needsExpression);
     // Auto decides the unit itself.
@@ -469,7 +486,8 @@ void SubscribeDialog::updateAuthFields()
     revalidate();
 }
 
-void SubscribeDialog::setPreviewEvent(const QByteArray &id, const QByteArray &eventData, qint64 arrivalWallNs)
+void SubscribeDialog::setPreviewEvent(
+    const QByteArray &id, const QByteArray &eventData, qint64 arrivalWallNs)
 {
     m_previewId = id;
     m_previewData = eventData;
@@ -490,7 +508,8 @@ void SubscribeDialog::updateLatencyPreview()
         return;
     }
     if (!m_havePreview) {
-        m_latencyPreview->setText(tr("The preview tests the source against the stream's last event once it has one."));
+        m_latencyPreview->setText(
+            tr("The preview tests the source against the stream's last event once it has one."));
         return;
     }
     LatencyConfig latency;
@@ -509,13 +528,15 @@ void SubscribeDialog::updateLatencyPreview()
     const auto sent = extractor.sendTimeNs(m_previewId, m_previewData);
     const QString sample = QString::fromUtf8(m_previewData.left(80)).toHtmlEscaped();
     if (!sent) {
-        m_latencyPreview->setText(tr("✗ No send time found in the last event: <code>%1</code>").arg(sample));
+        m_latencyPreview->setText(
+            tr("✗ No send time found in the last event: <code>%1</code>").arg(sample));
         return;
     }
     const double latencyMs = double(m_previewWallNs - *sent) / 1e6;
-    m_latencyPreview->setText(tr("✓ Last event sent at %1, latency %2 ms")
-                                  .arg(QDateTime::fromMSecsSinceEpoch(*sent / 1'000'000).toString(u"HH:mm:ss.zzz"_s))
-                                  .arg(latencyMs, 0, 'f', 2));
+    m_latencyPreview->setText(
+        tr("✓ Last event sent at %1, latency %2 ms")
+            .arg(QDateTime::fromMSecsSinceEpoch(*sent / 1'000'000).toString(u"HH:mm:ss.zzz"_s))
+            .arg(latencyMs, 0, 'f', 2));
 }
 
 void SubscribeDialog::updateAutoLatencyPreview()
@@ -549,8 +570,7 @@ void SubscribeDialog::updateAutoLatencyPreview()
     const double latencyMs = double(m_previewWallNs - *sent) / 1e6;
     m_latencyPreview->setText(
         tr("✓ Auto-detect would read %1 (%2): last event sent at %3, latency %4 ms")
-            .arg(found->expression,
-                found->unit == TimeUnit::Auto ? tr("RFC 3339 time") : unit,
+            .arg(found->expression, found->unit == TimeUnit::Auto ? tr("RFC 3339 time") : unit,
                 QDateTime::fromMSecsSinceEpoch(*sent / 1'000'000).toString(u"HH:mm:ss.zzz"_s))
             .arg(latencyMs, 0, 'f', 2));
 }

@@ -82,10 +82,11 @@ MainWindow::MainWindow(DashboardSession *session, QWidget *parent)
             showMessage(tr("%1: %2").arg(m_session->streamName(stream), message), true);
         });
     connect(session, &DashboardSession::captureLoaded, this, &MainWindow::handleCaptureLoaded);
-    connect(session, &DashboardSession::captureLoadProgress, this, [this](qint64 done, qint64 total) {
-        if (total > 0)
-            statusBar()->showMessage(tr("Opening capture… %1%").arg(done * 100 / total), 2000);
-    });
+    connect(
+        session, &DashboardSession::captureLoadProgress, this, [this](qint64 done, qint64 total) {
+            if (total > 0)
+                statusBar()->showMessage(tr("Opening capture… %1%").arg(done * 100 / total), 2000);
+        });
     connect(session, &DashboardSession::recordingFailed, this, [this](const QString &message) {
         showMessage(message, true);
         showFileError(tr("Record to disk"), message);
@@ -114,27 +115,34 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildActions()
 {
-    const auto make = [this](const QString &text, const QKeySequence &shortcut,
-                          const QString &name) {
-        auto *action = new QAction(text, this);
-        action->setShortcut(shortcut);
-        action->setObjectName(name);
-        return action;
-    };
+    const auto make
+        = [this](const QString &text, const QKeySequence &shortcut, const QString &name) {
+              auto *action = new QAction(text, this);
+              action->setShortcut(shortcut);
+              action->setObjectName(name);
+              return action;
+          };
     m_addStream = make(tr("&Add stream…"), QKeySequence::New, u"addStream"_s);
     m_addStream->setToolTip(tr("Subscribe to a stream: URL, method, headers, body, auth"));
-    m_pauseAll = make(tr("&Pause all"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P), u"pauseAll"_s);
-    m_resumeAll = make(tr("&Resume all"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R), u"resumeAll"_s);
-    m_restartAll = make(tr("Restart a&ll"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), u"restartAll"_s);
-    m_record = make(tr("Re&cord to disk…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), u"record"_s);
+    m_pauseAll
+        = make(tr("&Pause all"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P), u"pauseAll"_s);
+    m_resumeAll
+        = make(tr("&Resume all"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R), u"resumeAll"_s);
+    m_restartAll
+        = make(tr("Restart a&ll"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), u"restartAll"_s);
+    m_record
+        = make(tr("Re&cord to disk…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), u"record"_s);
     m_record->setCheckable(true);
     m_record->setToolTip(tr("Stream every event to a JSON Lines file as it arrives, with no cap"));
-    m_clear = make(tr("C&lear captured events"), QKeySequence(Qt::CTRL | Qt::Key_L), u"clearCapture"_s);
+    m_clear
+        = make(tr("C&lear captured events"), QKeySequence(Qt::CTRL | Qt::Key_L), u"clearCapture"_s);
     m_open = make(tr("&Open capture…"), QKeySequence::Open, u"openCapture"_s);
     m_save = make(tr("&Save capture as…"), QKeySequence::Save, u"saveCapture"_s);
     m_export = make(tr("&Export…"), QKeySequence(Qt::CTRL | Qt::Key_E), u"export"_s);
-    m_openWorkspace = make(tr("Open &workspace…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), u"openWorkspace"_s);
-    m_saveWorkspace = make(tr("Save wor&kspace as…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S), u"saveWorkspace"_s);
+    m_openWorkspace = make(
+        tr("Open &workspace…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), u"openWorkspace"_s);
+    m_saveWorkspace = make(tr("Save wor&kspace as…"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S),
+        u"saveWorkspace"_s);
     m_findAction = make(tr("&Filter events"), QKeySequence::Find, u"findEvents"_s);
     m_compare = make(tr("&Compare…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), u"compare"_s);
     m_compare->setToolTip(tr("Compare the selected streams side by side: buffered or streaming"));
@@ -193,9 +201,9 @@ void MainWindow::buildMenus()
     QMenu *streams = menuBar()->addMenu(tr("&Streams"));
     streams->addAction(m_addStream);
     streams->addSeparator();
-    streams->addActions({ m_streams->pauseAction(), m_streams->resumeAction(),
-        m_streams->restartAction(), m_streams->editAction(), m_streams->duplicateAction(),
-        m_streams->removeAction() });
+    streams->addActions(
+        { m_streams->pauseAction(), m_streams->resumeAction(), m_streams->restartAction(),
+            m_streams->editAction(), m_streams->duplicateAction(), m_streams->removeAction() });
     streams->addSeparator();
     streams->addActions({ m_pauseAll, m_resumeAll, m_restartAll });
     streams->addSeparator();
@@ -220,8 +228,8 @@ void MainWindow::buildMenus()
         m_streams->view()->setFocus(Qt::ShortcutFocusReason);
     });
     focusStreams->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    QAction *focusEvents = view->addAction(tr("Go to &events"), this,
-        [this] { m_events->view()->setFocus(Qt::ShortcutFocusReason); });
+    QAction *focusEvents = view->addAction(
+        tr("Go to &events"), this, [this] { m_events->view()->setFocus(Qt::ShortcutFocusReason); });
     focusEvents->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     QAction *focusCharts = view->addAction(tr("Go to &charts"), this, [this] {
         m_chartsDock->show();
@@ -278,9 +286,12 @@ void MainWindow::updateStatus()
 {
     const EventStore &store = m_session->store();
     const QLocale locale;
-    const auto mib = [](qint64 bytes) { return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1); };
+    const auto mib = [](qint64 bytes) {
+        return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1);
+    };
     m_heldLabel->setText(tr("%L1 events held").arg(store.size()));
-    m_memoryLabel->setText(tr("%1 / %2 MiB").arg(mib(store.bytesUsed()), mib(store.limits().maxBytes)));
+    m_memoryLabel->setText(
+        tr("%1 / %2 MiB").arg(mib(store.bytesUsed()), mib(store.limits().maxBytes)));
     m_droppedLabel->setText(tr("%L1 dropped by the cap").arg(store.droppedEvents()));
     m_droppedLabel->setStyleSheet(store.droppedEvents() > 0 ? u"color: #b26b00;"_s : QString());
     // The streams panel's trailing average: a 1 s window reads 0 between a
@@ -291,7 +302,9 @@ void MainWindow::updateStatus()
     const CaptureRecorder *recorder = m_session->recorder();
     m_recordLabel->setVisible(recorder->isRecording());
     if (recorder->isRecording())
-        m_recordLabel->setText(tr("● Recording %L1 events to %2").arg(recorder->eventsWritten()).arg(recorder->path()));
+        m_recordLabel->setText(tr("● Recording %L1 events to %2")
+                                   .arg(recorder->eventsWritten())
+                                   .arg(recorder->path()));
 }
 
 void MainWindow::showMessage(const QString &message, bool error)

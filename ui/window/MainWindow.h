@@ -15,7 +15,7 @@ namespace ssescope {
 class ExportJob;
 struct Workspace;
 class WorkspaceLoader;
-}
+} // namespace ssescope
 
 namespace ssescope::ui {
 

@@ -74,7 +74,8 @@ void MainWindow::runSubscribeDialog(StreamId editing, bool duplicate)
         for (qint64 row = store.size() - 1, seen = 0; row >= 0 && seen < 200000; --row, ++seen) {
             const StoredEventView event = store.at(row);
             if (event.stream == editing) {
-                dialog.setPreviewEvent(event.id.toByteArray(), event.data.toByteArray(), event.arrivalWallNs);
+                dialog.setPreviewEvent(
+                    event.id.toByteArray(), event.data.toByteArray(), event.arrivalWallNs);
                 break;
             }
         }
@@ -179,7 +180,9 @@ bool MainWindow::openWorkspace(const QString &path)
         m_events->splitter()->restoreState(workspace->eventsSplitter);
     m_charts->setWindowMinutes(workspace->chartWindowMinutes);
     m_recent->add(path);
-    QString opened = tr("Opened workspace %1: %n stream(s).", nullptr, int(workspace->streams.size())).arg(path);
+    QString opened
+        = tr("Opened workspace %1: %n stream(s).", nullptr, int(workspace->streams.size()))
+              .arg(path);
     if (workspace->streamsWithoutSecrets > 0)
         opened += u' '
             + tr("%n stream(s) were saved without their passwords or secret headers and connect "
@@ -192,7 +195,8 @@ bool MainWindow::openWorkspace(const QString &path)
     m_workspaceLoader = loader;
     connect(loader, &WorkspaceLoader::progress, this, [this](int added, int total) {
         if (added < total)
-            statusBar()->showMessage(tr("Opening workspace… %L1 of %L2 streams").arg(added).arg(total), 2000);
+            statusBar()->showMessage(
+                tr("Opening workspace… %L1 of %L2 streams").arg(added).arg(total), 2000);
     });
     connect(loader, &WorkspaceLoader::finished, this, [this, loader, opened] {
         showMessage(opened);
@@ -212,8 +216,8 @@ ExportJob *MainWindow::exportEvents(
     }
     auto *job = new ExportJob(m_session->store(), seqs, CaptureFormat(format), path, this);
     m_exportJob = job;
-    auto *progress = new QProgressDialog(tr("Exporting %L1 events…").arg(qint64(seqs.size())),
-        tr("Cancel"), 0, 1000, this);
+    auto *progress = new QProgressDialog(
+        tr("Exporting %L1 events…").arg(qint64(seqs.size())), tr("Cancel"), 0, 1000, this);
     progress->setObjectName(u"exportProgress"_s);
     progress->setWindowTitle(tr("Export"));
     progress->setMinimumDuration(300);
@@ -224,19 +228,20 @@ ExportJob *MainWindow::exportEvents(
     connect(job, &ExportJob::progress, progress, [progress](qint64 done, qint64 total) {
         progress->setValue(total > 0 ? int(done * 1000 / total) : 1000);
     });
-    connect(job, &ExportJob::finished, this, [this, job, progress, unsavedAtStart](bool ok, const QString &message) {
-        progress->deleteLater();
-        job->deleteLater();
-        showMessage(message, !ok);
-        if (!ok && !job->wasCancelled())
-            showFileError(tr("Export"), message);
-        if (ok) {
-            m_recent->add(job->path());
-            // What arrived during the export is still unsaved.
-            if (job->lost() == 0)
-                m_session->markSaved(unsavedAtStart);
-        }
-    });
+    connect(job, &ExportJob::finished, this,
+        [this, job, progress, unsavedAtStart](bool ok, const QString &message) {
+            progress->deleteLater();
+            job->deleteLater();
+            showMessage(message, !ok);
+            if (!ok && !job->wasCancelled())
+                showFileError(tr("Export"), message);
+            if (ok) {
+                m_recent->add(job->path());
+                // What arrived during the export is still unsaved.
+                if (job->lost() == 0)
+                    m_session->markSaved(unsavedAtStart);
+            }
+        });
     job->start();
     return job;
 }
@@ -245,7 +250,8 @@ void MainWindow::promptExport()
 {
     EventsPanel *events = m_events;
     const QList<quint64> selected = events->selectedSeqs();
-    ExportDialog dialog(m_session->store().size(), events->model()->rowCount(), selected.size(), this);
+    ExportDialog dialog(
+        m_session->store().size(), events->model()->rowCount(), selected.size(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     std::vector<quint64> seqs;
@@ -271,8 +277,8 @@ void MainWindow::promptExport()
 
 ExportJob *MainWindow::promptSaveCapture()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save capture"),
-        QDir::home().filePath(u"capture.jsonl"_s), captureFilter());
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save capture"), QDir::home().filePath(u"capture.jsonl"_s), captureFilter());
     if (path.isEmpty())
         return nullptr;
     const auto format = captureFormatFromPath(path);
@@ -290,14 +296,16 @@ ExportJob *MainWindow::promptSaveCapture()
 
 void MainWindow::promptOpenCapture()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open capture"), QDir::homePath(), captureFilter());
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Open capture"), QDir::homePath(), captureFilter());
     if (!path.isEmpty())
         openCapture(path);
 }
 
 void MainWindow::promptOpenWorkspace()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"), QDir::homePath(), workspaceFilter());
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open workspace"), QDir::homePath(), workspaceFilter());
     if (!path.isEmpty())
         openWorkspace(path);
 }
@@ -339,7 +347,8 @@ void MainWindow::clearCapture()
 {
     if (m_session->hasUnsavedEvents()
         && QMessageBox::question(this, tr("Clear captured events"),
-               tr("Discard %L1 captured events that have not been saved?").arg(m_session->store().size()))
+               tr("Discard %L1 captured events that have not been saved?")
+                   .arg(m_session->store().size()))
             != QMessageBox::Yes)
         return;
     m_session->clearCapture();
