@@ -159,7 +159,9 @@ int runConvert(const ConvertOptions &options)
               reportReadError(options.input, e);
           });
     const bool written = converted.readOk && converted.writeError.isEmpty();
-    const bool committed = inPlace ? direct.finish() : (written ? whole.commit() : false);
+    QString commitError;
+    const bool committed
+        = inPlace ? direct.finish() : (written && commitSaveFile(whole, &commitError));
     if (!written || !committed) {
         if (!inPlace)
             whole.cancelWriting();
@@ -169,8 +171,9 @@ int runConvert(const ConvertOptions &options)
         else
             printError(QCoreApplication::translate("CliCommands", "cannot write %1: %2")
                            .arg(options.output,
-                               converted.writeError.isEmpty() ? out->errorString()
-                                                              : converted.writeError));
+                               !converted.writeError.isEmpty() ? converted.writeError
+                                   : !commitError.isEmpty()    ? commitError
+                                                               : out->errorString()));
         return ExitIo;
     }
     return corrupt ? ExitIo : ExitOk;

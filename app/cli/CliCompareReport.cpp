@@ -138,10 +138,12 @@ int writeCompareReport(const std::vector<RouteReport> &reports, const QString &c
     }
     // Whole or not at all: a half-written figures file would mislead.
     QSaveFile file(csvPath);
-    if (file.open(QIODevice::WriteOnly) && file.write(csv) == csv.size() && file.commit())
+    QString reason;
+    if (file.open(QIODevice::WriteOnly) && file.write(csv) == csv.size()
+        && commitSaveFile(file, &reason))
         return ExitOk;
     printError(QCoreApplication::translate("CliCompare", "cannot write %1: %2")
-                   .arg(csvPath, file.errorString()));
+                   .arg(csvPath, reason.isEmpty() ? file.errorString() : reason));
     return ExitIo;
 }
 

@@ -98,6 +98,35 @@ bool openWriteThrough(QFile &file, const QString &path, QString *error)
     return true;
 }
 
+bool commitSaveFile(QSaveFile &file, QString *error)
+{
+    const auto fail = [&](const QString &reason) {
+        if (error)
+            *error = reason;
+        file.cancelWriting();
+        return false;
+    };
+    if (!file.isOpen())
+        return fail(file.errorString());
+    // QSaveFile::commit() flushes on close but only notices errors of its own
+    // writeData(): a failed flush of the buffer is lost and an empty file
+    // takes the place of the old one. Flush first, and check.
+    if (file.error() != QFileDevice::NoError || !file.flush()
+        || file.error() != QFileDevice::NoError)
+        return fail(file.errorString());
+    // commit() ignores fsync's answer too; some file systems only say ENOSPC
+    // or EIO there. EINVAL: a file system that cannot sync, which is fine.
+    const int fd = file.handle();
+    if (fd >= 0 && ::fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
+        return fail(systemError(errno));
+    if (!file.commit()) {
+        if (error)
+            *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
 QIODevice *OutputFile::device()
 {
     return m_kind == OutputKind::WriteThrough ? static_cast<QIODevice *>(&m_through) : &m_whole;
@@ -106,11 +135,7 @@ QIODevice *OutputFile::device()
 bool OutputFile::commit()
 {
     if (m_kind == OutputKind::Replace) {
-        if (m_whole.error() == QFileDevice::NoError && m_whole.commit())
-            return true;
-        m_error = m_whole.errorString();
-        m_whole.cancelWriting();
-        return false;
+        return commitSaveFile(m_whole, &m_error);
     }
     // QFile buffers: the device's answer to the last bytes comes with flush.
     const bool ok

@@ -26,6 +26,13 @@ QString outputRefusal(const QString &path);
 // caller until one comes. False with *error set.
 bool openWriteThrough(QFile &file, const QString &path, QString *error);
 
+// Puts a QSaveFile's temporary file in place, checking what QSaveFile::commit()
+// does not: the flush of its write buffer (an output smaller than the buffer is
+// first written here, so a full disk says so here and nowhere else) and the
+// sync to disk. On any failure nothing is renamed, the temporary file is
+// removed and *error says why (for example "No space left on device").
+bool commitSaveFile(QSaveFile &file, QString *error);
+
 // The window's (and tests') output file: a QSaveFile for a regular file, the
 // path itself opened for writing for a device or FIFO. Standard output is the
 // CLI's own (CliOutput) and not opened here.

@@ -15,6 +15,7 @@ namespace {
 
 constexpr qint64 kUnlimitedRateHighWater = 512 * 1024;
 constexpr qint64 kFloodLimitBytes = qint64(1) << 30; // flood_headers: 1 GiB at most
+constexpr qint64 kHostileLimitBytes = qint64(1) << 30; // endless_*: 1 GiB at most
 
 QByteArray reasonPhrase(int status)
 {
@@ -74,7 +75,8 @@ QByteArray indexPage()
             "period\n"
             "Faults: drop_after drop_mid stall_after drip garbage badutf8 huge status retry_after\n"
             "        fail_first+key ct ct_first redirect location close_before_headers\n"
-            "        slow_headers flood_headers big_header bomb\n";
+            "        slow_headers flood_headers big_header bomb\n"
+            "Hostile: endless_line endless_event garbage_bytes byte_per_s false_gzip\n";
     return page;
 }
 
@@ -224,7 +226,7 @@ void DemoConnection::startStream(const DemoStreamInfo &info)
     m_info = info;
     m_streaming = true;
     m_chunked = m_request.query.queryItemValue(u"framing"_s) != u"close";
-    m_drip = m_request.flag(u"drip"_s);
+    m_drip = m_request.flag(u"drip"_s) || m_request.flag(u"byte_per_s"_s);
     m_rate = static_cast<double>(m_request.intParam(u"rate"_s, -1));
     if (m_rate < 0)
         m_rate = info.defaultRate;
@@ -265,6 +267,8 @@ void DemoConnection::startStream(const DemoStreamInfo &info)
     const bool bomb = m_request.flag(u"bomb"_s);
     if (bomb)
         head += "Content-Encoding: deflate\r\n";
+    if (m_request.flag(u"false_gzip"_s)) // claims gzip; the body stays plain SSE text
+        head += "Content-Encoding: gzip\r\n";
     head += "\r\n";
     m_socket->write(head);
     if (bomb) {
@@ -286,6 +290,9 @@ void DemoConnection::startStream(const DemoStreamInfo &info)
     if (heartbeat > 0)
         m_heartbeat.start(static_cast<int>(heartbeat));
 
+    if (startHostile())
+        return;
+
     m_clock.start();
     if (info.stream == DemoStream::Echo && !resumed)
         m_dueBase = 1; // "server" and "request" go out together
@@ -298,6 +305,46 @@ void DemoConnection::startStream(const DemoStreamInfo &info)
         connect(m_socket, &QTcpSocket::bytesWritten, this, &DemoConnection::sendDue);
     }
     sendDue();
+}
+
+// The hostile modes, once the response headers are out. True when one of them
+// took the body over.
+bool DemoConnection::startHostile()
+{
+    if (m_request.flag(u"endless_line"_s)) {
+        writeRaw("data: ");
+        m_hostileUnit = QByteArray(16 * 1024, 'x'); // never a line break
+        m_hostileLimit = kHostileLimitBytes;
+    } else if (m_request.flag(u"endless_event"_s)) {
+        m_hostileUnit.clear(); // many short lines, never a blank one
+        for (int i = 0; i < 256; ++i)
+            m_hostileUnit += "data: " + QByteArray(58, 'e') + '\n';
+        m_hostileLimit = kHostileLimitBytes;
+    } else if (m_request.intParam(u"garbage_bytes"_s, 0) > 0) {
+        // Lines with no field name, NULs, bare CRs and invalid UTF-8; no
+        // blank line, so no event ever comes of them.
+        m_hostileUnit.clear();
+        static constexpr char junk[] = " junk\0\xFF\xFE\xC3\x28 no colon here\r";
+        for (int i = 0; i < 256; ++i)
+            m_hostileUnit += QByteArray::number(i) + QByteArray(junk, sizeof junk - 1);
+        m_hostileLimit = std::min(m_request.intParam(u"garbage_bytes"_s, 0), kHostileLimitBytes);
+    } else {
+        return false;
+    }
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &DemoConnection::pumpHostile);
+    pumpHostile();
+    return true;
+}
+
+void DemoConnection::pumpHostile()
+{
+    while (m_socket->bytesToWrite() < kUnlimitedRateHighWater && m_hostileSent < m_hostileLimit) {
+        const QByteArray unit = m_hostileUnit.left(m_hostileLimit - m_hostileSent);
+        writeRaw(unit);
+        m_hostileSent += unit.size();
+    }
+    if (m_hostileSent >= m_hostileLimit && !m_finished)
+        finish(); // garbage_bytes ends the response; endless_* stop at the limit
 }
 
 bool DemoConnection::moreEventsAllowed() const
@@ -361,9 +408,12 @@ void DemoConnection::sendEvent()
 void DemoConnection::writeBody(const QByteArray &bytes)
 {
     if (m_drip) {
+        // One byte a second falls ever further behind the events: keep 64 KiB.
+        if (m_dripQueue.size() > 64 * 1024)
+            return;
         m_dripQueue += bytes;
         if (!m_dripTimer.isActive())
-            m_dripTimer.start(1);
+            m_dripTimer.start(m_request.flag(u"byte_per_s"_s) ? 1000 : 1);
         return;
     }
     writeRaw(bytes);

@@ -25,7 +25,14 @@ class DemoServer;
 //   location=URL (with status=3xx), close_before_headers=1, slow_headers=1
 //   (header lines for ever), flood_headers=1 (8 KiB header lines as fast as the
 //   socket drains, up to 1 GiB), big_header=BYTES (one header line that long),
-//   bomb=1 (a deflate body that inflates to 32 MiB).
+//   bomb=1 (a deflate body that inflates to 32 MiB),
+// and the hostile ones (DemoConnection's "hostile" functions; each sends as
+// fast as the socket drains, up to 1 GiB, unless said otherwise):
+//   endless_line=1 (one data line that never ends), endless_event=1 (data
+//   lines for ever, never the blank line that ends the event),
+//   garbage_bytes=N (N bytes of junk that is no SSE at all, then the end),
+//   byte_per_s=1 (the ticker's bytes one per second), false_gzip=1
+//   (Content-Encoding: gzip on a body that is plain text).
 class DemoConnection final : public QObject
 {
     Q_OBJECT
@@ -50,6 +57,8 @@ private:
     void floodMore();
     void finish();
     bool moreEventsAllowed() const;
+    bool startHostile();
+    void pumpHostile();
 
     QTcpSocket *m_socket;
     DemoServer *m_server;
@@ -77,6 +86,10 @@ private:
     QTimer m_heartbeat;
     QTimer m_dripTimer;
     QByteArray m_dripQueue;
+    // Hostile modes: what pumpHostile() sends again and again, up to a limit.
+    QByteArray m_hostileUnit;
+    qint64 m_hostileSent = 0;
+    qint64 m_hostileLimit = 0;
 };
 
 } // namespace ssescope::demo

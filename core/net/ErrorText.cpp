@@ -256,6 +256,18 @@ QString parse(SseParseError error, qsizetype bytes)
     return {};
 }
 
+QString noEventCompleted(quint64 bytes, qint64 ms)
+{
+    const QString amount = bytes < 1024 * 1024
+        ? QCoreApplication::translate("ErrorText", "%1 bytes").arg(bytes)
+        : QCoreApplication::translate("ErrorText", "%1 MiB")
+              .arg(QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1));
+    return QCoreApplication::translate("ErrorText",
+        "%1 arrived in %2 s without completing a single event: this is not an event stream, "
+        "or one far too slow or too large.")
+        .arg(amount, seconds(ms));
+}
+
 QString gaveUp(int attempts, const QString &lastError)
 {
     return QCoreApplication::translate(

@@ -31,6 +31,8 @@ QString tooManyRedirects(const QUrl &url, int maxRedirects);
 QString insecureRedirect(const QUrl &to);
 QString redirected(int status, const QUrl &to, const QByteArrayList &droppedHeaders);
 QString parse(SseParseError error, qsizetype bytes);
+// Bytes keep arriving but no event (nor comment) completes.
+QString noEventCompleted(quint64 bytes, qint64 ms);
 QString gaveUp(int attempts, const QString &lastError);
 
 } // namespace errortext

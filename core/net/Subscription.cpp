@@ -222,6 +222,9 @@ void Subscription::sendRequest(const QString &statusMessage)
     Q_ASSERT(!m_reply);
     m_verdict = Verdict::Pending;
     m_deliveredEvent = false;
+    m_bytesSinceEvent = 0;
+    m_sinceEventNs = 0;
+    m_saidNoEvent = false;
     m_tlsDetail.clear();
     m_status.httpStatus = 0;
 
@@ -385,6 +388,7 @@ Subscription::Verdict Subscription::evaluateResponse()
     m_verdict = Verdict::Open;
     ++m_counters.connections;
     m_openSinceNs = steadyNowNs();
+    m_sinceEventNs = m_openSinceNs;
     setStatus(SubscriptionState::Open, tr("Receiving events."));
     if (m_config.idleTimeoutMs > 0)
         m_watchdog.start(timerMs(m_config.idleTimeoutMs));
@@ -413,6 +417,7 @@ void Subscription::handleReadyRead()
             break;
         any = true;
         m_counters.bytes += static_cast<quint64>(n);
+        m_bytesSinceEvent += static_cast<quint64>(n); // before feed: an event it ends resets it
         m_parser.feed(QByteArrayView(m_readBuffer.constData(), n), stamp);
         if (m_reply != reply) // a parse callback ended the connection
             break;
@@ -424,6 +429,8 @@ void Subscription::handleReadyRead()
     }
     if (!any)
         return;
+    if (m_reply == reply)
+        checkEventsComplete(stamp.steadyNs);
     if (m_direct)
         m_direct->endOfRead();
     ++m_counters.chunks;
@@ -652,6 +659,10 @@ void Subscription::handleEventView(const SseEventView &event)
     Q_ASSERT(QThread::currentThread() == thread()); // the network thread
     ++m_counters.events;
     m_deliveredEvent = true;
+    m_bytesSinceEvent = 0;
+    m_sinceEventNs = event.arrivalSteadyNs;
+    if (Q_UNLIKELY(m_saidNoEvent))
+        eventsCompleteAgain();
     std::optional<double> latency;
     if (m_latency.isEnabled()) {
         latency = m_latency.latencyMs(event.id, event.data, event.arrivalWallNs);
@@ -695,6 +706,10 @@ std::optional<double> Subscription::detectLatency(const SseEventView &event)
 void Subscription::handleComment(QByteArrayView text, const ChunkStamp &stamp)
 {
     ++m_counters.comments;
+    m_bytesSinceEvent = 0;
+    m_sinceEventNs = stamp.steadyNs;
+    if (Q_UNLIKELY(m_saidNoEvent))
+        eventsCompleteAgain();
     if (m_direct) {
         m_direct->consumeComment(m_id, text, stamp);
         return;
@@ -706,6 +721,31 @@ void Subscription::handleComment(QByteArrayView text, const ChunkStamp &stamp)
 void Subscription::handleRetry(qint64 milliseconds)
 {
     m_backoff.setServerRetry(milliseconds);
+}
+
+// Bytes that never make an event: junk that is no SSE at all, a server that
+// sends one byte a second, an event that never ends. Nothing else would say
+// so: the connection is open and busy, so neither the idle timeout nor the
+// size limits (64 MiB) speak for a long time, or ever.
+void Subscription::checkEventsComplete(qint64 nowNs)
+{
+    if (m_saidNoEvent || m_status.state != SubscriptionState::Open || m_sinceEventNs <= 0)
+        return;
+    const qint64 quietNs = nowNs - m_sinceEventNs;
+    if (m_bytesSinceEvent < kNoEventBytes && quietNs < kNoEventNs)
+        return;
+    m_saidNoEvent = true;
+    ++m_counters.errors;
+    const QString message = errortext::noEventCompleted(m_bytesSinceEvent, quietNs / 1'000'000);
+    setStatus(SubscriptionState::Open, message);
+    Q_EMIT errorOccurred(m_id, message);
+}
+
+void Subscription::eventsCompleteAgain()
+{
+    m_saidNoEvent = false;
+    if (m_status.state == SubscriptionState::Open)
+        setStatus(SubscriptionState::Open, tr("Receiving events."));
 }
 
 void Subscription::handleParseError(SseParseError error, qsizetype bytes)

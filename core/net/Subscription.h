@@ -89,6 +89,12 @@ private:
     void handleEventView(const SseEventView &event) override;
     void handleComment(QByteArrayView text, const ChunkStamp &stamp) override;
     void handleRetry(qint64 milliseconds) override;
+    void checkEventsComplete(qint64 nowNs);
+    void eventsCompleteAgain();
+    // No event nor comment completed after this many bytes, or for this long
+    // while bytes keep coming: the stream's sentence says so.
+    static constexpr quint64 kNoEventBytes = 16 * 1024 * 1024;
+    static constexpr qint64 kNoEventNs = 10'000'000'000;
     void handleParseError(SseParseError error, qsizetype bytes) override;
 
     const StreamId m_id;
@@ -111,6 +117,12 @@ private:
     int m_redirects = 0;
     bool m_crossedOrigin = false; // secrets are no longer sent
     bool m_deliveredEvent = false; // on the current connection
+    // Hostile bodies (junk that is no SSE, bytes one a second, an event that
+    // never ends): bytes and time since the last event or comment on this
+    // connection, and whether the stream's sentence says so already.
+    quint64 m_bytesSinceEvent = 0;
+    qint64 m_sinceEventNs = 0;
+    bool m_saidNoEvent = false;
     quint64 m_chunkIndex = 0;
     qint64 m_openSinceNs = 0; // steady time the current connection opened, 0 if not open
     QByteArray m_readBuffer;

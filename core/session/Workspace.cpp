@@ -1,5 +1,7 @@
 #include "Workspace.h"
 
+#include "core/capture/OutputTarget.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -127,9 +129,11 @@ bool Workspace::save(const QString &path, QString *error) const
     }
     // Owner-only even without secrets: URLs and bodies can still be private.
     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(toJson());
-    if (!file.commit()) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+    const QByteArray json = toJson();
+    QString reason;
+    if (file.write(json) != json.size() || !commitSaveFile(file, &reason)) {
+        *error
+            = tr("Cannot write %1: %2").arg(path, reason.isEmpty() ? file.errorString() : reason);
         return false;
     }
     return true;

@@ -14,6 +14,8 @@
 #include <QTest>
 #include <QUrl>
 
+#include <csignal>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 
@@ -82,6 +84,72 @@ private Q_SLOTS:
         const CliRun r = CliRun::run({ u"convert"_s, m_capture, output, u"--to"_s, u"csv"_s });
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains(reason.toUtf8()), r.err.constData());
+    }
+
+    void aSmallConvertOntoAFullDiskExitsWithTheReason_data()
+    {
+        QTest::addColumn<QString>("to");
+        QTest::newRow("csv") << u"csv"_s;
+        QTest::newRow("jsonl") << u"jsonl"_s;
+        QTest::newRow("sse") << u"sse"_s;
+    }
+
+    void aSmallConvertOntoAFullDiskExitsWithTheReason()
+    {
+        // Three events: smaller than any write buffer, so the only write to
+        // the file is the final flush. Onto a full disk that must not exit 0
+        // and leave an empty file in place of the one that was there. The
+        // full disk, without root: no file of the child may grow (EFBIG).
+        QFETCH(QString, to);
+        const QString small = path(u"small.jsonl"_s);
+        {
+            QFile f(small);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            const QList<QByteArray> lines = m_captureBytes.split('\n');
+            f.write(lines.mid(0, 3).join('\n') + '\n');
+        }
+        const QString out = path(u"small-out."_s + to);
+        {
+            QFile f(out);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("kept\n");
+        }
+        QProcess process;
+        process.setChildProcessModifier([] {
+            std::signal(SIGXFSZ, SIG_IGN);
+            rlimit none {};
+            ::getrlimit(RLIMIT_FSIZE, &none);
+            none.rlim_cur = 0;
+            ::setrlimit(RLIMIT_FSIZE, &none);
+        });
+        process.start(QStringLiteral(SSESCOPE_CLI), { u"convert"_s, small, out, u"--to"_s, to });
+        QVERIFY(process.waitForFinished(20000));
+        const QByteArray err = process.readAllStandardError();
+        QCOMPARE(process.exitCode(), 3);
+        QVERIFY2(err.contains(QByteArray("cannot write " + out.toUtf8() + ": File too large")),
+            err.constData());
+        QCOMPARE(readAll(out), QByteArray("kept\n"));
+
+        // A real full file system where one can be mounted (root, or a
+        // container allowing it): "No space left on device".
+        const QString mountPoint = path(u"full-fs"_s);
+        QVERIFY(QDir().mkpath(mountPoint));
+        const QByteArray mp = QFile::encodeName(mountPoint);
+        if (::mount("tmpfs", mp.constData(), "tmpfs", 0, "size=16k") != 0)
+            QSKIP("no tmpfs can be mounted here (not root): checked with a file size limit only");
+        {
+            QFile fill(mountPoint + u"/fill"_s);
+            QVERIFY(fill.open(QIODevice::WriteOnly | QIODevice::Unbuffered));
+            const QByteArray block(4096, 'x');
+            for (int i = 0; i < 64 && fill.write(block) == block.size(); ++i) { }
+        }
+        const QString onFull = mountPoint + u"/out."_s + to;
+        const CliRun r = CliRun::run({ u"convert"_s, small, onFull, u"--to"_s, to });
+        const bool exists = QFile::exists(onFull);
+        ::umount2(mp.constData(), MNT_DETACH);
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains("No space left on device"), r.err.constData());
+        QVERIFY(!exists);
     }
 
     void theWindowsExportWritesWhatConvertWrites_data()

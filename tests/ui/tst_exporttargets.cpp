@@ -5,6 +5,8 @@
 #include "UiTestSupport.h"
 #include "core/capture/ExportJob.h"
 #include "core/demo/DemoServerThread.h"
+#include "core/session/Workspace.h"
+#include "ui/compare/ExportFile.h"
 #include "ui/session/DashboardSession.h"
 #include "ui/window/MainWindow.h"
 
@@ -12,7 +14,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <thread>
@@ -36,6 +40,33 @@ mode_t fileType(const QString &path)
     return ::lstat(QFile::encodeName(path).constData(), &st) == 0 ? (st.st_mode & S_IFMT) : 0;
 }
 
+// A full file system without root: while it lives, no file of this process
+// may grow past 0 bytes (EFBIG, "File too large"), as a full disk refuses
+// the first block. SIGXFSZ is ignored so the write fails instead of
+// killing the test.
+class NoRoomForFiles final
+{
+public:
+    NoRoomForFiles()
+    {
+        m_signal = std::signal(SIGXFSZ, SIG_IGN);
+        ::getrlimit(RLIMIT_FSIZE, &m_saved);
+        rlimit none = m_saved;
+        none.rlim_cur = 0;
+        ::setrlimit(RLIMIT_FSIZE, &none);
+    }
+    ~NoRoomForFiles()
+    {
+        ::setrlimit(RLIMIT_FSIZE, &m_saved);
+        std::signal(SIGXFSZ, m_signal);
+    }
+    Q_DISABLE_COPY_MOVE(NoRoomForFiles)
+
+private:
+    rlimit m_saved {};
+    void (*m_signal)(int) = nullptr;
+};
+
 } // namespace
 
 class TestExportTargets final : public QObject
@@ -48,6 +79,8 @@ private Q_SLOTS:
     void exportNeverReplacesWhatIsNotARegularFile();
     void recordingRefusesAPipeWithNoReaderAtOnce();
     void recordingOntoAFullDeviceSaysSoInABox();
+    void aSmallExportOntoAFullDiskSaysSoInABox();
+    void comparisonAndWorkspaceFilesOntoAFullDiskSaySo();
 
 private:
     // A device node of our own where mknod is allowed (root): a test run
@@ -203,6 +236,59 @@ void TestExportTargets::recordingOntoAFullDeviceSaysSoInABox()
     QVERIFY2(box->text().contains(u"No space left on device"_s), qPrintable(box->text()));
     QCOMPARE(fileType(full), mode_t(S_IFCHR));
     box->accept();
+}
+
+// Smaller than any write buffer, so the first write to the file is the
+// final flush: its ENOSPC/EFBIG must still be a box and a status sentence,
+// with no empty file left in place of the old one.
+void TestExportTargets::aSmallExportOntoAFullDiskSaysSoInABox()
+{
+    const QString path = m_dir.filePath(u"small.csv"_s);
+    QFile before(path);
+    QVERIFY(before.open(QIODevice::WriteOnly));
+    before.write("earlier export\n");
+    before.close();
+    const std::vector<quint64> seqs { m_session->store().firstSeq(),
+        m_session->store().firstSeq() + 1 };
+    m_window->showMessage(QString());
+    {
+        NoRoomForFiles full;
+        QVERIFY(m_window->exportEvents(path, int(CaptureFormat::Csv), seqs));
+        QTRY_VERIFY(!m_window->lastMessage().isEmpty());
+    }
+    QVERIFY2(
+        m_window->lastMessage().contains(u"File too large"_s), qPrintable(m_window->lastMessage()));
+    auto *box = m_window->findChild<QMessageBox *>(u"fileErrorBox"_s);
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(u"File too large"_s), qPrintable(box->text()));
+    box->accept();
+    QFile after(path);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), QByteArray("earlier export\n"));
+}
+
+void TestExportTargets::comparisonAndWorkspaceFilesOntoAFullDiskSaySo()
+{
+    const QString figures = m_dir.filePath(u"figures.csv"_s);
+    const QString workspace = m_dir.filePath(u"small.ssescope"_s);
+    QString exportError;
+    QString workspaceError;
+    bool exported = true;
+    bool saved = true;
+    {
+        NoRoomForFiles full;
+        exported = writeExportFile(figures, "route,p50\na,1\n", &exportError);
+        saved = Workspace().save(workspace, &workspaceError);
+    }
+    QVERIFY(!exported);
+    QVERIFY2(exportError.contains(u"File too large"_s), qPrintable(exportError));
+    QVERIFY(!QFile::exists(figures));
+    QVERIFY(!saved);
+    QVERIFY2(workspaceError.contains(u"File too large"_s), qPrintable(workspaceError));
+    QVERIFY(!QFile::exists(workspace));
+    // And with room, both are written.
+    QVERIFY2(writeExportFile(figures, "route,p50\na,1\n", &exportError), qPrintable(exportError));
+    QVERIFY2(Workspace().save(workspace, &workspaceError), qPrintable(workspaceError));
 }
 
 QTEST_MAIN(TestExportTargets)

@@ -1,5 +1,7 @@
 #include "ExportFile.h"
 
+#include "core/capture/OutputTarget.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -31,8 +33,10 @@ bool writeExportFile(const QString &path, const QByteArray &bytes, QString *erro
         *error = ExportText::tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = ExportText::tr("Cannot write %1: %2").arg(path, file.errorString());
+    QString reason;
+    if (file.write(bytes) != bytes.size() || !commitSaveFile(file, &reason)) {
+        *error = ExportText::tr("Cannot write %1: %2")
+                     .arg(path, reason.isEmpty() ? file.errorString() : reason);
         return false;
     }
     return true;

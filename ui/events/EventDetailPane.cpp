@@ -1,5 +1,6 @@
 #include "EventDetailPane.h"
 
+#include "core/capture/OutputTarget.h"
 #include "ui/common/VisibleText.h"
 #include "ui/session/DashboardSession.h"
 
@@ -250,11 +251,13 @@ void EventDetailPane::saveData(const QString &path)
     }
     const QByteArrayView bytes = m_session->store().at(row).data;
     QSaveFile file(path);
+    QString reason;
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), bytes.size()) != bytes.size()
-        || !file.commit()) {
+        || !commitSaveFile(file, &reason)) {
         QMessageBox::warning(this, tr("Save Event Data"),
             tr("Could not save the event to %1: %2")
-                .arg(QDir::toNativeSeparators(path), file.errorString()));
+                .arg(QDir::toNativeSeparators(path),
+                    reason.isEmpty() ? file.errorString() : reason));
     }
 }
 
