@@ -26,6 +26,10 @@ class DemoServer;
 //   (header lines for ever), flood_headers=1 (8 KiB header lines as fast as the
 //   socket drains, up to 1 GiB), big_header=BYTES (one header line that long),
 //   bomb=1 (a deflate body that inflates to 32 MiB).
+// Soak faults: chaos=MEAN & seed=S (drop each connection, cleanly between
+//   events, after a pseudo-random 1..2*MEAN events drawn from seed, the path
+//   and query and the resume point: a reproducible schedule; counted in
+//   DemoServer::chaosDrops(), off once DemoServer::setFaultsEnabled(false)).
 class DemoConnection final : public QObject
 {
     Q_OBJECT
@@ -50,6 +54,15 @@ private:
     void floodMore();
     void finish();
     bool moreEventsAllowed() const;
+    void planChaos();
+    bool chaosDue();
+
+public:
+    // A server restart: cut a stream cleanly between events (its bytes go out
+    // first). True when it was streaming, so the client will reconnect.
+    bool cutForRestart();
+
+private:
 
     QTcpSocket *m_socket;
     DemoServer *m_server;
@@ -72,6 +85,7 @@ private:
     quint64 m_next = 1; // number of the next event to send
     quint64 m_sentHere = 0; // events sent on this connection
     quint64 m_dueBase = 0;
+    qint64 m_chaosAfter = -1; // chaos: events on this connection before the drop
     QElapsedTimer m_clock;
     QTimer m_tick;
     QTimer m_heartbeat;
