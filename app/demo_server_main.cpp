@@ -125,12 +125,13 @@ int main(int argc, char *argv[])
     if (restartEvery > 0) {
         QObject::connect(
             &restartTimer, &QTimer::timeout, &server, [&] { server.restart(restartDown); });
-        QObject::connect(&server, &ssescope::demo::DemoServer::relistened, &app, [](bool listening) {
-            if (!listening) { // the port was taken meanwhile: a soak cannot go on
-                std::fprintf(stderr, "ssescope-demo-server: cannot listen again\n");
-                QCoreApplication::exit(1);
-            }
-        });
+        QObject::connect(
+            &server, &ssescope::demo::DemoServer::relistened, &app, [](bool listening) {
+                if (!listening) { // the port was taken meanwhile: a soak cannot go on
+                    std::fprintf(stderr, "ssescope-demo-server: cannot listen again\n");
+                    QCoreApplication::exit(1);
+                }
+            });
         restartTimer.start(restartEvery);
     }
     if (faultsFor > 0) {

@@ -63,7 +63,6 @@ public:
     bool cutForRestart();
 
 private:
-
     QTcpSocket *m_socket;
     DemoServer *m_server;
     QByteArray m_buffer;
