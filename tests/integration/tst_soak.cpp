@@ -189,8 +189,11 @@ void TestSoak::soakUnderFaults()
     qint64 rssBaseline = -1; // 10 s after the cap is reached
     qint64 rssMin = 0;
     qint64 rssMax = 0;
+    QList<qint64> timeline; // KiB, every 10 s
     const auto sampleRss = [&] {
         const qint64 rss = rssKiB();
+        if (clock.elapsed() / 10000 >= timeline.size())
+            timeline.append(rss);
         if (session.store().droppedEvents() == 0) {
             rssBeforeCap = rss;
             return;
@@ -292,6 +295,11 @@ void TestSoak::soakUnderFaults()
                              .arg(rssBaseline)
                              .arg(rssMin)
                              .arg(rssMax);
+
+    QStringList steps;
+    for (qint64 kib : std::as_const(timeline))
+        steps.append(QString::number(kib / 1024));
+    qInfo().noquote() << u"soak: RSS every 10 s (MiB): "_s + steps.join(u' ');
 
     QVERIFY2(problems.isEmpty(), problems.constData());
     QCOMPARE(lost, quint64(0));
