@@ -67,7 +67,8 @@ private Q_SLOTS:
 
         // With the faults off, no drop: the stream runs until the client goes.
         server.setFaultsEnabled(false);
-        const QList<quint64> calm = idsUntilClosed(server.port(), "/clock?rate=200&chaos=2", {}, 500);
+        const QList<quint64> calm
+            = idsUntilClosed(server.port(), "/clock?rate=200&chaos=2", {}, 500);
         QVERIFY(calm.size() > 4);
         QCOMPARE(server.chaosDrops(), quint64(3));
     }
