@@ -28,6 +28,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+// A sanitizer's quarantine and shadow memory grow on their own: RSS is reported, not checked.
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+
 constexpr int kServers = 4;
 constexpr qint64 kStoreCap = 100'000;
 constexpr int kRate = 10; // events per second per stream
@@ -334,6 +341,8 @@ void TestSoak::soakUnderFaults()
     QVERIFY(refused > 0); // restarts refused some attempts, counted apart
     QVERIFY2(rssBaseline > 0, "the store never reached its cap long enough");
     QVERIFY(session.store().droppedEvents() > 0);
+    if (kSanitized)
+        return;
     QVERIFY2(rssMax <= rssBaseline * 11 / 10 && rssMin >= rssBaseline * 9 / 10,
         qPrintable(u"RSS %1..%2 KiB against %3 KiB"_s.arg(rssMin).arg(rssMax).arg(rssBaseline)));
 }
