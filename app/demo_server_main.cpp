@@ -7,6 +7,7 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -41,7 +42,19 @@ int main(int argc, char *argv[])
         u"tls-cert"_s, Text::tr("Serve https with this PEM certificate."), u"file"_s);
     const QCommandLineOption keyOption(
         u"tls-key"_s, Text::tr("The certificate's PEM private key."), u"file"_s);
-    parser.addOptions({ portOption, bindOption, certOption, keyOption });
+    const QCommandLineOption restartEveryOption(u"restart-every"_s,
+        Text::tr("Soak fault: every MS milliseconds stop listening, cut every stream, and "
+                 "listen on the same port again after --restart-down."),
+        u"ms"_s, u"0"_s);
+    const QCommandLineOption restartDownOption(u"restart-down"_s,
+        Text::tr("How long a --restart-every restart refuses connections (default 500 ms)."),
+        u"ms"_s, u"500"_s);
+    const QCommandLineOption faultsForOption(u"faults-for"_s,
+        Text::tr("Stop the soak faults (restarts, chaos= drops) after S seconds, then print "
+                 "\"faults drops=N cuts=N restarts=N\" on standard output; 0 = never."),
+        u"s"_s, u"0"_s);
+    parser.addOptions({ portOption, bindOption, certOption, keyOption, restartEveryOption,
+        restartDownOption, faultsForOption });
     parser.process(app);
 
     QTextStream err(stderr);
@@ -99,5 +112,46 @@ int main(int argc, char *argv[])
                .arg(server.url(u"/"_s).toString())
         << '\n';
     err.flush();
+    const int restartEvery = parser.value(restartEveryOption).toInt();
+    const int restartDown = parser.value(restartDownOption).toInt();
+    const double faultsFor = parser.value(faultsForOption).toDouble();
+    if (restartEvery < 0 || restartDown < 0 || faultsFor < 0) {
+        err << "ssescope-demo-server: "
+            << Text::tr("--restart-every, --restart-down and --faults-for take positive numbers")
+            << '\n';
+        return 2;
+    }
+    QTimer restartTimer;
+    if (restartEvery > 0) {
+        QObject::connect(
+            &restartTimer, &QTimer::timeout, &server, [&] { server.restart(restartDown); });
+        QObject::connect(
+            &server, &ssescope::demo::DemoServer::relistened, &app, [](bool listening) {
+                if (!listening) { // the port was taken meanwhile: a soak cannot go on
+                    std::fprintf(stderr, "ssescope-demo-server: cannot listen again\n");
+                    QCoreApplication::exit(1);
+                }
+            });
+        restartTimer.start(restartEvery);
+    }
+    if (faultsFor > 0) {
+        QTimer::singleShot(static_cast<int>(faultsFor * 1000), &server, [&] {
+            restartTimer.stop();
+            server.setFaultsEnabled(false);
+            // Reported once listening again, so every cut is final.
+            const auto report = [&server] {
+                std::printf("faults drops=%llu cuts=%llu restarts=%llu\n",
+                    static_cast<unsigned long long>(server.chaosDrops()),
+                    static_cast<unsigned long long>(server.restartCuts()),
+                    static_cast<unsigned long long>(server.restarts()));
+                std::fflush(stdout);
+            };
+            if (server.isListening())
+                report();
+            else
+                QObject::connect(&server, &ssescope::demo::DemoServer::relistened, &server, report,
+                    Qt::SingleShotConnection);
+        });
+    }
     return app.exec();
 }

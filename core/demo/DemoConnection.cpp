@@ -4,8 +4,11 @@
 
 #include <QTcpSocket>
 
+#include <QHash>
+
 #include <algorithm>
 #include <cmath>
+#include <random>
 
 using namespace Qt::StringLiterals;
 
@@ -239,6 +242,7 @@ void DemoConnection::startStream(const DemoStreamInfo &info)
     const quint64 lastId = m_request.header("Last-Event-ID").toULongLong(&resumed);
     if (resumed)
         m_next = lastId + 1;
+    planChaos();
 
     // A finite stream the client already has in full: tell it to stop.
     if (m_count >= 0 && m_next > static_cast<quint64>(m_count)) {
@@ -382,8 +386,48 @@ void DemoConnection::sendHeartbeat()
     writeBody(": heartbeat\n");
 }
 
+void DemoConnection::planChaos()
+{
+    const qint64 mean = m_request.intParam(u"chaos"_s, 0);
+    if (mean <= 0)
+        return;
+    // Seeded by the seed, the stream (path and query) and where it resumes:
+    // the same run drops at the same events every time.
+    const quint64 seed = static_cast<quint64>(m_request.intParam(u"seed"_s, 1));
+    const QByteArray &where = m_request.target;
+    std::seed_seq sequence { static_cast<quint32>(seed), static_cast<quint32>(seed >> 32),
+        static_cast<quint32>(qHash(where, 0)), static_cast<quint32>(m_next),
+        static_cast<quint32>(m_next >> 32) };
+    std::mt19937_64 random(sequence);
+    m_chaosAfter = std::uniform_int_distribution<qint64>(1, 2 * mean)(random);
+}
+
+bool DemoConnection::chaosDue()
+{
+    if (m_chaosAfter < 0 || m_sentHere < static_cast<quint64>(m_chaosAfter))
+        return false;
+    m_chaosAfter = -1;
+    if (!m_server->m_faultsEnabled)
+        return false;
+    ++m_server->m_chaosDrops;
+    m_cutResponse = true; // no terminating chunk: the response is cut
+    finish();
+    return true;
+}
+
+bool DemoConnection::cutForRestart()
+{
+    const bool streaming = m_streaming && !m_finished;
+    m_cutResponse = true;
+    m_dripQueue.clear();
+    finish();
+    return streaming;
+}
+
 void DemoConnection::sendEvent()
 {
+    if (chaosDue())
+        return;
     if (m_dropAfter >= 0 && m_sentHere >= static_cast<quint64>(m_dropAfter)) {
         if (m_request.flag(u"drop_mid"_s)) {
             const QByteArray event = renderEvent(m_info.stream, m_next, m_request, m_size);

@@ -33,6 +33,10 @@ class DemoServer;
 //   garbage_bytes=N (N bytes of junk that is no SSE at all, then the end),
 //   byte_per_s=1 (the ticker's bytes one per second), false_gzip=1
 //   (Content-Encoding: gzip on a body that is plain text).
+// Soak faults: chaos=MEAN & seed=S (drop each connection, cleanly between
+//   events, after a pseudo-random 1..2*MEAN events drawn from seed, the path
+//   and query and the resume point: a reproducible schedule; counted in
+//   DemoServer::chaosDrops(), off once DemoServer::setFaultsEnabled(false)).
 class DemoConnection final : public QObject
 {
     Q_OBJECT
@@ -59,7 +63,15 @@ private:
     bool moreEventsAllowed() const;
     bool startHostile();
     void pumpHostile();
+    void planChaos();
+    bool chaosDue();
 
+public:
+    // A server restart: cut a stream cleanly between events (its bytes go out
+    // first). True when it was streaming, so the client will reconnect.
+    bool cutForRestart();
+
+private:
     QTcpSocket *m_socket;
     DemoServer *m_server;
     QByteArray m_buffer;
@@ -81,6 +93,7 @@ private:
     quint64 m_next = 1; // number of the next event to send
     quint64 m_sentHere = 0; // events sent on this connection
     quint64 m_dueBase = 0;
+    qint64 m_chaosAfter = -1; // chaos: events on this connection before the drop
     QElapsedTimer m_clock;
     QTimer m_tick;
     QTimer m_heartbeat;

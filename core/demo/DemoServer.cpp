@@ -3,6 +3,8 @@
 #include "core/demo/DemoConnection.h"
 
 #include <QTcpSocket>
+#include <QThread>
+#include <QTimer>
 #if QT_CONFIG(ssl)
 #include <QSslConfiguration>
 #include <QSslServer>
@@ -56,7 +58,31 @@ bool DemoServer::enableTls(const QSslCertificate &certificate, const QSslKey &ke
 
 bool DemoServer::listen(const QHostAddress &address, quint16 port)
 {
+    m_address = address;
     return m_server->listen(address, port);
+}
+
+void DemoServer::restart(int downMs)
+{
+    if (!m_server->isListening() || !m_faultsEnabled)
+        return;
+    const quint16 port = m_server->serverPort();
+    m_server->close(); // attempts are refused until it listens again
+    ++m_restarts;
+    const auto connections = findChildren<DemoConnection *>(Qt::FindDirectChildrenOnly);
+    for (DemoConnection *connection : connections) {
+        if (connection->cutForRestart())
+            ++m_restartCuts;
+    }
+    QTimer::singleShot(std::max(0, downMs), this, [this, port] {
+        bool ok = false;
+        for (int attempt = 0; attempt < 50 && !ok; ++attempt) { // a moment for the port
+            ok = m_server->listen(m_address, port);
+            if (!ok)
+                QThread::msleep(20);
+        }
+        Q_EMIT relistened(ok);
+    });
 }
 
 QUrl DemoServer::url(const QString &pathAndQuery) const

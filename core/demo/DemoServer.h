@@ -35,7 +35,22 @@ public:
     // Per "key" query parameter: how many requests carried it (fail_first uses it).
     int countRequest(const QString &key);
 
+    // Soak faults. A restart: the listener goes away, every connection is
+    // cut between events, and after downMs it listens on the same port again
+    // (connection attempts meanwhile are refused). restartCuts() counts the
+    // streams so cut, chaosDrops() the chaos=MEAN drops; with faults off
+    // neither happens (the soak's calm end).
+    void restart(int downMs);
+    bool isListening() const { return m_server->isListening(); }
+    void setFaultsEnabled(bool enabled) { m_faultsEnabled = enabled; }
+    bool faultsEnabled() const { return m_faultsEnabled; }
+    quint64 chaosDrops() const { return m_chaosDrops; }
+    quint64 restartCuts() const { return m_restartCuts; }
+    quint64 restarts() const { return m_restarts; }
+
 Q_SIGNALS:
+    void relistened(bool ok);
+
     void requestReceived(const QByteArray &method, const QByteArray &target);
 
 private:
@@ -48,6 +63,11 @@ private:
     QHash<QString, int> m_requestsPerKey;
     int m_openConnections = 0;
     quint64 m_requests = 0;
+    bool m_faultsEnabled = true;
+    quint64 m_chaosDrops = 0;
+    quint64 m_restartCuts = 0;
+    quint64 m_restarts = 0;
+    QHostAddress m_address;
 
     friend class DemoConnection;
 };

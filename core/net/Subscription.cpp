@@ -12,6 +12,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QScopedValueRollback>
 #include <QThread>
 
 #include <algorithm>
@@ -24,6 +25,17 @@ namespace ssescope {
 namespace {
 
 constexpr qsizetype kReadChunkBytes = 64 * 1024;
+
+// One read buffer per network thread, shared by all its subscriptions: a read
+// is parsed before the next one starts, and the parser keeps no view into it.
+// A buffer per subscription was 64 KiB a stream whose pages the replay bursts
+// after reconnections faulted in one by one: under the soak (500 streams,
+// tests/integration/tst_soak) RSS grew by a third past the store's cap.
+QByteArray &threadReadBuffer()
+{
+    thread_local QByteArray buffer(kReadChunkBytes, Qt::Uninitialized);
+    return buffer;
+}
 // A read loop hands its events over at least this often, so that one large
 // read cannot grow the subscription's own batch past the batcher's limits.
 constexpr qint64 kPublishBytes = 256 * 1024;
@@ -136,7 +148,6 @@ Subscription::Subscription(StreamId id, SubscriptionConfig config, NetworkShardP
     m_parser.setLastEventId(m_config.lastEventId);
     if (m_config.latency.source == LatencySource::Auto)
         m_autoDetector.emplace();
-    m_readBuffer.resize(kReadChunkBytes);
     m_watchdog.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
     connect(&m_watchdog, &QTimer::timeout, this, &Subscription::handleWatchdogTimeout);
@@ -410,15 +421,24 @@ void Subscription::handleReadyRead()
     const ChunkStamp stamp = stampNow(++m_chunkIndex);
     bool any = false;
     // Read into one reused buffer: readAll() allocates per read and was both
-    // slower and several times hungrier when measured on loopback.
+    // slower and several times hungrier when measured on loopback. Should a
+    // callback ever read another stream on this thread meanwhile, that one
+    // gets a buffer of its own.
+    thread_local bool threadBufferInUse = false;
+    QByteArray ownBuffer;
+    const bool shared = !threadBufferInUse;
+    if (!shared)
+        ownBuffer.resize(kReadChunkBytes);
+    QByteArray &buffer = shared ? threadReadBuffer() : ownBuffer;
+    const QScopedValueRollback inUse(threadBufferInUse, true);
     for (;;) {
-        const qint64 n = reply->read(m_readBuffer.data(), m_readBuffer.size());
+        const qint64 n = reply->read(buffer.data(), buffer.size());
         if (n <= 0)
             break;
         any = true;
         m_counters.bytes += static_cast<quint64>(n);
         m_bytesSinceEvent += static_cast<quint64>(n); // before feed: an event it ends resets it
-        m_parser.feed(QByteArrayView(m_readBuffer.constData(), n), stamp);
+        m_parser.feed(QByteArrayView(buffer.constData(), n), stamp);
         if (m_reply != reply) // a parse callback ended the connection
             break;
         if (m_outBatch.bytes() >= kPublishBytes || m_outBatch.eventCount() >= kPublishEvents) {

@@ -125,7 +125,6 @@ private:
     bool m_saidNoEvent = false;
     quint64 m_chunkIndex = 0;
     qint64 m_openSinceNs = 0; // steady time the current connection opened, 0 if not open
-    QByteArray m_readBuffer;
     QString m_tlsDetail;
     EventBatch m_outBatch;
     EventBatch::SharedTexts m_sharedTexts; // kept across batches: one copy per change
