@@ -53,7 +53,8 @@ QNetworkAccessManager *NetworkShardPool::acquire(
         protocol = Protocol::Http2;
     } else if (protocol == Protocol::Probing) {
         return nullptr; // protocolLearned() follows
-    } else if (protocol == Protocol::Unknown && url.scheme().compare(u"https", Qt::CaseInsensitive) == 0) {
+    } else if (protocol == Protocol::Unknown
+        && url.scheme().compare(u"https", Qt::CaseInsensitive) == 0) {
         // This stream's connection finds out, by ALPN, what the origin speaks.
         protocol = Protocol::Probing;
         m_protocols.insert(key, protocol);
