@@ -62,9 +62,9 @@ public:
             && run({ QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
                 path(name + QStringLiteral(".csr")), QStringLiteral("-CA"), caFile(),
                 QStringLiteral("-CAkey"), path(QStringLiteral("ca.key")),
-                QStringLiteral("-set_serial"), QString::number(++m_serial),
-                QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
-                ext.fileName(), QStringLiteral("-out"), path(name + QStringLiteral(".pem")) });
+                QStringLiteral("-set_serial"), QString::number(++m_serial), QStringLiteral("-days"),
+                QStringLiteral("2"), QStringLiteral("-extfile"), ext.fileName(),
+                QStringLiteral("-out"), path(name + QStringLiteral(".pem")) });
     }
 
     QSslCertificate certificate(const QString &name) const

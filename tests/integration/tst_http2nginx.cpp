@@ -29,14 +29,14 @@ private:
     qint64 acceptedConnections()
     {
         QNetworkAccessManager manager; // a fresh one: its own new connection
-        QNetworkReply *reply = manager.get(QNetworkRequest(m_routes.proxyUrl().resolved(
-            QUrl(u"/nginx-status"_s))));
+        QNetworkReply *reply
+            = manager.get(QNetworkRequest(m_routes.proxyUrl().resolved(QUrl(u"/nginx-status"_s))));
         if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
             return -1;
         reply->deleteLater();
         // "server accepts handled requests\n 12 12 40 \n"
-        const QRegularExpressionMatch match
-            = QRegularExpression(u"requests\\s+(\\d+)\\s"_s).match(QString::fromLatin1(reply->readAll()));
+        const QRegularExpressionMatch match = QRegularExpression(u"requests\\s+(\\d+)\\s"_s)
+                                                  .match(QString::fromLatin1(reply->readAll()));
         return match.hasMatch() ? match.captured(1).toLongLong() : -1;
     }
 
@@ -47,8 +47,8 @@ private:
         return c;
     }
 
-    static int countIn(const StreamManager &manager, const QList<StreamId> &ids,
-        SubscriptionState state)
+    static int countIn(
+        const StreamManager &manager, const QList<StreamId> &ids, SubscriptionState state)
     {
         return int(std::count_if(ids.cbegin(), ids.cend(),
             [&](StreamId id) { return manager.status(id).state == state; }));
@@ -107,7 +107,8 @@ private Q_SLOTS:
         // The demo server cuts each response after 7 events; nginx resets the
         // HTTP/2 stream, and the next request carries Last-Event-ID.
         for (int i = 0; i < 5; ++i)
-            ids.append(manager.addSubscription(tlsConfig(u"/ticker?rate=100&count=30&drop_after=7"_s)));
+            ids.append(
+                manager.addSubscription(tlsConfig(u"/ticker?rate=100&count=30&drop_after=7"_s)));
         for (StreamId id : ids) {
             QTRY_COMPARE_WITH_TIMEOUT(recorder.lastState(id), SubscriptionState::Closed, 30000);
             QCOMPARE(recorder.ids(id), numbers(1, 30)); // no gap, no duplicate

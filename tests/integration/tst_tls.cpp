@@ -2,6 +2,7 @@
 // and so is trusting a private CA (caFile). The demo server serves https on
 // loopback with the self-signed test certificate in tests/data/tls, and, for
 // the CA file, with certificates made by openssl at test time.
+#include "CliProcess.h"
 #include "StreamRecorder.h"
 #include "TestCertificates.h"
 
@@ -106,6 +107,26 @@ private Q_SLOTS:
         QVERIFY2(message.contains(u"host name"_s, Qt::CaseInsensitive), qPrintable(message));
         qInfo("%s", qPrintable(message));
         QCOMPARE(recorder.eventCount(id), 0);
+    }
+
+    void cliTrustsItsCacert()
+    {
+        const QString url = m_privateCaServer.url(u"/ticker?rate=0&count=3"_s).toString();
+        const CliRun trusted
+            = CliRun::run({ u"--no-reconnect"_s, u"--cacert"_s, m_certificates.caFile(), url });
+        QVERIFY2(trusted.err.contains("\"state\":\"open\""), trusted.err.constData());
+        QVERIFY2(!trusted.err.contains("TLS"), trusted.err.constData());
+        QCOMPARE(trusted.out.count("\"id\":\""), 3);
+
+        const CliRun untrusted = CliRun::run({ u"--no-reconnect"_s, url });
+        QVERIFY2(untrusted.exitCode != 0, untrusted.err.constData());
+        QVERIFY2(untrusted.err.contains("TLS handshake with 127.0.0.1"), untrusted.err.constData());
+        QCOMPARE(untrusted.out.count("\"id\":\""), 0);
+
+        const CliRun missing
+            = CliRun::run({ u"--cacert"_s, m_certificates.path(u"no-such-ca.pem"_s), url });
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains("Cannot read the CA file"), missing.err.constData());
     }
 
     void unreadableCaFileFailsWithASentence()
