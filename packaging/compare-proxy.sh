@@ -7,10 +7,15 @@
 #   compare-proxy: ready http://127.0.0.1:PROXY_PORT demo=http://127.0.0.1:DEMO_PORT
 # and runs until SIGTERM or SIGINT (Ctrl+C), then stops both and removes the
 # directory.
-#   compare-proxy.sh [--demo-server PATH] [--port N] [--print-urls]
+#   compare-proxy.sh [--demo-server PATH] [--port N] [--print-urls] [--tls]
 #     --demo-server PATH  the ssescope-demo-server binary (default: build/dev/app/)
 #     --port N            nginx on this port instead of a free one
 #     --print-urls        also list the five routes' URLs for /ticker?rate=20
+#     --tls               also an https listener with http2 on the next port
+#                         (packaging/nginx/http2-tls.conf.template), unbuffered,
+#                         with a CA and a certificate for 127.0.0.1 and localhost
+#                         made by openssl now; the ready line then ends with
+#                         " tls=https://127.0.0.1:TLS_PORT ca=PREFIX/tls/ca.pem"
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -19,6 +24,7 @@ nginx=${NGINX:-/usr/sbin/nginx}
 demo_server=$root/build/dev/app/ssescope-demo-server
 port=
 print_urls=0
+tls=0
 routes=(unbuffered buffered accel gzip chunked)
 
 usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed -e '$d' -e 's/^# \{0,1\}//'; }
@@ -29,6 +35,7 @@ while [ $# -gt 0 ]; do
         --port) port=${2:?--port needs a number}; shift 2 ;;
         --port=*) port=${1#*=}; shift ;;
         --print-urls) print_urls=1; shift ;;
+        --tls) tls=1; shift ;;
         -h | --help) usage; exit 0 ;;
         *) echo "compare-proxy: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
     esac
@@ -88,13 +95,39 @@ for _ in $(seq 100); do # at most 10 s
 done
 [ -n "$demo_port" ] || fail "the demo server printed no port within 10 s"
 
+# 1b. With --tls: a CA, and a server certificate it signed for 127.0.0.1 and
+# localhost, both valid for two days (ECDSA P-256: fast to make).
+if [ "$tls" = 1 ]; then
+    command -v openssl >/dev/null || fail "--tls needs openssl; packaging/install-deps.sh installs it"
+    mkdir -p "$prefix/tls"
+    (
+        cd "$prefix/tls"
+        curve=(-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes)
+        openssl req -x509 "${curve[@]}" -keyout ca.key -out ca.pem -days 2 \
+            -subj "/CN=SSE Scope compare-proxy test CA" \
+            -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign
+        openssl req "${curve[@]}" -keyout server.key -out server.csr -subj /CN=localhost
+        printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' >server.ext
+        openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -set_serial 2 -days 2 \
+            -extfile server.ext -out server.pem
+    ) >"$prefix/openssl.log" 2>&1 || fail "openssl could not make the test certificates: $(cat "$prefix/openssl.log")"
+fi
+
 # 2. nginx on a free port: nginx cannot pick one itself, so take one nobody
 # listens on now and try again should another program take it first.
 port_in_use() { ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 start_nginx() {
     local p=$1
+    local tls_include=
+    if [ "$tls" = 1 ]; then
+        port_in_use $((p + 1)) && return 1
+        sed -e "s|@PREFIX@|$prefix|g" -e "s|@TLS_PORT@|$((p + 1))|g" \
+            "$here/nginx/http2-tls.conf.template" >"$prefix/http2-tls.conf"
+        tls_include="include $prefix/http2-tls.conf;"
+    fi
     sed -e "s|@PREFIX@|$prefix|g" -e "s|@PORT@|$p|g" -e "s|@UPSTREAM@|127.0.0.1:$demo_port|g" \
+        -e "s|@TLS_INCLUDE@|$tls_include|g" \
         "$here/nginx/compare-routes.conf.template" >"$prefix/nginx.conf"
     : >"$prefix/error.log"
     # -e: the error log before the configuration is read, which would otherwise
@@ -102,7 +135,8 @@ start_nginx() {
     "${orphan_guard[@]}" "$nginx" -p "$prefix" -c "$prefix/nginx.conf" -e "$prefix/error.log" 2>>"$prefix/error.log" &
     nginx_pid=$!
     for _ in $(seq 100); do # at most 10 s
-        listening "$p" && kill -0 "$nginx_pid" 2>/dev/null && return 0
+        listening "$p" && { [ "$tls" = 0 ] || listening $((p + 1)); } \
+            && kill -0 "$nginx_pid" 2>/dev/null && return 0
         kill -0 "$nginx_pid" 2>/dev/null || { wait "$nginx_pid" 2>/dev/null || true; nginx_pid=; return 1; }
         sleep 0.1
     done
@@ -121,7 +155,9 @@ else
 fi
 
 proxy=http://127.0.0.1:$port
-echo "compare-proxy: ready $proxy demo=http://127.0.0.1:$demo_port"
+tls_fields=
+[ "$tls" = 1 ] && tls_fields=" tls=https://127.0.0.1:$((port + 1)) ca=$prefix/tls/ca.pem"
+echo "compare-proxy: ready $proxy demo=http://127.0.0.1:$demo_port$tls_fields"
 if [ "$print_urls" = 1 ]; then
     for route in "${routes[@]}"; do
         printf '  %-11s %s/%s/ticker?rate=20\n' "$route" "$proxy" "$route"

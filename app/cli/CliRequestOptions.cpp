@@ -46,6 +46,8 @@ CliRequestOptions::CliRequestOptions()
           tr("Seconds to wait for response headers (default 15)."), u"s"_s, Measure::Seconds,
           kMaxSeconds)
     , insecure({ u"insecure"_s }, tr("Do not verify TLS certificates."))
+    , caCert({ u"cacert"_s },
+          tr("Also trust the PEM certificates in this file for https (a private CA)."), u"file"_s)
     , compressed({ u"compressed"_s },
           tr("Accept compressed responses (proxies may then hold events back)."))
     , latency({ u"latency"_s },
@@ -65,8 +67,8 @@ CliRequestOptions::CliRequestOptions()
 QList<const CliOption *> CliRequestOptions::rows() const
 {
     return { &header, &method, &data, &dataFile, &lastEventId, &policy, &retry, &maxAttempts,
-        &readTimeout, &connectTimeout, &insecure, &compressed, &latency, &latencyUnit, &clockOffset,
-        &noReconnect };
+        &readTimeout, &connectTimeout, &insecure, &caCert, &compressed, &latency, &latencyUnit,
+        &clockOffset, &noReconnect };
 }
 
 QList<QCommandLineOption> CliRequestOptions::all() const
@@ -100,6 +102,9 @@ CliOptionError CliRequestOptions::apply(
     if (const CliOptionError error = applyReconnection(parser, base))
         return error;
     base->ignoreTlsErrors = insecure.value(parser);
+    base->caFile = caCert.value(parser);
+    if (const QString problem = SubscriptionConfig::caFileProblem(base->caFile); !problem.isEmpty())
+        return CliOptionError(problem);
     base->allowCompression = compressed.value(parser);
     return applyLatency(parser, latencyOut);
 }

@@ -39,6 +39,7 @@ public:
     NumberOption readTimeout;
     NumberOption connectTimeout;
     FlagOption insecure;
+    TextOption caCert;
     FlagOption compressed;
     TextOption latency;
     ChoiceOption<TimeUnit> latencyUnit;

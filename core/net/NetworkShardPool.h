@@ -14,31 +14,69 @@ class QUrl;
 
 namespace ssescope {
 
-// Qt 6.4's QNetworkAccessManager keeps at most six HTTP/1.1 connections per
-// host:port and queues further requests silently forever; QHttp1Configuration
-// only arrives in 6.5. So streams are spread over managers, at most six per
-// host:port on each. A manager costs one HTTP thread, created lazily by Qt.
+// Spreads streams over QNetworkAccessManagers. A manager costs one HTTP thread
+// (created lazily by Qt) and keeps its own connections.
+//
+// HTTP/1.1: Qt 6.4 keeps at most six connections per host:port on a manager
+// and queues further requests silently forever (QHttp1Configuration only
+// arrives in 6.5), so a manager takes at most six streams per origin.
+//
+// HTTP/2: one connection carries many streams, so a manager takes up to
+// kHttp2StreamsPerManager per origin, on one connection. An origin counts as
+// HTTP/2 once a reply from it said so (Http2WasUsedAttribute) or when the
+// subscription asked for prior knowledge. Over https Qt negotiates the
+// protocol by ALPN: while the first connection to an unknown https origin is
+// being made, further streams to it wait for the answer (acquire() returns
+// nullptr and protocolLearned() follows) rather than each opening a
+// connection and a thread of its own.
 // Lives on the network thread.
 class NetworkShardPool final : public QObject
 {
     Q_OBJECT
 public:
     static constexpr int kHttp1StreamsPerManager = 6;
-    // One h2 connection carries many streams, but Qt 6.4 queues requests past
-    // the server's SETTINGS limit (often 100) forever instead of opening a
-    // second connection: stay below it.
-    static constexpr int kHttp2StreamsPerManager = 90;
+    // Streams on one HTTP/2 connection. Qt 6.4 neither exposes the server's
+    // SETTINGS_MAX_CONCURRENT_STREAMS nor opens a second connection past it:
+    // requests beyond it would queue silently. 100 is not above common server
+    // limits (nginx 128, Apache mod_http2 and nghttp2 100, Go 250).
+    static constexpr int kHttp2StreamsPerManager = 100;
+
+    enum class Protocol { Unknown, Probing, Http1, Http2 };
 
     explicit NetworkShardPool(QObject *parent = nullptr);
     ~NetworkShardPool() override;
     Q_DISABLE_COPY_MOVE(NetworkShardPool)
 
-    QNetworkAccessManager *acquire(const QUrl &url, bool http2);
-    void release(QNetworkAccessManager *manager, const QUrl &url, bool http2);
+    // A manager for one request to url, or nullptr when the request must wait
+    // for protocolLearned() (the first connection to this https origin is
+    // still finding out whether it speaks HTTP/2). The caller that gets a
+    // manager for an unknown https origin is the probe: it reports back with
+    // learnProtocol() or release().
+    // tlsTag: streams whose TLS settings differ (a CA file, ignored errors)
+    // never share a manager for the same origin, since Qt would let them
+    // share its connection.
+    QNetworkAccessManager *acquire(
+        const QUrl &url, bool http2PriorKnowledge, const QString &tlsTag = {});
+    void release(QNetworkAccessManager *manager, const QUrl &url, bool http2PriorKnowledge,
+        const QString &tlsTag = {});
+    // What a reply on manager said about its origin's protocol.
+    void learnProtocol(QNetworkAccessManager *manager, const QUrl &url, bool http2);
+    Protocol protocol(const QUrl &url) const { return m_protocols.value(originKey(url, false)); }
 
     int managerCount() const { return static_cast<int>(m_shards.size()); }
+    // Managers that carry at least one stream now.
+    int busyManagerCount() const;
     // This thread's TCP sockets as the kernel sees them (HeaderFloodGuard).
     tcpsockets::Census *socketCensus() { return &m_socketCensus; }
+
+Q_SIGNALS:
+    // Streams that got nullptr from acquire() for this origin may try again.
+    void protocolLearned(const QString &origin);
+
+public:
+    // scheme://host:port; prior knowledge (h2c) is an origin of its own, as
+    // Qt keeps its connections apart.
+    static QString originKey(const QUrl &url, bool http2PriorKnowledge);
 
 private:
     struct Shard
@@ -46,9 +84,11 @@ private:
         QNetworkAccessManager *manager = nullptr;
         QHash<QString, int> streamsPerOrigin;
     };
-    static QString originKey(const QUrl &url, bool http2);
+    void endProbe(QNetworkAccessManager *manager, const QString &key);
 
     std::vector<Shard> m_shards;
+    QHash<QString, Protocol> m_protocols;
+    QHash<QString, QNetworkAccessManager *> m_probes; // origin -> the probe's manager
     tcpsockets::Census m_socketCensus;
     QTimer *m_orphanProbe; // probes attempts that ended while their headers were pending
 };

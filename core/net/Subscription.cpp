@@ -9,11 +9,15 @@
 #include "core/sse/Utf8.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QScopedValueRollback>
 #include <QThread>
+#if QT_CONFIG(ssl)
+#include <QSslCertificate>
+#endif
 
 #include <algorithm>
 #include <utility>
@@ -159,6 +163,12 @@ Subscription::Subscription(StreamId id, SubscriptionConfig config, NetworkShardP
     });
     if (!m_direct)
         connect(m_batcher, &EventBatcher::roomAvailable, this, &Subscription::resumeReading);
+    connect(m_pool, &NetworkShardPool::protocolLearned, this, [this](const QString &origin) {
+        if (m_waitingForProtocol && origin == NetworkShardPool::originKey(m_currentUrl, false)) {
+            m_waitingForProtocol = false;
+            sendRequest(m_waitingMessage);
+        }
+    });
 }
 
 Subscription::~Subscription()
@@ -168,8 +178,24 @@ Subscription::~Subscription()
 
 void Subscription::start()
 {
-    if (m_status.state == SubscriptionState::Idle)
-        connectNow();
+    if (m_status.state != SubscriptionState::Idle)
+        return;
+    if (const QString problem = SubscriptionConfig::caFileProblem(m_config.caFile);
+        !problem.isEmpty()) {
+        ++m_counters.errors;
+        endFor(SubscriptionState::Failed, problem);
+        return;
+    }
+#if QT_CONFIG(ssl)
+    if (!m_config.caFile.isEmpty()) {
+        QFile file(m_config.caFile);
+        if (file.open(QIODevice::ReadOnly)) {
+            m_sslConfiguration = QSslConfiguration::defaultConfiguration();
+            m_sslConfiguration.addCaCertificates(QSslCertificate::fromDevice(&file, QSsl::Pem));
+        }
+    }
+#endif
+    connectNow();
 }
 
 void Subscription::pause()
@@ -270,10 +296,24 @@ void Subscription::sendRequest(const QString &statusMessage)
         QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     if (m_config.http2PriorKnowledge)
         request.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
+#if QT_CONFIG(ssl)
+    if (!m_sslConfiguration.isNull())
+        request.setSslConfiguration(m_sslConfiguration);
+#endif
 
     // The shard is chosen for the origin actually connected to: Qt's limit of
     // six connections applies there, not to the configured URL.
-    m_manager = m_pool->acquire(m_currentUrl, m_config.http2PriorKnowledge);
+    m_manager = m_pool->acquire(m_currentUrl, m_config.http2PriorKnowledge, tlsTag());
+    if (!m_manager) {
+        // Another stream's connection is learning whether this origin speaks
+        // HTTP/2; protocolLearned() sends this request (or the watchdog ends it).
+        m_waitingForProtocol = true;
+        m_waitingMessage = statusMessage;
+        setStatus(SubscriptionState::Connecting,
+            tr("Waiting for the first connection to %1 to tell whether it speaks HTTP/2.")
+                .arg(m_currentUrl.authority()));
+        return;
+    }
     QNetworkReply *reply = (m_currentMethod == "GET" && m_currentBody.isEmpty())
         ? m_manager->get(request)
         : m_manager->sendCustomRequest(request, m_currentMethod, m_currentBody);
@@ -301,6 +341,17 @@ void Subscription::sendRequest(const QString &statusMessage)
     setStatus(SubscriptionState::Connecting, statusMessage);
 }
 
+// Qt shares a manager's connection to an origin between requests whatever
+// their TLS settings: one verified with another stream's CA, or not verified
+// at all, must not carry this one.
+QString Subscription::tlsTag() const
+{
+    if (m_currentUrl.scheme().compare(u"https", Qt::CaseInsensitive) != 0)
+        return {};
+    return (m_config.ignoreTlsErrors ? u"insecure:"_s : QString())
+        + (m_config.caFile.isEmpty() ? QString() : u"ca="_s + m_config.caFile);
+}
+
 SubscriptionCounters Subscription::counters() const
 {
     SubscriptionCounters now = m_counters;
@@ -322,6 +373,7 @@ void Subscription::dropReply()
 
 void Subscription::abandonReply()
 {
+    m_waitingForProtocol = false;
     if (!m_reply)
         return;
     QNetworkReply *reply = m_reply;
@@ -339,7 +391,7 @@ void Subscription::abandonReply()
         },
         Qt::QueuedConnection);
     reply->deleteLater();
-    m_pool->release(m_manager, m_currentUrl, m_config.http2PriorKnowledge);
+    m_pool->release(m_manager, m_currentUrl, m_config.http2PriorKnowledge, tlsTag());
     m_manager = nullptr;
 }
 
@@ -352,6 +404,10 @@ Subscription::Verdict Subscription::evaluateResponse()
         return Verdict::Pending;
     const int status = statusAttribute.toInt();
     m_status.httpStatus = status;
+    if (!m_config.http2PriorKnowledge) {
+        m_pool->learnProtocol(m_manager, m_currentUrl,
+            m_reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool());
+    }
     m_headerGuard.headersComplete();
     if (isFollowedRedirect(status) && m_reply->hasRawHeader("Location")) {
         followRedirect(status);

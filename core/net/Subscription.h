@@ -12,6 +12,10 @@
 #include <QByteArray>
 #include <QObject>
 #include <QPointer>
+#include <QtNetwork/qtnetworkglobal.h>
+#if QT_CONFIG(ssl)
+#include <QSslConfiguration>
+#endif
 #include <QTimer>
 
 class QNetworkAccessManager;
@@ -63,6 +67,7 @@ private:
     void connectNow();
     void sendRequest(const QString &statusMessage);
     qint64 untilHeadersMs() const;
+    QString tlsTag() const;
     void handleMetaDataChanged();
     void handleReadyRead();
     void handleFinished();
@@ -126,6 +131,12 @@ private:
     quint64 m_chunkIndex = 0;
     qint64 m_openSinceNs = 0; // steady time the current connection opened, 0 if not open
     QString m_tlsDetail;
+#if QT_CONFIG(ssl)
+    QSslConfiguration m_sslConfiguration; // null unless caFile adds certificates
+#endif
+    // acquire() said wait: another stream is learning the origin's protocol.
+    bool m_waitingForProtocol = false;
+    QString m_waitingMessage; // the Connecting sentence to show once it sends
     EventBatch m_outBatch;
     EventBatch::SharedTexts m_sharedTexts; // kept across batches: one copy per change
     LatencyExtractor m_latency; // on this thread, so the owner never parses an event

@@ -1,6 +1,11 @@
 #include "SubscriptionConfig.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QtNetwork/qtnetworkglobal.h>
+#if QT_CONFIG(ssl)
+#include <QSslCertificate>
+#endif
 #include <QJsonArray>
 
 #include <algorithm>
@@ -76,6 +81,7 @@ QJsonObject SubscriptionConfig::toJson() const
         { u"maxRedirects"_s, maxRedirects },
         { u"allowCompression"_s, allowCompression },
         { u"ignoreTlsErrors"_s, ignoreTlsErrors },
+        { u"caFile"_s, caFile },
         { u"http2PriorKnowledge"_s, http2PriorKnowledge },
         { u"readBufferBytes"_s, readBufferBytes },
         { u"maxEventBytes"_s, maxEventBytes },
@@ -136,6 +142,7 @@ std::optional<SubscriptionConfig> SubscriptionConfig::fromJson(
     config.maxRedirects = static_cast<int>(integer(json, u"maxRedirects"_s, defaults.maxRedirects));
     config.allowCompression = json.value(u"allowCompression"_s).toBool(false);
     config.ignoreTlsErrors = json.value(u"ignoreTlsErrors"_s).toBool(false);
+    config.caFile = json.value(u"caFile"_s).toString();
     config.http2PriorKnowledge = json.value(u"http2PriorKnowledge"_s).toBool(false);
     config.readBufferBytes = integer(json, u"readBufferBytes"_s, defaults.readBufferBytes);
     config.maxEventBytes = integer(json, u"maxEventBytes"_s, defaults.maxEventBytes);
@@ -205,6 +212,22 @@ QString SubscriptionConfig::headerLineError(QByteArrayView headerName, QByteArra
                   "HTTP headers cannot carry.")
             .arg(visible(headerName));
     return {};
+}
+
+QString SubscriptionConfig::caFileProblem(const QString &path)
+{
+    if (path.isEmpty())
+        return {};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return tr("Cannot read the CA file %1: %2.").arg(path, file.errorString());
+#if QT_CONFIG(ssl)
+    if (QSslCertificate::fromDevice(&file, QSsl::Pem).isEmpty())
+        return tr("The CA file %1 holds no PEM certificate.").arg(path);
+    return {};
+#else
+    return tr("This build has no TLS support: the CA file %1 cannot be used.").arg(path);
+#endif
 }
 
 QString SubscriptionConfig::validationError() const

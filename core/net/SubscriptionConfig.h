@@ -50,6 +50,9 @@ struct SubscriptionConfig
     int maxRedirects = 5;
     bool allowCompression = false; // compression makes proxies hold events back
     bool ignoreTlsErrors = false;
+    // PEM certificates trusted for this subscription's https, besides the
+    // system's (curl's --cacert, for a private CA or a self-signed server).
+    QString caFile;
     bool http2PriorKnowledge = false; // h2c without upgrade; only for servers known to speak it
     qint64 readBufferBytes = 1024 * 1024; // restores TCP backpressure on HTTP/1.1
     qint64 maxEventBytes = 64 * 1024 * 1024; // a longer line or event is dropped and reported
@@ -71,6 +74,9 @@ struct SubscriptionConfig
     // and validationError(); names shown with control characters escaped.
     static QString headerLineError(QByteArrayView headerName, QByteArrayView value);
     bool isSecretHeader(QByteArrayView headerName) const;
+    // Empty when caFile is empty or holds at least one PEM certificate;
+    // otherwise why not, in one sentence naming the file.
+    static QString caFileProblem(const QString &path);
     QString displayName() const;
 
     Q_DECLARE_TR_FUNCTIONS(SubscriptionConfig)

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 #include <QTest>
 
@@ -30,7 +31,8 @@ class NginxRoutes final
 public:
     static constexpr int ReadyTimeoutMs = 20000;
 
-    NginxRoutes()
+    // extraArguments: more of compare-proxy.sh's options, e.g. --tls.
+    explicit NginxRoutes(const QStringList &extraArguments = {})
     {
         if (!isInstalled()) {
             m_why = QStringLiteral("nginx is not installed (%1); packaging/install-deps.sh "
@@ -50,7 +52,8 @@ public:
                 ::_exit(1);
         });
         m_process.start(QStringLiteral(SSESCOPE_SOURCE_DIR "/packaging/compare-proxy.sh"),
-            { QStringLiteral("--demo-server"), QStringLiteral(SSESCOPE_DEMO_SERVER) });
+            QStringList { QStringLiteral("--demo-server"), QStringLiteral(SSESCOPE_DEMO_SERVER) }
+                + extraArguments);
         if (!m_process.waitForStarted(5000)) {
             m_why = QStringLiteral("packaging/compare-proxy.sh did not start: %1")
                         .arg(m_process.errorString());
@@ -67,8 +70,14 @@ public:
                     // compare-proxy: ready http://127.0.0.1:PORT demo=http://127.0.0.1:PORT
                     const QList<QByteArray> fields = out.mid(at, end - at).split(' ');
                     m_base = QUrl(QString::fromLatin1(fields.value(2)));
-                    if (fields.value(3).startsWith("demo="))
-                        m_demo = QUrl(QString::fromLatin1(fields.value(3).mid(5)));
+                    for (const QByteArray &field : fields.mid(3)) {
+                        if (field.startsWith("demo="))
+                            m_demo = QUrl(QString::fromLatin1(field.mid(5)));
+                        else if (field.startsWith("tls="))
+                            m_tls = QUrl(QString::fromLatin1(field.mid(4)));
+                        else if (field.startsWith("ca="))
+                            m_caFile = QString::fromLocal8Bit(field.mid(3));
+                    }
                     if (m_base.isValid() && m_base.port() > 0)
                         return;
                     m_why = QStringLiteral("packaging/compare-proxy.sh printed an unreadable "
@@ -117,6 +126,10 @@ public:
     // The demo server itself, without nginx in between.
     QUrl direct(const QString &pathAndQuery) const { return m_demo.resolved(QUrl(pathAndQuery)); }
     QUrl proxyUrl() const { return m_base; }
+    // With --tls: the https + http2 listener (unbuffered, straight to the demo
+    // server), and the PEM file of the CA that signed its certificate.
+    QUrl tls(const QString &pathAndQuery) const { return m_tls.resolved(QUrl(pathAndQuery)); }
+    QString caFile() const { return m_caFile; }
     // The process group of the script, nginx and the demo server (0 when none).
     qint64 processGroup() const { return m_process.processId(); }
 
@@ -138,6 +151,8 @@ private:
     QProcess m_process;
     QUrl m_base;
     QUrl m_demo;
+    QUrl m_tls;
+    QString m_caFile;
     QString m_why;
 };
 

@@ -16,6 +16,8 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void curlTypedIntoUrlFieldFillsTheDialog();
     void authHelpersBuildTheHeader();
     void tlsWarningShowsWithTheOptIn();
+    void caFileIsCheckedAndKept();
     void latencyPreviewTestsTheLastEvent();
     void autoDetectIsTheDefaultAndPreviews();
     void everyControlHasAnAccessibleName();
@@ -161,6 +164,35 @@ void TestSubscribeDialog::tlsWarningShowsWithTheOptIn()
     QVERIFY(warning->isHidden());
     dialog.findChild<QCheckBox *>(u"ignoreTls"_s)->setChecked(true);
     QVERIFY(!warning->isHidden());
+}
+
+void TestSubscribeDialog::caFileIsCheckedAndKept()
+{
+    SubscribeDialog dialog;
+    dialog.findChild<QLineEdit *>(u"url"_s)->setText(u"https://127.0.0.1:1/x"_s);
+    auto *caFile = dialog.findChild<QLineEdit *>(u"caFile"_s);
+    QVERIFY(caFile);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    caFile->setText(dir.filePath(u"missing.pem"_s));
+    QVERIFY(!ok(dialog)->isEnabled());
+    QVERIFY2(dialog.validationError().startsWith(u"Cannot read the CA file"_s),
+        qPrintable(dialog.validationError()));
+    QFile notPem(dir.filePath(u"not.pem"_s));
+    QVERIFY(notPem.open(QIODevice::WriteOnly));
+    notPem.write("not a certificate\n");
+    notPem.close();
+    caFile->setText(notPem.fileName());
+    QVERIFY(dialog.validationError().contains(u"holds no PEM certificate"_s));
+    const QString pem = QFINDTESTDATA("../data/tls/localhost-cert.pem");
+    QVERIFY(!pem.isEmpty());
+    caFile->setText(pem);
+    QVERIFY2(ok(dialog)->isEnabled(), qPrintable(dialog.validationError()));
+    QCOMPARE(dialog.config().caFile, pem);
+
+    SubscribeDialog again;
+    again.setConfig(dialog.config());
+    QCOMPARE(again.findChild<QLineEdit *>(u"caFile"_s)->text(), pem);
 }
 
 void TestSubscribeDialog::latencyPreviewTestsTheLastEvent()

@@ -34,6 +34,7 @@ private Q_SLOTS:
         config.maxRedirects = 2;
         config.allowCompression = true;
         config.ignoreTlsErrors = true;
+        config.caFile = u"/etc/ssescope/private-ca.pem"_s;
         config.http2PriorKnowledge = true;
         config.readBufferBytes = 4096;
         config.maxEventBytes = 1000;
@@ -55,6 +56,7 @@ private Q_SLOTS:
         QCOMPARE(back->reconnect.kind, ReconnectPolicyKind::Strict);
         QCOMPARE(back->reconnect.reconnect, false);
         QCOMPARE(back->maxEventBytes, qint64(1000));
+        QCOMPARE(back->caFile, u"/etc/ssescope/private-ca.pem"_s);
         // Latency settings are per subscription: each stream says where its send time is.
         QCOMPARE(back->latency.source, LatencySource::JsonPointer);
         QCOMPARE(back->latency.expression, u"/ts"_s);

@@ -89,6 +89,7 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
     , m_ignoreTls(named(new QCheckBox(tr("&Ignore TLS certificate errors"), this), u"ignoreTls"_s,
           tr("Ignore TLS certificate errors")))
     , m_tlsWarning(named(new QLabel(this), u"tlsWarning"_s, tr("TLS warning")))
+    , m_caFile(named(new QLineEdit(this), u"caFile"_s, tr("CA certificate file")))
     , m_latencySource(named(new QComboBox(this), u"latencySource"_s, tr("Latency source")))
     , m_latencyExpression(
           named(new QLineEdit(this), u"latencyExpression"_s, tr("Latency expression")))
@@ -238,6 +239,8 @@ QWidget *SubscribeDialog::createConnectionTab()
     connectionForm->addRow(QString(), m_compression);
     connectionForm->addRow(QString(), m_ignoreTls);
     connectionForm->addRow(QString(), m_tlsWarning);
+    m_caFile->setPlaceholderText(tr("PEM file of a private CA to trust (optional)"));
+    connectionForm->addRow(tr("CA &file"), m_caFile);
     auto *latencyRow = new QHBoxLayout;
     latencyRow->addWidget(m_latencySource);
     latencyRow->addWidget(m_latencyExpression, 1);
@@ -245,7 +248,7 @@ QWidget *SubscribeDialog::createConnectionTab()
     connectionForm->addRow(tr("La&tency from"), latencyRow);
     connectionForm->addRow(QString(), m_latencyPreview);
     if (auto *label
-        = qobject_cast<QLabel *>(connectionForm->itemAt(10, QFormLayout::LabelRole)->widget()))
+        = qobject_cast<QLabel *>(connectionForm->itemAt(11, QFormLayout::LabelRole)->widget()))
         label->setBuddy(m_latencySource);
     return connection;
 }
@@ -273,7 +276,8 @@ void SubscribeDialog::connectFields(QPushButton *paste)
         revalidate();
     });
     m_url->installEventFilter(this);
-    for (QLineEdit *edit : { m_name, m_authUser, m_authSecret, m_lastEventId, m_latencyExpression })
+    for (QLineEdit *edit :
+        { m_name, m_authUser, m_authSecret, m_lastEventId, m_latencyExpression, m_caFile })
         connect(edit, &QLineEdit::textChanged, this, &SubscribeDialog::revalidate);
     connect(m_method, &QComboBox::currentTextChanged, this, &SubscribeDialog::revalidate);
     connect(m_authKind, &QComboBox::currentIndexChanged, this, &SubscribeDialog::updateAuthFields);
@@ -366,6 +370,7 @@ void SubscribeDialog::setConfig(const SubscriptionConfig &config)
     m_reconnect->setChecked(config.reconnect.reconnect);
     m_compression->setChecked(config.allowCompression);
     m_ignoreTls->setChecked(config.ignoreTlsErrors);
+    m_caFile->setText(config.caFile);
     m_latencySource->setCurrentIndex(m_latencySource->findData(int(config.latency.source)));
     m_latencyExpression->setText(config.latency.expression);
     m_latencyUnit->setCurrentIndex(m_latencyUnit->findData(int(config.latency.unit)));
@@ -402,6 +407,7 @@ SubscriptionConfig SubscribeDialog::buildConfig(QString *error) const
     config.idleTimeoutMs = qint64(m_idleTimeout->value()) * 1000;
     config.allowCompression = m_compression->isChecked();
     config.ignoreTlsErrors = m_ignoreTls->isChecked();
+    config.caFile = m_caFile->text().trimmed();
     config.latency.source = LatencySource(m_latencySource->currentData().toInt());
     config.latency.expression = m_latencyExpression->text();
     config.latency.unit = TimeUnit(m_latencyUnit->currentData().toInt());
@@ -429,6 +435,7 @@ SubscriptionConfig SubscribeDialog::buildConfig(QString *error) const
     if (auth == BasicAuth && m_authUser->text().contains(u':'))
         fail(tr("A Basic user name cannot contain a colon."));
     fail(SubscriptionConfig::headerLineError("Last-Event-ID", config.lastEventId));
+    fail(SubscriptionConfig::caFileProblem(config.caFile));
     if (config.latency.source == LatencySource::JsonPointer
         || config.latency.source == LatencySource::Regex) {
         QString latencyError;

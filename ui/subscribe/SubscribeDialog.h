@@ -88,6 +88,7 @@ private:
     QCheckBox *m_compression;
     QCheckBox *m_ignoreTls;
     QLabel *m_tlsWarning;
+    QLineEdit *m_caFile;
     QComboBox *m_latencySource;
     QLineEdit *m_latencyExpression;
     QComboBox *m_latencyUnit;
