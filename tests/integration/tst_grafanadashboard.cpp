@@ -96,15 +96,15 @@ private Q_SLOTS:
         process.start(QStringLiteral(SSESCOPE_CLI),
             { u"direct="_s + m_server.url(u"/ticker?rate=40"_s).toString(),
                 u"slow="_s + m_server.url(u"/ticker?rate=40&drip=1"_s).toString(), u"--pair"_s,
-                u"direct,slow"_s, u"--latency"_s, u"json:/ts"_s, u"--metrics"_s,
-                u"127.0.0.1:0"_s, u"-o"_s, u"/dev/null"_s });
+                u"direct,slow"_s, u"--latency"_s, u"json:/ts"_s, u"--metrics"_s, u"127.0.0.1:0"_s,
+                u"-o"_s, u"/dev/null"_s });
         QVERIFY(process.waitForStarted());
         const QUrl metrics = metricsUrl(process);
         QVERIFY(metrics.isValid());
 
         // Scrapes until every family has samples (the quantiles need events).
-        const QRegularExpression sample(u"^(ssescope_[a-z_]+)\\{([^}]*)\\} "_s,
-            QRegularExpression::MultilineOption);
+        const QRegularExpression sample(
+            u"^(ssescope_[a-z_]+)\\{([^}]*)\\} "_s, QRegularExpression::MultilineOption);
         const QRegularExpression labelName(u"([a-zA-Z_]+)=\""_s);
         QSet<QString> served;
         QSet<QString> servedLabels;

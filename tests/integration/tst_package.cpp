@@ -63,8 +63,8 @@ private Q_SLOTS:
         const QStringList debs = QDir(out).entryList({ u"*.deb"_s }, QDir::Files);
         QCOMPARE(debs.size(), 1);
         m_deb = QDir(out).filePath(debs.first());
-        QCOMPARE(debs.first(),
-            u"ssescope_%1_amd64.deb"_s.arg(QStringLiteral(SSESCOPE_PROJECT_VERSION)));
+        QCOMPARE(
+            debs.first(), u"ssescope_%1_amd64.deb"_s.arg(QStringLiteral(SSESCOPE_PROJECT_VERSION)));
         m_root = m_dir.filePath(u"root"_s);
         const Result extract = run(u"dpkg-deb"_s, { u"-x"_s, m_deb, m_root });
         QVERIFY2(extract.exitCode == 0, extract.err.constData());
@@ -83,8 +83,8 @@ private Q_SLOTS:
         QStringList names;
         for (const QString &dependency : line.split(u',', Qt::SkipEmptyParts))
             names.append(dependency.trimmed().section(u' ', 0, 0));
-        for (const char *needed : { "libc6", "libqt6core6", "libqt6network6", "libqt6widgets6",
-                 "libqt6charts6" })
+        for (const char *needed :
+            { "libc6", "libqt6core6", "libqt6network6", "libqt6widgets6", "libqt6charts6" })
             QVERIFY2(names.contains(QLatin1String(needed)), qPrintable(line));
         for (const QString &name : names) {
             QVERIFY2(name.startsWith(u"lib"_s), qPrintable(line));
@@ -113,7 +113,8 @@ private Q_SLOTS:
         QVERIFY2(entry.startsWith("[Desktop Entry]\n"), qPrintable(desktop));
         QVERIFY(entry.contains("\nExec=ssescope "));
         QVERIFY(entry.contains("\nIcon=ssescope\n"));
-        const QByteArray icon = readFile(installed(u"usr/share/icons/hicolor/scalable/apps/ssescope.svg"_s));
+        const QByteArray icon
+            = readFile(installed(u"usr/share/icons/hicolor/scalable/apps/ssescope.svg"_s));
         QVERIFY(icon.contains("<svg"));
         const QString validator = QStandardPaths::findExecutable(u"desktop-file-validate"_s);
         if (!validator.isEmpty()) {
@@ -127,7 +128,8 @@ private Q_SLOTS:
         const QString metainfo
             = installed(u"usr/share/metainfo/io.github.ssescope.SseScope.metainfo.xml"_s);
         const QByteArray xml = readFile(metainfo);
-        QVERIFY2(xml.contains("<launchable type=\"desktop-id\">io.github.ssescope.SseScope.desktop<"),
+        QVERIFY2(
+            xml.contains("<launchable type=\"desktop-id\">io.github.ssescope.SseScope.desktop<"),
             qPrintable(metainfo));
         QVERIFY(xml.contains("<release version=\"" SSESCOPE_PROJECT_VERSION "\""));
         // --no-net: offline, as CI is.
