@@ -111,7 +111,7 @@ private Q_SLOTS:
             = installed(u"usr/share/applications/io.github.ssescope.SseScope.desktop"_s);
         const QByteArray entry = readFile(desktop);
         QVERIFY2(entry.startsWith("[Desktop Entry]\n"), qPrintable(desktop));
-        QVERIFY(entry.contains("\nExec=ssescope "));
+        QVERIFY(entry.contains("\nExec=ssescope\n"));
         QVERIFY(entry.contains("\nIcon=ssescope\n"));
         const QByteArray icon
             = readFile(installed(u"usr/share/icons/hicolor/scalable/apps/ssescope.svg"_s));
