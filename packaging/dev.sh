@@ -7,6 +7,7 @@
 #   packaging/dev.sh test-asan   the same suite under AddressSanitizer + UBSan (what CI adds)
 #   packaging/dev.sh bench   build in Release and print BENCH lines
 #   packaging/dev.sh build   install what is missing and build only
+#   packaging/dev.sh package build the Debian package (Release) and print its path and size
 #   packaging/dev.sh format  apply .clang-format to every C++ file (CTest's format_check checks it)
 #   packaging/dev.sh tidy    clang-tidy (.clang-tidy) over every C++ source of the dev build
 set -euo pipefail
@@ -93,6 +94,20 @@ case "$cmd" in
         configure_and_build release --bench
         "$here/run-benchmarks.sh" "$root/build/release" "$@"
         ;;
+    package)
+        # The release preset, only the programs and their man pages (no
+        # benchmarks), then CPack into build/package.
+        "$here/install-deps.sh"
+        cmake --preset release -S "$root" >/dev/null
+        cmake --build --preset release -j "$jobs" \
+            --target ssescope ssescope-cli ssescope-demo-server ssescope_man_pages
+        rm -rf "$root/build/package"
+        cpack -G DEB --config "$root/build/release/CPackConfig.cmake" -B "$root/build/package" >/dev/null
+        deb=$(ls "$root"/build/package/*.deb)
+        echo "$deb"
+        echo "size: $(stat -c %s "$deb") bytes ($(du -h "$deb" | cut -f1)); installed: $(dpkg-deb -f "$deb" Installed-Size) KiB"
+        echo "Depends: $(dpkg-deb -f "$deb" Depends)"
+        ;;
     format)
         cd "$root"
         git ls-files -z -- 'core/*.cpp' 'core/*.h' 'ui/*.cpp' 'ui/*.h' 'app/*.cpp' 'app/*.h' \
@@ -106,7 +121,7 @@ case "$cmd" in
             | xargs -P "$jobs" -n 8 clang-tidy -p build/dev --quiet "$@"
         ;;
     *)
-        echo "usage: packaging/dev.sh run [--compare-proxy]|test|test-asan|bench|build|format|tidy" >&2
+        echo "usage: packaging/dev.sh run [--compare-proxy]|test|test-asan|bench|build|package|format|tidy" >&2
         exit 2
         ;;
 esac

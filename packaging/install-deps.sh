@@ -14,6 +14,7 @@ packages=(
     clang-format # CTest's format_check keeps the tree in .clang-format's style
     nginx-light # Debian starts its own nginx service on port 80 too; ours never uses it
     openssl # test certificates (tst_tls, tst_http2nginx, compare-proxy.sh --tls)
+    dpkg-dev appstream desktop-file-utils # the .deb: dpkg-shlibdeps, and tst_package's validators
 )
 if [ "${1:-}" = --bench ]; then
     packages+=(curl)

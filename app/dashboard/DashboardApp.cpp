@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <optional>
 
 #include <cstdio>
 #if defined(__GLIBC__)
@@ -52,8 +53,32 @@ const char *missingDisplayReason()
     return nullptr;
 }
 
+// --help and --version answer on the terminal, display or not: read from argv
+// before the window's QApplication exists. Returns the exit code, or nothing
+// when the window should start (bad arguments are reported once it does, so
+// that Qt's own options such as -platform are taken out first).
+static std::optional<int> answerWithoutWindow(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    QString error;
+    const auto options = DashboardOptions::parse(arguments, &error);
+    if (options && options->version) {
+        std::printf("ssescope %s\n", SSESCOPE_VERSION_STRING);
+        return 0;
+    }
+    if (!options && error.isEmpty()) {
+        std::fputs(qPrintable(DashboardOptions::usage()), stdout);
+        return 0;
+    }
+    return std::nullopt;
+}
+
 int runDashboard(int argc, char *argv[])
 {
+    if (const auto code = answerWithoutWindow(argc, argv))
+        return *code;
     if (const char *reason = missingDisplayReason()) {
         std::fprintf(stderr,
             "ssescope: cannot open the window: %s. To record streams without a window, "

@@ -9,9 +9,9 @@ namespace ssescope::ui {
 QString DashboardOptions::usage()
 {
     return QCoreApplication::translate("DashboardOptions",
-        "usage: ssescope [--demo] [--workspace FILE] [--open CAPTURE] [--max-events N]\n"
-        "                [--max-memory MIB] [--latency SPEC] [--compressed] [--compare]\n"
-        "                [URL | NAME=URL] ...\n"
+        "usage: ssescope [--help] [--version] [--demo] [--workspace FILE] [--open CAPTURE]\n"
+        "                [--max-events N] [--max-memory MIB] [--latency SPEC] [--compressed]\n"
+        "                [--compare] [URL | NAME=URL] ...\n"
         "--latency reads each URL's send time from json:/POINTER, regex:PATTERN, id, auto\n"
         "(the default: a time field found in the first events) or none.\n"
         "With no arguments SSE Scope starts its demo server on loopback and shows its streams.\n"
@@ -84,6 +84,8 @@ std::optional<DashboardOptions> DashboardOptions::parse(
                 return std::nullopt;
             }
             options.latency = *latency;
+        } else if (arg == u"-v" || arg == u"--version") {
+            options.version = true;
         } else if (arg == u"-h" || arg == u"--help") {
             *error = QString();
             return std::nullopt;

@@ -26,6 +26,7 @@ struct DashboardOptions
     // --compressed: every URL given accepts compressed responses, as
     // ssescope-cli's option does (a compressing proxy may then hold events).
     bool compressed = false;
+    bool version = false; // --version: print the version and exit
 
     // Whether the embedded demo server should start and be subscribed to.
     bool wantsDemo() const

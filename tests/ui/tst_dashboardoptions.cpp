@@ -54,6 +54,9 @@ void TestDashboardOptions::parses()
     QVERIFY2(options, qPrintable(error));
     QVERIFY(options->streams.at(0).allowCompression && options->streams.at(1).allowCompression);
     QVERIFY(DashboardOptions::usage().contains(u"--compare"_s));
+    options = DashboardOptions::parse({ u"ssescope"_s, u"--version"_s }, &error);
+    QVERIFY(options && options->version);
+    QVERIFY(DashboardOptions::usage().contains(u"--version"_s));
 }
 
 void TestDashboardOptions::latencyAppliesToEveryUrl_data()
