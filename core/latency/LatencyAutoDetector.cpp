@@ -55,9 +55,15 @@ TimeUnit unitByMagnitude(double value)
 
 bool withinWindow(qint64 epochNs, qint64 nowNs)
 {
-    // Compared this way round so that a date in 1678 cannot overflow.
-    return epochNs >= nowNs - LatencyAutoDetector::kWindowNs
-        && epochNs <= nowNs + LatencyAutoDetector::kWindowNs;
+    // The window's ends saturate: "now" comes from the arrival time, which an
+    // imported capture can set anywhere in qint64 (found by fuzz_latency).
+    qint64 from = 0;
+    qint64 to = 0;
+    if (qSubOverflow(nowNs, LatencyAutoDetector::kWindowNs, &from))
+        from = std::numeric_limits<qint64>::min();
+    if (qAddOverflow(nowNs, LatencyAutoDetector::kWindowNs, &to))
+        to = std::numeric_limits<qint64>::max();
+    return epochNs >= from && epochNs <= to;
 }
 
 // The unit the value would be read in, if it is a send time near now.
