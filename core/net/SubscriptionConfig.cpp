@@ -56,7 +56,9 @@ QJsonObject SubscriptionConfig::toJson() const
         secretArray.append(QString::fromUtf8(secret));
     return QJsonObject {
         { u"name"_s, name },
-        { u"url"_s, url.toString() },
+        // Fully encoded: the default decodes "%20" in a query to a space, which
+        // fromJson's strict parsing then refuses (found by fuzz_workspace).
+        { u"url"_s, url.toString(QUrl::FullyEncoded) },
         { u"method"_s, QString::fromLatin1(method) },
         { u"headers"_s, headerArray },
         { u"secretHeaders"_s, secretArray },

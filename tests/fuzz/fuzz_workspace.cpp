@@ -5,6 +5,8 @@
 
 #include "core/session/Workspace.h"
 
+#include <cstdio>
+
 using namespace ssescope;
 
 extern "C" int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -29,6 +31,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     keep.keepSecrets = true;
     QString againError;
     const auto again = Workspace::fromJson(keep.toJson(), &againError);
+    if (!again)
+        std::fprintf(stderr, "saved workspace does not load: %s\n%s\n",
+            qUtf8Printable(againError), keep.toJson().constData());
     SSESCOPE_FUZZ_CHECK(again.has_value());
     SSESCOPE_FUZZ_CHECK(again->streams.size() == workspace->streams.size());
     for (qsizetype i = 0; i < again->streams.size(); ++i)

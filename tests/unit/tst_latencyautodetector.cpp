@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace ssescope;
 using namespace Qt::StringLiterals;
 
@@ -156,6 +158,32 @@ private Q_SLOTS:
         QCOMPARE(detector.eventsSeen(), seen);
         if (detector.verdict() == LatencyAutoDetector::Verdict::Found)
             QCOMPARE(detector.found().expression, u"/ts"_s);
+    }
+
+    // Arrival times at the ends of qint64 (an imported capture can hold any):
+    // the window around "now" saturates instead of overflowing. Crashes found
+    // by fuzz_latency (UBSan: signed overflow in withinWindow).
+    void arrivalAtTheEndsOfTime_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<qint64>("nowNs");
+        constexpr qint64 kMin = std::numeric_limits<qint64>::min();
+        constexpr qint64 kMax = std::numeric_limits<qint64>::max();
+        const QByteArray iso = R"({"sent_at":"2023-11-14T22:13:20Z","n":{"t":1}})";
+        QTest::newRow("fuzz crash: iso date, now at min") << iso << kMin;
+        QTest::newRow("iso date, now at max") << iso << kMax;
+        QTest::newRow("milliseconds, now at min") << QByteArray(R"({"ts":1795618302347})") << kMin;
+        QTest::newRow("milliseconds, now at max") << QByteArray(R"({"ts":1795618302347})") << kMax;
+    }
+
+    void arrivalAtTheEndsOfTime()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(qint64, nowNs);
+        // A send time in 2023 or 2026 is nowhere near either end: nothing found.
+        QVERIFY(!LatencyAutoDetector::detectIn(data, nowNs));
+        LatencyAutoDetector detector;
+        QCOMPARE(detector.offer(data, nowNs), LatencyAutoDetector::Verdict::Pending);
     }
 
     void autoSpecRoundTrips()
