@@ -13,6 +13,7 @@ packages=(
     qt6-tools-dev qt6-l10n-tools # lupdate, for the update_translations target only
     clang-format # CTest's format_check keeps the tree in .clang-format's style
     nginx-light # Debian starts its own nginx service on port 80 too; ours never uses it
+    clang libclang-rt-14-dev # packaging/dev.sh fuzz: clang++ -fsanitize=fuzzer and its runtime
 )
 if [ "${1:-}" = --bench ]; then
     packages+=(curl)

@@ -140,7 +140,17 @@ std::optional<LatencyConfig> LatencyAutoDetector::detectIn(
     if (ambiguous)
         *ambiguous = false;
     // The cheapest refusal first: most non-JSON events end here.
-    const QByteArrayView trimmed = data.trimmed();
+    // JSON's own whitespace only: trimmed() also drops \v and \f, which
+    // QJsonDocument then never sees but the extractor's scanner refuses, so a
+    // pointer would be "found" that reads nothing (found by fuzz_latency).
+    const auto isJsonSpace = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    };
+    QByteArrayView trimmed = data;
+    while (!trimmed.isEmpty() && isJsonSpace(trimmed.front()))
+        trimmed = trimmed.sliced(1);
+    while (!trimmed.isEmpty() && isJsonSpace(trimmed.back()))
+        trimmed.chop(1);
     if (trimmed.isEmpty() || trimmed.front() != '{' || trimmed.size() > kMaxEventBytes)
         return std::nullopt;
     const QJsonDocument document

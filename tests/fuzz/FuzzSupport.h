@@ -35,8 +35,8 @@ inline QByteArray rawInput(const uint8_t *data, size_t size)
 
 } // namespace ssescope::fuzz
 
-#define SSESCOPE_FUZZ_CHECK(condition)                                                            \
-    do {                                                                                          \
-        if (!(condition))                                                                         \
-            ssescope::fuzz::fail(#condition);                                                     \
+#define SSESCOPE_FUZZ_CHECK(condition)                                                             \
+    do {                                                                                           \
+        if (!(condition))                                                                          \
+            ssescope::fuzz::fail(#condition);                                                      \
     } while (false)

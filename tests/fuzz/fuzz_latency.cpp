@@ -37,7 +37,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const qsizetype specEnd = input.indexOf('\n');
     const QByteArrayView spec
         = specEnd < 0 ? QByteArrayView(input) : QByteArrayView(input).first(specEnd);
-    QByteArrayView rest = specEnd < 0 ? QByteArrayView() : QByteArrayView(input).sliced(specEnd + 1);
+    QByteArrayView rest
+        = specEnd < 0 ? QByteArrayView() : QByteArrayView(input).sliced(specEnd + 1);
     const qsizetype idEnd = rest.indexOf('\n');
     const QByteArrayView id = idEnd < 0 ? QByteArrayView() : rest.first(idEnd);
     const QByteArrayView eventData = idEnd < 0 ? rest : rest.sliced(idEnd + 1);
@@ -55,8 +56,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         LatencyConfig withUnit = *config;
         withUnit.unit = unit;
         const auto again = LatencyConfig::fromSpec(withUnit.toSpec(), nullptr);
-        SSESCOPE_FUZZ_CHECK(again && again->source == config->source
-            && again->expression == config->expression);
+        SSESCOPE_FUZZ_CHECK(
+            again && again->source == config->source && again->expression == config->expression);
         const auto fromJson = LatencyConfig::fromJson(withUnit.toJson(), nullptr);
         SSESCOPE_FUZZ_CHECK(fromJson && fromJson->source == withUnit.source
             && fromJson->expression == withUnit.expression && fromJson->unit == withUnit.unit);
@@ -65,7 +66,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const auto latency = extractor.latencyMs(id, eventData, now);
         if (latency)
             SSESCOPE_FUZZ_CHECK(std::isfinite(*latency));
-        SSESCOPE_FUZZ_CHECK(extractor.hits() + extractor.misses() == (extractor.isEnabled() ? 1u : 0u));
+        SSESCOPE_FUZZ_CHECK(
+            extractor.hits() + extractor.misses() == (extractor.isEnabled() ? 1u : 0u));
     }
 
     // The pointer parser on its own, and on the data.

@@ -48,8 +48,8 @@ public:
     }
 
 private:
-    void record(quint64 seq, QByteArrayView type, QByteArrayView id, QByteArrayView data,
-        quint64 bytes)
+    void record(
+        quint64 seq, QByteArrayView type, QByteArrayView id, QByteArrayView data, quint64 bytes)
     {
         // Sequence numbers count events from 1 without gaps.
         SSESCOPE_FUZZ_CHECK(seq == lastSeq + 1);
@@ -90,8 +90,7 @@ Run parse(QByteArrayView input, const std::vector<qsizetype> &cuts, SseParserLim
     const QByteArray rest = input.sliced(from).toByteArray();
     parser.feed(rest, ChunkStamp { 0, 0, ++chunk });
     return { recorder.items, recorder.longestData, recorder.wireBytes, recorder.events,
-        parser.midEvent(),
-        parser.lastEventId() };
+        parser.midEvent(), parser.lastEventId() };
 }
 
 } // namespace

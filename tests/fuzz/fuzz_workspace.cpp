@@ -32,8 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     QString againError;
     const auto again = Workspace::fromJson(keep.toJson(), &againError);
     if (!again)
-        std::fprintf(stderr, "saved workspace does not load: %s\n%s\n",
-            qUtf8Printable(againError), keep.toJson().constData());
+        std::fprintf(stderr, "saved workspace does not load: %s\n%s\n", qUtf8Printable(againError),
+            keep.toJson().constData());
     SSESCOPE_FUZZ_CHECK(again.has_value());
     SSESCOPE_FUZZ_CHECK(again->streams.size() == workspace->streams.size());
     for (qsizetype i = 0; i < again->streams.size(); ++i)

@@ -100,6 +100,9 @@ private Q_SLOTS:
         found("big payload", bigPayload(32 * 1024), u"/ts"_s, TimeUnit::Milliseconds);
         none("too big", bigPayload(LatencyAutoDetector::kMaxEventBytes));
         found("whitespace", "  \n{ \"ts\" : 1795618302340 }\n", u"/ts"_s, TimeUnit::Milliseconds);
+        // Not JSON whitespace: the extractor would read nothing there (fuzz_latency).
+        none("fuzz crash: vertical tab before", "\x0b{\"ts\":1795618302340}");
+        none("form feed after", "{\"ts\":1795618302340}\x0c");
     }
 
     void detectsOneEvent()

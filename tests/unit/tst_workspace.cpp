@@ -89,8 +89,8 @@ void TestWorkspace::loadedUrlsSaveAndLoadBack_data()
 void TestWorkspace::loadedUrlsSaveAndLoadBack()
 {
     QFETCH(QString, url);
-    const QByteArray json = "{\"ssescopeWorkspace\":1,\"streams\":[{\"url\":\"" + url.toUtf8()
-        + "\"}]}";
+    const QByteArray json
+        = "{\"ssescopeWorkspace\":1,\"streams\":[{\"url\":\"" + url.toUtf8() + "\"}]}";
     QString error;
     const auto loaded = Workspace::fromJson(json, &error);
     QVERIFY2(loaded, qPrintable(error));
