@@ -37,7 +37,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     SSESCOPE_FUZZ_CHECK(again.has_value());
     SSESCOPE_FUZZ_CHECK(again->streams.size() == workspace->streams.size());
     for (qsizetype i = 0; i < again->streams.size(); ++i)
-        SSESCOPE_FUZZ_CHECK(again->streams[i].url == workspace->streams[i].url);
+        // As requested: QUrl keeps a '#' inside a fragment apart from its "%23",
+        // though both name the same URL (and the fragment is never sent).
+        SSESCOPE_FUZZ_CHECK(
+            again->streams[i].url.toEncoded() == workspace->streams[i].url.toEncoded());
     SSESCOPE_FUZZ_CHECK(again->chartWindowMinutes == workspace->chartWindowMinutes);
     SSESCOPE_FUZZ_CHECK(again->windowGeometry == workspace->windowGeometry);
     return 0;
