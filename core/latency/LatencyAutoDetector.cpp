@@ -168,6 +168,10 @@ std::optional<LatencyConfig> LatencyAutoDetector::detectIn(
     config.source = LatencySource::JsonPointer;
     config.expression = candidates.front().pointer;
     config.unit = candidates.front().unit;
+    // Found only if the extractor reads it too: with a repeated key QJsonDocument
+    // keeps the last value and the pointer scan the first (found by fuzz_latency).
+    if (!LatencyExtractor(config).sendTimeNs({}, trimmed))
+        return std::nullopt;
     return config;
 }
 

@@ -103,6 +103,8 @@ private Q_SLOTS:
         // Not JSON whitespace: the extractor would read nothing there (fuzz_latency).
         none("fuzz crash: vertical tab before", "\x0b{\"ts\":1795618302340}");
         none("form feed after", "{\"ts\":1795618302340}\x0c");
+        none("fuzz crash: repeated key, first out of range",
+            "{\"timestamp\":17000000000,\"ts\":17000000000000000000,\"ts\":1795618302340}");
     }
 
     void detectsOneEvent()
