@@ -63,6 +63,11 @@ void TestWorkspace::rejects_data()
     QTest::newRow("bad stream") << QByteArray(
         "{\"ssescopeWorkspace\":1,\"streams\":[{\"url\":\"ftp://x/y\"}]}")
                                 << u"Stream 1"_s;
+    // A number beyond qint64 was cast as is (UBSan, found by fuzz_workspace).
+    QTest::newRow("fuzz crash: maxRedirects beyond qint64") << QByteArray(
+        "{\"ssescopeWorkspace\":1,\"streams\":[{\"url\":\"http://h/s\","
+        "\"maxRedirects\":38888888888888888888888888888888888888888888888888888888}]}")
+                                                            << u"Stream 1"_s;
 }
 
 void TestWorkspace::rejects()
