@@ -6,6 +6,8 @@
 #   packaging/dev.sh test    install what is missing, build, run the whole CTest suite
 #   packaging/dev.sh test-asan   the same suite under AddressSanitizer + UBSan (what CI adds)
 #   packaging/dev.sh bench   build in Release and print BENCH lines
+#   packaging/dev.sh fuzz [SECONDS]   build the libFuzzer targets (clang) and run each
+#                            SECONDS (60) from tests/fuzz/corpus; fails if one crashed
 #   packaging/dev.sh build   install what is missing and build only
 #   packaging/dev.sh package build the Debian package (Release) and print its path and size
 #   packaging/dev.sh format  apply .clang-format to every C++ file (CTest's format_check checks it)
@@ -59,6 +61,31 @@ run_compare_proxy() {
     "$root/build/dev/app/ssescope" "$@" --latency json:/ts --compressed --compare "${compare[@]}"
 }
 
+# Each fuzz target for a bounded time from a copy of its seed corpus (what it
+# finds stays out of the tree); a crash leaves its input in build/fuzz/artifacts.
+run_fuzzers() {
+    local seconds=$1 dir=$root/build/fuzz target status=0 log execs
+    mkdir -p "$dir/artifacts"
+    for target in fuzz_sseparser fuzz_latency fuzz_capture fuzz_workspace; do
+        rm -rf "$dir/corpus/$target"
+        mkdir -p "$dir/corpus/$target"
+        log=$dir/$target.log
+        echo "dev.sh: $target for ${seconds} s" >&2
+        # timeout: libFuzzer's own limit, plus a margin for a slow last input.
+        if ! timeout $((seconds + 60)) "$dir/tests/fuzz/$target" -max_total_time="$seconds" \
+            -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+            -artifact_prefix="$dir/artifacts/$target-" \
+            "$dir/corpus/$target" "$root/tests/fuzz/corpus/$target" >"$log" 2>&1; then
+            echo "dev.sh: $target crashed; see $log and $dir/artifacts" >&2
+            tail -n 40 "$log" >&2
+            status=1
+        fi
+        execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+        echo "BENCH ${target}_execs ${execs:-0} execs"
+    done
+    return "$status"
+}
+
 cmd=${1:-run}
 shift || true
 case "$cmd" in
@@ -108,6 +135,11 @@ case "$cmd" in
         echo "size: $(stat -c %s "$deb") bytes ($(du -h "$deb" | cut -f1)); installed: $(dpkg-deb -f "$deb" Installed-Size) KiB"
         echo "Depends: $(dpkg-deb -f "$deb" Depends)"
         ;;
+    fuzz)
+        fuzz_seconds=${1:-60}
+        configure_and_build fuzz
+        run_fuzzers "$fuzz_seconds"
+        ;;
     format)
         cd "$root"
         git ls-files -z -- 'core/*.cpp' 'core/*.h' 'ui/*.cpp' 'ui/*.h' 'app/*.cpp' 'app/*.h' \
@@ -121,7 +153,7 @@ case "$cmd" in
             | xargs -P "$jobs" -n 8 clang-tidy -p build/dev --quiet "$@"
         ;;
     *)
-        echo "usage: packaging/dev.sh run [--compare-proxy]|test|test-asan|bench|build|package|format|tidy" >&2
+        echo "usage: packaging/dev.sh run [--compare-proxy]|test|test-asan|bench|fuzz [SECONDS]|build|package|format|tidy" >&2
         exit 2
         ;;
 esac

@@ -15,6 +15,7 @@ packages=(
     nginx-light # Debian starts its own nginx service on port 80 too; ours never uses it
     openssl # test certificates (tst_tls, tst_http2nginx, compare-proxy.sh --tls)
     dpkg-dev appstream desktop-file-utils # the .deb: dpkg-shlibdeps, and tst_package's validators
+    clang libclang-rt-14-dev # packaging/dev.sh fuzz: clang++ -fsanitize=fuzzer and its runtime
 )
 if [ "${1:-}" = --bench ]; then
     packages+=(curl)

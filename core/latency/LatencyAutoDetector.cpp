@@ -55,9 +55,15 @@ TimeUnit unitByMagnitude(double value)
 
 bool withinWindow(qint64 epochNs, qint64 nowNs)
 {
-    // Compared this way round so that a date in 1678 cannot overflow.
-    return epochNs >= nowNs - LatencyAutoDetector::kWindowNs
-        && epochNs <= nowNs + LatencyAutoDetector::kWindowNs;
+    // The window's ends saturate: "now" comes from the arrival time, which an
+    // imported capture can set anywhere in qint64 (found by fuzz_latency).
+    qint64 from = 0;
+    qint64 to = 0;
+    if (qSubOverflow(nowNs, LatencyAutoDetector::kWindowNs, &from))
+        from = std::numeric_limits<qint64>::min();
+    if (qAddOverflow(nowNs, LatencyAutoDetector::kWindowNs, &to))
+        to = std::numeric_limits<qint64>::max();
+    return epochNs >= from && epochNs <= to;
 }
 
 // The unit the value would be read in, if it is a send time near now.
@@ -134,7 +140,17 @@ std::optional<LatencyConfig> LatencyAutoDetector::detectIn(
     if (ambiguous)
         *ambiguous = false;
     // The cheapest refusal first: most non-JSON events end here.
-    const QByteArrayView trimmed = data.trimmed();
+    // JSON's own whitespace only: trimmed() also drops \v and \f, which
+    // QJsonDocument then never sees but the extractor's scanner refuses, so a
+    // pointer would be "found" that reads nothing (found by fuzz_latency).
+    const auto isJsonSpace = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    };
+    QByteArrayView trimmed = data;
+    while (!trimmed.isEmpty() && isJsonSpace(trimmed.front()))
+        trimmed = trimmed.sliced(1);
+    while (!trimmed.isEmpty() && isJsonSpace(trimmed.back()))
+        trimmed.chop(1);
     if (trimmed.isEmpty() || trimmed.front() != '{' || trimmed.size() > kMaxEventBytes)
         return std::nullopt;
     const QJsonDocument document
@@ -152,6 +168,10 @@ std::optional<LatencyConfig> LatencyAutoDetector::detectIn(
     config.source = LatencySource::JsonPointer;
     config.expression = candidates.front().pointer;
     config.unit = candidates.front().unit;
+    // Found only if the extractor reads it too: with a repeated key QJsonDocument
+    // keeps the last value and the pointer scan the first (found by fuzz_latency).
+    if (!LatencyExtractor(config).sendTimeNs({}, trimmed))
+        return std::nullopt;
     return config;
 }
 

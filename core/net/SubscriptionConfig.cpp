@@ -61,7 +61,9 @@ QJsonObject SubscriptionConfig::toJson() const
         secretArray.append(QString::fromUtf8(secret));
     return QJsonObject {
         { u"name"_s, name },
-        { u"url"_s, url.toString() },
+        // Fully encoded: the default decodes "%20" in a query to a space, which
+        // fromJson's strict parsing then refuses (found by fuzz_workspace).
+        { u"url"_s, url.toString(QUrl::FullyEncoded) },
         { u"method"_s, QString::fromLatin1(method) },
         { u"headers"_s, headerArray },
         { u"secretHeaders"_s, secretArray },
@@ -127,7 +129,12 @@ std::optional<SubscriptionConfig> SubscriptionConfig::fromJson(
     config.reconnect.kind = *policy;
     const auto integer = [](const QJsonObject &object, const QString &key, qint64 fallback) {
         const QJsonValue value = object.value(key);
-        return value.isDouble() ? static_cast<qint64>(value.toDouble()) : fallback;
+        if (!value.isDouble())
+            return fallback;
+        // Clamped before the cast: a double beyond qint64 is undefined behaviour
+        // to convert (fuzz_workspace: "maxRedirects": 3.9e106); the checks
+        // below then refuse it as out of range.
+        return static_cast<qint64>(std::clamp(value.toDouble(), -9.0e18, 9.0e18));
     };
     config.reconnect.initialRetryMs
         = integer(reconnectJson, u"initialRetryMs"_s, defaults.reconnect.initialRetryMs);

@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace ssescope;
 using namespace Qt::StringLiterals;
 
@@ -98,6 +100,11 @@ private Q_SLOTS:
         found("big payload", bigPayload(32 * 1024), u"/ts"_s, TimeUnit::Milliseconds);
         none("too big", bigPayload(LatencyAutoDetector::kMaxEventBytes));
         found("whitespace", "  \n{ \"ts\" : 1795618302340 }\n", u"/ts"_s, TimeUnit::Milliseconds);
+        // Not JSON whitespace: the extractor would read nothing there (fuzz_latency).
+        none("fuzz crash: vertical tab before", "\x0b{\"ts\":1795618302340}");
+        none("form feed after", "{\"ts\":1795618302340}\x0c");
+        none("fuzz crash: repeated key, first out of range",
+            "{\"timestamp\":17000000000,\"ts\":17000000000000000000,\"ts\":1795618302340}");
     }
 
     void detectsOneEvent()
@@ -156,6 +163,32 @@ private Q_SLOTS:
         QCOMPARE(detector.eventsSeen(), seen);
         if (detector.verdict() == LatencyAutoDetector::Verdict::Found)
             QCOMPARE(detector.found().expression, u"/ts"_s);
+    }
+
+    // Arrival times at the ends of qint64 (an imported capture can hold any):
+    // the window around "now" saturates instead of overflowing. Crashes found
+    // by fuzz_latency (UBSan: signed overflow in withinWindow).
+    void arrivalAtTheEndsOfTime_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<qint64>("nowNs");
+        constexpr qint64 kMin = std::numeric_limits<qint64>::min();
+        constexpr qint64 kMax = std::numeric_limits<qint64>::max();
+        const QByteArray iso = R"({"sent_at":"2023-11-14T22:13:20Z","n":{"t":1}})";
+        QTest::newRow("fuzz crash: iso date, now at min") << iso << kMin;
+        QTest::newRow("iso date, now at max") << iso << kMax;
+        QTest::newRow("milliseconds, now at min") << QByteArray(R"({"ts":1795618302347})") << kMin;
+        QTest::newRow("milliseconds, now at max") << QByteArray(R"({"ts":1795618302347})") << kMax;
+    }
+
+    void arrivalAtTheEndsOfTime()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(qint64, nowNs);
+        // A send time in 2023 or 2026 is nowhere near either end: nothing found.
+        QVERIFY(!LatencyAutoDetector::detectIn(data, nowNs));
+        LatencyAutoDetector detector;
+        QCOMPARE(detector.offer(data, nowNs), LatencyAutoDetector::Verdict::Pending);
     }
 
     void autoSpecRoundTrips()

@@ -17,6 +17,8 @@ private Q_SLOTS:
     void rejects_data();
     void rejects();
     void unreadableFileIsNamed();
+    void loadedUrlsSaveAndLoadBack_data();
+    void loadedUrlsSaveAndLoadBack();
     void secretsAreLeftOutUnlessKept_data();
     void secretsAreLeftOutUnlessKept();
     void tooManyStreamsAreRefused_data();
@@ -61,6 +63,11 @@ void TestWorkspace::rejects_data()
     QTest::newRow("bad stream") << QByteArray(
         "{\"ssescopeWorkspace\":1,\"streams\":[{\"url\":\"ftp://x/y\"}]}")
                                 << u"Stream 1"_s;
+    // A number beyond qint64 was cast as is (UBSan, found by fuzz_workspace).
+    QTest::newRow("fuzz crash: maxRedirects beyond qint64") << QByteArray(
+        "{\"ssescopeWorkspace\":1,\"streams\":[{\"url\":\"http://h/s\","
+        "\"maxRedirects\":38888888888888888888888888888888888888888888888888888888}]}")
+                                                            << u"Stream 1"_s;
 }
 
 void TestWorkspace::rejects()
@@ -70,6 +77,32 @@ void TestWorkspace::rejects()
     QString error;
     QVERIFY(!Workspace::fromJson(json, &error));
     QVERIFY2(error.contains(reason), qPrintable(error));
+}
+
+// A URL a workspace file holds must be saved so that it loads again: the
+// default QUrl::toString() decoded "%20" in a query to a space, which the
+// strict parsing of a load then refused. Found by fuzz_workspace.
+void TestWorkspace::loadedUrlsSaveAndLoadBack_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::newRow("fuzz crash: %20 in the query") << u"https://exa0/ticker?rate=%20"_s;
+    QTest::newRow("%20 in the path") << u"http://127.0.0.1:8080/a%20b/events"_s;
+    QTest::newRow("encoded reserved characters") << u"http://h/s?q=%26%3D%23"_s;
+    QTest::newRow("non-ASCII path") << u"http://h/\u00e9v\u00e9nements"_s;
+}
+
+void TestWorkspace::loadedUrlsSaveAndLoadBack()
+{
+    QFETCH(QString, url);
+    const QByteArray json
+        = "{\"ssescopeWorkspace\":1,\"streams\":[{\"url\":\"" + url.toUtf8() + "\"}]}";
+    QString error;
+    const auto loaded = Workspace::fromJson(json, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    const auto again = Workspace::fromJson(loaded->toJson(), &error);
+    QVERIFY2(again, qPrintable(error));
+    QCOMPARE(again->streams.size(), 1);
+    QCOMPARE(again->streams.first().url, loaded->streams.first().url);
 }
 
 void TestWorkspace::unreadableFileIsNamed()
