@@ -5,6 +5,7 @@
 #                            comparing the five nginx routes of packaging/compare-proxy.sh
 #   packaging/dev.sh test    install what is missing, build, run the whole CTest suite
 #   packaging/dev.sh test-asan   the same suite under AddressSanitizer + UBSan (what CI adds)
+#   packaging/dev.sh test-tsan   the threaded tests (CTest label "threads") under ThreadSanitizer (CI too)
 #   packaging/dev.sh bench   build in Release and print BENCH lines
 #   packaging/dev.sh fuzz [SECONDS]   build the libFuzzer targets (clang) and run each
 #                            SECONDS (60) from tests/fuzz/corpus; fails if one crashed
@@ -117,6 +118,17 @@ case "$cmd" in
         export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
         ctest --output-on-failure -j "$jobs" "$@"
         ;;
+    test-tsan)
+        # Only the tests labelled "threads" (and what they depend on) are built:
+        # a TSan build of the whole tree would double the run's time.
+        "$here/install-deps.sh"
+        cmake --preset tsan -S "$root" >/dev/null
+        cd "$root/build/tsan"
+        mapfile -t targets < <(ctest -N -L threads | sed -n 's/^ *Test *#[0-9]*: *//p')
+        cmake --build . -j "$jobs" --target "${targets[@]}"
+        export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+        ctest --output-on-failure -j "$jobs" -L threads "$@"
+        ;;
     bench)
         configure_and_build release --bench
         "$here/run-benchmarks.sh" "$root/build/release" "$@"
@@ -153,7 +165,7 @@ case "$cmd" in
             | xargs -P "$jobs" -n 8 clang-tidy -p build/dev --quiet "$@"
         ;;
     *)
-        echo "usage: packaging/dev.sh run [--compare-proxy]|test|test-asan|bench|fuzz [SECONDS]|build|package|format|tidy" >&2
+        echo "usage: packaging/dev.sh run [--compare-proxy]|test|test-asan|test-tsan|bench|fuzz [SECONDS]|build|package|format|tidy" >&2
         exit 2
         ;;
 esac

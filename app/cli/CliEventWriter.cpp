@@ -403,6 +403,14 @@ bool CliEventWriter::flush(int stallMs, int totalMs)
                 interruptWriter();
         }
         if (m_thread->isFinished()) {
+            // QThread::wait() joins through Qt's own futex, which ThreadSanitizer
+            // cannot see. The writer's last act is to set m_writerDone under
+            // m_queueMutex, so taking that lock once orders everything the writer
+            // did before this thread destroys the queues.
+            {
+                std::lock_guard lock(m_queueMutex);
+                Q_ASSERT(m_writerDone);
+            }
             m_thread.reset();
         } else {
             // Never happens short of a kernel that ignores signals; a running

@@ -32,6 +32,7 @@ class EventBatcher final : public QObject
     Q_OBJECT
 public:
     explicit EventBatcher(QObject *parent = nullptr);
+    ~EventBatcher() override;
     Q_DISABLE_COPY_MOVE(EventBatcher)
 
     // Moves the events, comments and counters out of batch (left empty,

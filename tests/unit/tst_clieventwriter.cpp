@@ -2,6 +2,7 @@
 #include "app/cli/CliEventWriter.h"
 #include "core/pipeline/CapturePipeline.h"
 #include "core/sse/Utf8.h"
+#include <atomic>
 
 #include <QFile>
 #include <QJsonDocument>
@@ -23,7 +24,7 @@ struct Writer
 {
     cli::CliOutput output;
     std::unique_ptr<cli::CliEventWriter> events;
-    int stopRequests = 0;
+    std::atomic<int> stopRequests = 0; // bumped on the writer thread
 
     bool open(const QString &path, bool comments = false)
     {
@@ -231,7 +232,7 @@ private Q_SLOTS:
             w.event(seq, QByteArray::number(seq), "data");
         w.events->endOfRead();
         QTRY_VERIFY(w.events->outputFailed());
-        QCOMPARE(w.stopRequests, 1);
+        QCOMPARE(w.stopRequests.load(), 1);
         QVERIFY(!w.events->flush(kNoDeadline));
         QVERIFY2(
             w.events->errorString().contains(u"No space"_s), qPrintable(w.events->errorString()));
