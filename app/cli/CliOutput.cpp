@@ -1,5 +1,7 @@
 #include "CliOutput.h"
 
+#include "core/capture/OutputTarget.h"
+
 #include <QCoreApplication>
 #include <QFile>
 
@@ -29,11 +31,12 @@ bool CliOutput::openPath(const QString &path)
         m_ownsFd = false;
     } else {
         m_fd = ::open(
-            QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+            QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
         if (m_fd < 0) {
             setErrorString(QString::fromLocal8Bit(std::strerror(errno)));
             return false;
         }
+        restrictToOwner(m_fd); // an existing file keeps its mode through open()
         m_ownsFd = true;
     }
     return open(QIODevice::WriteOnly | QIODevice::Unbuffered);

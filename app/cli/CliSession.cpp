@@ -307,8 +307,8 @@ QByteArray CliSession::metricsText()
         for (StreamId stream : m_session.streams()) {
             inputs.append(StreamMetricsInput { m_session.streamName(stream),
                 // Never the password: scrapes are stored and shown widely.
-                m_session.config(stream).url.toString(QUrl::RemovePassword),
-                m_session.status(stream).state, stats ? stats->find(stream) : nullptr });
+                displayUrl(m_session.config(stream).url), m_session.status(stream).state,
+                stats ? stats->find(stream) : nullptr });
         }
         text = renderPrometheusText(inputs, steadyNowNs(), routes);
     });

@@ -32,6 +32,8 @@ bool CaptureRecorder::start(const QString &path, QString *error)
         // a failed write back until close, where nothing said why.
         opened = m_file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered);
         reason = m_file.errorString();
+        if (opened)
+            restrictToOwner(m_file.handle());
     }
     if (!opened) {
         if (error)

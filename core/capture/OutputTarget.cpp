@@ -98,6 +98,13 @@ bool openWriteThrough(QFile &file, const QString &path, QString *error)
     return true;
 }
 
+void restrictToOwner(int fd)
+{
+    struct stat info = {};
+    if (fd >= 0 && ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode))
+        ::fchmod(fd, S_IRUSR | S_IWUSR);
+}
+
 bool commitSaveFile(QSaveFile &file, QString *error)
 {
     const auto fail = [&](const QString &reason) {
@@ -117,6 +124,7 @@ bool commitSaveFile(QSaveFile &file, QString *error)
     // commit() ignores fsync's answer too; some file systems only say ENOSPC
     // or EIO there. EINVAL: a file system that cannot sync, which is fine.
     const int fd = file.handle();
+    restrictToOwner(fd);
     if (fd >= 0 && ::fsync(fd) != 0 && errno != EINVAL && errno != EROFS)
         return fail(systemError(errno));
     if (!file.commit()) {

@@ -26,7 +26,12 @@ QString outputRefusal(const QString &path);
 // caller until one comes. False with *error set.
 bool openWriteThrough(QFile &file, const QString &path, QString *error);
 
-// Puts a QSaveFile's temporary file in place, checking what QSaveFile::commit()
+// Captures, exports and workspaces can hold private URLs, bodies and events:
+// a regular file this tool writes is owner-only (0600). A device or FIFO
+// keeps its mode. fd is the open file's descriptor.
+void restrictToOwner(int fd);
+
+// Puts a QSaveFile's temporary file in place (owner-only), checking what QSaveFile::commit()
 // does not: the flush of its write buffer (an output smaller than the buffer is
 // first written here, so a full disk says so here and nowhere else) and the
 // sync to disk. On any failure nothing is renamed, the temporary file is

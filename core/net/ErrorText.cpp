@@ -1,5 +1,7 @@
 #include "ErrorText.h"
 
+#include "core/net/SubscriptionConfig.h"
+
 #include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
@@ -56,7 +58,7 @@ QString network(QNetworkReply::NetworkError error, const QUrl &url, const QStrin
         return QCoreApplication::translate("ErrorText", "The proxy failed: %1.").arg(qtDetail);
     case QNetworkReply::TooManyRedirectsError:
         return QCoreApplication::translate("ErrorText", "Too many redirects from %1.")
-            .arg(url.toDisplayString());
+            .arg(displayUrl(url));
     case QNetworkReply::InsecureRedirectError:
         return QCoreApplication::translate(
             "ErrorText", "Refused a redirect from https to plain http.");
@@ -217,7 +219,7 @@ QString redirectBadLocation(const QByteArray &location)
 QString tooManyRedirects(const QUrl &url, int maxRedirects)
 {
     return QCoreApplication::translate("ErrorText", "Too many redirects from %1 (more than %2).")
-        .arg(url.toDisplayString())
+        .arg(displayUrl(url))
         .arg(maxRedirects);
 }
 
@@ -225,14 +227,14 @@ QString insecureRedirect(const QUrl &to)
 {
     return QCoreApplication::translate(
         "ErrorText", "Refused a redirect from https to plain http (%1).")
-        .arg(to.toDisplayString());
+        .arg(displayUrl(to));
 }
 
 QString redirected(int status, const QUrl &to, const QByteArrayList &droppedHeaders)
 {
     const QString sentence = QCoreApplication::translate("ErrorText", "Redirected (HTTP %1) to %2.")
                                  .arg(status)
-                                 .arg(to.toDisplayString());
+                                 .arg(displayUrl(to));
     if (droppedHeaders.isEmpty())
         return sentence;
     return sentence

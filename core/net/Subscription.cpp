@@ -241,7 +241,7 @@ void Subscription::connectNow()
     m_redirects = 0;
     m_crossedOrigin = false;
     m_headerGuard.beginAttempt();
-    sendRequest(tr("Connecting to %1.").arg(m_config.url.toDisplayString()));
+    sendRequest(tr("Connecting to %1.").arg(displayUrl(m_config.url)));
     // One deadline for the whole attempt, redirects included.
     m_watchdog.start(timerMs(untilHeadersMs()));
 }

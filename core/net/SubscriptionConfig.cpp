@@ -304,7 +304,12 @@ bool SubscriptionConfig::isSecretHeader(QByteArrayView headerName) const
 
 QString SubscriptionConfig::displayName() const
 {
-    return name.isEmpty() ? url.toDisplayString() : name;
+    return name.isEmpty() ? displayUrl(url) : name;
+}
+
+QString displayUrl(const QUrl &url)
+{
+    return url.toDisplayString(QUrl::RemoveUserInfo);
 }
 
 } // namespace ssescope

@@ -85,6 +85,9 @@ struct SubscriptionConfig
 // Empty when url can carry a stream; otherwise what is wrong with it, in one
 // sentence naming the URL as typed.
 QString urlProblem(const QUrl &url);
+// A URL as written where others may read it (status texts, logs, stderr
+// records, metrics labels): its user info, a secret, left out.
+QString displayUrl(const QUrl &url);
 
 QString policyName(ReconnectPolicyKind kind);
 std::optional<ReconnectPolicyKind> policyFromName(QStringView name);

@@ -127,8 +127,8 @@ bool Workspace::save(const QString &path, QString *error) const
         *error = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
-    // Owner-only even without secrets: URLs and bodies can still be private.
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    // Owner-only even without secrets (commitSaveFile): URLs and bodies can
+    // still be private.
     const QByteArray json = toJson();
     QString reason;
     if (file.write(json) != json.size() || !commitSaveFile(file, &reason)) {

@@ -55,6 +55,43 @@ private Q_SLOTS:
         QCOMPARE(m_captureBytes.count('\n'), 40);
     }
 
+    void writtenFilesAreOwnerOnly_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<bool>("existed");
+        QTest::newRow("record, new file") << u"record"_s << false;
+        QTest::newRow("record over a 0644 file") << u"record"_s << true;
+        QTest::newRow("convert, new file") << u"convert"_s << false;
+        QTest::newRow("convert over a 0644 file") << u"convert"_s << true;
+    }
+
+    void writtenFilesAreOwnerOnly()
+    {
+        // Captures hold private URLs, bodies and events: owner-only, whatever
+        // mode the file had and whatever the umask.
+        QFETCH(QString, command);
+        QFETCH(bool, existed);
+        const QString out = path(u"owner-"_s + command + (existed ? u"-old"_s : u"-new"_s)
+            + (command == u"record" ? u".jsonl"_s : u".csv"_s));
+        QFile::remove(out);
+        if (existed) {
+            QFile f(out);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("old\n");
+            f.close();
+            QVERIFY(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        }
+        const CliRun r = command == u"record"
+            ? CliRun::run({ url(u"/ticker?rate=0&count=3"_s), u"--no-reconnect"_s, u"-o"_s, out })
+            : CliRun::run({ u"convert"_s, m_capture, out });
+        QCOMPARE(r.exitCode, 0);
+        struct stat info = {};
+        QCOMPARE(::stat(QFile::encodeName(out).constData(), &info), 0);
+        QCOMPARE(info.st_mode & 0777, 0600u);
+        QVERIFY(readAll(out) != "old\n");
+    }
+
     void liveWriteErrorsExitWithTheReason()
     {
         // A full disk must not give exit 0 and a 0-byte file.
@@ -339,11 +376,11 @@ private Q_SLOTS:
         QVERIFY2(usage.ru_maxrss < 400 * 1024, qPrintable(QString::number(usage.ru_maxrss)));
     }
 
-    void passwordsNeverShow()
+    void userInfoNeverShows()
     {
-        // Passwords never show, not even in the metrics url label.
+        // A URL's user info never shows, not even in the metrics url label.
         QUrl stream = m_server.url(u"/ticker?rate=20"_s);
-        stream.setUserName(u"user"_s);
+        stream.setUserName(u"s3cretuser"_s);
         stream.setPassword(u"s3cret"_s);
         QProcess process;
         process.start(QStringLiteral(SSESCOPE_CLI),
@@ -368,7 +405,7 @@ private Q_SLOTS:
         process.terminate();
         QVERIFY(process.waitForFinished(5000));
         err += process.readAllStandardError();
-        QVERIFY2(scrape.contains("ssescope_events_total{stream=\"m\",url=\"http://user@127.0.0.1:"),
+        QVERIFY2(scrape.contains("ssescope_events_total{stream=\"m\",url=\"http://127.0.0.1:"),
             scrape.constData());
         QVERIFY(!scrape.contains("s3cret"));
         QVERIFY2(!err.contains("s3cret"), err.constData());

@@ -1,5 +1,5 @@
-// Secrets never reach the CLI's stderr records: a URL's
-// password and the values of Authorization, Cookie, Proxy-Authorization and
+// Secrets never reach the CLI's stderr records (tst_cliio checks the metrics
+// endpoint): a URL's user info and the values of Authorization, Cookie, Proxy-Authorization and
 // headers marked secret stay out of the state, error and end records.
 #include "CliProcess.h"
 
@@ -21,7 +21,7 @@ void TestCliSecrets::stderrRecordsCarryNoSecret()
     const CliRun run = CliRun::run(
         { u"--max-attempts"_s, u"1"_s, u"-H"_s, u"Authorization: Bearer S3cretToken"_s, u"-H"_s,
             u"Cookie: sid=S3cretCookie"_s, u"-H"_s, u"Proxy-Authorization: Basic S3cretProxy"_s,
-            u"http://user:S3cretP4ss@127.0.0.1:9/events"_s });
+            u"http://S3cretUser:S3cretP4ss@127.0.0.1:9/events"_s });
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains("\"kind\":\"state\""), run.err.constData());
     QVERIFY2(!run.err.contains("S3cret"), run.err.constData());

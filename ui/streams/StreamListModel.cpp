@@ -271,8 +271,7 @@ QVariant StreamListModel::decorationData(
         return latencySourceTip(stream);
     if (role == Qt::ToolTipRole) {
         const SubscriptionConfig config = m_session->config(stream);
-        QString tip = visibleText(config.url.toDisplayString(QUrl::RemovePassword)) + u"\n"_s
-            + stateLabel(status.state);
+        QString tip = visibleText(displayUrl(config.url)) + u"\n"_s + stateLabel(status.state);
         if (!status.message.isEmpty())
             tip += u": "_s + visibleText(status.message);
         if (status.httpStatus)

@@ -87,7 +87,7 @@ void MainWindow::runSubscribeDialog(StreamId editing, bool duplicate)
         m_session->replaceStream(editing, config);
     else
         m_session->addStream(config);
-    showMessage(tr("Subscribed to %1.").arg(config.url.toDisplayString(QUrl::RemovePassword)));
+    showMessage(tr("Subscribed to %1.").arg(displayUrl(config.url)));
 }
 
 bool MainWindow::openCapture(const QString &path)
