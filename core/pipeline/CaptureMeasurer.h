@@ -44,6 +44,7 @@ public:
         }
         ++m_run.count;
         m_run.wireBytes += event.wireBytes;
+        m_stats->recordId(event.stream, event.id);
         if (latencyMs) {
             m_runLatencies.push_back(*latencyMs);
             if (m_runLatencies.size() >= kMaxRunLatencies) // a capture stamped all alike
