@@ -1,5 +1,6 @@
 // Gaps and duplicates of ids that count up, table-driven, and the same
 // counts as every front end reads them (CaptureMeasurer's statistics).
+#include "core/metrics/PrometheusText.h"
 #include "core/pipeline/CaptureMeasurer.h"
 #include "core/stats/IdSequenceChecker.h"
 
@@ -117,6 +118,21 @@ private Q_SLOTS:
         QCOMPARE(stats.total().totals().idDuplicates, 1u);
         QVERIFY(stats.total().totals().idsCounted);
         QCOMPARE(stats.find(1)->totals().events, quint64(a.size()));
+
+        // --metrics serves the same counts.
+        const QByteArray text = renderPrometheusText(
+            { { QStringLiteral("a"), QStringLiteral("http://x/a"), SubscriptionState::Open,
+                  stats.find(1) },
+                { QStringLiteral("b"), QStringLiteral("http://x/b"), SubscriptionState::Open,
+                    stats.find(2) } },
+            t);
+        QVERIFY(text.contains("# TYPE ssescope_id_gaps_total counter\n"));
+        QVERIFY(text.contains("# TYPE ssescope_id_duplicates_total counter\n"));
+        QVERIFY2(text.contains("ssescope_id_gaps_total{stream=\"a\",url=\"http://x/a\"} 1\n"),
+            text.constData());
+        QVERIFY(text.contains("ssescope_id_gaps_total{stream=\"b\",url=\"http://x/b\"} 7\n"));
+        QVERIFY(
+            text.contains("ssescope_id_duplicates_total{stream=\"a\",url=\"http://x/a\"} 1\n"));
     }
 };
 
