@@ -125,6 +125,22 @@ private Q_SLOTS:
         QCOMPARE(j.failureOf.value(u"t/min-events 3"_s), QString());
     }
 
+    // A stream that ended for good short of its count fails at once: the run
+    // stops then, not at --within, though the other stream goes on.
+    void endedStreamFailsEarly()
+    {
+        QElapsedTimer clock;
+        clock.start();
+        const CliRun r = CliRun::run({ u"short="_s + url(u"/ticker?rate=50&count=5"_s),
+            u"long="_s + url(u"/ticker?rate=20"_s), u"--no-reconnect"_s,
+            u"--expect-min-events"_s, u"10"_s, u"--within"_s, u"20"_s, u"-o"_s, u"/dev/null"_s });
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(endReason(r), u"expectation failed"_s);
+        QVERIFY2(r.err.contains(R"("stream":"short","expectation":"min-events 10","result":"failed")"),
+            r.err.constData());
+    }
+
     // A failed expectation and a failed stream: 4 outranks 1.
     void expectationOutranksStreamFailure()
     {
