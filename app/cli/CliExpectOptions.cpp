@@ -10,15 +10,15 @@ using Measure = NumberOption::Measure;
 
 CliExpectOptions::CliExpectOptions()
     : event({ u"expect-event"_s },
-          tr("Expect an event of TYPE on every stream, its data matching DATA_REGEX if given "
-             "(repeatable; with --within)."),
-          u"type[=data_regex]"_s)
+        tr("Expect an event of TYPE on every stream, its data matching DATA_REGEX if given "
+           "(repeatable; with --within)."),
+        u"type[=data_regex]"_s)
     , within({ u"within"_s },
           tr("The expectations' time limit for the whole run, in seconds: the run stops as soon "
              "as every expectation passed or one failed for good, else at this limit."),
           u"s"_s, Measure::PositiveSeconds, kMaxSeconds)
-    , minEvents({ u"expect-min-events"_s }, tr("Expect at least N events on every stream."),
-          u"n"_s, Measure::Events, 1e18)
+    , minEvents({ u"expect-min-events"_s }, tr("Expect at least N events on every stream."), u"n"_s,
+          Measure::Events, 1e18)
     , maxLatency({ u"expect-max-latency-ms"_s },
           tr("Expect every stream's p99 latency (--latency) over the run to be at most MS, judged "
              "at --within."),
@@ -52,8 +52,8 @@ CliOptionError CliExpectOptions::read(
         if (equals >= 0)
             e.dataPattern = spec.mid(equals + 1);
         if (e.type.isEmpty())
-            return CliOptionError(tr("--expect-event takes TYPE or TYPE=DATA_REGEX, not \"%1\"")
-                                      .arg(spec));
+            return CliOptionError(
+                tr("--expect-event takes TYPE or TYPE=DATA_REGEX, not \"%1\"").arg(spec));
         const QRegularExpression pattern(e.dataPattern);
         if (!pattern.isValid())
             return CliOptionError(tr("--expect-event %1: the pattern is not a regular expression "
@@ -79,8 +79,7 @@ CliOptionError CliExpectOptions::read(
     if (out->any() && out->withinS <= 0)
         return CliOptionError(tr("--expect-* options need --within SECONDS, the run's limit"));
     if (!out->any() && (within.isSet(parser) || junit.isSet(parser)))
-        return CliOptionError(
-            tr("--within and --junit go with at least one --expect-* option"));
+        return CliOptionError(tr("--within and --junit go with at least one --expect-* option"));
     return {};
 }
 

@@ -34,8 +34,7 @@ CliExpectations::CliExpectations(ExpectationOptions options)
     for (const ExpectationOptions::Event &e : std::as_const(m_options.events))
         m_expectations.push_back({ Kind::Event, u"event "_s + e.spec });
     if (m_options.minEvents)
-        m_expectations.push_back(
-            { Kind::MinEvents, u"min-events %1"_s.arg(*m_options.minEvents) });
+        m_expectations.push_back({ Kind::MinEvents, u"min-events %1"_s.arg(*m_options.minEvents) });
     if (m_options.maxLatencyP99Ms)
         m_expectations.push_back(
             { Kind::MaxLatency, u"max-latency-ms %1"_s.arg(*m_options.maxLatencyP99Ms) });
@@ -108,20 +107,24 @@ void CliExpectations::judgeOne(const CaptureMeasurer &measurer, const Expectatio
                 tr("expected %1: it arrived %2 ms into the run").arg(e.name, ms(at * 1e3)));
             outcome.seconds = at;
         } else if (over)
-            decide(Verdict::Failed, tr("expected %1: none arrived %2 (%3 events in all)")
-                                        .arg(e.name, end)
-                                        .arg(totals.events));
+            decide(Verdict::Failed,
+                tr("expected %1: none arrived %2 (%3 events in all)")
+                    .arg(e.name, end)
+                    .arg(totals.events));
         return;
     }
     case Kind::MinEvents:
         if (totals.events >= *m_options.minEvents)
             decide(Verdict::Passed,
-                tr("expected at least %1 events: %2 arrived").arg(*m_options.minEvents).arg(totals.events));
+                tr("expected at least %1 events: %2 arrived")
+                    .arg(*m_options.minEvents)
+                    .arg(totals.events));
         else if (over)
-            decide(Verdict::Failed, tr("expected at least %1 events: %2 arrived %3")
-                                        .arg(*m_options.minEvents)
-                                        .arg(totals.events)
-                                        .arg(end));
+            decide(Verdict::Failed,
+                tr("expected at least %1 events: %2 arrived %3")
+                    .arg(*m_options.minEvents)
+                    .arg(totals.events)
+                    .arg(end));
         return;
     case Kind::MaxLatency: {
         if (!final)
@@ -201,8 +204,7 @@ bool CliExpectations::writeJUnit(const QString &path, double runSeconds, QString
     xml.writeAttribute(u"errors"_s, u"0"_s);
     xml.writeAttribute(u"skipped"_s, u"0"_s);
     xml.writeAttribute(u"time"_s, time);
-    xml.writeAttribute(u"timestamp"_s,
-        QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    xml.writeAttribute(u"timestamp"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     for (const Outcome &o : m_outcomes) {
         xml.writeStartElement(u"testcase"_s);
         xml.writeAttribute(u"classname"_s, o.streamName);
@@ -213,9 +215,8 @@ bool CliExpectations::writeJUnit(const QString &path, double runSeconds, QString
         } else {
             xml.writeStartElement(u"failure"_s);
             xml.writeAttribute(u"type"_s, u"expectation"_s);
-            const QString message = o.verdict == Verdict::Pending
-                ? tr("not judged: the run ended first")
-                : o.message;
+            const QString message
+                = o.verdict == Verdict::Pending ? tr("not judged: the run ended first") : o.message;
             xml.writeAttribute(u"message"_s, message);
             xml.writeCharacters(message);
             xml.writeEndElement();

@@ -290,8 +290,9 @@ void CliSession::printStatsTable(CaptureStats &all, const QList<CliEventWriter::
     // ev/s is the window's figure (core RateSeries): 10 s, or 60 s for a
     // stream whose bursts come more than 2 s apart, marked '*', so a stream
     // behind a buffering proxy reads its average, never 0 between bursts.
-    QByteArray out = "stream               state          ev/s  ev/s 10s     MB/s  ev/chunk  gap "
-                     "p50  gap p99  lat p50  lat p99    events reconn errors  up s    gaps    dups\n";
+    QByteArray out
+        = "stream               state          ev/s  ev/s 10s     MB/s  ev/chunk  gap "
+          "p50  gap p99  lat p50  lat p99    events reconn errors  up s    gaps    dups\n";
     const auto row = [&](const QByteArray &name, const QByteArray &state,
                          const StreamStats &stats) {
         const RateReading rate = currentRate(stats, now);

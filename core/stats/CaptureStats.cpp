@@ -97,8 +97,7 @@ void CaptureStats::recordId(StreamId id, QByteArrayView eventId)
     s.recordId(eventId);
     const StatsTotals &after = s.totals();
     if (after.idGaps != gaps || after.idDuplicates != duplicates || after.idsCounted != counted)
-        m_total.addIdCounts(
-            after.idGaps - gaps, after.idDuplicates - duplicates, after.idsCounted);
+        m_total.addIdCounts(after.idGaps - gaps, after.idDuplicates - duplicates, after.idsCounted);
 }
 
 void CaptureStats::setConnectionCounters(

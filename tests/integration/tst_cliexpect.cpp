@@ -89,8 +89,8 @@ private Q_SLOTS:
         clock.start();
         const QString junit = m_dir.filePath(u"early.xml"_s);
         const CliRun r = CliRun::run({ u"c="_s + url(u"/clock?rate=20"_s), u"--expect-event"_s,
-            u"tick=^20"_s, u"--expect-min-events"_s, u"5"_s, u"--within"_s, u"20"_s,
-            u"--junit"_s, junit, u"-o"_s, u"/dev/null"_s });
+            u"tick=^20"_s, u"--expect-min-events"_s, u"5"_s, u"--within"_s, u"20"_s, u"--junit"_s,
+            junit, u"-o"_s, u"/dev/null"_s });
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(endReason(r), u"expectations met"_s);
@@ -132,12 +132,13 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         const CliRun r = CliRun::run({ u"short="_s + url(u"/ticker?rate=50&count=5"_s),
-            u"long="_s + url(u"/ticker?rate=20"_s), u"--no-reconnect"_s,
-            u"--expect-min-events"_s, u"10"_s, u"--within"_s, u"20"_s, u"-o"_s, u"/dev/null"_s });
+            u"long="_s + url(u"/ticker?rate=20"_s), u"--no-reconnect"_s, u"--expect-min-events"_s,
+            u"10"_s, u"--within"_s, u"20"_s, u"-o"_s, u"/dev/null"_s });
         QCOMPARE(r.exitCode, 4);
         QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
         QCOMPARE(endReason(r), u"expectation failed"_s);
-        QVERIFY2(r.err.contains(R"("stream":"short","expectation":"min-events 10","result":"failed")"),
+        QVERIFY2(
+            r.err.contains(R"("stream":"short","expectation":"min-events 10","result":"failed")"),
             r.err.constData());
     }
 
@@ -161,11 +162,13 @@ private Q_SLOTS:
     {
         const QString junit = m_dir.filePath(u"gaps.xml"_s);
         const QString capture = m_dir.filePath(u"gaps.jsonl"_s);
-        const CliRun r = CliRun::run({ u"faulty="_s + url(u"/ticker?rate=100&skip_ids=5&repeat_ids=7"_s),
-            u"replayed="_s + url(u"/ticker?rate=100&retry=50&drop_after=10&ignore_last_event_id=1"_s),
-            u"resumed="_s + url(u"/ticker?rate=100&retry=50&drop_after=10"_s),
-            u"--expect-no-gaps"_s, u"--within"_s, u"1.5"_s, u"--junit"_s, junit, u"-o"_s,
-            capture });
+        const CliRun r
+            = CliRun::run({ u"faulty="_s + url(u"/ticker?rate=100&skip_ids=5&repeat_ids=7"_s),
+                u"replayed="_s
+                    + url(u"/ticker?rate=100&retry=50&drop_after=10&ignore_last_event_id=1"_s),
+                u"resumed="_s + url(u"/ticker?rate=100&retry=50&drop_after=10"_s),
+                u"--expect-no-gaps"_s, u"--within"_s, u"1.5"_s, u"--junit"_s, junit, u"-o"_s,
+                capture });
         QCOMPARE(r.exitCode, 4);
         const JUnit j = JUnit::read(junit);
         QVERIFY(j.wellFormed);
@@ -200,12 +203,12 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::newRow("no --within") << QStringList { u"--expect-no-gaps"_s };
         QTest::newRow("--within alone") << QStringList { u"--within"_s, u"1"_s };
-        QTest::newRow("empty type") << QStringList { u"--expect-event"_s, u"=x"_s, u"--within"_s,
-            u"1"_s };
-        QTest::newRow("bad pattern") << QStringList { u"--expect-event"_s, u"t=(x"_s,
-            u"--within"_s, u"1"_s };
-        QTest::newRow("zero --within") << QStringList { u"--expect-no-gaps"_s, u"--within"_s,
-            u"0"_s };
+        QTest::newRow("empty type")
+            << QStringList { u"--expect-event"_s, u"=x"_s, u"--within"_s, u"1"_s };
+        QTest::newRow("bad pattern")
+            << QStringList { u"--expect-event"_s, u"t=(x"_s, u"--within"_s, u"1"_s };
+        QTest::newRow("zero --within")
+            << QStringList { u"--expect-no-gaps"_s, u"--within"_s, u"0"_s };
     }
 
     void usageErrors()

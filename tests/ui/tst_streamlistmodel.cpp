@@ -169,7 +169,9 @@ void TestStreamListModel::idGapsAndDuplicatesShowPerStream()
     const auto cell = [&model](int row, int column) {
         return model.index(row, column).data().toString();
     };
-    const auto number = [&](int row, int column) { return cell(row, column).toInt(); };
+    const auto number = [&](int row, int column) {
+        return cell(row, column).toInt();
+    };
     QTRY_VERIFY_WITH_TIMEOUT(number(0, StreamListModel::IdGapsColumn) >= 2
             && number(0, StreamListModel::IdDupsColumn) >= 2
             && number(1, StreamListModel::IdDupsColumn) >= 8
@@ -178,8 +180,8 @@ void TestStreamListModel::idGapsAndDuplicatesShowPerStream()
     QCOMPARE(cell(1, StreamListModel::IdGapsColumn), u"0"_s);
     QCOMPARE(cell(2, StreamListModel::IdGapsColumn), u"0"_s);
     QCOMPARE(cell(2, StreamListModel::IdDupsColumn), u"0"_s);
-    QCOMPARE(model.headerData(StreamListModel::IdGapsColumn, Qt::Horizontal, Qt::DisplayRole)
-                 .toString(),
+    QCOMPARE(
+        model.headerData(StreamListModel::IdGapsColumn, Qt::Horizontal, Qt::DisplayRole).toString(),
         u"Gaps"_s);
     QVERIFY(!model.headerData(StreamListModel::IdDupsColumn, Qt::Horizontal, Qt::ToolTipRole)
                  .toString()

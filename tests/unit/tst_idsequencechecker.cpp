@@ -25,14 +25,14 @@ private Q_SLOTS:
         const int paused = int(IdSequenceChecker::State::Paused);
 
         QTest::newRow("none") << QByteArrayList {} << false << 0ull << 0ull << detecting;
-        QTest::newRow("too few to tell") << QByteArrayList { "1", "2" } << false << 0ull << 0ull
-                                         << detecting;
-        QTest::newRow("clean") << QByteArrayList { "1", "2", "3", "4", "5" } << true << 0ull
-                               << 0ull << checking;
+        QTest::newRow("too few to tell")
+            << QByteArrayList { "1", "2" } << false << 0ull << 0ull << detecting;
+        QTest::newRow("clean") << QByteArrayList { "1", "2", "3", "4", "5" } << true << 0ull << 0ull
+                               << checking;
         QTest::newRow("from zero, leading zeros")
             << QByteArrayList { "0", "01", "002", "3" } << true << 0ull << 0ull << checking;
-        QTest::newRow("one gap of 3") << QByteArrayList { "1", "2", "3", "7", "8" } << true << 3ull
-                                      << 0ull << checking;
+        QTest::newRow("one gap of 3")
+            << QByteArrayList { "1", "2", "3", "7", "8" } << true << 3ull << 0ull << checking;
         QTest::newRow("two gaps") << QByteArrayList { "1", "2", "3", "5", "7" } << true << 2ull
                                   << 0ull << checking;
         QTest::newRow("repeat") << QByteArrayList { "1", "2", "3", "3", "4" } << true << 0ull
@@ -49,27 +49,26 @@ private Q_SLOTS:
         // Ids repeated by events without an id field never start the check.
         QTest::newRow("persisted ids") << QByteArrayList { "1", "1", "2", "2", "3", "3" } << false
                                        << 0ull << 0ull << detecting;
-        QTest::newRow("timestamps") << QByteArrayList { "1764081234567", "1764081234612",
-            "1764081234700" } << false << 0ull << 0ull << detecting;
+        QTest::newRow("timestamps")
+            << QByteArrayList { "1764081234567", "1764081234612", "1764081234700" } << false << 0ull
+            << 0ull << detecting;
         QTest::newRow("not integers")
             << QByteArrayList { "a1", "a2", "a3", "-1", "+2", " 3", "4.0", "", "0x5" } << false
             << 0ull << 0ull << detecting;
         QTest::newRow("20 digits is no integer")
-            << QByteArrayList { "1", "2", "3", "99999999999999999999", "4" } << true << 0ull
-            << 0ull << checking;
-        QTest::newRow("19 digits is one")
-            << QByteArrayList { "1", "2", "3", "1000000000000000000" } << true
-            << 999999999999999996ull << 0ull << checking;
-        QTest::newRow("late start") << QByteArrayList { "9", "1", "5", "6", "7", "9" } << true
-                                    << 1ull << 0ull << checking;
+            << QByteArrayList { "1", "2", "3", "99999999999999999999", "4" } << true << 0ull << 0ull
+            << checking;
+        QTest::newRow("19 digits is one") << QByteArrayList { "1", "2", "3", "1000000000000000000" }
+                                          << true << 999999999999999996ull << 0ull << checking;
+        QTest::newRow("late start")
+            << QByteArrayList { "9", "1", "5", "6", "7", "9" } << true << 1ull << 0ull << checking;
         QTest::newRow("paused") << QByteArrayList { "1", "2", "3", "x" } << true << 0ull << 0ull
                                 << paused;
-        QTest::newRow("empty id pauses") << QByteArrayList { "1", "2", "3", "" } << true << 0ull
-                                         << 0ull << paused;
+        QTest::newRow("empty id pauses")
+            << QByteArrayList { "1", "2", "3", "" } << true << 0ull << 0ull << paused;
         // The next integer after a pause is the new reference: nothing across it.
-        QTest::newRow("resumed after a pause")
-            << QByteArrayList { "1", "2", "3", "x", "1", "2", "4" } << true << 1ull << 0ull
-            << checking;
+        QTest::newRow("resumed after a pause") << QByteArrayList { "1", "2", "3", "x", "1", "2",
+            "4" } << true << 1ull << 0ull << checking;
         QTest::newRow("huge jump at the top")
             << QByteArrayList { "1", "2", "3", "9999999999999999999" } << true
             << 9999999999999999995ull << 0ull << checking;
@@ -93,8 +92,8 @@ private Q_SLOTS:
     {
         CaptureMeasurer measurer(true);
         const auto event = [&](StreamId stream, const QByteArray &id, qint64 t) {
-            measurer.measure(SseEventView { stream, 0, id, "message", "x", t, t, quint64(t), 10 },
-                std::nullopt);
+            measurer.measure(
+                SseEventView { stream, 0, id, "message", "x", t, t, quint64(t), 10 }, std::nullopt);
         };
         const QByteArrayList a { "1", "2", "3", "5", "6", "6", "7" }; // 1 gap, 1 duplicate
         const QByteArrayList b { "10", "11", "12", "20" }; // 7 gaps
@@ -120,19 +119,18 @@ private Q_SLOTS:
         QCOMPARE(stats.find(1)->totals().events, quint64(a.size()));
 
         // --metrics serves the same counts.
-        const QByteArray text = renderPrometheusText(
-            { { QStringLiteral("a"), QStringLiteral("http://x/a"), SubscriptionState::Open,
-                  stats.find(1) },
-                { QStringLiteral("b"), QStringLiteral("http://x/b"), SubscriptionState::Open,
-                    stats.find(2) } },
-            t);
+        const QByteArray text
+            = renderPrometheusText({ { QStringLiteral("a"), QStringLiteral("http://x/a"),
+                                         SubscriptionState::Open, stats.find(1) },
+                                       { QStringLiteral("b"), QStringLiteral("http://x/b"),
+                                           SubscriptionState::Open, stats.find(2) } },
+                t);
         QVERIFY(text.contains("# TYPE ssescope_id_gaps_total counter\n"));
         QVERIFY(text.contains("# TYPE ssescope_id_duplicates_total counter\n"));
         QVERIFY2(text.contains("ssescope_id_gaps_total{stream=\"a\",url=\"http://x/a\"} 1\n"),
             text.constData());
         QVERIFY(text.contains("ssescope_id_gaps_total{stream=\"b\",url=\"http://x/b\"} 7\n"));
-        QVERIFY(
-            text.contains("ssescope_id_duplicates_total{stream=\"a\",url=\"http://x/a\"} 1\n"));
+        QVERIFY(text.contains("ssescope_id_duplicates_total{stream=\"a\",url=\"http://x/a\"} 1\n"));
     }
 };
 

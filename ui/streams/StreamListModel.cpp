@@ -328,8 +328,8 @@ QVariant StreamListModel::textData(
     case IdDupsColumn:
         if (!stats || !stats->totals().idsCounted)
             return u"–"_s; // ids that do not count up (yet): nothing to count
-        return locale.toString(column == IdGapsColumn ? stats->totals().idGaps
-                                                      : stats->totals().idDuplicates);
+        return locale.toString(
+            column == IdGapsColumn ? stats->totals().idGaps : stats->totals().idDuplicates);
     case MessageColumn:
         if (m_session->isPausedForCapture(stream))
             return tr("Paused while the capture %1 is open. Resume all captures live again.")
