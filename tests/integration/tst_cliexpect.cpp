@@ -142,6 +142,27 @@ private Q_SLOTS:
             r.err.constData());
     }
 
+    // p99 latency is judged at --within: a loose bound passes, a stream
+    // without latency fails with the reason.
+    void latencyJudgedAtWithin()
+    {
+        const QString junit = m_dir.filePath(u"latency.xml"_s);
+        const CliRun r = CliRun::run({ u"t="_s + url(u"/ticker?rate=50"_s), u"--latency"_s,
+            u"json:/ts"_s, u"--expect-max-latency-ms"_s, u"1000"_s, u"--within"_s, u"1"_s,
+            u"--junit"_s, junit, u"-o"_s, u"/dev/null"_s });
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(endReason(r), u"within"_s);
+        QCOMPARE(JUnit::read(junit).failures, 0);
+        const CliRun none = CliRun::run({ u"t="_s + url(u"/clock?rate=50"_s),
+            u"--expect-max-latency-ms"_s, u"1000"_s, u"--within"_s, u"1"_s, u"--junit"_s, junit,
+            u"-o"_s, u"/dev/null"_s });
+        QCOMPARE(none.exitCode, 4);
+        const JUnit j = JUnit::read(junit);
+        QCOMPARE(j.failures, 1);
+        QVERIFY2(j.failureOf.value(u"t/max-latency-ms 1000"_s).contains(u"no latency"_s),
+            qPrintable(j.failureOf.value(u"t/max-latency-ms 1000"_s)));
+    }
+
     // A failed expectation and a failed stream: 4 outranks 1.
     void expectationOutranksStreamFailure()
     {
