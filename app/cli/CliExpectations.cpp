@@ -16,11 +16,6 @@ namespace ssescope::cli {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CliExpectations", text);
-}
-
 QString ms(double value)
 {
     return QString::number(value, 'f', value < 10 ? 2 : 0);

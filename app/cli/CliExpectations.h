@@ -3,6 +3,7 @@
 #include "app/cli/CliExpectOptions.h"
 #include "core/sse/SseEvent.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -23,6 +24,7 @@ namespace ssescope::cli {
 // end), when there is nothing more to see.
 class CliExpectations final
 {
+    Q_DECLARE_TR_FUNCTIONS(CliExpectations)
 public:
     enum class Verdict { Pending, Passed, Failed };
     struct Outcome
