@@ -179,8 +179,8 @@ QString runDescription()
         "\n"
         "Exit codes: 0 every stream ended normally or was stopped (limits, a signal,\n"
         "quit); 1 a stream failed (any status but 200, 204 included; a wrong content\n"
-        "type; gave up after errors); 2 usage error; 3 input or output error; 4 an\n"
-        "--expect-* expectation failed (it outranks 1).");
+        "type; gave up after errors); 2 usage error; 3 input or output error;\n"
+        "4 an expectation (--expect-*) failed, which outranks 1.");
 }
 
 bool parseOrHelp(
