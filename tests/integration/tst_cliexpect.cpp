@@ -153,9 +153,9 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(endReason(r), u"within"_s);
         QCOMPARE(JUnit::read(junit).failures, 0);
-        const CliRun none = CliRun::run({ u"t="_s + url(u"/clock?rate=50"_s),
-            u"--expect-max-latency-ms"_s, u"1000"_s, u"--within"_s, u"1"_s, u"--junit"_s, junit,
-            u"-o"_s, u"/dev/null"_s });
+        const CliRun none
+            = CliRun::run({ u"t="_s + url(u"/clock?rate=50"_s), u"--expect-max-latency-ms"_s,
+                u"1000"_s, u"--within"_s, u"1"_s, u"--junit"_s, junit, u"-o"_s, u"/dev/null"_s });
         QCOMPARE(none.exitCode, 4);
         const JUnit j = JUnit::read(junit);
         QCOMPARE(j.failures, 1);
