@@ -90,7 +90,7 @@ int runStats(const StatsOptions &options)
     }
     QByteArray out = "stream               events      bytes   seconds    ev/s  ev/chunk  "
                      "max/chunk  gap p50  gap p99  gap max"
-                     "  lat p50  lat p90  lat p99  lat max  comments\n";
+                     "  lat p50  lat p90  lat p99  lat max  comments    gaps    dups\n";
     const auto row = [&](const QByteArray &name, const StreamStats &s) {
         const StatsTotals &t = s.totals();
         const LifetimeStats &l = *s.lifetime();
@@ -107,14 +107,16 @@ int runStats(const StatsOptions &options)
             + tableCell(q(l.interArrivalUs, 0.99), 9, 1) + tableCell(q(l.interArrivalUs, 1.0), 9, 1)
             + tableCell(q(l.latencyUs, 0.5), 9, 1) + tableCell(q(l.latencyUs, 0.9), 9, 1)
             + tableCell(q(l.latencyUs, 0.99), 9, 1) + tableCell(q(l.latencyUs, 1.0), 9, 1)
-            + tableCell(t.comments, 10) + '\n';
+            + tableCell(t.comments, 10) + idCells(t) + '\n';
     };
     for (const auto &[name, stream] : streams)
         row(name, *measurer.stats().find(stream));
     if (streams.size() > 1)
         row("(all)", measurer.stats().total());
     out += "Times in ms; quantiles from histograms accurate to 6.25%. gap = time between events of "
-           "a stream.\n";
+           "a stream.\n"
+           "gaps, dups = event ids skipped and seen again, where ids count up (- where they do "
+           "not).\n";
     // SIGPIPE is ignored: a reader that went away is an error to report.
     if (std::fwrite(out.constData(), 1, size_t(out.size()), stdout) != size_t(out.size())
         || std::fflush(stdout) != 0) {

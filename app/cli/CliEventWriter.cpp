@@ -111,7 +111,7 @@ CliEventWriter::CliEventWriter(Settings settings, CliOutput *output)
 {
     installInterruptHandler();
     if (m_settings.keepStats)
-        m_measurer = std::make_unique<CaptureMeasurer>();
+        m_measurer = std::make_unique<CaptureMeasurer>(m_settings.wholeRun);
     for (int i = 0; i < kFrames; ++i)
         m_free.push_back(std::make_unique<ByteBuffer>(kFrameBytes));
     m_thread.reset(QThread::create([this] {
@@ -462,6 +462,14 @@ void CliEventWriter::withStats(
             stats = &m_measurer->stats();
     }
     f(stats, pairs);
+}
+
+void CliEventWriter::withMeasurer(const std::function<void(CaptureMeasurer *)> &f)
+{
+    std::lock_guard lock(m_stateMutex);
+    if (m_measurer)
+        m_measurer->flush();
+    f(m_measurer.get());
 }
 
 } // namespace ssescope::cli

@@ -39,6 +39,7 @@ public:
         bool comments = false;
         qint64 maxEvents = 0; // 0 = unlimited
         bool keepStats = false;
+        bool wholeRun = false; // with keepStats: also histograms over the whole run
     };
 
     struct PairStats
@@ -87,6 +88,9 @@ public:
     // Runs f on the statistics (null without keepStats) and the route pairs,
     // with the writer thread held off.
     void withStats(const std::function<void(CaptureStats *, const QList<PairStats> &)> &f);
+    // Runs f on the measurer (null without keepStats or a pair), flushed, with
+    // the writer thread held off: expectations read it, and add their watches.
+    void withMeasurer(const std::function<void(CaptureMeasurer *)> &f);
 
 private:
     // A stream as the writer thread sees it. The last event ID travels in a

@@ -23,6 +23,7 @@ public:
     QList<QCommandLineOption> all() const;
 
     CliRequestOptions request;
+    CliExpectOptions expect;
     TextOption output;
     ChoiceOption<CaptureFormat> format;
     FlagOption comments;
@@ -70,6 +71,7 @@ QList<QCommandLineOption> RunOptionTable::all() const
     for (const CliOption *row : std::initializer_list<const CliOption *> { &output, &format,
              &comments, &stats, &maxEvents, &duration, &metrics, &metricsPublic, &pair })
         options.append(row->option());
+    options.append(expect.all());
     return options;
 }
 
@@ -147,6 +149,8 @@ CliOptionError readRun(
         return error;
     if (const CliOptionError error = readOutput(table, parser, run))
         return error;
+    if (const CliOptionError error = table.expect.read(parser, &run->expect))
+        return error;
     const QStringList urls = parser.positionalArguments();
     if (urls.isEmpty())
         return CliOptionError(CliOptionError::tr("give at least one stream URL (see --help)"));
@@ -175,7 +179,8 @@ QString runDescription()
         "\n"
         "Exit codes: 0 every stream ended normally or was stopped (limits, a signal,\n"
         "quit); 1 a stream failed (any status but 200, 204 included; a wrong content\n"
-        "type; gave up after errors); 2 usage error; 3 input or output error.");
+        "type; gave up after errors); 2 usage error; 3 input or output error;\n"
+        "4 an expectation (--expect-*) failed, which outranks 1.");
 }
 
 bool parseOrHelp(

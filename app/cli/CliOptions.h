@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/cli/CliExpectOptions.h"
 #include "core/capture/CaptureFormat.h"
 #include "core/latency/LatencyExtractor.h"
 #include "core/net/SubscriptionConfig.h"
@@ -18,6 +19,7 @@ enum ExitCode {
     ExitStreamFailed = 1, // a stream failed (non-200 including 204, wrong type, gave up)
     ExitUsage = 2, // bad command line
     ExitIo = 3, // output not writable, input not readable, or corrupt records
+    ExitExpectation = 4, // an --expect-* failed (outranks 1; 3 outranks it)
 };
 
 struct RunOptions
@@ -33,6 +35,7 @@ struct RunOptions
     QString metricsAddress; // HOST:PORT, empty = off
     bool metricsPublic = false; // may listen beyond loopback
     QList<QPair<QString, QString>> pairs; // streams compared route against route, by name
+    ExpectationOptions expect; // assertions for CI: --expect-*, --within, --junit
 };
 
 struct ConvertOptions

@@ -31,6 +31,11 @@ CliSession::CliSession(RunOptions options, QObject *parent)
     m_durationTimer.setSingleShot(true);
     connect(&m_durationTimer, &QTimer::timeout, this, [this] { finish(u"duration"_s, true); });
     connect(&m_statsTimer, &QTimer::timeout, this, &CliSession::printStats);
+    m_withinTimer.setSingleShot(true);
+    // The final judgement comes in finish(), once every event received is
+    // measured: the report and the capture then hold the same events.
+    connect(&m_withinTimer, &QTimer::timeout, this, [this] { finish(u"within"_s, true); });
+    connect(&m_expectTimer, &QTimer::timeout, this, [this] { judgeExpectations(false); });
 }
 
 CliSession::~CliSession()
@@ -51,7 +56,9 @@ bool CliSession::start()
     settings.format = m_options.format;
     settings.comments = m_options.comments;
     settings.maxEvents = m_options.maxEvents;
-    settings.keepStats = m_options.statsIntervalS > 0 || !m_options.metricsAddress.isEmpty();
+    settings.keepStats = m_options.statsIntervalS > 0 || !m_options.metricsAddress.isEmpty()
+        || m_options.expect.any();
+    settings.wholeRun = m_options.expect.any(); // p99 latency over the whole run
     m_events = std::make_unique<CliEventWriter>(settings, &m_output);
     m_events->setStopRequest([this] {
         QMetaObject::invokeMethod(
@@ -89,6 +96,14 @@ bool CliSession::start()
         for (const auto &[a, b] : std::as_const(m_options.pairs))
             m_events->addPair(streamNamed(a), streamNamed(b));
     });
+    if (m_options.expect.any()) {
+        m_expectations = std::make_unique<CliExpectations>(m_options.expect);
+        // Streams have not delivered yet: the writer thread waits for configure().
+        m_events->withMeasurer([this](CaptureMeasurer *measurer) {
+            if (measurer)
+                m_expectations->addWatches(*measurer);
+        });
+    }
 
     // Commands on stdin. Its end (a closed pipe, /dev/null under cron or a
     // service manager) is not a command: the run goes on.
@@ -100,6 +115,11 @@ bool CliSession::start()
         m_durationTimer.start(std::chrono::milliseconds(qint64(m_options.durationS * 1000)));
     if (m_options.statsIntervalS > 0)
         m_statsTimer.start(std::chrono::milliseconds(qint64(m_options.statsIntervalS * 1000)));
+    m_startNs = steadyNowNs();
+    if (m_expectations) {
+        m_withinTimer.start(std::chrono::milliseconds(qint64(m_options.expect.withinS * 1000)));
+        m_expectTimer.start(std::chrono::milliseconds(50));
+    }
     return true;
 }
 
@@ -169,6 +189,8 @@ void CliSession::handleStatus(StreamId stream, const SubscriptionStatus &status)
         m_anyFailed = true;
         handleStreamError(stream, status.message);
     }
+    if (isFinal(status.state) && !m_endedNs.contains(stream))
+        m_endedNs.insert(stream, steadyNowNs());
     if (m_finishing)
         return;
     for (StreamId other : m_session.streams()) {
@@ -209,6 +231,8 @@ void CliSession::finish(const QString &reason, bool promptly)
     m_finishReason = reason;
     m_durationTimer.stop();
     m_statsTimer.stop();
+    m_withinTimer.stop();
+    m_expectTimer.stop();
     if (m_stdinNotifier)
         m_stdinNotifier->setEnabled(false);
     // The writer lets go of the network thread first: it may be waiting for a
@@ -232,6 +256,10 @@ void CliSession::finish(const QString &reason, bool promptly)
         printStats();
     if (m_exitCode == ExitOk && m_anyFailed)
         m_exitCode = ExitStreamFailed;
+    if (m_expectations) {
+        judgeExpectations(true); // everything is measured now
+        reportExpectations();
+    }
     // Queued, so that a caller inside a signal handler chain unwinds first.
     // The last line, after the streams' final states (queued before this):
     // why the run ended, which the exit code alone does not say.
@@ -262,8 +290,9 @@ void CliSession::printStatsTable(CaptureStats &all, const QList<CliEventWriter::
     // ev/s is the window's figure (core RateSeries): 10 s, or 60 s for a
     // stream whose bursts come more than 2 s apart, marked '*', so a stream
     // behind a buffering proxy reads its average, never 0 between bursts.
-    QByteArray out = "stream               state          ev/s  ev/s 10s     MB/s  ev/chunk  gap "
-                     "p50  gap p99  lat p50  lat p99    events reconn errors  up s\n";
+    QByteArray out
+        = "stream               state          ev/s  ev/s 10s     MB/s  ev/chunk  gap "
+          "p50  gap p99  lat p50  lat p99    events reconn errors  up s    gaps    dups\n";
     const auto row = [&](const QByteArray &name, const QByteArray &state,
                          const StreamStats &stats) {
         const RateReading rate = currentRate(stats, now);
@@ -279,7 +308,7 @@ void CliSession::printStatsTable(CaptureStats &all, const QList<CliEventWriter::
             + tableCell(ten.latencyMs.count ? ten.latencyMs.p50 : nan, 9, 1)
             + tableCell(ten.latencyMs.count ? ten.latencyMs.p99 : nan, 9, 1)
             + tableCell(t.events, 10) + tableCell(t.reconnections, 7) + tableCell(t.errors, 7)
-            + tableCell(double(t.uptimeNs) / 1e9, 6, 0) + '\n';
+            + tableCell(double(t.uptimeNs) / 1e9, 6, 0) + idCells(t) + '\n';
     };
     for (StreamId stream : m_session.streams())
         row(streamName(stream), stateName(m_session.status(stream).state).toLatin1(),
@@ -343,6 +372,58 @@ void CliSession::writeStderrJson(const QByteArray &line)
     const QByteArray text = line + '\n';
     std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
     std::fflush(stderr);
+}
+
+void CliSession::judgeExpectations(bool final)
+{
+    if (!m_expectations)
+        return;
+    const qint64 now = steadyNowNs();
+    QList<CliExpectations::StreamInfo> streams;
+    for (StreamId stream : m_session.streams()) {
+        // Its last events may still be on their way to the writer thread:
+        // an ended stream is over half a second after its final state.
+        const auto ended = m_endedNs.constFind(stream);
+        streams.append({ stream, m_session.streamName(stream),
+            ended != m_endedNs.cend() && now - *ended > 500'000'000 });
+    }
+    m_events->withMeasurer([&](CaptureMeasurer *measurer) {
+        if (measurer)
+            m_expectations->judge(*measurer, streams, m_startNs, now, final);
+    });
+    if (m_finishing || final)
+        return;
+    if (m_expectations->anyFailed())
+        finish(u"expectation failed"_s, true);
+    else if (m_expectations->allDecided())
+        finish(u"expectations met"_s, true);
+}
+
+// One line per outcome on stderr, the JUnit report, and exit code 4 when
+// one failed: it outranks a failed stream (1), not an I/O error (3).
+void CliSession::reportExpectations()
+{
+    for (const CliExpectations::Outcome &o : m_expectations->outcomes()) {
+        const char *verdict = o.verdict == CliExpectations::Verdict::Passed ? "passed" : "failed";
+        writeStderrJson(JsonObjectWriter()
+                            .string("kind", "expectation")
+                            .string("stream", o.streamName.toUtf8())
+                            .string("expectation", o.name.toUtf8())
+                            .string("result", verdict)
+                            .string("message", o.message.toUtf8())
+                            .take());
+    }
+    if (!m_options.expect.junit.isEmpty()) {
+        QString error;
+        if (!m_expectations->writeJUnit(
+                m_options.expect.junit, double(steadyNowNs() - m_startNs) / 1e9, &error)) {
+            writeStderrError(QCoreApplication::translate("CliSession", "cannot write %1: %2")
+                                 .arg(m_options.expect.junit, error));
+            m_exitCode = ExitIo;
+        }
+    }
+    if (m_expectations->anyFailed() && m_exitCode != ExitIo)
+        m_exitCode = ExitExpectation;
 }
 
 } // namespace ssescope::cli

@@ -2,6 +2,7 @@
 
 #include "core/capture/CaptureFormat.h"
 #include "app/cli/CliEventWriter.h"
+#include "app/cli/CliExpectations.h"
 #include "app/cli/CliOptions.h"
 #include "app/cli/CliOutput.h"
 #include "core/latency/LatencyExtractor.h"
@@ -60,6 +61,9 @@ private:
     void writeStderrError(const QString &message);
     void reportOutputFailure();
     QByteArray metricsText();
+    // --expect-*: judges what can be judged; final at --within or the end.
+    void judgeExpectations(bool final);
+    void reportExpectations();
 
     RunOptions m_options;
     CaptureSession m_session;
@@ -69,6 +73,11 @@ private:
     QByteArray m_stdinBuffer;
     QTimer m_durationTimer;
     QTimer m_statsTimer;
+    std::unique_ptr<CliExpectations> m_expectations;
+    QTimer m_expectTimer; // judges expectations while the run goes on
+    QTimer m_withinTimer;
+    qint64 m_startNs = 0;
+    QHash<StreamId, qint64> m_endedNs; // streams closed or failed for good, since when
     MetricsServer *m_metrics = nullptr;
     bool m_finishing = false;
     QString m_finishReason; // said on stderr as the run's last line

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/stats/StreamStats.h"
+
 #include <QByteArray>
 
 #include <cmath>
@@ -24,6 +26,15 @@ inline QByteArray tableCell(double value, int width, int decimals)
 inline QByteArray tableCell(quint64 value, int width)
 {
     return tableCell(QByteArray::number(value), width);
+}
+
+// The gaps and dups columns (core/stats/IdSequenceChecker): "-" for a stream
+// whose ids do not count up.
+inline QByteArray idCells(const StatsTotals &totals)
+{
+    if (!totals.idsCounted)
+        return tableCell(QByteArray("-"), 8) + tableCell(QByteArray("-"), 8);
+    return tableCell(totals.idGaps, 8) + tableCell(totals.idDuplicates, 8);
 }
 
 } // namespace ssescope::cli

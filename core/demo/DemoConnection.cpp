@@ -78,7 +78,8 @@ QByteArray indexPage()
             "period\n"
             "Faults: drop_after drop_mid stall_after drip garbage badutf8 huge status retry_after\n"
             "        fail_first+key ct ct_first redirect location close_before_headers\n"
-            "        slow_headers flood_headers big_header bomb\n"
+            "        slow_headers flood_headers big_header bomb skip_ids repeat_ids\n"
+            "        ignore_last_event_id\n"
             "Hostile: endless_line endless_event garbage_bytes byte_per_s false_gzip\n";
     return page;
 }
@@ -240,6 +241,10 @@ void DemoConnection::startStream(const DemoStreamInfo &info)
     m_huge = m_request.intParam(u"huge"_s, 0);
     bool resumed = false;
     const quint64 lastId = m_request.header("Last-Event-ID").toULongLong(&resumed);
+    if (m_request.flag(u"ignore_last_event_id"_s)) // a reconnection replays from 1
+        resumed = false;
+    m_skipIds = std::max<qint64>(0, m_request.intParam(u"skip_ids"_s, 0));
+    m_repeatIds = std::max<qint64>(0, m_request.intParam(u"repeat_ids"_s, 0));
     if (resumed)
         m_next = lastId + 1;
     planChaos();
@@ -445,6 +450,12 @@ void DemoConnection::sendEvent()
     writeBody(event);
     ++m_next;
     ++m_sentHere;
+    // Id faults: after every N events on this connection, one id is left out
+    // (skip_ids) or the last event goes out again (repeat_ids).
+    if (m_skipIds > 0 && m_sentHere % quint64(m_skipIds) == 0)
+        ++m_next;
+    if (m_repeatIds > 0 && m_sentHere % quint64(m_repeatIds) == 0)
+        --m_next;
     if (m_count >= 0 && m_next > static_cast<quint64>(m_count))
         finish();
 }

@@ -26,6 +26,9 @@ class DemoServer;
 //   (header lines for ever), flood_headers=1 (8 KiB header lines as fast as the
 //   socket drains, up to 1 GiB), big_header=BYTES (one header line that long),
 //   bomb=1 (a deflate body that inflates to 32 MiB),
+//   skip_ids=N (after every N events of a connection one id is left out),
+//   repeat_ids=N (after every N events the last one goes out again),
+//   ignore_last_event_id=1 (a reconnection replays the stream from id 1),
 // and the hostile ones (DemoConnection's "hostile" functions; each sends as
 // fast as the socket drains, up to 1 GiB, unless said otherwise):
 //   endless_line=1 (one data line that never ends), endless_event=1 (data
@@ -88,6 +91,8 @@ private:
     qint64 m_dropAfter = -1;
     qint64 m_stallAfter = -1;
     qint64 m_huge = 0;
+    qint64 m_skipIds = 0; // skip_ids: 0 = off
+    qint64 m_repeatIds = 0; // repeat_ids: 0 = off
     qint64 m_flooded = 0; // flood_headers: header bytes written so far
     int m_burst = 0;
     quint64 m_next = 1; // number of the next event to send

@@ -86,6 +86,12 @@ QByteArray renderPrometheusText(const QList<StreamMetricsInput> &streams, qint64
         [](const StatsTotals &t) { return t.errors; });
     counter("ssescope_latency_misses_total", "Events whose send time could not be read.",
         [](const StatsTotals &t) { return t.latencyMisses; });
+    counter("ssescope_id_gaps_total",
+        "Event ids skipped, in a stream whose ids count up (0 while they do not).",
+        [](const StatsTotals &t) { return t.idGaps; });
+    counter("ssescope_id_duplicates_total",
+        "Event ids seen again, as when a reconnection replays events (0 unless ids count up).",
+        [](const StatsTotals &t) { return t.idDuplicates; });
 
     w.family("ssescope_connected_seconds_total", "counter", "Time the stream has been open.");
     for (const Labelled &r : rows)

@@ -91,6 +91,8 @@ void CaptureMeasurer::clear()
         m_routeDelays[i] = std::make_unique<StreamStats>();
     }
     m_latencyMissesSeen.clear();
+    for (EventWatch &watch : m_watches)
+        watch.clear();
     if (m_comparison) {
         std::vector<RouteSpec> specs;
         for (const RouteComparison::Route &route : m_comparison->routes())

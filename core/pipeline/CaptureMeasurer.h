@@ -4,6 +4,7 @@
 #include "core/compare/RouteComparison.h"
 #include "core/latency/RouteMatcher.h"
 #include "core/net/SubscriptionStatus.h"
+#include "core/pipeline/EventWatch.h"
 #include "core/sse/SseEvent.h"
 #include "core/stats/CaptureStats.h"
 
@@ -30,6 +31,14 @@ public:
     Q_DISABLE_COPY_MOVE(CaptureMeasurer)
 
     void addRoutePair(StreamId a, StreamId b); // a RouteMatcher per pair
+    // Events of a type (and data pattern) counted per stream, from now on:
+    // eventWatch(index) with the index returned.
+    size_t addEventWatch(const QByteArray &type, const QString &dataPattern)
+    {
+        m_watches.emplace_back(type, dataPattern);
+        return m_watches.size() - 1;
+    }
+    const EventWatch &eventWatch(size_t index) const { return m_watches[index]; }
     // Events of one network read share their stream, time and chunk: such a
     // run is counted once, when the next event differs or on flush(), which
     // measured several times faster than counting each event.
@@ -44,6 +53,7 @@ public:
         }
         ++m_run.count;
         m_run.wireBytes += event.wireBytes;
+        m_stats->recordId(event.stream, event.id);
         if (latencyMs) {
             m_runLatencies.push_back(*latencyMs);
             if (m_runLatencies.size() >= kMaxRunLatencies) // a capture stamped all alike
@@ -51,6 +61,8 @@ public:
         }
         if (!m_routes.empty())
             offerToRoutes(event);
+        for (EventWatch &watch : m_watches)
+            watch.offer(event);
         if (m_comparisonLive && m_comparison && m_comparison->indexOf(event.stream) >= 0)
             m_comparison->matchEvent(
                 event.stream, event.type, event.id, event.data, event.arrivalSteadyNs);
@@ -122,6 +134,7 @@ private:
     std::unique_ptr<CaptureStats> m_stats;
     std::vector<std::unique_ptr<RouteMatcher>> m_routes;
     std::vector<std::unique_ptr<StreamStats>> m_routeDelays;
+    std::vector<EventWatch> m_watches;
     QHash<StreamId, quint64> m_latencyMissesSeen;
     QHash<StreamId, quint64> m_receivedBytesSeen; // SubscriptionCounters::bytes already counted
     std::unique_ptr<RouteComparison> m_comparison;

@@ -88,6 +88,18 @@ void CaptureStats::recordComment(StreamId id, qint64 steadyNs)
     m_total.recordComment(steadyNs);
 }
 
+void CaptureStats::recordId(StreamId id, QByteArrayView eventId)
+{
+    StreamStats &s = stream(id);
+    const quint64 gaps = s.totals().idGaps;
+    const quint64 duplicates = s.totals().idDuplicates;
+    const bool counted = s.totals().idsCounted;
+    s.recordId(eventId);
+    const StatsTotals &after = s.totals();
+    if (after.idGaps != gaps || after.idDuplicates != duplicates || after.idsCounted != counted)
+        m_total.addIdCounts(after.idGaps - gaps, after.idDuplicates - duplicates, after.idsCounted);
+}
+
 void CaptureStats::setConnectionCounters(
     StreamId id, quint64 reconnections, quint64 errors, qint64 uptimeNs)
 {

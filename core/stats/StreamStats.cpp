@@ -1,5 +1,7 @@
 #include "StreamStats.h"
 
+#include <QByteArrayView>
+
 #include <algorithm>
 #include <cmath>
 
@@ -153,6 +155,14 @@ void StreamStats::recordComment(qint64 steadyNs)
         m_totals.firstNs = steadyNs;
     m_totals.lastNs = std::max(m_totals.lastNs, steadyNs);
     ++m_totals.comments;
+}
+
+void StreamStats::recordId(QByteArrayView id)
+{
+    m_ids.add(id);
+    m_totals.idGaps = m_ids.gaps();
+    m_totals.idDuplicates = m_ids.duplicates();
+    m_totals.idsCounted = m_ids.engaged();
 }
 
 void StreamStats::recordReceivedBytes(quint64 count)

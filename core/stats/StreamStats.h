@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/stats/IdSequenceChecker.h"
 #include "core/stats/LogHistogram.h"
 
 #include <array>
@@ -45,6 +46,11 @@ struct StatsTotals
     qint64 uptimeNs = 0; // time connected (live streams)
     qint64 firstNs = 0; // steady time of the first event or comment
     qint64 lastNs = 0;
+    // Ids skipped and ids seen again (IdSequenceChecker); idsCounted: the
+    // ids count up, so these mean something (for a total: any stream's do).
+    quint64 idGaps = 0;
+    quint64 idDuplicates = 0;
+    bool idsCounted = false;
 };
 
 // Figures over everything a stream delivered, kept only on request (whole
@@ -101,6 +107,16 @@ public:
     // larger of these and the events' own bytes (an opened capture has only those).
     void recordReceivedBytes(quint64 count);
     void recordComment(qint64 steadyNs);
+    // The last event ID of one event, in order: gaps and duplicates.
+    void recordId(QByteArrayView id);
+    // A total's share of another stream's id counts.
+    void addIdCounts(quint64 gaps, quint64 duplicates, bool counted)
+    {
+        m_totals.idGaps += gaps;
+        m_totals.idDuplicates += duplicates;
+        m_totals.idsCounted = m_totals.idsCounted || counted;
+    }
+    const IdSequenceChecker &idSequence() const { return m_ids; }
     void setConnectionCounters(quint64 reconnections, quint64 errors, qint64 uptimeNs = 0);
     void keepLifetime(); // from now on, also LifetimeStats
     const LifetimeStats *lifetime() const { return m_lifetime.get(); } // null unless kept
@@ -139,6 +155,7 @@ private:
     qsizetype m_seriesCapacity;
     std::deque<SeriesPoint> m_series;
     std::unique_ptr<LifetimeStats> m_lifetime;
+    IdSequenceChecker m_ids;
 };
 
 } // namespace ssescope

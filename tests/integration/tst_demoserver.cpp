@@ -82,6 +82,37 @@ private Q_SLOTS:
         QVERIFY2(response.startsWith("HTTP/1.1 204 No Content\r\n"), response.constData());
     }
 
+    // Id faults: the ids each response carries, in order.
+    void idFaults_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QByteArray>("lastEventId");
+        QTest::addColumn<QList<int>>("ids");
+        QTest::newRow("skip_ids") << QByteArray("/ticker?rate=0&count=12&skip_ids=5")
+                                  << QByteArray() << QList<int> { 1, 2, 3, 4, 5, 7, 8, 9, 10, 11 };
+        QTest::newRow("repeat_ids") << QByteArray("/ticker?rate=0&count=6&repeat_ids=3")
+                                    << QByteArray() << QList<int> { 1, 2, 3, 3, 4, 5, 5, 6 };
+        QTest::newRow("resumes after Last-Event-ID")
+            << QByteArray("/ticker?rate=0&count=6") << QByteArray("4") << QList<int> { 5, 6 };
+        QTest::newRow("ignore_last_event_id")
+            << QByteArray("/ticker?rate=0&count=3&ignore_last_event_id=1") << QByteArray("2")
+            << QList<int> { 1, 2, 3 };
+    }
+    void idFaults()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(QByteArray, lastEventId);
+        QFETCH(QList<int>, ids);
+        const QByteArray response = exchange(get(target,
+            lastEventId.isEmpty() ? QByteArray() : "Last-Event-ID: " + lastEventId + "\r\n"));
+        QList<int> seen;
+        for (const QByteArray &line : response.split('\n')) {
+            if (line.startsWith("id: "))
+                seen.append(line.mid(4).toInt());
+        }
+        QCOMPARE(seen, ids);
+    }
+
     void faultModes_data()
     {
         QTest::addColumn<QByteArray>("target");

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void burstyRateNeverReadsZero_data();
     void burstyRateNeverReadsZero();
     void aRefreshSignalsOnlyTheRowsThatChanged();
+    void idGapsAndDuplicatesShowPerStream();
 };
 
 void TestStreamListModel::rowsFollowStreamsAndFigures()
@@ -145,6 +146,46 @@ void TestStreamListModel::stateIconFollowsAServerThatDropsAndReturns()
     QCOMPARE(icons.at(w), stateIcon(SubscriptionState::Waiting).cacheKey());
     QVERIFY(icons.at(seen.indexOf(live)) != icons.at(w));
     QVERIFY(session.counters(session.streams().first()).reconnections >= 1);
+}
+
+// The demo's id faults, and a reconnection that replays from 1, in the
+// Gaps and Dups columns; a clean stream shows 0, the echo's fixed ids "–".
+void TestStreamListModel::idGapsAndDuplicatesShowPerStream()
+{
+    demo::DemoServerThread demo;
+    QVERIFY2(demo.start(), qPrintable(demo.errorString()));
+    DashboardSession session;
+    StreamListModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SubscriptionConfig config;
+    const auto add = [&](const QString &name, const QString &path) {
+        config.name = name;
+        config.url = demo.url(path);
+        session.addStream(config);
+    };
+    add(u"faulty"_s, u"/ticker?rate=100&skip_ids=4&repeat_ids=6"_s);
+    add(u"replayed"_s, u"/ticker?rate=100&retry=50&drop_after=8&ignore_last_event_id=1"_s);
+    add(u"clean"_s, u"/ticker?rate=100"_s);
+    const auto cell = [&model](int row, int column) {
+        return model.index(row, column).data().toString();
+    };
+    const auto number = [&](int row, int column) {
+        return cell(row, column).toInt();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(number(0, StreamListModel::IdGapsColumn) >= 2
+            && number(0, StreamListModel::IdDupsColumn) >= 2
+            && number(1, StreamListModel::IdDupsColumn) >= 8
+            && number(2, StreamListModel::EventsColumn) >= 30,
+        15000);
+    QCOMPARE(cell(1, StreamListModel::IdGapsColumn), u"0"_s);
+    QCOMPARE(cell(2, StreamListModel::IdGapsColumn), u"0"_s);
+    QCOMPARE(cell(2, StreamListModel::IdDupsColumn), u"0"_s);
+    QCOMPARE(
+        model.headerData(StreamListModel::IdGapsColumn, Qt::Horizontal, Qt::DisplayRole).toString(),
+        u"Gaps"_s);
+    QVERIFY(!model.headerData(StreamListModel::IdDupsColumn, Qt::Horizontal, Qt::ToolTipRole)
+                 .toString()
+                 .isEmpty());
 }
 
 void TestStreamListModel::burstsShowAsManyEventsPerRead()

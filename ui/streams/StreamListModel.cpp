@@ -258,7 +258,7 @@ QVariant StreamListModel::decorationData(
         && status.state == SubscriptionState::Failed)
         return stateColor(status.state);
     if (role == Qt::TextAlignmentRole) {
-        if (column >= RateColumn && column <= ReconnectsColumn && column != SparklineColumn
+        if (column >= RateColumn && column <= IdDupsColumn && column != SparklineColumn
             && column != LatencySourceColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
@@ -323,6 +323,12 @@ QVariant StreamListModel::textData(
     }
     case ReconnectsColumn:
         return locale.toString(counters.reconnections);
+    case IdGapsColumn:
+    case IdDupsColumn:
+        if (!stats || !stats->totals().idsCounted)
+            return u"–"_s; // ids that do not count up (yet): nothing to count
+        return locale.toString(
+            column == IdGapsColumn ? stats->totals().idGaps : stats->totals().idDuplicates);
     case MessageColumn:
         if (m_session->isPausedForCapture(stream))
             return tr("Paused while the capture %1 is open. Resume all captures live again.")
@@ -368,6 +374,12 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
                       "automatically (auto), or none");
         case ReconnectsColumn:
             return tr("Reconnection attempts");
+        case IdGapsColumn:
+            return tr("Event ids skipped, in a stream whose ids count up (1, 2, 3...): events "
+                      "lost, say across a reconnection. – while the ids do not count up.");
+        case IdDupsColumn:
+            return tr("Event ids seen again, in a stream whose ids count up: a reconnection "
+                      "whose server ignored Last-Event-ID and replayed its events shows here.");
         default:
             break;
         }
@@ -397,6 +409,10 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Ev/read");
     case ReconnectsColumn:
         return tr("Reconn.");
+    case IdGapsColumn:
+        return tr("Gaps");
+    case IdDupsColumn:
+        return tr("Dups");
     case MessageColumn:
         return tr("Message");
     default:

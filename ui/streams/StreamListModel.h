@@ -43,6 +43,8 @@ public:
         LatencySourceColumn, // "/ts, auto", "/ts" or "none": where the latency comes from
         PerReadColumn,
         ReconnectsColumn,
+        IdGapsColumn, // ids skipped, where ids count up (core/stats/IdSequenceChecker)
+        IdDupsColumn, // ids seen again
         MessageColumn,
         ColumnCount
     };
