@@ -205,6 +205,24 @@ private Q_SLOTS:
             u"Connection refused by the proxy 127.0.0.1:%1: is the proxy running?"_s.arg(deadPort));
     }
 
+    // Accepts and never answers: the connect timeout ends the attempt.
+    void silentProxyIsEndedByTheConnectTimeout()
+    {
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        StreamManager manager;
+        StreamRecorder recorder(&manager);
+        SubscriptionConfig c = fastRetryConfig(m_plainServer.url(u"/ticker?rate=10"_s));
+        c.proxy = u"http://127.0.0.1:%1"_s.arg(silent.serverPort());
+        c.connectTimeoutMs = 1000;
+        QElapsedTimer clock;
+        clock.start();
+        const StreamId id = manager.addSubscription(c);
+        QTRY_VERIFY_WITH_TIMEOUT(!firstTrouble(recorder, id).isEmpty(), 5000);
+        QVERIFY(clock.elapsed() < 4000);
+        qInfo("%s", qPrintable(firstTrouble(recorder, id)));
+    }
+
     void cliProxyOptionCarriesStreamsAndHidesThePassword()
     {
         const QString url = m_tlsServer.url(u"/ticker?rate=0&count=3&cliProxy=1"_s).toString();

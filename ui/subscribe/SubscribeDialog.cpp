@@ -627,6 +627,7 @@ bool SubscribeDialog::applyCurlCommand(const QString &command)
     m_body->setPlainText(QString::fromUtf8(request->body));
     m_compression->setChecked(request->compressed);
     m_ignoreTls->setChecked(request->insecure);
+    m_proxy->setText(request->proxy);
     // A name this dialog chose follows the next paste; one typed stays.
     if (m_name->text().isEmpty() || m_name->text() == m_defaultedName) {
         m_defaultedName = defaultName(request->url);
