@@ -73,8 +73,8 @@ CliRequestOptions::CliRequestOptions()
 QList<const CliOption *> CliRequestOptions::rows() const
 {
     return { &header, &method, &data, &dataFile, &lastEventId, &policy, &retry, &maxAttempts,
-        &readTimeout, &connectTimeout, &insecure, &caCert, &proxy, &compressed, &latency, &latencyUnit,
-        &clockOffset, &noReconnect };
+        &readTimeout, &connectTimeout, &insecure, &caCert, &proxy, &compressed, &latency,
+        &latencyUnit, &clockOffset, &noReconnect };
 }
 
 QList<QCommandLineOption> CliRequestOptions::all() const

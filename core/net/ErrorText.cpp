@@ -301,8 +301,8 @@ QString proxyFailed(QNetworkReply::NetworkError error, const QString &proxy, con
             .arg(proxy);
     case QNetworkReply::RemoteHostClosedError:
     case QNetworkReply::ProxyConnectionClosedError:
-        return QCoreApplication::translate("ErrorText",
-            "The proxy %1 closed the connection before %2 answered.")
+        return QCoreApplication::translate(
+            "ErrorText", "The proxy %1 closed the connection before %2 answered.")
             .arg(proxy, hostPort(target));
     case QNetworkReply::HostNotFoundError:
     case QNetworkReply::ProxyNotFoundError:

@@ -43,8 +43,8 @@ QString NetworkShardPool::originKey(const QUrl &url, bool http2PriorKnowledge)
         .arg(port);
 }
 
-QNetworkAccessManager *NetworkShardPool::acquire(const QUrl &url, bool http2PriorKnowledge,
-    const QString &tlsTag, const QNetworkProxy &proxy)
+QNetworkAccessManager *NetworkShardPool::acquire(
+    const QUrl &url, bool http2PriorKnowledge, const QString &tlsTag, const QNetworkProxy &proxy)
 {
     const QString key = originKey(url, http2PriorKnowledge);
     const QString shardKey = key + u'|' + tlsTag;

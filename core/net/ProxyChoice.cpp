@@ -101,9 +101,8 @@ bool ProxyChoice::matchesNoProxy(const QUrl &target, const QString &noProxy)
     const int port = target.port(defaultPort(target));
     static const QRegularExpression separators(u"[,\\s]+"_s);
     const QStringList entries = noProxy.toLower().split(separators, Qt::SkipEmptyParts);
-    return std::any_of(entries.cbegin(), entries.cend(), [&](const QString &entry) {
-        return entryMatches(entry, host, address, port);
-    });
+    return std::any_of(entries.cbegin(), entries.cend(),
+        [&](const QString &entry) { return entryMatches(entry, host, address, port); });
 }
 
 QUrl ProxyChoice::parseProxyUrl(const QString &text)
@@ -189,16 +188,16 @@ QNetworkProxy ProxyChoice::networkProxy() const
     if (isDirect())
         return QNetworkProxy(QNetworkProxy::NoProxy);
     return QNetworkProxy(QNetworkProxy::HttpProxy, m_proxy.host(),
-        static_cast<quint16>(m_proxy.port(kDefaultProxyPort)),
-        m_proxy.userName(QUrl::FullyDecoded), m_proxy.password(QUrl::FullyDecoded));
+        static_cast<quint16>(m_proxy.port(kDefaultProxyPort)), m_proxy.userName(QUrl::FullyDecoded),
+        m_proxy.password(QUrl::FullyDecoded));
 }
 
 QString ProxyChoice::hostPort() const
 {
     if (isDirect())
         return {};
-    const QString host = m_proxy.host().contains(u':') ? u'[' + m_proxy.host() + u']'
-                                                       : m_proxy.host();
+    const QString host
+        = m_proxy.host().contains(u':') ? u'[' + m_proxy.host() + u']' : m_proxy.host();
     return u"%1:%2"_s.arg(host).arg(m_proxy.port(kDefaultProxyPort));
 }
 

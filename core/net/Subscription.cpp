@@ -341,11 +341,11 @@ void Subscription::sendRequest(const QString &statusMessage)
 #endif
 
     // Through a proxy our socket's peer is the proxy.
-    m_headerGuard.watch(m_proxy.isDirect()
-            ? m_currentUrl
-            : QUrl(u"http://"_s + m_proxy.hostPort()));
+    m_headerGuard.watch(
+        m_proxy.isDirect() ? m_currentUrl : QUrl(u"http://"_s + m_proxy.hostPort()));
     setStatus(SubscriptionState::Connecting,
-        m_proxy.isDirect() ? statusMessage : errortext::viaProxy(statusMessage, m_proxy.hostPort()));
+        m_proxy.isDirect() ? statusMessage
+                           : errortext::viaProxy(statusMessage, m_proxy.hostPort()));
 }
 
 // Qt shares a manager's connection to an origin between requests whatever

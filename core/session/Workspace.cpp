@@ -39,7 +39,8 @@ SubscriptionConfig Workspace::withoutSecrets(const SubscriptionConfig &config)
 
 bool Workspace::hasSecrets(const SubscriptionConfig &config)
 {
-    return !config.url.userInfo().isEmpty() || ProxyChoice::withoutCredentials(config.proxy) != config.proxy
+    return !config.url.userInfo().isEmpty()
+        || ProxyChoice::withoutCredentials(config.proxy) != config.proxy
         || std::any_of(config.headers.cbegin(), config.headers.cend(),
             [&config](const HttpHeader &header) { return config.isSecretHeader(header.first); });
 }

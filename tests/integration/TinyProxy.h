@@ -147,8 +147,8 @@ private:
                 ::_exit(1);
         });
         m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(tinyproxyPath(),
-            { QStringLiteral("-d"), QStringLiteral("-c"), file.fileName() });
+        m_process.start(
+            tinyproxyPath(), { QStringLiteral("-d"), QStringLiteral("-c"), file.fileName() });
         if (!m_process.waitForStarted(5000)) {
             m_why = QStringLiteral("tinyproxy did not start: %1").arg(m_process.errorString());
             return;

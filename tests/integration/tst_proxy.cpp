@@ -53,10 +53,11 @@ private Q_SLOTS:
             qPrintable(m_certificates.error()));
         m_tlsServer.setTls(m_certificates.certificate(u"local"_s), m_certificates.key(u"local"_s));
         QVERIFY2(m_tlsServer.start(), qPrintable(m_tlsServer.errorString()));
-        m_proxy = std::make_unique<TinyProxy>(TinyProxy::Options { { m_tlsServer.port() }, {}, {} });
+        m_proxy
+            = std::make_unique<TinyProxy>(TinyProxy::Options { { m_tlsServer.port() }, {}, {} });
         SSESCOPE_REQUIRE_TINYPROXY(*m_proxy);
-        m_authProxy = std::make_unique<TinyProxy>(TinyProxy::Options {
-            { m_tlsServer.port() }, u"proxyuser"_s, u"S3cretProxyPass"_s });
+        m_authProxy = std::make_unique<TinyProxy>(
+            TinyProxy::Options { { m_tlsServer.port() }, u"proxyuser"_s, u"S3cretProxyPass"_s });
         SSESCOPE_REQUIRE_TINYPROXY(*m_authProxy);
         // CONNECT is allowed to one port only, and not the server's.
         const quint16 otherPort = m_plainServer.port();
@@ -73,13 +74,37 @@ private Q_SLOTS:
         const StreamId id = manager.addSubscription(c);
         QTRY_COMPARE_WITH_TIMEOUT(recorder.lastState(id), SubscriptionState::Closed, 10000);
         QCOMPARE(recorder.ids(id), numbers(1, 3));
-        QVERIFY2(m_proxy->log().contains(QByteArray(
-                     "GET http://127.0.0.1:" + plainPort() + "/ticker?rate=0&count=3")),
+        QVERIFY2(m_proxy->log().contains(
+                     QByteArray("GET http://127.0.0.1:" + plainPort() + "/ticker?rate=0&count=3")),
             m_proxy->log().constData());
         const QString connecting
             = recorder.inState(id, SubscriptionState::Connecting).first().message;
         QVERIFY2(connecting.endsWith(u" via proxy 127.0.0.1:%1."_s.arg(m_proxy->port())),
             qPrintable(connecting));
+    }
+
+    // Streams with different proxies never share a manager: to the same
+    // origin at once, one goes through the proxy and one does not.
+    void proxiedAndDirectStreamsToOneOriginStayApart()
+    {
+        StreamManager manager;
+        StreamRecorder recorder(&manager);
+        SubscriptionConfig direct
+            = fastRetryConfig(m_plainServer.url(u"/ticker?rate=20&count=5&apart=direct"_s));
+        direct.proxy = u"none"_s;
+        SubscriptionConfig proxied
+            = fastRetryConfig(m_plainServer.url(u"/ticker?rate=20&count=5&apart=proxied"_s));
+        proxied.proxy = m_proxy->url().toString();
+        const StreamId first = manager.addSubscription(direct);
+        const StreamId second = manager.addSubscription(proxied);
+        const StreamId third = manager.addSubscription(direct);
+        for (const StreamId id : { first, second, third })
+            QTRY_COMPARE_WITH_TIMEOUT(recorder.lastState(id), SubscriptionState::Closed, 10000);
+        for (const StreamId id : { first, second, third })
+            QCOMPARE(recorder.ids(id), numbers(1, 5));
+        // Two each: the end after five events, then the 204 of the resumption.
+        QCOMPARE(m_proxy->log().count("apart=proxied"), 2);
+        QCOMPARE(m_proxy->log().count("apart=direct"), 0);
     }
 
     // insomnia#6976: the private CA must verify the server at the far end of
@@ -108,8 +133,8 @@ private Q_SLOTS:
         const StreamId id = manager.addSubscription(c); // no caFile
         QTRY_VERIFY_WITH_TIMEOUT(!firstTrouble(recorder, id).isEmpty(), 10000);
         const QString message = firstTrouble(recorder, id);
-        QVERIFY2(message.startsWith(u"TLS handshake with 127.0.0.1:%1 failed"_s.arg(
-                     m_tlsServer.port())),
+        QVERIFY2(
+            message.startsWith(u"TLS handshake with 127.0.0.1:%1 failed"_s.arg(m_tlsServer.port())),
             qPrintable(message));
         QCOMPARE(recorder.eventCount(id), 0);
     }
@@ -138,8 +163,8 @@ private Q_SLOTS:
         QVERIFY2(!connecting.contains(u"via proxy"_s), qPrintable(connecting));
 
         // The CLI reads the same variables, and bypasses them the same way.
-        const CliRun run = CliRun::run(
-            { u"--no-reconnect"_s, m_plainServer.url(u"/ticker?rate=0&count=2&cliSystem=1"_s).toString() });
+        const CliRun run = CliRun::run({ u"--no-reconnect"_s,
+            m_plainServer.url(u"/ticker?rate=0&count=2&cliSystem=1"_s).toString() });
         QCOMPARE(run.out.count("\"id\":\""), 2);
         QVERIFY2(!m_proxy->log().contains("cliSystem"), m_proxy->log().constData());
     }
@@ -226,9 +251,9 @@ private Q_SLOTS:
     void cliProxyOptionCarriesStreamsAndHidesThePassword()
     {
         const QString url = m_tlsServer.url(u"/ticker?rate=0&count=3&cliProxy=1"_s).toString();
-        const CliRun run = CliRun::run({ u"--no-reconnect"_s, u"--cacert"_s,
-            m_certificates.caFile(), u"--proxy"_s,
-            m_authProxy->url(u"proxyuser"_s, u"S3cretProxyPass"_s).toString(), url });
+        const CliRun run = CliRun::run(
+            { u"--no-reconnect"_s, u"--cacert"_s, m_certificates.caFile(), u"--proxy"_s,
+                m_authProxy->url(u"proxyuser"_s, u"S3cretProxyPass"_s).toString(), url });
         QCOMPARE(run.out.count("\"id\":\""), 3);
         QVERIFY2(run.err.contains(
                      QByteArray("via proxy 127.0.0.1:" + QByteArray::number(m_authProxy->port()))),
@@ -241,8 +266,8 @@ private Q_SLOTS:
             m_plainServer.url(u"/ticker"_s).toString() });
         QCOMPARE(wrong.exitCode, 1);
         // tinyproxy answers a wrong password with 401, as if it were the server.
-        QVERIFY2(wrong.err.contains(QByteArray(
-                     "It came through the proxy 127.0.0.1:" + QByteArray::number(m_authProxy->port()))),
+        QVERIFY2(wrong.err.contains(QByteArray("It came through the proxy 127.0.0.1:"
+                     + QByteArray::number(m_authProxy->port()))),
             wrong.err.constData());
         QVERIFY2(!wrong.err.contains("S3cret"), wrong.err.constData());
 

@@ -127,13 +127,13 @@ void TestCurlCommand::proxyOptions_data()
     QTest::addColumn<int>("notes");
     QTest::newRow("-x") << u"curl -x http://127.0.0.1:3128 http://h/e"_s
                         << u"http://127.0.0.1:3128"_s << 0;
-    QTest::newRow("attached -x") << u"curl -xproxy.corp:3128 http://h/e"_s
-                                 << u"proxy.corp:3128"_s << 0;
+    QTest::newRow("attached -x") << u"curl -xproxy.corp:3128 http://h/e"_s << u"proxy.corp:3128"_s
+                                 << 0;
     QTest::newRow("--proxy") << u"curl --proxy http://u:p@proxy.corp:3128 http://h/e"_s
                              << u"http://u:p@proxy.corp:3128"_s << 0;
     QTest::newRow("--noproxy *") << u"curl --noproxy '*' http://h/e"_s << u"none"_s << 0;
-    QTest::newRow("--noproxy list") << u"curl --noproxy a.example,b.example http://h/e"_s
-                                    << QString() << 1;
+    QTest::newRow("--noproxy list")
+        << u"curl --noproxy a.example,b.example http://h/e"_s << QString() << 1;
 }
 
 void TestCurlCommand::proxyOptions()

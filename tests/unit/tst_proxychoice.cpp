@@ -39,15 +39,13 @@ void TestProxyChoice::chooses_data()
 
     QTest::newRow("no proxy anywhere") << u"http://api.example/events"_s << QString() << QString()
                                        << QString() << QString() << QString() << direct;
-    QTest::newRow("http_proxy for http")
-        << u"http://api.example/events"_s << QString() << p << s << QString()
-        << u"proxy.corp:3128"_s << system;
-    QTest::newRow("https_proxy for https")
-        << u"https://api.example/events"_s << QString() << p << s << QString()
-        << u"secure.corp:8443"_s << system;
+    QTest::newRow("http_proxy for http") << u"http://api.example/events"_s << QString() << p << s
+                                         << QString() << u"proxy.corp:3128"_s << system;
+    QTest::newRow("https_proxy for https") << u"https://api.example/events"_s << QString() << p << s
+                                           << QString() << u"secure.corp:8443"_s << system;
     QTest::newRow("https without https_proxy is direct")
-        << u"https://api.example/events"_s << QString() << p << QString() << QString()
-        << QString() << direct;
+        << u"https://api.example/events"_s << QString() << p << QString() << QString() << QString()
+        << direct;
     QTest::newRow("no scheme, no port: http and 1080")
         << u"http://api.example/"_s << QString() << u"proxy.corp"_s << QString() << QString()
         << u"proxy.corp:1080"_s << system;
@@ -58,12 +56,11 @@ void TestProxyChoice::chooses_data()
     for (const QString &host : { u"127.0.0.1"_s, u"127.8.9.10"_s, u"[::1]"_s, u"localhost"_s,
              u"LOCALHOST"_s, u"api.localhost"_s, u"localhost."_s }) {
         QTest::addRow("loopback %s", qPrintable(host))
-            << u"http://%1:8080/events"_s.arg(host) << QString() << p << s << QString()
-            << QString() << direct;
+            << u"http://%1:8080/events"_s.arg(host) << QString() << p << s << QString() << QString()
+            << direct;
     }
-    QTest::newRow("not loopback: 128.0.0.1")
-        << u"http://128.0.0.1/"_s << QString() << p << s << QString() << u"proxy.corp:3128"_s
-        << system;
+    QTest::newRow("not loopback: 128.0.0.1") << u"http://128.0.0.1/"_s << QString() << p << s
+                                             << QString() << u"proxy.corp:3128"_s << system;
     QTest::newRow("not loopback: localhost.example")
         << u"http://localhost.example/"_s << QString() << p << s << QString()
         << u"proxy.corp:3128"_s << system;
@@ -79,8 +76,7 @@ void TestProxyChoice::chooses_data()
     bypass("no_proxy exact name", u"http://api.example/"_s, u"api.example"_s);
     bypass("no_proxy suffix", u"http://a.b.api.example/"_s, u"api.example"_s);
     bypass("no_proxy leading dot", u"http://a.api.example/"_s, u".api.example"_s);
-    bypass("no_proxy leading dot, the domain itself", u"http://api.example/"_s,
-        u".api.example"_s);
+    bypass("no_proxy leading dot, the domain itself", u"http://api.example/"_s, u".api.example"_s);
     bypass("no_proxy in a list with spaces", u"http://api.example/"_s,
         u"other.test, api.example ,more.test"_s);
     bypass("no_proxy any case", u"http://API.Example/"_s, u"api.EXAMPLE"_s);
@@ -113,8 +109,7 @@ void TestProxyChoice::chooses_data()
     QTest::newRow("none beats the system")
         << u"http://api.example/"_s << u"none"_s << p << s << QString() << QString() << direct;
     QTest::newRow("direct beats the system")
-        << u"https://api.example/"_s << u" Direct "_s << p << s << QString() << QString()
-        << direct;
+        << u"https://api.example/"_s << u" Direct "_s << p << s << QString() << QString() << direct;
 }
 
 void TestProxyChoice::chooses()

@@ -125,10 +125,9 @@ void TestWorkspace::secretsAreLeftOutUnlessKept_data()
     const QString plain = u"http://127.0.0.1:8080/events"_s;
     const QString proxy = u"http://127.0.0.1:3128"_s;
     QTest::newRow("password in the URL") << u"http://user:S3cretP4ss@127.0.0.1:8080/events"_s
-                                         << QByteArray() << QByteArray() << plain << proxy
-                                         << proxy;
-    QTest::newRow("Authorization") << plain << QByteArray("Authorization") << QByteArray() << plain
-                                   << QString() << QString();
+                                         << QByteArray() << QByteArray() << plain << proxy << proxy;
+    QTest::newRow("Authorization")
+        << plain << QByteArray("Authorization") << QByteArray() << plain << QString() << QString();
     QTest::newRow("Cookie") << plain << QByteArray("cookie") << QByteArray() << plain << QString()
                             << QString();
     QTest::newRow("Proxy-Authorization") << plain << QByteArray("Proxy-Authorization")
