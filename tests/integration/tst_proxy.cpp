@@ -202,6 +202,23 @@ private Q_SLOTS:
                                     "for some (407)"_s.arg(m_authProxy->port())),
             qPrintable(message));
 
+        // The same through CONNECT: Qt 6.4 reports a 407 (or tinyproxy's 401
+        // for a wrong password) to CONNECT only as "Error communicating with
+        // HTTP proxy" (UnknownNetworkError), so the sentence blames the proxy
+        // without naming credentials.
+        for (const QString &password : { QString(), u"S3cretWrong"_s }) {
+            SubscriptionConfig tunnel = fastRetryConfig(m_tlsServer.url(u"/ticker?rate=10"_s));
+            tunnel.proxy = m_authProxy->url(u"proxyuser"_s, password).toString();
+            tunnel.caFile = m_certificates.caFile();
+            const StreamId tunnelled = manager.addSubscription(tunnel);
+            QTRY_VERIFY_WITH_TIMEOUT(!firstTrouble(recorder, tunnelled).isEmpty(), 10000);
+            const QString sentence = firstTrouble(recorder, tunnelled);
+            qInfo("%s", qPrintable(sentence));
+            QVERIFY2(sentence.startsWith(u"The proxy 127.0.0.1:%1 "_s.arg(m_authProxy->port())),
+                qPrintable(sentence));
+            QVERIFY2(!sentence.contains(u"S3cret"_s), qPrintable(sentence));
+        }
+
         SubscriptionConfig with = fastRetryConfig(m_tlsServer.url(u"/ticker?rate=0&count=3"_s));
         with.proxy = m_authProxy->url(u"proxyuser"_s, u"S3cretProxyPass"_s).toString();
         with.caFile = m_certificates.caFile();
