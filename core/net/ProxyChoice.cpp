@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <atomic>
 
 using namespace Qt::StringLiterals;
 
@@ -120,26 +121,36 @@ QUrl ProxyChoice::parseProxyUrl(const QString &text)
     return url;
 }
 
+// Where the user info of a proxy setting lies, as text: [start, at) before
+// the '@' of the authority. By hand, not by QUrl: a setting QUrl refuses must
+// still lose its password before a sentence shows it.
+std::pair<qsizetype, qsizetype> ProxyChoice::userInfoSpan(const QString &setting)
+{
+    const qsizetype scheme = setting.indexOf(u"://"_s);
+    const qsizetype start = scheme < 0 ? 0 : scheme + 3;
+    qsizetype end = setting.indexOf(u'/', start);
+    if (end < 0)
+        end = setting.size();
+    const qsizetype at = setting.lastIndexOf(u'@', end - 1);
+    return at < start ? std::pair<qsizetype, qsizetype> { -1, -1 } : std::pair { start, at };
+}
+
 QString ProxyChoice::redacted(const QString &setting)
 {
-    QUrl url(setting.trimmed().contains(u"://"_s) ? setting.trimmed()
-                                                  : u"http://"_s + setting.trimmed());
-    if (!url.isValid() || url.password().isEmpty())
+    const auto [start, at] = userInfoSpan(setting);
+    if (start < 0)
         return setting;
-    url.setPassword(u"***"_s);
-    const QString shown = url.toString();
-    return setting.trimmed().contains(u"://"_s) ? shown : shown.mid(7);
+    // USER:*** when there is a password; a lone user name may be a token.
+    const qsizetype colon = setting.indexOf(u':', start);
+    const QString user
+        = colon >= 0 && colon < at ? setting.mid(start, colon - start) + u':' : QString();
+    return setting.left(start) + user + u"***"_s + setting.mid(at);
 }
 
 QString ProxyChoice::withoutCredentials(const QString &setting)
 {
-    const QString trimmed = setting.trimmed();
-    const bool hasScheme = trimmed.contains(u"://"_s);
-    QUrl url(hasScheme ? trimmed : u"http://"_s + trimmed);
-    if (!url.isValid() || url.userInfo().isEmpty())
-        return setting;
-    url.setUserInfo(QString());
-    return hasScheme ? url.toString() : url.toString().mid(7);
+    const auto [start, at] = userInfoSpan(setting);
+    return start < 0 ? setting : setting.left(start) + setting.mid(at + 1);
 }
 
 QString ProxyChoice::settingProblem(const QString &setting)
@@ -175,10 +186,13 @@ ProxyChoice ProxyChoice::choose(
     if (choice.m_proxy.isValid()) {
         choice.m_source = Source::System;
     } else {
-        // Like curl, an unusable variable is not silently "no proxy" for the
-        // user reading the log; the stream still connects directly.
-        qCWarning(lcNet, "%s holds no usable http:// proxy; connecting directly",
-            https ? "https_proxy" : "http_proxy");
+        // An unusable variable is not silently "no proxy" for the user reading
+        // the log (once a process, not once a reconnection); the stream still
+        // connects directly.
+        static std::atomic_bool warned = false;
+        if (!warned.exchange(true))
+            qCWarning(lcNet, "%s holds no usable http:// proxy; connecting directly",
+                https ? "https_proxy" : "http_proxy");
     }
     return choice;
 }

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <utility>
+
 namespace ssescope {
 
 // The system proxy as curl and most command-line tools read it. Qt 6.4 on
@@ -69,6 +71,8 @@ public:
     QString hostPort() const;
 
 private:
+    static std::pair<qsizetype, qsizetype> userInfoSpan(const QString &setting);
+
     Source m_source = Source::Direct;
     QUrl m_proxy; // http://[user:password@]host:port when not direct
 };
