@@ -1,5 +1,7 @@
 #include "CliRequestOptions.h"
 
+#include "core/net/ProxyChoice.h"
+
 #include <QFile>
 #include <QSet>
 
@@ -48,6 +50,10 @@ CliRequestOptions::CliRequestOptions()
     , insecure({ u"insecure"_s }, tr("Do not verify TLS certificates."))
     , caCert({ u"cacert"_s },
           tr("Also trust the PEM certificates in this file for https (a private CA)."), u"file"_s)
+    , proxy({ u"proxy"_s },
+          tr("Proxy for these streams, loopback included: http://[USER:PASSWORD@]HOST:PORT, or "
+             "none. Default: http_proxy, https_proxy and no_proxy (never for loopback)."),
+          u"url"_s)
     , compressed({ u"compressed"_s },
           tr("Accept compressed responses (proxies may then hold events back)."))
     , latency({ u"latency"_s },
@@ -67,8 +73,8 @@ CliRequestOptions::CliRequestOptions()
 QList<const CliOption *> CliRequestOptions::rows() const
 {
     return { &header, &method, &data, &dataFile, &lastEventId, &policy, &retry, &maxAttempts,
-        &readTimeout, &connectTimeout, &insecure, &caCert, &compressed, &latency, &latencyUnit,
-        &clockOffset, &noReconnect };
+        &readTimeout, &connectTimeout, &insecure, &caCert, &proxy, &compressed, &latency,
+        &latencyUnit, &clockOffset, &noReconnect };
 }
 
 QList<QCommandLineOption> CliRequestOptions::all() const
@@ -104,6 +110,9 @@ CliOptionError CliRequestOptions::apply(
     base->ignoreTlsErrors = insecure.value(parser);
     base->caFile = caCert.value(parser);
     if (const QString problem = SubscriptionConfig::caFileProblem(base->caFile); !problem.isEmpty())
+        return CliOptionError(problem);
+    base->proxy = proxy.value(parser);
+    if (const QString problem = ProxyChoice::settingProblem(base->proxy); !problem.isEmpty())
         return CliOptionError(problem);
     base->allowCompression = compressed.value(parser);
     return applyLatency(parser, latencyOut);

@@ -40,6 +40,7 @@ public:
     NumberOption connectTimeout;
     FlagOption insecure;
     TextOption caCert;
+    TextOption proxy;
     FlagOption compressed;
     TextOption latency;
     ChoiceOption<TimeUnit> latencyUnit;

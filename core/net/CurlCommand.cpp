@@ -273,6 +273,7 @@ QChar shortNameOf(const QString &arg)
         { u"--cookie"_s, u'b' },
         { u"--user-agent"_s, u'A' },
         { u"--referer"_s, u'e' },
+        { u"--proxy"_s, u'x' },
     };
     if (arg.size() == 2 && arg.startsWith(u'-') && arg.at(1) != u'-')
         return arg.at(1);
@@ -299,8 +300,8 @@ bool isIgnoredWithValue(const QString &arg)
 // Options that take the next argument as their value.
 bool takesValue(const QString &arg, QChar shortName)
 {
-    return QStringView(u"XHubeA").contains(shortName) || isDataOption(arg) || arg == u"--json"
-        || arg == u"--url" || isIgnoredWithValue(arg);
+    return QStringView(u"XHubeAx").contains(shortName) || isDataOption(arg) || arg == u"--json"
+        || arg == u"--url" || arg == u"--noproxy" || isIgnoredWithValue(arg);
 }
 
 // Reads curl's arguments (after the program) into a request, one at a time.
@@ -350,7 +351,7 @@ bool CurlArgumentReader::readArgument(const QString &arg)
 {
     // Short options may carry their value attached (-XPOST, -H'a: b').
     if (arg.size() > 2 && arg.startsWith(u'-') && !arg.startsWith(u"--")) {
-        if (QStringView(u"XHdubeA").contains(arg.at(1)))
+        if (QStringView(u"XHdubeAx").contains(arg.at(1)))
             readAttached(arg.at(1), arg.mid(2));
         else
             readFlagCluster(arg);
@@ -386,6 +387,8 @@ void CurlArgumentReader::readAttached(QChar option, const QString &value)
         addHeaderLine(value);
     else if (option == u'd')
         appendBody(value);
+    else if (option == u'x')
+        m_request.proxy = value;
     else if (option == u'u')
         m_request.headers.append(
             HttpHeader(headerOfOption(option), "Basic " + value.toUtf8().toBase64()));
@@ -426,6 +429,13 @@ bool CurlArgumentReader::readWithValue(const QString &arg, QChar shortName)
         m_request.headers.append(HttpHeader("Content-Type", "application/json"));
     } else if (arg == u"--url") {
         m_url = value;
+    } else if (arg == u"--noproxy") {
+        // Only "every host" has a per-subscription equivalent.
+        if (value.trimmed() == u"*" && m_request.proxy.isEmpty())
+            m_request.proxy = u"none"_s;
+        else if (value.trimmed() != u"*")
+            m_request.notes.append(
+                tr("Ignored --noproxy %1: set no_proxy in the environment instead.").arg(value));
     } else if (isIgnoredWithValue(arg)) {
         ignore(arg);
     } else {

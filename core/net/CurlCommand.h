@@ -18,6 +18,7 @@ struct CurlRequest
     QByteArray body;
     bool compressed = false;
     bool insecure = false;
+    QString proxy; // -x/--proxy, or "none" for --noproxy '*' (SubscriptionConfig::proxy)
     QStringList notes; // options that were ignored, and why
 };
 

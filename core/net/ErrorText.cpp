@@ -278,4 +278,67 @@ QString gaveUp(int attempts, const QString &lastError)
         .arg(lastError);
 }
 
+bool blamesProxy(QNetworkReply::NetworkError error)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::UnknownNetworkError: // Qt 6.4's CONNECT refused with 403
+        return true;
+    default:
+        return error >= QNetworkReply::ProxyConnectionRefusedError
+            && error <= QNetworkReply::UnknownProxyError;
+    }
+}
+
+QString proxyFailed(QNetworkReply::NetworkError error, const QString &proxy, const QUrl &target,
+    const QString &qtDetail)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+        return QCoreApplication::translate(
+            "ErrorText", "Connection refused by the proxy %1: is the proxy running?")
+            .arg(proxy);
+    case QNetworkReply::RemoteHostClosedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+        return QCoreApplication::translate(
+            "ErrorText", "The proxy %1 closed the connection before %2 answered.")
+            .arg(proxy, hostPort(target));
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::ProxyNotFoundError:
+        return QCoreApplication::translate(
+            "ErrorText", "The proxy %1 was not found (DNS lookup failed).")
+            .arg(proxy);
+    case QNetworkReply::ProxyTimeoutError:
+        return QCoreApplication::translate("ErrorText", "The proxy %1 did not answer in time.")
+            .arg(proxy);
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return QCoreApplication::translate("ErrorText",
+            "The proxy %1 refused our credentials or asked for some (407): give them in the "
+            "proxy URL, http://USER:PASSWORD@HOST:PORT.")
+            .arg(proxy);
+    default:
+        return QCoreApplication::translate("ErrorText", "The proxy %1 would not take us to %2: %3.")
+            .arg(proxy, hostPort(target), qtDetail);
+    }
+}
+
+QString throughProxy(const QString &sentence, const QString &proxy)
+{
+    return sentence
+        + QCoreApplication::translate(
+            "ErrorText", " It came through the proxy %1, which may have answered itself.")
+              .arg(proxy);
+}
+
+QString viaProxy(const QString &sentence, const QString &proxy)
+{
+    QString text = sentence;
+    if (text.endsWith(u'.'))
+        text.chop(1);
+    return QCoreApplication::translate("ErrorText", "%1 via proxy %2.").arg(text, proxy);
+}
+
 } // namespace ssescope::errortext

@@ -34,6 +34,16 @@ QString parse(SseParseError error, qsizetype bytes);
 // Bytes keep arriving but no event (nor comment) completes.
 QString noEventCompleted(quint64 bytes, qint64 ms);
 QString gaveUp(int attempts, const QString &lastError);
+// A proxy between us and the server (hostPort: HOST:PORT, never credentials).
+// Whether a failure before the response is the proxy's to explain: through a
+// proxy, our only socket goes to it.
+bool blamesProxy(QNetworkReply::NetworkError error);
+QString proxyFailed(QNetworkReply::NetworkError error, const QString &hostPort, const QUrl &target,
+    const QString &qtDetail);
+// An HTTP status that came through a proxy, which may have answered itself.
+QString throughProxy(const QString &sentence, const QString &hostPort);
+// "Connecting to URL." said of a connection through a proxy.
+QString viaProxy(const QString &sentence, const QString &hostPort);
 
 } // namespace errortext
 } // namespace ssescope

@@ -44,7 +44,7 @@ QString NetworkShardPool::originKey(const QUrl &url, bool http2PriorKnowledge)
 }
 
 QNetworkAccessManager *NetworkShardPool::acquire(
-    const QUrl &url, bool http2PriorKnowledge, const QString &tlsTag)
+    const QUrl &url, bool http2PriorKnowledge, const QString &tlsTag, const QNetworkProxy &proxy)
 {
     const QString key = originKey(url, http2PriorKnowledge);
     const QString shardKey = key + u'|' + tlsTag;
@@ -65,6 +65,8 @@ QNetworkAccessManager *NetworkShardPool::acquire(
     QNetworkAccessManager *chosen = nullptr;
     const QString sameOrigin = key + u'|';
     for (Shard &shard : m_shards) {
+        if (!(shard.proxy == proxy))
+            continue;
         const bool otherTls = std::any_of(shard.streamsPerOrigin.keyBegin(),
             shard.streamsPerOrigin.keyEnd(), [&](const QString &other) {
                 return other != shardKey && other.startsWith(sameOrigin);
@@ -81,7 +83,8 @@ QNetworkAccessManager *NetworkShardPool::acquire(
     if (!chosen) {
         chosen = new QNetworkAccessManager(this);
         chosen->setAutoDeleteReplies(false);
-        m_shards.push_back(Shard { chosen, { { shardKey, 1 } } });
+        chosen->setProxy(proxy);
+        m_shards.push_back(Shard { chosen, { { shardKey, 1 } }, proxy });
         qCDebug(lcNet, "network manager %d opened for %s", managerCount(), qPrintable(key));
     }
     if (protocol == Protocol::Probing)

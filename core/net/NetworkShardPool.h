@@ -3,6 +3,7 @@
 #include "core/net/TcpSockets.h"
 
 #include <QHash>
+#include <QNetworkProxy>
 #include <QObject>
 #include <QString>
 
@@ -55,8 +56,12 @@ public:
     // tlsTag: streams whose TLS settings differ (a CA file, ignored errors)
     // never share a manager for the same origin, since Qt would let them
     // share its connection.
-    QNetworkAccessManager *acquire(
-        const QUrl &url, bool http2PriorKnowledge, const QString &tlsTag = {});
+    // proxy: every manager has one proxy, set explicitly (NoProxy by default,
+    // whatever Qt's application proxy); streams with different proxies never
+    // share a manager.
+    QNetworkAccessManager *acquire(const QUrl &url, bool http2PriorKnowledge,
+        const QString &tlsTag = {},
+        const QNetworkProxy &proxy = QNetworkProxy(QNetworkProxy::NoProxy));
     void release(QNetworkAccessManager *manager, const QUrl &url, bool http2PriorKnowledge,
         const QString &tlsTag = {});
     // What a reply on manager said about its origin's protocol.
@@ -83,6 +88,7 @@ private:
     {
         QNetworkAccessManager *manager = nullptr;
         QHash<QString, int> streamsPerOrigin;
+        QNetworkProxy proxy;
     };
     void endProbe(QNetworkAccessManager *manager, const QString &key);
 

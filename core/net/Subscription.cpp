@@ -144,6 +144,7 @@ Subscription::Subscription(StreamId id, SubscriptionConfig config, NetworkShardP
     , m_backoff(m_config.reconnect)
     , m_latency(m_config.latency)
     , m_headerGuard(pool->socketCensus())
+    , m_proxyEnvironment(ProxyEnvironment::fromProcess())
 {
     m_headerGuard.setOnOverrun([this] {
         ++m_counters.errors;
@@ -303,7 +304,9 @@ void Subscription::sendRequest(const QString &statusMessage)
 
     // The shard is chosen for the origin actually connected to: Qt's limit of
     // six connections applies there, not to the configured URL.
-    m_manager = m_pool->acquire(m_currentUrl, m_config.http2PriorKnowledge, tlsTag());
+    m_proxy = ProxyChoice::choose(m_currentUrl, m_config.proxy, m_proxyEnvironment);
+    m_manager = m_pool->acquire(
+        m_currentUrl, m_config.http2PriorKnowledge, tlsTag(), m_proxy.networkProxy());
     if (!m_manager) {
         // Another stream's connection is learning whether this origin speaks
         // HTTP/2; protocolLearned() sends this request (or the watchdog ends it).
@@ -337,8 +340,12 @@ void Subscription::sendRequest(const QString &statusMessage)
     });
 #endif
 
-    m_headerGuard.watch(m_currentUrl);
-    setStatus(SubscriptionState::Connecting, statusMessage);
+    // Through a proxy our socket's peer is the proxy.
+    m_headerGuard.watch(
+        m_proxy.isDirect() ? m_currentUrl : QUrl(u"http://"_s + m_proxy.hostPort()));
+    setStatus(SubscriptionState::Connecting,
+        m_proxy.isDirect() ? statusMessage
+                           : errortext::viaProxy(statusMessage, m_proxy.hostPort()));
 }
 
 // Qt shares a manager's connection to an origin between requests whatever
@@ -426,9 +433,14 @@ Subscription::Verdict Subscription::evaluateResponse()
             = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
         // 300, 304, 305 and a redirect without Location are statuses like any
         // other: never followed, and never retried, since a 3xx will not mend.
-        const QString message = status >= 300 && status < 400
+        QString message = status >= 300 && status < 400
             ? errortext::redirectStatus(status, reason, m_reply->hasRawHeader("Location"))
             : errortext::httpStatus(status, reason);
+        if (status == 407 && !m_proxy.isDirect())
+            message = errortext::proxyFailed(QNetworkReply::ProxyAuthenticationRequiredError,
+                m_proxy.hostPort(), m_currentUrl, {});
+        else if (!m_proxy.isDirect())
+            message = errortext::throughProxy(message, m_proxy.hostPort());
         if (m_config.reconnect.kind == ReconnectPolicyKind::Resilient && isRetryableStatus(status))
             reconnectLater(false, message, retryAfterMs(m_reply->rawHeader("Retry-After")));
         else
@@ -583,6 +595,8 @@ void Subscription::handleFinished()
         message = errortext::decompressionFailed(qtDetail);
     else if (cut) // not an end of stream: the response never ended
         message = errortext::streamCut(m_currentUrl);
+    else if (!m_proxy.isDirect() && !opened && errortext::blamesProxy(error))
+        message = errortext::proxyFailed(error, m_proxy.hostPort(), m_currentUrl, detail);
     else
         message = errortext::network(error, m_currentUrl, detail);
     reconnectLater(opened && connectionWasHealthy(), message);

@@ -4,6 +4,7 @@
 #include "core/latency/LatencyExtractor.h"
 #include "core/net/EventBatch.h"
 #include "core/net/HeaderFloodGuard.h"
+#include "core/net/ProxyChoice.h"
 #include "core/net/ReconnectBackoff.h"
 #include "core/net/SubscriptionConfig.h"
 #include "core/net/SubscriptionStatus.h"
@@ -148,6 +149,8 @@ private:
     QTimer m_watchdog; // connect and headers timeout, then idle timeout
     QTimer m_retryTimer; // the wait before reconnecting
     HeaderFloodGuard m_headerGuard; // bounds the response headers Qt reads without limit
+    const ProxyEnvironment m_proxyEnvironment; // read once, when the stream is added
+    ProxyChoice m_proxy; // the current hop's: each redirect target chooses again
 };
 
 } // namespace ssescope

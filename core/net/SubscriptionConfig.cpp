@@ -1,5 +1,7 @@
 #include "SubscriptionConfig.h"
 
+#include "core/net/ProxyChoice.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QtNetwork/qtnetworkglobal.h>
@@ -84,6 +86,7 @@ QJsonObject SubscriptionConfig::toJson() const
         { u"allowCompression"_s, allowCompression },
         { u"ignoreTlsErrors"_s, ignoreTlsErrors },
         { u"caFile"_s, caFile },
+        { u"proxy"_s, proxy },
         { u"http2PriorKnowledge"_s, http2PriorKnowledge },
         { u"readBufferBytes"_s, readBufferBytes },
         { u"maxEventBytes"_s, maxEventBytes },
@@ -150,6 +153,7 @@ std::optional<SubscriptionConfig> SubscriptionConfig::fromJson(
     config.allowCompression = json.value(u"allowCompression"_s).toBool(false);
     config.ignoreTlsErrors = json.value(u"ignoreTlsErrors"_s).toBool(false);
     config.caFile = json.value(u"caFile"_s).toString();
+    config.proxy = json.value(u"proxy"_s).toString();
     config.http2PriorKnowledge = json.value(u"http2PriorKnowledge"_s).toBool(false);
     config.readBufferBytes = integer(json, u"readBufferBytes"_s, defaults.readBufferBytes);
     config.maxEventBytes = integer(json, u"maxEventBytes"_s, defaults.maxEventBytes);
@@ -252,6 +256,8 @@ QString SubscriptionConfig::validationError() const
             return tr("\"%1\" is not a valid header name.").arg(visible(headerName));
     }
     if (const QString error = headerLineError("Last-Event-ID", lastEventId); !error.isEmpty())
+        return error;
+    if (const QString error = ProxyChoice::settingProblem(proxy); !error.isEmpty())
         return error;
     if (reconnect.maxAttempts < 0)
         return tr("The attempt limit cannot be negative.");

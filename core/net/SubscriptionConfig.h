@@ -53,6 +53,10 @@ struct SubscriptionConfig
     // PEM certificates trusted for this subscription's https, besides the
     // system's (curl's --cacert, for a private CA or a self-signed server).
     QString caFile;
+    // "" = the system proxy (http_proxy, https_proxy, no_proxy; never for
+    // loopback); "none" or "direct" = no proxy; http://[USER:PASSWORD@]HOST:PORT =
+    // that proxy, loopback targets included. Rules: core/net/ProxyChoice.h.
+    QString proxy;
     bool http2PriorKnowledge = false; // h2c without upgrade; only for servers known to speak it
     qint64 readBufferBytes = 1024 * 1024; // restores TCP backpressure on HTTP/1.1
     qint64 maxEventBytes = 64 * 1024 * 1024; // a longer line or event is dropped and reported

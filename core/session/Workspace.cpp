@@ -1,6 +1,7 @@
 #include "Workspace.h"
 
 #include "core/capture/OutputTarget.h"
+#include "core/net/ProxyChoice.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -30,6 +31,7 @@ SubscriptionConfig Workspace::withoutSecrets(const SubscriptionConfig &config)
 {
     SubscriptionConfig plain = config;
     plain.url.setUserInfo(QString());
+    plain.proxy = ProxyChoice::withoutCredentials(config.proxy);
     plain.headers.removeIf(
         [&config](const HttpHeader &header) { return config.isSecretHeader(header.first); });
     return plain;
@@ -38,6 +40,7 @@ SubscriptionConfig Workspace::withoutSecrets(const SubscriptionConfig &config)
 bool Workspace::hasSecrets(const SubscriptionConfig &config)
 {
     return !config.url.userInfo().isEmpty()
+        || ProxyChoice::withoutCredentials(config.proxy) != config.proxy
         || std::any_of(config.headers.cbegin(), config.headers.cend(),
             [&config](const HttpHeader &header) { return config.isSecretHeader(header.first); });
 }

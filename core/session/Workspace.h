@@ -16,7 +16,7 @@ inline constexpr char kKeepSecretsSetting[] = "workspaces/keepSecrets";
 
 // What "Save workspace" keeps: the subscriptions with their settings and the
 // window's layout, in a JSON file people can read, diff and share. So that
-// it can be shared, secrets (a URL's user info; Authorization, Cookie,
+// it can be shared, secrets (a URL's or proxy's user info; Authorization, Cookie,
 // Proxy-Authorization and headers marked secret) are left out unless
 // keepSecrets; such a stream connects without them when opened. The file is
 // owner-only (0600) either way.

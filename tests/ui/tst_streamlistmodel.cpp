@@ -25,7 +25,29 @@ private Q_SLOTS:
     void burstyRateNeverReadsZero();
     void aRefreshSignalsOnlyTheRowsThatChanged();
     void idGapsAndDuplicatesShowPerStream();
+    void tooltipNamesTheProxy();
 };
+
+// A stream's own proxy shows in its tooltip, never with its password.
+void TestStreamListModel::tooltipNamesTheProxy()
+{
+    DashboardSession session;
+    StreamListModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SubscriptionConfig config;
+    config.url = QUrl(u"http://127.0.0.1:9/events"_s); // refused at once, nothing is sent
+    config.proxy = u"http://user:S3cret@127.0.0.1:9"_s;
+    session.addStream(config);
+    config.proxy.clear(); // the system's, never for loopback
+    session.addStream(config);
+    const QString proxied
+        = model.index(0, StreamListModel::NameColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(proxied.contains(u"Via proxy 127.0.0.1:9"_s), qPrintable(proxied));
+    QVERIFY2(!proxied.contains(u"S3cret"_s), qPrintable(proxied));
+    const QString direct
+        = model.index(1, StreamListModel::NameColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(!direct.contains(u"proxy"_s), qPrintable(direct));
+}
 
 void TestStreamListModel::rowsFollowStreamsAndFigures()
 {

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void authHelpersBuildTheHeader();
     void tlsWarningShowsWithTheOptIn();
     void caFileIsCheckedAndKept();
+    void proxyIsCheckedAndKept();
     void latencyPreviewTestsTheLastEvent();
     void autoDetectIsTheDefaultAndPreviews();
     void everyControlHasAnAccessibleName();
@@ -193,6 +194,30 @@ void TestSubscribeDialog::caFileIsCheckedAndKept()
     SubscribeDialog again;
     again.setConfig(dialog.config());
     QCOMPARE(again.findChild<QLineEdit *>(u"caFile"_s)->text(), pem);
+}
+
+void TestSubscribeDialog::proxyIsCheckedAndKept()
+{
+    SubscribeDialog dialog;
+    dialog.findChild<QLineEdit *>(u"url"_s)->setText(u"https://127.0.0.1:1/x"_s);
+    auto *proxy = dialog.findChild<QLineEdit *>(u"proxy"_s);
+    QVERIFY(proxy);
+    QCOMPARE(proxy->accessibleName(), u"Proxy"_s);
+    QVERIFY(ok(dialog)->isEnabled()); // empty: the system's
+    proxy->setText(u"socks5://user:S3cret@127.0.0.1:1080"_s);
+    QVERIFY(!ok(dialog)->isEnabled());
+    QVERIFY2(dialog.validationError().contains(u"is not a proxy SSE Scope can use"_s),
+        qPrintable(dialog.validationError()));
+    QVERIFY(!dialog.validationError().contains(u"S3cret"_s));
+    proxy->setText(u" http://127.0.0.1:3128 "_s);
+    QVERIFY2(ok(dialog)->isEnabled(), qPrintable(dialog.validationError()));
+    QCOMPARE(dialog.config().proxy, u"http://127.0.0.1:3128"_s);
+    proxy->setText(u"none"_s);
+    QVERIFY(ok(dialog)->isEnabled());
+
+    SubscribeDialog again;
+    again.setConfig(dialog.config());
+    QCOMPARE(again.findChild<QLineEdit *>(u"proxy"_s)->text(), u"none"_s);
 }
 
 void TestSubscribeDialog::latencyPreviewTestsTheLastEvent()

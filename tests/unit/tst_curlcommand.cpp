@@ -13,6 +13,8 @@ class TestCurlCommand final : public QObject
 private Q_SLOTS:
     void parses_data();
     void parses();
+    void proxyOptions_data();
+    void proxyOptions();
     void rejects_data();
     void rejects();
     void bashWords_data();
@@ -116,6 +118,33 @@ void TestCurlCommand::parses()
     QTEST(request->body, "body");
     QTEST(request->compressed, "compressed");
     QTEST(request->insecure, "insecure");
+}
+
+void TestCurlCommand::proxyOptions_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("proxy");
+    QTest::addColumn<int>("notes");
+    QTest::newRow("-x") << u"curl -x http://127.0.0.1:3128 http://h/e"_s
+                        << u"http://127.0.0.1:3128"_s << 0;
+    QTest::newRow("attached -x") << u"curl -xproxy.corp:3128 http://h/e"_s << u"proxy.corp:3128"_s
+                                 << 0;
+    QTest::newRow("--proxy") << u"curl --proxy http://u:p@proxy.corp:3128 http://h/e"_s
+                             << u"http://u:p@proxy.corp:3128"_s << 0;
+    QTest::newRow("--noproxy *") << u"curl --noproxy '*' http://h/e"_s << u"none"_s << 0;
+    QTest::newRow("--noproxy list")
+        << u"curl --noproxy a.example,b.example http://h/e"_s << QString() << 1;
+}
+
+void TestCurlCommand::proxyOptions()
+{
+    QFETCH(QString, command);
+    QString error;
+    const auto request = parseCurlCommand(command, &error);
+    QVERIFY2(request, qPrintable(error));
+    QCOMPARE(request->url.toString(), u"http://h/e"_s);
+    QTEST(request->proxy, "proxy");
+    QTEST(int(request->notes.size()), "notes");
 }
 
 void TestCurlCommand::rejects_data()

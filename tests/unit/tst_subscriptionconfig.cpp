@@ -147,6 +147,9 @@ private Q_SLOTS:
         QTest::newRow("bad method")
             << QJsonObject { { u"url"_s, u"http://h/x"_s }, { u"method"_s, u"GE T"_s } }
             << u"method"_s;
+        QTest::newRow("socks proxy")
+            << QJsonObject { { u"url"_s, u"http://h/x"_s }, { u"proxy"_s, u"socks5://h:1080"_s } }
+            << u"is not a proxy SSE Scope can use"_s;
     }
     void rejectsBadInput()
     {

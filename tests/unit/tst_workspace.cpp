@@ -37,6 +37,7 @@ void TestWorkspace::roundTrips()
     a.reconnect.kind = ReconnectPolicyKind::Strict;
     a.latency.source = LatencySource::JsonPointer;
     a.latency.expression = u"/ts"_s;
+    a.proxy = u"http://proxy.example:3128"_s;
     workspace.streams = { a };
     workspace.keepSecrets = true; // the Authorization header comes back as it was
     workspace.windowState = QByteArray("\x00\x01state", 7);
@@ -49,6 +50,7 @@ void TestWorkspace::roundTrips()
     QVERIFY2(loaded, qPrintable(error));
     QCOMPARE(loaded->streams.size(), 1);
     QCOMPARE(loaded->streams.first().toJson(), a.toJson());
+    QCOMPARE(loaded->streams.first().proxy, a.proxy);
     QCOMPARE(loaded->windowState, workspace.windowState);
     QCOMPARE(loaded->chartWindowMinutes, 10);
 }
@@ -118,15 +120,23 @@ void TestWorkspace::secretsAreLeftOutUnlessKept_data()
     QTest::addColumn<QByteArray>("header");
     QTest::addColumn<QByteArray>("markedSecret");
     QTest::addColumn<QString>("plainUrl");
+    QTest::addColumn<QString>("proxy");
+    QTest::addColumn<QString>("plainProxy");
     const QString plain = u"http://127.0.0.1:8080/events"_s;
+    const QString proxy = u"http://127.0.0.1:3128"_s;
     QTest::newRow("password in the URL") << u"http://user:S3cretP4ss@127.0.0.1:8080/events"_s
-                                         << QByteArray() << QByteArray() << plain;
-    QTest::newRow("Authorization") << plain << QByteArray("Authorization") << QByteArray() << plain;
-    QTest::newRow("Cookie") << plain << QByteArray("cookie") << QByteArray() << plain;
-    QTest::newRow("Proxy-Authorization")
-        << plain << QByteArray("Proxy-Authorization") << QByteArray() << plain;
-    QTest::newRow("marked secret")
-        << plain << QByteArray("X-Api-Key") << QByteArray("x-api-key") << plain;
+                                         << QByteArray() << QByteArray() << plain << proxy << proxy;
+    QTest::newRow("Authorization")
+        << plain << QByteArray("Authorization") << QByteArray() << plain << QString() << QString();
+    QTest::newRow("Cookie") << plain << QByteArray("cookie") << QByteArray() << plain << QString()
+                            << QString();
+    QTest::newRow("Proxy-Authorization") << plain << QByteArray("Proxy-Authorization")
+                                         << QByteArray() << plain << QString() << QString();
+    QTest::newRow("marked secret") << plain << QByteArray("X-Api-Key") << QByteArray("x-api-key")
+                                   << plain << u"none"_s << u"none"_s;
+    QTest::newRow("password in the proxy URL")
+        << plain << QByteArray() << QByteArray() << plain
+        << u"http://proxyuser:S3cretP4ss@127.0.0.1:3128"_s << proxy;
 }
 
 void TestWorkspace::secretsAreLeftOutUnlessKept()
@@ -135,10 +145,13 @@ void TestWorkspace::secretsAreLeftOutUnlessKept()
     QFETCH(QByteArray, header);
     QFETCH(QByteArray, markedSecret);
     QFETCH(QString, plainUrl);
+    QFETCH(QString, proxy);
+    QFETCH(QString, plainProxy);
     const QByteArray secret = "S3cretP4ss";
     SubscriptionConfig config;
     config.name = u"orders"_s;
     config.url = QUrl(url);
+    config.proxy = proxy;
     config.headers = { { "Accept-Language", "fr" } };
     if (!header.isEmpty())
         config.headers.append({ header, "Bearer " + secret });
@@ -170,6 +183,7 @@ void TestWorkspace::secretsAreLeftOutUnlessKept()
             continue;
         }
         QCOMPARE(back.url.toString(), plainUrl);
+        QCOMPARE(back.proxy, plainProxy);
         QCOMPARE(back.headers.size(), 1); // what is not secret stays
         QCOMPARE(back.headers.first().first, QByteArray("Accept-Language"));
         QCOMPARE(back.secretHeaders, config.secretHeaders); // names are not secrets

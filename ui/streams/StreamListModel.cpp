@@ -1,5 +1,6 @@
 #include "StreamListModel.h"
 
+#include "core/net/ProxyChoice.h"
 #include "core/common/Clock.h"
 #include "ui/common/VisibleText.h"
 #include "core/latency/LatencyAutoDetector.h"
@@ -276,6 +277,9 @@ QVariant StreamListModel::decorationData(
             tip += u": "_s + visibleText(status.message);
         if (status.httpStatus)
             tip += u'\n' + tr("HTTP %1").arg(status.httpStatus);
+        if (const ProxyChoice proxy = ProxyChoice::choose(config.url, config.proxy);
+            !proxy.isDirect())
+            tip += u'\n' + tr("Via proxy %1").arg(proxy.hostPort());
         if (!tlsWarning.isEmpty())
             tip += u"\n⚠ "_s + tlsWarning;
         return tip;

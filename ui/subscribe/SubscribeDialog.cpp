@@ -3,6 +3,7 @@
 #include "core/latency/LatencyAutoDetector.h"
 #include "core/latency/LatencyExtractor.h"
 #include "core/net/CurlCommand.h"
+#include "core/net/ProxyChoice.h"
 #include "ui/subscribe/HeadersEditor.h"
 
 #include <QApplication>
@@ -90,6 +91,7 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
           tr("Ignore TLS certificate errors")))
     , m_tlsWarning(named(new QLabel(this), u"tlsWarning"_s, tr("TLS warning")))
     , m_caFile(named(new QLineEdit(this), u"caFile"_s, tr("CA certificate file")))
+    , m_proxy(named(new QLineEdit(this), u"proxy"_s, tr("Proxy")))
     , m_latencySource(named(new QComboBox(this), u"latencySource"_s, tr("Latency source")))
     , m_latencyExpression(
           named(new QLineEdit(this), u"latencyExpression"_s, tr("Latency expression")))
@@ -247,6 +249,11 @@ QWidget *SubscribeDialog::createConnectionTab()
     latencyRow->addWidget(m_latencyUnit);
     connectionForm->addRow(tr("La&tency from"), latencyRow);
     connectionForm->addRow(QString(), m_latencyPreview);
+    m_proxy->setPlaceholderText(
+        tr("System proxy (http_proxy, https_proxy); none; or http://HOST:PORT"));
+    m_proxy->setToolTip(tr("The system proxy is never used for localhost and 127.0.0.0/8; a "
+                           "proxy given here is used for every address, loopback included."));
+    connectionForm->addRow(tr("Pro&xy"), m_proxy);
     if (auto *label
         = qobject_cast<QLabel *>(connectionForm->itemAt(11, QFormLayout::LabelRole)->widget()))
         label->setBuddy(m_latencySource);
@@ -277,7 +284,7 @@ void SubscribeDialog::connectFields(QPushButton *paste)
     });
     m_url->installEventFilter(this);
     for (QLineEdit *edit :
-        { m_name, m_authUser, m_authSecret, m_lastEventId, m_latencyExpression, m_caFile })
+        { m_name, m_authUser, m_authSecret, m_lastEventId, m_latencyExpression, m_caFile, m_proxy })
         connect(edit, &QLineEdit::textChanged, this, &SubscribeDialog::revalidate);
     connect(m_method, &QComboBox::currentTextChanged, this, &SubscribeDialog::revalidate);
     connect(m_authKind, &QComboBox::currentIndexChanged, this, &SubscribeDialog::updateAuthFields);
@@ -371,6 +378,7 @@ void SubscribeDialog::setConfig(const SubscriptionConfig &config)
     m_compression->setChecked(config.allowCompression);
     m_ignoreTls->setChecked(config.ignoreTlsErrors);
     m_caFile->setText(config.caFile);
+    m_proxy->setText(config.proxy);
     m_latencySource->setCurrentIndex(m_latencySource->findData(int(config.latency.source)));
     m_latencyExpression->setText(config.latency.expression);
     m_latencyUnit->setCurrentIndex(m_latencyUnit->findData(int(config.latency.unit)));
@@ -408,6 +416,7 @@ SubscriptionConfig SubscribeDialog::buildConfig(QString *error) const
     config.allowCompression = m_compression->isChecked();
     config.ignoreTlsErrors = m_ignoreTls->isChecked();
     config.caFile = m_caFile->text().trimmed();
+    config.proxy = m_proxy->text().trimmed();
     config.latency.source = LatencySource(m_latencySource->currentData().toInt());
     config.latency.expression = m_latencyExpression->text();
     config.latency.unit = TimeUnit(m_latencyUnit->currentData().toInt());
@@ -436,6 +445,7 @@ SubscriptionConfig SubscribeDialog::buildConfig(QString *error) const
         fail(tr("A Basic user name cannot contain a colon."));
     fail(SubscriptionConfig::headerLineError("Last-Event-ID", config.lastEventId));
     fail(SubscriptionConfig::caFileProblem(config.caFile));
+    fail(ProxyChoice::settingProblem(config.proxy));
     if (config.latency.source == LatencySource::JsonPointer
         || config.latency.source == LatencySource::Regex) {
         QString latencyError;
@@ -617,6 +627,7 @@ bool SubscribeDialog::applyCurlCommand(const QString &command)
     m_body->setPlainText(QString::fromUtf8(request->body));
     m_compression->setChecked(request->compressed);
     m_ignoreTls->setChecked(request->insecure);
+    m_proxy->setText(request->proxy);
     // A name this dialog chose follows the next paste; one typed stays.
     if (m_name->text().isEmpty() || m_name->text() == m_defaultedName) {
         m_defaultedName = defaultName(request->url);

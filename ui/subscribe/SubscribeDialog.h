@@ -89,6 +89,7 @@ private:
     QCheckBox *m_ignoreTls;
     QLabel *m_tlsWarning;
     QLineEdit *m_caFile;
+    QLineEdit *m_proxy; // SubscriptionConfig::proxy: empty = the system's
     QComboBox *m_latencySource;
     QLineEdit *m_latencyExpression;
     QComboBox *m_latencyUnit;
