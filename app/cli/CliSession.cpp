@@ -85,6 +85,7 @@ bool CliSession::start()
             config.latency = m_options.latency;
             const StreamId id = m_session.addStream(config);
             m_events->addStream(id, config.name.toUtf8());
+            m_events->setTokenStream(id, config.tokens);
         }
         for (const auto &[a, b] : std::as_const(m_options.pairs))
             m_events->addPair(streamNamed(a), streamNamed(b));
@@ -289,8 +290,30 @@ void CliSession::printStatsTable(CaptureStats &all, const QList<CliEventWriter::
     // A route pair: its "events" are matches, its "latency" B's delay after A.
     for (const CliEventWriter::PairStats &pair : pairs)
         row(streamName(pair.a) + '>' + streamName(pair.b), "pair", *pair.delays);
+    out += tokenTable(all);
     std::fwrite(out.constData(), 1, size_t(out.size()), stderr);
     std::fflush(stderr);
+}
+
+// Token streams get a table of their own: LLM users' figures, from core's
+// TokenStats (a token is a delta event; TTFT counts from the request).
+QByteArray CliSession::tokenTable(const CaptureStats &all) const
+{
+    QByteArray out;
+    for (StreamId stream : m_session.streams()) {
+        const TokenStats *tokens = all.findTokens(stream);
+        if (!tokens)
+            continue;
+        if (out.isEmpty())
+            out = "token stream         ttft ms  ttft p50  itl p50  itl p99    tok/s    tokens "
+                  "replies\n";
+        const TokenFigures f = tokens->figures();
+        out += streamName(stream).left(20).leftJustified(20, ' ') + tableCell(f.ttftMs, 9, 1)
+            + tableCell(f.ttftP50Ms, 10, 1) + tableCell(f.gapP50Ms, 9, 1)
+            + tableCell(f.gapP99Ms, 9, 1) + tableCell(f.tokensPerSecond, 9, 1)
+            + tableCell(f.tokens, 10) + tableCell(f.replies, 8) + '\n';
+    }
+    return out;
 }
 
 QByteArray CliSession::metricsText()

@@ -60,6 +60,7 @@ private:
     void writeStderrError(const QString &message);
     void reportOutputFailure();
     QByteArray metricsText();
+    QByteArray tokenTable(const CaptureStats &all) const;
 
     RunOptions m_options;
     CaptureSession m_session;

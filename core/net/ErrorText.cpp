@@ -100,6 +100,23 @@ QString wrongContentType(const QByteArray &contentType)
         .arg(QString::fromLatin1(contentType));
 }
 
+QString unexpectedContentType(const QByteArray &contentType, bool ndjson)
+{
+    const QString said = ndjson
+        ? (contentType.isEmpty()
+                  ? QCoreApplication::translate("ErrorText",
+                      "The server sent no Content-Type; an NDJSON stream must be "
+                      "application/x-ndjson or application/jsonl.")
+                  : QCoreApplication::translate("ErrorText",
+                      "The server sent Content-Type \"%1\", not application/x-ndjson or "
+                      "application/jsonl.")
+                        .arg(QString::fromLatin1(contentType)))
+        : wrongContentType(contentType);
+    return said + u' '
+        + QCoreApplication::translate("ErrorText",
+            "To read it anyway, accept any content type (ssescope-cli --any-content-type).");
+}
+
 QString connectTimeout(qint64 ms, bool willRetry, bool compressionRequested)
 {
     // A buffering proxy sends nothing, not even its status line, until a

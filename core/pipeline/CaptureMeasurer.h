@@ -6,6 +6,7 @@
 #include "core/net/SubscriptionStatus.h"
 #include "core/sse/SseEvent.h"
 #include "core/stats/CaptureStats.h"
+#include "core/stats/TokenStream.h"
 
 #include <QHash>
 
@@ -30,6 +31,12 @@ public:
     Q_DISABLE_COPY_MOVE(CaptureMeasurer)
 
     void addRoutePair(StreamId a, StreamId b); // a RouteMatcher per pair
+    // Marks a stream as an LLM token stream (a disabled config unmarks it):
+    // its deltas are measured into stats().findTokens(stream).
+    void setTokenStream(StreamId stream, const TokenStreamConfig &config);
+    // The request facts of the counters, ahead of a batch's events: a token
+    // must meet the request it answers (applyCounters() notes them too).
+    void noteRequest(StreamId stream, const SubscriptionCounters &counters);
     // Events of one network read share their stream, time and chunk: such a
     // run is counted once, when the next event differs or on flush(), which
     // measured several times faster than counting each event.
@@ -51,6 +58,8 @@ public:
         }
         if (!m_routes.empty())
             offerToRoutes(event);
+        if (Q_UNLIKELY(!m_tokenStreams.empty()))
+            offerToTokens(event);
         if (m_comparisonLive && m_comparison && m_comparison->indexOf(event.stream) >= 0)
             m_comparison->matchEvent(
                 event.stream, event.type, event.id, event.data, event.arrivalSteadyNs);
@@ -106,6 +115,7 @@ public:
 
 private:
     void offerToRoutes(const SseEventView &event);
+    void offerToTokens(const SseEventView &event);
     static constexpr size_t kMaxRunLatencies = 4096;
 
     struct Run
@@ -125,6 +135,12 @@ private:
     QHash<StreamId, quint64> m_latencyMissesSeen;
     QHash<StreamId, quint64> m_receivedBytesSeen; // SubscriptionCounters::bytes already counted
     std::unique_ptr<RouteComparison> m_comparison;
+    struct TokenStream
+    {
+        StreamId stream;
+        TokenDeltaReader reader;
+    };
+    std::vector<TokenStream> m_tokenStreams; // few: searched in order
     bool m_comparisonLive = true;
 };
 

@@ -76,6 +76,10 @@ void CaptureSession::subscribeDemoStreams(const QUrl &server)
         // Nothing configured by hand: the ticker's and the tokens' "ts" is
         // found as any stream's would be; the clock's plain text has none.
         config.latency.source = LatencySource::Auto;
+        // The tokens carry OpenAI-style deltas: the first run shows time to
+        // first token, inter-token gaps and the reply.
+        if (entry.name == u"tokens")
+            config.tokens = TokenStreamConfig::openAi();
         addStream(config);
     }
 }
@@ -84,6 +88,7 @@ StreamId CaptureSession::addStream(const SubscriptionConfig &config)
 {
     const StreamId stream = m_manager.addSubscription(config);
     m_pipeline.setStreamName(stream, config.displayName());
+    m_pipeline.setTokenStream(stream, config.tokens);
     streamListed(stream, 0);
     m_order.append(stream);
     Q_EMIT streamAdded(stream);
@@ -98,6 +103,7 @@ StreamId CaptureSession::replaceStream(StreamId stream, const SubscriptionConfig
     m_manager.removeSubscription(stream);
     const StreamId next = m_manager.addSubscription(config);
     m_pipeline.setStreamName(next, config.displayName());
+    m_pipeline.setTokenStream(next, config.tokens);
     streamListed(next, stream);
     QList<StreamId> earlier = m_earlierIds.take(stream);
     earlier.append(stream);
