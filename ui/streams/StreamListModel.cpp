@@ -10,6 +10,8 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace ssescope::ui {
@@ -258,7 +260,7 @@ QVariant StreamListModel::decorationData(
         && status.state == SubscriptionState::Failed)
         return stateColor(status.state);
     if (role == Qt::TextAlignmentRole) {
-        if (column >= RateColumn && column <= ReconnectsColumn && column != SparklineColumn
+        if (column >= RateColumn && column <= TokenRateColumn && column != SparklineColumn
             && column != LatencySourceColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
@@ -324,6 +326,10 @@ QVariant StreamListModel::textData(
     }
     case ReconnectsColumn:
         return locale.toString(counters.reconnections);
+    case TtftColumn:
+    case TokenGapColumn:
+    case TokenRateColumn:
+        return tokenText(stream, column, role);
     case MessageColumn:
         if (m_session->isPausedForCapture(stream))
             return tr("Paused while the capture %1 is open. Resume all captures live again.")
@@ -341,6 +347,32 @@ QVariant StreamListModel::textData(
                 .arg(status.message)
                 .arg(double(status.retryInMs) / 1000, 0, 'f', 1);
         return status.message;
+    default:
+        return {};
+    }
+}
+
+QString StreamListModel::tokenText(StreamId stream, int column, int role) const
+{
+    const TokenStats *tokens = m_session->pipeline().stats().findTokens(stream);
+    if (!tokens)
+        return role == Qt::AccessibleTextRole ? tr("not a token stream") : u"–"_s;
+    const TokenFigures f = tokens->figures();
+    const auto ms = [](double value) {
+        return std::isnan(value) ? u"–"_s : QString::number(value, 'f', value < 10 ? 1 : 0);
+    };
+    switch (column) {
+    case TtftColumn:
+        return std::isnan(f.ttftMs) ? u"–"_s : tr("%1 ms").arg(ms(f.ttftMs));
+    case TokenGapColumn:
+        if (f.gaps == 0)
+            return u"–"_s;
+        return role == Qt::AccessibleTextRole
+            ? tr("inter-token gap median %1 ms, 99th percentile %2 ms")
+                  .arg(ms(f.gapP50Ms), ms(f.gapP99Ms))
+            : tr("%1 / %2 ms").arg(ms(f.gapP50Ms), ms(f.gapP99Ms));
+    case TokenRateColumn:
+        return std::isnan(f.tokensPerSecond) ? u"–"_s : QString::number(f.tokensPerSecond, 'f', 1);
     default:
         return {};
     }
@@ -369,6 +401,14 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
                       "automatically (auto), or none");
         case ReconnectsColumn:
             return tr("Reconnection attempts");
+        case TtftColumn:
+            return tr("Time to first token: from the request to the first text delta of the "
+                      "latest reply (token streams)");
+        case TokenGapColumn:
+            return tr("Inter-token gap, median and 99th percentile, within replies (a token is "
+                      "a delta event)");
+        case TokenRateColumn:
+            return tr("Tokens (delta events) per second over the latest reply");
         default:
             break;
         }
@@ -398,6 +438,12 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Ev/read");
     case ReconnectsColumn:
         return tr("Reconn.");
+    case TtftColumn:
+        return tr("TTFT");
+    case TokenGapColumn:
+        return tr("Token gap");
+    case TokenRateColumn:
+        return tr("Tok/s");
     case MessageColumn:
         return tr("Message");
     default:
