@@ -37,6 +37,9 @@ void TestWorkspace::roundTrips()
     a.reconnect.kind = ReconnectPolicyKind::Strict;
     a.latency.source = LatencySource::JsonPointer;
     a.latency.expression = u"/ts"_s;
+    a.tokens = TokenStreamConfig::openAi();
+    a.bodyFormat = BodyFormat::Ndjson;
+    a.acceptAnyContentType = true;
     workspace.streams = { a };
     workspace.keepSecrets = true; // the Authorization header comes back as it was
     workspace.windowState = QByteArray("\x00\x01state", 7);
@@ -49,6 +52,9 @@ void TestWorkspace::roundTrips()
     QVERIFY2(loaded, qPrintable(error));
     QCOMPARE(loaded->streams.size(), 1);
     QCOMPARE(loaded->streams.first().toJson(), a.toJson());
+    QVERIFY(loaded->streams.first().tokens == a.tokens);
+    QCOMPARE(loaded->streams.first().bodyFormat, BodyFormat::Ndjson);
+    QVERIFY(loaded->streams.first().acceptAnyContentType);
     QCOMPARE(loaded->windowState, workspace.windowState);
     QCOMPARE(loaded->chartWindowMinutes, 10);
 }
