@@ -258,9 +258,8 @@ void DemoConnection::startStream(const DemoStreamInfo &info)
             += "Content-Type: " + m_request.query.queryItemValue(u"ct_first"_s).toLatin1() + "\r\n";
     head += "Content-Type: ";
     // content_type= is ct='s longer spelling (bruno#6371: application/octet-stream).
-    const QString typeParam = m_request.query.hasQueryItem(u"content_type"_s)
-        ? u"content_type"_s
-        : u"ct"_s;
+    const QString typeParam
+        = m_request.query.hasQueryItem(u"content_type"_s) ? u"content_type"_s : u"ct"_s;
     head += m_request.query.hasQueryItem(typeParam)
         ? m_request.query.queryItemValue(typeParam, QUrl::FullyDecoded).toLatin1()
         : defaultContentType(info.stream);

@@ -170,9 +170,9 @@ public:
                     if (ok && QChar::isHighSurrogate(code) && i + 6 < raw.size()
                         && raw[i + 1] == '\\' && raw[i + 2] == 'u') {
                         bool lowOk = false;
-                        const char16_t low = char16_t(
-                            QString::fromLatin1(raw.sliced(i + 3, 4).toByteArray())
-                                .toUShort(&lowOk, 16));
+                        const char16_t low
+                            = char16_t(QString::fromLatin1(raw.sliced(i + 3, 4).toByteArray())
+                                           .toUShort(&lowOk, 16));
                         if (lowOk && QChar::isLowSurrogate(low)) {
                             const char16_t pair[] = { code, low };
                             out.append(QString::fromUtf16(pair, 2).toUtf8());

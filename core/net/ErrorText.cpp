@@ -104,13 +104,13 @@ QString unexpectedContentType(const QByteArray &contentType, bool ndjson)
 {
     const QString said = ndjson
         ? (contentType.isEmpty()
-                  ? QCoreApplication::translate("ErrorText",
-                      "The server sent no Content-Type; an NDJSON stream must be "
-                      "application/x-ndjson or application/jsonl.")
-                  : QCoreApplication::translate("ErrorText",
-                      "The server sent Content-Type \"%1\", not application/x-ndjson or "
-                      "application/jsonl.")
-                        .arg(QString::fromLatin1(contentType)))
+                ? QCoreApplication::translate("ErrorText",
+                    "The server sent no Content-Type; an NDJSON stream must be "
+                    "application/x-ndjson or application/jsonl.")
+                : QCoreApplication::translate("ErrorText",
+                    "The server sent Content-Type \"%1\", not application/x-ndjson or "
+                    "application/jsonl.")
+                      .arg(QString::fromLatin1(contentType)))
         : wrongContentType(contentType);
     return said + u' '
         + QCoreApplication::translate("ErrorText",

@@ -465,7 +465,8 @@ Subscription::Verdict Subscription::evaluateResponse()
         m_verdict = Verdict::Rejected;
         ++m_counters.errors;
         endFor(SubscriptionState::Failed,
-            errortext::unexpectedContentType(contentType, m_config.bodyFormat == BodyFormat::Ndjson));
+            errortext::unexpectedContentType(
+                contentType, m_config.bodyFormat == BodyFormat::Ndjson));
         return m_verdict;
     }
     // Asked for identity, Qt leaves a compressed body as it came: parsed as

@@ -67,7 +67,8 @@ TokenFigures TokenStats::figures() const
         f.gapP99Ms = m_gapsUs.quantile(0.99) / 1e3;
     }
     if (m_replyTokens >= 2 && m_replyLastNs > m_replyFirstNs)
-        f.tokensPerSecond = double(m_replyTokens - 1) * 1e9 / double(m_replyLastNs - m_replyFirstNs);
+        f.tokensPerSecond
+            = double(m_replyTokens - 1) * 1e9 / double(m_replyLastNs - m_replyFirstNs);
     return f;
 }
 

@@ -70,9 +70,9 @@ private Q_SLOTS:
     {
         QFETCH(QString, preset);
         QFETCH(QString, style);
-        const CliRun run = CliRun::run({ u"--tokens"_s, preset, u"--stats=30"_s,
-            u"--duration"_s, u"3"_s, u"--no-reconnect"_s,
-            u"llm="_s + url(u"/tokens?count=30&rate=50&think=300"_s + style) });
+        const CliRun run = CliRun::run(
+            { u"--tokens"_s, preset, u"--stats=30"_s, u"--duration"_s, u"3"_s, u"--no-reconnect"_s,
+                u"llm="_s + url(u"/tokens?count=30&rate=50&think=300"_s + style) });
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const TokenRow row = lastTokenRow(run.err, "llm");
         QVERIFY2(row.found, run.err.constData());
@@ -96,7 +96,8 @@ private Q_SLOTS:
     // with a sentence that says how to read it anyway, and read with the option.
     void wrongContentTypeRefusedUnlessAccepted()
     {
-        const QString wrong = url(u"/ticker?count=3&rate=100&content_type=application/octet-stream"_s);
+        const QString wrong
+            = url(u"/ticker?count=3&rate=100&content_type=application/octet-stream"_s);
         const CliRun refused = CliRun::run({ u"--no-reconnect"_s, wrong });
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains("application/octet-stream\\\", not text/event-stream"),
@@ -104,8 +105,8 @@ private Q_SLOTS:
         QVERIFY2(refused.err.contains("--any-content-type"), refused.err.constData());
         QVERIFY(jsonLines(refused.out).isEmpty());
 
-        const CliRun accepted = CliRun::run({ u"--any-content-type"_s, u"--no-reconnect"_s,
-            u"--duration"_s, u"3"_s, wrong });
+        const CliRun accepted = CliRun::run(
+            { u"--any-content-type"_s, u"--no-reconnect"_s, u"--duration"_s, u"3"_s, wrong });
         QCOMPARE(accepted.exitCode, 0);
         QCOMPARE(jsonLines(accepted.out).size(), 3);
     }

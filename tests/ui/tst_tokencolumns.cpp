@@ -61,8 +61,8 @@ void TestTokenColumns::demoTokensShowTimeToFirstTokenGapsAndRate()
         QVERIFY(!model.headerData(column, Qt::Horizontal, Qt::DisplayRole).toString().isEmpty());
         QVERIFY(!model.headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
     }
-    QCOMPARE(model.headerData(StreamListModel::TtftColumn, Qt::Horizontal, Qt::DisplayRole)
-                 .toString(),
+    QCOMPARE(
+        model.headerData(StreamListModel::TtftColumn, Qt::Horizontal, Qt::DisplayRole).toString(),
         u"TTFT"_s);
 }
 

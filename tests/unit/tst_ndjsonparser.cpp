@@ -53,9 +53,8 @@ private Q_SLOTS:
                              << QByteArrayList { "E message||{\"a\":1}" };
         QTest::newRow("not json is shown as it came")
             << QByteArray("data: x\n") << QByteArrayList { "E message||data: x" };
-        QTest::newRow("invalid utf-8 repaired")
-            << QByteArray("{\"t\":\"\xC3\x28\"}\n")
-            << QByteArrayList { "E message||{\"t\":\"\xEF\xBF\xBD(\"}" };
+        QTest::newRow("invalid utf-8 repaired") << QByteArray(
+            "{\"t\":\"\xC3\x28\"}\n") << QByteArrayList { "E message||{\"t\":\"\xEF\xBF\xBD(\"}" };
         QTest::newRow("nothing") << QByteArray() << QByteArrayList {};
     }
     void lines()
@@ -120,7 +119,8 @@ private Q_SLOTS:
         parser.resetConnection();
         QVERIFY(!parser.midLine());
         parser.feed("{\"a\":2}\n", ChunkStamp { 0, 0, 2 });
-        QCOMPARE(recorder.items, (QByteArrayList { "E message||{\"a\":1}", "E message||{\"a\":2}" }));
+        QCOMPARE(
+            recorder.items, (QByteArrayList { "E message||{\"a\":1}", "E message||{\"a\":2}" }));
         QCOMPARE(recorder.events.back().streamSeq, quint64(2));
     }
 };

@@ -113,11 +113,11 @@ private Q_SLOTS:
                                    << QByteArray("content_block_delta") << u"anthropic"_s;
         QTest::newRow("pointer") << u"/response"_s << true << QByteArray("/response")
                                  << QByteArray() << u"/response"_s;
-        QTest::newRow("type and pointer") << u"delta:/t"_s << true << QByteArray("/t")
-                                          << QByteArray("delta") << u"delta:/t"_s;
+        QTest::newRow("type and pointer")
+            << u"delta:/t"_s << true << QByteArray("/t") << QByteArray("delta") << u"delta:/t"_s;
         QTest::newRow("none") << u"none"_s << true << QByteArray() << QByteArray() << u"none"_s;
-        QTest::newRow("not a pointer") << u"response"_s << false << QByteArray() << QByteArray()
-                                       << QString();
+        QTest::newRow("not a pointer")
+            << u"response"_s << false << QByteArray() << QByteArray() << QString();
     }
     void tokenSpecs()
     {
@@ -205,8 +205,9 @@ private Q_SLOTS:
         QTest::newRow("bad method")
             << QJsonObject { { u"url"_s, u"http://h/x"_s }, { u"method"_s, u"GE T"_s } }
             << u"method"_s;
-        QTest::newRow("bad body format") << QJsonObject { { u"url"_s, u"http://h/x"_s },
-            { u"bodyFormat"_s, u"xml"_s } } << u"ndjson"_s;
+        QTest::newRow("bad body format")
+            << QJsonObject { { u"url"_s, u"http://h/x"_s }, { u"bodyFormat"_s, u"xml"_s } }
+            << u"ndjson"_s;
         QTest::newRow("bad token pointer") << QJsonObject { { u"url"_s, u"http://h/x"_s },
             { u"tokens"_s, QJsonObject { { u"pointer"_s, u"text"_s } } } }
                                            << u"JSON Pointer"_s;

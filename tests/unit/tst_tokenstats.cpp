@@ -93,7 +93,8 @@ private Q_SLOTS:
         QCOMPARE(f.replies, quint64(1));
         QCOMPARE(f.ttftMs, 200.0);
         QCOMPARE(f.gaps, quint64(5));
-        QVERIFY2(std::abs(f.gapP50Ms - 10) <= 10 * 0.0625 + 0.01, qPrintable(QString::number(f.gapP50Ms)));
+        QVERIFY2(std::abs(f.gapP50Ms - 10) <= 10 * 0.0625 + 0.01,
+            qPrintable(QString::number(f.gapP50Ms)));
         QCOMPARE(f.gapP99Ms, 50.0); // the maximum is exact
         QCOMPARE(f.tokensPerSecond, 5 / 0.09);
         QCOMPARE(stats.replyText(), QByteArray("abababababab"));
@@ -187,12 +188,12 @@ private Q_SLOTS:
         QVERIFY(!reply.cut);
         reply = assembleReply(store, 5, reader);
         QCOMPARE(reply.text, QByteArray("oldThe reply later"));
-        reply = assembleReply(store, 5, reader, std::numeric_limits<qint64>::min(),
-            ReplyBounds { 64 * 1024, 3 });
+        reply = assembleReply(
+            store, 5, reader, std::numeric_limits<qint64>::min(), ReplyBounds { 64 * 1024, 3 });
         QCOMPARE(reply.text, QByteArray(" reply later"));
         QVERIFY(reply.cut);
-        reply = assembleReply(store, 5, reader, std::numeric_limits<qint64>::min(),
-            ReplyBounds { 6, 100 });
+        reply = assembleReply(
+            store, 5, reader, std::numeric_limits<qint64>::min(), ReplyBounds { 6, 100 });
         QCOMPARE(reply.text, QByteArray(" later"));
         QVERIFY(reply.cut);
         QCOMPARE(assembleReply(store, 2, reader).tokens, quint64(1)); // stream 2's own

@@ -116,11 +116,10 @@ EventDetailPane::EventDetailPane(DashboardSession *session, QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_tabs, 1);
 
-    connect(
-        m_tabs, &QTabWidget::tabBarClicked, this, [this](int index) {
-            m_preferRaw = index == 0;
-            m_preferReply = index == 2;
-        });
+    connect(m_tabs, &QTabWidget::tabBarClicked, this, [this](int index) {
+        m_preferRaw = index == 0;
+        m_preferReply = index == 2;
+    });
     connect(m_copy, &QPushButton::clicked, this, &EventDetailPane::copyData);
     connect(m_copySse, &QPushButton::clicked, this, &EventDetailPane::copyAsSse);
     connect(m_save, &QPushButton::clicked, this, &EventDetailPane::askSavePath);
@@ -222,9 +221,9 @@ void EventDetailPane::showReply(qint64 row)
     QString text = inPieces(QString::fromUtf8(reply.text), kPieceChars);
     text += u"\n\n"_s
         + (reply.cut ? tr("[The last %Ln tokens of the reply up to this event.]", nullptr,
-                           int(std::min<quint64>(reply.tokens, INT_MAX)))
+               int(std::min<quint64>(reply.tokens, INT_MAX)))
                      : tr("[%Ln tokens of the reply up to this event.]", nullptr,
-                           int(std::min<quint64>(reply.tokens, INT_MAX))));
+                         int(std::min<quint64>(reply.tokens, INT_MAX))));
     m_reply->setPlainText(text);
     if (m_preferReply)
         m_tabs->setCurrentIndex(2);

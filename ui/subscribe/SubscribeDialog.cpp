@@ -288,9 +288,8 @@ void SubscribeDialog::connectFields(QPushButton *paste)
         revalidate();
     });
     m_url->installEventFilter(this);
-    for (QLineEdit *edit :
-        { m_name, m_authUser, m_authSecret, m_lastEventId, m_latencyExpression, m_caFile,
-            m_tokens })
+    for (QLineEdit *edit : { m_name, m_authUser, m_authSecret, m_lastEventId, m_latencyExpression,
+             m_caFile, m_tokens })
         connect(edit, &QLineEdit::textChanged, this, &SubscribeDialog::revalidate);
     connect(m_method, &QComboBox::currentTextChanged, this, &SubscribeDialog::revalidate);
     connect(m_authKind, &QComboBox::currentIndexChanged, this, &SubscribeDialog::updateAuthFields);
