@@ -119,6 +119,7 @@ private Q_SLOTS:
         const CliRun refused = CliRun::run({ u"--no-reconnect"_s, ndjson });
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains("application/x-ndjson"), refused.err.constData());
+        QVERIFY2(refused.err.contains("--ndjson"), refused.err.constData());
 
         const CliRun run = CliRun::run({ u"--ndjson"_s, u"--tokens"_s, u"/response"_s,
             u"--stats=30"_s, u"--duration"_s, u"3"_s, u"--no-reconnect"_s, u"o="_s + ndjson });
