@@ -1,5 +1,6 @@
 #include "CliSession.h"
 
+#include "app/cli/CliTokenTable.h"
 #include "app/cli/TableCell.h"
 #include "core/stats/RateSeries.h"
 #include "core/common/Clock.h"
@@ -295,25 +296,12 @@ void CliSession::printStatsTable(CaptureStats &all, const QList<CliEventWriter::
     std::fflush(stderr);
 }
 
-// Token streams get a table of their own: LLM users' figures, from core's
-// TokenStats (a token is a delta event; TTFT counts from the request).
 QByteArray CliSession::tokenTable(const CaptureStats &all) const
 {
-    QByteArray out;
-    for (StreamId stream : m_session.streams()) {
-        const TokenStats *tokens = all.findTokens(stream);
-        if (!tokens)
-            continue;
-        if (out.isEmpty())
-            out = "token stream         ttft ms  ttft p50  itl p50  itl p99    tok/s    tokens "
-                  "replies\n";
-        const TokenFigures f = tokens->figures();
-        out += streamName(stream).left(20).leftJustified(20, ' ') + tableCell(f.ttftMs, 9, 1)
-            + tableCell(f.ttftP50Ms, 10, 1) + tableCell(f.gapP50Ms, 9, 1)
-            + tableCell(f.gapP99Ms, 9, 1) + tableCell(f.tokensPerSecond, 9, 1)
-            + tableCell(f.tokens, 10) + tableCell(f.replies, 8) + '\n';
-    }
-    return out;
+    QList<QPair<StreamId, QByteArray>> streams;
+    for (StreamId stream : m_session.streams())
+        streams.append({ stream, streamName(stream) });
+    return cli::tokenTable(all, streams);
 }
 
 QByteArray CliSession::metricsText()

@@ -5,6 +5,8 @@
 #include "core/session/CaptureSession.h"
 #include "tests/integration/CliProcess.h"
 
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -81,6 +83,28 @@ private Q_SLOTS:
         QVERIFY2(row.gapP50Ms >= 10 && row.gapP50Ms <= 40, run.err.constData());
         QVERIFY2(row.gapP99Ms >= row.gapP50Ms, run.err.constData());
         QVERIFY2(row.tokensPerSecond >= 25 && row.tokensPerSecond <= 75, run.err.constData());
+    }
+
+    // A saved capture measured as a token stream: gaps and rate, no TTFT
+    // (a capture does not know when the request started).
+    void statsOfASavedCapture()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString capture = dir.filePath(u"llm.jsonl"_s);
+        const CliRun record = CliRun::run({ u"--no-reconnect"_s, u"--duration"_s, u"3"_s, u"-o"_s,
+            capture, u"llm="_s + url(u"/tokens?count=20&rate=50&think=0"_s) });
+        QCOMPARE(record.exitCode, 0);
+        const CliRun stats = CliRun::run({ u"stats"_s, u"--tokens"_s, u"openai"_s, capture });
+        QCOMPARE(stats.exitCode, 0);
+        const TokenRow row = lastTokenRow(stats.out, "llm");
+        QVERIFY2(row.found, stats.out.constData());
+        QCOMPARE(row.tokens, quint64(20));
+        QVERIFY2(row.gapP50Ms >= 10 && row.gapP50Ms <= 40, stats.out.constData());
+        QVERIFY2(QRegularExpression(u"\\nllm +- +- +[\\d.]+ "_s)
+                     .match(QString::fromUtf8(stats.out))
+                     .hasMatch(),
+            stats.out.constData());
     }
 
     // Not marked as a token stream: no token table.
