@@ -319,7 +319,8 @@ QByteArray CliSession::metricsText()
             inputs.append(StreamMetricsInput { m_session.streamName(stream),
                 // Never the password: scrapes are stored and shown widely.
                 m_session.config(stream).url.toString(QUrl::RemovePassword),
-                m_session.status(stream).state, stats ? stats->find(stream) : nullptr });
+                m_session.status(stream).state, stats ? stats->find(stream) : nullptr,
+                stats ? stats->findTokens(stream) : nullptr });
         }
         text = renderPrometheusText(inputs, steadyNowNs(), routes);
     });

@@ -5,7 +5,9 @@
 #include "core/session/CaptureSession.h"
 #include "tests/integration/CliProcess.h"
 
+#include <QProcess>
 #include <QRegularExpression>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -83,6 +85,49 @@ private Q_SLOTS:
         QVERIFY2(row.gapP50Ms >= 10 && row.gapP50Ms <= 40, run.err.constData());
         QVERIFY2(row.gapP99Ms >= row.gapP50Ms, run.err.constData());
         QVERIFY2(row.tokensPerSecond >= 25 && row.tokensPerSecond <= 75, run.err.constData());
+    }
+
+    // --metrics serves a token stream's figures beside its others.
+    void metricsServeTokenFigures()
+    {
+        QProcess cli;
+        cli.start(QStringLiteral(SSESCOPE_CLI),
+            { u"--tokens"_s, u"openai"_s, u"--metrics"_s, u"127.0.0.1:0"_s, u"--duration"_s,
+                u"20"_s, u"-o"_s, u"/dev/null"_s,
+                u"llm="_s + url(u"/tokens?rate=100&think=100"_s) });
+        QVERIFY(cli.waitForStarted());
+        QByteArray err;
+        QUrl metrics;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                err += cli.readAllStandardError();
+                for (const QJsonObject &line : jsonLines(err)) {
+                    if (line.value(u"kind"_s) == u"metrics"_s)
+                        metrics = QUrl(line.value(u"url"_s).toString());
+                }
+                return metrics.isValid();
+            }(),
+            10000);
+        QByteArray text;
+        const auto scrape = [&] {
+            QTcpSocket socket;
+            socket.connectToHost(metrics.host(), quint16(metrics.port()));
+            if (!socket.waitForConnected(2000))
+                return QByteArray();
+            socket.write("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            QByteArray all;
+            while (socket.waitForReadyRead(2000))
+                all += socket.readAll();
+            return all;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (text = scrape()).contains("ssescope_inter_token_gap_seconds{stream=\"llm\""), 10000);
+        QVERIFY2(
+            text.contains("ssescope_time_to_first_token_seconds{stream=\"llm\""), text.constData());
+        QVERIFY2(text.contains("ssescope_tokens_total{stream=\"llm\""), text.constData());
+        QVERIFY2(text.contains("ssescope_tokens_per_second{stream=\"llm\""), text.constData());
+        cli.terminate();
+        QVERIFY(cli.waitForFinished(5000));
     }
 
     // A saved capture measured as a token stream: gaps and rate, no TTFT
