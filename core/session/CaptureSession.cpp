@@ -101,6 +101,7 @@ StreamId CaptureSession::replaceStream(StreamId stream, const SubscriptionConfig
     if (index < 0)
         return addStream(config);
     m_manager.removeSubscription(stream);
+    m_pipeline.setTokenStream(stream, {}); // its figures stay; no more deltas come
     const StreamId next = m_manager.addSubscription(config);
     m_pipeline.setStreamName(next, config.displayName());
     m_pipeline.setTokenStream(next, config.tokens);
@@ -121,6 +122,7 @@ void CaptureSession::removeStream(StreamId stream)
     if (m_pausedForCapture.remove(stream))
         Q_EMIT pausedForCaptureChanged();
     m_manager.removeSubscription(stream);
+    m_pipeline.setTokenStream(stream, {});
     Q_EMIT streamRemoved(stream);
 }
 
