@@ -3,6 +3,7 @@
 #include "core/capture/CaptureIO.h"
 #include "core/capture/OutputTarget.h"
 #include "app/cli/CliOutput.h"
+#include "app/cli/CliTokenTable.h"
 #include "app/cli/TableCell.h"
 #include "core/pipeline/CaptureMeasurer.h"
 
@@ -74,9 +75,10 @@ int runStats(const StatsOptions &options)
     const bool ok = readCapture(
         *options.format, &file,
         [&](CaptureRecord &&r) {
-            measurer.measureRecord(
-                streams.try_emplace(r.stream, StreamId(streams.size() + 1)).first->second,
-                r.view());
+            const auto [entry, added] = streams.try_emplace(r.stream, StreamId(streams.size() + 1));
+            if (added && options.tokens.isEnabled())
+                measurer.setTokenStream(entry->second, options.tokens);
+            measurer.measureRecord(entry->second, r.view());
         },
         [&](const CaptureReadError &e) {
             ++corrupt;
@@ -117,6 +119,10 @@ int runStats(const StatsOptions &options)
            "a stream.\n"
            "gaps, dups = event ids skipped and seen again, where ids count up (- where they do "
            "not).\n";
+    QList<QPair<StreamId, QByteArray>> tokenStreams;
+    for (const auto &[name, stream] : streams)
+        tokenStreams.append({ stream, name });
+    out += tokenTable(measurer.stats(), tokenStreams);
     // SIGPIPE is ignored: a reader that went away is an error to report.
     if (std::fwrite(out.constData(), 1, size_t(out.size()), stdout) != size_t(out.size())
         || std::fflush(stdout) != 0) {

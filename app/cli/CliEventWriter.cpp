@@ -145,6 +145,12 @@ void CliEventWriter::addStream(StreamId stream, const QByteArray &name)
     m_streams.insert(stream, state);
 }
 
+void CliEventWriter::setTokenStream(StreamId stream, const TokenStreamConfig &config)
+{
+    if (m_measurer)
+        m_measurer->setTokenStream(stream, config);
+}
+
 void CliEventWriter::addPair(StreamId a, StreamId b)
 {
     if (!m_measurer)

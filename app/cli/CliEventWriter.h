@@ -58,6 +58,8 @@ public:
     // inside it wait until addStream() and addPair() are done.
     void configure(const std::function<void()> &setUp);
     void addStream(StreamId stream, const QByteArray &name);
+    // Inside configure(), like addStream(): measured only with keepStats.
+    void setTokenStream(StreamId stream, const TokenStreamConfig &config);
     // Two routes of the same events: B's delay after A, from arrivals alone.
     void addPair(StreamId a, StreamId b);
     // Called, from either thread, when --max-events is reached or the output fails.

@@ -50,6 +50,7 @@ struct StatsOptions
 {
     QString input;
     std::optional<CaptureFormat> format;
+    TokenStreamConfig tokens; // --tokens: every stream of the capture is a token stream
 };
 
 // "ssescope-cli compare": routes side by side, from a capture or live.

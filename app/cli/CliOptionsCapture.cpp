@@ -14,6 +14,7 @@ public:
     CaptureOptionTable();
 
     ChoiceOption<CaptureFormat> format; // stats
+    TextOption tokens; // stats
     ChoiceOption<CaptureFormat> from; // convert
     ChoiceOption<CaptureFormat> to;
 };
@@ -21,6 +22,10 @@ public:
 CaptureOptionTable::CaptureOptionTable()
     : format(captureFormatOption({ u"f"_s, u"format"_s },
         tr("Capture format: jsonl, csv or sse (default: from the file name).")))
+    , tokens({ u"tokens"_s },
+          tr("Measure every stream as an LLM token stream: openai, anthropic, /POINTER or "
+             "TYPE:/POINTER."),
+          u"delta"_s)
     , from(captureFormatOption({ u"from"_s }, tr("Input format (default: from the file name).")))
     , to(captureFormatOption({ u"to"_s }, tr("Output format (default: from the file name).")))
 { }
@@ -34,6 +39,13 @@ CliOptionError readStats(
     stats->input = positional.first();
     if (const CliOptionError error = table.format.read(parser, &stats->format))
         return error;
+    if (table.tokens.isSet(parser)) {
+        QString error;
+        const auto tokens = TokenStreamConfig::fromSpec(table.tokens.value(parser), &error);
+        if (!tokens)
+            return CliOptionError(CliOptionError::tr("--tokens: %1").arg(error));
+        stats->tokens = *tokens;
+    }
     if (!stats->format)
         stats->format = formatFromPath(stats->input);
     return stats->format ? CliOptionError() : unknownCaptureFormat(stats->input);
@@ -72,7 +84,8 @@ void parseCaptureCommand(QStringList arguments, ParsedCommandLine *result)
     QCommandLineParser parser;
     parser.setApplicationDescription(runDescription());
     parser.addHelpOption();
-    parser.addOptions({ table.format.option(), table.from.option(), table.to.option() });
+    parser.addOptions(
+        { table.format.option(), table.tokens.option(), table.from.option(), table.to.option() });
     arguments.removeAt(1);
     if (!parseOrHelp(parser, arguments, result))
         return;

@@ -68,13 +68,20 @@ CliRequestOptions::CliRequestOptions()
           tr("How far the sender's clock runs ahead of ours, in ms."), u"ms"_s,
           Measure::SignedMilliseconds)
     , noReconnect({ u"no-reconnect"_s }, tr("A stream that ends stays ended."))
+    , tokens({ u"tokens"_s },
+          tr("An LLM token stream: openai, anthropic, a JSON Pointer to the text delta, or "
+             "TYPE:/POINTER (time to first token, inter-token gaps, tokens/s)."),
+          u"delta"_s)
+    , ndjson({ u"ndjson"_s }, tr("The body is newline-delimited JSON: one event per line."))
+    , anyContentType({ u"any-content-type"_s },
+          tr("Read the body whatever its Content-Type (e.g. application/octet-stream)."))
 { }
 
 QList<const CliOption *> CliRequestOptions::rows() const
 {
     return { &header, &method, &data, &dataFile, &lastEventId, &policy, &retry, &maxAttempts,
         &readTimeout, &connectTimeout, &insecure, &caCert, &proxy, &compressed, &latency,
-        &latencyUnit, &clockOffset, &noReconnect };
+        &latencyUnit, &clockOffset, &noReconnect, &tokens, &ndjson, &anyContentType };
 }
 
 QList<QCommandLineOption> CliRequestOptions::all() const
@@ -115,7 +122,25 @@ CliOptionError CliRequestOptions::apply(
     if (const QString problem = ProxyChoice::settingProblem(base->proxy); !problem.isEmpty())
         return CliOptionError(problem);
     base->allowCompression = compressed.value(parser);
+    if (const CliOptionError error = applyBodyKind(parser, base))
+        return error;
     return applyLatency(parser, latencyOut);
+}
+
+CliOptionError CliRequestOptions::applyBodyKind(
+    const QCommandLineParser &parser, SubscriptionConfig *base) const
+{
+    if (tokens.isSet(parser)) {
+        QString error;
+        const auto config = TokenStreamConfig::fromSpec(tokens.value(parser), &error);
+        if (!config)
+            return CliOptionError(tr("--tokens: %1").arg(error));
+        base->tokens = *config;
+    }
+    if (ndjson.value(parser))
+        base->bodyFormat = BodyFormat::Ndjson;
+    base->acceptAnyContentType = anyContentType.value(parser);
+    return {};
 }
 
 CliOptionError CliRequestOptions::applyHeaders(

@@ -46,6 +46,10 @@ public:
     ChoiceOption<TimeUnit> latencyUnit;
     NumberOption clockOffset;
     FlagOption noReconnect;
+    // Streams that are not plain SSE: LLM token deltas, NDJSON, any type.
+    TextOption tokens;
+    FlagOption ndjson;
+    FlagOption anyContentType;
 
 private:
     // The table, for help and for firstSet(): every option above, in order.
@@ -55,6 +59,7 @@ private:
     CliOptionError applyReconnection(
         const QCommandLineParser &parser, SubscriptionConfig *base) const;
     CliOptionError applyLatency(const QCommandLineParser &parser, LatencyConfig *latency) const;
+    CliOptionError applyBodyKind(const QCommandLineParser &parser, SubscriptionConfig *base) const;
 };
 
 // URL or NAME=URL arguments as subscriptions from base; a stream without a

@@ -1,5 +1,6 @@
 #include "CliSession.h"
 
+#include "app/cli/CliTokenTable.h"
 #include "app/cli/TableCell.h"
 #include "core/stats/RateSeries.h"
 #include "core/common/Clock.h"
@@ -92,6 +93,7 @@ bool CliSession::start()
             config.latency = m_options.latency;
             const StreamId id = m_session.addStream(config);
             m_events->addStream(id, config.name.toUtf8());
+            m_events->setTokenStream(id, config.tokens);
         }
         for (const auto &[a, b] : std::as_const(m_options.pairs))
             m_events->addPair(streamNamed(a), streamNamed(b));
@@ -318,8 +320,17 @@ void CliSession::printStatsTable(CaptureStats &all, const QList<CliEventWriter::
     // A route pair: its "events" are matches, its "latency" B's delay after A.
     for (const CliEventWriter::PairStats &pair : pairs)
         row(streamName(pair.a) + '>' + streamName(pair.b), "pair", *pair.delays);
+    out += tokenTable(all);
     std::fwrite(out.constData(), 1, size_t(out.size()), stderr);
     std::fflush(stderr);
+}
+
+QByteArray CliSession::tokenTable(const CaptureStats &all) const
+{
+    QList<QPair<StreamId, QByteArray>> streams;
+    for (StreamId stream : m_session.streams())
+        streams.append({ stream, streamName(stream) });
+    return cli::tokenTable(all, streams);
 }
 
 QByteArray CliSession::metricsText()
@@ -337,7 +348,7 @@ QByteArray CliSession::metricsText()
             inputs.append(StreamMetricsInput { m_session.streamName(stream),
                 // Never the password: scrapes are stored and shown widely.
                 displayUrl(m_session.config(stream).url), m_session.status(stream).state,
-                stats ? stats->find(stream) : nullptr });
+                stats ? stats->find(stream) : nullptr, stats ? stats->findTokens(stream) : nullptr });
         }
         text = renderPrometheusText(inputs, steadyNowNs(), routes);
     });

@@ -64,6 +64,7 @@ private:
     // --expect-*: judges what can be judged; final at --within or the end.
     void judgeExpectations(bool final);
     void reportExpectations();
+    QByteArray tokenTable(const CaptureStats &all) const;
 
     RunOptions m_options;
     CaptureSession m_session;

@@ -11,6 +11,7 @@ QString DashboardOptions::usage()
     return QCoreApplication::translate("DashboardOptions",
         "usage: ssescope [--help] [--version] [--demo] [--workspace FILE] [--open CAPTURE]\n"
         "                [--max-events N] [--max-memory MIB] [--latency SPEC] [--compressed]\n"
+        "                [--tokens SPEC] [--ndjson] [--any-content-type]\n"
         "                [--compare] [URL | NAME=URL] ...\n"
         "--latency reads each URL's send time from json:/POINTER, regex:PATTERN, id, auto\n"
         "(the default: a time field found in the first events) or none.\n"
@@ -18,6 +19,9 @@ QString DashboardOptions::usage()
         "--compare opens the comparison view on the streams given (two or more), or on the\n"
         "streams of the capture given with --open.\n"
         "--compressed lets every URL given accept compressed responses.\n"
+        "--tokens (openai, anthropic, /POINTER or TYPE:/POINTER) marks every URL given as an\n"
+        "LLM token stream; --ndjson reads newline-delimited JSON; --any-content-type reads a\n"
+        "body whatever its Content-Type.\n"
         "To record without a window, use ssescope-cli.\n");
 }
 
@@ -55,6 +59,21 @@ std::optional<DashboardOptions> DashboardOptions::parse(
             options.compare = true;
         } else if (arg == u"--compressed") {
             options.compressed = true;
+        } else if (arg == u"--ndjson") {
+            options.ndjson = true;
+        } else if (arg == u"--any-content-type") {
+            options.anyContentType = true;
+        } else if (arg == u"--tokens") {
+            const auto spec = value();
+            if (!spec)
+                return std::nullopt;
+            QString reason;
+            const auto tokens = TokenStreamConfig::fromSpec(*spec, &reason);
+            if (!tokens) {
+                *error = tr("%1: %2").arg(arg, reason);
+                return std::nullopt;
+            }
+            options.tokens = *tokens;
         } else if (arg == u"--workspace") {
             const auto path = value();
             if (!path)
@@ -114,6 +133,9 @@ std::optional<DashboardOptions> DashboardOptions::parse(
     for (SubscriptionConfig &config : options.streams) {
         config.latency = options.latency;
         config.allowCompression = options.compressed;
+        config.tokens = options.tokens;
+        config.bodyFormat = options.ndjson ? BodyFormat::Ndjson : BodyFormat::Sse;
+        config.acceptAnyContentType = options.anyContentType;
     }
     return options;
 }

@@ -26,6 +26,10 @@ struct DashboardOptions
     // --compressed: every URL given accepts compressed responses, as
     // ssescope-cli's option does (a compressing proxy may then hold events).
     bool compressed = false;
+    // --tokens SPEC, --ndjson, --any-content-type: as ssescope-cli's, for every URL given.
+    TokenStreamConfig tokens;
+    bool ndjson = false;
+    bool anyContentType = false;
     bool version = false; // --version: print the version and exit
 
     // Whether the embedded demo server should start and be subscribed to.

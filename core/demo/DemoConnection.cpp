@@ -77,6 +77,7 @@ QByteArray indexPage()
     page += "\nParameters: rate count size retry heartbeat nobuffer framing=chunked|close burst "
             "period\n"
             "Faults: drop_after drop_mid stall_after drip garbage badutf8 huge status retry_after\n"
+            "        content_type (as ct) think (/tokens: ms before the first token)\n"
             "        fail_first+key ct ct_first redirect location close_before_headers\n"
             "        slow_headers flood_headers big_header bomb skip_ids repeat_ids\n"
             "        ignore_last_event_id\n"
@@ -261,9 +262,12 @@ void DemoConnection::startStream(const DemoStreamInfo &info)
         head
             += "Content-Type: " + m_request.query.queryItemValue(u"ct_first"_s).toLatin1() + "\r\n";
     head += "Content-Type: ";
-    head += m_request.query.hasQueryItem(u"ct"_s)
-        ? m_request.query.queryItemValue(u"ct"_s).toLatin1()
-        : QByteArray("text/event-stream; charset=utf-8");
+    // content_type= is ct='s longer spelling (bruno#6371: application/octet-stream).
+    const QString typeParam
+        = m_request.query.hasQueryItem(u"content_type"_s) ? u"content_type"_s : u"ct"_s;
+    head += m_request.query.hasQueryItem(typeParam)
+        ? m_request.query.queryItemValue(typeParam, QUrl::FullyDecoded).toLatin1()
+        : defaultContentType(info.stream);
     head += "\r\nCache-Control: no-cache\r\nConnection: close\r\n";
     const qint64 bigHeader
         = std::clamp<qint64>(m_request.intParam(u"big_header"_s, 0), 0, qint64(1) << 30);
@@ -302,6 +306,22 @@ void DemoConnection::startStream(const DemoStreamInfo &info)
     if (startHostile())
         return;
 
+    // An LLM thinks before its first token: time to first token has something to show.
+    const qint64 think
+        = info.stream == DemoStream::Tokens ? m_request.intParam(u"think"_s, 250) : 0;
+    if (think > 0) {
+        QTimer::singleShot(std::chrono::milliseconds(std::min<qint64>(think, 600'000)), this,
+            [this, info, resumed] {
+                if (!m_finished)
+                    beginEvents(info, resumed);
+            });
+        return;
+    }
+    beginEvents(info, resumed);
+}
+
+void DemoConnection::beginEvents(const DemoStreamInfo &info, bool resumed)
+{
     m_clock.start();
     if (info.stream == DemoStream::Echo && !resumed)
         m_dueBase = 1; // "server" and "request" go out together

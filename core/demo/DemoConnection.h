@@ -14,6 +14,8 @@ namespace ssescope::demo {
 class DemoServer;
 
 // One client connection of the demo server. Query parameters of a stream:
+//   think=MS (/tokens: silence before the first token, default 250),
+//   style=anthropic (/tokens: Anthropic's content_block_delta, not OpenAI's),
 //   rate=N (events/s; 0 = as fast as the socket drains), count=N, size=BYTES,
 //   retry=MS, heartbeat=MS, nobuffer=1 (X-Accel-Buffering: no),
 //   framing=chunked|close, burst=N & period=MS (bursty),
@@ -21,7 +23,7 @@ class DemoServer;
 //   drop_after=N [& drop_mid=1], stall_after=N, drip=1, garbage=1, badutf8=1,
 //   huge=BYTES (first event), status=CODE [& retry_after=S],
 //   fail_first=N & key=K (first N requests with that key get status or 503),
-//   ct=TYPE, ct_first=TYPE (an earlier second Content-Type), redirect=N,
+//   ct=TYPE (or content_type=TYPE), ct_first=TYPE (an earlier second Content-Type), redirect=N,
 //   location=URL (with status=3xx), close_before_headers=1, slow_headers=1
 //   (header lines for ever), flood_headers=1 (8 KiB header lines as fast as the
 //   socket drains, up to 1 GiB), big_header=BYTES (one header line that long),
@@ -54,6 +56,7 @@ private:
     void respondPlain(int status, const QByteArray &reason, const QByteArray &body,
         const QByteArray &extraHeaders = {});
     void startStream(const DemoStreamInfo &info);
+    void beginEvents(const DemoStreamInfo &info, bool resumed);
     void sendDue();
     void sendHeartbeat();
     void sendEvent();

@@ -68,6 +68,13 @@ QByteArray jsonWithPadding(QByteArray json, qint64 payloadBytes)
     return json;
 }
 
+QByteArray jsonString(const QByteArray &text)
+{
+    QByteArray escaped = text;
+    escaped.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    return '"' + escaped + '"';
+}
+
 QByteArray echoRequest(const DemoRequest &request)
 {
     QJsonObject headers;
@@ -90,10 +97,16 @@ const QList<DemoStreamInfo> &demoStreams()
         { DemoStream::Clock, "clock", "/clock", "the time, once a second", 1.0 },
         { DemoStream::Ticker, "ticker", "/ticker", "JSON prices carrying their send time in \"ts\"",
             10.0 },
-        { DemoStream::Tokens, "tokens", "/tokens", "an LLM-like token stream", 25.0 },
+        { DemoStream::Tokens, "tokens", "/tokens",
+            "an LLM-like token stream: OpenAI deltas (?style=anthropic: Anthropic's), after "
+            "think=MS (250)",
+            25.0 },
         { DemoStream::Bursty, "bursty", "/bursty", "bursts of events, then silence", 0.0 },
         { DemoStream::Echo, "echo", "/.sse", "echo of the request, then the time every second",
             1.0 },
+        { DemoStream::Ndjson, "ndjson", "/ndjson",
+            "newline-delimited JSON (application/x-ndjson), Ollama-like: the reply in \"response\"",
+            10.0 },
     };
     return streams;
 }
@@ -129,13 +142,30 @@ QByteArray renderEvent(
         return type + "id: " + id + "\ndata: " + jsonWithPadding(json, payloadBytes) + "\n\n";
     }
     case DemoStream::Tokens: {
-        const QByteArray token = kTokens[(n - 1) % kTokenCount];
-        QByteArray escaped = token;
-        escaped.replace("\n", "\\n");
-        const QByteArray json
-            = "{\"index\":" + id + ",\"ts\":" + sendTimeMs() + ",\"token\":\"" + escaped + "\"}";
+        // Deltas as the APIs stream them (the text at /choices/0/delta/content,
+        // or Anthropic's content_block_delta at /delta/text), with the demo's
+        // own index, send time and token beside them.
+        const QByteArray token = jsonString(kTokens[(n - 1) % kTokenCount]);
+        const QByteArray common
+            = "{\"index\":" + id + ",\"ts\":" + sendTimeMs() + ",\"token\":" + token;
+        if (request.query.queryItemValue(u"style"_s) == u"anthropic") {
+            const QByteArray json = common
+                + ",\"type\":\"content_block_delta\",\"delta\":{\"type\":\"text_delta\",\"text\":"
+                + token + "}}";
+            return "event: content_block_delta\nid: " + id
+                + "\ndata: " + jsonWithPadding(json, payloadBytes) + "\n\n";
+        }
+        const QByteArray json = common
+            + ",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{"
+              "\"content\":"
+            + token + "}}]}";
         return "event: token\nid: " + id + "\ndata: " + jsonWithPadding(json, payloadBytes)
             + "\n\n";
+    }
+    case DemoStream::Ndjson: {
+        const QByteArray json = "{\"model\":\"demo\",\"index\":" + id + ",\"ts\":" + sendTimeMs()
+            + ",\"response\":" + jsonString(kTokens[(n - 1) % kTokenCount]) + ",\"done\":false}";
+        return jsonWithPadding(json, payloadBytes) + "\n";
     }
     case DemoStream::Echo:
         if (n == 1)
@@ -146,6 +176,12 @@ QByteArray renderEvent(
             + QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toLatin1() + "\n\n";
     }
     return {};
+}
+
+QByteArray defaultContentType(DemoStream stream)
+{
+    return stream == DemoStream::Ndjson ? QByteArrayLiteral("application/x-ndjson")
+                                        : QByteArrayLiteral("text/event-stream; charset=utf-8");
 }
 
 QByteArray garbageLines(quint64 n)

@@ -8,7 +8,7 @@
 
 namespace ssescope::demo {
 
-enum class DemoStream { Clock, Ticker, Tokens, Bursty, Echo };
+enum class DemoStream { Clock, Ticker, Tokens, Bursty, Echo, Ndjson };
 
 struct DemoStreamInfo
 {
@@ -27,6 +27,9 @@ std::optional<DemoStreamInfo> demoStreamForPath(const QByteArray &path);
 // resumed stream is exactly the one the client missed.
 QByteArray renderEvent(
     DemoStream stream, quint64 n, const DemoRequest &request, qint64 payloadBytes);
+
+// Content-Type of a stream's body when the request does not choose one.
+QByteArray defaultContentType(DemoStream stream);
 
 // Junk a robust client must skip: lines without a colon, unknown fields,
 // invalid UTF-8 in comments. Never breaks the framing of real events.

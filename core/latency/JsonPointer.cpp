@@ -164,9 +164,24 @@ public:
                     const QString unit = QString::fromLatin1(raw.sliced(i + 1, 4).toByteArray());
                     bool ok = false;
                     const char16_t code = char16_t(unit.toUShort(&ok, 16));
+                    i += 4;
+                    // A pair of escapes is one character (an emoji, say):
+                    // each half alone would turn into U+FFFD.
+                    if (ok && QChar::isHighSurrogate(code) && i + 6 < raw.size()
+                        && raw[i + 1] == '\\' && raw[i + 2] == 'u') {
+                        bool lowOk = false;
+                        const char16_t low
+                            = char16_t(QString::fromLatin1(raw.sliced(i + 3, 4).toByteArray())
+                                           .toUShort(&lowOk, 16));
+                        if (lowOk && QChar::isLowSurrogate(low)) {
+                            const char16_t pair[] = { code, low };
+                            out.append(QString::fromUtf16(pair, 2).toUtf8());
+                            i += 6;
+                            break;
+                        }
+                    }
                     if (ok)
                         out.append(QString(QChar(code)).toUtf8());
-                    i += 4;
                 }
                 break;
             default:
@@ -203,45 +218,66 @@ std::optional<JsonPointer> JsonPointer::parse(QByteArrayView pointer, QString *e
     return result;
 }
 
-std::optional<QByteArray> JsonPointer::scalarIn(QByteArrayView json) const
+// Moves the scanner to the value the tokens name; false if there is none.
+bool JsonPointer::walk(void *state) const
 {
-    Scanner scanner(json);
+    Scanner &scanner = *static_cast<Scanner *>(state);
     for (const QByteArray &token : m_tokens) {
         scanner.skipSpace();
         if (scanner.peek() == '{') {
             scanner.consume('{');
             bool found = false;
             if (scanner.consume('}'))
-                return std::nullopt;
+                return false;
             do {
                 QByteArrayView key;
                 bool escaped = false;
                 if (!scanner.readRawString(&key, &escaped) || !scanner.consume(':'))
-                    return std::nullopt;
+                    return false;
                 if (escaped ? Scanner::unescape(key) == token : key == token) {
                     found = true;
                     break;
                 }
                 if (!scanner.skipValue())
-                    return std::nullopt;
+                    return false;
             } while (scanner.consume(','));
             if (!found)
-                return std::nullopt;
+                return false;
         } else if (scanner.peek() == '[') {
             bool ok = false;
             const int index = token.toInt(&ok);
             if (!ok || index < 0)
-                return std::nullopt;
+                return false;
             scanner.consume('[');
             for (int i = 0; i < index; ++i) {
                 if (!scanner.skipValue() || !scanner.consume(','))
-                    return std::nullopt;
+                    return false;
             }
         } else {
-            return std::nullopt;
+            return false;
         }
     }
+    return true;
+}
+
+std::optional<QByteArray> JsonPointer::scalarIn(QByteArrayView json) const
+{
+    Scanner scanner(json);
+    if (!walk(&scanner))
+        return std::nullopt;
     return scanner.readScalar();
+}
+
+std::optional<QByteArray> JsonPointer::stringIn(QByteArrayView json) const
+{
+    Scanner scanner(json);
+    if (!walk(&scanner))
+        return std::nullopt;
+    scanner.skipSpace();
+    QByteArray text;
+    if (scanner.peek() != '"' || !scanner.readString(&text))
+        return std::nullopt;
+    return text;
 }
 
 } // namespace ssescope

@@ -19,8 +19,11 @@ public:
     // The value at the pointer: a number's text, or a string's unescaped
     // content. Empty optional if absent, not a scalar, or the JSON is broken.
     std::optional<QByteArray> scalarIn(QByteArrayView json) const;
+    // The string at the pointer, unescaped; nothing for any other value (null too).
+    std::optional<QByteArray> stringIn(QByteArrayView json) const;
 
 private:
+    bool walk(void *scanner) const; // the anonymous Scanner, kept out of this header
     QList<QByteArray> m_tokens;
 };
 

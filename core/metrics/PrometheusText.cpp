@@ -47,17 +47,56 @@ public:
     }
 };
 
+struct Labelled
+{
+    QByteArray labels;
+    const StreamMetricsInput *input;
+};
+
+// LLM token streams' figures (core TokenStats; a token is a delta event),
+// only when some stream is one.
+void renderTokenMetrics(Writer &w, const QList<Labelled> &rows)
+{
+    QList<std::pair<QByteArray, TokenFigures>> tokens;
+    for (const Labelled &r : rows) {
+        if (r.input->tokens)
+            tokens.append({ r.labels, r.input->tokens->figures() });
+    }
+    if (tokens.isEmpty())
+        return;
+    w.family("ssescope_tokens_total", "counter", "Token deltas received (token streams).");
+    for (const auto &[labels, f] : tokens)
+        w.sample("ssescope_tokens_total", labels, double(f.tokens));
+    w.family("ssescope_time_to_first_token_seconds", "gauge",
+        "From the latest request's start to its first token delta.");
+    for (const auto &[labels, f] : tokens) {
+        if (!std::isnan(f.ttftMs))
+            w.sample("ssescope_time_to_first_token_seconds", labels, f.ttftMs / 1000.0);
+    }
+    w.family("ssescope_inter_token_gap_seconds", "gauge",
+        "Time between token deltas within replies, quantiles over the stream's life (histogram "
+        "error 6.25%).");
+    for (const auto &[labels, f] : tokens) {
+        if (f.gaps == 0)
+            continue;
+        w.sample(
+            "ssescope_inter_token_gap_seconds", labels + ",quantile=\"0.5\"", f.gapP50Ms / 1000.0);
+        w.sample(
+            "ssescope_inter_token_gap_seconds", labels + ",quantile=\"0.99\"", f.gapP99Ms / 1000.0);
+    }
+    w.family("ssescope_tokens_per_second", "gauge", "Token deltas per second of the latest reply.");
+    for (const auto &[labels, f] : tokens) {
+        if (!std::isnan(f.tokensPerSecond))
+            w.sample("ssescope_tokens_per_second", labels, f.tokensPerSecond);
+    }
+}
+
 } // namespace
 
 QByteArray renderPrometheusText(const QList<StreamMetricsInput> &streams, qint64 nowSteadyNs,
     const QList<RouteMetricsInput> &routes)
 {
     Writer w;
-    struct Labelled
-    {
-        QByteArray labels;
-        const StreamMetricsInput *input;
-    };
     QList<Labelled> rows;
     for (const StreamMetricsInput &s : streams)
         rows.append(
@@ -142,6 +181,7 @@ QByteArray renderPrometheusText(const QList<StreamMetricsInput> &streams, qint64
         "ssescope_latency_seconds",
         "Arrival minus send time, quantiles over 60 s (histogram error 6.25%).",
         [](const WindowStats &s) { return s.latencyMs; }, true);
+    renderTokenMetrics(w, rows);
     if (!routes.isEmpty()) {
         const auto routeLabels = [](const RouteMetricsInput &r) -> QByteArray {
             return "a=\"" + escapeLabel(r.a) + "\",b=\"" + escapeLabel(r.b) + '"';

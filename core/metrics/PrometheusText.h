@@ -2,6 +2,7 @@
 
 #include "core/net/SubscriptionStatus.h"
 #include "core/stats/StreamStats.h"
+#include "core/stats/TokenStats.h"
 
 #include <QByteArray>
 #include <QList>
@@ -15,6 +16,7 @@ struct StreamMetricsInput
     QString url;
     SubscriptionState state = SubscriptionState::Idle;
     const StreamStats *stats = nullptr;
+    const TokenStats *tokens = nullptr; // LLM token streams only
 };
 
 // Two routes compared: matches of the same event, and B's delay after A.

@@ -102,6 +102,33 @@ QString wrongContentType(const QByteArray &contentType)
         .arg(QString::fromLatin1(contentType));
 }
 
+QString unexpectedContentType(const QByteArray &contentType, bool ndjson)
+{
+    const QString said = ndjson
+        ? (contentType.isEmpty()
+                ? QCoreApplication::translate("ErrorText",
+                    "The server sent no Content-Type; an NDJSON stream must be "
+                    "application/x-ndjson or application/jsonl.")
+                : QCoreApplication::translate("ErrorText",
+                    "The server sent Content-Type \"%1\", not application/x-ndjson or "
+                    "application/jsonl.")
+                      .arg(QString::fromLatin1(contentType)))
+        : wrongContentType(contentType);
+    // An NDJSON body met as SSE: the user wants the NDJSON setting, not any type.
+    const QByteArray essence = contentType.split(';').first().trimmed().toLower();
+    if (!ndjson
+        && (essence.contains("ndjson") || essence.contains("jsonl")
+            || essence.contains("json-lines") || essence.contains("jsonlines")))
+        return said + u' '
+            + QCoreApplication::translate("ErrorText",
+                "It is newline-delimited JSON: read it as NDJSON (the subscribe dialog's "
+                "NDJSON box, ssescope-cli --ndjson).");
+    return said + u' '
+        + QCoreApplication::translate("ErrorText",
+            "To read it anyway, accept any content type (the subscribe dialog's \"Read the "
+            "body whatever its Content-Type\", ssescope-cli --any-content-type).");
+}
+
 QString connectTimeout(qint64 ms, bool willRetry, bool compressionRequested)
 {
     // A buffering proxy sends nothing, not even its status line, until a

@@ -15,6 +15,9 @@ QString network(QNetworkReply::NetworkError error, const QUrl &url, const QStrin
 QString httpStatus(int status, const QByteArray &reason);
 QString noContent();
 QString wrongContentType(const QByteArray &contentType);
+// The same for a subscription that reads NDJSON (ndjson) or SSE, with the way
+// to read such a body anyway.
+QString unexpectedContentType(const QByteArray &contentType, bool ndjson);
 // willRetry: whether the stream reconnects after this (never promise it when not).
 QString connectTimeout(qint64 ms, bool willRetry, bool compressionRequested = false);
 QString headersTimeout(qint64 ms, bool willRetry);

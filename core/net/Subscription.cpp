@@ -141,6 +141,7 @@ Subscription::Subscription(StreamId id, SubscriptionConfig config, NetworkShardP
     , m_direct(direct)
     , m_parser(id, this, SseParserLimits { m_config.maxEventBytes, m_config.maxEventBytes },
           EventDelivery::Views)
+    , m_tokenReader(m_config.tokens)
     , m_backoff(m_config.reconnect)
     , m_latency(m_config.latency)
     , m_headerGuard(pool->socketCensus())
@@ -151,6 +152,11 @@ Subscription::Subscription(StreamId id, SubscriptionConfig config, NetworkShardP
         reconnectLater(false, errortext::headersTooLarge(HeaderFloodGuard::kMaxHeaderBytes));
     });
     m_parser.setLastEventId(m_config.lastEventId);
+    if (m_config.bodyFormat == BodyFormat::Ndjson)
+        // new: make_unique could not see this class's private sink base.
+        m_ndjson.reset(new NdjsonParser(id, this,
+            SseParserLimits { m_config.maxEventBytes, m_config.maxEventBytes },
+            EventDelivery::Views));
     if (m_config.latency.source == LatencySource::Auto)
         m_autoDetector.emplace();
     m_watchdog.setSingleShot(true);
@@ -236,6 +242,12 @@ void Subscription::stop()
 void Subscription::connectNow()
 {
     m_parser.resetConnection();
+    if (m_ndjson)
+        m_ndjson->resetConnection();
+    // Time to first token counts from here, redirects and all, as a user waits.
+    m_counters.requestSteadyNs = steadyNowNs();
+    m_counters.firstTokenSteadyNs = 0;
+    m_firstTokenPending = m_tokenReader.isEnabled();
     m_currentUrl = m_config.url;
     m_currentMethod = m_config.method;
     m_currentBody = m_config.body;
@@ -402,6 +414,19 @@ void Subscription::abandonReply()
     m_manager = nullptr;
 }
 
+// text/event-stream; NDJSON's own types when the body is NDJSON; anything
+// when the subscription says so (a server that sends the wrong type).
+bool Subscription::acceptsContentType(const QByteArray &essence) const
+{
+    if (m_config.acceptAnyContentType)
+        return true;
+    if (m_config.bodyFormat == BodyFormat::Ndjson)
+        return essence == "application/x-ndjson" || essence == "application/jsonl"
+            || essence == "application/ndjson" || essence == "application/json-lines"
+            || essence == "application/jsonlines" || essence == "application/x-jsonlines";
+    return essence == "text/event-stream";
+}
+
 Subscription::Verdict Subscription::evaluateResponse()
 {
     if (m_verdict != Verdict::Pending || !m_reply)
@@ -448,10 +473,12 @@ Subscription::Verdict Subscription::evaluateResponse()
         return m_verdict;
     }
     const QByteArray contentType = lastContentType(m_reply->rawHeader("Content-Type"));
-    if (mimeEssence(contentType) != "text/event-stream") {
+    if (!acceptsContentType(mimeEssence(contentType))) {
         m_verdict = Verdict::Rejected;
         ++m_counters.errors;
-        endFor(SubscriptionState::Failed, errortext::wrongContentType(contentType));
+        endFor(SubscriptionState::Failed,
+            errortext::unexpectedContentType(
+                contentType, m_config.bodyFormat == BodyFormat::Ndjson));
         return m_verdict;
     }
     // Asked for identity, Qt leaves a compressed body as it came: parsed as
@@ -506,7 +533,10 @@ void Subscription::handleReadyRead()
         any = true;
         m_counters.bytes += static_cast<quint64>(n);
         m_bytesSinceEvent += static_cast<quint64>(n); // before feed: an event it ends resets it
-        m_parser.feed(QByteArrayView(buffer.constData(), n), stamp);
+        if (m_ndjson)
+            m_ndjson->feed(QByteArrayView(buffer.constData(), n), stamp);
+        else
+            m_parser.feed(QByteArrayView(buffer.constData(), n), stamp);
         if (m_reply != reply) // a parse callback ended the connection
             break;
         if (m_outBatch.bytes() >= kPublishBytes || m_outBatch.eventCount() >= kPublishEvents) {
@@ -579,6 +609,15 @@ void Subscription::handleFinished()
     const QString qtDetail = m_reply->errorString();
     const QString detail = m_tlsDetail.isEmpty() ? qtDetail : m_tlsDetail;
     const bool opened = verdict == Verdict::Open;
+    // NDJSON's last line may end without its LF: it is an event all the same.
+    if (opened && m_ndjson && error == QNetworkReply::NoError) {
+        m_ndjson->finish(stampNow(++m_chunkIndex));
+        if (m_direct)
+            m_direct->endOfRead();
+        publish();
+        if (!m_reply)
+            return;
+    }
     // Qt 6.4 reports a chunked body cut by the server as RemoteHostClosedError
     // only when the close arrives alone; with the last bytes in the same read
     // it finishes without error. An event left half-parsed still shows the cut.
@@ -753,6 +792,10 @@ void Subscription::handleEventView(const SseEventView &event)
     m_sinceEventNs = event.arrivalSteadyNs;
     if (Q_UNLIKELY(m_saidNoEvent))
         eventsCompleteAgain();
+    if (Q_UNLIKELY(m_firstTokenPending) && m_tokenReader.delta(event.type, event.data)) {
+        m_firstTokenPending = false;
+        m_counters.firstTokenSteadyNs = event.arrivalSteadyNs;
+    }
     std::optional<double> latency;
     if (m_latency.isEnabled()) {
         latency = m_latency.latencyMs(event.id, event.data, event.arrivalWallNs);

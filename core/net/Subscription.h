@@ -8,7 +8,9 @@
 #include "core/net/ReconnectBackoff.h"
 #include "core/net/SubscriptionConfig.h"
 #include "core/net/SubscriptionStatus.h"
+#include "core/sse/NdjsonParser.h"
 #include "core/sse/SseParser.h"
+#include "core/stats/TokenStream.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -18,6 +20,8 @@
 #include <QSslConfiguration>
 #endif
 #include <QTimer>
+
+#include <memory>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -75,6 +79,7 @@ private:
     void handleReplyError(QNetworkReply *reply);
     void handleWatchdogTimeout();
     Verdict evaluateResponse();
+    bool acceptsContentType(const QByteArray &essence) const;
     void followRedirect(int status);
     bool connectionWasHealthy() const;
     void dropReply();
@@ -109,6 +114,11 @@ private:
     EventBatcher *m_batcher;
     DirectEventConsumer *m_direct;
     SseParser m_parser;
+    // BodyFormat::Ndjson: bodies go here instead, to the same sink.
+    std::unique_ptr<NdjsonParser> m_ndjson;
+    // Token streams: the first token of each request, for time to first token.
+    TokenDeltaReader m_tokenReader;
+    bool m_firstTokenPending = false;
     ReconnectBackoff m_backoff;
     SubscriptionStatus m_status;
     SubscriptionCounters m_counters;

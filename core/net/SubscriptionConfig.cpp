@@ -53,6 +53,20 @@ std::optional<ReconnectPolicyKind> policyFromName(QStringView name)
     return std::nullopt;
 }
 
+QString bodyFormatName(BodyFormat format)
+{
+    return format == BodyFormat::Ndjson ? u"ndjson"_s : u"sse"_s;
+}
+
+std::optional<BodyFormat> bodyFormatFromName(QStringView name)
+{
+    if (name == u"sse")
+        return BodyFormat::Sse;
+    if (name == u"ndjson")
+        return BodyFormat::Ndjson;
+    return std::nullopt;
+}
+
 QJsonObject SubscriptionConfig::toJson() const
 {
     QJsonArray headerArray;
@@ -91,6 +105,9 @@ QJsonObject SubscriptionConfig::toJson() const
         { u"readBufferBytes"_s, readBufferBytes },
         { u"maxEventBytes"_s, maxEventBytes },
         { u"latency"_s, latency.toJson() },
+        { u"tokens"_s, tokens.toJson() },
+        { u"bodyFormat"_s, bodyFormatName(bodyFormat) },
+        { u"acceptAnyContentType"_s, acceptAnyContentType },
     };
 }
 
@@ -163,6 +180,20 @@ std::optional<SubscriptionConfig> SubscriptionConfig::fromJson(
             return std::nullopt;
         config.latency = *latency;
     }
+    if (json.contains(u"tokens"_s)) {
+        const auto tokens = TokenStreamConfig::fromJson(json.value(u"tokens"_s).toObject(), error);
+        if (!tokens)
+            return std::nullopt;
+        config.tokens = *tokens;
+    }
+    const auto format = bodyFormatFromName(json.value(u"bodyFormat"_s).toString(u"sse"_s));
+    if (!format) {
+        if (error)
+            *error = tr("The body format must be \"sse\" or \"ndjson\".");
+        return std::nullopt;
+    }
+    config.bodyFormat = *format;
+    config.acceptAnyContentType = json.value(u"acceptAnyContentType"_s).toBool(false);
 
     const QString invalid = config.validationError();
     if (!invalid.isEmpty()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/latency/LatencyExtractor.h"
+#include "core/stats/TokenStream.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -29,6 +30,14 @@ struct ReconnectPolicy
 };
 
 using HttpHeader = QPair<QByteArray, QByteArray>;
+
+// How a response body is cut into events.
+enum class BodyFormat {
+    Sse, // text/event-stream
+    Ndjson, // newline-delimited JSON (Ollama, many gateways): one event per line
+};
+QString bodyFormatName(BodyFormat format);
+std::optional<BodyFormat> bodyFormatFromName(QStringView name);
 
 struct SubscriptionConfig
 {
@@ -61,6 +70,13 @@ struct SubscriptionConfig
     qint64 readBufferBytes = 1024 * 1024; // restores TCP backpressure on HTTP/1.1
     qint64 maxEventBytes = 64 * 1024 * 1024; // a longer line or event is dropped and reported
     LatencyConfig latency; // read on the network thread; events arrive carrying it
+    // An LLM token stream: time to first token, inter-token gaps, tokens/s and
+    // the reply assembled, measured from the deltas at this pointer.
+    TokenStreamConfig tokens;
+    BodyFormat bodyFormat = BodyFormat::Sse;
+    // Read the body whatever its Content-Type (a server that sends the wrong
+    // one, such as application/octet-stream); otherwise such a response fails.
+    bool acceptAnyContentType = false;
 
     // Every delay and timeout must fit a QTimer (an int of milliseconds).
     static constexpr qint64 kMaxTimerMs = 2147483647;

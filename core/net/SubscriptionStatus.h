@@ -40,6 +40,11 @@ struct SubscriptionCounters
     quint64 errors = 0;
     quint64 latencyMisses = 0; // events whose send time the latency settings could not read
     qint64 connectedNs = 0; // time spent open, receiving: the stream's uptime
+    // Token streams' time to first token, as facts of the latest request
+    // (steady clock): when it started (redirects included), and when its
+    // first token arrived (0 until then).
+    qint64 requestSteadyNs = 0;
+    qint64 firstTokenSteadyNs = 0;
 };
 
 QString stateName(SubscriptionState state);

@@ -1,5 +1,7 @@
 #include "CaptureMeasurer.h"
 
+#include <algorithm>
+
 namespace ssescope {
 
 CaptureMeasurer::CaptureMeasurer(bool wholeCapture)
@@ -13,6 +15,42 @@ void CaptureMeasurer::addRoutePair(StreamId a, StreamId b)
 {
     m_routes.push_back(std::make_unique<RouteMatcher>(a, b));
     m_routeDelays.push_back(std::make_unique<StreamStats>());
+}
+
+void CaptureMeasurer::setTokenStream(StreamId stream, const TokenStreamConfig &config)
+{
+    const auto it = std::find_if(m_tokenStreams.begin(), m_tokenStreams.end(),
+        [stream](const TokenStream &entry) { return entry.stream == stream; });
+    if (it != m_tokenStreams.end())
+        m_tokenStreams.erase(it);
+    if (!config.isEnabled())
+        return;
+    m_tokenStreams.push_back(TokenStream { stream, TokenDeltaReader(config) });
+    m_stats->tokenStream(stream);
+}
+
+void CaptureMeasurer::offerToTokens(const SseEventView &event)
+{
+    for (const TokenStream &entry : m_tokenStreams) {
+        if (entry.stream != event.stream)
+            continue;
+        if (const std::optional<QByteArray> text = entry.reader.delta(event.type, event.data))
+            m_stats->tokenStream(event.stream).recordToken(event.arrivalSteadyNs, *text);
+        return;
+    }
+}
+
+void CaptureMeasurer::noteRequest(StreamId stream, const SubscriptionCounters &counters)
+{
+    if (m_tokenStreams.empty() || counters.requestSteadyNs == 0)
+        return;
+    for (const TokenStream &entry : m_tokenStreams) {
+        if (entry.stream == stream) {
+            m_stats->tokenStream(stream).noteRequest(
+                counters.requestSteadyNs, counters.firstTokenSteadyNs);
+            return;
+        }
+    }
 }
 
 void CaptureMeasurer::flush()
@@ -73,6 +111,7 @@ void CaptureMeasurer::applyCounters(StreamId stream, const SubscriptionCounters 
         m_stats->recordReceivedBytes(stream, counters.bytes - bytesSeen);
         bytesSeen = counters.bytes;
     }
+    noteRequest(stream, counters);
     quint64 &seen = m_latencyMissesSeen[stream];
     if (counters.latencyMisses > seen) {
         m_stats->recordLatencyMisses(stream, counters.latencyMisses - seen);
@@ -85,6 +124,8 @@ void CaptureMeasurer::clear()
     m_run = Run {};
     m_runLatencies.clear();
     m_stats = std::make_unique<CaptureStats>(m_wholeCapture);
+    for (const TokenStream &entry : m_tokenStreams)
+        m_stats->tokenStream(entry.stream);
     for (size_t i = 0; i < m_routes.size(); ++i) {
         m_routes[i]
             = std::make_unique<RouteMatcher>(m_routes[i]->streamA(), m_routes[i]->streamB());

@@ -7,6 +7,7 @@
 #include "core/pipeline/EventWatch.h"
 #include "core/sse/SseEvent.h"
 #include "core/stats/CaptureStats.h"
+#include "core/stats/TokenStream.h"
 
 #include <QHash>
 
@@ -39,6 +40,12 @@ public:
         return m_watches.size() - 1;
     }
     const EventWatch &eventWatch(size_t index) const { return m_watches[index]; }
+    // Marks a stream as an LLM token stream (a disabled config unmarks it):
+    // its deltas are measured into stats().findTokens(stream).
+    void setTokenStream(StreamId stream, const TokenStreamConfig &config);
+    // The request facts of the counters, ahead of a batch's events: a token
+    // must meet the request it answers (applyCounters() notes them too).
+    void noteRequest(StreamId stream, const SubscriptionCounters &counters);
     // Events of one network read share their stream, time and chunk: such a
     // run is counted once, when the next event differs or on flush(), which
     // measured several times faster than counting each event.
@@ -63,6 +70,8 @@ public:
             offerToRoutes(event);
         for (EventWatch &watch : m_watches)
             watch.offer(event);
+        if (Q_UNLIKELY(!m_tokenStreams.empty()))
+            offerToTokens(event);
         if (m_comparisonLive && m_comparison && m_comparison->indexOf(event.stream) >= 0)
             m_comparison->matchEvent(
                 event.stream, event.type, event.id, event.data, event.arrivalSteadyNs);
@@ -118,6 +127,7 @@ public:
 
 private:
     void offerToRoutes(const SseEventView &event);
+    void offerToTokens(const SseEventView &event);
     static constexpr size_t kMaxRunLatencies = 4096;
 
     struct Run
@@ -138,6 +148,12 @@ private:
     QHash<StreamId, quint64> m_latencyMissesSeen;
     QHash<StreamId, quint64> m_receivedBytesSeen; // SubscriptionCounters::bytes already counted
     std::unique_ptr<RouteComparison> m_comparison;
+    struct TokenStream
+    {
+        StreamId stream;
+        TokenDeltaReader reader;
+    };
+    std::vector<TokenStream> m_tokenStreams; // few: searched in order
     bool m_comparisonLive = true;
 };
 

@@ -31,6 +31,8 @@ IngestResult CapturePipeline::ingest(const EventBatch &batch)
     const qint64 sizeBefore = m_store.size();
     const quint64 droppedBefore = m_store.droppedEvents();
     const qsizetype count = batch.eventCount();
+    for (auto it = batch.counters.cbegin(); it != batch.counters.cend(); ++it)
+        m_measurer.noteRequest(it.key(), it.value());
     batch.forEachEvent([this](const SseEventView &event, std::optional<double> latency,
                            const QByteArray *sharedId) {
         m_store.append(event, latency, sharedId);

@@ -38,6 +38,10 @@ public:
 
     void setStreamName(StreamId stream, const QString &name);
     void addRoutePair(StreamId a, StreamId b); // a RouteMatcher per pair
+    void setTokenStream(StreamId stream, const TokenStreamConfig &config)
+    {
+        m_measurer.setTokenStream(stream, config);
+    }
     IngestResult ingest(const EventBatch &batch); // store append, stats, counters, route pairs
     // For captures read from a file (no live batches): one record at a time, same measuring.
     void ingestRecord(StreamId stream, const SseEventView &event, std::optional<double> latencyMs);

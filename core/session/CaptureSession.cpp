@@ -76,6 +76,10 @@ void CaptureSession::subscribeDemoStreams(const QUrl &server)
         // Nothing configured by hand: the ticker's and the tokens' "ts" is
         // found as any stream's would be; the clock's plain text has none.
         config.latency.source = LatencySource::Auto;
+        // The tokens carry OpenAI-style deltas: the first run shows time to
+        // first token, inter-token gaps and the reply.
+        if (entry.name == u"tokens")
+            config.tokens = TokenStreamConfig::openAi();
         addStream(config);
     }
 }
@@ -84,6 +88,7 @@ StreamId CaptureSession::addStream(const SubscriptionConfig &config)
 {
     const StreamId stream = m_manager.addSubscription(config);
     m_pipeline.setStreamName(stream, config.displayName());
+    m_pipeline.setTokenStream(stream, config.tokens);
     streamListed(stream, 0);
     m_order.append(stream);
     Q_EMIT streamAdded(stream);
@@ -96,8 +101,10 @@ StreamId CaptureSession::replaceStream(StreamId stream, const SubscriptionConfig
     if (index < 0)
         return addStream(config);
     m_manager.removeSubscription(stream);
+    m_pipeline.setTokenStream(stream, {}); // its figures stay; no more deltas come
     const StreamId next = m_manager.addSubscription(config);
     m_pipeline.setStreamName(next, config.displayName());
+    m_pipeline.setTokenStream(next, config.tokens);
     streamListed(next, stream);
     QList<StreamId> earlier = m_earlierIds.take(stream);
     earlier.append(stream);
@@ -115,6 +122,7 @@ void CaptureSession::removeStream(StreamId stream)
     if (m_pausedForCapture.remove(stream))
         Q_EMIT pausedForCaptureChanged();
     m_manager.removeSubscription(stream);
+    m_pipeline.setTokenStream(stream, {});
     Q_EMIT streamRemoved(stream);
 }
 

@@ -40,6 +40,20 @@ QList<StreamId> CaptureStats::streams() const
     return ids;
 }
 
+TokenStats &CaptureStats::tokenStream(StreamId stream)
+{
+    std::shared_ptr<TokenStats> &tokens = m_tokens[stream];
+    if (!tokens)
+        tokens = std::make_shared<TokenStats>();
+    return *tokens;
+}
+
+const TokenStats *CaptureStats::findTokens(StreamId stream) const
+{
+    const auto it = m_tokens.constFind(stream);
+    return it == m_tokens.cend() ? nullptr : it->get();
+}
+
 void CaptureStats::recordEvent(StreamId id, qint64 steadyNs, quint64 wireBytes, quint64 chunkIndex,
     std::optional<double> latencyMs)
 {

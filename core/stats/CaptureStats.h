@@ -2,6 +2,7 @@
 
 #include "core/sse/SseEvent.h"
 #include "core/stats/StreamStats.h"
+#include "core/stats/TokenStats.h"
 
 #include <QHash>
 
@@ -41,6 +42,9 @@ public:
     const StreamStats *find(StreamId stream) const;
     const StreamStats &total() const { return m_total; }
     QList<StreamId> streams() const;
+    // Token streams' figures (CaptureMeasurer creates them); null for other streams.
+    TokenStats &tokenStream(StreamId stream);
+    const TokenStats *findTokens(StreamId stream) const;
 
 private:
     QHash<StreamId, std::shared_ptr<StreamStats>> m_streams;
@@ -55,6 +59,7 @@ private:
         qint64 uptimeNs;
     };
     QHash<StreamId, ConnectionCounters> m_connectionCounters;
+    QHash<StreamId, std::shared_ptr<TokenStats>> m_tokens;
 };
 
 } // namespace ssescope

@@ -53,6 +53,15 @@ void TestDashboardOptions::parses()
         &error);
     QVERIFY2(options, qPrintable(error));
     QVERIFY(options->streams.at(0).allowCompression && options->streams.at(1).allowCompression);
+    options = DashboardOptions::parse({ u"ssescope"_s, u"--tokens"_s, u"anthropic"_s, u"--ndjson"_s,
+                                          u"--any-content-type"_s, u"a=http://127.0.0.1:9/a"_s },
+        &error);
+    QVERIFY2(options, qPrintable(error));
+    QVERIFY(options->streams.at(0).tokens == ssescope::TokenStreamConfig::anthropic());
+    QCOMPARE(options->streams.at(0).bodyFormat, ssescope::BodyFormat::Ndjson);
+    QVERIFY(options->streams.at(0).acceptAnyContentType);
+    QVERIFY(!DashboardOptions::parse({ u"ssescope"_s, u"--tokens"_s, u"text"_s }, &error));
+    QVERIFY2(error.contains(u"JSON Pointer"_s), qPrintable(error));
     QVERIFY(DashboardOptions::usage().contains(u"--compare"_s));
     options = DashboardOptions::parse({ u"ssescope"_s, u"--version"_s }, &error);
     QVERIFY(options && options->version);

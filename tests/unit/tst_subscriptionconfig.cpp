@@ -77,6 +77,64 @@ private Q_SLOTS:
         QCOMPARE(back->latency.source, LatencySource::Auto);
     }
 
+    // Token streams, NDJSON and any content type are the stream's own settings.
+    void tokenAndBodySettingsRoundTrip()
+    {
+        SubscriptionConfig config;
+        config.url = QUrl(u"http://127.0.0.1:1/x"_s);
+        config.tokens = TokenStreamConfig::anthropic();
+        config.bodyFormat = BodyFormat::Ndjson;
+        config.acceptAnyContentType = true;
+        QString error;
+        const auto back = SubscriptionConfig::fromJson(config.toJson(), &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->tokens.pointer, QByteArray("/delta/text"));
+        QCOMPARE(back->tokens.eventType, QByteArray("content_block_delta"));
+        QCOMPARE(back->bodyFormat, BodyFormat::Ndjson);
+        QVERIFY(back->acceptAnyContentType);
+        const auto plain = SubscriptionConfig::fromJson(
+            QJsonObject { { u"url"_s, u"http://127.0.0.1:1/x"_s } }, &error);
+        QVERIFY(plain);
+        QVERIFY(!plain->tokens.isEnabled());
+        QCOMPARE(plain->bodyFormat, BodyFormat::Sse);
+        QVERIFY(!plain->acceptAnyContentType);
+    }
+
+    void tokenSpecs_data()
+    {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QByteArray>("pointer");
+        QTest::addColumn<QByteArray>("eventType");
+        QTest::addColumn<QString>("back");
+        QTest::newRow("openai") << u"openai"_s << true << QByteArray("/choices/0/delta/content")
+                                << QByteArray() << u"openai"_s;
+        QTest::newRow("anthropic") << u"Anthropic"_s << true << QByteArray("/delta/text")
+                                   << QByteArray("content_block_delta") << u"anthropic"_s;
+        QTest::newRow("pointer") << u"/response"_s << true << QByteArray("/response")
+                                 << QByteArray() << u"/response"_s;
+        QTest::newRow("type and pointer")
+            << u"delta:/t"_s << true << QByteArray("/t") << QByteArray("delta") << u"delta:/t"_s;
+        QTest::newRow("none") << u"none"_s << true << QByteArray() << QByteArray() << u"none"_s;
+        QTest::newRow("not a pointer")
+            << u"response"_s << false << QByteArray() << QByteArray() << QString();
+    }
+    void tokenSpecs()
+    {
+        QFETCH(QString, spec);
+        QFETCH(bool, valid);
+        QString error;
+        const auto config = TokenStreamConfig::fromSpec(spec, &error);
+        QCOMPARE(config.has_value(), valid);
+        if (!valid) {
+            QVERIFY2(error.contains(u"JSON Pointer"_s), qPrintable(error));
+            return;
+        }
+        QTEST(config->pointer, "pointer");
+        QTEST(config->eventType, "eventType");
+        QTEST(config->toSpec(), "back");
+    }
+
     void defaultsForMissingFields()
     {
         QString error;
@@ -150,6 +208,12 @@ private Q_SLOTS:
         QTest::newRow("socks proxy")
             << QJsonObject { { u"url"_s, u"http://h/x"_s }, { u"proxy"_s, u"socks5://h:1080"_s } }
             << u"is not a proxy SSE Scope can use"_s;
+        QTest::newRow("bad body format")
+            << QJsonObject { { u"url"_s, u"http://h/x"_s }, { u"bodyFormat"_s, u"xml"_s } }
+            << u"ndjson"_s;
+        QTest::newRow("bad token pointer") << QJsonObject { { u"url"_s, u"http://h/x"_s },
+            { u"tokens"_s, QJsonObject { { u"pointer"_s, u"text"_s } } } }
+                                           << u"JSON Pointer"_s;
     }
     void rejectsBadInput()
     {

@@ -38,6 +38,9 @@ void TestWorkspace::roundTrips()
     a.latency.source = LatencySource::JsonPointer;
     a.latency.expression = u"/ts"_s;
     a.proxy = u"http://proxy.example:3128"_s;
+    a.tokens = TokenStreamConfig::openAi();
+    a.bodyFormat = BodyFormat::Ndjson;
+    a.acceptAnyContentType = true;
     workspace.streams = { a };
     workspace.keepSecrets = true; // the Authorization header comes back as it was
     workspace.windowState = QByteArray("\x00\x01state", 7);
@@ -51,6 +54,9 @@ void TestWorkspace::roundTrips()
     QCOMPARE(loaded->streams.size(), 1);
     QCOMPARE(loaded->streams.first().toJson(), a.toJson());
     QCOMPARE(loaded->streams.first().proxy, a.proxy);
+    QVERIFY(loaded->streams.first().tokens == a.tokens);
+    QCOMPARE(loaded->streams.first().bodyFormat, BodyFormat::Ndjson);
+    QVERIFY(loaded->streams.first().acceptAnyContentType);
     QCOMPARE(loaded->windowState, workspace.windowState);
     QCOMPARE(loaded->chartWindowMinutes, 10);
 }

@@ -1,6 +1,7 @@
 #include "EventDetailPane.h"
 
 #include "core/capture/OutputTarget.h"
+#include "core/pipeline/TokenReply.h"
 #include "ui/common/VisibleText.h"
 #include "ui/session/DashboardSession.h"
 
@@ -70,6 +71,7 @@ EventDetailPane::EventDetailPane(DashboardSession *session, QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_raw(new QPlainTextEdit(this))
     , m_json(new QPlainTextEdit(this))
+    , m_reply(new QPlainTextEdit(this))
     , m_copy(new QPushButton(tr("&Copy data"), this))
     , m_copySse(new QPushButton(tr("Copy as &SSE"), this))
     , m_save(new QPushButton(tr("Sa&ve event…"), this))
@@ -80,7 +82,7 @@ EventDetailPane::EventDetailPane(DashboardSession *session, QWidget *parent)
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_header->setWordWrap(true);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    for (QPlainTextEdit *edit : { m_raw, m_json }) {
+    for (QPlainTextEdit *edit : { m_raw, m_json, m_reply }) {
         edit->setReadOnly(true);
         edit->setFont(mono);
         edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
@@ -94,6 +96,9 @@ EventDetailPane::EventDetailPane(DashboardSession *session, QWidget *parent)
     m_tabs->setAccessibleName(tr("Event data views"));
     m_tabs->addTab(m_raw, tr("Raw"));
     m_tabs->addTab(m_json, tr("JSON"));
+    m_reply->setObjectName(u"eventDetailReply"_s);
+    m_reply->setAccessibleName(tr("Reply assembled from the token stream's deltas"));
+    m_tabs->addTab(m_reply, tr("Reply"));
     m_copy->setObjectName(u"copyEventData"_s);
     m_copy->setAccessibleName(tr("Copy the event data"));
     m_copySse->setObjectName(u"copyEventSse"_s);
@@ -111,8 +116,10 @@ EventDetailPane::EventDetailPane(DashboardSession *session, QWidget *parent)
     layout->addLayout(buttons);
     layout->addWidget(m_tabs, 1);
 
-    connect(
-        m_tabs, &QTabWidget::tabBarClicked, this, [this](int index) { m_preferRaw = index == 0; });
+    connect(m_tabs, &QTabWidget::tabBarClicked, this, [this](int index) {
+        m_preferRaw = index == 0;
+        m_preferReply = index == 2;
+    });
     connect(m_copy, &QPushButton::clicked, this, &EventDetailPane::copyData);
     connect(m_copySse, &QPushButton::clicked, this, &EventDetailPane::copyAsSse);
     connect(m_save, &QPushButton::clicked, this, &EventDetailPane::askSavePath);
@@ -134,7 +141,9 @@ void EventDetailPane::displayEvent(quint64 seq)
                 : tr("Select an event to see it in full."));
         m_raw->clear();
         m_json->clear();
+        m_reply->clear();
         m_tabs->setTabEnabled(1, false);
+        m_tabs->setTabEnabled(2, false);
         return;
     }
     const StoredEventView event = store.at(row);
@@ -190,6 +199,44 @@ void EventDetailPane::displayEvent(quint64 seq)
         m_tabs->setCurrentIndex(1);
     else if (!isJson)
         m_tabs->setCurrentIndex(0);
+    showReply(row);
+}
+
+// The reply as of this event, read back from the store (core's
+// assembleReply, bounded): what a chat client had shown at that moment.
+void EventDetailPane::showReply(qint64 row)
+{
+    const EventStore &store = m_session->store();
+    const StreamId stream = store.at(row).stream;
+    const TokenStreamConfig config = m_session->config(stream).tokens;
+    m_tabs->setTabEnabled(2, config.isEnabled());
+    if (!config.isEnabled()) {
+        m_reply->clear();
+        return;
+    }
+    const TokenStats *tokens = m_session->pipeline().stats().findTokens(stream);
+    const qint64 start = tokens ? tokens->replyStartFor(store.at(row).arrivalSteadyNs)
+                                : std::numeric_limits<qint64>::min();
+    const AssembledReply reply = assembleReply(store, row, TokenDeltaReader(config), start);
+    QString text = inPieces(QString::fromUtf8(reply.text), kPieceChars);
+    text += u"\n\n"_s
+        + (reply.cut ? tr("[The last %Ln tokens of the reply up to this event.]", nullptr,
+               int(std::min<quint64>(reply.tokens, INT_MAX)))
+                     : tr("[%Ln tokens of the reply up to this event.]", nullptr,
+                         int(std::min<quint64>(reply.tokens, INT_MAX))));
+    m_reply->setPlainText(text);
+    if (m_preferReply)
+        m_tabs->setCurrentIndex(2);
+}
+
+QString EventDetailPane::replyText() const
+{
+    return m_reply->toPlainText();
+}
+
+bool EventDetailPane::replyShown() const
+{
+    return m_tabs->isTabEnabled(2);
 }
 
 QString EventDetailPane::rawText() const

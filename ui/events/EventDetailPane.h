@@ -34,6 +34,9 @@ public:
     QString rawText() const;
     QString prettyJson() const;
     bool jsonShown() const;
+    // A token stream's reply up to the shown event (the Reply tab), else empty.
+    QString replyText() const;
+    bool replyShown() const;
 
 private:
     void copyData();
@@ -43,6 +46,7 @@ private:
     // The shown event's data, read from the store when asked: the pane keeps
     // no copy of a 60 MiB event. Null when the cap has dropped it since.
     QByteArray fullData() const;
+    void showReply(qint64 row);
 
     DashboardSession *m_session;
     quint64 m_seq = 0;
@@ -50,10 +54,12 @@ private:
     QTabWidget *m_tabs;
     QPlainTextEdit *m_raw;
     QPlainTextEdit *m_json;
+    QPlainTextEdit *m_reply;
     QPushButton *m_copy;
     QPushButton *m_copySse;
     QPushButton *m_save;
     bool m_preferRaw = false;
+    bool m_preferReply = false;
 };
 
 } // namespace ssescope::ui

@@ -11,6 +11,8 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace ssescope::ui {
@@ -259,7 +261,7 @@ QVariant StreamListModel::decorationData(
         && status.state == SubscriptionState::Failed)
         return stateColor(status.state);
     if (role == Qt::TextAlignmentRole) {
-        if (column >= RateColumn && column <= IdDupsColumn && column != SparklineColumn
+        if (column >= RateColumn && column <= TokenRateColumn && column != SparklineColumn
             && column != LatencySourceColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
@@ -333,6 +335,10 @@ QVariant StreamListModel::textData(
             return u"–"_s; // ids that do not count up (yet): nothing to count
         return locale.toString(
             column == IdGapsColumn ? stats->totals().idGaps : stats->totals().idDuplicates);
+    case TtftColumn:
+    case TokenGapColumn:
+    case TokenRateColumn:
+        return tokenText(stream, column, role);
     case MessageColumn:
         if (m_session->isPausedForCapture(stream))
             return tr("Paused while the capture %1 is open. Resume all captures live again.")
@@ -350,6 +356,32 @@ QVariant StreamListModel::textData(
                 .arg(status.message)
                 .arg(double(status.retryInMs) / 1000, 0, 'f', 1);
         return status.message;
+    default:
+        return {};
+    }
+}
+
+QString StreamListModel::tokenText(StreamId stream, int column, int role) const
+{
+    const TokenStats *tokens = m_session->pipeline().stats().findTokens(stream);
+    if (!tokens)
+        return role == Qt::AccessibleTextRole ? tr("not a token stream") : u"–"_s;
+    const TokenFigures f = tokens->figures();
+    const auto ms = [](double value) {
+        return std::isnan(value) ? u"–"_s : QString::number(value, 'f', value < 10 ? 1 : 0);
+    };
+    switch (column) {
+    case TtftColumn:
+        return std::isnan(f.ttftMs) ? u"–"_s : tr("%1 ms").arg(ms(f.ttftMs));
+    case TokenGapColumn:
+        if (f.gaps == 0)
+            return u"–"_s;
+        return role == Qt::AccessibleTextRole
+            ? tr("inter-token gap median %1 ms, 99th percentile %2 ms")
+                  .arg(ms(f.gapP50Ms), ms(f.gapP99Ms))
+            : tr("%1 / %2 ms").arg(ms(f.gapP50Ms), ms(f.gapP99Ms));
+    case TokenRateColumn:
+        return std::isnan(f.tokensPerSecond) ? u"–"_s : QString::number(f.tokensPerSecond, 'f', 1);
     default:
         return {};
     }
@@ -384,6 +416,14 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
         case IdDupsColumn:
             return tr("Event ids seen again, in a stream whose ids count up: a reconnection "
                       "whose server ignored Last-Event-ID and replayed its events shows here.");
+        case TtftColumn:
+            return tr("Time to first token: from the request to the first text delta of the "
+                      "latest reply (token streams)");
+        case TokenGapColumn:
+            return tr("Inter-token gap, median and 99th percentile, within replies (a token is "
+                      "a delta event)");
+        case TokenRateColumn:
+            return tr("Tokens (delta events) per second over the latest reply");
         default:
             break;
         }
@@ -417,6 +457,12 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Gaps");
     case IdDupsColumn:
         return tr("Dups");
+    case TtftColumn:
+        return tr("TTFT");
+    case TokenGapColumn:
+        return tr("Token gap");
+    case TokenRateColumn:
+        return tr("Tok/s");
     case MessageColumn:
         return tr("Message");
     default:

@@ -45,6 +45,10 @@ public:
         ReconnectsColumn,
         IdGapsColumn, // ids skipped, where ids count up (core/stats/IdSequenceChecker)
         IdDupsColumn, // ids seen again
+        // Token streams only (core TokenStats); "–" for the others.
+        TtftColumn, // time to first token of the latest reply
+        TokenGapColumn, // inter-token gap p50 / p99
+        TokenRateColumn, // tokens per second of the latest reply
         MessageColumn,
         ColumnCount
     };
@@ -84,6 +88,7 @@ private:
     // data() of a live row (or a captured row's figures), by kind of role.
     QVariant textData(
         StreamId stream, int column, int role, const StreamStats *stats, qint64 now) const;
+    QString tokenText(StreamId stream, int column, int role) const;
     QVariant decorationData(
         StreamId stream, int column, int role, const StreamStats *stats, qint64 now) const;
 

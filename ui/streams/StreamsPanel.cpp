@@ -61,6 +61,9 @@ StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
     header->resizeSection(StreamListModel::ReconnectsColumn, 60);
     header->resizeSection(StreamListModel::IdGapsColumn, 50);
     header->resizeSection(StreamListModel::IdDupsColumn, 50);
+    header->resizeSection(StreamListModel::TtftColumn, 66);
+    header->resizeSection(StreamListModel::TokenGapColumn, 84);
+    header->resizeSection(StreamListModel::TokenRateColumn, 54);
 
     m_pause = makeAction(tr("&Pause"), QKeySequence(Qt::CTRL | Qt::Key_P));
     m_resume = makeAction(tr("&Resume"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));

@@ -97,6 +97,11 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
           named(new QLineEdit(this), u"latencyExpression"_s, tr("Latency expression")))
     , m_latencyUnit(named(new QComboBox(this), u"latencyUnit"_s, tr("Send time unit")))
     , m_latencyPreview(named(new QLabel(this), u"latencyPreview"_s, tr("Latency preview")))
+    , m_tokens(named(new QLineEdit(this), u"tokens"_s, tr("Token stream: where the text delta is")))
+    , m_ndjson(named(new QCheckBox(tr("Body is newline-delimited JSON (NDJSON)"), this),
+          u"ndjson"_s, tr("Body is newline-delimited JSON")))
+    , m_anyContentType(named(new QCheckBox(tr("Read the body whatever its Content-Type"), this),
+          u"anyContentType"_s, tr("Read the body whatever its Content-Type")))
     , m_curlNotes(named(new QLabel(this), u"curlNotes"_s, tr("Notes on the pasted curl command")))
     , m_error(named(new QLabel(this), u"validationError"_s, tr("Why the form cannot be accepted")))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
@@ -254,8 +259,13 @@ QWidget *SubscribeDialog::createConnectionTab()
     m_proxy->setToolTip(tr("The system proxy is never used for localhost and 127.0.0.0/8; a "
                            "proxy given here is used for every address, loopback included."));
     connectionForm->addRow(tr("Pro&xy"), m_proxy);
-    if (auto *label
-        = qobject_cast<QLabel *>(connectionForm->itemAt(11, QFormLayout::LabelRole)->widget()))
+    m_tokens->setPlaceholderText(tr("openai, anthropic, /POINTER or TYPE:/POINTER (optional)"));
+    m_tokens->setToolTip(tr("An LLM token stream: time to first token, inter-token gaps, "
+                            "tokens/s and the reply assembled from its deltas."));
+    connectionForm->addRow(tr("To&ken deltas"), m_tokens);
+    connectionForm->addRow(QString(), m_ndjson);
+    connectionForm->addRow(QString(), m_anyContentType);
+    if (auto *label = qobject_cast<QLabel *>(connectionForm->labelForField(latencyRow)))
         label->setBuddy(m_latencySource);
     return connection;
 }
@@ -283,8 +293,8 @@ void SubscribeDialog::connectFields(QPushButton *paste)
         revalidate();
     });
     m_url->installEventFilter(this);
-    for (QLineEdit *edit :
-        { m_name, m_authUser, m_authSecret, m_lastEventId, m_latencyExpression, m_caFile, m_proxy })
+    for (QLineEdit *edit : { m_name, m_authUser, m_authSecret, m_lastEventId, m_latencyExpression,
+             m_caFile, m_proxy, m_tokens })
         connect(edit, &QLineEdit::textChanged, this, &SubscribeDialog::revalidate);
     connect(m_method, &QComboBox::currentTextChanged, this, &SubscribeDialog::revalidate);
     connect(m_authKind, &QComboBox::currentIndexChanged, this, &SubscribeDialog::updateAuthFields);
@@ -382,6 +392,9 @@ void SubscribeDialog::setConfig(const SubscriptionConfig &config)
     m_latencySource->setCurrentIndex(m_latencySource->findData(int(config.latency.source)));
     m_latencyExpression->setText(config.latency.expression);
     m_latencyUnit->setCurrentIndex(m_latencyUnit->findData(int(config.latency.unit)));
+    m_tokens->setText(config.tokens.isEnabled() ? config.tokens.toSpec() : QString());
+    m_ndjson->setChecked(config.bodyFormat == BodyFormat::Ndjson);
+    m_anyContentType->setChecked(config.acceptAnyContentType);
     updateAuthFields();
     revalidate();
 }
@@ -420,6 +433,11 @@ SubscriptionConfig SubscribeDialog::buildConfig(QString *error) const
     config.latency.source = LatencySource(m_latencySource->currentData().toInt());
     config.latency.expression = m_latencyExpression->text();
     config.latency.unit = TimeUnit(m_latencyUnit->currentData().toInt());
+    config.bodyFormat = m_ndjson->isChecked() ? BodyFormat::Ndjson : BodyFormat::Sse;
+    config.acceptAnyContentType = m_anyContentType->isChecked();
+    QString tokensError;
+    const auto tokens = TokenStreamConfig::fromSpec(m_tokens->text(), &tokensError);
+    config.tokens = tokens.value_or(TokenStreamConfig {});
 
     // The first reason wins; an empty one is no reason.
     const auto fail = [error](const QString &message) {
@@ -446,6 +464,8 @@ SubscriptionConfig SubscribeDialog::buildConfig(QString *error) const
     fail(SubscriptionConfig::headerLineError("Last-Event-ID", config.lastEventId));
     fail(SubscriptionConfig::caFileProblem(config.caFile));
     fail(ProxyChoice::settingProblem(config.proxy));
+    if (!tokens)
+        fail(tokensError);
     if (config.latency.source == LatencySource::JsonPointer
         || config.latency.source == LatencySource::Regex) {
         QString latencyError;

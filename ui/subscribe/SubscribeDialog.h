@@ -94,6 +94,9 @@ private:
     QLineEdit *m_latencyExpression;
     QComboBox *m_latencyUnit;
     QLabel *m_latencyPreview;
+    QLineEdit *m_tokens;
+    QCheckBox *m_ndjson;
+    QCheckBox *m_anyContentType;
     QLabel *m_curlNotes;
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
