@@ -19,6 +19,7 @@ constexpr qint64 kHighWaterBytes = 1024 * 1024;
 constexpr int kMaxWritesPerTurn = 256;
 // Between two passes of --loop: at least this long at speed 1.
 constexpr qint64 kMinLoopPauseNs = 1'000'000'000;
+constexpr qint64 kTimerResolutionNs = 1'000'000;
 } // namespace
 
 CaptureReplayConnection::CaptureReplayConnection(QTcpSocket *socket, CaptureReplayServer *server)
@@ -27,6 +28,9 @@ CaptureReplayConnection::CaptureReplayConnection(QTcpSocket *socket, CaptureRepl
     , m_server(server)
 {
     socket->setParent(this);
+    // Each read's write goes out at once: with Nagle's algorithm a small write
+    // after another waits for the client's delayed ACK (40 ms on Linux).
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     ++m_server->m_openConnections;
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
@@ -132,11 +136,11 @@ void CaptureReplayConnection::schedule()
         return;
     const qsizetype write = m_stream->writeOf[std::size_t(m_nextEvent)];
     const qint64 waitNs = dueNs(write) - m_clock.nsecsElapsed();
-    if (waitNs <= 0) {
+    if (waitNs <= kTimerResolutionNs) {
         m_timer.start(0);
         return;
     }
-    const qint64 waitMs = (waitNs + 999'999) / 1'000'000; // never early
+    const qint64 waitMs = (waitNs + kTimerResolutionNs - 1) / kTimerResolutionNs;
     m_timer.start(int(std::min<qint64>(waitMs, std::numeric_limits<int>::max())));
 }
 
@@ -150,7 +154,9 @@ void CaptureReplayConnection::sendDue()
             return;
         }
         const qsizetype write = m_stream->writeOf[std::size_t(m_nextEvent)];
-        if (dueNs(write) > m_clock.nsecsElapsed())
+        // Timers count whole milliseconds: a read due within the next one
+        // goes now (two reads 0.1 ms apart stay apart, but not 1 ms apart).
+        if (dueNs(write) > m_clock.nsecsElapsed() + kTimerResolutionNs)
             break;
         QByteArray text;
         const qsizetype end = writes[std::size_t(write)].endEvent;
