@@ -19,6 +19,7 @@ class WorkspaceLoader;
 
 namespace ssescope::ui {
 
+class CaptureServerHost;
 class ComparisonView;
 class DashboardSession;
 class EventsPanel;
@@ -56,6 +57,14 @@ public:
     // Off: no modal questions or message boxes, only the status bar (tests,
     // benchmarks, automation).
     void setInteractive(bool interactive) { m_interactive = interactive; }
+
+    // "Serve this capture": host serves captures again (the program's; it
+    // must outlive the window). Without one the action stays disabled.
+    void setCaptureServerHost(CaptureServerHost *host);
+    // Serves path (the opened capture when empty; else one chosen, when
+    // interactive) and subscribes to each of its streams as "NAME (replay)".
+    bool serveCapture(const QString &path = {});
+    void stopServingCaptures();
 
     void addStream();
     void editStream(StreamId stream);
@@ -111,6 +120,10 @@ private:
     QAction *m_saveWorkspace = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_compare = nullptr;
+    QAction *m_serveCapture = nullptr;
+    QAction *m_stopServing = nullptr;
+    CaptureServerHost *m_captureServer = nullptr;
+    QList<StreamId> m_replayStreams;
     QLabel *m_heldLabel = nullptr;
     QLabel *m_memoryLabel = nullptr;
     QLabel *m_droppedLabel = nullptr;
