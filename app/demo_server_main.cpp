@@ -121,8 +121,7 @@ int main(int argc, char *argv[])
                  "original gaps; GET / lists them."),
         u"capture"_s);
     const QCommandLineOption speedOption(u"speed"_s,
-        Text::tr("With --replay: divide the gaps by X (0.01 to 1000; default 1)."), u"x"_s,
-        u"1"_s);
+        Text::tr("With --replay: divide the gaps by X (0.01 to 1000; default 1)."), u"x"_s, u"1"_s);
     const QCommandLineOption loopOption(
         u"loop"_s, Text::tr("With --replay: after the last event, start again from the first."));
     parser.addOptions({ portOption, bindOption, certOption, keyOption, restartEveryOption,
@@ -146,8 +145,8 @@ int main(int argc, char *argv[])
     }
     ssescope::raiseOpenFileLimit();
     if (parser.isSet(replayOption))
-        return serveReplay(parser, replayOption, speedOption, loopOption, address,
-            static_cast<quint16>(port));
+        return serveReplay(
+            parser, replayOption, speedOption, loopOption, address, static_cast<quint16>(port));
     if (parser.isSet(speedOption) || parser.isSet(loopOption)) {
         err << "ssescope-demo-server: " << Text::tr("--speed and --loop go with --replay") << '\n';
         return 2;

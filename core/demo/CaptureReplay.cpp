@@ -109,9 +109,9 @@ std::shared_ptr<const CaptureReplay> CaptureReplay::load(const QString &path, QS
     const ImportResult result = readCaptureEvents(
         *format, &file, streams,
         [&](const SseEventView &event, std::optional<double>, const QByteArray &id) {
-            read[std::size_t(event.stream - 1)].push_back({ id, event.type.toByteArray(),
-                event.data.toByteArray(), event.arrivalSteadyNs, event.arrivalWallNs,
-                event.chunkIndex });
+            read[std::size_t(event.stream - 1)].push_back(
+                { id, event.type.toByteArray(), event.data.toByteArray(), event.arrivalSteadyNs,
+                    event.arrivalWallNs, event.chunkIndex });
         },
         [&](StreamId, const QString &name) {
             read.emplace_back();

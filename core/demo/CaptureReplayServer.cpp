@@ -52,8 +52,8 @@ QUrl CaptureReplayServer::url(const QByteArray &path) const
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
         ? u"[%1]"_s.arg(address.toString())
         : address.toString();
-    return QUrl::fromEncoded("http://" + host.toLatin1() + ':' + QByteArray::number(port()) + path,
-        QUrl::StrictMode);
+    return QUrl::fromEncoded(
+        "http://" + host.toLatin1() + ':' + QByteArray::number(port()) + path, QUrl::StrictMode);
 }
 
 QByteArray CaptureReplayServer::listing() const

@@ -14,8 +14,8 @@ CaptureReplayThread::~CaptureReplayThread()
     stop();
 }
 
-bool CaptureReplayThread::start(std::shared_ptr<const CaptureReplay> replay,
-    ReplayOptions options, const QHostAddress &address, quint16 port)
+bool CaptureReplayThread::start(std::shared_ptr<const CaptureReplay> replay, ReplayOptions options,
+    const QHostAddress &address, quint16 port)
 {
     if (m_server)
         return true;

@@ -66,10 +66,12 @@ QByteArray bufferedAndDirectCapture()
     for (quint64 seq = 1; seq <= 180; ++seq) {
         const QByteArray id = QByteArray::number(seq);
         const qint64 sentNs = kBase + qint64(seq) * 50 * kMs;
-        records.push_back({ sentNs + kMs, eventRecord("direct", seq, id, "n" + id, sentNs + kMs, seq) });
+        records.push_back(
+            { sentNs + kMs, eventRecord("direct", seq, id, "n" + id, sentNs + kMs, seq) });
         const quint64 burst = (seq - 1) / 90 + 1;
         const qint64 deliveredNs = kBase + qint64(burst) * 4500 * kMs + 10 * kMs;
-        records.push_back({ deliveredNs, eventRecord("proxy", seq, id, "n" + id, deliveredNs, burst) });
+        records.push_back(
+            { deliveredNs, eventRecord("proxy", seq, id, "n" + id, deliveredNs, burst) });
     }
     std::stable_sort(records.begin(), records.end(),
         [](const Line &a, const Line &b) { return a.monoNs < b.monoNs; });
@@ -95,7 +97,8 @@ public:
 
     bool start(const QStringList &args)
     {
-        m_process.start(QStringLiteral(SSESCOPE_DEMO_SERVER), QStringList { u"--port"_s, u"0"_s } + args);
+        m_process.start(
+            QStringLiteral(SSESCOPE_DEMO_SERVER), QStringList { u"--port"_s, u"0"_s } + args);
         if (!m_process.waitForStarted(5000))
             return false;
         while (!m_process.canReadLine() && m_process.waitForReadyRead(10000)) { }
@@ -115,8 +118,8 @@ private:
 
 // One request with extra header lines; the response's head and what of the
 // body came within timeoutMs.
-QByteArray request(quint16 port, const QByteArray &path, const QByteArray &headers = {},
-    int timeoutMs = 2000)
+QByteArray request(
+    quint16 port, const QByteArray &path, const QByteArray &headers = {}, int timeoutMs = 2000)
 {
     QTcpSocket socket;
     socket.connectToHost(u"127.0.0.1"_s, port);
@@ -202,7 +205,8 @@ private Q_SLOTS:
         QTest::newRow("space and slash") << QByteArray("/a%20b%2Fc") << QByteArray("data: one\n");
         QTest::newRow("lower-case hex") << QByteArray("/a%20b%2fc") << QByteArray("data: one\n");
         QTest::newRow("UTF-8") << QByteArray("/%CF%80") << QByteArray("data: pi\n");
-        QTest::newRow("plain") << QByteArray("/plain") << QByteArray("id: p1\nevent: tick\ndata: x\n");
+        QTest::newRow("plain") << QByteArray("/plain")
+                               << QByteArray("id: p1\nevent: tick\ndata: x\n");
     }
 
     void percentEncodedNames()
@@ -234,8 +238,8 @@ private Q_SLOTS:
             QCOMPARE(got[i].value(u"data"_s).toString(), expected[i]);
         const double gapsMs[] = { 100, 200, 50, 50 };
         for (int i = 0; i < 4; ++i) {
-            const double gap
-                = double(got[i + 1].value(u"mono_ns"_s).toInteger() - got[i].value(u"mono_ns"_s).toInteger())
+            const double gap = double(got[i + 1].value(u"mono_ns"_s).toInteger()
+                                   - got[i].value(u"mono_ns"_s).toInteger())
                 / double(kMs);
             // Each read is due at its offset from the response's start, so one
             // that came late (a loaded machine) shortens the gap after it.
@@ -336,8 +340,7 @@ private Q_SLOTS:
         QCOMPARE(got[9].value(u"id"_s).toString(), u"1"_s);
         QCOMPARE(got[11].value(u"data"_s).toString(), u"three"_s);
 
-        const QByteArray next
-            = request(server.port(), "/a%20b%2Fc", "Last-Event-ID: 9\r\n", 300);
+        const QByteArray next = request(server.port(), "/a%20b%2Fc", "Last-Event-ID: 9\r\n", 300);
         QVERIFY2(next.startsWith("HTTP/1.1 200 "), next.constData());
         QVERIFY2(next.contains("data: one\n"), next.constData());
     }
@@ -350,22 +353,20 @@ private Q_SLOTS:
         const QString missing = u"/nonexistent/capture.jsonl"_s;
         QTest::newRow("missing file") << QStringList { u"--replay"_s, missing } << 1
                                       << QByteArray("Cannot open /nonexistent/capture.jsonl: ");
-        QTest::newRow("not a capture")
-            << QStringList { u"--replay"_s, u"GARBAGE"_s } << 1 << QByteArray("holds no event that could be read (line 1: ");
-        QTest::newRow("no events") << QStringList { u"--replay"_s, u"EMPTY"_s } << 1
-                                   << QByteArray("holds no events.");
+        QTest::newRow("not a capture") << QStringList { u"--replay"_s, u"GARBAGE"_s } << 1
+                                       << QByteArray("holds no event that could be read (line 1: ");
+        QTest::newRow("no events")
+            << QStringList { u"--replay"_s, u"EMPTY"_s } << 1 << QByteArray("holds no events.");
         QTest::newRow("extension") << QStringList { u"--replay"_s, u"capture.txt"_s } << 1
                                    << QByteArray("is not a capture: use .jsonl, .csv or .sse.");
-        QTest::newRow("directory") << QStringList { u"--replay"_s, u"DIR"_s } << 1
-                                   << QByteArray("is not a regular file");
-        QTest::newRow("speed 0") << QStringList { u"--replay"_s, u"GAPS"_s, u"--speed"_s, u"0"_s }
-                                 << 2 << QByteArray("--speed must be a number from 0.01 to 1000, not \"0\"");
-        QTest::newRow("speed word")
-            << QStringList { u"--replay"_s, u"GAPS"_s, u"--speed"_s, u"fast"_s } << 2
-            << QByteArray("--speed must be a number");
-        QTest::newRow("speed too high")
-            << QStringList { u"--replay"_s, u"GAPS"_s, u"--speed"_s, u"5000"_s } << 2
-            << QByteArray("--speed must be a number");
+        QTest::newRow("directory")
+            << QStringList { u"--replay"_s, u"DIR"_s } << 1 << QByteArray("is not a regular file");
+        QTest::newRow("speed 0") << QStringList { u"--replay"_s, u"GAPS"_s, u"--speed"_s,
+            u"0"_s } << 2 << QByteArray("--speed must be a number from 0.01 to 1000, not \"0\"");
+        QTest::newRow("speed word") << QStringList { u"--replay"_s, u"GAPS"_s, u"--speed"_s,
+            u"fast"_s } << 2 << QByteArray("--speed must be a number");
+        QTest::newRow("speed too high") << QStringList { u"--replay"_s, u"GAPS"_s, u"--speed"_s,
+            u"5000"_s } << 2 << QByteArray("--speed must be a number");
         QTest::newRow("speed alone") << QStringList { u"--speed"_s, u"2"_s } << 2
                                      << QByteArray("--speed and --loop go with --replay");
     }
@@ -390,12 +391,14 @@ private Q_SLOTS:
                 arg = m_gaps;
         }
         QProcess process;
-        process.start(QStringLiteral(SSESCOPE_DEMO_SERVER), QStringList { u"--port"_s, u"0"_s } + args);
+        process.start(
+            QStringLiteral(SSESCOPE_DEMO_SERVER), QStringList { u"--port"_s, u"0"_s } + args);
         QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), exitCode);
         const QByteArray err = process.readAllStandardError();
-        QVERIFY2(err.startsWith("ssescope-demo-server: ") && err.contains(sentence), err.constData());
+        QVERIFY2(
+            err.startsWith("ssescope-demo-server: ") && err.contains(sentence), err.constData());
         QVERIFY(process.readAllStandardOutput().isEmpty()); // no port: it never listened
     }
 };

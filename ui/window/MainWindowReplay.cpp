@@ -49,11 +49,12 @@ bool MainWindow::serveCapture(const QString &path)
         m_replayStreams.append(m_session->addStream(config));
     }
     m_stopServing->setEnabled(true);
-    showMessage(tr("Serving %1 on %2: %n stream(s) replayed with their original gaps.", nullptr,
-        int(streams.size()))
-                    .arg(QFileInfo(file).fileName(),
-                        streams.isEmpty() ? QString()
-                                          : streams.first().url.adjusted(QUrl::RemovePath).toString()));
+    showMessage(
+        tr("Serving %1 on %2: %n stream(s) replayed with their original gaps.", nullptr,
+            int(streams.size()))
+            .arg(QFileInfo(file).fileName(),
+                streams.isEmpty() ? QString()
+                                  : streams.first().url.adjusted(QUrl::RemovePath).toString()));
     return true;
 }
 
