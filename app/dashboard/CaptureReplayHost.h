@@ -5,14 +5,18 @@
 #include <memory>
 #include <vector>
 
+namespace ssescope {
+class BackgroundTask;
+}
 namespace ssescope::demo {
 class CaptureReplayThread;
 }
 
 namespace ssescope::ui {
 
-// The window's "Serve this capture": each capture on a CaptureReplayThread
-// of its own on 127.0.0.1, an ephemeral port, at speed 1 without looping.
+// The window's "Serve this capture": each capture read on a BackgroundTask,
+// then served by a CaptureReplayThread of its own on 127.0.0.1, an ephemeral
+// port, at speed 1 without looping.
 class CaptureReplayHost final : public CaptureServerHost
 {
 public:
@@ -20,12 +24,13 @@ public:
     ~CaptureReplayHost() override;
     Q_DISABLE_COPY_MOVE(CaptureReplayHost)
 
-    bool serve(const QString &path, QList<ServedStream> *streams, QString *error) override;
+    void serve(const QString &path, ServeDone done) override;
     void stopAll() override;
     int servedCaptures() const override { return int(m_servers.size()); }
 
 private:
     std::vector<std::unique_ptr<demo::CaptureReplayThread>> m_servers;
+    std::vector<std::unique_ptr<BackgroundTask>> m_loads; // captures being read
 };
 
 } // namespace ssescope::ui

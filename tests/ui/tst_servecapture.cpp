@@ -89,7 +89,10 @@ void TestServeCapture::servesTheOpenedCapture()
     QVERIFY(loaded.wait(10'000));
     QVERIFY(loaded.first().first().toBool());
 
+    QSignalSpy served(&window, &MainWindow::captureServed);
     serve->trigger();
+    QVERIFY(served.wait(10'000)); // read on a worker
+    QCOMPARE(served.first().first().toBool(), true);
     QCOMPARE(host.servedCaptures(), 1);
     QVERIFY(stop->isEnabled());
     QVERIFY2(window.lastMessage().startsWith(u"Serving incident.jsonl on http://127.0.0.1:"_s),
@@ -142,7 +145,10 @@ void TestServeCapture::anUnreadableFileIsAnError()
     QVERIFY(garbage.open(QIODevice::WriteOnly));
     garbage.write("no capture here\n");
     garbage.close();
-    QVERIFY(!window.serveCapture(garbage.fileName()));
+    QSignalSpy served(&window, &MainWindow::captureServed);
+    QVERIFY(window.serveCapture(garbage.fileName()));
+    QVERIFY(served.wait(10'000));
+    QCOMPARE(served.first().first().toBool(), false);
     QVERIFY2(window.lastMessage().contains(u"holds no event that could be read"_s),
         qPrintable(window.lastMessage()));
     QCOMPARE(host.servedCaptures(), 0);

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <functional>
+
 namespace ssescope::ui {
 
 // A stream of a capture being served again, as a live stream at url.
@@ -23,9 +25,13 @@ public:
     virtual ~CaptureServerHost() = default;
     Q_DISABLE_COPY_MOVE(CaptureServerHost)
 
-    // Starts serving the capture at path on loopback: its streams, or false
-    // with the reason as a sentence in *error.
-    virtual bool serve(const QString &path, QList<ServedStream> *streams, QString *error) = 0;
+    // ok: the capture is served, these are its streams; else error says why.
+    using ServeDone
+        = std::function<void(bool ok, const QList<ServedStream> &streams, const QString &error)>;
+    // Starts serving the capture at path on loopback; the file is read on a
+    // worker, and done runs on the owner thread when it is served or cannot
+    // be (not once the host is destroyed).
+    virtual void serve(const QString &path, ServeDone done) = 0;
     // Stops every capture served so far.
     virtual void stopAll() = 0;
     virtual int servedCaptures() const = 0;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/sse/SseEvent.h"
+#include "ui/window/CaptureServerHost.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -19,7 +20,6 @@ class WorkspaceLoader;
 
 namespace ssescope::ui {
 
-class CaptureServerHost;
 class ComparisonView;
 class DashboardSession;
 class EventsPanel;
@@ -63,6 +63,7 @@ public:
     void setCaptureServerHost(CaptureServerHost *host);
     // Serves path (the opened capture when empty; else one chosen, when
     // interactive) and subscribes to each of its streams as "NAME (replay)".
+    // False when there was no file; else captureServed() says how it ended.
     bool serveCapture(const QString &path = {});
     void stopServingCaptures();
 
@@ -73,6 +74,9 @@ public:
     // any comparison open before.
     ComparisonView *compareStreams(const QList<StreamId> &streams);
     ComparisonView *comparisonView() const;
+
+Q_SIGNALS:
+    void captureServed(bool ok);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -96,6 +100,8 @@ private:
     void runSubscribeDialog(StreamId editing, bool duplicate);
     void showAbout();
     void handleCaptureLoaded(bool ok, const QString &message);
+    void handleCaptureServed(
+        const QString &file, bool ok, const QList<ServedStream> &streams, const QString &error);
     // A file's error beside the status bar: a window-modal box that does not
     // block (the export reports from the event loop). Not when non-interactive.
     void showFileError(const QString &title, const QString &message);

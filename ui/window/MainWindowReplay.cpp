@@ -10,6 +10,7 @@
 #include <QFileDialog>
 #include <QDir>
 #include <QFileInfo>
+#include <QPointer>
 
 using namespace Qt::StringLiterals;
 
@@ -34,14 +35,26 @@ bool MainWindow::serveCapture(const QString &path)
         showMessage(tr("Open a capture first, or choose one, to serve it."), true);
         return false;
     }
-    QList<ServedStream> streams;
-    QString error;
-    if (!m_captureServer->serve(file, &streams, &error)) {
+    showMessage(tr("Reading %1 to serve it…").arg(QFileInfo(file).fileName()));
+    const QPointer<MainWindow> window(this);
+    m_captureServer->serve(
+        file, [window, file](bool ok, const QList<ServedStream> &streams, const QString &error) {
+            if (window)
+                window->handleCaptureServed(file, ok, streams, error);
+        });
+    return true;
+}
+
+void MainWindow::handleCaptureServed(
+    const QString &file, bool ok, const QList<ServedStream> &streams, const QString &error)
+{
+    if (!ok) {
         showMessage(error, true);
         showFileError(tr("Serve this capture"), error);
-        return false;
+        Q_EMIT captureServed(false);
+        return;
     }
-    for (const ServedStream &stream : std::as_const(streams)) {
+    for (const ServedStream &stream : streams) {
         SubscriptionConfig config;
         config.name = tr("%1 (replay)").arg(stream.name);
         config.url = stream.url;
@@ -55,7 +68,7 @@ bool MainWindow::serveCapture(const QString &path)
             .arg(QFileInfo(file).fileName(),
                 streams.isEmpty() ? QString()
                                   : streams.first().url.adjusted(QUrl::RemovePath).toString()));
-    return true;
+    Q_EMIT captureServed(true);
 }
 
 void MainWindow::stopServingCaptures()
