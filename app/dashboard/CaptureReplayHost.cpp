@@ -26,9 +26,8 @@ void CaptureReplayHost::serve(const QString &path, ServeDone done)
         const auto it = std::find_if(m_loads.begin(), m_loads.end(),
             [raw](const std::unique_ptr<BackgroundTask> &load) { return load.get() == raw; });
         if (it != m_loads.end()) {
-            it->release();
+            it->release()->deleteLater(); // not inside its own signal
             m_loads.erase(it);
-            raw->deleteLater(); // not inside its own signal
         }
     });
     m_loads.push_back(std::move(task));

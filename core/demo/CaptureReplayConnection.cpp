@@ -14,7 +14,7 @@ namespace ssescope::demo {
 namespace {
 // Past this many unsent bytes (a slow client, a high speed) wait for the
 // socket to drain instead of piling the capture up in memory.
-constexpr qint64 kHighWaterBytes = 1024 * 1024;
+constexpr qint64 kHighWaterBytes = qint64(1024) * 1024;
 // Writes sent in one go before the event loop gets a turn.
 constexpr int kMaxWritesPerTurn = 256;
 // Between two passes of --loop: at least this long at speed 1.
