@@ -100,9 +100,10 @@ void CaptureReplayConnection::startStream(const CaptureReplay::Stream &stream)
         m_socket->disconnectFromHost();
         return;
     }
+    // Any origin: a browser's EventSource on a page under test may be the client.
     m_socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\n"
                     "Cache-Control: no-cache\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n"
-                    "X-Accel-Buffering: no\r\n\r\n");
+                    "X-Accel-Buffering: no\r\nAccess-Control-Allow-Origin: *\r\n\r\n");
     m_socket->flush();
     m_clock.start();
     m_nextEvent = start % size;

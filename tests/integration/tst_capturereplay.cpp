@@ -218,6 +218,7 @@ private Q_SLOTS:
         const QByteArray response = request(server.port(), path);
         QVERIFY2(response.startsWith("HTTP/1.1 200 OK\r\n"), response.constData());
         QVERIFY(response.contains("Content-Type: text/event-stream"));
+        QVERIFY(response.contains("Access-Control-Allow-Origin: *\r\n"));
         QVERIFY2(response.contains(data), response.constData());
     }
 

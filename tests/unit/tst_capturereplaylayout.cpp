@@ -34,7 +34,8 @@ QByteArray record(const QByteArray &stream, quint64 seq, const QByteArray &id,
 QByteArray jsonlCapture()
 {
     const qint64 base = 7'000 * kMs;
-    return record("s", 1, "1", "tick", "a", base, 1) + record("s", 2, "2", "tick", "b", base + 40 * kMs, 2)
+    return record("s", 1, "1", "tick", "a", base, 1)
+        + record("s", 2, "2", "tick", "b", base + 40 * kMs, 2)
         + record("s", 3, "2", "tick", "c", base + 40 * kMs, 2)
         + record("t", 1, "x", "message", "t1", base + 10 * kMs, 1)
         + record("s", 4, "4", "message", "line1\\nline2", base + 90 * kMs, 3)
@@ -60,7 +61,7 @@ private:
         if (!out.open(QIODevice::WriteOnly))
             return {};
         const ConvertResult converted
-            = convertCapture(CaptureFormat::JsonLines, &in, format, &out, [](const auto &) { });
+            = convertCapture(CaptureFormat::JsonLines, &in, format, &out, [](const auto &) {});
         return converted.written == 7 ? out.fileName() : QString();
     }
 
