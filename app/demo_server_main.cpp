@@ -1,4 +1,5 @@
 #include "core/common/ProcessLimits.h"
+#include "core/demo/CaptureReplayServer.h"
 #include "core/demo/DemoServer.h"
 
 #include <QCommandLineParser>
@@ -9,6 +10,7 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <cmath>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -20,6 +22,67 @@ struct Text final
 {
     Q_DECLARE_TR_FUNCTIONS(DemoServerMain)
 };
+
+// --replay: a saved capture served again; no TLS and no soak faults.
+int serveReplay(const QCommandLineParser &parser, const QCommandLineOption &replayOption,
+    const QCommandLineOption &speedOption, const QCommandLineOption &loopOption,
+    const QHostAddress &address, quint16 port)
+{
+    using ssescope::demo::ReplayOptions;
+    QTextStream err(stderr);
+    const QStringList conflicting { u"tls-cert"_s, u"tls-key"_s, u"restart-every"_s,
+        u"faults-for"_s };
+    for (const QString &name : conflicting) {
+        if (parser.isSet(name)) {
+            err << "ssescope-demo-server: " << Text::tr("--%1 does not go with --replay").arg(name)
+                << '\n';
+            return 2;
+        }
+    }
+    bool ok = false;
+    ReplayOptions options;
+    options.speed = parser.value(speedOption).toDouble(&ok);
+    if (!ok || !std::isfinite(options.speed) || options.speed < ReplayOptions::kMinSpeed
+        || options.speed > ReplayOptions::kMaxSpeed) {
+        err << "ssescope-demo-server: "
+            << Text::tr("--speed must be a number from %1 to %2, not \"%3\"")
+                   .arg(ReplayOptions::kMinSpeed)
+                   .arg(ReplayOptions::kMaxSpeed)
+                   .arg(parser.value(speedOption))
+            << '\n';
+        return 2;
+    }
+    options.loop = parser.isSet(loopOption);
+    QString error;
+    const auto replay = ssescope::demo::CaptureReplay::load(parser.value(replayOption), &error);
+    if (!replay) {
+        err << "ssescope-demo-server: " << error << '\n';
+        return 1;
+    }
+    if (replay->skippedRecords() > 0)
+        err << "ssescope-demo-server: "
+            << Text::tr("skipped %1 records that could not be read (first: %2)")
+                   .arg(replay->skippedRecords())
+                   .arg(replay->firstSkipReason())
+            << '\n';
+    ssescope::demo::CaptureReplayServer server(replay, options);
+    if (!server.listen(address, port)) {
+        err << "ssescope-demo-server: "
+            << Text::tr("cannot listen on %1:%2: %3")
+                   .arg(address.toString(), QString::number(port), server.errorString())
+            << '\n';
+        return 1;
+    }
+    std::printf("%u\n", static_cast<unsigned>(server.port()));
+    std::fflush(stdout);
+    err << Text::tr("Replaying %1 events of %2 streams from %3 on %4 (GET / lists them)")
+               .arg(replay->events())
+               .arg(replay->streams().size())
+               .arg(replay->path(), server.url("/").toString())
+        << '\n';
+    err.flush();
+    return QCoreApplication::exec();
+}
 
 } // namespace
 
@@ -53,8 +116,16 @@ int main(int argc, char *argv[])
         Text::tr("Stop the soak faults (restarts, chaos= drops) after S seconds, then print "
                  "\"faults drops=N cuts=N restarts=N\" on standard output; 0 = never."),
         u"s"_s, u"0"_s);
+    const QCommandLineOption replayOption(u"replay"_s,
+        Text::tr("Serve each stream of this capture (.jsonl, .csv, .sse) at /NAME, with its "
+                 "original gaps; GET / lists them."),
+        u"capture"_s);
+    const QCommandLineOption speedOption(u"speed"_s,
+        Text::tr("With --replay: divide the gaps by X (0.01 to 1000; default 1)."), u"x"_s, u"1"_s);
+    const QCommandLineOption loopOption(
+        u"loop"_s, Text::tr("With --replay: after the last event, start again from the first."));
     parser.addOptions({ portOption, bindOption, certOption, keyOption, restartEveryOption,
-        restartDownOption, faultsForOption });
+        restartDownOption, faultsForOption, replayOption, speedOption, loopOption });
     parser.process(app);
 
     QTextStream err(stderr);
@@ -73,6 +144,13 @@ int main(int argc, char *argv[])
         return 2;
     }
     ssescope::raiseOpenFileLimit();
+    if (parser.isSet(replayOption))
+        return serveReplay(
+            parser, replayOption, speedOption, loopOption, address, static_cast<quint16>(port));
+    if (parser.isSet(speedOption) || parser.isSet(loopOption)) {
+        err << "ssescope-demo-server: " << Text::tr("--speed and --loop go with --replay") << '\n';
+        return 2;
+    }
     ssescope::demo::DemoServer server;
     if (parser.isSet(certOption) != parser.isSet(keyOption)) {
         err << "ssescope-demo-server: " << Text::tr("--tls-cert and --tls-key go together") << '\n';

@@ -3,6 +3,7 @@
 #include "app/dashboard/DashboardOptions.h"
 #include "app/dashboard/EnglishPlurals.h"
 #include "core/common/ProcessLimits.h"
+#include "app/dashboard/CaptureReplayHost.h"
 #include "core/demo/DemoServerThread.h"
 #include "ui/session/DashboardSession.h"
 #include "ui/window/MainWindow.h"
@@ -112,8 +113,10 @@ int runDashboard(int argc, char *argv[])
         limits.maxBytes = options->maxMemoryMiB * 1024 * 1024;
     // Before the session, so that its streams stop before their server does.
     demo::DemoServerThread demoServer;
+    CaptureReplayHost replayServers; // "Serve this capture"
     DashboardSession session(limits);
     MainWindow window(&session);
+    window.setCaptureServerHost(&replayServers);
     // Shown first, so that a file's error appears over the window it concerns.
     window.show();
     if (!options->workspace.isEmpty())

@@ -1,5 +1,6 @@
 #include "DemoConnection.h"
 
+#include "core/demo/DemoHttp.h"
 #include "core/demo/DemoServer.h"
 
 #include <QTcpSocket>
@@ -19,54 +20,6 @@ namespace {
 constexpr qint64 kUnlimitedRateHighWater = 512 * 1024;
 constexpr qint64 kFloodLimitBytes = qint64(1) << 30; // flood_headers: 1 GiB at most
 constexpr qint64 kHostileLimitBytes = qint64(1) << 30; // endless_*: 1 GiB at most
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 204:
-        return "No Content";
-    case 300:
-        return "Multiple Choices";
-    case 301:
-        return "Moved Permanently";
-    case 302:
-        return "Found";
-    case 303:
-        return "See Other";
-    case 304:
-        return "Not Modified";
-    case 305:
-        return "Use Proxy";
-    case 307:
-        return "Temporary Redirect";
-    case 308:
-        return "Permanent Redirect";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 403:
-        return "Forbidden";
-    case 404:
-        return "Not Found";
-    case 408:
-        return "Request Timeout";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    case 504:
-        return "Gateway Timeout";
-    default:
-        return "Status";
-    }
-}
 
 QByteArray indexPage()
 {
@@ -116,7 +69,7 @@ void DemoConnection::handleReadyRead()
     case ParseProgress::NeedMore:
         return;
     case ParseProgress::Bad:
-        respondPlain(400, "Bad Request", "Malformed request.\n");
+        respondPlain(400, "Malformed request.\n");
         return;
     case ParseProgress::Done:
         respond();
@@ -147,7 +100,7 @@ void DemoConnection::respond()
         return;
     }
     if (m_request.path == "/") {
-        respondPlain(200, "OK", indexPage());
+        respondPlain(200, indexPage());
         return;
     }
     const qint64 redirects = m_request.intParam(u"redirect"_s, 0);
@@ -157,7 +110,7 @@ void DemoConnection::respond()
         query.addQueryItem(u"redirect"_s, QString::number(redirects - 1));
         const QByteArray location
             = m_request.path + '?' + query.toString(QUrl::FullyEncoded).toLatin1();
-        respondPlain(302, "Found", {}, "Location: " + location + "\r\n");
+        respondPlain(302, {}, "Location: " + location + "\r\n");
         return;
     }
     int status = static_cast<int>(m_request.intParam(u"status"_s, 200));
@@ -175,13 +128,12 @@ void DemoConnection::respond()
             extra += "Location: "
                 + m_request.query.queryItemValue(u"location"_s, QUrl::FullyDecoded).toUtf8()
                 + "\r\n";
-        respondPlain(status, reasonPhrase(status),
-            "Demo failure " + QByteArray::number(status) + "\n", extra);
+        respondPlain(status, "Demo failure " + QByteArray::number(status) + "\n", extra);
         return;
     }
     const auto info = demoStreamForPath(m_request.path);
     if (!info) {
-        respondPlain(404, "Not Found", "No such stream. GET / lists them.\n");
+        respondPlain(404, "No such stream. GET / lists them.\n");
         return;
     }
     startStream(*info);
@@ -211,18 +163,10 @@ void DemoConnection::floodMore()
 }
 
 void DemoConnection::respondPlain(
-    int status, const QByteArray &reason, const QByteArray &body, const QByteArray &extraHeaders)
+    int status, const QByteArray &body, const QByteArray &extraHeaders)
 {
     m_finished = true;
-    const bool bodiless = status == 204 || status == 304; // RFC 9110 §15.3.5, §15.4.5
-    QByteArray response = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
-    if (!bodiless)
-        response += "Content-Type: text/plain; charset=utf-8\r\nContent-Length: "
-            + QByteArray::number(body.size()) + "\r\n";
-    response += extraHeaders + "Connection: close\r\n\r\n";
-    if (!bodiless)
-        response += body;
-    m_socket->write(response);
+    m_socket->write(plainResponse(status, body, extraHeaders));
     m_socket->disconnectFromHost();
 }
 
@@ -253,7 +197,7 @@ void DemoConnection::startStream(const DemoStreamInfo &info)
     // A finite stream the client already has in full: tell it to stop.
     if (m_count >= 0 && m_next > static_cast<quint64>(m_count)) {
         m_streaming = false;
-        respondPlain(204, "No Content", {});
+        respondPlain(204, {});
         return;
     }
 
@@ -496,11 +440,7 @@ void DemoConnection::writeBody(const QByteArray &bytes)
 
 void DemoConnection::writeRaw(const QByteArray &bytes)
 {
-    if (!m_chunked) {
-        m_socket->write(bytes);
-        return;
-    }
-    m_socket->write(QByteArray::number(bytes.size(), 16) + "\r\n" + bytes + "\r\n");
+    m_socket->write(m_chunked ? chunkOf(bytes) : bytes);
 }
 
 void DemoConnection::dripNext()
@@ -524,7 +464,7 @@ void DemoConnection::finish()
     if (!m_dripQueue.isEmpty())
         return; // dripNext() finishes once the queue is out
     if (m_chunked && !m_cutResponse)
-        m_socket->write("0\r\n\r\n");
+        m_socket->write(kLastChunk);
     m_socket->disconnectFromHost();
 }
 

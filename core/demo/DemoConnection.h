@@ -53,8 +53,7 @@ public:
 private:
     void handleReadyRead();
     void respond();
-    void respondPlain(int status, const QByteArray &reason, const QByteArray &body,
-        const QByteArray &extraHeaders = {});
+    void respondPlain(int status, const QByteArray &body, const QByteArray &extraHeaders = {});
     void startStream(const DemoStreamInfo &info);
     void beginEvents(const DemoStreamInfo &info, bool resumed);
     void sendDue();

@@ -254,6 +254,10 @@ void StreamsPanel::showContextMenu(const QPoint &position)
     menu.addAction(tr("Resume all"), m_session, &DashboardSession::resumeAll);
     menu.addSeparator();
     menu.addAction(tr("Add stream…"), this, &StreamsPanel::addRequested);
+    if (!m_captureActions.isEmpty() && !m_session->capturePath().isEmpty()) {
+        menu.addSeparator();
+        menu.addActions(m_captureActions);
+    }
     menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 

@@ -34,6 +34,8 @@ public:
     QAction *editAction() const { return m_edit; }
     QAction *duplicateAction() const { return m_duplicate; }
     QAction *removeAction() const { return m_remove; }
+    // Shown in the context menu while a capture is open ("Serve this capture").
+    void addCaptureAction(QAction *action) { m_captureActions.append(action); }
 
 Q_SIGNALS:
     void editRequested(ssescope::StreamId stream);
@@ -65,6 +67,7 @@ private:
     QAction *m_remove;
     QLabel *m_captureBanner;
     QPushButton *m_resumeLive;
+    QList<QAction *> m_captureActions;
     int m_newRow = -1;
     bool m_revealPending = false;
 };

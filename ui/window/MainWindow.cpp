@@ -64,6 +64,7 @@ MainWindow::MainWindow(DashboardSession *session, QWidget *parent)
     buildToolBar();
     buildStatusBar();
 
+    m_streams->addCaptureAction(m_serveCapture);
     connect(m_streams, &StreamsPanel::editRequested, this, &MainWindow::editStream);
     connect(m_streams, &StreamsPanel::duplicateRequested, this, &MainWindow::duplicateStream);
     connect(m_streams, &StreamsPanel::addRequested, this, &MainWindow::addStream);
@@ -147,6 +148,15 @@ void MainWindow::buildActions()
     m_compare = make(tr("&Compare…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), u"compare"_s);
     m_compare->setToolTip(tr("Compare the selected streams side by side: buffered or streaming"));
 
+    m_serveCapture = make(tr("Ser&ve this capture"), {}, u"serveCapture"_s);
+    m_serveCapture->setToolTip(tr("Serve the opened capture's streams again, with their original "
+                                  "gaps, and subscribe to them"));
+    m_serveCapture->setEnabled(false); // until the program gives a server (setCaptureServerHost)
+    m_stopServing = make(tr("Stop serving captures"), {}, u"stopServingCaptures"_s);
+    m_stopServing->setEnabled(false);
+    connect(m_serveCapture, &QAction::triggered, this, [this] { serveCapture(); });
+    connect(m_stopServing, &QAction::triggered, this, &MainWindow::stopServingCaptures);
+
     connect(m_addStream, &QAction::triggered, this, &MainWindow::addStream);
     connect(m_pauseAll, &QAction::triggered, m_session, &DashboardSession::pauseAll);
     connect(m_resumeAll, &QAction::triggered, m_session, &DashboardSession::resumeAll);
@@ -178,6 +188,9 @@ void MainWindow::buildMenus()
     });
     file->addAction(m_save);
     file->addAction(m_export);
+    file->addSeparator();
+    file->addAction(m_serveCapture);
+    file->addAction(m_stopServing);
     file->addSeparator();
     file->addAction(m_record);
     file->addSeparator();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/sse/SseEvent.h"
+#include "ui/window/CaptureServerHost.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -57,6 +58,15 @@ public:
     // benchmarks, automation).
     void setInteractive(bool interactive) { m_interactive = interactive; }
 
+    // "Serve this capture": host serves captures again (the program's; it
+    // must outlive the window). Without one the action stays disabled.
+    void setCaptureServerHost(CaptureServerHost *host);
+    // Serves path (the opened capture when empty; else one chosen, when
+    // interactive) and subscribes to each of its streams as "NAME (replay)".
+    // False when there was no file; else captureServed() says how it ended.
+    bool serveCapture(const QString &path = {});
+    void stopServingCaptures();
+
     void addStream();
     void editStream(StreamId stream);
     void duplicateStream(StreamId stream);
@@ -64,6 +74,9 @@ public:
     // any comparison open before.
     ComparisonView *compareStreams(const QList<StreamId> &streams);
     ComparisonView *comparisonView() const;
+
+Q_SIGNALS:
+    void captureServed(bool ok);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -87,6 +100,8 @@ private:
     void runSubscribeDialog(StreamId editing, bool duplicate);
     void showAbout();
     void handleCaptureLoaded(bool ok, const QString &message);
+    void handleCaptureServed(
+        const QString &file, bool ok, const QList<ServedStream> &streams, const QString &error);
     // A file's error beside the status bar: a window-modal box that does not
     // block (the export reports from the event loop). Not when non-interactive.
     void showFileError(const QString &title, const QString &message);
@@ -111,6 +126,10 @@ private:
     QAction *m_saveWorkspace = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_compare = nullptr;
+    QAction *m_serveCapture = nullptr;
+    QAction *m_stopServing = nullptr;
+    CaptureServerHost *m_captureServer = nullptr;
+    QList<StreamId> m_replayStreams;
     QLabel *m_heldLabel = nullptr;
     QLabel *m_memoryLabel = nullptr;
     QLabel *m_droppedLabel = nullptr;
