@@ -157,7 +157,8 @@ int runConvert(const ConvertOptions &options)
         = convertCapture(*options.from, &in, *options.to, out, [&](const CaptureReadError &e) {
               ++corrupt;
               reportReadError(options.input, e);
-          });
+          },
+              WriterOptions { options.columns, nullptr });
     const bool written = converted.readOk && converted.writeError.isEmpty();
     QString commitError;
     const bool committed

@@ -114,6 +114,18 @@ public:
         return m_p > start;
     }
 
+    // A scalar as readScalar(), an object or array as its text.
+    std::optional<QByteArray> readValue()
+    {
+        skipSpace();
+        if (peek() != '{' && peek() != '[')
+            return readScalar();
+        const char *start = m_p;
+        if (!skipValue())
+            return std::nullopt;
+        return QByteArray(start, m_p - start);
+    }
+
     std::optional<QByteArray> readScalar()
     {
         skipSpace();
@@ -205,6 +217,16 @@ std::optional<JsonPointer> JsonPointer::parse(QByteArrayView pointer, QString *e
 
 std::optional<QByteArray> JsonPointer::scalarIn(QByteArrayView json) const
 {
+    return find(json, false);
+}
+
+std::optional<QByteArray> JsonPointer::valueIn(QByteArrayView json) const
+{
+    return find(json, true);
+}
+
+std::optional<QByteArray> JsonPointer::find(QByteArrayView json, bool compound) const
+{
     Scanner scanner(json);
     for (const QByteArray &token : m_tokens) {
         scanner.skipSpace();
@@ -241,7 +263,7 @@ std::optional<QByteArray> JsonPointer::scalarIn(QByteArrayView json) const
             return std::nullopt;
         }
     }
-    return scanner.readScalar();
+    return compound ? scanner.readValue() : scanner.readScalar();
 }
 
 } // namespace ssescope

@@ -19,8 +19,13 @@ public:
     // The value at the pointer: a number's text, or a string's unescaped
     // content. Empty optional if absent, not a scalar, or the JSON is broken.
     std::optional<QByteArray> scalarIn(QByteArrayView json) const;
+    // As scalarIn(), but an object or array is given as its JSON text (what
+    // a table column shows). Empty optional if absent or the JSON is broken.
+    std::optional<QByteArray> valueIn(QByteArrayView json) const;
 
 private:
+    std::optional<QByteArray> find(QByteArrayView json, bool compound) const;
+
     QList<QByteArray> m_tokens;
 };
 
