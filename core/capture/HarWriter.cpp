@@ -2,7 +2,6 @@
 
 #include "core/common/TimeValue.h"
 
-#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrl>
@@ -173,10 +172,7 @@ bool HarWriter::finish()
             { u"version"_s, u"1.2"_s },
             { u"creator"_s,
                 QJsonObject { { u"name"_s, u"SSE Scope"_s },
-                    { u"version"_s,
-                        QCoreApplication::applicationVersion().isEmpty()
-                            ? u"unknown"_s
-                            : QCoreApplication::applicationVersion() } } },
+                    { u"version"_s, QStringLiteral(SSESCOPE_VERSION_STRING) } } },
             { u"entries"_s, entries },
         } } };
     m_buffer.append(QJsonDocument(root).toJson(QJsonDocument::Indented));
