@@ -234,7 +234,7 @@ std::optional<CaptureFormat> formatFromPath(const QString &path)
 ChoiceOption<CaptureFormat> captureFormatOption(const QStringList &names, const QString &help)
 {
     return ChoiceOption<CaptureFormat>(names, help, u"format"_s, captureFormatFromName,
-        QT_TRANSLATE_NOOP("CliOptions", "unknown format \"%1\": use jsonl, csv, sse or har"));
+        QT_TRANSLATE_NOOP("CliOptions", "unknown format \"%1\": use jsonl, csv or sse"));
 }
 
 CliOptionError unknownCaptureFormat(const QString &capture)

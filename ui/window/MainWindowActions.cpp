@@ -281,7 +281,8 @@ void MainWindow::promptExport()
         seqs = events->model()->shownSeqs();
         break;
     case ExportDialog::Scope::Everything: {
-        savesCapture = true;
+        // A HAR cannot be opened again: it does not count as saving the capture.
+        savesCapture = dialog.format() != CaptureFormat::Har;
         const EventStore &store = m_session->store();
         seqs.reserve(std::size_t(store.size()));
         for (qint64 row = 0; row < store.size(); ++row)
