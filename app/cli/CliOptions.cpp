@@ -112,9 +112,9 @@ CliOptionError readOutput(
     else if (!run->output.isEmpty() && run->output != u"-")
         run->format = captureFormatFromPath(run->output).value_or(CaptureFormat::JsonLines);
     if (run->format == CaptureFormat::Har)
-        return CliOptionError(CliOptionError::tr(
-            "HAR is one document written at the end: record JSON Lines, then "
-            "\"ssescope-cli convert run.jsonl run.har\""));
+        return CliOptionError(
+            CliOptionError::tr("HAR is one document written at the end: record JSON Lines, then "
+                               "\"ssescope-cli convert run.jsonl run.har\""));
     if (const CliOptionError error
         = readColumns(table.column.values(parser), run->format, &run->columns))
         return error;
@@ -175,7 +175,8 @@ QString runDescription()
         "  ssescope-cli stats CAPTURE            statistics of a saved capture\n"
         "  ssescope-cli compare NAME=URL ...     routes side by side: streaming, buffered or\n"
         "  ssescope-cli compare CAPTURE          stalled (see ssescope-cli compare --help)\n"
-        "  ssescope-cli convert IN OUT           convert between jsonl, csv and sse captures (or to har)\n"
+        "  ssescope-cli convert IN OUT           convert between jsonl, csv and sse captures (or "
+        "to har)\n"
         "                                        (\"-\" is standard input or output, JSON "
         "Lines)\n"
         "\n"

@@ -23,8 +23,8 @@ CaptureOptionTable::CaptureOptionTable()
     : format(captureFormatOption({ u"f"_s, u"format"_s },
         tr("Capture format: jsonl, csv or sse (default: from the file name).")))
     , from(captureFormatOption({ u"from"_s }, tr("Input format (default: from the file name).")))
-    , to(captureFormatOption({ u"to"_s },
-          tr("Output format (default: from the file name); har writes HAR 1.2.")))
+    , to(captureFormatOption(
+          { u"to"_s }, tr("Output format (default: from the file name); har writes HAR 1.2.")))
     , column(columnOption())
 { }
 

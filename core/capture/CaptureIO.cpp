@@ -81,8 +81,7 @@ ExportResult exportStore(const EventStoreSnapshot &store, CaptureFormat format, 
     const ExportFilter &filter, const ExportProgress &progress, const WriterOptions &options)
 {
     return exportRows(
-        store, store.size(), [](qint64 i) { return i; }, format, device, filter, progress,
-        options);
+        store, store.size(), [](qint64 i) { return i; }, format, device, filter, progress, options);
 }
 
 ExportResult exportEvents(const EventStoreSnapshot &store, const std::vector<quint64> &seqs,

@@ -324,8 +324,7 @@ void CsvReader::endRecord()
     if (m_header) {
         m_header = false;
         // Custom columns after the standard ones are read past.
-        if (fields.size() > kColumns
-            && fields.first(kColumns).join(',') + "\r\n" == kHeader) {
+        if (fields.size() > kColumns && fields.first(kColumns).join(',') + "\r\n" == kHeader) {
             m_columns = fields.size();
             return;
         }

@@ -53,7 +53,8 @@ void appendField(QByteArray &text, QByteArrayView name, QByteArrayView value)
 HarRequest HarRequest::fromConfig(const SubscriptionConfig &config, bool keepSecrets)
 {
     HarRequest request;
-    request.url = (keepSecrets ? config.url : config.url.adjusted(QUrl::RemoveUserInfo)).toEncoded();
+    request.url
+        = (keepSecrets ? config.url : config.url.adjusted(QUrl::RemoveUserInfo)).toEncoded();
     request.method = config.method;
     request.body = config.body;
     for (const HttpHeader &header : config.headers) {
@@ -105,8 +106,8 @@ bool HarWriter::finish()
     m_finished = true;
     QJsonArray entries;
     for (Entry &entry : m_entries) {
-        const HarRequest request = m_requests.value(entry.stream,
-            HarRequest { fallbackUrl(entry.stream), "GET", {}, {}, 200, {}, {} });
+        const HarRequest request = m_requests.value(
+            entry.stream, HarRequest { fallbackUrl(entry.stream), "GET", {}, {}, 200, {}, {} });
         const QUrl url = QUrl::fromEncoded(request.url);
         const QString version
             = request.protocol.isEmpty() ? u"HTTP/1.1"_s : QString::fromLatin1(request.protocol);

@@ -19,8 +19,8 @@ std::optional<JsonColumn> JsonColumn::parse(const QString &spec, QString *error)
     const qsizetype equals = spec.indexOf(u'=');
     if (equals <= 0) {
         if (error)
-            *error = QCoreApplication::translate("JsonColumn",
-                "A column is NAME=POINTER, as in content=/choices/0/delta/content.");
+            *error = QCoreApplication::translate(
+                "JsonColumn", "A column is NAME=POINTER, as in content=/choices/0/delta/content.");
         return std::nullopt;
     }
     JsonColumn column { spec.first(equals).trimmed(), spec.sliced(equals + 1).trimmed() };

@@ -233,9 +233,9 @@ private Q_SLOTS:
     void csvCarriesJsonColumnsAndStatesTheProtocol()
     {
         const QString csv = path(u"columns.csv"_s);
-        const CliRun r = CliRun::run({ u"t="_s + url(u"/ticker?rate=0&count=5"_s),
-            u"--no-reconnect"_s, u"-o"_s, csv, u"--column"_s, u"sym=/symbol"_s, u"--column"_s,
-            u"n=/seq"_s });
+        const CliRun r
+            = CliRun::run({ u"t="_s + url(u"/ticker?rate=0&count=5"_s), u"--no-reconnect"_s,
+                u"-o"_s, csv, u"--column"_s, u"sym=/symbol"_s, u"--column"_s, u"n=/seq"_s });
         QCOMPARE(r.exitCode, 0);
         const QList<QByteArray> lines = readAll(csv).split('\n');
         QVERIFY2(lines.first().endsWith(",latency_ms,sym,n\r"), lines.first().constData());
@@ -254,11 +254,11 @@ private Q_SLOTS:
             0);
         QVERIFY(readAll(converted).startsWith(
             "stream,seq,id,type,data,received,mono_ns,chunk,bytes,latency_ms,n\r\n"));
-        const CliRun wrong
-            = CliRun::run({ u"convert"_s, m_capture, path(u"x.jsonl"_s), u"--column"_s, u"n=/seq"_s });
+        const CliRun wrong = CliRun::run(
+            { u"convert"_s, m_capture, path(u"x.jsonl"_s), u"--column"_s, u"n=/seq"_s });
         QCOMPARE(wrong.exitCode, 2);
-        QCOMPARE(CliRun::run({ u"convert"_s, m_capture, converted, u"--column"_s, u"n"_s }).exitCode,
-            2);
+        QCOMPARE(
+            CliRun::run({ u"convert"_s, m_capture, converted, u"--column"_s, u"n"_s }).exitCode, 2);
     }
 
     void convertReplacesAnExistingFile()

@@ -341,9 +341,8 @@ void TestEventTableModel::customColumnsShowJsonValues()
     QCOMPARE(model.index(11, symbol).data().toString(), u"INIT"_s);
     QCOMPARE(model.index(11, symbol + 1).data().toString(), QString());
     // New rows show their values too.
-    ingestEvents(session, 1, 5, [](int i) -> QByteArray {
-        return "{\"symbol\":\"NEW" + QByteArray::number(i) + "\"}";
-    });
+    ingestEvents(session, 1, 5,
+        [](int i) -> QByteArray { return "{\"symbol\":\"NEW" + QByteArray::number(i) + "\"}"; });
     QCOMPARE(model.index(30, symbol).data().toString(), u"NEW0"_s);
     model.setCustomColumns({ { u"seq"_s, u"/seq"_s } });
     QCOMPARE(model.columnCount(), EventTableModel::ColumnCount + 1);

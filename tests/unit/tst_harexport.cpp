@@ -80,8 +80,9 @@ void TestHarExport::hasTheRequiredFields()
     QCOMPARE(entries.size(), 2); // one per stream
     for (const QJsonValue &value : entries) {
         const QJsonObject entry = value.toObject();
-        QVERIFY(QDateTime::fromString(entry.value(u"startedDateTime"_s).toString(), Qt::ISODateWithMs)
-                    .isValid());
+        QVERIFY(
+            QDateTime::fromString(entry.value(u"startedDateTime"_s).toString(), Qt::ISODateWithMs)
+                .isValid());
         QVERIFY(entry.value(u"time"_s).isDouble());
         QVERIFY(entry.value(u"cache"_s).isObject());
         const QJsonObject request = entry.value(u"request"_s).toObject();
@@ -130,15 +131,16 @@ void TestHarExport::keepsTheEvents()
     QCOMPARE(events.at(1).toObject().value(u"data"_s).toString(), uR"({"n":3})"_s);
     QCOMPARE(events.at(1).toObject().value(u"id"_s).toString(), u"3"_s);
     QCOMPARE(events.at(1).toObject().value(u"type"_s).toString(), u"message"_s);
-    QVERIFY(QDateTime::fromString(events.at(0).toObject().value(u"time"_s).toString(),
-        Qt::ISODateWithMs)
+    QVERIFY(QDateTime::fromString(
+        events.at(0).toObject().value(u"time"_s).toString(), Qt::ISODateWithMs)
                 .isValid());
     QCOMPARE(ticker.value(u"text"_s).toString(),
         u"id: 1\ndata: {\"n\":1}\n\nid: 3\ndata: {\"n\":3}\n\n"_s);
     QCOMPARE(ticker.value(u"size"_s).toInt(), ticker.value(u"text"_s).toString().size());
     const QJsonObject other
         = entries.at(1).toObject().value(u"response"_s).toObject().value(u"content"_s).toObject();
-    QCOMPARE(other.value(u"text"_s).toString(), u"id: 2\nevent: update\ndata: two\ndata: lines\n\n"_s);
+    QCOMPARE(
+        other.value(u"text"_s).toString(), u"id: 2\nevent: update\ndata: two\ndata: lines\n\n"_s);
 }
 
 void TestHarExport::usesTheRequestAndRedactsSecrets()
@@ -168,8 +170,8 @@ void TestHarExport::usesTheRequestAndRedactsSecrets()
     QCOMPARE(harRequest.value(u"method"_s).toString(), u"POST"_s);
     QCOMPARE(harRequest.value(u"url"_s).toString(), u"https://example.test/events"_s);
     QCOMPARE(harRequest.value(u"httpVersion"_s).toString(), u"HTTP/2"_s);
-    QCOMPARE(harRequest.value(u"postData"_s).toObject().value(u"text"_s).toString(),
-        uR"({"q":1})"_s);
+    QCOMPARE(
+        harRequest.value(u"postData"_s).toObject().value(u"text"_s).toString(), uR"({"q":1})"_s);
     const QByteArray text = QJsonDocument(entry).toJson();
     QVERIFY(!text.contains("s3cret"));
     QVERIFY(!text.contains("k3y"));

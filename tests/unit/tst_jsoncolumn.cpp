@@ -54,20 +54,20 @@ void TestJsonColumn::extracts_data()
         << u"/choices/1/delta/content"_s << chat << QByteArray();
     QTest::newRow("index past the end") << u"/choices/5/delta"_s << chat << QByteArray();
     QTest::newRow("object as text") << u"/choices/1/delta"_s << chat << QByteArray("{}");
-    QTest::newRow("array as text") << u"/a"_s << QByteArray(R"({"a": [1, 2]})")
-                                   << QByteArray("[1, 2]");
+    QTest::newRow("array as text")
+        << u"/a"_s << QByteArray(R"({"a": [1, 2]})") << QByteArray("[1, 2]");
     QTest::newRow("number") << u"/status"_s << QByteArray(R"({"status": 503})")
                             << QByteArray("503");
-    QTest::newRow("negative float") << u"/t"_s << QByteArray(R"({"t":-1.5e3})")
-                                    << QByteArray("-1.5e3");
+    QTest::newRow("negative float")
+        << u"/t"_s << QByteArray(R"({"t":-1.5e3})") << QByteArray("-1.5e3");
     QTest::newRow("true") << u"/ok"_s << QByteArray(R"({"ok":true})") << QByteArray("true");
     QTest::newRow("null") << u"/v"_s << QByteArray(R"({"v":null})") << QByteArray("null");
-    QTest::newRow("escaped key ~1") << u"/a~1b"_s << QByteArray(R"({"a/b":"x"})")
-                                    << QByteArray("x");
-    QTest::newRow("escaped key ~0") << u"/a~0b"_s << QByteArray(R"({"a~b":"y"})")
-                                    << QByteArray("y");
-    QTest::newRow("unicode escape") << u"/s"_s << QByteArray(R"({"s":"caf\u00e9"})")
-                                    << QByteArray("caf\xC3\xA9");
+    QTest::newRow("escaped key ~1")
+        << u"/a~1b"_s << QByteArray(R"({"a/b":"x"})") << QByteArray("x");
+    QTest::newRow("escaped key ~0")
+        << u"/a~0b"_s << QByteArray(R"({"a~b":"y"})") << QByteArray("y");
+    QTest::newRow("unicode escape")
+        << u"/s"_s << QByteArray(R"({"s":"caf\u00e9"})") << QByteArray("caf\xC3\xA9");
     QTest::newRow("not json") << u"/a"_s << QByteArray("plain text") << QByteArray();
     QTest::newRow("broken json") << u"/a/b"_s << QByteArray(R"({"a":{"b")") << QByteArray();
     QTest::newRow("empty data") << u"/a"_s << QByteArray() << QByteArray();
@@ -145,21 +145,21 @@ void TestJsonColumn::csvCarriesColumns()
 {
     EventStore store;
     store.setStreamName(1, u"s"_s);
-    store.append(makeEvent(1, R"({"choices":[{"delta":{"content":"Hi, there"}}],"n":1})"),
-        std::nullopt);
+    store.append(
+        makeEvent(1, R"({"choices":[{"delta":{"content":"Hi, there"}}],"n":1})"), std::nullopt);
     store.append(makeEvent(2, R"({"choices":[{"delta":{}}],"n":2})"), std::nullopt);
     store.append(makeEvent(3, "not json"), std::nullopt);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    const WriterOptions options { { { u"content"_s, u"/choices/0/delta/content"_s },
-                                      { u"=n"_s, u"/n"_s } },
-        nullptr };
-    const ExportResult result
-        = exportStore(store, CaptureFormat::Csv, &buffer, {}, {}, options);
+    const WriterOptions options {
+        { { u"content"_s, u"/choices/0/delta/content"_s }, { u"=n"_s, u"/n"_s } }, nullptr
+    };
+    const ExportResult result = exportStore(store, CaptureFormat::Csv, &buffer, {}, {}, options);
     QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
     const QList<QByteArray> lines = buffer.data().split('\n');
     QCOMPARE(lines.value(0),
-        QByteArray("stream,seq,id,type,data,received,mono_ns,chunk,bytes,latency_ms,content,'=n\r"));
+        QByteArray(
+            "stream,seq,id,type,data,received,mono_ns,chunk,bytes,latency_ms,content,'=n\r"));
     QVERIFY2(lines.value(1).endsWith(",\"Hi, there\",1\r"), lines.value(1).constData());
     QVERIFY2(lines.value(2).endsWith(",,2\r"), lines.value(2).constData());
     QVERIFY2(lines.value(3).endsWith(",,\r"), lines.value(3).constData());

@@ -469,55 +469,54 @@ void EventTableModel::startScanPass()
     // The worker reads a snapshot: the store itself is the owner thread's,
     // and the cap may drop segments while the scan runs.
     m_scanning = true;
-    m_scanTask->start(
-        [this, store = m_store.snapshot(), matcher = m_matcher, from = m_scanNextSeq,
-            sortScan = m_sortScan, column = m_sortColumn,
-            custom = customIndexOf(m_sortColumn) >= 0
-                ? std::optional<JsonColumnReader>(m_readers[std::size_t(customIndexOf(m_sortColumn))])
-                : std::nullopt](BackgroundTask::Context &context) {
-            const quint64 first = store.firstSeq();
-            const quint64 end = first + quint64(store.size());
-            // A regex row may cost up to its budget: the clock is read after each one.
-            const int checkEvery = matcher.isCostly() ? 1 : 512;
-            int sinceCheck = 0;
-            QElapsedTimer clock;
-            clock.start();
-            ScanPart part;
-            const auto handOver = [this, &context, &part](quint64 nextSeq) {
-                part.nextSeq = nextSeq;
-                context.post(
-                    [this, part = std::move(part)]() mutable { takeScanPart(std::move(part)); });
-                part = {};
-            };
-            quint64 seq = from;
-            for (; seq < end; ++seq) {
-                const StoredEventView event = store.at(qint64(seq - first));
-                const EventMatcher::Result result = matcher.match(event, event.type);
-                if (result == EventMatcher::Result::TooSlow) {
-                    part.tooSlow = true;
-                    break;
-                }
-                if (result == EventMatcher::Result::Match) {
-                    if (sortScan)
-                        part.keys.push_back(
-                            keyFor(event, column, store, custom ? &*custom : nullptr));
-                    else
-                        part.found.push_back(seq);
-                }
-                ++part.scanned;
-                if (++sinceCheck == checkEvery) {
-                    sinceCheck = 0;
-                    if (context.isCanceled())
-                        return;
-                    if (clock.elapsed() >= kSliceMs && !part.found.empty()) {
-                        handOver(seq + 1);
-                        clock.restart();
-                    }
+    m_scanTask->start([this, store = m_store.snapshot(), matcher = m_matcher, from = m_scanNextSeq,
+                          sortScan = m_sortScan, column = m_sortColumn,
+                          custom = customIndexOf(m_sortColumn) >= 0
+                              ? std::optional<JsonColumnReader>(
+                                  m_readers[std::size_t(customIndexOf(m_sortColumn))])
+                              : std::nullopt](BackgroundTask::Context &context) {
+        const quint64 first = store.firstSeq();
+        const quint64 end = first + quint64(store.size());
+        // A regex row may cost up to its budget: the clock is read after each one.
+        const int checkEvery = matcher.isCostly() ? 1 : 512;
+        int sinceCheck = 0;
+        QElapsedTimer clock;
+        clock.start();
+        ScanPart part;
+        const auto handOver = [this, &context, &part](quint64 nextSeq) {
+            part.nextSeq = nextSeq;
+            context.post(
+                [this, part = std::move(part)]() mutable { takeScanPart(std::move(part)); });
+            part = {};
+        };
+        quint64 seq = from;
+        for (; seq < end; ++seq) {
+            const StoredEventView event = store.at(qint64(seq - first));
+            const EventMatcher::Result result = matcher.match(event, event.type);
+            if (result == EventMatcher::Result::TooSlow) {
+                part.tooSlow = true;
+                break;
+            }
+            if (result == EventMatcher::Result::Match) {
+                if (sortScan)
+                    part.keys.push_back(keyFor(event, column, store, custom ? &*custom : nullptr));
+                else
+                    part.found.push_back(seq);
+            }
+            ++part.scanned;
+            if (++sinceCheck == checkEvery) {
+                sinceCheck = 0;
+                if (context.isCanceled())
+                    return;
+                if (clock.elapsed() >= kSliceMs && !part.found.empty()) {
+                    handOver(seq + 1);
+                    clock.restart();
                 }
             }
-            part.last = true;
-            handOver(seq);
-        });
+        }
+        part.last = true;
+        handOver(seq);
+    });
 }
 
 void EventTableModel::takeScanPart(ScanPart part)

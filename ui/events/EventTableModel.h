@@ -141,8 +141,8 @@ private:
     void endScanPass();
     void finishSortScan();
     void applySorted(std::vector<quint64> seqs, quint64 generation);
-    static SortKey keyFor(const StoredEventView &event, int column,
-        const EventStoreSnapshot &store, const JsonColumnReader *custom);
+    static SortKey keyFor(const StoredEventView &event, int column, const EventStoreSnapshot &store,
+        const JsonColumnReader *custom);
     QString customValue(const StoredEventView &event, int index) const;
     void resetToIdentity();
     void restartScan(bool forSort);

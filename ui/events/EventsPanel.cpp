@@ -247,17 +247,16 @@ void EventsPanel::showHeaderMenu(const QPoint &position)
     const int custom = m_model->customIndexOf(section);
     if (custom >= 0) {
         const QString name = m_model->customColumns().at(custom).name;
-        menu.addAction(tr("Remove column “%1”").arg(name), this,
-            [this, name] {
-                // By name: the columns may have changed while the menu was open.
-                const QList<JsonColumn> &columns = m_model->customColumns();
-                for (int i = 0; i < columns.size(); ++i) {
-                    if (columns.at(i).name == name) {
-                        m_model->removeCustomColumn(i);
-                        return;
-                    }
+        menu.addAction(tr("Remove column “%1”").arg(name), this, [this, name] {
+            // By name: the columns may have changed while the menu was open.
+            const QList<JsonColumn> &columns = m_model->customColumns();
+            for (int i = 0; i < columns.size(); ++i) {
+                if (columns.at(i).name == name) {
+                    m_model->removeCustomColumn(i);
+                    return;
                 }
-            });
+            }
+        });
     }
     menu.exec(m_view->horizontalHeader()->mapToGlobal(position));
 }

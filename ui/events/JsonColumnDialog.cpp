@@ -64,8 +64,8 @@ void JsonColumnDialog::validate()
 {
     const QString why = m_pointer->text().trimmed().isEmpty() ? QString() : column().validate();
     m_error->setText(why);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(
-        !m_pointer->text().trimmed().isEmpty() && why.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setEnabled(!m_pointer->text().trimmed().isEmpty() && why.isEmpty());
 }
 
 } // namespace ssescope::ui

@@ -423,8 +423,7 @@ bool StreamListModel::RowFigures::operator==(const RowFigures &other) const
         && retryInMs == other.retryInMs && httpStatus == other.httpStatus
         && protocol == other.protocol && originConnections == other.originConnections
         && browserStall == other.browserStall && latencyState == other.latencyState
-        && pausedForCapture == other.pausedForCapture
-        && clockTick == other.clockTick;
+        && pausedForCapture == other.pausedForCapture && clockTick == other.clockTick;
 }
 
 StreamListModel::RowFigures StreamListModel::figuresOf(int row, qint64 nowNs) const
