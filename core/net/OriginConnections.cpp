@@ -32,10 +32,13 @@ void OriginConnections::add(
         ++origin.http1Streams;
 }
 
-void OriginConnections::finish()
+void OriginConnections::finish(QHash<QString, OriginConnections> &origins)
 {
+    // The pool fills one HTTP/2 connection before it opens the next.
     constexpr int perConnection = NetworkShardPool::kHttp2StreamsPerManager;
-    connections = http1Streams + (http2Streams + perConnection - 1) / perConnection;
+    for (OriginConnections &origin : origins)
+        origin.connections
+            = origin.http1Streams + (origin.http2Streams + perConnection - 1) / perConnection;
 }
 
 } // namespace ssescope

@@ -34,21 +34,10 @@ struct OriginConnections
     }
     bool operator!=(const OriginConnections &other) const { return !(*this == other); }
 
-    // By origin, over the statuses of every stream: only open streams whose
-    // response said its protocol count.
-    template<typename Statuses> static QHash<QString, OriginConnections> count(const Statuses &all)
-    {
-        QHash<QString, OriginConnections> origins;
-        for (const SubscriptionStatus &status : all)
-            add(origins, status);
-        for (OriginConnections &origin : origins)
-            origin.finish();
-        return origins;
-    }
-
-private:
+    // By origin, over the statuses of every stream: add() each, then
+    // finish(). Only open streams whose response said its protocol count.
     static void add(QHash<QString, OriginConnections> &origins, const SubscriptionStatus &status);
-    void finish();
+    static void finish(QHash<QString, OriginConnections> &origins);
 };
 
 } // namespace ssescope

@@ -189,11 +189,10 @@ void StreamManager::handleBatch(const EventBatchPtr &batch)
 
 void StreamManager::recountOrigins()
 {
-    QList<SubscriptionStatus> statuses;
-    statuses.reserve(m_streams.size());
+    QHash<QString, OriginConnections> origins;
     for (const StreamRecord &record : std::as_const(m_streams))
-        statuses.append(record.status);
-    QHash<QString, OriginConnections> origins = OriginConnections::count(statuses);
+        OriginConnections::add(origins, record.status);
+    OriginConnections::finish(origins);
     if (origins == m_origins)
         return;
     m_origins = std::move(origins);
