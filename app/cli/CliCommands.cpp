@@ -161,11 +161,13 @@ int runConvert(const ConvertOptions &options)
         return ExitIo;
     }
     int corrupt = 0;
-    const ConvertResult converted
-        = convertCapture(*options.from, &in, *options.to, out, [&](const CaptureReadError &e) {
-              ++corrupt;
-              reportReadError(options.input, e);
-          });
+    const ConvertResult converted = convertCapture(
+        *options.from, &in, *options.to, out,
+        [&](const CaptureReadError &e) {
+            ++corrupt;
+            reportReadError(options.input, e);
+        },
+        WriterOptions { options.columns, nullptr });
     const bool written = converted.readOk && converted.writeError.isEmpty();
     QString commitError;
     const bool committed

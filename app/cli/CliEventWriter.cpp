@@ -107,7 +107,7 @@ void installInterruptHandler()
 CliEventWriter::CliEventWriter(Settings settings, CliOutput *output)
     : m_settings(std::move(settings))
     , m_output(output)
-    , m_writer(CaptureWriter::create(m_settings.format, output))
+    , m_writer(CaptureWriter::create(m_settings.format, output, { m_settings.columns, nullptr }))
 {
     installInterruptHandler();
     if (m_settings.keepStats)

@@ -36,6 +36,7 @@ public:
     struct Settings
     {
         CaptureFormat format = CaptureFormat::JsonLines;
+        QList<JsonColumn> columns; // CSV's custom columns
         bool comments = false;
         qint64 maxEvents = 0; // 0 = unlimited
         bool keepStats = false;

@@ -33,6 +33,7 @@ public:
     NumberOption maxEvents;
     NumberOption duration;
     TextOption pair;
+    TextOption column;
     TextOption metrics;
     FlagOption metricsPublic;
 };
@@ -56,6 +57,7 @@ RunOptionTable::RunOptionTable()
           tr("Compare two routes, NAME_A,NAME_B: the same event (by id, else data) on both; the "
              "delay of B after A (repeatable)."),
           u"a,b"_s)
+    , column(columnOption())
     , metrics({ u"metrics"_s },
           tr("Serve Prometheus/OpenMetrics statistics on HOST:PORT (path /metrics), a loopback "
              "address unless --metrics-public."),
@@ -69,7 +71,7 @@ QList<QCommandLineOption> RunOptionTable::all() const
 {
     QList<QCommandLineOption> options = request.all();
     for (const CliOption *row : std::initializer_list<const CliOption *> { &output, &format,
-             &comments, &stats, &maxEvents, &duration, &metrics, &metricsPublic, &pair })
+             &comments, &stats, &maxEvents, &duration, &metrics, &metricsPublic, &pair, &column })
         options.append(row->option());
     options.append(expect.all());
     return options;
@@ -111,6 +113,13 @@ CliOptionError readOutput(
         run->format = *format;
     else if (!run->output.isEmpty() && run->output != u"-")
         run->format = captureFormatFromPath(run->output).value_or(CaptureFormat::JsonLines);
+    if (run->format == CaptureFormat::Har)
+        return CliOptionError(
+            CliOptionError::tr("HAR is one document written at the end: record JSON Lines, then "
+                               "\"ssescope-cli convert run.jsonl run.har\""));
+    if (const CliOptionError error
+        = readColumns(table.column.values(parser), run->format, &run->columns))
+        return error;
     run->comments = table.comments.value(parser);
     run->metricsAddress = table.metrics.value(parser);
     run->metricsPublic = table.metricsPublic.value(parser);
@@ -170,7 +179,8 @@ QString runDescription()
         "  ssescope-cli stats CAPTURE            statistics of a saved capture\n"
         "  ssescope-cli compare NAME=URL ...     routes side by side: streaming, buffered or\n"
         "  ssescope-cli compare CAPTURE          stalled (see ssescope-cli compare --help)\n"
-        "  ssescope-cli convert IN OUT           convert between jsonl, csv and sse captures\n"
+        "  ssescope-cli convert IN OUT           convert between jsonl, csv and sse captures (or "
+        "to har)\n"
         "                                        (\"-\" is standard input or output, JSON "
         "Lines)\n"
         "\n"
@@ -196,6 +206,30 @@ bool parseOrHelp(
         return false;
     }
     return true;
+}
+
+TextOption columnOption()
+{
+    return TextOption({ u"column"_s },
+        QCoreApplication::translate("CliOptions",
+            "Add a CSV column: the value at a JSON Pointer in each event's data, NAME=POINTER "
+            "(repeatable)."),
+        u"name=pointer"_s);
+}
+
+CliOptionError readColumns(
+    const QStringList &specs, CaptureFormat output, QList<JsonColumn> *columns)
+{
+    if (!specs.isEmpty() && output != CaptureFormat::Csv)
+        return CliOptionError(CliOptionError::tr("--column is for CSV output (--format csv)"));
+    for (const QString &spec : specs) {
+        QString error;
+        const auto column = JsonColumn::parse(spec, &error);
+        if (!column)
+            return CliOptionError(CliOptionError::tr("--column %1: %2").arg(spec, error));
+        columns->append(*column);
+    }
+    return {};
 }
 
 std::optional<CaptureFormat> formatFromPath(const QString &path)

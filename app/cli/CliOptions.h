@@ -28,6 +28,7 @@ struct RunOptions
     LatencyConfig latency;
     QString output; // empty or "-" = stdout
     CaptureFormat format = CaptureFormat::JsonLines;
+    QList<JsonColumn> columns; // --column NAME=POINTER: CSV's custom columns
     bool comments = false;
     double statsIntervalS = 0; // 0 = no live table
     qint64 maxEvents = 0; // 0 = unlimited
@@ -44,6 +45,7 @@ struct ConvertOptions
     QString output;
     std::optional<CaptureFormat> from;
     std::optional<CaptureFormat> to;
+    QList<JsonColumn> columns; // --column NAME=POINTER: CSV's custom columns
 };
 
 struct StatsOptions

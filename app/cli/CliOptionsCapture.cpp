@@ -17,6 +17,7 @@ public:
     TextOption tokens; // stats
     ChoiceOption<CaptureFormat> from; // convert
     ChoiceOption<CaptureFormat> to;
+    TextOption column; // convert, to CSV
 };
 
 CaptureOptionTable::CaptureOptionTable()
@@ -27,7 +28,9 @@ CaptureOptionTable::CaptureOptionTable()
              "TYPE:/POINTER."),
           u"delta"_s)
     , from(captureFormatOption({ u"from"_s }, tr("Input format (default: from the file name).")))
-    , to(captureFormatOption({ u"to"_s }, tr("Output format (default: from the file name).")))
+    , to(captureFormatOption(
+          { u"to"_s }, tr("Output format (default: from the file name); har writes HAR 1.2.")))
+    , column(columnOption())
 { }
 
 CliOptionError readStats(
@@ -72,7 +75,10 @@ CliOptionError readConvert(
         return CliOptionError(CliOptionError::tr(
             "cannot tell a capture format from the file names: use .jsonl, .csv or .sse, or "
             "--from and --to"));
-    return {};
+    if (*convert->from == CaptureFormat::Har)
+        return CliOptionError(CliOptionError::tr(
+            "HAR is written, not read: convert from a .jsonl, .csv or .sse capture"));
+    return readColumns(table.column.values(parser), *convert->to, &convert->columns);
 }
 
 } // namespace
@@ -86,6 +92,8 @@ void parseCaptureCommand(QStringList arguments, ParsedCommandLine *result)
     parser.addHelpOption();
     parser.addOptions(
         { table.format.option(), table.tokens.option(), table.from.option(), table.to.option() });
+    if (!stats)
+        parser.addOption(table.column.option());
     arguments.removeAt(1);
     if (!parseOrHelp(parser, arguments, result))
         return;

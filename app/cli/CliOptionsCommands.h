@@ -34,5 +34,9 @@ ChoiceOption<CaptureFormat> captureFormatOption(const QStringList &names, const 
 
 // "cannot tell the format of CAPTURE ..."
 CliOptionError unknownCaptureFormat(const QString &capture);
+// --column NAME=POINTER (repeatable): custom columns, CSV output only.
+TextOption columnOption();
+CliOptionError readColumns(
+    const QStringList &specs, CaptureFormat output, QList<JsonColumn> *columns);
 
 } // namespace ssescope::cli

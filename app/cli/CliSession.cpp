@@ -55,6 +55,7 @@ bool CliSession::start()
     }
     CliEventWriter::Settings settings;
     settings.format = m_options.format;
+    settings.columns = m_options.columns;
     settings.comments = m_options.comments;
     settings.maxEvents = m_options.maxEvents;
     settings.keepStats = m_options.statsIntervalS > 0 || !m_options.metricsAddress.isEmpty()
@@ -180,6 +181,8 @@ void CliSession::handleStatus(StreamId stream, const SubscriptionStatus &status)
         .string("state", stateName(status.state).toUtf8());
     if (status.httpStatus)
         line.number("http_status", status.httpStatus);
+    if (!status.protocol.isEmpty())
+        line.string("protocol", status.protocol);
     if (status.state == SubscriptionState::Waiting)
         line.number("retry_in_ms", status.retryInMs).number("attempt", status.attempt);
     writeStderrJson(line.string("message", status.message.toUtf8()).take());

@@ -1,6 +1,7 @@
 #include "CaptureFormat.h"
 
 #include "core/capture/CsvCodec.h"
+#include "core/capture/HarWriter.h"
 #include "core/capture/JsonlCodec.h"
 #include "core/capture/RawSseCodec.h"
 #include "core/capture/SequentialSource.h"
@@ -26,6 +27,8 @@ std::optional<CaptureFormat> captureFormatFromName(const QString &name)
         return CaptureFormat::Csv;
     if (n == u"sse" || n == u"raw" || n == u"text/event-stream")
         return CaptureFormat::RawSse;
+    if (n == u"har")
+        return CaptureFormat::Har;
     return std::nullopt;
 }
 
@@ -43,6 +46,8 @@ QString captureFormatName(CaptureFormat format)
         return u"csv"_s;
     case CaptureFormat::RawSse:
         return u"sse"_s;
+    case CaptureFormat::Har:
+        return u"har"_s;
     }
     return {};
 }
@@ -54,15 +59,19 @@ CaptureWriter::CaptureWriter(QIODevice *device)
 
 CaptureWriter::~CaptureWriter() = default;
 
-std::unique_ptr<CaptureWriter> CaptureWriter::create(CaptureFormat format, QIODevice *device)
+std::unique_ptr<CaptureWriter> CaptureWriter::create(
+    CaptureFormat format, QIODevice *device, const WriterOptions &options)
 {
     switch (format) {
     case CaptureFormat::JsonLines:
         return std::make_unique<JsonlWriter>(device);
     case CaptureFormat::Csv:
-        return std::make_unique<CsvWriter>(device);
+        return std::make_unique<CsvWriter>(device, options.columns);
     case CaptureFormat::RawSse:
         return std::make_unique<RawSseWriter>(device);
+    case CaptureFormat::Har:
+        return std::make_unique<HarWriter>(
+            device, options.requests ? *options.requests : QHash<QByteArray, HarRequest>());
     }
     return nullptr;
 }
@@ -123,6 +132,11 @@ bool readCapture(CaptureFormat format, QIODevice *device, const RecordHandler &o
         return readCsv(device, onRecord, onError, fatalError);
     case CaptureFormat::RawSse:
         return readRawSse(device, onRecord, onError, fatalError);
+    case CaptureFormat::Har:
+        if (fatalError)
+            *fatalError = QCoreApplication::translate("CaptureFormat",
+                "HAR is an export format: open a JSON Lines, CSV or text/event-stream capture");
+        return false;
     }
     return false;
 }

@@ -2,6 +2,9 @@
 
 #include "core/capture/CaptureRecord.h"
 #include "core/common/ByteBuffer.h"
+#include "core/store/JsonColumn.h"
+
+#include <QHash>
 
 #include <QString>
 
@@ -13,11 +16,22 @@ class QIODevice;
 
 namespace ssescope {
 
-enum class CaptureFormat { JsonLines, Csv, RawSse };
+// Har is written only (an export, or convert's output): it is not a capture
+// that can be read back or appended to.
+enum class CaptureFormat { JsonLines, Csv, RawSse, Har };
 
-std::optional<CaptureFormat> captureFormatFromName(const QString &name); // jsonl, csv, sse
+std::optional<CaptureFormat> captureFormatFromName(const QString &name); // jsonl, csv, sse, har
 std::optional<CaptureFormat> captureFormatFromPath(const QString &path); // by extension
 QString captureFormatName(CaptureFormat format);
+
+struct HarRequest;
+
+// What some formats write besides the records.
+struct WriterOptions
+{
+    QList<JsonColumn> columns; // CSV: custom columns after the standard ones
+    const QHash<QByteArray, HarRequest> *requests = nullptr; // HAR: by stream name; may be null
+};
 
 // Formats records into a device through one reused buffer, flushed in 256 KiB
 // writes. The device's write errors are reported by errorString().
@@ -30,13 +44,17 @@ public:
 
     virtual void write(const CaptureRecordView &record) = 0;
     bool flush();
+    // After the last record: what a format holds until the end (a HAR's
+    // one document) is written, then flushed.
+    virtual bool finish() { return flush(); }
     bool hasError() const { return !m_error.isEmpty(); }
     QString errorString() const { return m_error; }
     // Records the format cannot carry faithfully (an id with a line break in
     // raw SSE, say): each left out, with its reason written in its place.
     qint64 refusedRecords() const { return m_refused; }
 
-    static std::unique_ptr<CaptureWriter> create(CaptureFormat format, QIODevice *device);
+    static std::unique_ptr<CaptureWriter> create(
+        CaptureFormat format, QIODevice *device, const WriterOptions &options = {});
 
 protected:
     void maybeFlush();

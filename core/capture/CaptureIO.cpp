@@ -13,10 +13,10 @@ constexpr qint64 kProgressEvery = 4096;
 template<typename RowOf>
 ExportResult exportRows(const EventStoreSnapshot &store, qint64 total, const RowOf &rowOf,
     CaptureFormat format, QIODevice *device, const ExportFilter &filter,
-    const ExportProgress &progress)
+    const ExportProgress &progress, const WriterOptions &options)
 {
     ExportResult result;
-    auto writer = CaptureWriter::create(format, device);
+    auto writer = CaptureWriter::create(format, device, options);
     QHash<StreamId, QByteArray> names;
     for (qint64 i = 0; i < total; ++i) {
         if (progress && i % kProgressEvery == 0 && !progress(i, total)) {
@@ -41,7 +41,10 @@ ExportResult exportRows(const EventStoreSnapshot &store, qint64 total, const Row
         if (writer->hasError())
             break;
     }
-    writer->flush();
+    if (result.cancelled)
+        writer->flush();
+    else
+        writer->finish();
     result.refused = writer->refusedRecords();
     result.written -= result.refused;
     if (writer->hasError())
@@ -69,20 +72,21 @@ bool ExportFilter::accepts(const StoredEventView &event, const QString &streamNa
 }
 
 ExportResult exportStore(const EventStore &store, CaptureFormat format, QIODevice *device,
-    const ExportFilter &filter, const ExportProgress &progress)
+    const ExportFilter &filter, const ExportProgress &progress, const WriterOptions &options)
 {
-    return exportStore(store.snapshot(), format, device, filter, progress);
+    return exportStore(store.snapshot(), format, device, filter, progress, options);
 }
 
 ExportResult exportStore(const EventStoreSnapshot &store, CaptureFormat format, QIODevice *device,
-    const ExportFilter &filter, const ExportProgress &progress)
+    const ExportFilter &filter, const ExportProgress &progress, const WriterOptions &options)
 {
     return exportRows(
-        store, store.size(), [](qint64 i) { return i; }, format, device, filter, progress);
+        store, store.size(), [](qint64 i) { return i; }, format, device, filter, progress, options);
 }
 
 ExportResult exportEvents(const EventStoreSnapshot &store, const std::vector<quint64> &seqs,
-    CaptureFormat format, QIODevice *device, const ExportProgress &progress)
+    CaptureFormat format, QIODevice *device, const ExportProgress &progress,
+    const WriterOptions &options)
 {
     const quint64 first = store.firstSeq();
     const qint64 size = store.size();
@@ -91,7 +95,7 @@ ExportResult exportEvents(const EventStoreSnapshot &store, const std::vector<qui
         const auto row = qint64(seq - first);
         return seq < first || row >= size ? -1 : row;
     };
-    return exportRows(store, qint64(seqs.size()), rowOf, format, device, {}, progress);
+    return exportRows(store, qint64(seqs.size()), rowOf, format, device, {}, progress, options);
 }
 
 ImportResult readCaptureEvents(CaptureFormat format, QIODevice *device, CaptureStreams &streams,
@@ -146,10 +150,10 @@ ImportResult importCapture(CaptureFormat format, QIODevice *device, EventStore &
 }
 
 ConvertResult convertCapture(CaptureFormat from, QIODevice *in, CaptureFormat to, QIODevice *out,
-    const ReadErrorHandler &onError)
+    const ReadErrorHandler &onError, const WriterOptions &options)
 {
     ConvertResult result;
-    auto writer = CaptureWriter::create(to, out);
+    auto writer = CaptureWriter::create(to, out, options);
     result.readOk = readCapture(
         from, in,
         [&](CaptureRecord &&record) {
@@ -159,7 +163,7 @@ ConvertResult convertCapture(CaptureFormat from, QIODevice *in, CaptureFormat to
             ++result.written;
         },
         onError, &result.readError);
-    writer->flush();
+    writer->finish();
     if (writer->hasError())
         result.writeError = writer->errorString();
     result.written -= writer->refusedRecords();

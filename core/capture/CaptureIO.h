@@ -45,15 +45,19 @@ using ExportProgress = std::function<bool(qint64 done, qint64 total)>;
 
 // Streams the store into the device: one reused buffer, no second copy.
 // From a snapshot it may run on a worker thread while the owner appends.
+// options: CSV's custom columns, HAR's requests (CaptureWriter::create).
 ExportResult exportStore(const EventStoreSnapshot &store, CaptureFormat format, QIODevice *device,
-    const ExportFilter &filter = {}, const ExportProgress &progress = {});
+    const ExportFilter &filter = {}, const ExportProgress &progress = {},
+    const WriterOptions &options = {});
 // On the store's own thread.
 ExportResult exportStore(const EventStore &store, CaptureFormat format, QIODevice *device,
-    const ExportFilter &filter = {}, const ExportProgress &progress = {});
+    const ExportFilter &filter = {}, const ExportProgress &progress = {},
+    const WriterOptions &options = {});
 // The events with these store sequence numbers, in this order (a sorted or
 // filtered table, a selection); those the snapshot no longer holds are lost.
 ExportResult exportEvents(const EventStoreSnapshot &store, const std::vector<quint64> &seqs,
-    CaptureFormat format, QIODevice *device, const ExportProgress &progress = {});
+    CaptureFormat format, QIODevice *device, const ExportProgress &progress = {},
+    const WriterOptions &options = {});
 
 struct ImportResult
 {
@@ -97,6 +101,6 @@ struct ConvertResult
 // Record by record from one format into another, comments kept where the
 // output format has room for them. Corrupt records go to onError, skipped.
 ConvertResult convertCapture(CaptureFormat from, QIODevice *in, CaptureFormat to, QIODevice *out,
-    const ReadErrorHandler &onError);
+    const ReadErrorHandler &onError, const WriterOptions &options = {});
 
 } // namespace ssescope

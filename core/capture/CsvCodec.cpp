@@ -61,11 +61,11 @@ QByteArray restoreTextCell(QByteArray cell)
     return utf8::isAscii(cell) ? cell : utf8::sanitized(cell);
 }
 
-bool toRecord(const QList<QByteArray> &f, CaptureRecord *r, QString *why)
+bool toRecord(const QList<QByteArray> &f, qsizetype columns, CaptureRecord *r, QString *why)
 {
-    if (f.size() != kColumns) {
+    if (f.size() != columns) {
         *why = QCoreApplication::translate("CsvCodec", "expected %1 columns, found %2")
-                   .arg(kColumns)
+                   .arg(columns)
                    .arg(f.size());
         return false;
     }
@@ -115,9 +115,14 @@ bool toRecord(const QList<QByteArray> &f, CaptureRecord *r, QString *why)
 
 } // namespace
 
-CsvWriter::CsvWriter(QIODevice *device)
+CsvWriter::CsvWriter(QIODevice *device, const QList<JsonColumn> &columns)
     : CaptureWriter(device)
-{ }
+    , m_columns(columns)
+{
+    m_readers.reserve(std::size_t(columns.size()));
+    for (const JsonColumn &column : columns)
+        m_readers.emplace_back(column);
+}
 
 void CsvWriter::write(const CaptureRecordView &r)
 {
@@ -125,7 +130,16 @@ void CsvWriter::write(const CaptureRecordView &r)
         return;
     ByteBuffer &out = m_buffer;
     if (!m_headerWritten) {
-        out.appendLiteral(kHeader);
+        if (m_columns.isEmpty()) {
+            out.appendLiteral(kHeader);
+        } else {
+            out.append(QByteArrayView(kHeader, qsizetype(sizeof kHeader) - 3));
+            for (const JsonColumn &column : m_columns) {
+                out.append(',');
+                appendTextCell(out, column.name.toUtf8());
+            }
+            out.appendLiteral("\r\n");
+        }
         m_headerWritten = true;
     }
     appendTextCell(out, r.stream);
@@ -148,6 +162,10 @@ void CsvWriter::write(const CaptureRecordView &r)
     out.appendUInt(r.bytes);
     out.append(',');
     appendLatency(out, r.latencyMs, "");
+    for (const JsonColumnReader &reader : m_readers) {
+        out.append(',');
+        appendTextCell(out, reader.valueIn(r.data));
+    }
     out.appendLiteral("\r\n");
     maybeFlush();
 }
@@ -185,6 +203,7 @@ private:
     qint64 m_line = 1; // the line being read
     qint64 m_recordLine = 1; // the line the record started on
     bool m_header = true;
+    qsizetype m_columns = kColumns; // the header's: custom columns follow the standard ones
     bool m_skipLf = false; // the record ended in CR: a LF next is part of that line end
 };
 
@@ -304,6 +323,11 @@ void CsvReader::endRecord()
     fields.swap(m_fields);
     if (m_header) {
         m_header = false;
+        // Custom columns after the standard ones are read past.
+        if (fields.size() > kColumns && fields.first(kColumns).join(',') + "\r\n" == kHeader) {
+            m_columns = fields.size();
+            return;
+        }
         if (fields.join(',') + "\r\n" != kHeader) {
             m_onError({ line,
                 QCoreApplication::translate("CsvCodec", "the header is not %1")
@@ -315,7 +339,7 @@ void CsvReader::endRecord()
         return; // a blank line
     CaptureRecord record;
     QString why;
-    if (!toRecord(fields, &record, &why)) {
+    if (!toRecord(fields, m_columns, &record, &why)) {
         m_onError({ line, why });
         return;
     }

@@ -26,6 +26,13 @@ ExportJob::~ExportJob()
     m_task->cancel();
 }
 
+void ExportJob::setWriterOptions(
+    const QList<JsonColumn> &columns, QHash<QByteArray, HarRequest> requests)
+{
+    m_columns = columns;
+    m_requests = std::move(requests);
+}
+
 void ExportJob::start()
 {
     m_task->start([this](BackgroundTask::Context &context) { m_outcome = run(context); });
@@ -58,11 +65,13 @@ ExportJob::Outcome ExportJob::run(BackgroundTask::Context &context) const
         outcome.message = tr("Cannot write %1: %2").arg(m_path, file.errorString());
         return outcome;
     }
-    const ExportResult result
-        = exportEvents(m_snapshot, m_seqs, m_format, file.device(), [&](qint64 done, qint64 total) {
-              context.reportProgress(done, total);
-              return !context.isCanceled();
-          });
+    const ExportResult result = exportEvents(
+        m_snapshot, m_seqs, m_format, file.device(),
+        [&](qint64 done, qint64 total) {
+            context.reportProgress(done, total);
+            return !context.isCanceled();
+        },
+        WriterOptions { m_columns, &m_requests });
     outcome.written = result.written;
     outcome.lost = result.lost;
     if (result.cancelled || context.isCanceled()) {

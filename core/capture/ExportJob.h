@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/capture/CaptureFormat.h"
+#include "core/capture/HarWriter.h"
 #include "core/common/BackgroundTask.h"
 #include "core/store/EventStoreSnapshot.h"
 
@@ -28,6 +29,8 @@ public:
     ~ExportJob() override;
     Q_DISABLE_COPY_MOVE(ExportJob)
 
+    // Before start(): CSV's custom columns, HAR's requests by stream name.
+    void setWriterOptions(const QList<JsonColumn> &columns, QHash<QByteArray, HarRequest> requests);
     void start();
     // Stops the worker and reports finished(false) before returning.
     void cancel();
@@ -64,6 +67,8 @@ private:
     std::vector<quint64> m_seqs;
     CaptureFormat m_format;
     QString m_path;
+    QList<JsonColumn> m_columns;
+    QHash<QByteArray, HarRequest> m_requests;
     qint64 m_written = 0;
     qint64 m_lost = 0;
     bool m_cancelled = false;

@@ -114,6 +114,18 @@ public:
         return m_p > start;
     }
 
+    // A scalar as readScalar(), an object or array as its text.
+    std::optional<QByteArray> readValue()
+    {
+        skipSpace();
+        if (peek() != '{' && peek() != '[')
+            return readScalar();
+        const char *start = m_p;
+        if (!skipValue())
+            return std::nullopt;
+        return QByteArray(start, m_p - start);
+    }
+
     std::optional<QByteArray> readScalar()
     {
         skipSpace();
@@ -266,6 +278,14 @@ std::optional<QByteArray> JsonPointer::scalarIn(QByteArrayView json) const
     if (!walk(&scanner))
         return std::nullopt;
     return scanner.readScalar();
+}
+
+std::optional<QByteArray> JsonPointer::valueIn(QByteArrayView json) const
+{
+    Scanner scanner(json);
+    if (!walk(&scanner))
+        return std::nullopt;
+    return scanner.readValue();
 }
 
 std::optional<QByteArray> JsonPointer::stringIn(QByteArrayView json) const

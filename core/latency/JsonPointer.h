@@ -21,6 +21,9 @@ public:
     std::optional<QByteArray> scalarIn(QByteArrayView json) const;
     // The string at the pointer, unescaped; nothing for any other value (null too).
     std::optional<QByteArray> stringIn(QByteArrayView json) const;
+    // As scalarIn(), but an object or array is given as its JSON text (what
+    // a table column shows). Empty optional if absent or the JSON is broken.
+    std::optional<QByteArray> valueIn(QByteArrayView json) const;
 
 private:
     bool walk(void *scanner) const; // the anonymous Scanner, kept out of this header

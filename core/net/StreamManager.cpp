@@ -67,6 +67,7 @@ void StreamManager::removeSubscription(StreamId stream)
     Q_ASSERT(QThread::currentThread() == thread()); // the creating thread only
     if (!m_streams.remove(stream))
         return;
+    recountOrigins();
     NetworkWorker *worker = m_worker;
     onNetworkThread([worker, stream] { worker->remove(stream); });
 }
@@ -186,12 +187,36 @@ void StreamManager::handleBatch(const EventBatchPtr &batch)
     Q_EMIT eventsReceived(batch);
 }
 
+void StreamManager::recountOrigins()
+{
+    QHash<QString, OriginConnections> origins;
+    for (const StreamRecord &record : std::as_const(m_streams))
+        OriginConnections::add(origins, record.status);
+    OriginConnections::finish(origins);
+    if (origins == m_origins)
+        return;
+    m_origins = std::move(origins);
+    Q_EMIT originConnectionsChanged();
+}
+
+OriginConnections StreamManager::originConnections(StreamId stream) const
+{
+    const auto record = m_streams.constFind(stream);
+    if (record == m_streams.cend() || record->status.origin.isEmpty())
+        return {};
+    return m_origins.value(record->status.origin, OriginConnections { record->status.origin });
+}
+
 void StreamManager::handleStatus(StreamId stream, const SubscriptionStatus &status)
 {
     auto record = m_streams.find(stream);
     if (record == m_streams.end())
         return;
+    const bool recount = record->status.state != status.state
+        || record->status.protocol != status.protocol || record->status.origin != status.origin;
     record->status = status;
+    if (recount)
+        recountOrigins();
     // A stream's last events and counters are delivered before its final
     // state, so whoever acts on "closed" or "failed" has seen everything.
     if (isFinal(status.state))

@@ -2,6 +2,7 @@
 
 #include "core/latency/LatencyAutoDetector.h"
 #include "core/net/EventBatcher.h"
+#include "core/net/OriginConnections.h"
 #include "core/net/SubscriptionConfig.h"
 #include "core/net/SubscriptionStatus.h"
 
@@ -43,6 +44,10 @@ public:
     // Where the stream's latency comes from: Off for a configured source (or
     // none), else what auto-detection has decided so far.
     LatencyDetection latencyDetection(StreamId stream) const;
+    // The connections open to the stream's origin (of its last response).
+    OriginConnections originConnections(StreamId stream) const;
+    // Every origin an open stream is connected to.
+    QList<OriginConnections> origins() const { return m_origins.values(); }
     // How many QNetworkAccessManagers (hence HTTP threads) the shards use.
     int networkManagerCount() const;
 
@@ -60,11 +65,14 @@ Q_SIGNALS:
     void statusChanged(ssescope::StreamId stream, const ssescope::SubscriptionStatus &status);
     void streamError(ssescope::StreamId stream, const QString &message);
     void latencyDetected(ssescope::StreamId stream, const ssescope::LatencyDetection &detection);
+    // Some origin's open connections changed (originConnections()).
+    void originConnectionsChanged();
 
 private:
     void handleBatch(const EventBatchPtr &batch);
     void handleStatus(StreamId stream, const SubscriptionStatus &status);
     void handleLatencyDetected(StreamId stream, const LatencyDetection &detection);
+    void recountOrigins();
     template<typename Function> void onNetworkThread(Function &&function);
 
     struct StreamRecord
@@ -79,6 +87,7 @@ private:
     NetworkWorker *m_worker = nullptr; // lives on m_thread, deleted there
     EventBatcher m_batcher;
     QHash<StreamId, StreamRecord> m_streams;
+    QHash<QString, OriginConnections> m_origins;
     StreamId m_nextId = 1;
     DirectEventConsumer *m_direct = nullptr;
 };

@@ -277,6 +277,8 @@ void Subscription::sendRequest(const QString &statusMessage)
     m_saidNoEvent = false;
     m_tlsDetail.clear();
     m_status.httpStatus = 0;
+    m_status.protocol.clear();
+    m_status.origin.clear();
 
     QNetworkRequest request(m_currentUrl);
     request.setRawHeader("Accept", "text/event-stream");
@@ -436,10 +438,11 @@ Subscription::Verdict Subscription::evaluateResponse()
         return Verdict::Pending;
     const int status = statusAttribute.toInt();
     m_status.httpStatus = status;
-    if (!m_config.http2PriorKnowledge) {
-        m_pool->learnProtocol(m_manager, m_currentUrl,
-            m_reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool());
-    }
+    const bool http2 = m_reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
+    m_status.protocol = http2 ? QByteArrayLiteral("HTTP/2") : QByteArrayLiteral("HTTP/1.1");
+    m_status.origin = NetworkShardPool::originKey(m_currentUrl, false);
+    if (!m_config.http2PriorKnowledge)
+        m_pool->learnProtocol(m_manager, m_currentUrl, http2);
     m_headerGuard.headersComplete();
     if (isFollowedRedirect(status) && m_reply->hasRawHeader("Location")) {
         followRedirect(status);

@@ -24,6 +24,10 @@ struct SubscriptionStatus
     qint64 retryInMs = 0; // while Waiting
     int attempt = 0; // consecutive failed attempts so far
     int httpStatus = 0; // of the last response, 0 if none
+    // Of the last response: "HTTP/1.1" or "HTTP/2" (empty if none), and the
+    // origin it came from (scheme://host:port, after redirects).
+    QByteArray protocol;
+    QString origin;
     // Steady time the state was entered, on the network thread: the owner
     // gets the status later than the events stamped around it.
     qint64 sinceSteadyNs = 0;

@@ -223,7 +223,7 @@ EventBatchPtr CaptureSession::withoutPausedForCapture(const EventBatchPtr &batch
 bool CaptureSession::openCapture(const QString &path, QString *message)
 {
     const auto format = captureFormatFromPath(path);
-    if (!format) {
+    if (!format || *format == CaptureFormat::Har) { // HAR is written, never read
         *message = QCoreApplication::translate(
             "CaptureSession", "%1 is not a capture: use .jsonl, .csv or .sse.")
                        .arg(path);

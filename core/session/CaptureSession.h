@@ -60,6 +60,10 @@ public:
     SubscriptionConfig config(StreamId stream) const { return m_manager.config(stream); }
     SubscriptionStatus status(StreamId stream) const { return m_manager.status(stream); }
     SubscriptionCounters counters(StreamId stream) const { return m_manager.counters(stream); }
+    OriginConnections originConnections(StreamId stream) const
+    {
+        return m_manager.originConnections(stream);
+    }
     LatencyDetection latencyDetection(StreamId stream) const
     {
         return m_manager.latencyDetection(stream);

@@ -68,6 +68,13 @@ QByteArray Workspace::toJson() const
                 { u"chartWindowMinutes"_s, chartWindowMinutes },
             } },
     };
+    if (!eventColumns.isEmpty()) {
+        QJsonArray columns;
+        for (const JsonColumn &column : eventColumns)
+            columns.append(
+                QJsonObject { { u"name"_s, column.name }, { u"pointer"_s, column.pointer } });
+        root.insert(u"eventColumns"_s, columns);
+    }
     // Said in the file, so that opening it can say why a server refuses.
     if (leftOut > 0)
         root.insert(u"streamsWithoutSecrets"_s, leftOut);
@@ -120,6 +127,21 @@ std::optional<Workspace> Workspace::fromJson(const QByteArray &json, QString *er
         = QByteArray::fromBase64(layout.value(u"eventsSplitter"_s).toString().toLatin1());
     workspace.chartWindowMinutes
         = std::clamp(layout.value(u"chartWindowMinutes"_s).toInt(5), 1, 15);
+    const QJsonArray columns = root.value(u"eventColumns"_s).toArray();
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        const QJsonObject object = columns.at(i).toObject();
+        const JsonColumn column { object.value(u"name"_s).toString(),
+            object.value(u"pointer"_s).toString() };
+        const QString why = column.validate();
+        if (!why.isEmpty()) {
+            if (error)
+                *error = QCoreApplication::translate("Workspace", "Event column %1: %2")
+                             .arg(i + 1)
+                             .arg(why);
+            return std::nullopt;
+        }
+        workspace.eventColumns.append(column);
+    }
     return workspace;
 }
 

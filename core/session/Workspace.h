@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/net/SubscriptionConfig.h"
+#include "core/store/JsonColumn.h"
 
 #include <QByteArray>
 #include <QList>
@@ -32,6 +33,7 @@ struct Workspace
     QByteArray windowState; // QMainWindow::saveState (docks, toolbars)
     QByteArray eventsSplitter;
     int chartWindowMinutes = 5;
+    QList<JsonColumn> eventColumns; // the event table's custom columns
     bool keepSecrets = false; // written with secrets only when true
     int streamsWithoutSecrets = 0; // as loaded: streams saved with their secrets left out
 

@@ -14,7 +14,7 @@ namespace ssescope {
 bool EventFilter::operator==(const EventFilter &other) const
 {
     return streams == other.streams && type == other.type && text == other.text
-        && regex == other.regex && caseSensitive == other.caseSensitive;
+        && regex == other.regex && caseSensitive == other.caseSensitive && pointer == other.pointer;
 }
 
 EventMatcher::EventMatcher(const EventFilter &filter)
@@ -24,6 +24,11 @@ EventMatcher::EventMatcher(const EventFilter &filter)
 {
     m_needleIsAscii
         = std::all_of(m_needle.cbegin(), m_needle.cend(), [](char c) { return uchar(c) < 0x80; });
+    if (!filter.pointer.isEmpty() && !filter.text.isEmpty()) {
+        m_column.emplace(JsonColumn { QString(), filter.pointer });
+        if (!m_column->isValid())
+            m_error = JsonColumn { u"-"_s, filter.pointer }.validate();
+    }
     if (filter.regex && !filter.text.isEmpty()) {
         // Only ever lowers PCRE2's own limit; a limit in the user's pattern
         // that follows it can lower it further, never raise it.
@@ -48,7 +53,11 @@ EventMatcher::Result EventMatcher::match(
         return Result::NoMatch;
     if (!m_filter.type.isEmpty() && typeName != QByteArrayView(m_filter.type))
         return Result::NoMatch;
-    return m_filter.text.isEmpty() ? Result::Match : matchData(event.data);
+    if (m_filter.text.isEmpty())
+        return Result::Match;
+    if (m_column)
+        return matchData(m_column->valueIn(event.data));
+    return matchData(event.data);
 }
 
 EventMatcher::Result EventMatcher::matchData(QByteArrayView data) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/sse/SseEvent.h"
+#include "core/store/JsonColumn.h"
 
 #include <QByteArray>
 #include <QRegularExpression>
@@ -20,6 +21,9 @@ struct EventFilter
     QString text;
     bool regex = false;
     bool caseSensitive = false;
+    // Non-empty: the text is looked for in the value at this JSON Pointer
+    // (a custom column's) instead of the whole data.
+    QString pointer;
 
     bool isEmpty() const { return streams.isEmpty() && type.isEmpty() && text.isEmpty(); }
     bool operator==(const EventFilter &other) const;
@@ -61,6 +65,7 @@ private:
     EventFilter m_filter;
     QByteArray m_needle; // UTF-8
     bool m_needleIsAscii = true;
+    std::optional<JsonColumnReader> m_column; // when the filter has a pointer
     QRegularExpression m_regex;
     QString m_error;
     bool m_acceptsAll = true;

@@ -8,6 +8,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -195,6 +198,7 @@ private Q_SLOTS:
         QTest::newRow("jsonl") << CaptureFormat::JsonLines;
         QTest::newRow("csv") << CaptureFormat::Csv;
         QTest::newRow("sse") << CaptureFormat::RawSse;
+        QTest::newRow("har") << CaptureFormat::Har;
     }
 
     void theWindowsExportWritesWhatConvertWrites()
@@ -233,9 +237,65 @@ private Q_SLOTS:
         const CliRun r = CliRun::run({ u"convert"_s, m_capture, converted, u"--to"_s, name });
         QCOMPARE(r.exitCode, 0);
         const QByteArray bytes = readAll(converted);
-        QCOMPARE(bytes.count(format == CaptureFormat::RawSse ? "\n\n" : "\n"),
-            format == CaptureFormat::Csv ? 41 : 40);
+        if (format == CaptureFormat::Har)
+            QCOMPARE(bytes.count("\"data\":"), 40);
+        else
+            QCOMPARE(bytes.count(format == CaptureFormat::RawSse ? "\n\n" : "\n"),
+                format == CaptureFormat::Csv ? 41 : 40);
         QCOMPARE(readAll(exported), bytes);
+    }
+
+    void convertWritesHar()
+    {
+        const QString har = path(u"capture.har"_s);
+        QCOMPARE(CliRun::run({ u"convert"_s, m_capture, har }).exitCode, 0);
+        const QJsonObject log = QJsonDocument::fromJson(readAll(har)).object()[u"log"_s].toObject();
+        QCOMPARE(log[u"version"_s].toString(), u"1.2"_s);
+        const QJsonArray entries = log[u"entries"_s].toArray();
+        QCOMPARE(entries.size(), 1);
+        const QJsonObject entry = entries.first().toObject();
+        QCOMPARE(entry[u"request"_s].toObject()[u"url"_s].toString(), u"urn:ssescope:stream:t"_s);
+        const QJsonObject content = entry[u"response"_s].toObject()[u"content"_s].toObject();
+        QCOMPARE(content[u"mimeType"_s].toString(), u"text/event-stream"_s);
+        QCOMPARE(content[u"_sseEvents"_s].toArray().size(), 40);
+        // Written, not read; and not a live run's output (it is one document).
+        const CliRun back = CliRun::run({ u"convert"_s, har, path(u"back.jsonl"_s) });
+        QCOMPARE(back.exitCode, 2);
+        QVERIFY(back.err.contains("HAR is written, not read"));
+        const CliRun live = CliRun::run({ url(u"/ticker?count=1"_s), u"-o"_s, har });
+        QCOMPARE(live.exitCode, 2);
+        QVERIFY(live.err.contains("convert run.jsonl run.har"));
+    }
+
+    void csvCarriesJsonColumnsAndStatesTheProtocol()
+    {
+        const QString csv = path(u"columns.csv"_s);
+        const CliRun r
+            = CliRun::run({ u"t="_s + url(u"/ticker?rate=0&count=5"_s), u"--no-reconnect"_s,
+                u"-o"_s, csv, u"--column"_s, u"sym=/symbol"_s, u"--column"_s, u"n=/seq"_s });
+        QCOMPARE(r.exitCode, 0);
+        const QList<QByteArray> lines = readAll(csv).split('\n');
+        QVERIFY2(lines.first().endsWith(",latency_ms,sym,n\r"), lines.first().constData());
+        QVERIFY2(lines.at(1).endsWith(",ACME,1\r"), lines.at(1).constData());
+        bool protocol = false;
+        for (const QJsonObject &record : jsonLines(r.err)) {
+            if (record[u"kind"_s].toString() == u"state"_s
+                && record[u"state"_s].toString() == u"open"_s)
+                protocol = record[u"protocol"_s].toString() == u"HTTP/1.1"_s;
+        }
+        QVERIFY2(protocol, r.err.constData());
+        // convert too; a column needs CSV output.
+        const QString converted = path(u"converted.csv"_s);
+        QCOMPARE(CliRun::run({ u"convert"_s, m_capture, converted, u"--column"_s, u"n=/seq"_s })
+                     .exitCode,
+            0);
+        QVERIFY(readAll(converted).startsWith(
+            "stream,seq,id,type,data,received,mono_ns,chunk,bytes,latency_ms,n\r\n"));
+        const CliRun wrong = CliRun::run(
+            { u"convert"_s, m_capture, path(u"x.jsonl"_s), u"--column"_s, u"n=/seq"_s });
+        QCOMPARE(wrong.exitCode, 2);
+        QCOMPARE(
+            CliRun::run({ u"convert"_s, m_capture, converted, u"--column"_s, u"n"_s }).exitCode, 2);
     }
 
     void convertReplacesAnExistingFile()

@@ -97,6 +97,15 @@ private Q_SLOTS:
         QVERIFY(toldWhy);
         for (StreamId id : ids)
             QCOMPARE(manager.counters(id).connections, quint64(1));
+
+        // What the streams panel and the CLI's state records show: HTTP/2,
+        // three connections to the origin, and no browser stall warning.
+        QCOMPARE(manager.status(ids.first()).protocol, QByteArray("HTTP/2"));
+        const OriginConnections origin = manager.originConnections(ids.first());
+        QCOMPARE(origin.http2Streams, kStreams);
+        QCOMPARE(origin.http1Streams, 0);
+        QCOMPARE(origin.connections, kManagers);
+        QVERIFY(!origin.browserWouldStall());
     }
 
     void lastEventIdResumesOverHttp2()

@@ -53,6 +53,9 @@ private Q_SLOTS:
     void slowScanIsAbandonedWhenTheFilterChanges();
     void aBigTableTakesBatchesAtMostOncePerInterval();
     void aScanNeverShowsRowsTheCapDroppedMeanwhile();
+    void customColumnsShowJsonValues();
+    void sortsAndFiltersByACustomColumn();
+    void removingTheSortedCustomColumnUnsorts();
 };
 
 void TestEventTableModel::batchesInsertWholeAndFollowTheStore()
@@ -314,6 +317,94 @@ void TestEventTableModel::aScanNeverShowsRowsTheCapDroppedMeanwhile()
     QCOMPARE(model.rowCount(), session.store().size());
     for (int row = 0; row < model.rowCount(); ++row)
         QCOMPARE(model.seqAt(row), session.store().firstSeq() + quint64(row));
+}
+
+void TestEventTableModel::customColumnsShowJsonValues()
+{
+    DashboardSession session;
+    EventTableModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ingestEvents(session, 1, 30, tickerData);
+    QSignalSpy inserted(&model, &QAbstractItemModel::columnsInserted);
+    QSignalSpy changed(&model, &EventTableModel::customColumnsChanged);
+    model.addCustomColumn({ u"symbol"_s, u"/symbol"_s });
+    model.addCustomColumn({ u"missing"_s, u"/nothing/here"_s });
+    QCOMPARE(inserted.count(), 2);
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(model.columnCount(), EventTableModel::ColumnCount + 2);
+    const int symbol = EventTableModel::ColumnCount;
+    QCOMPARE(model.headerData(symbol, Qt::Horizontal, Qt::DisplayRole).toString(), u"symbol"_s);
+    QVERIFY(model.headerData(symbol, Qt::Horizontal, Qt::ToolTipRole)
+                .toString()
+                .contains(u"/symbol"_s));
+    QCOMPARE(model.index(10, symbol).data().toString(), u"ACME"_s);
+    QCOMPARE(model.index(11, symbol).data().toString(), u"INIT"_s);
+    QCOMPARE(model.index(11, symbol + 1).data().toString(), QString());
+    // New rows show their values too.
+    ingestEvents(session, 1, 5,
+        [](int i) -> QByteArray { return "{\"symbol\":\"NEW" + QByteArray::number(i) + "\"}"; });
+    QCOMPARE(model.index(30, symbol).data().toString(), u"NEW0"_s);
+    model.setCustomColumns({ { u"seq"_s, u"/seq"_s } });
+    QCOMPARE(model.columnCount(), EventTableModel::ColumnCount + 1);
+    QCOMPARE(model.index(7, symbol).data().toString(), u"7"_s);
+}
+
+void TestEventTableModel::sortsAndFiltersByACustomColumn()
+{
+    DashboardSession session;
+    EventTableModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ingestEvents(session, 1, 200, tickerData);
+    model.addCustomColumn({ u"seq"_s, u"/seq"_s });
+    const int seqColumn = EventTableModel::ColumnCount;
+    // Numbers sort as numbers: 2 before 10, not "10" before "2".
+    model.sort(seqColumn, Qt::AscendingOrder);
+    QTRY_VERIFY(!model.isBusy());
+    QVERIFY(model.isSorted());
+    for (int row = 0; row < 12; ++row)
+        QCOMPARE(model.index(row, seqColumn).data().toString(), QString::number(row));
+    model.sort(seqColumn, Qt::DescendingOrder);
+    QTRY_VERIFY(!model.isBusy());
+    QCOMPARE(model.index(0, seqColumn).data().toString(), u"199"_s);
+    QCOMPARE(model.index(199, seqColumn).data().toString(), u"0"_s);
+    model.sort(-1);
+
+    // Filtering in the column's value, not in the whole data: "1" is in
+    // every row's data ("seq":1.., the pad) but is the value of one row only.
+    EventFilter filter;
+    filter.text = u"^1$"_s;
+    filter.regex = true;
+    filter.pointer = u"/seq"_s;
+    QVERIFY(model.setFilter(filter));
+    QTRY_VERIFY(!model.isBusy());
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, seqColumn).data().toString(), u"1"_s);
+    filter.regex = false;
+    filter.text = u"ACME"_s;
+    filter.pointer = u"/symbol"_s;
+    QVERIFY(model.setFilter(filter));
+    QTRY_VERIFY(!model.isBusy());
+    QCOMPARE(model.rowCount(), 20);
+}
+
+void TestEventTableModel::removingTheSortedCustomColumnUnsorts()
+{
+    DashboardSession session;
+    EventTableModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ingestEvents(session, 1, 50, tickerData);
+    model.addCustomColumn({ u"pad"_s, u"/pad"_s });
+    model.addCustomColumn({ u"seq"_s, u"/seq"_s });
+    model.sort(EventTableModel::ColumnCount + 1, Qt::DescendingOrder);
+    QTRY_VERIFY(!model.isBusy());
+    QCOMPARE(model.seqAt(0), 50u);
+    model.removeCustomColumn(0); // the sorted column moves left
+    QVERIFY(model.isSorted());
+    QCOMPARE(model.index(0, EventTableModel::ColumnCount).data().toString(), u"49"_s);
+    model.removeCustomColumn(0);
+    QVERIFY(!model.isSorted());
+    QCOMPARE(model.seqAt(0), 1u);
+    QCOMPARE(model.columnCount(), int(EventTableModel::ColumnCount));
 }
 
 QTEST_MAIN(TestEventTableModel)

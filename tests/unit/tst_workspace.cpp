@@ -45,6 +45,8 @@ void TestWorkspace::roundTrips()
     workspace.keepSecrets = true; // the Authorization header comes back as it was
     workspace.windowState = QByteArray("\x00\x01state", 7);
     workspace.chartWindowMinutes = 10;
+    workspace.eventColumns
+        = { { u"content"_s, u"/choices/0/delta/content"_s }, { u"status"_s, u"/status"_s } };
     QTemporaryDir dir;
     const QString path = dir.filePath(u"w.ssescope.json"_s);
     QString error;
@@ -59,6 +61,11 @@ void TestWorkspace::roundTrips()
     QVERIFY(loaded->streams.first().acceptAnyContentType);
     QCOMPARE(loaded->windowState, workspace.windowState);
     QCOMPARE(loaded->chartWindowMinutes, 10);
+    QCOMPARE(loaded->eventColumns, workspace.eventColumns);
+    // A workspace without columns has none; one written before them loads.
+    Workspace plain;
+    QVERIFY(!plain.toJson().contains("eventColumns"));
+    QVERIFY(Workspace::fromJson(plain.toJson(), &error)->eventColumns.isEmpty());
 }
 
 void TestWorkspace::rejects_data()
@@ -76,6 +83,10 @@ void TestWorkspace::rejects_data()
         "{\"ssescopeWorkspace\":1,\"streams\":[{\"url\":\"http://h/s\","
         "\"maxRedirects\":38888888888888888888888888888888888888888888888888888888}]}")
                                                             << u"Stream 1"_s;
+    QTest::newRow("bad event column")
+        << QByteArray("{\"ssescopeWorkspace\":1,\"streams\":[],"
+                      "\"eventColumns\":[{\"name\":\"c\",\"pointer\":\"status\"}]}")
+        << u"Event column 1"_s;
 }
 
 void TestWorkspace::rejects()

@@ -40,6 +40,7 @@ ExportDialog::ExportDialog(qint64 everything, qint64 filtered, qint64 selected, 
     m_format->addItem(tr("JSON Lines (.jsonl)"), int(CaptureFormat::JsonLines));
     m_format->addItem(tr("CSV (.csv)"), int(CaptureFormat::Csv));
     m_format->addItem(tr("Raw text/event-stream (.sse)"), int(CaptureFormat::RawSse));
+    m_format->addItem(tr("HAR 1.2, for HAR viewers (.har)"), int(CaptureFormat::Har));
     m_everything->setObjectName(u"exportEverything"_s);
     m_filtered->setObjectName(u"exportFiltered"_s);
     m_selected->setObjectName(u"exportSelected"_s);

@@ -8,6 +8,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalBlocker>
+
+#include <algorithm>
 #include <QPainter>
 #include <QAbstractItemView>
 #include <QPixmap>
@@ -36,6 +39,7 @@ EventFilterBar::EventFilterBar(DashboardSession *session, QWidget *parent)
     , m_stream(new QComboBox(this))
     , m_type(new QComboBox(this))
     , m_text(new QLineEdit(this))
+    , m_scope(new QComboBox(this))
     , m_regex(new QCheckBox(tr("Re&gex"), this))
     , m_case(new QCheckBox(tr("&Aa"), this))
     , m_message(new QLabel(this))
@@ -55,6 +59,11 @@ EventFilterBar::EventFilterBar(DashboardSession *session, QWidget *parent)
     m_text->setAccessibleName(tr("Filter text"));
     m_text->setPlaceholderText(tr("Filter the data (Ctrl+F)…"));
     m_text->setClearButtonEnabled(true);
+    m_scope->setObjectName(QStringLiteral("filterScope"));
+    m_scope->setAccessibleName(tr("Look for the filter text in"));
+    m_scope->setToolTip(tr("Look for the text in the whole data or in a JSON column's value"));
+    m_scope->addItem(tr("in data"), QString());
+    m_scope->setVisible(false); // until the table has custom columns
     m_regex->setObjectName(QStringLiteral("filterRegex"));
     m_regex->setAccessibleName(tr("Treat filter text as a regular expression"));
     m_case->setObjectName(QStringLiteral("filterCase"));
@@ -75,6 +84,7 @@ EventFilterBar::EventFilterBar(DashboardSession *session, QWidget *parent)
     layout->addWidget(typeLabel);
     layout->addWidget(m_type);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_scope);
     layout->addWidget(m_regex);
     layout->addWidget(m_case);
     layout->addWidget(m_message);
@@ -86,6 +96,7 @@ EventFilterBar::EventFilterBar(DashboardSession *session, QWidget *parent)
     connect(m_type, &QComboBox::currentTextChanged, this, &EventFilterBar::emitSoon);
     connect(m_stream, &QComboBox::currentIndexChanged, this, &EventFilterBar::emitSoon);
     connect(m_regex, &QCheckBox::toggled, this, &EventFilterBar::emitSoon);
+    connect(m_scope, &QComboBox::currentIndexChanged, this, &EventFilterBar::emitSoon);
     connect(m_case, &QCheckBox::toggled, this, &EventFilterBar::emitSoon);
     connect(m_text, &QLineEdit::returnPressed, this, [this] {
         m_debounce.stop();
@@ -173,7 +184,25 @@ EventFilter EventFilterBar::filter() const
     filter.text = m_text->text();
     filter.regex = m_regex->isChecked();
     filter.caseSensitive = m_case->isChecked();
+    filter.pointer = m_scope->currentData().toString();
     return filter;
+}
+
+void EventFilterBar::setColumns(const QList<JsonColumn> &columns)
+{
+    const QString current = m_scope->currentData().toString();
+    {
+        const QSignalBlocker blocker(m_scope);
+        while (m_scope->count() > 1)
+            m_scope->removeItem(1);
+        for (const JsonColumn &column : columns)
+            m_scope->addItem(tr("in %1").arg(column.name), column.pointer);
+        const int index = current.isEmpty() ? 0 : m_scope->findData(current);
+        m_scope->setCurrentIndex(std::max(0, index));
+    }
+    m_scope->setVisible(!columns.isEmpty());
+    if (m_scope->currentData().toString() != current)
+        emitSoon();
 }
 
 void EventFilterBar::showError(const QString &message)

@@ -29,6 +29,9 @@ public:
     void showStatus(const QString &message);
     QLineEdit *textEdit() const { return m_text; }
     void focusText();
+    // The custom columns the text may be looked for in, instead of the data.
+    void setColumns(const QList<JsonColumn> &columns);
+    QComboBox *scopeBox() const { return m_scope; }
 
 Q_SIGNALS:
     void filterChanged(const ssescope::EventFilter &filter);
@@ -41,6 +44,7 @@ private:
     QComboBox *m_stream;
     QComboBox *m_type;
     QLineEdit *m_text;
+    QComboBox *m_scope; // the data, or a custom column's value
     QCheckBox *m_regex;
     QCheckBox *m_case;
     QLabel *m_message;

@@ -7,7 +7,10 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
+#include <memory>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -78,7 +81,64 @@ int EventTableModel::rowCount(const QModelIndex &parent) const
 
 int EventTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : ColumnCount + int(m_customColumns.size());
+}
+
+int EventTableModel::customIndexOf(int column) const
+{
+    const int index = column - ColumnCount;
+    return index >= 0 && index < m_customColumns.size() ? index : -1;
+}
+
+void EventTableModel::addCustomColumn(const JsonColumn &column)
+{
+    const int at = columnCount();
+    beginInsertColumns({}, at, at);
+    m_customColumns.append(column);
+    m_readers.emplace_back(column);
+    m_valueCache.clear();
+    endInsertColumns();
+    Q_EMIT customColumnsChanged();
+}
+
+void EventTableModel::removeCustomColumn(int index)
+{
+    if (index < 0 || index >= m_customColumns.size())
+        return;
+    const int column = ColumnCount + index;
+    beginRemoveColumns({}, column, column);
+    m_customColumns.removeAt(index);
+    m_readers.erase(m_readers.begin() + index);
+    m_valueCache.clear();
+    endRemoveColumns();
+    if (m_sortColumn == column)
+        sort(-1);
+    else if (m_sortColumn > column)
+        --m_sortColumn;
+    Q_EMIT customColumnsChanged();
+}
+
+void EventTableModel::setCustomColumns(const QList<JsonColumn> &columns)
+{
+    if (columns == m_customColumns)
+        return;
+    while (!m_customColumns.isEmpty())
+        removeCustomColumn(int(m_customColumns.size()) - 1);
+    for (const JsonColumn &column : columns)
+        addCustomColumn(column);
+}
+
+QString EventTableModel::customValue(const StoredEventView &event, int index) const
+{
+    if (const QStringList *values = m_valueCache.object(event.seq))
+        return values->value(index);
+    auto values = std::make_unique<QStringList>();
+    values->reserve(qsizetype(m_readers.size()));
+    for (const JsonColumnReader &reader : m_readers)
+        values->append(previewOf(reader.valueIn(event.data)));
+    const QString value = values->value(index);
+    m_valueCache.insert(event.seq, values.release());
+    return value;
 }
 
 quint64 EventTableModel::seqAt(int row) const
@@ -184,6 +244,8 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
         case DataColumn:
             return previewOf(event.data);
         default:
+            if (customIndexOf(column) >= 0)
+                return customValue(event, customIndexOf(column));
             return {};
         }
     case Qt::DecorationRole:
@@ -209,6 +271,14 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
 
 QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && customIndexOf(section) >= 0) {
+        const JsonColumn &custom = m_customColumns.at(customIndexOf(section));
+        if (role == Qt::DisplayRole)
+            return visibleText(custom.name);
+        if (role == Qt::ToolTipRole)
+            return tr("The value at %1 in each event's data (JSON)").arg(custom.pointer);
+        return {};
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -266,7 +336,7 @@ bool EventTableModel::setFilter(const EventFilter &filter, QString *error)
 
 void EventTableModel::sort(int column, Qt::SortOrder order)
 {
-    if (column < 0 || column >= ColumnCount) {
+    if (column < 0 || column >= columnCount()) {
         m_sortColumn = -1;
         if (m_matcher.acceptsAll())
             resetToIdentity();
@@ -338,11 +408,22 @@ void EventTableModel::scheduleScan()
         startScanPass();
 }
 
-EventTableModel::SortKey EventTableModel::keyFor(
-    const StoredEventView &event, int column, const EventStoreSnapshot &store)
+EventTableModel::SortKey EventTableModel::keyFor(const StoredEventView &event, int column,
+    const EventStoreSnapshot &store, const JsonColumnReader *custom)
 {
     SortKey key;
     key.seq = event.seq;
+    if (custom) {
+        // Numbers sort as numbers, before text; the rest by its first bytes.
+        QByteArray value = custom->valueIn(event.data);
+        key.real = value.toDouble(&key.numeric);
+        key.numeric = key.numeric && !std::isnan(key.real); // NaN has no order
+        if (!key.numeric) {
+            value.truncate(kTextKeyBytes);
+            key.text = std::move(value);
+        }
+        return key;
+    }
     switch (column) {
     case TimeColumn:
         key.number = event.arrivalWallNs;
@@ -388,51 +469,54 @@ void EventTableModel::startScanPass()
     // The worker reads a snapshot: the store itself is the owner thread's,
     // and the cap may drop segments while the scan runs.
     m_scanning = true;
-    m_scanTask->start(
-        [this, store = m_store.snapshot(), matcher = m_matcher, from = m_scanNextSeq,
-            sortScan = m_sortScan, column = m_sortColumn](BackgroundTask::Context &context) {
-            const quint64 first = store.firstSeq();
-            const quint64 end = first + quint64(store.size());
-            // A regex row may cost up to its budget: the clock is read after each one.
-            const int checkEvery = matcher.isCostly() ? 1 : 512;
-            int sinceCheck = 0;
-            QElapsedTimer clock;
-            clock.start();
-            ScanPart part;
-            const auto handOver = [this, &context, &part](quint64 nextSeq) {
-                part.nextSeq = nextSeq;
-                context.post(
-                    [this, part = std::move(part)]() mutable { takeScanPart(std::move(part)); });
-                part = {};
-            };
-            quint64 seq = from;
-            for (; seq < end; ++seq) {
-                const StoredEventView event = store.at(qint64(seq - first));
-                const EventMatcher::Result result = matcher.match(event, event.type);
-                if (result == EventMatcher::Result::TooSlow) {
-                    part.tooSlow = true;
-                    break;
-                }
-                if (result == EventMatcher::Result::Match) {
-                    if (sortScan)
-                        part.keys.push_back(keyFor(event, column, store));
-                    else
-                        part.found.push_back(seq);
-                }
-                ++part.scanned;
-                if (++sinceCheck == checkEvery) {
-                    sinceCheck = 0;
-                    if (context.isCanceled())
-                        return;
-                    if (clock.elapsed() >= kSliceMs && !part.found.empty()) {
-                        handOver(seq + 1);
-                        clock.restart();
-                    }
+    m_scanTask->start([this, store = m_store.snapshot(), matcher = m_matcher, from = m_scanNextSeq,
+                          sortScan = m_sortScan, column = m_sortColumn,
+                          custom = customIndexOf(m_sortColumn) >= 0
+                              ? std::optional<JsonColumnReader>(
+                                  m_readers[std::size_t(customIndexOf(m_sortColumn))])
+                              : std::nullopt](BackgroundTask::Context &context) {
+        const quint64 first = store.firstSeq();
+        const quint64 end = first + quint64(store.size());
+        // A regex row may cost up to its budget: the clock is read after each one.
+        const int checkEvery = matcher.isCostly() ? 1 : 512;
+        int sinceCheck = 0;
+        QElapsedTimer clock;
+        clock.start();
+        ScanPart part;
+        const auto handOver = [this, &context, &part](quint64 nextSeq) {
+            part.nextSeq = nextSeq;
+            context.post(
+                [this, part = std::move(part)]() mutable { takeScanPart(std::move(part)); });
+            part = {};
+        };
+        quint64 seq = from;
+        for (; seq < end; ++seq) {
+            const StoredEventView event = store.at(qint64(seq - first));
+            const EventMatcher::Result result = matcher.match(event, event.type);
+            if (result == EventMatcher::Result::TooSlow) {
+                part.tooSlow = true;
+                break;
+            }
+            if (result == EventMatcher::Result::Match) {
+                if (sortScan)
+                    part.keys.push_back(keyFor(event, column, store, custom ? &*custom : nullptr));
+                else
+                    part.found.push_back(seq);
+            }
+            ++part.scanned;
+            if (++sinceCheck == checkEvery) {
+                sinceCheck = 0;
+                if (context.isCanceled())
+                    return;
+                if (clock.elapsed() >= kSliceMs && !part.found.empty()) {
+                    handOver(seq + 1);
+                    clock.restart();
                 }
             }
-            part.last = true;
-            handOver(seq);
-        });
+        }
+        part.last = true;
+        handOver(seq);
+    });
 }
 
 void EventTableModel::takeScanPart(ScanPart part)
@@ -491,12 +575,21 @@ void EventTableModel::finishSortScan()
     const bool descending = m_sortOrder == Qt::DescendingOrder;
     const bool byText = column == StreamColumn || column == TypeColumn || column == IdColumn
         || column == DataColumn;
+    const bool mixed = customIndexOf(column) >= 0;
 
     // Sorting a million keys takes a few hundred milliseconds: a worker does
     // it. A newer sort or filter restarts the task, which drops this result.
-    m_sortTask->start([this, keys = std::move(m_pendingKeys), descending, byText, generation](
-                          BackgroundTask::Context &context) mutable {
-        const auto less = [byText](const SortKey &a, const SortKey &b) {
+    m_sortTask->start([this, keys = std::move(m_pendingKeys), descending, byText, mixed,
+                          generation](BackgroundTask::Context &context) mutable {
+        const auto less = [byText, mixed](const SortKey &a, const SortKey &b) {
+            if (mixed) {
+                if (a.numeric != b.numeric)
+                    return a.numeric;
+                if (a.numeric)
+                    return a.real != b.real ? a.real < b.real : a.seq < b.seq;
+                const int c = a.text.compare(b.text);
+                return c != 0 ? c < 0 : a.seq < b.seq;
+            }
             if (byText) {
                 const int c = a.text.compare(b.text);
                 return c != 0 ? c < 0 : a.seq < b.seq;
@@ -626,6 +719,7 @@ void EventTableModel::dropFilteredFront()
 
 void EventTableModel::handleCaptureReset()
 {
+    m_valueCache.clear();
     m_storeSize = m_store.size();
     if (m_sortColumn >= 0 || !m_matcher.acceptsAll())
         restartScan(m_sortColumn >= 0);

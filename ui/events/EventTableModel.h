@@ -2,9 +2,12 @@
 
 #include "core/common/BackgroundTask.h"
 #include "core/store/EventFilter.h"
+#include "core/store/JsonColumn.h"
 #include "core/pipeline/CapturePipeline.h"
 
 #include <QAbstractTableModel>
+#include <QCache>
+#include <QStringList>
 #include <QElapsedTimer>
 #include <QTimer>
 
@@ -59,6 +62,18 @@ public:
     const EventFilter &filter() const { return m_matcher.filter(); }
     bool isFiltered() const { return !m_matcher.acceptsAll(); }
     bool isSorted() const { return m_sortColumn >= 0; }
+
+    // User-defined columns (a name and a JSON Pointer into the data), after
+    // the standard ones. Their values are read only for the rows a view asks
+    // for, and a few thousand rows' values are kept; sorting and filtering by
+    // them run on the same workers as the standard columns.
+    const QList<JsonColumn> &customColumns() const { return m_customColumns; }
+    void addCustomColumn(const JsonColumn &column);
+    void removeCustomColumn(int index); // index into customColumns()
+    void setCustomColumns(const QList<JsonColumn> &columns);
+    // The custom column shown at this section, or -1.
+    int customIndexOf(int column) const;
+    static constexpr int kValueCacheRows = 4096;
     // A frozen table stops taking new rows; capture goes on, and the rows
     // that arrived meanwhile appear when it thaws.
     void setFrozen(bool frozen);
@@ -92,6 +107,7 @@ Q_SIGNALS:
     void scanStopped(const QString &reason);
     // Rows were reordered or the table rebuilt: views restore their selection.
     void rowsRebuilt();
+    void customColumnsChanged();
 
 private:
     struct SortKey
@@ -99,6 +115,8 @@ private:
         qint64 number = 0;
         QByteArray text;
         quint64 seq = 0;
+        double real = 0; // a custom column's value, when it is a number
+        bool numeric = false;
     };
 
     // What a scan pass found since it last handed over; on the owner thread.
@@ -123,8 +141,9 @@ private:
     void endScanPass();
     void finishSortScan();
     void applySorted(std::vector<quint64> seqs, quint64 generation);
-    static SortKey keyFor(
-        const StoredEventView &event, int column, const EventStoreSnapshot &store);
+    static SortKey keyFor(const StoredEventView &event, int column, const EventStoreSnapshot &store,
+        const JsonColumnReader *custom);
+    QString customValue(const StoredEventView &event, int index) const;
     void resetToIdentity();
     void restartScan(bool forSort);
     void setBusy(bool busy);
@@ -157,6 +176,10 @@ private:
     bool m_frozen = false;
     bool m_rowsMode = false; // m_rows is what the view shows
     qint64 m_storeSize = 0; // as of the last ingest or reset, to check IngestResult
+    QList<JsonColumn> m_customColumns;
+    std::vector<JsonColumnReader> m_readers;
+    // Per shown row: its custom columns' display values.
+    mutable QCache<quint64, QStringList> m_valueCache { kValueCacheRows };
     BackgroundTask *m_scanTask;
     BackgroundTask *m_sortTask;
 };

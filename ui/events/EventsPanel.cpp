@@ -3,10 +3,13 @@
 #include "ui/events/EventDetailPane.h"
 #include "ui/events/EventFilterBar.h"
 #include "ui/events/EventTableModel.h"
+#include "ui/events/JsonColumnDialog.h"
 #include "ui/session/DashboardSession.h"
 
 #include <QAction>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QMenu>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QScrollBar>
@@ -28,6 +31,8 @@ EventsPanel::EventsPanel(DashboardSession *session, QWidget *parent)
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_follow(new QAction(tr("&Follow new events"), this))
     , m_freeze(new QAction(tr("F&reeze table"), this))
+    , m_addColumn(new QAction(tr("Add &column from JSON…"), this))
+    , m_removeColumn(new QAction(tr("Remo&ve JSON column…"), this))
 {
     setObjectName(u"eventsPanel"_s);
     m_view->setObjectName(u"eventTable"_s);
@@ -72,6 +77,27 @@ EventsPanel::EventsPanel(DashboardSession *session, QWidget *parent)
         const Qt::SortOrder order = m_sortClicks == 1 ? Qt::AscendingOrder : Qt::DescendingOrder;
         header->setSortIndicator(section, order);
         m_model->sort(section, order);
+    });
+
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this, &EventsPanel::showHeaderMenu);
+    m_addColumn->setObjectName(u"addJsonColumn"_s);
+    m_addColumn->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
+    m_addColumn->setToolTip(
+        tr("Add a column showing the value at a JSON Pointer in each event's data"));
+    connect(m_addColumn, &QAction::triggered, this, [this] { addJsonColumn(); });
+    m_removeColumn->setObjectName(u"removeJsonColumn"_s);
+    m_removeColumn->setEnabled(false);
+    connect(m_removeColumn, &QAction::triggered, this, &EventsPanel::chooseColumnToRemove);
+    connect(m_model, &EventTableModel::customColumnsChanged, this, [this] {
+        m_removeColumn->setEnabled(!m_model->customColumns().isEmpty());
+        m_filterBar->setColumns(m_model->customColumns());
+        // A removed column may have been the sorted one.
+        if (!m_model->isSorted()) {
+            m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+            m_sortSection = -1;
+            m_sortClicks = 0;
+        }
     });
 
     m_follow->setObjectName(u"followTail"_s);
@@ -186,6 +212,53 @@ QList<quint64> EventsPanel::selectedSeqs() const
         seqs.append(m_model->seqAt(index.row()));
     std::sort(seqs.begin(), seqs.end());
     return seqs;
+}
+
+void EventsPanel::addJsonColumn(const QString &pointer)
+{
+    JsonColumnDialog dialog(this);
+    dialog.setPointer(pointer);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_model->addCustomColumn(dialog.column());
+}
+
+void EventsPanel::chooseColumnToRemove()
+{
+    const QList<JsonColumn> &columns = m_model->customColumns();
+    if (columns.isEmpty())
+        return;
+    QStringList names;
+    for (const JsonColumn &column : columns)
+        names.append(tr("%1 (%2)").arg(column.name, column.pointer));
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(
+        this, tr("Remove JSON column"), tr("Column to remove:"), names, 0, false, &ok);
+    if (ok)
+        m_model->removeCustomColumn(int(names.indexOf(chosen)));
+}
+
+void EventsPanel::showHeaderMenu(const QPoint &position)
+{
+    const int section = m_view->horizontalHeader()->logicalIndexAt(position);
+    QMenu menu(this);
+    menu.setAccessibleName(tr("Event table columns"));
+    menu.addAction(m_addColumn);
+    const int custom = m_model->customIndexOf(section);
+    if (custom >= 0) {
+        const QString name = m_model->customColumns().at(custom).name;
+        menu.addAction(tr("Remove column “%1”").arg(name), this, [this, name] {
+            // By name: the columns may have changed while the menu was open.
+            const QList<JsonColumn> &columns = m_model->customColumns();
+            for (int i = 0; i < columns.size(); ++i) {
+                if (columns.at(i).name == name) {
+                    m_model->removeCustomColumn(i);
+                    return;
+                }
+            }
+        });
+    }
+    menu.exec(m_view->horizontalHeader()->mapToGlobal(position));
 }
 
 void EventsPanel::applyFilter()

@@ -31,6 +31,10 @@ public:
     QSplitter *splitter() const { return m_splitter; }
     QAction *followAction() const { return m_follow; }
     QAction *freezeAction() const { return m_freeze; }
+    QAction *addColumnAction() const { return m_addColumn; }
+    QAction *removeColumnAction() const { return m_removeColumn; }
+    // Asks for a name and a JSON Pointer (prefilled with pointer), adds the column.
+    void addJsonColumn(const QString &pointer = QString());
 
     // Selects and shows the shown row nearest to a store sequence number.
     void selectSeq(quint64 seq);
@@ -42,6 +46,8 @@ private:
     void handleCurrentChanged();
     void followTail();
     void applyFilter();
+    void showHeaderMenu(const QPoint &position);
+    void chooseColumnToRemove();
 
     DashboardSession *m_session;
     EventFilterBar *m_filterBar;
@@ -51,6 +57,8 @@ private:
     QSplitter *m_splitter;
     QAction *m_follow;
     QAction *m_freeze;
+    QAction *m_addColumn;
+    QAction *m_removeColumn;
     QTimer m_followTimer;
     bool m_atBottom = true;
     bool m_pendingScroll = false;

@@ -218,6 +218,8 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
             || (role == Qt::ToolTipRole && index.column() != RateColumn))
             return captured;
     }
+    if (index.column() == ProtocolColumn)
+        return protocolData(stream, role);
     const StreamStats *stats = m_session->pipeline().stats().find(stream);
     // A capture's figures are read as of its last event: the wall clock has
     // moved on, and every window would be empty.
@@ -284,6 +286,9 @@ QVariant StreamListModel::decorationData(
             tip += u'\n' + tr("Via proxy %1").arg(proxy.hostPort());
         if (!tlsWarning.isEmpty())
             tip += u"\n⚠ "_s + tlsWarning;
+        const QString stall = m_session->originConnections(stream).browserWarning();
+        if (!stall.isEmpty())
+            tip += u"\n⚠ "_s + stall;
         return tip;
     }
     return {};
@@ -424,6 +429,10 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
                       "a delta event)");
         case TokenRateColumn:
             return tr("Tokens (delta events) per second over the latest reply");
+        case ProtocolColumn:
+            return tr("The protocol of the last response, and the connections open to its origin "
+                      "(a browser opens at most %1 HTTP/1.1 connections per origin)")
+                .arg(OriginConnections::kBrowserHttp1Limit);
         default:
             break;
         }
@@ -463,6 +472,8 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Token gap");
     case TokenRateColumn:
         return tr("Tok/s");
+    case ProtocolColumn:
+        return tr("Protocol");
     case MessageColumn:
         return tr("Message");
     default:
@@ -475,8 +486,9 @@ bool StreamListModel::RowFigures::operator==(const RowFigures &other) const
     return events == other.events && bytes == other.bytes && lastNs == other.lastNs
         && reconnections == other.reconnections && state == other.state && message == other.message
         && retryInMs == other.retryInMs && httpStatus == other.httpStatus
-        && latencyState == other.latencyState && pausedForCapture == other.pausedForCapture
-        && clockTick == other.clockTick;
+        && protocol == other.protocol && originConnections == other.originConnections
+        && browserStall == other.browserStall && latencyState == other.latencyState
+        && pausedForCapture == other.pausedForCapture && clockTick == other.clockTick;
 }
 
 StreamListModel::RowFigures StreamListModel::figuresOf(int row, qint64 nowNs) const
@@ -496,6 +508,10 @@ StreamListModel::RowFigures StreamListModel::figuresOf(int row, qint64 nowNs) co
     figures.message = status.message;
     figures.retryInMs = status.retryInMs;
     figures.httpStatus = status.httpStatus;
+    figures.protocol = status.protocol;
+    const OriginConnections origin = m_session->originConnections(stream);
+    figures.originConnections = origin.connections;
+    figures.browserStall = origin.browserWouldStall();
     figures.latencyState = int(m_session->latencyDetection(stream).state);
     figures.pausedForCapture = m_session->isPausedForCapture(stream);
     // Rates, the sparkline and the minute's latencies slide with the clock
@@ -571,6 +587,40 @@ void StreamListModel::handleCaptureReset()
         m_shown.remove(m_rows.at(row));
     m_rows.resize(m_liveRows);
     endRemoveRows();
+}
+
+QVariant StreamListModel::protocolData(StreamId stream, int role) const
+{
+    const SubscriptionStatus status = m_session->status(stream);
+    if (status.protocol.isEmpty())
+        return role == Qt::DisplayRole ? QVariant(QString()) : QVariant();
+    const OriginConnections origin = m_session->originConnections(stream);
+    const QString warning = origin.browserWarning();
+    switch (role) {
+    case Qt::DisplayRole:
+        return origin.connections > 0
+            ? tr("%1 · %2").arg(QString::fromLatin1(status.protocol)).arg(origin.connections)
+            : QString::fromLatin1(status.protocol);
+    case Qt::AccessibleTextRole:
+        return tr("%1, %n connection(s) open to %2", nullptr, origin.connections)
+            .arg(QString::fromLatin1(status.protocol), origin.origin);
+    case Qt::DecorationRole:
+        return warning.isEmpty() ? QVariant() : QVariant(warningIcon());
+    case Qt::ToolTipRole: {
+        QString tip = tr("%n connection(s) open to %1: %2 HTTP/1.1 and %3 HTTP/2 stream(s).",
+            nullptr, origin.connections)
+                          .arg(origin.origin)
+                          .arg(origin.http1Streams)
+                          .arg(origin.http2Streams);
+        if (!warning.isEmpty())
+            tip += u"\n⚠ "_s + warning;
+        return tip;
+    }
+    case Qt::AccessibleDescriptionRole:
+        return warning.isEmpty() ? QVariant() : QVariant(warning);
+    default:
+        return {};
+    }
 }
 
 QVariant StreamListModel::capturedData(StreamId stream, int column, int role) const

@@ -49,6 +49,7 @@ public:
         TtftColumn, // time to first token of the latest reply
         TokenGapColumn, // inter-token gap p50 / p99
         TokenRateColumn, // tokens per second of the latest reply
+        ProtocolColumn, // HTTP/1.1 or HTTP/2, and the connections open to the origin
         MessageColumn,
         ColumnCount
     };
@@ -85,6 +86,7 @@ private:
     void handleCaptureStreamsAdded();
     void handleCaptureReset();
     QVariant capturedData(StreamId stream, int column, int role) const;
+    QVariant protocolData(StreamId stream, int role) const;
     // data() of a live row (or a captured row's figures), by kind of role.
     QVariant textData(
         StreamId stream, int column, int role, const StreamStats *stats, qint64 now) const;
@@ -104,6 +106,9 @@ private:
         QString message;
         qint64 retryInMs = 0;
         int httpStatus = 0;
+        QByteArray protocol;
+        int originConnections = 0;
+        bool browserStall = false;
         int latencyState = 0;
         bool pausedForCapture = false;
         qint64 clockTick = 0; // moves while the clock moves the figures

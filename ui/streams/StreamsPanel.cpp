@@ -18,6 +18,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace ssescope::ui {
 
 StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
@@ -26,6 +28,7 @@ StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
     , m_model(new StreamListModel(session, this))
     , m_view(new QTableView(this))
     , m_captureBanner(new QLabel(this))
+    , m_connectionWarning(new QLabel(this))
     , m_resumeLive(new QPushButton(tr("Resume live streams"), this))
 {
     setObjectName(QStringLiteral("streamsPanel"));
@@ -139,9 +142,17 @@ StreamsPanel::StreamsPanel(DashboardSession *session, QWidget *parent)
     banner->addWidget(m_captureBanner, 1);
     banner->addWidget(m_resumeLive);
 
+    m_connectionWarning->setObjectName(QStringLiteral("connectionWarning"));
+    m_connectionWarning->setAccessibleName(tr("Browser connection warning"));
+    m_connectionWarning->setWordWrap(true);
+    m_connectionWarning->setVisible(false);
+    connect(&m_session->manager(), &StreamManager::originConnectionsChanged, this,
+        &StreamsPanel::updateConnectionWarning);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(banner);
+    layout->addWidget(m_connectionWarning);
     layout->addWidget(m_view);
     updateCaptureBanner();
     updateActions();
@@ -185,6 +196,19 @@ void StreamsPanel::growWithStreams()
     const int wanted = std::min(wantedHeight() + chrome, int(window->height() * kMaxShareOfWindow));
     if (wanted > dock->height())
         window->resizeDocks({ dock }, { wanted }, Qt::Vertical);
+}
+
+void StreamsPanel::updateConnectionWarning()
+{
+    QStringList warnings;
+    for (const OriginConnections &origin : m_session->manager().origins()) {
+        if (origin.browserWouldStall())
+            warnings.append(u"⚠ "_s + origin.browserWarning());
+    }
+    warnings.sort();
+    m_connectionWarning->setText(warnings.join(u'\n'));
+    m_connectionWarning->setAccessibleDescription(m_connectionWarning->text());
+    m_connectionWarning->setVisible(!warnings.isEmpty());
 }
 
 void StreamsPanel::updateCaptureBanner()

@@ -27,6 +27,7 @@ public:
     // The selected streams that are live (not an opened capture's).
     QList<StreamId> selectedLiveStreams() const;
     QTableView *view() const { return m_view; }
+    QLabel *connectionWarning() const { return m_connectionWarning; }
     StreamListModel *model() const { return m_model; }
     QAction *pauseAction() const { return m_pause; }
     QAction *resumeAction() const { return m_resume; }
@@ -50,6 +51,7 @@ private:
     QAction *makeAction(const QString &text, const QKeySequence &shortcut);
     void revealNewStream();
     void updateCaptureBanner();
+    void updateConnectionWarning();
     void growWithStreams();
     int wantedHeight() const; // of the view, to show every row
 
@@ -66,6 +68,8 @@ private:
     QAction *m_duplicate;
     QAction *m_remove;
     QLabel *m_captureBanner;
+    QLabel *m_connectionWarning; // origins where a browser would stall
+
     QPushButton *m_resumeLive;
     QList<QAction *> m_captureActions;
     int m_newRow = -1;

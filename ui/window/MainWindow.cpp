@@ -227,6 +227,9 @@ void MainWindow::buildMenus()
     events->addAction(m_events->followAction());
     events->addAction(m_events->freezeAction());
     events->addSeparator();
+    events->addAction(m_events->addColumnAction());
+    events->addAction(m_events->removeColumnAction());
+    events->addSeparator();
     events->addAction(m_clear);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));

@@ -142,6 +142,7 @@ Workspace MainWindow::currentWorkspace() const
     workspace.windowState = saveState();
     workspace.eventsSplitter = m_events->splitter()->saveState();
     workspace.chartWindowMinutes = m_charts->windowMinutes();
+    workspace.eventColumns = m_events->model()->customColumns();
     return workspace;
 }
 
@@ -179,6 +180,7 @@ bool MainWindow::openWorkspace(const QString &path)
     if (!workspace->eventsSplitter.isEmpty())
         m_events->splitter()->restoreState(workspace->eventsSplitter);
     m_charts->setWindowMinutes(workspace->chartWindowMinutes);
+    m_events->model()->setCustomColumns(workspace->eventColumns);
     m_recent->add(path);
     QString opened
         = tr("Opened workspace %1: %n stream(s).", nullptr, int(workspace->streams.size()))
@@ -215,6 +217,21 @@ ExportJob *MainWindow::exportEvents(
         return nullptr;
     }
     auto *job = new ExportJob(m_session->store(), seqs, CaptureFormat(format), path, this);
+    QHash<QByteArray, HarRequest> requests;
+    if (CaptureFormat(format) == CaptureFormat::Har) {
+        // What a HAR says of each request; secrets as a saved workspace keeps them.
+        const bool keepSecrets
+            = QSettings().value(QLatin1String(kKeepSecretsSetting), false).toBool();
+        for (StreamId stream : m_session->streams()) {
+            HarRequest request = HarRequest::fromConfig(m_session->config(stream), keepSecrets);
+            const SubscriptionStatus status = m_session->manager().status(stream);
+            if (status.httpStatus > 0)
+                request.status = status.httpStatus;
+            request.protocol = status.protocol;
+            requests.insert(m_session->streamName(stream).toUtf8(), request);
+        }
+    }
+    job->setWriterOptions(m_events->model()->customColumns(), std::move(requests));
     m_exportJob = job;
     auto *progress = new QProgressDialog(
         tr("Exporting %L1 events…").arg(qint64(seqs.size())), tr("Cancel"), 0, 1000, this);
@@ -264,7 +281,8 @@ void MainWindow::promptExport()
         seqs = events->model()->shownSeqs();
         break;
     case ExportDialog::Scope::Everything: {
-        savesCapture = true;
+        // A HAR cannot be opened again: it does not count as saving the capture.
+        savesCapture = dialog.format() != CaptureFormat::Har;
         const EventStore &store = m_session->store();
         seqs.reserve(std::size_t(store.size()));
         for (qint64 row = 0; row < store.size(); ++row)

@@ -1,0 +1,111 @@
+// "Add column from JSON…" in the events panel: the dialog, the column it
+// adds, the filter bar's scope and removing the column, by keyboard paths.
+#include "UiTestSupport.h"
+
+#include "ui/events/EventFilterBar.h"
+#include "ui/events/EventTableModel.h"
+#include "ui/events/EventsPanel.h"
+#include "ui/events/JsonColumnDialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTimer>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace ssescope;
+using namespace ssescope::ui;
+using ssescope::test::ingestEvents;
+
+namespace {
+
+template<typename Dialog> Dialog *openDialog()
+{
+    for (QWidget *widget : QApplication::topLevelWidgets()) {
+        if (auto *dialog = qobject_cast<Dialog *>(widget); dialog && dialog->isVisible())
+            return dialog;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestJsonColumnUi final : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void dialogChecksThePointer();
+    void addsFiltersAndRemovesAColumn();
+};
+
+void TestJsonColumnUi::dialogChecksThePointer()
+{
+    JsonColumnDialog dialog;
+    QVERIFY(!dialog.pointerEdit()->accessibleName().isEmpty());
+    QVERIFY(!dialog.nameEdit()->accessibleName().isEmpty());
+    QPushButton *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled()); // nothing typed
+    dialog.pointerEdit()->setText(u"status"_s);
+    QVERIFY(!ok->isEnabled()); // not a pointer
+    QVERIFY(!dialog.findChild<QLabel *>(u"jsonColumnError"_s)->text().isEmpty());
+    dialog.pointerEdit()->setText(u"/choices/0/delta/content"_s);
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(dialog.column().name, u"content"_s); // the last token, until a name is typed
+    QCOMPARE(dialog.column().pointer, u"/choices/0/delta/content"_s);
+}
+
+void TestJsonColumnUi::addsFiltersAndRemovesAColumn()
+{
+    DashboardSession session;
+    EventsPanel panel(&session);
+    panel.show();
+    ingestEvents(session, 1, 40, [](int i) -> QByteArray {
+        return "{\"user\":\"" + QByteArray(i % 4 == 0 ? "ann" : "bob") + "\",\"note\":\"ann\"}";
+    });
+    QAction *add = panel.addColumnAction();
+    QVERIFY(!add->shortcut().isEmpty());
+    QVERIFY(!panel.removeColumnAction()->isEnabled());
+    bool filled = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = openDialog<JsonColumnDialog>();
+        QVERIFY(dialog);
+        dialog->pointerEdit()->setText(u"/user"_s);
+        dialog->accept();
+        filled = true;
+    });
+    add->trigger();
+    QVERIFY(filled);
+    EventTableModel *model = panel.model();
+    QCOMPARE(model->customColumns().size(), 1);
+    QCOMPARE(model->index(0, EventTableModel::ColumnCount).data().toString(), u"ann"_s);
+    QVERIFY(panel.removeColumnAction()->isEnabled());
+
+    // The filter bar can look in the column: "ann" is in every row's data,
+    // but it is the user of one row in four.
+    QComboBox *scope = panel.filterBar()->scopeBox();
+    QVERIFY(scope->isVisible());
+    QVERIFY(!scope->accessibleName().isEmpty());
+    panel.filterBar()->textEdit()->setText(u"ann"_s);
+    QTRY_COMPARE(model->rowCount(), 40);
+    scope->setCurrentIndex(1);
+    QTRY_COMPARE(model->rowCount(), 10);
+
+    QTimer::singleShot(0, this, [] {
+        auto *dialog = openDialog<QInputDialog>();
+        QVERIFY(dialog);
+        dialog->accept();
+    });
+    panel.removeColumnAction()->trigger();
+    QVERIFY(model->customColumns().isEmpty());
+    QVERIFY(!scope->isVisible());
+    QTRY_COMPARE(model->rowCount(), 40); // the scope went back to the data
+}
+
+QTEST_MAIN(TestJsonColumnUi)
+#include "tst_jsoncolumnui.moc"
