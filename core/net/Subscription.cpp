@@ -145,6 +145,8 @@ Subscription::Subscription(StreamId id, SubscriptionConfig config, NetworkShardP
     , m_latency(m_config.latency)
     , m_headerGuard(pool->socketCensus())
 {
+    m_headerGuard.setUnreadBytes(
+        [this] { return m_reply ? quint64(std::max<qint64>(0, m_reply->bytesAvailable())) : 0; });
     m_headerGuard.setOnOverrun([this] {
         ++m_counters.errors;
         reconnectLater(false, errortext::headersTooLarge(HeaderFloodGuard::kMaxHeaderBytes));
@@ -408,6 +410,10 @@ Subscription::Verdict Subscription::evaluateResponse()
         m_pool->learnProtocol(m_manager, m_currentUrl,
             m_reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool());
     }
+    quint64 headerBytes = 32; // the status line
+    for (const QNetworkReply::RawHeaderPair &header : m_reply->rawHeaderPairs())
+        headerBytes += quint64(header.first.size() + header.second.size() + 4);
+    m_headerGuard.setHeaderBytes(headerBytes);
     m_headerGuard.headersComplete();
     if (isFollowedRedirect(status) && m_reply->hasRawHeader("Location")) {
         followRedirect(status);
@@ -494,6 +500,7 @@ void Subscription::handleReadyRead()
         any = true;
         m_counters.bytes += static_cast<quint64>(n);
         m_bytesSinceEvent += static_cast<quint64>(n); // before feed: an event it ends resets it
+        m_headerGuard.noteBodyBytes(static_cast<quint64>(n));
         m_parser.feed(QByteArrayView(buffer.constData(), n), stamp);
         if (m_reply != reply) // a parse callback ended the connection
             break;
