@@ -88,6 +88,9 @@ QJsonObject SubscriptionConfig::toJson() const
         { u"readBufferBytes"_s, readBufferBytes },
         { u"maxEventBytes"_s, maxEventBytes },
         { u"latency"_s, latency.toJson() },
+        { u"errorEventType"_s, QString::fromUtf8(errorEventType) },
+        { u"errorJsonType"_s, QString::fromUtf8(errorJsonType) },
+        { u"terminal"_s, QString::fromUtf8(terminal) },
     };
 }
 
@@ -153,6 +156,13 @@ std::optional<SubscriptionConfig> SubscriptionConfig::fromJson(
     config.http2PriorKnowledge = json.value(u"http2PriorKnowledge"_s).toBool(false);
     config.readBufferBytes = integer(json, u"readBufferBytes"_s, defaults.readBufferBytes);
     config.maxEventBytes = integer(json, u"maxEventBytes"_s, defaults.maxEventBytes);
+    config.errorEventType = json.value(u"errorEventType"_s)
+                                .toString(QString::fromUtf8(defaults.errorEventType))
+                                .toUtf8();
+    config.errorJsonType = json.value(u"errorJsonType"_s)
+                               .toString(QString::fromUtf8(defaults.errorJsonType))
+                               .toUtf8();
+    config.terminal = json.value(u"terminal"_s).toString().toUtf8();
     if (json.contains(u"latency"_s)) {
         const auto latency = LatencyConfig::fromJson(json.value(u"latency"_s).toObject(), error);
         if (!latency)

@@ -57,6 +57,14 @@ struct SubscriptionConfig
     qint64 readBufferBytes = 1024 * 1024; // restores TCP backpressure on HTTP/1.1
     qint64 maxEventBytes = 64 * 1024 * 1024; // a longer line or event is dropped and reported
     LatencyConfig latency; // read on the network thread; events arrive carrying it
+    // How a stream says it failed (end class "error-event"): an event of this
+    // type, or JSON data whose "type" is this; empty = not looked for.
+    QByteArray errorEventType = QByteArrayLiteral("error");
+    QByteArray errorJsonType = QByteArrayLiteral("error");
+    // The last event of a complete response, e.g. data "[DONE]" or type
+    // "message_stop" (event type, data, or JSON "type"): a close without it
+    // ends as "no-terminal". Empty = none expected.
+    QByteArray terminal;
 
     // Every delay and timeout must fit a QTimer (an int of milliseconds).
     static constexpr qint64 kMaxTimerMs = 2147483647;
