@@ -62,13 +62,25 @@ CliRequestOptions::CliRequestOptions()
           tr("How far the sender's clock runs ahead of ours, in ms."), u"ms"_s,
           Measure::SignedMilliseconds)
     , noReconnect({ u"no-reconnect"_s }, tr("A stream that ends stays ended."))
+    , errorEvent({ u"error-event"_s },
+          tr("Event type that says the stream failed (end \"error-event\"; default error, "
+             "\"\" for none)."),
+          u"type"_s)
+    , errorJsonType({ u"error-json-type"_s },
+          tr("JSON data whose \"type\" is this says the stream failed (default error, \"\" for "
+             "none)."),
+          u"value"_s)
+    , terminal({ u"terminal"_s },
+          tr("The last event of a complete response, as data, event type or JSON \"type\" (e.g. "
+             "[DONE], message_stop): a close without it ends \"no-terminal\"."),
+          u"marker"_s)
 { }
 
 QList<const CliOption *> CliRequestOptions::rows() const
 {
     return { &header, &method, &data, &dataFile, &lastEventId, &policy, &retry, &maxAttempts,
         &readTimeout, &connectTimeout, &insecure, &caCert, &compressed, &latency, &latencyUnit,
-        &clockOffset, &noReconnect };
+        &clockOffset, &noReconnect, &errorEvent, &errorJsonType, &terminal };
 }
 
 QList<QCommandLineOption> CliRequestOptions::all() const
@@ -106,6 +118,12 @@ CliOptionError CliRequestOptions::apply(
     if (const QString problem = SubscriptionConfig::caFileProblem(base->caFile); !problem.isEmpty())
         return CliOptionError(problem);
     base->allowCompression = compressed.value(parser);
+    if (errorEvent.isSet(parser))
+        base->errorEventType = errorEvent.value(parser).toUtf8();
+    if (errorJsonType.isSet(parser))
+        base->errorJsonType = errorJsonType.value(parser).toUtf8();
+    if (terminal.isSet(parser))
+        base->terminal = terminal.value(parser).toUtf8();
     return applyLatency(parser, latencyOut);
 }
 

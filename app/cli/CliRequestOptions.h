@@ -45,6 +45,9 @@ public:
     ChoiceOption<TimeUnit> latencyUnit;
     NumberOption clockOffset;
     FlagOption noReconnect;
+    TextOption errorEvent;
+    TextOption errorJsonType;
+    TextOption terminal;
 
 private:
     // The table, for help and for firstSet(): every option above, in order.

@@ -87,6 +87,15 @@ QByteArray renderPrometheusText(const QList<StreamMetricsInput> &streams, qint64
     counter("ssescope_latency_misses_total", "Events whose send time could not be read.",
         [](const StatsTotals &t) { return t.latencyMisses; });
 
+    w.family("ssescope_stream_ends_total", "counter",
+        "Connections that ended, by why: error-event, no-terminal, framing, reset, timeout, clean.");
+    for (const Labelled &r : rows) {
+        for (const StreamEnd end : streamEnds())
+            w.sample("ssescope_stream_ends_total",
+                r.labels + ",end=\"" + streamEndName(end).toUtf8() + '"',
+                double(r.input->ends[streamEndIndex(end)]));
+    }
+
     w.family("ssescope_connected_seconds_total", "counter", "Time the stream has been open.");
     for (const Labelled &r : rows)
         w.sample("ssescope_connected_seconds_total", r.labels,

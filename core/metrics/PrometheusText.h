@@ -15,6 +15,7 @@ struct StreamMetricsInput
     QString url;
     SubscriptionState state = SubscriptionState::Idle;
     const StreamStats *stats = nullptr;
+    StreamEndCounts ends {}; // how its connections ended (SubscriptionStatus::ends)
 };
 
 // Two routes compared: matches of the same event, and B's delay after A.
