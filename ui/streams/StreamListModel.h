@@ -43,6 +43,7 @@ public:
         LatencySourceColumn, // "/ts, auto", "/ts" or "none": where the latency comes from
         PerReadColumn,
         ReconnectsColumn,
+        EndColumn, // how the last connection ended (StreamEnd), its diagnosis in the tooltip
         MessageColumn,
         ColumnCount
     };
@@ -72,6 +73,8 @@ public:
     void setClock(std::function<qint64()> now) { m_now = std::move(now); }
 
 private:
+    static QString endTip(const SubscriptionStatus &status);
+    static QString withDiagnosis(const QString &message, const SubscriptionStatus &status);
     void handleStreamAdded(StreamId stream);
     void handleStreamRemoved(StreamId stream);
     void handleStreamReplaced(StreamId from, StreamId to);
@@ -99,6 +102,8 @@ private:
         int httpStatus = 0;
         int latencyState = 0;
         bool pausedForCapture = false;
+        StreamEnd end = StreamEnd::None;
+        QString diagnosis;
         qint64 clockTick = 0; // moves while the clock moves the figures
         bool operator==(const RowFigures &other) const;
     };
