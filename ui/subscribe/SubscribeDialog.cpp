@@ -90,6 +90,10 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
           tr("Ignore TLS certificate errors")))
     , m_tlsWarning(named(new QLabel(this), u"tlsWarning"_s, tr("TLS warning")))
     , m_caFile(named(new QLineEdit(this), u"caFile"_s, tr("CA certificate file")))
+    , m_errorEvent(named(new QLineEdit(this), u"errorEvent"_s, tr("Error event type")))
+    , m_errorJsonType(
+          named(new QLineEdit(this), u"errorJsonType"_s, tr("Error JSON type")))
+    , m_terminal(named(new QLineEdit(this), u"terminal"_s, tr("Terminal marker")))
     , m_latencySource(named(new QComboBox(this), u"latencySource"_s, tr("Latency source")))
     , m_latencyExpression(
           named(new QLineEdit(this), u"latencyExpression"_s, tr("Latency expression")))
@@ -247,6 +251,15 @@ QWidget *SubscribeDialog::createConnectionTab()
     latencyRow->addWidget(m_latencyUnit);
     connectionForm->addRow(tr("La&tency from"), latencyRow);
     connectionForm->addRow(QString(), m_latencyPreview);
+    // After the latency rows: itemAt(11) below counts rows.
+    m_errorEvent->setPlaceholderText(tr("Event type that says the stream failed (empty: none)"));
+    m_errorJsonType->setPlaceholderText(
+        tr("JSON data whose \"type\" says the stream failed (empty: none)"));
+    m_terminal->setPlaceholderText(
+        tr("Last event of a complete response, e.g. [DONE] or message_stop (optional)"));
+    connectionForm->addRow(tr("&Error event"), m_errorEvent);
+    connectionForm->addRow(tr("Error &JSON type"), m_errorJsonType);
+    connectionForm->addRow(tr("Ter&minal marker"), m_terminal);
     if (auto *label
         = qobject_cast<QLabel *>(connectionForm->itemAt(11, QFormLayout::LabelRole)->widget()))
         label->setBuddy(m_latencySource);
@@ -277,7 +290,8 @@ void SubscribeDialog::connectFields(QPushButton *paste)
     });
     m_url->installEventFilter(this);
     for (QLineEdit *edit :
-        { m_name, m_authUser, m_authSecret, m_lastEventId, m_latencyExpression, m_caFile })
+        { m_name, m_authUser, m_authSecret, m_lastEventId, m_latencyExpression, m_caFile,
+            m_errorEvent, m_errorJsonType, m_terminal })
         connect(edit, &QLineEdit::textChanged, this, &SubscribeDialog::revalidate);
     connect(m_method, &QComboBox::currentTextChanged, this, &SubscribeDialog::revalidate);
     connect(m_authKind, &QComboBox::currentIndexChanged, this, &SubscribeDialog::updateAuthFields);
@@ -371,6 +385,9 @@ void SubscribeDialog::setConfig(const SubscriptionConfig &config)
     m_compression->setChecked(config.allowCompression);
     m_ignoreTls->setChecked(config.ignoreTlsErrors);
     m_caFile->setText(config.caFile);
+    m_errorEvent->setText(QString::fromUtf8(config.errorEventType));
+    m_errorJsonType->setText(QString::fromUtf8(config.errorJsonType));
+    m_terminal->setText(QString::fromUtf8(config.terminal));
     m_latencySource->setCurrentIndex(m_latencySource->findData(int(config.latency.source)));
     m_latencyExpression->setText(config.latency.expression);
     m_latencyUnit->setCurrentIndex(m_latencyUnit->findData(int(config.latency.unit)));
@@ -408,6 +425,9 @@ SubscriptionConfig SubscribeDialog::buildConfig(QString *error) const
     config.allowCompression = m_compression->isChecked();
     config.ignoreTlsErrors = m_ignoreTls->isChecked();
     config.caFile = m_caFile->text().trimmed();
+    config.errorEventType = m_errorEvent->text().trimmed().toUtf8();
+    config.errorJsonType = m_errorJsonType->text().trimmed().toUtf8();
+    config.terminal = m_terminal->text().trimmed().toUtf8();
     config.latency.source = LatencySource(m_latencySource->currentData().toInt());
     config.latency.expression = m_latencyExpression->text();
     config.latency.unit = TimeUnit(m_latencyUnit->currentData().toInt());

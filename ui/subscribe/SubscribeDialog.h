@@ -89,6 +89,10 @@ private:
     QCheckBox *m_ignoreTls;
     QLabel *m_tlsWarning;
     QLineEdit *m_caFile;
+    // How the stream says it failed or finished (its end class).
+    QLineEdit *m_errorEvent;
+    QLineEdit *m_errorJsonType;
+    QLineEdit *m_terminal;
     QComboBox *m_latencySource;
     QLineEdit *m_latencyExpression;
     QComboBox *m_latencyUnit;
