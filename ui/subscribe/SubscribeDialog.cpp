@@ -91,8 +91,7 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
     , m_tlsWarning(named(new QLabel(this), u"tlsWarning"_s, tr("TLS warning")))
     , m_caFile(named(new QLineEdit(this), u"caFile"_s, tr("CA certificate file")))
     , m_errorEvent(named(new QLineEdit(this), u"errorEvent"_s, tr("Error event type")))
-    , m_errorJsonType(
-          named(new QLineEdit(this), u"errorJsonType"_s, tr("Error JSON type")))
+    , m_errorJsonType(named(new QLineEdit(this), u"errorJsonType"_s, tr("Error JSON type")))
     , m_terminal(named(new QLineEdit(this), u"terminal"_s, tr("Terminal marker")))
     , m_latencySource(named(new QComboBox(this), u"latencySource"_s, tr("Latency source")))
     , m_latencyExpression(
@@ -289,9 +288,8 @@ void SubscribeDialog::connectFields(QPushButton *paste)
         revalidate();
     });
     m_url->installEventFilter(this);
-    for (QLineEdit *edit :
-        { m_name, m_authUser, m_authSecret, m_lastEventId, m_latencyExpression, m_caFile,
-            m_errorEvent, m_errorJsonType, m_terminal })
+    for (QLineEdit *edit : { m_name, m_authUser, m_authSecret, m_lastEventId, m_latencyExpression,
+             m_caFile, m_errorEvent, m_errorJsonType, m_terminal })
         connect(edit, &QLineEdit::textChanged, this, &SubscribeDialog::revalidate);
     connect(m_method, &QComboBox::currentTextChanged, this, &SubscribeDialog::revalidate);
     connect(m_authKind, &QComboBox::currentIndexChanged, this, &SubscribeDialog::updateAuthFields);
