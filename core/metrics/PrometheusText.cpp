@@ -88,7 +88,8 @@ QByteArray renderPrometheusText(const QList<StreamMetricsInput> &streams, qint64
         [](const StatsTotals &t) { return t.latencyMisses; });
 
     w.family("ssescope_stream_ends_total", "counter",
-        "Connections that ended, by why: error-event, no-terminal, framing, reset, timeout, clean.");
+        "Connections that ended, by why: error-event, no-terminal, framing, reset, timeout, "
+        "clean.");
     for (const Labelled &r : rows) {
         for (const StreamEnd end : streamEnds())
             w.sample("ssescope_stream_ends_total",

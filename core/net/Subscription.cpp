@@ -615,7 +615,7 @@ void Subscription::handleFinished()
     QString message;
     if (qtDetail.startsWith(u"Decompression failed"_s))
         message = errortext::decompressionFailed(qtDetail);
-    else if (cut) // not an end of stream: the response never ended
+    else if (cut || shortBody) // not an end of stream: the response never ended
         message = errortext::streamCut(m_currentUrl);
     else
         message = errortext::network(error, m_currentUrl, detail);
