@@ -75,13 +75,26 @@ CliRequestOptions::CliRequestOptions()
     , ndjson({ u"ndjson"_s }, tr("The body is newline-delimited JSON: one event per line."))
     , anyContentType({ u"any-content-type"_s },
           tr("Read the body whatever its Content-Type (e.g. application/octet-stream)."))
+    , errorEvent({ u"error-event"_s },
+          tr("Event type that says the stream failed (end \"error-event\"; default error, "
+             "\"\" for none)."),
+          u"type"_s)
+    , errorJsonType({ u"error-json-type"_s },
+          tr("JSON data whose \"type\" is this says the stream failed (default error, \"\" for "
+             "none)."),
+          u"value"_s)
+    , terminal({ u"terminal"_s },
+          tr("The last event of a complete response, as data, event type or JSON \"type\" (e.g. "
+             "[DONE], message_stop): a close without it ends \"no-terminal\"."),
+          u"marker"_s)
 { }
 
 QList<const CliOption *> CliRequestOptions::rows() const
 {
     return { &header, &method, &data, &dataFile, &lastEventId, &policy, &retry, &maxAttempts,
         &readTimeout, &connectTimeout, &insecure, &caCert, &proxy, &compressed, &latency,
-        &latencyUnit, &clockOffset, &noReconnect, &tokens, &ndjson, &anyContentType };
+        &latencyUnit, &clockOffset, &noReconnect, &tokens, &ndjson, &anyContentType, &errorEvent,
+        &errorJsonType, &terminal };
 }
 
 QList<QCommandLineOption> CliRequestOptions::all() const
@@ -124,6 +137,12 @@ CliOptionError CliRequestOptions::apply(
     base->allowCompression = compressed.value(parser);
     if (const CliOptionError error = applyBodyKind(parser, base))
         return error;
+    if (errorEvent.isSet(parser))
+        base->errorEventType = errorEvent.value(parser).toUtf8();
+    if (errorJsonType.isSet(parser))
+        base->errorJsonType = errorJsonType.value(parser).toUtf8();
+    if (terminal.isSet(parser))
+        base->terminal = terminal.value(parser).toUtf8();
     return applyLatency(parser, latencyOut);
 }
 

@@ -50,6 +50,9 @@ public:
     TextOption tokens;
     FlagOption ndjson;
     FlagOption anyContentType;
+    TextOption errorEvent;
+    TextOption errorJsonType;
+    TextOption terminal;
 
 private:
     // The table, for help and for firstSet(): every option above, in order.

@@ -185,6 +185,17 @@ void CliSession::handleStatus(StreamId stream, const SubscriptionStatus &status)
         line.string("protocol", status.protocol);
     if (status.state == SubscriptionState::Waiting)
         line.number("retry_in_ms", status.retryInMs).number("attempt", status.attempt);
+    // The end of a connection, on the record of the state it led to: core
+    // counts every end, so a new one shows as a higher total.
+    quint64 ends = 0;
+    for (const quint64 count : status.ends)
+        ends += count;
+    if (ends > m_endsSeen.value(stream)) {
+        m_endsSeen.insert(stream, ends);
+        line.string("end", streamEndName(status.end).toUtf8());
+        if (!status.diagnosis.isEmpty())
+            line.string("diagnosis", status.diagnosis.toUtf8());
+    }
     writeStderrJson(line.string("message", status.message.toUtf8()).take());
 
     // The spec "fails" the connection on any status but 200, 204 included.
@@ -351,7 +362,8 @@ QByteArray CliSession::metricsText()
             inputs.append(StreamMetricsInput { m_session.streamName(stream),
                 // Never the password: scrapes are stored and shown widely.
                 displayUrl(m_session.config(stream).url), m_session.status(stream).state,
-                stats ? stats->find(stream) : nullptr, stats ? stats->findTokens(stream) : nullptr });
+                stats ? stats->find(stream) : nullptr, stats ? stats->findTokens(stream) : nullptr,
+                m_session.status(stream).ends });
         }
         text = renderPrometheusText(inputs, steadyNowNs(), routes);
     });

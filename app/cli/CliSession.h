@@ -9,6 +9,7 @@
 #include "core/session/CaptureSession.h"
 #include "core/stats/CaptureStats.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -85,6 +86,7 @@ private:
     bool m_anyFailed = false;
     bool m_outputFailureReported = false;
     int m_exitCode = ExitOk;
+    QHash<StreamId, quint64> m_endsSeen; // connection ends already written, per stream
 };
 
 } // namespace ssescope::cli

@@ -13,6 +13,10 @@
 
 using namespace Qt::StringLiterals;
 
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
 namespace ssescope::demo {
 
 namespace {
@@ -34,7 +38,9 @@ QByteArray indexPage()
             "        fail_first+key ct ct_first redirect location close_before_headers\n"
             "        slow_headers flood_headers big_header bomb skip_ids repeat_ids\n"
             "        ignore_last_event_id\n"
-            "Hostile: endless_line endless_event garbage_bytes byte_per_s false_gzip\n";
+            "Hostile: endless_line endless_event garbage_bytes byte_per_s false_gzip\n"
+            "Ends: content_length(+count, drop_after) rst_after error_after error_json done\n"
+            "      quiet_ms+quiet_every\n";
     return page;
 }
 
@@ -184,6 +190,12 @@ void DemoConnection::startStream(const DemoStreamInfo &info)
     m_dropAfter = m_request.intParam(u"drop_after"_s, -1);
     m_stallAfter = m_request.intParam(u"stall_after"_s, -1);
     m_huge = m_request.intParam(u"huge"_s, 0);
+    m_rstAfter = m_request.intParam(u"rst_after"_s, -1);
+    m_errorAfter = m_request.intParam(u"error_after"_s, -1);
+    m_quietMs = m_request.intParam(u"quiet_ms"_s, 0);
+    m_quietEvery = m_request.intParam(u"quiet_every"_s, 0);
+    if (m_request.flag(u"content_length"_s))
+        m_chunked = false; // the length is announced instead
     bool resumed = false;
     const quint64 lastId = m_request.header("Last-Event-ID").toULongLong(&resumed);
     if (m_request.flag(u"ignore_last_event_id"_s)) // a reconnection replays from 1
@@ -219,6 +231,11 @@ void DemoConnection::startStream(const DemoStreamInfo &info)
         head += "X-Big: " + QByteArray(bigHeader, 'b') + "\r\n";
     if (m_chunked)
         head += "Transfer-Encoding: chunked\r\n";
+    if (m_request.flag(u"content_length"_s)) {
+        m_socket->write(head);
+        sendContentLengthBody();
+        return;
+    }
     if (m_request.flag(u"nobuffer"_s))
         head += "X-Accel-Buffering: no\r\n";
     const bool bomb = m_request.flag(u"bomb"_s);
@@ -320,9 +337,63 @@ void DemoConnection::pumpHostile()
         finish(); // garbage_bytes ends the response; endless_* stop at the limit
 }
 
+// content_length: the count events as one body of announced length, which
+// drop_after cuts short (a "framing" end: fewer bytes than Content-Length).
+void DemoConnection::sendContentLengthBody()
+{
+    QByteArray body;
+    const qint64 count = std::max<qint64>(m_count, 1);
+    QByteArray sent;
+    for (qint64 i = 0; i < count; ++i) {
+        const QByteArray event = renderEvent(m_info.stream, m_next + quint64(i), m_request, m_size);
+        body += event;
+        if (m_dropAfter < 0 || i < m_dropAfter)
+            sent += event;
+    }
+    m_socket->write("Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + sent);
+    m_finished = true;
+    m_streaming = false;
+    m_socket->disconnectFromHost();
+}
+
+// The end faults due before the next event; true when one ended or paused it.
+bool DemoConnection::endFaultDue()
+{
+    if (m_rstAfter >= 0 && m_sentHere >= quint64(m_rstAfter)) {
+        const QByteArray event = renderEvent(m_info.stream, m_next, m_request, m_size);
+        writeBody(event.left(event.size() / 2));
+        resetConnection();
+        return true;
+    }
+    if (m_errorAfter >= 0 && m_sentHere >= quint64(m_errorAfter)) {
+        // An Anthropic-style overload in the middle of a stream, then a clean end.
+        const QByteArray json
+            = R"({"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}})";
+        writeBody((m_request.flag(u"error_json"_s) ? QByteArray() : "event: error\n")
+            + "data: " + json + "\n\n");
+        finish();
+        return true;
+    }
+    return false;
+}
+
+// A reset (RST), not a close (FIN): SO_LINGER 0, then close.
+void DemoConnection::resetConnection()
+{
+    m_finished = true;
+    m_tick.stop();
+    m_heartbeat.stop();
+    m_socket->flush();
+#ifdef Q_OS_UNIX
+    const linger off { 1, 0 };
+    ::setsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &off, sizeof off);
+#endif
+    m_socket->abort();
+}
+
 bool DemoConnection::moreEventsAllowed() const
 {
-    if (m_finished)
+    if (m_finished || m_quiet)
         return false;
     if (m_stallAfter >= 0 && m_sentHere >= static_cast<quint64>(m_stallAfter))
         return false;
@@ -344,7 +415,8 @@ void DemoConnection::sendDue()
         while (m_socket->bytesToWrite() < kUnlimitedRateHighWater && moreEventsAllowed())
             sendEvent();
     }
-    if (!moreEventsAllowed() && !m_finished) { // stalled: silence, but keep the connection
+    if (!moreEventsAllowed() && !m_finished
+        && !m_quiet) { // stalled: silence, but keep the connection
         m_tick.stop();
         m_heartbeat.stop();
     }
@@ -395,7 +467,7 @@ bool DemoConnection::cutForRestart()
 
 void DemoConnection::sendEvent()
 {
-    if (chaosDue())
+    if (chaosDue() || endFaultDue())
         return;
     if (m_dropAfter >= 0 && m_sentHere >= static_cast<quint64>(m_dropAfter)) {
         if (m_request.flag(u"drop_mid"_s)) {
@@ -420,8 +492,31 @@ void DemoConnection::sendEvent()
         ++m_next;
     if (m_repeatIds > 0 && m_sentHere % quint64(m_repeatIds) == 0)
         --m_next;
-    if (m_count >= 0 && m_next > static_cast<quint64>(m_count))
+    if (m_count >= 0 && m_next > static_cast<quint64>(m_count)) {
+        if (m_request.flag(u"done"_s)) // OpenAI's terminal marker
+            writeBody("data: [DONE]\n\n");
         finish();
+        return;
+    }
+    if (m_quietMs > 0 && m_quietEvery > 0 && m_sentHere % quint64(m_quietEvery) == 0) {
+        // Not a byte, heartbeats included: what a proxy's idle timeout cuts.
+        m_quiet = true;
+        m_tick.stop();
+        const bool heartbeat = m_heartbeat.isActive();
+        m_heartbeat.stop();
+        QTimer::singleShot(int(m_quietMs), this, [this, heartbeat] {
+            m_quiet = false;
+            if (m_finished)
+                return;
+            m_dueBase = m_sentHere;
+            m_clock.restart();
+            if (heartbeat)
+                m_heartbeat.start();
+            if (m_rate > 0)
+                m_tick.start();
+            sendDue();
+        });
+    }
 }
 
 void DemoConnection::writeBody(const QByteArray &bytes)

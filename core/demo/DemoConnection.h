@@ -68,6 +68,10 @@ private:
     bool moreEventsAllowed() const;
     bool startHostile();
     void pumpHostile();
+    // End faults (a stream's end classes): see startStream().
+    void sendContentLengthBody();
+    bool endFaultDue();
+    void resetConnection();
     void planChaos();
     bool chaosDue();
 
@@ -95,6 +99,11 @@ private:
     qint64 m_huge = 0;
     qint64 m_skipIds = 0; // skip_ids: 0 = off
     qint64 m_repeatIds = 0; // repeat_ids: 0 = off
+    qint64 m_rstAfter = -1; // reset (RST) in the middle of the event after these
+    qint64 m_errorAfter = -1; // an error event after these, then a clean end
+    qint64 m_quietMs = 0; // silence for this long every m_quietEvery events
+    qint64 m_quietEvery = 0;
+    bool m_quiet = false;
     qint64 m_flooded = 0; // flood_headers: header bytes written so far
     int m_burst = 0;
     quint64 m_next = 1; // number of the next event to send

@@ -132,6 +132,16 @@ QByteArray renderPrometheusText(const QList<StreamMetricsInput> &streams, qint64
         "Event ids seen again, as when a reconnection replays events (0 unless ids count up).",
         [](const StatsTotals &t) { return t.idDuplicates; });
 
+    w.family("ssescope_stream_ends_total", "counter",
+        "Connections that ended, by why: error-event, no-terminal, framing, reset, timeout, "
+        "clean.");
+    for (const Labelled &r : rows) {
+        for (const StreamEnd end : streamEnds())
+            w.sample("ssescope_stream_ends_total",
+                r.labels + ",end=\"" + streamEndName(end).toUtf8() + '"',
+                double(r.input->ends[streamEndIndex(end)]));
+    }
+
     w.family("ssescope_connected_seconds_total", "counter", "Time the stream has been open.");
     for (const Labelled &r : rows)
         w.sample("ssescope_connected_seconds_total", r.labels,

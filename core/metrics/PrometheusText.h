@@ -17,6 +17,7 @@ struct StreamMetricsInput
     SubscriptionState state = SubscriptionState::Idle;
     const StreamStats *stats = nullptr;
     const TokenStats *tokens = nullptr; // LLM token streams only
+    StreamEndCounts ends {}; // how its connections ended (SubscriptionStatus::ends)
 };
 
 // Two routes compared: matches of the same event, and B's delay after A.

@@ -42,12 +42,38 @@ void HeaderFloodGuard::headersComplete()
     m_watching = false;
     m_probe.stop();
     // With two attempts to one peer under way at once, which socket is whose is
-    // not known; then nothing is claimed, and only an overrun decides.
-    const std::vector<Candidate> mine = candidates();
+    // not known; then all of them are held in common, each while it may still
+    // be this stream's (mayOwn).
+    // A listing older than the socket would miss it, or name another stream's
+    // socket as the only one: at most kFreshAgeMs old, and none older than
+    // the socket when it shows nothing (a listing per stream is quadratic).
+    std::vector<Candidate> mine = candidates(tcpsockets::Census::kFreshAgeMs);
+    if (mine.empty())
+        mine = candidates(0);
     if (mine.size() == 1 && m_claimed == 0) {
         m_claimed = mine.front().inode;
         m_census->claims().insert(m_claimed);
+    } else if (mine.size() > 1) {
+        m_bodyBytes = 0;
+        for (const Candidate &candidate : mine)
+            m_shared.insert(candidate.inode);
+        m_census->hold(
+            this, [this](const tcpsockets::SocketInfo &socket) { return mayOwn(socket); });
     }
+}
+
+// A socket cannot have read much more than this stream's headers, its body
+// with chunk framing, what its reply holds unread and what is on its way from
+// Qt's thread to the reply. A trickle or flood of headers soon reads more, and
+// is then no longer taken for this stream: its own guard may cut it.
+bool HeaderFloodGuard::mayOwn(const tcpsockets::SocketInfo &socket) const
+{
+    if (!m_shared.contains(socket.inode))
+        return false;
+    constexpr quint64 kInTransitBytes = 32 * 1024;
+    const quint64 unread = m_unread ? m_unread() : 0;
+    const quint64 bound = m_headerBytes + m_bodyBytes + m_bodyBytes / 4 + unread + kInTransitBytes;
+    return socket.bytesRead <= bound;
 }
 
 int HeaderFloodGuard::cutPending()
@@ -55,8 +81,11 @@ int HeaderFloodGuard::cutPending()
     if (!m_watching)
         return 0;
     int cut = 0;
-    for (const Candidate &candidate : candidates(tcpsockets::Census::kFreshAgeMs)) {
-        if (tcpsockets::cut(candidate.fd, candidate.inode))
+    for (const tcpsockets::SocketInfo &socket :
+        m_census->sockets(tcpsockets::Census::kFreshAgeMs)) {
+        // Held: perhaps a healthy stream's that connected at the same moment.
+        if (isCandidate(socket) && !m_census->held(socket)
+            && tcpsockets::cut(socket.fd, socket.inode))
             ++cut;
     }
     m_watching = false;
@@ -80,6 +109,12 @@ void HeaderFloodGuard::reset()
         m_census->claims().remove(m_claimed);
         m_claimed = 0;
     }
+    if (!m_shared.isEmpty()) {
+        m_census->release(this);
+        m_shared.clear();
+    }
+    m_bodyBytes = 0;
+    m_headerBytes = 0;
 }
 
 bool HeaderFloodGuard::matchesPeer(const QHostAddress &address, quint16 port) const

@@ -38,6 +38,12 @@ public:
     ~HeaderFloodGuard() override;
     Q_DISABLE_COPY_MOVE(HeaderFloodGuard)
 
+    // What bounds the bytes an open stream's socket read: its response
+    // headers, the body it read, and what its reply holds unread.
+    void setHeaderBytes(quint64 bytes) { m_headerBytes = bytes; }
+    void noteBodyBytes(quint64 bytes) { m_bodyBytes += bytes; }
+    void setUnreadBytes(std::function<quint64()> unread) { m_unread = std::move(unread); }
+
     // Called once the headers overran kMaxHeaderBytes and the socket was cut.
     void setOnOverrun(std::function<void()> onOverrun) { m_onOverrun = std::move(onOverrun); }
 
@@ -67,10 +73,17 @@ private:
     bool matchesPeer(const QHostAddress &address, quint16 port) const;
     void probe();
     void confirmOverrun();
+    // Whether socket may carry this open stream, held in common with others.
+    bool mayOwn(const tcpsockets::SocketInfo &socket) const;
 
     tcpsockets::Census *m_census;
     QSet<quint64> m_before; // sockets that existed when the attempt began
     quint64 m_claimed = 0;
+    // Headers complete, socket not known for sure: the sockets it may be.
+    QSet<quint64> m_shared;
+    quint64 m_headerBytes = 0;
+    quint64 m_bodyBytes = 0;
+    std::function<quint64()> m_unread;
     QHostAddress m_peer; // null when the host is a name: then the port alone
     quint16 m_port = 0;
     bool m_watching = false;

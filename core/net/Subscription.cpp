@@ -147,6 +147,8 @@ Subscription::Subscription(StreamId id, SubscriptionConfig config, NetworkShardP
     , m_headerGuard(pool->socketCensus())
     , m_proxyEnvironment(ProxyEnvironment::fromProcess())
 {
+    m_headerGuard.setUnreadBytes(
+        [this] { return m_reply ? quint64(std::max<qint64>(0, m_reply->bytesAvailable())) : 0; });
     m_headerGuard.setOnOverrun([this] {
         ++m_counters.errors;
         reconnectLater(false, errortext::headersTooLarge(HeaderFloodGuard::kMaxHeaderBytes));
@@ -272,6 +274,12 @@ void Subscription::sendRequest(const QString &statusMessage)
     Q_ASSERT(!m_reply);
     m_verdict = Verdict::Pending;
     m_deliveredEvent = false;
+    m_sawErrorEvent = false;
+    m_sawTerminal = false;
+    m_contentLength = -1;
+    m_chunked = false;
+    m_connectionBytes = 0;
+    m_lastByteNs = 0;
     m_bytesSinceEvent = 0;
     m_sinceEventNs = 0;
     m_saidNoEvent = false;
@@ -443,6 +451,10 @@ Subscription::Verdict Subscription::evaluateResponse()
     m_status.origin = NetworkShardPool::originKey(m_currentUrl, false);
     if (!m_config.http2PriorKnowledge)
         m_pool->learnProtocol(m_manager, m_currentUrl, http2);
+    quint64 headerBytes = 32; // the status line
+    for (const QNetworkReply::RawHeaderPair &header : m_reply->rawHeaderPairs())
+        headerBytes += quint64(header.first.size() + header.second.size() + 4);
+    m_headerGuard.setHeaderBytes(headerBytes);
     m_headerGuard.headersComplete();
     if (isFollowedRedirect(status) && m_reply->hasRawHeader("Location")) {
         followRedirect(status);
@@ -497,6 +509,13 @@ Subscription::Verdict Subscription::evaluateResponse()
     m_verdict = Verdict::Open;
     ++m_counters.connections;
     m_openSinceNs = steadyNowNs();
+    m_lastByteNs = m_openSinceNs;
+    m_chunked = m_reply->rawHeader("Transfer-Encoding").toLower().contains("chunked");
+    if (encoding.isEmpty() || encoding == "identity") { // decoded, the body has another length
+        bool ok = false;
+        const qint64 length = m_reply->rawHeader("Content-Length").trimmed().toLongLong(&ok);
+        m_contentLength = ok && !m_chunked ? length : -1;
+    }
     m_sinceEventNs = m_openSinceNs;
     setStatus(SubscriptionState::Open, tr("Receiving events."));
     if (m_config.idleTimeoutMs > 0)
@@ -535,7 +554,9 @@ void Subscription::handleReadyRead()
             break;
         any = true;
         m_counters.bytes += static_cast<quint64>(n);
+        m_connectionBytes += static_cast<quint64>(n);
         m_bytesSinceEvent += static_cast<quint64>(n); // before feed: an event it ends resets it
+        m_headerGuard.noteBodyBytes(static_cast<quint64>(n));
         if (m_ndjson)
             m_ndjson->feed(QByteArrayView(buffer.constData(), n), stamp);
         else
@@ -550,6 +571,7 @@ void Subscription::handleReadyRead()
     }
     if (!any)
         return;
+    m_lastByteNs = stamp.steadyNs;
     if (m_reply == reply)
         checkEventsComplete(stamp.steadyNs);
     if (m_direct)
@@ -627,7 +649,19 @@ void Subscription::handleFinished()
     const bool cut = opened
         && (error == QNetworkReply::RemoteHostClosedError
             || (error == QNetworkReply::NoError && m_parser.midEvent()));
-    if (opened && error == QNetworkReply::NoError && !cut) {
+    // A body shorter than its Content-Length, or a chunked body that ended
+    // between events without its last chunk (Qt says RemoteHostClosedError):
+    // framing. Cut in the middle of an event: reset.
+    const bool shortBody
+        = opened && m_contentLength >= 0 && m_connectionBytes < quint64(m_contentLength);
+    if (opened) {
+        const bool chunkedCut
+            = m_chunked && error == QNetworkReply::RemoteHostClosedError && !m_parser.midEvent();
+        noteEnd(shortBody || chunkedCut                  ? StreamEnd::Framing
+                : error != QNetworkReply::NoError || cut ? StreamEnd::Reset
+                                                         : StreamEnd::Clean);
+    }
+    if (opened && error == QNetworkReply::NoError && !cut && !shortBody) {
         reconnectLater(connectionWasHealthy(), errortext::streamEnded(), 0, true);
         return;
     }
@@ -635,7 +669,7 @@ void Subscription::handleFinished()
     QString message;
     if (qtDetail.startsWith(u"Decompression failed"_s))
         message = errortext::decompressionFailed(qtDetail);
-    else if (cut) // not an end of stream: the response never ended
+    else if (cut || shortBody) // not an end of stream: the response never ended
         message = errortext::streamCut(m_currentUrl);
     else if (!m_proxy.isDirect() && !opened && errortext::blamesProxy(error))
         message = errortext::proxyFailed(error, m_proxy.hostPort(), m_currentUrl, detail);
@@ -729,6 +763,7 @@ void Subscription::handleWatchdogTimeout()
     if (m_verdict != Verdict::Open)
         m_headerGuard.cutPending();
     if (m_verdict == Verdict::Open) {
+        noteEnd(StreamEnd::Timeout);
         reconnectLater(
             connectionWasHealthy(), errortext::idleTimeout(m_config.idleTimeoutMs, willRetry));
     } else if (m_config.connectTimeoutMs > 0) {
@@ -761,6 +796,85 @@ void Subscription::reconnectLater(
     m_retryTimer.start(timerMs(delay));
 }
 
+void Subscription::noteEnd(StreamEnd transport)
+{
+    StreamEnd end = transport;
+    if (m_sawErrorEvent)
+        end = StreamEnd::ErrorEvent;
+    else if (!m_config.terminal.isEmpty() && !m_sawTerminal)
+        end = StreamEnd::NoTerminal;
+    m_status.end = end;
+    ++m_status.ends[streamEndIndex(end)];
+    // Our own idle timeout is no proxy's: it is said as such, not diagnosed.
+    if (end != StreamEnd::Clean && end != StreamEnd::Timeout) {
+        m_cuts.addCut((steadyNowNs() - m_lastByteNs) / 1'000'000);
+        m_status.diagnosis = m_cuts.sentence();
+    }
+    qCDebug(lcNet, "stream %u: connection ended: %s", m_id, qPrintable(streamEndName(end)));
+}
+
+namespace {
+
+// The value of the top-level "type" member of JSON object text, without
+// parsing all of it (events are on the hot path); empty if there is none.
+QByteArrayView jsonTopLevelType(QByteArrayView data)
+{
+    qsizetype i = 0;
+    const qsizetype n = data.size();
+    while (i < n && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+        ++i;
+    if (i >= n || data[i] != '{')
+        return {};
+    int depth = 0;
+    bool expectKey = false;
+    for (; i < n; ++i) {
+        const char c = data[i];
+        if (c == '{' || c == '[') {
+            ++depth;
+            expectKey = c == '{';
+        } else if (c == '}' || c == ']') {
+            --depth;
+        } else if (c == ',') {
+            expectKey = true;
+        } else if (c == '"') {
+            const qsizetype start = ++i;
+            while (i < n && data[i] != '"')
+                i += data[i] == '\\' ? 2 : 1;
+            if (i >= n)
+                return {};
+            const QByteArrayView text = data.sliced(start, i - start);
+            if (depth == 1 && expectKey && text == "type") {
+                qsizetype j = i + 1;
+                while (j < n && (data[j] == ' ' || data[j] == ':' || data[j] == '\t'))
+                    ++j;
+                if (j >= n || data[j] != '"')
+                    return {};
+                const qsizetype valueStart = ++j;
+                while (j < n && data[j] != '"')
+                    j += data[j] == '\\' ? 2 : 1;
+                return j < n ? data.sliced(valueStart, j - valueStart) : QByteArrayView();
+            }
+            expectKey = false;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+void Subscription::checkEndMarkers(const SseEventView &event)
+{
+    const bool wantJson = !m_config.errorJsonType.isEmpty() || !m_config.terminal.isEmpty();
+    const QByteArrayView type = wantJson ? jsonTopLevelType(event.data) : QByteArrayView();
+    if ((!m_config.errorEventType.isEmpty() && event.type == m_config.errorEventType)
+        || (!m_config.errorJsonType.isEmpty() && !type.isEmpty() && type == m_config.errorJsonType))
+        m_sawErrorEvent = true;
+    if (!m_config.terminal.isEmpty()
+        && (event.data == m_config.terminal || event.type == m_config.terminal
+            || type == m_config.terminal))
+        m_sawTerminal = true;
+}
+
 void Subscription::endFor(SubscriptionState finalState, const QString &message)
 {
     dropReply();
@@ -791,6 +905,7 @@ void Subscription::handleEventView(const SseEventView &event)
     Q_ASSERT(QThread::currentThread() == thread()); // the network thread
     ++m_counters.events;
     m_deliveredEvent = true;
+    checkEndMarkers(event);
     m_bytesSinceEvent = 0;
     m_sinceEventNs = event.arrivalSteadyNs;
     if (Q_UNLIKELY(m_saidNoEvent))

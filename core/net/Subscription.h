@@ -87,6 +87,10 @@ private:
     void reconnectLater(
         bool healthy, const QString &reason, qint64 minimumDelayMs = 0, bool cleanEnd = false);
     void endFor(SubscriptionState finalState, const QString &message);
+    // A connection that had opened ended: transport says how (Framing, Reset,
+    // Timeout or Clean); what the events said comes first.
+    void noteEnd(StreamEnd transport);
+    void checkEndMarkers(const SseEventView &event);
     void setStatus(SubscriptionState state, const QString &message, qint64 retryInMs = 0);
     void publish();
     // Backpressure: whether the batcher has room; if not, reading stops
@@ -140,6 +144,15 @@ private:
     qint64 m_sinceEventNs = 0;
     bool m_saidNoEvent = false;
     quint64 m_chunkIndex = 0;
+    // Why the current connection ends (StreamEnd): what its events said, its
+    // body's length as announced and as read, and when its last byte came.
+    bool m_sawErrorEvent = false;
+    bool m_sawTerminal = false;
+    qint64 m_contentLength = -1; // -1: none announced
+    bool m_chunked = false;
+    quint64 m_connectionBytes = 0;
+    qint64 m_lastByteNs = 0;
+    IdleCutDiagnosis m_cuts;
     qint64 m_openSinceNs = 0; // steady time the current connection opened, 0 if not open
     QString m_tlsDetail;
 #if QT_CONFIG(ssl)

@@ -108,6 +108,9 @@ QJsonObject SubscriptionConfig::toJson() const
         { u"tokens"_s, tokens.toJson() },
         { u"bodyFormat"_s, bodyFormatName(bodyFormat) },
         { u"acceptAnyContentType"_s, acceptAnyContentType },
+        { u"errorEventType"_s, QString::fromUtf8(errorEventType) },
+        { u"errorJsonType"_s, QString::fromUtf8(errorJsonType) },
+        { u"terminal"_s, QString::fromUtf8(terminal) },
     };
 }
 
@@ -174,6 +177,13 @@ std::optional<SubscriptionConfig> SubscriptionConfig::fromJson(
     config.http2PriorKnowledge = json.value(u"http2PriorKnowledge"_s).toBool(false);
     config.readBufferBytes = integer(json, u"readBufferBytes"_s, defaults.readBufferBytes);
     config.maxEventBytes = integer(json, u"maxEventBytes"_s, defaults.maxEventBytes);
+    config.errorEventType = json.value(u"errorEventType"_s)
+                                .toString(QString::fromUtf8(defaults.errorEventType))
+                                .toUtf8();
+    config.errorJsonType = json.value(u"errorJsonType"_s)
+                               .toString(QString::fromUtf8(defaults.errorJsonType))
+                               .toUtf8();
+    config.terminal = json.value(u"terminal"_s).toString().toUtf8();
     if (json.contains(u"latency"_s)) {
         const auto latency = LatencyConfig::fromJson(json.value(u"latency"_s).toObject(), error);
         if (!latency)

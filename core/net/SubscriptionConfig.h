@@ -77,6 +77,14 @@ struct SubscriptionConfig
     // Read the body whatever its Content-Type (a server that sends the wrong
     // one, such as application/octet-stream); otherwise such a response fails.
     bool acceptAnyContentType = false;
+    // How a stream says it failed (end class "error-event"): an event of this
+    // type, or JSON data whose "type" is this; empty = not looked for.
+    QByteArray errorEventType = QByteArrayLiteral("error");
+    QByteArray errorJsonType = QByteArrayLiteral("error");
+    // The last event of a complete response, e.g. data "[DONE]" or type
+    // "message_stop" (event type, data, or JSON "type"): a close without it
+    // ends as "no-terminal". Empty = none expected.
+    QByteArray terminal;
 
     // Every delay and timeout must fit a QTimer (an int of milliseconds).
     static constexpr qint64 kMaxTimerMs = 2147483647;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/net/StreamEnd.h"
 #include "core/sse/SseEvent.h"
 
 #include <QMetaType>
@@ -31,6 +32,11 @@ struct SubscriptionStatus
     // Steady time the state was entered, on the network thread: the owner
     // gets the status later than the events stamped around it.
     qint64 sinceSteadyNs = 0;
+    // How the last connection that opened ended, how often each way, and a
+    // proxy's idle timeout named when the cuts repeat (IdleCutDiagnosis).
+    StreamEnd end = StreamEnd::None;
+    StreamEndCounts ends {};
+    QString diagnosis;
 };
 
 struct SubscriptionCounters

@@ -15,6 +15,8 @@
 #include <cstring>
 #endif
 
+#include <algorithm>
+
 namespace ssescope::tcpsockets {
 
 #ifdef Q_OS_LINUX
@@ -154,12 +156,31 @@ std::vector<SocketInfo> Census::heavy(quint16 peerPort, qint64 maxAgeMs)
     return m_heavy.value(peerPort);
 }
 
+void Census::hold(const void *key, MayOwn mayOwn)
+{
+    release(key);
+    m_holders.emplace_back(key, std::move(mayOwn));
+}
+
+void Census::release(const void *key)
+{
+    m_holders.erase(std::remove_if(m_holders.begin(), m_holders.end(),
+                        [key](const auto &holder) { return holder.first == key; }),
+        m_holders.end());
+}
+
+bool Census::held(const SocketInfo &socket) const
+{
+    return std::any_of(m_holders.begin(), m_holders.end(),
+        [&socket](const auto &holder) { return holder.second(socket); });
+}
+
 std::vector<SocketInfo> Census::heavyNewSockets(
     const QHostAddress &peer, quint16 port, const QSet<quint64> &before, qint64 maxAgeMs)
 {
     std::vector<SocketInfo> result;
     for (const SocketInfo &socket : heavy(port, maxAgeMs)) {
-        if (before.contains(socket.inode) || m_claims.contains(socket.inode))
+        if (before.contains(socket.inode) || m_claims.contains(socket.inode) || held(socket))
             continue;
         if (!peer.isNull() && !socket.peer.isEqual(peer, QHostAddress::TolerantConversion))
             continue;
@@ -183,7 +204,7 @@ void Census::cutOrphans()
     for (const SocketInfo &socket : sockets(0)) {
         for (const Orphan &orphan : m_orphans) {
             if (socket.peerPort != orphan.port || orphan.before.contains(socket.inode)
-                || m_claims.contains(socket.inode)
+                || m_claims.contains(socket.inode) || held(socket)
                 || (!orphan.peer.isNull()
                     && !socket.peer.isEqual(orphan.peer, QHostAddress::TolerantConversion)))
                 continue;

@@ -54,8 +54,18 @@ public:
     // may cut them.
     QSet<quint64> &claims() { return m_claims; }
 
+    // Streams whose headers completed while several new sockets to their peer
+    // were unclaimed (connections made at the same moment): one of those is
+    // theirs, but which is not known. A socket that one of them may own is
+    // cut by no guard: a healthy stream was cut beside one whose headers never
+    // ended (issue 15). mayOwn answers for one socket; key identifies the holder.
+    using MayOwn = std::function<bool(const SocketInfo &socket)>;
+    void hold(const void *key, MayOwn mayOwn);
+    void release(const void *key);
+    bool held(const SocketInfo &socket) const;
+
     // Sockets to peer (null: any address) and port that are neither in before
-    // nor claimed, and that read more than heavyBytes.
+    // nor claimed nor held, and that read more than heavyBytes.
     std::vector<SocketInfo> heavyNewSockets(const QHostAddress &peer, quint16 port,
         const QSet<quint64> &before, qint64 maxAgeMs = kMaxAgeMs);
 
@@ -82,6 +92,7 @@ private:
     QSet<quint64> m_inodes;
     QHash<quint16, std::vector<SocketInfo>> m_heavy;
     QSet<quint64> m_claims;
+    std::vector<std::pair<const void *, MayOwn>> m_holders;
     struct Orphan
     {
         QHostAddress peer;

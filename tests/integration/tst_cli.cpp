@@ -265,6 +265,39 @@ private Q_SLOTS:
             QCOMPARE(e.value(u"kind"_s).toString(), u"event"_s); // every line whole
     }
 
+    // Why each connection ended, as core decided, on the state record it led to.
+    void stateRecordsSayHowTheStreamEnded_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("end");
+        QTest::newRow("clean") << QStringList() << u"count=3"_s << u"clean"_s;
+        QTest::newRow("no terminal")
+            << QStringList { u"--terminal"_s, u"[DONE]"_s } << u"count=3"_s << u"no-terminal"_s;
+        QTest::newRow("terminal came")
+            << QStringList { u"--terminal"_s, u"[DONE]"_s } << u"count=3&done=1"_s << u"clean"_s;
+        QTest::newRow("error event") << QStringList() << u"error_after=1"_s << u"error-event"_s;
+        QTest::newRow("error event off")
+            << QStringList { u"--error-event"_s, QString(), u"--error-json-type"_s, QString() }
+            << u"error_after=1"_s << u"clean"_s;
+        QTest::newRow("reset") << QStringList() << u"rst_after=2"_s << u"reset"_s;
+    }
+    void stateRecordsSayHowTheStreamEnded()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(QString, query);
+        QFETCH(QString, end);
+        const Run r
+            = run(QStringList { u"--no-reconnect"_s, u"s="_s + url(u"/ticker?rate=100&"_s + query) }
+                + options);
+        QStringList ends;
+        for (const QJsonObject &o : r.errJson()) {
+            if (o.value(u"kind"_s) == u"state"_s && o.contains(u"end"_s))
+                ends << o.value(u"end"_s).toString();
+        }
+        QCOMPARE(ends, QStringList { end });
+    }
+
     void metricsEndpointIsScrapeable()
     {
         QProcess process;
@@ -321,6 +354,9 @@ private Q_SLOTS:
         QVERIFY2(response.contains(QByteArray("ssescope_stream_up{" + labels + "} 1\n")),
             response.constData());
         QVERIFY(response.contains(QByteArray("ssescope_events_total{" + labels + "} ")));
+        QVERIFY(response.contains("# TYPE ssescope_stream_ends_total counter\n"));
+        QVERIFY(response.contains(
+            QByteArray("ssescope_stream_ends_total{" + labels + ",end=\"reset\"} 0\n")));
         QVERIFY(response.contains(
             QByteArray("ssescope_events_per_second{" + labels + ",window=\"1s\"} ")));
         QVERIFY(response.contains(QByteArray(

@@ -96,6 +96,45 @@ private Q_SLOTS:
         QVERIFY2(!message.contains(u"Content-Type"_s), qPrintable(message));
     }
 
+    // Healthy streams that connect at the same moment as one whose headers
+    // never end share its peer: which new socket was whose is unknown, and the
+    // guard cut them too (issue 15) when the headers timed out (cutPending)
+    // or once the tickers had read more than the header limit (probe).
+    void slowHeadersCutOnlyTheirOwnStream_data()
+    {
+        QTest::addColumn<qint64>("headersTimeoutMs");
+        QTest::newRow("timeout first") << qint64(1000);
+        QTest::newRow("tickers past the header limit first") << qint64(6000);
+    }
+    void slowHeadersCutOnlyTheirOwnStream()
+    {
+        QFETCH(qint64, headersTimeoutMs);
+        StreamManager manager;
+        StreamRecorder recorder(&manager);
+        SubscriptionConfig healthy = fastRetryConfig(m_server.url(u"/ticker?rate=200"_s));
+        SubscriptionConfig hostile = fastRetryConfig(m_server.url(u"/ticker?slow_headers=1"_s));
+        hostile.connectTimeoutMs = headersTimeoutMs;
+        hostile.reconnect.reconnect = false;
+        const StreamId h1 = manager.addSubscription(healthy);
+        const StreamId h2 = manager.addSubscription(healthy);
+        const StreamId headers = manager.addSubscription(hostile);
+
+        QTRY_COMPARE_WITH_TIMEOUT(
+            recorder.lastState(headers), SubscriptionState::Failed, int(headersTimeoutMs) + 5000);
+        const qsizetype before1 = recorder.eventCount(h1);
+        const qsizetype before2 = recorder.eventCount(h2);
+        QTest::qWait(1500);
+        for (const StreamId id : { h1, h2 }) {
+            QCOMPARE(recorder.lastState(id), SubscriptionState::Open);
+            // Opened once, never dropped.
+            QCOMPARE(recorder.inState(id, SubscriptionState::Open).size(), 1);
+            QCOMPARE(recorder.inState(id, SubscriptionState::Waiting).size(), 0);
+        }
+        // 200 events/s for 1.5 s: well over half of them arrived.
+        QVERIFY(recorder.eventCount(h1) - before1 >= 150);
+        QVERIFY(recorder.eventCount(h2) - before2 >= 150);
+    }
+
     // The headers timeout drops the connection even while Qt cannot: headers
     // that trickle in under the size limit (slow_headers) for ever.
     void headersTimeoutReallyClosesTheConnection()

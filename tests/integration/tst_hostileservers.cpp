@@ -73,7 +73,10 @@ void TestHostileServers::healthyStreamsFlowBesideEveryHostileOne()
             { u"An event of more than 64.0 MiB exceeded the event size limit"_s } },
         { u"garbage"_s, { u"without completing a single event"_s } },
         { u"byte_per_s"_s, { u"without completing a single event"_s } },
-        { u"endless_headers"_s, { u"more than 64 KiB of response headers without ending them"_s } },
+        // 64-byte header lines every 20 ms stay under the 64 KiB limit for
+        // longer than the connect timeout. (Said "more than 64 KiB" only when
+        // its guard cut another stream's socket: issue 15.)
+        { u"endless_headers"_s, { u"No response within 15 s"_s } },
         { u"redirect_loop"_s, { u"Too many redirects"_s } },
         { u"false_gzip"_s, { u"Content-Encoding: gzip"_s, u"cannot be read as events"_s } },
     };

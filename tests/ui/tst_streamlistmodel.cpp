@@ -26,6 +26,7 @@ private Q_SLOTS:
     void aRefreshSignalsOnlyTheRowsThatChanged();
     void idGapsAndDuplicatesShowPerStream();
     void tooltipNamesTheProxy();
+    void endColumnShowsHowTheLastConnectionEndedAndWhy();
 };
 
 // A stream's own proxy shows in its tooltip, never with its password.
@@ -342,6 +343,38 @@ void TestStreamListModel::aRefreshSignalsOnlyTheRowsThatChanged()
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).toModelIndex().row(), model.rowOf(streams.at(2)));
     QCOMPARE(changed.at(0).at(1).toModelIndex().row(), model.rowOf(streams.at(4)));
+}
+
+// Core decides the end class and the diagnosis; the row only shows them: the
+// End cell, its tooltip and accessible text, and the message.
+void TestStreamListModel::endColumnShowsHowTheLastConnectionEndedAndWhy()
+{
+    demo::DemoServerThread demo;
+    QVERIFY2(demo.start(), qPrintable(demo.errorString()));
+    DashboardSession session;
+    StreamListModel model(&session);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    SubscriptionConfig config;
+    config.name = u"quiet"_s;
+    // Two events, 600 ms of silence, then a cut without the last chunk.
+    config.url = demo.url(u"/ticker?rate=100&quiet_ms=600&quiet_every=2&drop_after=2"_s);
+    config.reconnect.initialRetryMs = 50;
+    session.addStream(config);
+    const QModelIndex end = model.index(0, StreamListModel::EndColumn);
+    QCOMPARE(end.data().toString(), u"–"_s);
+    QCOMPARE(
+        model.headerData(StreamListModel::EndColumn, Qt::Horizontal, Qt::DisplayRole).toString(),
+        u"End"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(end.data().toString(), streamEndText(StreamEnd::Framing), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        end.data(Qt::ToolTipRole).toString().contains(u"Cut 2 times, each "_s), 8000);
+    QVERIFY(end.data(Qt::AccessibleTextRole).toString().contains(u"idle timeout"_s));
+    QVERIFY(end.data(Qt::AccessibleTextRole).toString().contains(u"Body cut short: "_s));
+    QTRY_VERIFY_WITH_TIMEOUT(model.index(0, StreamListModel::MessageColumn)
+                                 .data()
+                                 .toString()
+                                 .contains(u"Send heartbeats more often than that."_s),
+        3000);
 }
 
 QTEST_MAIN(TestStreamListModel)

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void everyControlHasAnAccessibleName();
     void editingKeepsWhatTheFormDoesNotShow();
     void dialogStartsInTheUrlField();
+    void endMarkersRoundTrip();
 
 private:
     static QPushButton *ok(SubscribeDialog &dialog)
@@ -337,6 +338,31 @@ void TestSubscribeDialog::dialogStartsInTheUrlField()
     auto *url = dialog.findChild<QLineEdit *>(u"url"_s);
     QVERIFY(url);
     QTRY_COMPARE(QApplication::focusWidget(), url);
+}
+
+// How a stream says it failed or finished: defaults shown, edits kept.
+void TestSubscribeDialog::endMarkersRoundTrip()
+{
+    SubscribeDialog dialog;
+    auto *errorEvent = dialog.findChild<QLineEdit *>(u"errorEvent"_s);
+    auto *errorJson = dialog.findChild<QLineEdit *>(u"errorJsonType"_s);
+    auto *terminal = dialog.findChild<QLineEdit *>(u"terminal"_s);
+    QVERIFY(errorEvent && errorJson && terminal);
+    QCOMPARE(errorEvent->text(), u"error"_s);
+    QCOMPARE(errorJson->text(), u"error"_s);
+    QCOMPARE(terminal->text(), QString());
+    QVERIFY(!terminal->accessibleName().isEmpty());
+    dialog.findChild<QLineEdit *>(u"url"_s)->setText(u"http://127.0.0.1:1/x"_s);
+    errorEvent->clear();
+    terminal->setText(u"[DONE]"_s);
+    const SubscriptionConfig config = dialog.config();
+    QCOMPARE(config.errorEventType, QByteArray());
+    QCOMPARE(config.errorJsonType, QByteArray("error"));
+    QCOMPARE(config.terminal, QByteArray("[DONE]"));
+    SubscribeDialog again;
+    again.setConfig(config);
+    QCOMPARE(again.findChild<QLineEdit *>(u"terminal"_s)->text(), u"[DONE]"_s);
+    QCOMPARE(again.findChild<QLineEdit *>(u"errorEvent"_s)->text(), QString());
 }
 
 QTEST_MAIN(TestSubscribeDialog)

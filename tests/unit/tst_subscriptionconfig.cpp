@@ -40,6 +40,9 @@ private Q_SLOTS:
         config.maxEventBytes = 1000;
         config.latency = *LatencyConfig::fromSpec(u"json:/ts"_s, nullptr);
         config.latency.clockOffsetMs = 2.5;
+        config.errorEventType = ""; // none looked for: kept as none, not the default
+        config.errorJsonType = "failure";
+        config.terminal = "[DONE]";
 
         const QByteArray text = QJsonDocument(config.toJson()).toJson();
         QString error;
@@ -61,6 +64,17 @@ private Q_SLOTS:
         QCOMPARE(back->latency.source, LatencySource::JsonPointer);
         QCOMPARE(back->latency.expression, u"/ts"_s);
         QCOMPARE(back->latency.clockOffsetMs, 2.5);
+        QCOMPARE(back->errorEventType, QByteArray());
+        QCOMPARE(back->errorJsonType, QByteArray("failure"));
+        QCOMPARE(back->terminal, QByteArray("[DONE]"));
+        // A workspace from before the end classes: the defaults.
+        QJsonObject old = config.toJson();
+        for (const QString &key : { u"errorEventType"_s, u"errorJsonType"_s, u"terminal"_s })
+            old.remove(key);
+        const auto older = SubscriptionConfig::fromJson(old, &error);
+        QVERIFY(older);
+        QCOMPARE(older->errorEventType, QByteArray("error"));
+        QCOMPARE(older->terminal, QByteArray());
     }
 
     // Workspaces keep a stream's auto-detection as "auto", not what it found.

@@ -201,6 +201,29 @@ QString StreamListModel::latencySourceTip(StreamId stream) const
     return {};
 }
 
+// The End cell's tooltip and accessible text: the last end, how often each
+// class ended a connection, and the diagnosis when the cuts repeat.
+QString StreamListModel::endTip(const SubscriptionStatus &status)
+{
+    if (status.end == StreamEnd::None)
+        return tr("No connection has ended yet.");
+    QStringList counts;
+    for (const StreamEnd end : streamEnds()) {
+        if (const quint64 n = status.ends[streamEndIndex(end)])
+            counts << tr("%1: %2").arg(streamEndText(end)).arg(n);
+    }
+    QString tip = tr("The last connection ended: %1.").arg(streamEndText(status.end)) + u' '
+        + tr("Ends so far: %1.").arg(counts.join(u", "_s));
+    if (!status.diagnosis.isEmpty())
+        tip += u' ' + status.diagnosis;
+    return tip;
+}
+
+QString StreamListModel::withDiagnosis(const QString &message, const SubscriptionStatus &status)
+{
+    return status.diagnosis.isEmpty() ? message : message + u' ' + status.diagnosis;
+}
+
 QVariant StreamListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -213,8 +236,8 @@ QVariant StreamListModel::data(const QModelIndex &index, int role) const
     if (index.row() >= m_liveRows) {
         const QVariant captured = capturedData(stream, index.column(), role);
         if (captured.isValid() || index.column() == StateColumn
-            || index.column() == ReconnectsColumn || index.column() == MessageColumn
-            || index.column() == LatencySourceColumn
+            || index.column() == ReconnectsColumn || index.column() == EndColumn
+            || index.column() == MessageColumn || index.column() == LatencySourceColumn
             || (role == Qt::ToolTipRole && index.column() != RateColumn))
             return captured;
     }
@@ -274,6 +297,8 @@ QVariant StreamListModel::decorationData(
         && (column == LatencySourceColumn || column == LatencyP50Column
             || column == LatencyP99Column))
         return latencySourceTip(stream);
+    if ((role == Qt::ToolTipRole || role == Qt::AccessibleDescriptionRole) && column == EndColumn)
+        return endTip(status);
     if (role == Qt::ToolTipRole) {
         const SubscriptionConfig config = m_session->config(stream);
         QString tip = visibleText(displayUrl(config.url)) + u"\n"_s + stateLabel(status.state);
@@ -284,6 +309,8 @@ QVariant StreamListModel::decorationData(
         if (const ProxyChoice proxy = ProxyChoice::choose(config.url, config.proxy);
             !proxy.isDirect())
             tip += u'\n' + tr("Via proxy %1").arg(proxy.hostPort());
+        if (!status.diagnosis.isEmpty())
+            tip += u'\n' + status.diagnosis;
         if (!tlsWarning.isEmpty())
             tip += u"\n⚠ "_s + tlsWarning;
         const QString stall = m_session->originConnections(stream).browserWarning();
@@ -344,6 +371,10 @@ QVariant StreamListModel::textData(
     case TokenGapColumn:
     case TokenRateColumn:
         return tokenText(stream, column, role);
+    case EndColumn:
+        if (status.end == StreamEnd::None)
+            return u"–"_s;
+        return role == Qt::AccessibleTextRole ? endTip(status) : streamEndText(status.end);
     case MessageColumn:
         if (m_session->isPausedForCapture(stream))
             return tr("Paused while the capture %1 is open. Resume all captures live again.")
@@ -356,11 +387,13 @@ QVariant StreamListModel::textData(
                 return tr("Connected, but nothing received for %1 s (no events, no heartbeats).")
                     .arg(silentS);
         }
+        // A proxy's idle timeout, once named, stays in sight with every sentence.
         if (status.state == SubscriptionState::Waiting && status.retryInMs > 0)
-            return tr("%1 Next attempt in %2 s.")
-                .arg(status.message)
-                .arg(double(status.retryInMs) / 1000, 0, 'f', 1);
-        return status.message;
+            return withDiagnosis(tr("%1 Next attempt in %2 s.")
+                                     .arg(status.message)
+                                     .arg(double(status.retryInMs) / 1000, 0, 'f', 1),
+                status);
+        return withDiagnosis(status.message, status);
     default:
         return {};
     }
@@ -433,6 +466,9 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
             return tr("The protocol of the last response, and the connections open to its origin "
                       "(a browser opens at most %1 HTTP/1.1 connections per origin)")
                 .arg(OriginConnections::kBrowserHttp1Limit);
+        case EndColumn:
+            return tr("How the last connection ended: clean, reset mid-event, idle timeout, body "
+                      "cut short, an error event, or no terminal marker");
         default:
             break;
         }
@@ -474,6 +510,8 @@ QVariant StreamListModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Tok/s");
     case ProtocolColumn:
         return tr("Protocol");
+    case EndColumn:
+        return tr("End");
     case MessageColumn:
         return tr("Message");
     default:
@@ -488,7 +526,8 @@ bool StreamListModel::RowFigures::operator==(const RowFigures &other) const
         && retryInMs == other.retryInMs && httpStatus == other.httpStatus
         && protocol == other.protocol && originConnections == other.originConnections
         && browserStall == other.browserStall && latencyState == other.latencyState
-        && pausedForCapture == other.pausedForCapture && clockTick == other.clockTick;
+        && pausedForCapture == other.pausedForCapture && end == other.end
+        && diagnosis == other.diagnosis && clockTick == other.clockTick;
 }
 
 StreamListModel::RowFigures StreamListModel::figuresOf(int row, qint64 nowNs) const
@@ -514,6 +553,8 @@ StreamListModel::RowFigures StreamListModel::figuresOf(int row, qint64 nowNs) co
     figures.browserStall = origin.browserWouldStall();
     figures.latencyState = int(m_session->latencyDetection(stream).state);
     figures.pausedForCapture = m_session->isPausedForCapture(stream);
+    figures.end = status.end;
+    figures.diagnosis = status.diagnosis;
     // Rates, the sparkline and the minute's latencies slide with the clock
     // until the last event is older than the widest of their windows; an
     // open stream's silence is counted in seconds after that.
@@ -638,6 +679,7 @@ QVariant StreamListModel::capturedData(StreamId stream, int column, int role) co
     case StateColumn:
         return tr("From file");
     case ReconnectsColumn:
+    case EndColumn:
         return u"–"_s;
     case LatencySourceColumn:
         return tr("file");

@@ -50,6 +50,7 @@ public:
         TokenGapColumn, // inter-token gap p50 / p99
         TokenRateColumn, // tokens per second of the latest reply
         ProtocolColumn, // HTTP/1.1 or HTTP/2, and the connections open to the origin
+        EndColumn, // how the last connection ended (StreamEnd), its diagnosis in the tooltip
         MessageColumn,
         ColumnCount
     };
@@ -79,6 +80,8 @@ public:
     void setClock(std::function<qint64()> now) { m_now = std::move(now); }
 
 private:
+    static QString endTip(const SubscriptionStatus &status);
+    static QString withDiagnosis(const QString &message, const SubscriptionStatus &status);
     void handleStreamAdded(StreamId stream);
     void handleStreamRemoved(StreamId stream);
     void handleStreamReplaced(StreamId from, StreamId to);
@@ -111,6 +114,8 @@ private:
         bool browserStall = false;
         int latencyState = 0;
         bool pausedForCapture = false;
+        StreamEnd end = StreamEnd::None;
+        QString diagnosis;
         qint64 clockTick = 0; // moves while the clock moves the figures
         bool operator==(const RowFigures &other) const;
     };

@@ -92,6 +92,9 @@ SubscribeDialog::SubscribeDialog(QWidget *parent)
     , m_tlsWarning(named(new QLabel(this), u"tlsWarning"_s, tr("TLS warning")))
     , m_caFile(named(new QLineEdit(this), u"caFile"_s, tr("CA certificate file")))
     , m_proxy(named(new QLineEdit(this), u"proxy"_s, tr("Proxy")))
+    , m_errorEvent(named(new QLineEdit(this), u"errorEvent"_s, tr("Error event type")))
+    , m_errorJsonType(named(new QLineEdit(this), u"errorJsonType"_s, tr("Error JSON type")))
+    , m_terminal(named(new QLineEdit(this), u"terminal"_s, tr("Terminal marker")))
     , m_latencySource(named(new QComboBox(this), u"latencySource"_s, tr("Latency source")))
     , m_latencyExpression(
           named(new QLineEdit(this), u"latencyExpression"_s, tr("Latency expression")))
@@ -265,6 +268,14 @@ QWidget *SubscribeDialog::createConnectionTab()
     connectionForm->addRow(tr("To&ken deltas"), m_tokens);
     connectionForm->addRow(QString(), m_ndjson);
     connectionForm->addRow(QString(), m_anyContentType);
+    m_errorEvent->setPlaceholderText(tr("Event type that says the stream failed (empty: none)"));
+    m_errorJsonType->setPlaceholderText(
+        tr("JSON data whose \"type\" says the stream failed (empty: none)"));
+    m_terminal->setPlaceholderText(
+        tr("Last event of a complete response, e.g. [DONE] or message_stop (optional)"));
+    connectionForm->addRow(tr("&Error event"), m_errorEvent);
+    connectionForm->addRow(tr("Error &JSON type"), m_errorJsonType);
+    connectionForm->addRow(tr("Ter&minal marker"), m_terminal);
     if (auto *label = qobject_cast<QLabel *>(connectionForm->labelForField(latencyRow)))
         label->setBuddy(m_latencySource);
     return connection;
@@ -294,7 +305,7 @@ void SubscribeDialog::connectFields(QPushButton *paste)
     });
     m_url->installEventFilter(this);
     for (QLineEdit *edit : { m_name, m_authUser, m_authSecret, m_lastEventId, m_latencyExpression,
-             m_caFile, m_proxy, m_tokens })
+             m_caFile, m_proxy, m_tokens, m_errorEvent, m_errorJsonType, m_terminal })
         connect(edit, &QLineEdit::textChanged, this, &SubscribeDialog::revalidate);
     connect(m_method, &QComboBox::currentTextChanged, this, &SubscribeDialog::revalidate);
     connect(m_authKind, &QComboBox::currentIndexChanged, this, &SubscribeDialog::updateAuthFields);
@@ -389,6 +400,9 @@ void SubscribeDialog::setConfig(const SubscriptionConfig &config)
     m_ignoreTls->setChecked(config.ignoreTlsErrors);
     m_caFile->setText(config.caFile);
     m_proxy->setText(config.proxy);
+    m_errorEvent->setText(QString::fromUtf8(config.errorEventType));
+    m_errorJsonType->setText(QString::fromUtf8(config.errorJsonType));
+    m_terminal->setText(QString::fromUtf8(config.terminal));
     m_latencySource->setCurrentIndex(m_latencySource->findData(int(config.latency.source)));
     m_latencyExpression->setText(config.latency.expression);
     m_latencyUnit->setCurrentIndex(m_latencyUnit->findData(int(config.latency.unit)));
@@ -430,6 +444,9 @@ SubscriptionConfig SubscribeDialog::buildConfig(QString *error) const
     config.ignoreTlsErrors = m_ignoreTls->isChecked();
     config.caFile = m_caFile->text().trimmed();
     config.proxy = m_proxy->text().trimmed();
+    config.errorEventType = m_errorEvent->text().trimmed().toUtf8();
+    config.errorJsonType = m_errorJsonType->text().trimmed().toUtf8();
+    config.terminal = m_terminal->text().trimmed().toUtf8();
     config.latency.source = LatencySource(m_latencySource->currentData().toInt());
     config.latency.expression = m_latencyExpression->text();
     config.latency.unit = TimeUnit(m_latencyUnit->currentData().toInt());

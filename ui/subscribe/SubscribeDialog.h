@@ -90,6 +90,10 @@ private:
     QLabel *m_tlsWarning;
     QLineEdit *m_caFile;
     QLineEdit *m_proxy; // SubscriptionConfig::proxy: empty = the system's
+    // How the stream says it failed or finished (its end class).
+    QLineEdit *m_errorEvent;
+    QLineEdit *m_errorJsonType;
+    QLineEdit *m_terminal;
     QComboBox *m_latencySource;
     QLineEdit *m_latencyExpression;
     QComboBox *m_latencyUnit;
