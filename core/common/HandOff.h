@@ -5,6 +5,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <future>
 #include <utility>
 
 namespace ssescope {
@@ -28,23 +29,29 @@ private:
     std::atomic<quint64> m_count { 0 };
 };
 
-// Runs function on context's thread and waits for it
-// (Qt::BlockingQueuedConnection), both ways visible: function sees what the
-// caller wrote before, the caller what function wrote.
+// Runs function on context's thread and waits for it, as
+// Qt::BlockingQueuedConnection would, but visibly both ways: function sees
+// what the caller wrote before, the caller what function wrote. Not Qt's
+// blocking call itself: its QSemaphore is invisible too, and the caller frees
+// the call's closure after it, which TSan sees racing with the other thread's
+// reading of it. Here the event owns the closure and the receiving thread
+// frees it. context must live on another, running thread.
 template<typename Function> void runBlocking(QObject *context, Function &&function)
 {
+    Q_ASSERT(context->thread() != QThread::currentThread());
     HandOff there;
-    HandOff back;
+    std::promise<void> done;
+    std::future<void> returned = done.get_future();
     there.publish();
     QMetaObject::invokeMethod(
         context,
-        [&there, &back, &function] {
+        [&there, &done, &function] {
             there.receive();
             std::forward<Function>(function)();
-            back.publish();
+            done.set_value();
         },
-        Qt::BlockingQueuedConnection);
-    back.receive();
+        Qt::QueuedConnection);
+    returned.wait();
 }
 
 // A QThread (an event loop, as QThread's own run()) whose end is a visible
