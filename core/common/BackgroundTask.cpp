@@ -1,12 +1,14 @@
 #include "BackgroundTask.h"
 
+#include "core/common/HandOff.h"
+
 #include <QFutureWatcher>
 #include <QPromise>
+#include <QRunnable>
 #include <QThread>
 #include <QThreadPool>
 
 #include <algorithm>
-#include <atomic>
 
 namespace ssescope {
 
@@ -14,12 +16,11 @@ struct BackgroundTask::Run
 {
     QPromise<void> promise;
     QFuture<void> future = promise.future();
-    // Qt's own locks, which carry the work and its posts across, are
-    // invisible to ThreadSanitizer (Debian's Qt is not instrumented): this
-    // release/acquire pair makes each hand-off visible to it.
-    std::atomic<quint64> handOffs { 0 };
-    void publish() { handOffs.fetch_add(1, std::memory_order_release); }
-    void receive() const { (void)handOffs.load(std::memory_order_acquire); }
+    // The posts and the end cross through Qt's own locks, which
+    // ThreadSanitizer cannot see (HandOff.h).
+    HandOff handOff;
+    void publish() { handOff.publish(); }
+    void receive() const { handOff.receive(); }
 };
 
 namespace {
@@ -36,6 +37,29 @@ QThreadPool *workPool()
     }();
     return pool;
 }
+
+// The work's trip to a pool thread. QThreadPool's queue is locked inside Qt,
+// out of ThreadSanitizer's sight, and a lambda's captures would be read
+// before any acquire in its body: the runnable's own HandOff, reached through
+// its this pointer, orders its construction before run().
+class PoolJob final : public QRunnable
+{
+public:
+    explicit PoolJob(std::function<void()> function)
+        : m_function(std::move(function))
+    {
+        m_handedOver.publish();
+    }
+    void run() override
+    {
+        m_handedOver.receive();
+        m_function();
+    }
+
+private:
+    std::function<void()> m_function;
+    HandOff m_handedOver;
+};
 
 } // namespace
 
@@ -102,14 +126,12 @@ void BackgroundTask::start(Work work)
     watcher->setFuture(run->future);
     m_unfinished.append(run);
     run->promise.start();
-    run->publish();
-    workPool()->start([this, run, work = std::move(work)] {
-        run->receive();
+    workPool()->start(new PoolJob([this, run, work = std::move(work)] {
         Context context(this, run);
         work(context);
         run->publish();
         run->promise.finish();
-    });
+    }));
 }
 
 void BackgroundTask::requestCancel()

@@ -34,14 +34,11 @@ bool DemoServerThread::start(const QHostAddress &address, quint16 port)
     m_thread.start();
     bool ok = false;
     DemoServer *server = m_server;
-    QMetaObject::invokeMethod(
-        server,
-        [this, server, address, port, &ok] {
-            ok = server->listen(address, port);
-            m_port = server->port();
-            m_error = server->errorString();
-        },
-        Qt::BlockingQueuedConnection);
+    runBlocking(server, [this, server, address, port, &ok] {
+        ok = server->listen(address, port);
+        m_port = server->port();
+        m_error = server->errorString();
+    });
     return ok;
 }
 
@@ -51,10 +48,10 @@ void DemoServerThread::stop()
         return;
     DemoServer *server = m_server;
     m_server = nullptr;
-    QMetaObject::invokeMethod(
-        server, [server] { delete server; }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    runBlocking(server, [server] { delete server; });
+    // Joined visibly: the server thread read shared state (demoStreams()) that
+    // static destructors free once main() returns.
+    m_thread.quitAndWait();
 }
 
 void DemoServerThread::setTls(const QSslCertificate &certificate, const QSslKey &key)
@@ -69,9 +66,7 @@ int DemoServerThread::openConnections() const
         return -1;
     int count = -1;
     DemoServer *server = m_server;
-    QMetaObject::invokeMethod(
-        server, [server, &count] { count = server->openConnections(); },
-        Qt::BlockingQueuedConnection);
+    runBlocking(server, [server, &count] { count = server->openConnections(); });
     return count;
 }
 

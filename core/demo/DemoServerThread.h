@@ -1,9 +1,10 @@
 #pragma once
 
+#include "core/common/HandOff.h"
+
 #include <QHostAddress>
 #include <QSslCertificate>
 #include <QSslKey>
-#include <QThread>
 #include <QUrl>
 
 namespace ssescope::demo {
@@ -32,7 +33,7 @@ public:
     int openConnections() const;
 
 private:
-    QThread m_thread;
+    JoinableThread m_thread;
     DemoServer *m_server = nullptr; // lives on m_thread
     quint16 m_port = 0;
     QString m_error;

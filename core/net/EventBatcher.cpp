@@ -2,7 +2,6 @@
 
 #include "core/net/NetLogging.h"
 
-#include <QMutexLocker>
 #include <QThread>
 
 namespace ssescope {
@@ -16,11 +15,11 @@ EventBatcher::EventBatcher(QObject *parent)
 
 EventBatcher::~EventBatcher()
 {
-    // The publishers' thread is joined (QThread::wait) before the batcher
-    // dies, but that join goes through Qt's own, uninstrumented futex: taking
-    // the mutex they published under once orders their last publish() before
-    // m_pending is destroyed, for ThreadSanitizer as for the reader.
-    QMutexLocker lock(&m_mutex);
+    // The publishers' thread is joined before the batcher dies; should a
+    // join ever be one ThreadSanitizer cannot see (QThread::wait), taking the
+    // mutex they published under once still orders their last publish()
+    // before m_pending is destroyed.
+    const std::lock_guard lock(m_mutex);
 }
 
 void EventBatcher::publish(EventBatch &batch, StreamId stream, const SubscriptionCounters &counters)
@@ -28,7 +27,7 @@ void EventBatcher::publish(EventBatch &batch, StreamId stream, const Subscriptio
     bool notify = false;
     bool urgent = false;
     {
-        QMutexLocker lock(&m_mutex);
+        const std::lock_guard lock(m_mutex);
         m_pending.takeFrom(batch);
         m_pending.counters.insert(stream, counters);
         notify = !m_notifyPending;
@@ -51,7 +50,7 @@ bool EventBatcher::isFullLocked() const
 
 bool EventBatcher::admit()
 {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     if (!isFullLocked())
         return true;
     // Checked and registered under one lock, so a delivery in between cannot
@@ -63,13 +62,13 @@ bool EventBatcher::admit()
 void EventBatcher::setLimits(const EventBatcherLimits &limits)
 {
     Q_ASSERT(QThread::currentThread() == thread()); // the owner; publish() and admit() are not
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     m_limits = limits;
 }
 
 EventBatcherLimits EventBatcher::limits() const
 {
-    QMutexLocker lock(&m_mutex);
+    const std::lock_guard lock(m_mutex);
     return m_limits;
 }
 
@@ -94,7 +93,7 @@ void EventBatcher::flushNow()
     auto batch = std::make_shared<EventBatch>();
     bool wake = false;
     {
-        QMutexLocker lock(&m_mutex);
+        const std::lock_guard lock(m_mutex);
         m_notifyPending = false;
         m_urgentPending = false;
         wake = m_someoneWaiting;

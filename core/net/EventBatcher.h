@@ -3,11 +3,11 @@
 #include "core/net/EventBatch.h"
 
 #include <QElapsedTimer>
-#include <QMutex>
 #include <QObject>
 #include <QTimer>
 
 #include <memory>
+#include <mutex>
 
 namespace ssescope {
 
@@ -59,7 +59,11 @@ private:
     void deliverWhenDue();
     bool isFullLocked() const;
 
-    mutable QMutex m_mutex;
+    // Not a QMutex: when contended, its lock and unlock happen inside Qt,
+    // out of ThreadSanitizer's sight (Debian's Qt is not instrumented), and
+    // every hand-over the network thread and the owner fought over would be
+    // reported as a race.
+    mutable std::mutex m_mutex;
     EventBatch m_pending; // guarded by m_mutex
     EventBatcherLimits m_limits; // guarded by m_mutex
     bool m_notifyPending = false; // guarded by m_mutex

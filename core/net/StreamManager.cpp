@@ -29,10 +29,10 @@ StreamManager::~StreamManager()
     NetworkWorker *worker = m_worker;
     m_worker = nullptr;
     // Replies and managers must die on the thread they live on.
-    QMetaObject::invokeMethod(
-        worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    runBlocking(worker, [worker] { delete worker; });
+    // Joined visibly: the batcher and the direct consumer the subscriptions
+    // published into die after this.
+    m_thread.quitAndWait();
 }
 
 template<typename Function> void StreamManager::onNetworkThread(Function &&function)
@@ -116,13 +116,10 @@ void StreamManager::stopAll()
 {
     Q_ASSERT(QThread::currentThread() == thread()); // the creating thread only
     NetworkWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker,
-        [worker] {
-            for (Subscription *s : worker->all())
-                s->stop();
-        },
-        Qt::BlockingQueuedConnection);
+    runBlocking(worker, [worker] {
+        for (Subscription *s : worker->all())
+            s->stop();
+    });
 }
 
 QList<StreamId> StreamManager::streams() const
@@ -156,8 +153,7 @@ int StreamManager::networkManagerCount() const
 {
     int count = 0;
     NetworkWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker, [worker, &count] { count = worker->managerCount(); }, Qt::BlockingQueuedConnection);
+    runBlocking(worker, [worker, &count] { count = worker->managerCount(); });
     return count;
 }
 
@@ -172,8 +168,7 @@ void StreamManager::flush()
     Q_ASSERT(QThread::currentThread() == thread()); // the creating thread only
     // Round-trip through the network thread so that reads already handled
     // there have been published, then deliver.
-    QMetaObject::invokeMethod(
-        m_worker, [] {}, Qt::BlockingQueuedConnection);
+    runBlocking(m_worker, [] {});
     m_batcher.flushNow();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/common/HandOff.h"
 #include "core/latency/LatencyAutoDetector.h"
 #include "core/net/EventBatcher.h"
 #include "core/net/OriginConnections.h"
@@ -8,7 +9,6 @@
 
 #include <QHash>
 #include <QObject>
-#include <QThread>
 
 #include <memory>
 
@@ -83,7 +83,7 @@ private:
         LatencyDetection latency;
     };
 
-    QThread m_thread;
+    JoinableThread m_thread;
     NetworkWorker *m_worker = nullptr; // lives on m_thread, deleted there
     EventBatcher m_batcher;
     QHash<StreamId, StreamRecord> m_streams;
