@@ -23,6 +23,23 @@ struct Text final
     Q_DECLARE_TR_FUNCTIONS(DemoServerMain)
 };
 
+// Listens, then prints the port alone on the first line of standard output
+// (scripts and tests read it); false after saying why on stderr.
+template<typename Server>
+bool listenAndPrintPort(Server &server, const QHostAddress &address, quint16 port, QTextStream &err)
+{
+    if (!server.listen(address, port)) {
+        err << "ssescope-demo-server: "
+            << Text::tr("cannot listen on %1:%2: %3")
+                   .arg(address.toString(), QString::number(port), server.errorString())
+            << '\n';
+        return false;
+    }
+    std::printf("%u\n", static_cast<unsigned>(server.port()));
+    std::fflush(stdout);
+    return true;
+}
+
 // --replay: a saved capture served again; no TLS and no soak faults.
 int serveReplay(const QCommandLineParser &parser, const QCommandLineOption &replayOption,
     const QCommandLineOption &speedOption, const QCommandLineOption &loopOption,
@@ -66,15 +83,8 @@ int serveReplay(const QCommandLineParser &parser, const QCommandLineOption &repl
                    .arg(replay->firstSkipReason())
             << '\n';
     ssescope::demo::CaptureReplayServer server(replay, options);
-    if (!server.listen(address, port)) {
-        err << "ssescope-demo-server: "
-            << Text::tr("cannot listen on %1:%2: %3")
-                   .arg(address.toString(), QString::number(port), server.errorString())
-            << '\n';
+    if (!listenAndPrintPort(server, address, port, err))
         return 1;
-    }
-    std::printf("%u\n", static_cast<unsigned>(server.port()));
-    std::fflush(stdout);
     err << Text::tr("Replaying %1 events of %2 streams from %3 on %4 (GET / lists them)")
                .arg(replay->events())
                .arg(replay->streams().size())
@@ -176,16 +186,8 @@ int main(int argc, char *argv[])
             return 2;
         }
     }
-    if (!server.listen(address, static_cast<quint16>(port))) {
-        err << "ssescope-demo-server: "
-            << Text::tr("cannot listen on %1:%2: %3")
-                   .arg(address.toString(), QString::number(port), server.errorString())
-            << '\n';
+    if (!listenAndPrintPort(server, address, static_cast<quint16>(port), err))
         return 1;
-    }
-    // The port alone on the first line, so scripts and tests can read it.
-    std::printf("%u\n", static_cast<unsigned>(server.port()));
-    std::fflush(stdout);
     err << Text::tr("Serving SSE on %1 (GET / lists the streams)")
                .arg(server.url(u"/"_s).toString())
         << '\n';

@@ -1,10 +1,12 @@
 #pragma once
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTcpSocket>
+#include <QUrl>
 
 #include <fcntl.h>
 #include <sys/ioctl.h>
@@ -48,6 +50,24 @@ inline QList<QJsonObject> jsonLines(const QByteArray &text)
             objects.append(QJsonDocument::fromJson(line).object());
     }
     return objects;
+}
+
+// The metrics URL a child ssescope-cli announces on stderr (within 10 s).
+inline QUrl metricsUrl(QProcess &process)
+{
+    QByteArray err;
+    QUrl found;
+    QElapsedTimer timer;
+    timer.start();
+    while (found.isEmpty() && timer.elapsed() < 10000) {
+        process.waitForReadyRead(50);
+        err += process.readAllStandardError();
+        for (const QJsonObject &o : jsonLines(err)) {
+            if (o.value(QStringLiteral("kind")) == QStringLiteral("metrics"))
+                found = QUrl(o.value(QStringLiteral("url")).toString());
+        }
+    }
+    return found;
 }
 
 // A pipe for a child's standard output. With keepReader, nobody ever reads

@@ -22,24 +22,6 @@ private:
 
     QString url(const QString &pathAndQuery) const { return m_server.url(pathAndQuery).toString(); }
 
-    // The metrics URL the child announces on stderr.
-    static QUrl metricsUrl(QProcess &process)
-    {
-        QByteArray err;
-        QUrl found;
-        QElapsedTimer timer;
-        timer.start();
-        while (found.isEmpty() && timer.elapsed() < 10000) {
-            process.waitForReadyRead(50);
-            err += process.readAllStandardError();
-            for (const QJsonObject &o : jsonLines(err)) {
-                if (o.value(u"kind"_s) == u"metrics"_s)
-                    found = QUrl(o.value(u"url"_s).toString());
-            }
-        }
-        return found;
-    }
-
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_server.start()); }
 
