@@ -24,6 +24,13 @@ constexpr int kHealthyRate = 20; // events/s of each healthy ticker
 constexpr int kRunMs = 35'000; // how long the CLI runs against them all
 constexpr qint64 kWindowNs = 5'000'000'000; // healthy flow is checked per 5 s window
 constexpr qint64 kMaxRssKiB = 256 * 1024; // VmHWM bound, with --max-events 100000
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+// A sanitizer's quarantine and shadow memory grow on their own: the peak is
+// reported, and checked against the bound only in a plain build.
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
 
 // The process's peak resident set (VmHWM) in KiB, -1 if unknown.
 qint64 peakRssKiB(qint64 pid)
@@ -167,8 +174,9 @@ void TestHostileServers::healthyStreamsFlowBesideEveryHostileOne()
                 + u"\"; it said:\n  "_s + got.join(u"\n  "_s)));
     }
 
-    QVERIFY2(peakKiB > 0 && peakKiB < kMaxRssKiB,
-        qPrintable(u"peak RSS %1 KiB (bound %2 KiB)"_s.arg(peakKiB).arg(kMaxRssKiB)));
+    const QString peak = u"peak RSS %1 KiB (bound %2 KiB)"_s.arg(peakKiB).arg(kMaxRssKiB);
+    qInfo("%s", qPrintable(peak));
+    QVERIFY2(peakKiB > 0 && (kSanitized || peakKiB < kMaxRssKiB), qPrintable(peak));
 }
 
 QTEST_GUILESS_MAIN(TestHostileServers)
