@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QSaveFile>
 #include <QXmlStreamWriter>
 
 #include <algorithm>
@@ -173,8 +172,9 @@ bool CliExpectations::allDecided() const
 
 bool CliExpectations::writeJUnit(const QString &path, double runSeconds, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // A regular file is replaced whole; a device or FIFO is written through.
+    OutputFile file(path);
+    if (!file.open()) {
         *error = file.errorString();
         return false;
     }
@@ -183,7 +183,7 @@ bool CliExpectations::writeJUnit(const QString &path, double runSeconds, QString
     const QString tests = QString::number(m_outcomes.size());
     const QString failed = QString::number(failures);
     const QString time = QString::number(runSeconds, 'f', 3);
-    QXmlStreamWriter xml(&file);
+    QXmlStreamWriter xml(file.device());
     xml.setAutoFormatting(true);
     xml.writeStartDocument();
     xml.writeStartElement(u"testsuites"_s);
@@ -221,12 +221,13 @@ bool CliExpectations::writeJUnit(const QString &path, double runSeconds, QString
     xml.writeEndElement();
     xml.writeEndElement();
     xml.writeEndDocument();
-    if (xml.hasError()) {
-        file.cancelWriting();
-        *error = file.errorString();
+    if (xml.hasError() || !file.commit()) {
+        if (xml.hasError())
+            file.cancel();
+        *error = file.errorString().isEmpty() ? file.device()->errorString() : file.errorString();
         return false;
     }
-    return commitSaveFile(file, error);
+    return true;
 }
 
 } // namespace ssescope::cli

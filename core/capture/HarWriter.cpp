@@ -40,6 +40,17 @@ QByteArray fallbackUrl(const QByteArray &stream)
     return "urn:ssescope:stream:" + stream.toPercentEncoding();
 }
 
+// A stream's name as written: a name that is a URL (the CLI's default, or a
+// hand-made NAME=URL) loses its user info, as request.url does.
+QString streamName(const QByteArray &stream)
+{
+    const QString name = QString::fromUtf8(stream);
+    const QUrl url(name, QUrl::StrictMode);
+    return url.isValid() && !url.userInfo().isEmpty()
+        ? url.adjusted(QUrl::RemoveUserInfo).toString()
+        : name;
+}
+
 void appendField(QByteArray &text, QByteArrayView name, QByteArrayView value)
 {
     text.append(name);
@@ -164,7 +175,7 @@ bool HarWriter::finish()
                 QJsonObject { { u"blocked"_s, -1 }, { u"dns"_s, -1 }, { u"connect"_s, -1 },
                     { u"send"_s, 0 }, { u"wait"_s, 0 }, { u"receive"_s, durationMs },
                     { u"ssl"_s, -1 } } },
-            { u"_ssescopeStream"_s, QString::fromUtf8(entry.stream) },
+            { u"_ssescopeStream"_s, streamName(entry.stream) },
         });
     }
     m_entries.clear();

@@ -222,6 +222,15 @@ std::optional<JsonPointer> JsonPointer::parse(QByteArrayView pointer, QString *e
         return std::nullopt;
     }
     for (const QByteArray &raw : pointer.sliced(1).toByteArray().split('/')) {
+        // RFC 6901: "~" is only ever the start of ~0 or ~1.
+        for (qsizetype i = raw.indexOf('~'); i >= 0; i = raw.indexOf('~', i + 1)) {
+            if (i + 1 >= raw.size() || (raw[i + 1] != '0' && raw[i + 1] != '1')) {
+                if (error)
+                    *error = QCoreApplication::translate("JsonPointer",
+                        "In a JSON Pointer \"~\" is written ~0 and \"/\" is written ~1.");
+                return std::nullopt;
+            }
+        }
         QByteArray token = raw;
         token.replace("~1", "/");
         token.replace("~0", "~");

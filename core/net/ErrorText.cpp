@@ -179,6 +179,21 @@ QString streamEnded()
     return QCoreApplication::translate("ErrorText", "The server ended the stream.");
 }
 
+QString streamEndedAfterError()
+{
+    return QCoreApplication::translate("ErrorText",
+        "The server ended the stream after an error event: the response failed on the server's "
+        "side.");
+}
+
+QString streamEndedWithoutTerminal(const QByteArray &marker)
+{
+    return QCoreApplication::translate("ErrorText",
+        "The server ended the stream without its terminal marker %1: the response may be cut "
+        "short.")
+        .arg(QString::fromUtf8(marker));
+}
+
 QString streamCut(const QUrl &url)
 {
     return QCoreApplication::translate(

@@ -24,6 +24,9 @@ QString headersTimeout(qint64 ms, bool willRetry);
 QString headersTooLarge(quint64 limitBytes);
 QString idleTimeout(qint64 ms, bool willRetry);
 QString streamEnded();
+// A clean close whose end class says otherwise (StreamEnd ErrorEvent, NoTerminal).
+QString streamEndedAfterError();
+QString streamEndedWithoutTerminal(const QByteArray &marker);
 QString streamCut(const QUrl &url);
 QString decompressionFailed(const QString &qtDetail);
 QString unrequestedEncoding(const QByteArray &contentEncoding);

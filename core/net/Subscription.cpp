@@ -662,7 +662,12 @@ void Subscription::handleFinished()
                                                          : StreamEnd::Clean);
     }
     if (opened && error == QNetworkReply::NoError && !cut && !shortBody) {
-        reconnectLater(connectionWasHealthy(), errortext::streamEnded(), 0, true);
+        const QString sentence = m_status.end == StreamEnd::ErrorEvent
+            ? errortext::streamEndedAfterError()
+            : m_status.end == StreamEnd::NoTerminal
+            ? errortext::streamEndedWithoutTerminal(m_config.terminal)
+            : errortext::streamEnded();
+        reconnectLater(connectionWasHealthy(), sentence, 0, true);
         return;
     }
     ++m_counters.errors;

@@ -9,6 +9,8 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include <sys/stat.h>
+
 using namespace ssescope;
 using namespace ssescope::test;
 using namespace Qt::StringLiterals;
@@ -100,6 +102,25 @@ private Q_SLOTS:
         QCOMPARE(j.statedTests, 2);
         QCOMPARE(j.failures, 0);
         QCOMPARE(j.statedFailures, 0);
+    }
+
+    // A FIFO (or a device) is written through, never replaced by a file: a
+    // --junit /dev/full once turned the device into a regular file.
+    void junitIntoAFifoIsWrittenThrough()
+    {
+        const QString fifo = m_dir.filePath(u"report.fifo"_s);
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        QProcess reader;
+        reader.start(u"cat"_s, { fifo });
+        QVERIFY(reader.waitForStarted());
+        const CliRun r = CliRun::run({ u"c="_s + url(u"/clock?rate=20"_s), u"--expect-min-events"_s,
+            u"2"_s, u"--within"_s, u"20"_s, u"--junit"_s, fifo, u"-o"_s, u"/dev/null"_s });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(reader.waitForFinished(5000));
+        QVERIFY2(reader.readAllStandardOutput().contains("<testsuites"), r.err.constData());
+        struct stat info = {};
+        QCOMPARE(::stat(QFile::encodeName(fifo).constData(), &info), 0);
+        QVERIFY(S_ISFIFO(info.st_mode));
     }
 
     // An event that never comes fails at --within, with exit 4.

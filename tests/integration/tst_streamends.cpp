@@ -88,6 +88,12 @@ private Q_SLOTS:
         QCOMPARE(streamEndName(status.end), streamEndName(expected));
         QCOMPARE(status.ends[streamEndIndex(expected)], quint64(1));
         QVERIFY(status.diagnosis.isEmpty()); // one end: nothing repeats yet
+        // A close that looked clean says what its class found.
+        if (expected == StreamEnd::ErrorEvent)
+            QVERIFY2(status.message.contains(u"error event"_s), qPrintable(status.message));
+        if (expected == StreamEnd::NoTerminal && status.state == SubscriptionState::Closed)
+            QVERIFY2(status.message.contains(u"without its terminal marker"_s),
+                qPrintable(status.message));
     }
 
     // Cut twice at the same interval after the last byte: the idle timeout is

@@ -179,6 +179,15 @@ void TestHarExport::usesTheRequestAndRedactsSecrets()
     QVERIFY(text.contains("Accept-Language"));
     QCOMPARE(harRequest.value(u"headers"_s).toArray().size(), 3);
 
+    // A stream named by a URL with user info (ssescope-cli NAME=URL, or the
+    // URL itself as the name) loses it in the extension field too.
+    EventStore named;
+    named.setStreamName(1, u"http://alice:s3cret@127.0.0.1:8080/x"_s);
+    named.append(makeEvent(1, 1, "message", "a"), std::nullopt);
+    const QByteArray namedText = QJsonDocument(exportHar(named, nullptr)).toJson();
+    QVERIFY2(namedText.contains("127.0.0.1:8080/x"), namedText.constData());
+    QVERIFY2(!namedText.contains("s3cret") && !namedText.contains("alice"), namedText.constData());
+
     // Kept only when asked for, as a workspace keeps them.
     const HarRequest kept = HarRequest::fromConfig(config, true);
     QCOMPARE(kept.headers.at(0).second, QByteArray("Bearer s3cret"));

@@ -97,6 +97,11 @@ void TestJsonColumn::parsesSpecs_data()
     QTest::newRow("no name") << u"=/a"_s << false << QString() << QString();
     QTest::newRow("no equals") << u"/a"_s << false << QString() << QString();
     QTest::newRow("not a pointer") << u"a=status"_s << false << QString() << QString();
+    // RFC 6901: "~" only starts ~0 or ~1.
+    QTest::newRow("bad escape ~2") << u"a=/~2"_s << false << QString() << QString();
+    QTest::newRow("bad escape ~9") << u"a=/x/~9y"_s << false << QString() << QString();
+    QTest::newRow("lone ~ at the end") << u"a=/x~"_s << false << QString() << QString();
+    QTest::newRow("~0 and ~1") << u"a=/~0~1"_s << true << u"a"_s << u"/~0~1"_s;
 }
 
 void TestJsonColumn::parsesSpecs()

@@ -21,12 +21,26 @@ using namespace Qt::StringLiterals;
 
 namespace ssescope::ui {
 
+namespace {
+
+// Qt's type-ahead search runs model->match() over every row on the GUI thread
+// at each key: about 120 ms a key with 335k rows held, seconds at 5M (a paste
+// froze the window). Searching is the filter bar's job (Ctrl+F), on a worker.
+class EventTableView final : public QTableView
+{
+public:
+    using QTableView::QTableView;
+    void keyboardSearch(const QString &) override { }
+};
+
+} // namespace
+
 EventsPanel::EventsPanel(DashboardSession *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
     , m_filterBar(new EventFilterBar(session, this))
     , m_model(new EventTableModel(session, this))
-    , m_view(new QTableView(this))
+    , m_view(new EventTableView(this))
     , m_detail(new EventDetailPane(session, this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_follow(new QAction(tr("&Follow new events"), this))
