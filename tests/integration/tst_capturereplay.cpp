@@ -268,7 +268,9 @@ private Q_SLOTS:
                 u"--max-events"_s, u"40"_s, u"-o"_s, capture });
         QVERIFY2(record.exitCode == 0, record.err.constData());
         const CliRun original = CliRun::run({ u"compare"_s, capture });
-        QVERIFY2(original.out.contains(": buffered: events arrive in bursts of ~10"),
+        // How many of a burst share one read depends on the machine's load
+        // while recording (~8 on a busy CI machine): only the verdict is fixed.
+        QVERIFY2(original.out.contains(": buffered: events arrive in bursts of ~"),
             original.out.constData());
 
         ReplayServer server;
@@ -282,7 +284,7 @@ private Q_SLOTS:
         const CliRun replayed = CliRun::run(
             { u"compare"_s, u"replay="_s + server.url(path), u"--duration"_s, u"2.5"_s });
         QVERIFY2(replayed.exitCode == 0, replayed.err.constData());
-        QVERIFY2(replayed.out.startsWith("replay: buffered: events arrive in bursts of ~10"),
+        QVERIFY2(replayed.out.startsWith("replay: buffered: events arrive in bursts of ~"),
             replayed.out.constData());
     }
 
