@@ -3,6 +3,7 @@
 #ifdef Q_OS_LINUX
 #include <arpa/inet.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <linux/sockios.h>
 #include <linux/tcp.h>
 #include <netinet/in.h>
@@ -25,9 +26,17 @@ namespace {
 // Calls f(fd, inode) for every socket among this process's descriptors.
 template<typename F> void forEachSocketFd(F &&f)
 {
-    DIR *dir = ::opendir("/proc/self/fd");
-    if (!dir)
+    // open() + fdopendir() rather than opendir(): ThreadSanitizer sees a
+    // descriptor created by open() but not by opendir(), so closedir() here
+    // looked like a race with whichever thread last used the same number.
+    const int listFd = ::open("/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (listFd < 0)
         return;
+    DIR *dir = ::fdopendir(listFd);
+    if (!dir) {
+        ::close(listFd);
+        return;
+    }
     const int dirFd = ::dirfd(dir);
     while (const dirent *entry = ::readdir(dir)) {
         if (entry->d_name[0] < '0' || entry->d_name[0] > '9')
