@@ -48,6 +48,21 @@ QByteArray render(const ReadEvent &event, const QByteArray &previousId, bool fir
     return text;
 }
 
+// "/" + the name, percent-encoded. "", "." and ".." have no such path: "/" is
+// the index, and every client resolves "/." and "/.." to it. Such a stream is
+// served as /stream-N (N its place in the capture), or a longer name that no
+// stream of the capture has.
+QByteArray pathFor(const QList<QString> &names, qsizetype index)
+{
+    const QString &name = names.at(index);
+    if (!name.isEmpty() && name != u"." && name != u"..")
+        return '/' + QUrl::toPercentEncoding(name);
+    QString stand = u"stream-%1"_s.arg(index + 1);
+    while (names.contains(stand))
+        stand += u"-unnamed"_s;
+    return '/' + QUrl::toPercentEncoding(stand);
+}
+
 } // namespace
 
 qsizetype CaptureReplay::Stream::resumeAfter(const QByteArray &lastEventId) const
@@ -75,9 +90,9 @@ const CaptureReplay::Stream *CaptureReplay::streamForPath(const QByteArray &path
         return nullptr;
     // Any spelling of the name's encoding (lower-case hex, an unencoded
     // character) finds it.
-    const QString name = QUrl::fromPercentEncoding(path.mid(1));
+    const QByteArray name = QByteArray::fromPercentEncoding(path.mid(1));
     for (const Stream &stream : m_streams) {
-        if (stream.name == name)
+        if (QByteArray::fromPercentEncoding(stream.path.mid(1)) == name)
             return &stream;
     }
     return nullptr;
@@ -158,7 +173,7 @@ std::shared_ptr<const CaptureReplay> CaptureReplay::load(const QString &path, QS
     for (std::size_t s = 0; s < read.size(); ++s) {
         Stream stream;
         stream.name = names.at(qsizetype(s));
-        stream.path = '/' + QUrl::toPercentEncoding(stream.name);
+        stream.path = pathFor(names, qsizetype(s));
         const std::vector<ReadEvent> &events = read[s];
         stream.events.reserve(events.size());
         stream.writeOf.reserve(events.size());

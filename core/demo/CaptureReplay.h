@@ -28,7 +28,7 @@ public:
     struct Stream
     {
         QString name;
-        QByteArray path; // "/" + the name percent-encoded
+        QByteArray path; // "/" + the name percent-encoded; /stream-N for "", "." and ".."
         std::vector<QByteArray> events; // each rendered, ending with its blank line
         std::vector<qsizetype> writeOf; // per event, the index of its write
         std::vector<Write> writes;

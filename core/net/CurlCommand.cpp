@@ -1,5 +1,7 @@
 #include "CurlCommand.h"
 
+#include "core/common/QuotedInput.h"
+
 #include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
@@ -485,7 +487,7 @@ std::optional<CurlRequest> CurlArgumentReader::finish(QString *error)
     }
     m_request.url = QUrl(m_url, QUrl::StrictMode);
     if (!m_request.url.isValid() || m_request.url.host().isEmpty()) {
-        *error = tr("\"%1\" is not a valid URL.").arg(m_url);
+        *error = tr("\"%1\" is not a valid URL.").arg(quotedInput(m_url));
         return std::nullopt;
     }
     // -G: the data goes into the query, as curl sends it.

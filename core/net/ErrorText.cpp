@@ -21,6 +21,13 @@ QString seconds(qint64 ms)
     return ms % 1000 == 0 ? QString::number(ms / 1000) : QString::number(ms / 1000.0, 'f', 1);
 }
 
+QString byteAmount(quint64 bytes)
+{
+    return bytes < 1024 * 1024
+        ? QCoreApplication::translate("ErrorText", "%1 bytes").arg(bytes)
+        : QCoreApplication::translate("ErrorText", "%1 MiB")
+              .arg(QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1));
+}
 } // namespace
 
 QString network(QNetworkReply::NetworkError error, const QUrl &url, const QString &qtDetail)
@@ -302,14 +309,18 @@ QString parse(SseParseError error, qsizetype bytes)
 
 QString noEventCompleted(quint64 bytes, qint64 ms)
 {
-    const QString amount = bytes < 1024 * 1024
-        ? QCoreApplication::translate("ErrorText", "%1 bytes").arg(bytes)
-        : QCoreApplication::translate("ErrorText", "%1 MiB")
-              .arg(QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1));
     return QCoreApplication::translate("ErrorText",
         "%1 arrived in %2 s without completing a single event: this is not an event stream, "
         "or one far too slow or too large.")
-        .arg(amount, seconds(ms));
+        .arg(byteAmount(bytes), seconds(ms));
+}
+
+QString eventStillIncomplete(quint64 bytes, qint64 ms)
+{
+    return QCoreApplication::translate("ErrorText",
+        "An event has been arriving for %2 s and is %1 so far: a very large event, or a "
+        "server that stopped ending its events with a blank line.")
+        .arg(byteAmount(bytes), seconds(ms));
 }
 
 QString gaveUp(int attempts, const QString &lastError)

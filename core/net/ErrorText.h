@@ -39,6 +39,9 @@ QString redirected(int status, const QUrl &to, const QByteArrayList &droppedHead
 QString parse(SseParseError error, qsizetype bytes);
 // Bytes keep arriving but no event (nor comment) completes.
 QString noEventCompleted(quint64 bytes, qint64 ms);
+// The same after events or comments completed on this connection: most likely
+// one large event, so the sentence does not call the stream broken.
+QString eventStillIncomplete(quint64 bytes, qint64 ms);
 QString gaveUp(int attempts, const QString &lastError);
 // A proxy between us and the server (hostPort: HOST:PORT, never credentials).
 // Whether a failure before the response is the proxy's to explain: through a

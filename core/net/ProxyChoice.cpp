@@ -1,5 +1,7 @@
 #include "ProxyChoice.h"
 
+#include "core/common/QuotedInput.h"
+
 #include "core/net/NetLogging.h"
 
 #include <QHostAddress>
@@ -161,7 +163,7 @@ QString ProxyChoice::settingProblem(const QString &setting)
         return {};
     return tr("\"%1\" is not a proxy SSE Scope can use: give http://HOST:PORT (optionally "
               "http://USER:PASSWORD@HOST:PORT), or \"none\" for no proxy.")
-        .arg(redacted(setting));
+        .arg(quotedInput(redacted(setting)));
 }
 
 ProxyChoice ProxyChoice::choose(

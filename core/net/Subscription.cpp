@@ -281,6 +281,7 @@ void Subscription::sendRequest(const QString &statusMessage)
     m_connectionBytes = 0;
     m_lastByteNs = 0;
     m_bytesSinceEvent = 0;
+    m_completedSomething = false;
     m_sinceEventNs = 0;
     m_saidNoEvent = false;
     m_tlsDetail.clear();
@@ -912,6 +913,7 @@ void Subscription::handleEventView(const SseEventView &event)
     m_deliveredEvent = true;
     checkEndMarkers(event);
     m_bytesSinceEvent = 0;
+    m_completedSomething = true;
     m_sinceEventNs = event.arrivalSteadyNs;
     if (Q_UNLIKELY(m_saidNoEvent))
         eventsCompleteAgain();
@@ -963,6 +965,7 @@ void Subscription::handleComment(QByteArrayView text, const ChunkStamp &stamp)
 {
     ++m_counters.comments;
     m_bytesSinceEvent = 0;
+    m_completedSomething = true;
     m_sinceEventNs = stamp.steadyNs;
     if (Q_UNLIKELY(m_saidNoEvent))
         eventsCompleteAgain();
@@ -991,8 +994,14 @@ void Subscription::checkEventsComplete(qint64 nowNs)
     if (m_bytesSinceEvent < kNoEventBytes && quietNs < kNoEventNs)
         return;
     m_saidNoEvent = true;
-    ++m_counters.errors;
-    const QString message = errortext::noEventCompleted(m_bytesSinceEvent, quietNs / 1'000'000);
+    // After events have completed, one that is still arriving is most likely
+    // just large (a 20 MiB event is legal below maxEventBytes, which reports
+    // the ones past it): the sentence says so and no error is counted.
+    if (!m_completedSomething)
+        ++m_counters.errors;
+    const QString message = m_completedSomething
+        ? errortext::eventStillIncomplete(m_bytesSinceEvent, quietNs / 1'000'000)
+        : errortext::noEventCompleted(m_bytesSinceEvent, quietNs / 1'000'000);
     setStatus(SubscriptionState::Open, message);
     Q_EMIT errorOccurred(m_id, message);
 }

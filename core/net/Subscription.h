@@ -141,6 +141,7 @@ private:
     // never ends): bytes and time since the last event or comment on this
     // connection, and whether the stream's sentence says so already.
     quint64 m_bytesSinceEvent = 0;
+    bool m_completedSomething = false; // an event or a comment, on the current connection
     qint64 m_sinceEventNs = 0;
     bool m_saidNoEvent = false;
     quint64 m_chunkIndex = 0;

@@ -1,5 +1,6 @@
 #include "SubscriptionConfig.h"
 
+#include "core/common/QuotedInput.h"
 #include "core/net/ProxyChoice.h"
 
 #include <QCoreApplication>
@@ -34,7 +35,7 @@ QString visible(QByteArrayView text)
         else
             out += QLatin1Char(c);
     }
-    return out;
+    return quotedInput(out);
 }
 
 } // namespace
@@ -231,7 +232,7 @@ QString urlProblem(const QUrl &url)
             const QString source = detail.mid(start, end < 0 ? -1 : end - start);
             return QCoreApplication::translate(
                 "SubscriptionConfig", "\"%1\" is not a valid URL: %2.")
-                .arg(source, reason);
+                .arg(quotedInput(source), reason);
         }
         return QCoreApplication::translate("SubscriptionConfig", "The URL is not valid: %1.")
             .arg(reason);
@@ -241,15 +242,15 @@ QString urlProblem(const QUrl &url)
     if (scheme.isEmpty())
         return QCoreApplication::translate(
             "SubscriptionConfig", "\"%1\" has no scheme: begin it with http:// or https://.")
-            .arg(text);
+            .arg(quotedInput(text));
     if (scheme != u"http" && scheme != u"https")
         return QCoreApplication::translate("SubscriptionConfig",
             "Only http:// and https:// URLs can carry Server-Sent Events, not \"%1:\".")
-            .arg(scheme);
+            .arg(quotedInput(scheme));
     if (url.host().isEmpty())
         return QCoreApplication::translate(
             "SubscriptionConfig", "\"%1\" is not a valid URL: it names no host (%2://HOST/PATH).")
-            .arg(text, scheme);
+            .arg(quotedInput(text), quotedInput(scheme));
     return {};
 }
 

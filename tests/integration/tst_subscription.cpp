@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
 #include <QTest>
 
 using namespace ssescope;
@@ -344,6 +346,59 @@ private Q_SLOTS:
         QCOMPARE(recorder.errors.value(id).size(), 1);
         QVERIFY2(recorder.errors.value(id).first().contains(u"limit"_s),
             qPrintable(recorder.errors.value(id).first()));
+    }
+
+    // An event of 20 MiB is legal below maxEventBytes. After a first event it
+    // is said to be a large event still arriving, not "not an event stream",
+    // and counts no error; without one, the stream is called what it looks like.
+    void largeEventAfterOthersIsNotCalledABrokenStream_data()
+    {
+        QTest::addColumn<bool>("eventFirst");
+        QTest::addColumn<QString>("sentence");
+        QTest::addColumn<quint64>("errors");
+        QTest::newRow("after an event") << true << u"An event has been arriving"_s << quint64(0);
+        QTest::newRow("as the first")
+            << false << u"without completing a single event"_s << quint64(1);
+    }
+
+    void largeEventAfterOthersIsNotCalledABrokenStream()
+    {
+        QFETCH(bool, eventFirst);
+        QFETCH(QString, sentence);
+        QFETCH(quint64, errors);
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        connect(&server, &QTcpServer::newConnection, &server, [&server, eventFirst] {
+            QTcpSocket *socket = server.nextPendingConnection();
+            socket->setParent(&server);
+            QByteArray body = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                              "Connection: close\r\n\r\n";
+            if (eventFirst)
+                body += "id: 1\ndata: small\n\n";
+            const QByteArray line = "data: " + QByteArray(1018, 'x') + '\n'; // 1 KiB
+            for (int i = 0; i < 20 * 1024; ++i)
+                body += line;
+            socket->write(body);
+            // The end a moment later: the client has read past 16 MiB of an
+            // unfinished event by then, whatever its read sizes.
+            QTimer::singleShot(500, socket, [socket] {
+                socket->write("id: 2\n\n");
+                socket->disconnectFromHost();
+            });
+        });
+        StreamManager manager;
+        StreamRecorder recorder(&manager);
+        SubscriptionConfig c;
+        c.url = QUrl(u"http://127.0.0.1:%1/large"_s.arg(server.serverPort()));
+        c.reconnect.reconnect = false;
+        const StreamId id = manager.addSubscription(c);
+        QTRY_COMPARE_WITH_TIMEOUT(recorder.eventCount(id), qsizetype(eventFirst ? 2 : 1), 20000);
+        QCOMPARE(recorder.events[id].back().data.size(), 20 * 1024 * 1019 - 1);
+        const QStringList said = recorder.errors.value(id);
+        QVERIFY2(std::any_of(said.cbegin(), said.cend(),
+                     [&](const QString &m) { return m.contains(sentence); }),
+            qPrintable(said.join(u" | "_s)));
+        QCOMPARE(manager.counters(id).errors, errors);
     }
 
     void invalidUtf8BecomesReplacementCharacters()

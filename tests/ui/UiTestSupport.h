@@ -2,6 +2,7 @@
 
 #include "core/pipeline/CapturePipeline.h"
 #include "ui/session/DashboardSession.h"
+#include "ui/streams/StreamListModel.h"
 
 #include <QByteArray>
 
@@ -58,6 +59,16 @@ inline IngestResult ingestRead(ui::DashboardSession &session, StreamId stream, i
         batch.append(event, texts, latencyMs);
     }
     return session.pipeline().ingest(batch);
+}
+
+// The row of the stream with that name in the streams table; -1 when none.
+inline int rowNamed(const ui::StreamListModel &model, const QString &name)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.index(row, ui::StreamListModel::NameColumn).data().toString() == name)
+            return row;
+    }
+    return -1;
 }
 
 } // namespace ssescope::test

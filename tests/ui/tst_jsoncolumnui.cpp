@@ -42,6 +42,7 @@ class TestJsonColumnUi final : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void dialogChecksThePointer();
+    void keyboardStartsOnThePointer();
     void addsFiltersAndRemovesAColumn();
     void typingInTheTableDoesNotSearchEveryRow();
 };
@@ -60,6 +61,22 @@ void TestJsonColumnUi::dialogChecksThePointer()
     QVERIFY(ok->isEnabled());
     QCOMPARE(dialog.column().name, u"content"_s); // the last token, until a name is typed
     QCOMPARE(dialog.column().pointer, u"/choices/0/delta/content"_s);
+}
+
+// The pointer is what the dialog is for, and the name follows from it: typing
+// right after the shortcut opened the dialog must land in the pointer, and Tab
+// then reaches the name (the dialog opened on the name field before).
+void TestJsonColumnUi::keyboardStartsOnThePointer()
+{
+    JsonColumnDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(dialog.pointerEdit()));
+    QTest::keyClicks(QApplication::focusWidget(), u"/user/name"_s);
+    QCOMPARE(dialog.column().pointer, u"/user/name"_s);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(dialog.nameEdit()));
+    QCOMPARE(dialog.column().name, u"name"_s);
 }
 
 void TestJsonColumnUi::addsFiltersAndRemovesAColumn()

@@ -22,6 +22,7 @@
 using namespace Qt::StringLiterals;
 using namespace ssescope;
 using namespace ssescope::ui;
+using namespace ssescope::test;
 
 namespace {
 
@@ -70,15 +71,6 @@ QHash<QString, QColor> tableColours(const EventTableModel &model)
                 .value<QColor>());
     }
     return colours;
-}
-
-int rowNamed(const StreamListModel &model, const QString &name)
-{
-    for (int row = 0; row < model.rowCount(); ++row) {
-        if (model.index(row, StreamListModel::NameColumn).data().toString() == name)
-            return row;
-    }
-    return -1;
 }
 
 } // namespace

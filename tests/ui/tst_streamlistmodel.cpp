@@ -12,6 +12,7 @@
 using namespace Qt::StringLiterals;
 using namespace ssescope;
 using namespace ssescope::ui;
+using namespace ssescope::test;
 
 class TestStreamListModel final : public QObject
 {
@@ -90,15 +91,8 @@ void TestStreamListModel::latencySourceShowsAutoForTheDemoTicker()
     StreamListModel model(&session);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     session.subscribeDemoStreams(demo.url(QString()));
-    const auto rowNamed = [&model](const QString &name) {
-        for (int row = 0; row < model.rowCount(); ++row) {
-            if (model.index(row, StreamListModel::NameColumn).data().toString() == name)
-                return row;
-        }
-        return -1;
-    };
-    const int ticker = rowNamed(u"ticker"_s);
-    const int clock = rowNamed(u"clock"_s);
+    const int ticker = rowNamed(model, u"ticker"_s);
+    const int clock = rowNamed(model, u"clock"_s);
     QVERIFY(ticker >= 0 && clock >= 0);
     const QModelIndex tickerSource = model.index(ticker, StreamListModel::LatencySourceColumn);
     QTRY_COMPARE_WITH_TIMEOUT(tickerSource.data().toString(), u"/ts, auto"_s, 10000);
@@ -129,12 +123,13 @@ void TestStreamListModel::latencySourceShowsAutoForTheDemoTicker()
     config.name = u"plain"_s;
     config.latency = {};
     session.addStream(config);
-    QCOMPARE(model.index(rowNamed(u"configured"_s), StreamListModel::LatencySourceColumn)
+    QCOMPARE(model.index(rowNamed(model, u"configured"_s), StreamListModel::LatencySourceColumn)
                  .data()
                  .toString(),
         u"/ts"_s);
-    QCOMPARE(
-        model.index(rowNamed(u"plain"_s), StreamListModel::LatencySourceColumn).data().toString(),
+    QCOMPARE(model.index(rowNamed(model, u"plain"_s), StreamListModel::LatencySourceColumn)
+                 .data()
+                 .toString(),
         u"none"_s);
 }
 
@@ -264,7 +259,7 @@ void TestStreamListModel::burstyRateNeverReadsZero()
     const qint64 base = 1000 * s;
     quint64 chunk = 0;
     for (qint64 at = base; at < base + 120 * s; at += periodMs * 1'000'000LL)
-        ssescope::test::ingestRead(session, stream, burst, at, ++chunk);
+        ingestRead(session, stream, burst, at, ++chunk);
     const QModelIndex cell = model.index(0, StreamListModel::RateColumn);
     for (qint64 now = base + s; now < base + 120 * s; now += 250'000'000LL) {
         model.setClock([now] { return now; });
@@ -306,7 +301,7 @@ void TestStreamListModel::aRefreshSignalsOnlyTheRowsThatChanged()
         config.url = QUrl(u"http://127.0.0.1:9/s%1"_s.arg(i)); // rows; figures come from below
         const StreamId stream = session.addStream(config);
         session.pause(stream); // a settled state: no status changes during the test
-        ssescope::test::ingestRead(session, stream, 3, base, ++chunk);
+        ingestRead(session, stream, 3, base, ++chunk);
         streams.append(stream);
     }
     qint64 now = base + 100 * s; // every stream quiet for longer than any window
@@ -317,7 +312,7 @@ void TestStreamListModel::aRefreshSignalsOnlyTheRowsThatChanged()
     QCOMPARE(changed.count(), 0); // nothing moved
 
     const int row = model.rowOf(streams.at(5));
-    ssescope::test::ingestRead(session, streams.at(5), 2, now - s, ++chunk);
+    ingestRead(session, streams.at(5), 2, now - s, ++chunk);
     model.refresh();
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).toModelIndex().row(), row);
@@ -338,7 +333,7 @@ void TestStreamListModel::aRefreshSignalsOnlyTheRowsThatChanged()
     // clock, the row that changed before has not moved again.
     changed.clear();
     for (int i = 2; i <= 4; ++i)
-        ssescope::test::ingestRead(session, streams.at(i), 1, now, ++chunk);
+        ingestRead(session, streams.at(i), 1, now, ++chunk);
     model.refresh();
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.at(0).at(0).toModelIndex().row(), model.rowOf(streams.at(2)));

@@ -1,6 +1,7 @@
 // The streams panel's token columns against the demo's token stream, which
 // the showcase marks as an OpenAI-style token stream.
 #include "core/demo/DemoServerThread.h"
+#include "UiTestSupport.h"
 #include "ui/session/DashboardSession.h"
 #include "ui/streams/StreamListModel.h"
 
@@ -11,6 +12,7 @@
 using namespace Qt::StringLiterals;
 using namespace ssescope;
 using namespace ssescope::ui;
+using namespace ssescope::test;
 
 class TestTokenColumns final : public QObject
 {
@@ -27,15 +29,8 @@ void TestTokenColumns::demoTokensShowTimeToFirstTokenGapsAndRate()
     StreamListModel model(&session);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     session.subscribeDemoStreams(demo.url(QString()));
-    const auto rowNamed = [&model](const QString &name) {
-        for (int row = 0; row < model.rowCount(); ++row) {
-            if (model.index(row, StreamListModel::NameColumn).data().toString() == name)
-                return row;
-        }
-        return -1;
-    };
-    const int tokens = rowNamed(u"tokens"_s);
-    const int ticker = rowNamed(u"ticker"_s);
+    const int tokens = rowNamed(model, u"tokens"_s);
+    const int ticker = rowNamed(model, u"ticker"_s);
     QVERIFY(tokens >= 0 && ticker >= 0);
 
     // The demo thinks 250 ms before its first token, then sends 25 a second.

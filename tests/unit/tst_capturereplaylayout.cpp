@@ -115,6 +115,35 @@ private Q_SLOTS:
         QCOMPARE(replay->streamForPath("/u"), nullptr);
     }
 
+    // "", "." and ".." cannot be paths of their own ("/" is the index, and
+    // clients resolve "/." and "/.." to it): each gets /stream-N, and a
+    // stream that already has that name keeps it.
+    void namesWithoutAPathGetAStandIn()
+    {
+        QFile file(m_dir.filePath(u"dots.jsonl"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(record("", 1, "1", "message", "a", 1 * kMs, 1)
+            + record("..", 1, "1", "message", "b", 2 * kMs, 1)
+            + record(".", 1, "1", "message", "c", 3 * kMs, 1)
+            + record("stream-3", 1, "1", "message", "d", 4 * kMs, 1)
+            + record("a/b", 1, "1", "message", "e", 5 * kMs, 1));
+        file.close();
+        QString error;
+        const auto replay = CaptureReplay::load(file.fileName(), &error);
+        QVERIFY2(replay, qPrintable(error));
+        QList<QByteArray> paths;
+        for (const CaptureReplay::Stream &stream : replay->streams())
+            paths.append(stream.path);
+        QCOMPARE(paths,
+            (QList<QByteArray> {
+                "/stream-1", "/stream-2", "/stream-3-unnamed", "/stream-3", "/a%2Fb" }));
+        for (const CaptureReplay::Stream &stream : replay->streams())
+            QCOMPARE(replay->streamForPath(stream.path), &stream);
+        QCOMPARE(replay->streamForPath("/"), nullptr);
+        QCOMPARE(replay->streamForPath("/.."), nullptr);
+        QCOMPARE(replay->streamForPath("/a%2fb"), &replay->streams()[4]);
+    }
+
     // Another server's event stream, with no ssescope comments: one stream
     // ("raw"), no timing, each event its own write at once.
     void foreignEventStream()

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void chooses();
     void settingProblems_data();
     void settingProblems();
+    void longSettingIsQuotedShort();
     void credentialsGoToQtButNeverToSentences();
     void redaction();
     void environmentPrefersLowerCase();
@@ -158,6 +159,17 @@ void TestProxyChoice::settingProblems()
     QFETCH(QString, setting);
     QFETCH(bool, usable);
     QCOMPARE(ProxyChoice::settingProblem(setting).isEmpty(), usable);
+}
+
+void TestProxyChoice::longSettingIsQuotedShort()
+{
+    // A 10 KB --proxy was echoed whole, burying the reason under it.
+    const QString setting = u"socks5://127.0.0.1:1080/"_s + QString(10'000, u'x');
+    const QString problem = ProxyChoice::settingProblem(setting);
+    QVERIFY2(problem.size() < 400, qPrintable(problem.left(400)));
+    QVERIFY(problem.startsWith(u"\"socks5://127.0.0.1:1080/x"_s));
+    QVERIFY(problem.contains(u"…(9864 more characters)…"_s));
+    QVERIFY(problem.contains(u"or \"none\" for no proxy."_s));
 }
 
 void TestProxyChoice::credentialsGoToQtButNeverToSentences()

@@ -184,6 +184,16 @@ private Q_SLOTS:
             << u"http://exa mple.com/"_s
             << u"\"http://exa mple.com/\" is not a valid URL: Invalid hostname (contains "
                "invalid characters)."_s;
+        // A pasted 10 KB URL is quoted by its start and end, not whole.
+        const QString longPath = QString(10'000, u'p');
+        QTest::newRow("10 KB, no scheme")
+            << u"example.com/"_s + longPath
+            << u"\"example.com/"_s + QString(94, u'p') + u"…(9852 more characters)…"_s
+                + QString(54, u'p') + u"\" has no scheme: begin it with http:// or https://."_s;
+        QTest::newRow("10 KB, space in host") << u"http://exa mple.com/"_s + longPath
+                                              << u"\"http://exa mple.com/"_s + QString(86, u'p')
+                + u"…(9860 more characters)…"_s + QString(54, u'p')
+                + u"\" is not a valid URL: Invalid hostname (contains invalid characters)."_s;
     }
     void invalidUrlSaysWhatIsWrong()
     {

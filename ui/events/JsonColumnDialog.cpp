@@ -47,6 +47,9 @@ JsonColumnDialog::JsonColumnDialog(QWidget *parent)
             m_name->setText(pointer.section(u'/', -1));
         validate();
     });
+    // The name field was made first, so without this the dialog opened on it.
+    setTabOrder(m_pointer, m_name);
+    m_pointer->setFocus();
     validate();
 }
 
