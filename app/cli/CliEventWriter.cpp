@@ -41,7 +41,8 @@ struct RecordHeader
     quint64 chunk;
     quint64 wireBytes;
     double latencyMs;
-    quint32 hasLatency;
+    quint16 hasLatency;
+    quint16 idOrigin; // an IdOrigin
     quint32 idLength;
     quint32 typeLength;
     quint32 dataLength;
@@ -206,8 +207,8 @@ void CliEventWriter::consumeEvent(const SseEventView &event, std::optional<doubl
     const QByteArrayView id = sameId ? QByteArrayView() : event.id;
     const RecordHeader header { sameId ? EventSameId : EventWithId, event.stream, event.streamSeq,
         event.arrivalSteadyNs, event.arrivalWallNs, event.chunkIndex, event.wireBytes,
-        latencyMs.value_or(0), quint32(latencyMs.has_value()), quint32(id.size()),
-        quint32(event.type.size()), quint32(event.data.size()) };
+        latencyMs.value_or(0), quint16(latencyMs.has_value()), quint16(event.idOrigin),
+        quint32(id.size()), quint32(event.type.size()), quint32(event.data.size()) };
     appendRecord(*frame, header, id, event.type, event.data);
     const qint64 accepted = ++m_accepted;
     if (m_settings.maxEvents > 0 && accepted >= m_settings.maxEvents) {
@@ -226,7 +227,7 @@ void CliEventWriter::consumeComment(StreamId stream, QByteArrayView text, const 
     if (!frame)
         return;
     const RecordHeader header { Comment, stream, 0, stamp.steadyNs, stamp.wallNs, 0, 0, 0, 0, 0, 0,
-        quint32(text.size()) };
+        0, quint32(text.size()) };
     appendRecord(*frame, header, {}, {}, text);
 }
 
@@ -303,8 +304,9 @@ void CliEventWriter::measureFrame(const ByteBuffer &frame)
         if (r.h.kind == EventWithId)
             state->measureId = r.id;
         if (m_measurer) {
-            m_measurer->measure(SseEventView { r.h.stream, r.h.seq, state->measureId, r.type,
-                                    r.data, r.h.steadyNs, r.h.wallNs, r.h.chunk, r.h.wireBytes },
+            m_measurer->measure(
+                SseEventView { r.h.stream, r.h.seq, state->measureId, r.type, r.data, r.h.steadyNs,
+                    r.h.wallNs, r.h.chunk, r.h.wireBytes, IdOrigin(r.h.idOrigin) },
                 latencyOf(r.h));
         }
         return true;

@@ -1,6 +1,7 @@
 #include "CurlCommand.h"
 
 #include "core/common/QuotedInput.h"
+#include "core/net/ProxyChoice.h"
 
 #include <QCoreApplication>
 
@@ -336,6 +337,7 @@ private:
     QString m_url;
     QString m_error;
     bool m_getWithData = false;
+    bool m_noProxyAll = false; // --noproxy '*'
 };
 
 bool CurlArgumentReader::read(QString *error)
@@ -432,10 +434,11 @@ bool CurlArgumentReader::readWithValue(const QString &arg, QChar shortName)
     } else if (arg == u"--url") {
         m_url = value;
     } else if (arg == u"--noproxy") {
-        // Only "every host" has a per-subscription equivalent.
-        if (value.trimmed() == u"*" && m_request.proxy.isEmpty())
-            m_request.proxy = u"none"_s;
-        else if (value.trimmed() != u"*")
+        // Only "every host" has a per-subscription equivalent. It wins over
+        // -x in either order, as in curl: applied in finish().
+        if (value.trimmed() == u"*")
+            m_noProxyAll = true;
+        else
             m_request.notes.append(
                 tr("Ignored --noproxy %1: set no_proxy in the environment instead.").arg(value));
     } else if (isIgnoredWithValue(arg)) {
@@ -487,9 +490,11 @@ std::optional<CurlRequest> CurlArgumentReader::finish(QString *error)
     }
     m_request.url = QUrl(m_url, QUrl::StrictMode);
     if (!m_request.url.isValid() || m_request.url.host().isEmpty()) {
-        *error = tr("\"%1\" is not a valid URL.").arg(quotedInput(m_url));
+        *error = tr("\"%1\" is not a valid URL.").arg(quotedInput(ProxyChoice::redacted(m_url)));
         return std::nullopt;
     }
+    if (m_noProxyAll)
+        m_request.proxy = u"none"_s;
     // -G: the data goes into the query, as curl sends it.
     if (m_getWithData && !m_request.body.isEmpty()) {
         QString query = m_request.url.query();

@@ -31,6 +31,7 @@ SseEventView EventBatch::viewOf(const Part &part, const Record &record)
     view.arrivalSteadyNs = record.arrivalSteadyNs;
     view.arrivalWallNs = record.arrivalWallNs;
     view.chunkIndex = record.chunkIndex;
+    view.idOrigin = IdOrigin(record.idOrigin);
     view.wireBytes = record.wireBytes;
     return view;
 }
@@ -150,7 +151,7 @@ void EventBatch::append(
     record.idText = idText;
     record.typeIndex = typeIndex;
     record.latencyMs = latencyMs ? float(*latencyMs) : std::numeric_limits<float>::quiet_NaN();
-    record.reserved = 0;
+    record.idOrigin = quint32(event.idOrigin);
     ++m_count;
 }
 

@@ -86,7 +86,7 @@ private:
         quint32 idText; // index in m_texts, or kInline
         quint32 typeIndex; // index in m_texts
         float latencyMs; // NaN when the event has none
-        quint32 reserved;
+        quint32 idOrigin; // an IdOrigin
 
         // Left unset: append() writes every member, in place.
         Record() { } // NOLINT(modernize-use-equals-default): "= default" would zero-fill

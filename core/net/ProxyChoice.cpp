@@ -124,16 +124,14 @@ QUrl ProxyChoice::parseProxyUrl(const QString &text)
 }
 
 // Where the user info of a proxy setting lies, as text: [start, at) before
-// the '@' of the authority. By hand, not by QUrl: a setting QUrl refuses must
-// still lose its password before a sentence shows it.
+// its last '@'. By hand, not by QUrl: a setting QUrl refuses must still lose
+// its password before a sentence shows it. A proxy has no path, so a '/' does
+// not end the search: "alice:pa/ss@proxy" showed its password whole.
 std::pair<qsizetype, qsizetype> ProxyChoice::userInfoSpan(const QString &setting)
 {
     const qsizetype scheme = setting.indexOf(u"://"_s);
     const qsizetype start = scheme < 0 ? 0 : scheme + 3;
-    qsizetype end = setting.indexOf(u'/', start);
-    if (end < 0)
-        end = setting.size();
-    const qsizetype at = setting.lastIndexOf(u'@', end - 1);
+    const qsizetype at = setting.lastIndexOf(u'@');
     return at < start ? std::pair<qsizetype, qsizetype> { -1, -1 } : std::pair { start, at };
 }
 

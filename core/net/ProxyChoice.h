@@ -59,7 +59,8 @@ public:
     // The proxy URL parsed as the setting or an environment variable gives it
     // (http:// and port 1080 added when missing); invalid when unusable.
     static QUrl parseProxyUrl(const QString &text);
-    // The setting with any password replaced by "***", for records and logs.
+    // The setting with any password replaced by "***", for records and logs;
+    // also any URL as typed that QUrl refused, whose password a sentence quotes.
     static QString redacted(const QString &setting);
     // The setting without its user info (a workspace saved without secrets).
     static QString withoutCredentials(const QString &setting);

@@ -646,10 +646,12 @@ void Subscription::handleFinished()
     }
     // Qt 6.4 reports a chunked body cut by the server as RemoteHostClosedError
     // only when the close arrives alone; with the last bytes in the same read
-    // it finishes without error. An event left half-parsed still shows the cut.
+    // it finishes without error. An event left half-parsed still shows the cut
+    // (for NDJSON a line without its LF, unless finish() above took it whole).
+    const bool midEvent = m_ndjson ? m_ndjson->midLine() : m_parser.midEvent();
     const bool cut = opened
         && (error == QNetworkReply::RemoteHostClosedError
-            || (error == QNetworkReply::NoError && m_parser.midEvent()));
+            || (error == QNetworkReply::NoError && midEvent));
     // A body shorter than its Content-Length, or a chunked body that ended
     // between events without its last chunk (Qt says RemoteHostClosedError):
     // framing. Cut in the middle of an event: reset.
@@ -657,7 +659,7 @@ void Subscription::handleFinished()
         = opened && m_contentLength >= 0 && m_connectionBytes < quint64(m_contentLength);
     if (opened) {
         const bool chunkedCut
-            = m_chunked && error == QNetworkReply::RemoteHostClosedError && !m_parser.midEvent();
+            = m_chunked && error == QNetworkReply::RemoteHostClosedError && !midEvent;
         noteEnd(shortBody || chunkedCut                  ? StreamEnd::Framing
                 : error != QNetworkReply::NoError || cut ? StreamEnd::Reset
                                                          : StreamEnd::Clean);
@@ -811,8 +813,9 @@ void Subscription::noteEnd(StreamEnd transport)
         end = StreamEnd::NoTerminal;
     m_status.end = end;
     ++m_status.ends[streamEndIndex(end)];
-    // Our own idle timeout is no proxy's: it is said as such, not diagnosed.
-    if (end != StreamEnd::Clean && end != StreamEnd::Timeout) {
+    // Our own idle timeout is no proxy's: it is said as such, not diagnosed,
+    // whatever class the markers give the end (transport, not end, is tested).
+    if (end != StreamEnd::Clean && transport != StreamEnd::Timeout) {
         m_cuts.addCut((steadyNowNs() - m_lastByteNs) / 1'000'000);
         m_status.diagnosis = m_cuts.sentence();
     }

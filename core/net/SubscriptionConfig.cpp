@@ -229,7 +229,10 @@ QString urlProblem(const QUrl &url)
         if (sourceAt >= 0) {
             const qsizetype start = sourceAt + 14;
             const qsizetype end = detail.indexOf(u"\";"_s, start);
-            const QString source = detail.mid(start, end < 0 ? -1 : end - start);
+            // TEXT is the URL whole, password included: hidden by hand, as
+            // for a proxy setting QUrl refused.
+            const QString source
+                = ProxyChoice::redacted(detail.mid(start, end < 0 ? -1 : end - start));
             return QCoreApplication::translate(
                 "SubscriptionConfig", "\"%1\" is not a valid URL: %2.")
                 .arg(quotedInput(source), reason);
@@ -237,7 +240,7 @@ QString urlProblem(const QUrl &url)
         return QCoreApplication::translate("SubscriptionConfig", "The URL is not valid: %1.")
             .arg(reason);
     }
-    const QString text = url.toString();
+    const QString text = url.toString(QUrl::RemoveUserInfo);
     const QString scheme = url.scheme().toLower();
     if (scheme.isEmpty())
         return QCoreApplication::translate(

@@ -60,7 +60,7 @@ public:
         }
         ++m_run.count;
         m_run.wireBytes += event.wireBytes;
-        m_stats->recordId(event.stream, event.id);
+        m_stats->recordId(event.stream, event.id, event.idOrigin);
         if (latencyMs) {
             m_runLatencies.push_back(*latencyMs);
             if (m_runLatencies.size() >= kMaxRunLatencies) // a capture stamped all alike

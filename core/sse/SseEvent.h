@@ -4,6 +4,8 @@
 #include <QByteArrayView>
 #include <QMetaType>
 
+#include "core/sse/IdOrigin.h"
+
 #include <vector>
 
 namespace ssescope {
@@ -25,6 +27,7 @@ struct SseEvent
     qint64 arrivalWallNs = 0;
     quint64 chunkIndex = 0; // which network read completed the event
     quint64 wireBytes = 0; // bytes of the event's field lines and blank line
+    IdOrigin idOrigin = IdOrigin::Unknown;
 };
 
 // The same event as views into the parser's buffers, or into the read being
@@ -42,6 +45,7 @@ struct SseEventView
     qint64 arrivalWallNs = 0;
     quint64 chunkIndex = 0;
     quint64 wireBytes = 0;
+    IdOrigin idOrigin = IdOrigin::Unknown;
 };
 
 // A comment line (": ..."), kept because monitors show heartbeats.

@@ -142,6 +142,7 @@ void SseParser::resetConnection()
     m_line.clear();
     discardEvent();
     m_idPending = false; // the unterminated event's id is not applied
+    m_idInEvent = false;
     m_wireBytes = 0;
     m_pendingLfCounts = false;
     m_lastLineEndCrlf = false;
@@ -333,6 +334,7 @@ void SseParser::setIdBuffer(QByteArrayView value)
     const bool plain = isPlainAscii(value);
     if (!plain && value.contains('\0'))
         return; // the spec ignores the field
+    m_idInEvent = true;
     if (sameBytes(value, lastId())) {
         m_idPending = false;
         return;
@@ -392,6 +394,8 @@ void SseParser::dispatch(const ChunkStamp &stamp)
         m_lastIdIndex ^= 1;
         m_idPending = false;
     }
+    m_eventIdOrigin = m_idInEvent ? IdOrigin::Own : IdOrigin::CarriedOver;
+    m_idInEvent = false;
     const quint64 wireBytes = m_wireBytes;
     m_wireBytes = 0;
     if (m_skippingEvent || !m_hasData) {
@@ -416,6 +420,7 @@ void SseParser::dispatch(const ChunkStamp &stamp)
     event.arrivalWallNs = stamp.wallNs;
     event.chunkIndex = stamp.chunkIndex;
     event.wireBytes = wireBytes;
+    event.idOrigin = m_eventIdOrigin;
     discardEvent();
     m_sink->handleEvent(std::move(event));
 }
@@ -441,7 +446,7 @@ void SseParser::deliverView(const ChunkStamp &stamp, quint64 wireBytes, QByteArr
     // whole view first (rep stos), a tenth of the time spent per event.
     const SseEventView event { m_stream, ++m_seq, lastId(),
         m_hasType ? QByteArrayView(m_lastType) : m_defaultType, data, stamp.steadyNs, stamp.wallNs,
-        stamp.chunkIndex, wireBytes };
+        stamp.chunkIndex, wireBytes, m_eventIdOrigin };
     m_sink->handleEventView(event);
     discardEvent();
 }

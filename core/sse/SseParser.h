@@ -99,6 +99,8 @@ private:
     // copying, so a new id is copied once.
     ByteBuffer m_ids[2] = { ByteBuffer(64), ByteBuffer(64) };
     int m_lastIdIndex = 0;
+    bool m_idInEvent = false; // the event being read had an id field
+    IdOrigin m_eventIdOrigin = IdOrigin::CarriedOver; // of the event being dispatched
     bool m_idPending = false; // the buffer is m_ids[m_lastIdIndex ^ 1]
     QByteArray m_lastIdShared; // the same, shared by owned events; re-made only when it changes
     QByteArray m_lastType; // last type seen, shared to avoid re-allocating

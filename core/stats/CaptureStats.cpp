@@ -102,13 +102,15 @@ void CaptureStats::recordComment(StreamId id, qint64 steadyNs)
     m_total.recordComment(steadyNs);
 }
 
-void CaptureStats::recordId(StreamId id, QByteArrayView eventId)
+void CaptureStats::recordId(StreamId id, QByteArrayView eventId, IdOrigin origin)
 {
+    if (origin == IdOrigin::CarriedOver)
+        return; // the checker would not look at it: spare the lookup
     StreamStats &s = stream(id);
     const quint64 gaps = s.totals().idGaps;
     const quint64 duplicates = s.totals().idDuplicates;
     const bool counted = s.totals().idsCounted;
-    s.recordId(eventId);
+    s.recordId(eventId, origin);
     const StatsTotals &after = s.totals();
     if (after.idGaps != gaps || after.idDuplicates != duplicates || after.idsCounted != counted)
         m_total.addIdCounts(after.idGaps - gaps, after.idDuplicates - duplicates, after.idsCounted);

@@ -34,7 +34,7 @@ public:
     void recordReceivedBytes(StreamId stream, quint64 count);
     void recordComment(StreamId stream, qint64 steadyNs);
     // One event's last event ID, in the stream's order (id gaps and duplicates).
-    void recordId(StreamId stream, QByteArrayView id);
+    void recordId(StreamId stream, QByteArrayView id, IdOrigin origin);
     void setConnectionCounters(
         StreamId stream, quint64 reconnections, quint64 errors, qint64 uptimeNs = 0);
 

@@ -18,10 +18,13 @@ std::optional<quint64> IdSequenceChecker::parse(QByteArrayView id)
     return value;
 }
 
-void IdSequenceChecker::add(QByteArrayView id)
+void IdSequenceChecker::add(QByteArrayView id, IdOrigin origin)
 {
+    if (origin == IdOrigin::CarriedOver)
+        return;
     const std::optional<quint64> value = parse(id);
     if (!value) {
+        m_hasPrevious = false;
         if (m_state == State::Checking)
             m_state = State::Paused;
         else if (m_state == State::Detecting)
@@ -29,6 +32,10 @@ void IdSequenceChecker::add(QByteArrayView id)
         return;
     }
     const quint64 v = *value;
+    if (origin == IdOrigin::Unknown && m_hasPrevious && v == m_previous)
+        return;
+    m_previous = v;
+    m_hasPrevious = true;
     switch (m_state) {
     case State::Detecting:
         m_run = (m_run > 0 && v == m_last + 1) ? m_run + 1 : 1;

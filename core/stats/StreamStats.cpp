@@ -157,9 +157,9 @@ void StreamStats::recordComment(qint64 steadyNs)
     ++m_totals.comments;
 }
 
-void StreamStats::recordId(QByteArrayView id)
+void StreamStats::recordId(QByteArrayView id, IdOrigin origin)
 {
-    m_ids.add(id);
+    m_ids.add(id, origin);
     m_totals.idGaps = m_ids.gaps();
     m_totals.idDuplicates = m_ids.duplicates();
     m_totals.idsCounted = m_ids.engaged();

@@ -108,7 +108,7 @@ public:
     void recordReceivedBytes(quint64 count);
     void recordComment(qint64 steadyNs);
     // The last event ID of one event, in order: gaps and duplicates.
-    void recordId(QByteArrayView id);
+    void recordId(QByteArrayView id, IdOrigin origin);
     // A total's share of another stream's id counts.
     void addIdCounts(quint64 gaps, quint64 duplicates, bool counted)
     {

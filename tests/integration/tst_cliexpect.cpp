@@ -230,14 +230,22 @@ private Q_SLOTS:
         QVERIFY(replayed.captured(2).toInt() >= 10); // the first 10 again, at least once
         QCOMPARE(j.failureOf.value(u"resumed/no-gaps"_s), QString()); // Last-Event-ID: clean
 
-        // `stats` over the capture reads the same counts.
+        // `stats` over the capture reads the same gaps. A JSON Lines capture
+        // keeps each event's last event ID, not whether it had an id field,
+        // so an id sent twice in a row (repeat_ids) reads back like an event
+        // without one: only live counting sees those duplicates.
         const CliRun stats = CliRun::run({ u"stats"_s, capture });
         QCOMPARE(stats.exitCode, 0);
         const QRegularExpression row(u"\\nfaulty .* (\\d+) +(\\d+)\\n"_s);
         const QRegularExpressionMatch statsRow = row.match(QString::fromUtf8(stats.out));
         QVERIFY2(statsRow.hasMatch(), stats.out.constData());
         QCOMPARE(statsRow.captured(1), faulty.captured(1));
-        QCOMPARE(statsRow.captured(2), faulty.captured(2));
+        QCOMPARE(statsRow.captured(2), u"0"_s);
+        const QRegularExpression replayedRow(u"\\nreplayed .* (\\d+) +(\\d+)\\n"_s);
+        const QRegularExpressionMatch replayedStats
+            = replayedRow.match(QString::fromUtf8(stats.out));
+        QVERIFY2(replayedStats.hasMatch(), stats.out.constData());
+        QCOMPARE(replayedStats.captured(2), replayed.captured(2)); // a replay reads back whole
     }
 
     void usageErrors_data()

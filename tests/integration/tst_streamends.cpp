@@ -119,6 +119,45 @@ private Q_SLOTS:
         QVERIFY(!status.diagnosis.contains(u"nginx"_s));
     }
 
+    // Our own idle timeout, repeated, is ours: no proxy is named for it, even
+    // when a terminal marker is looked for and so the end's class is
+    // "no terminal" (it blamed nginx's proxy_read_timeout then).
+    void ownIdleTimeoutIsNeverDiagnosed()
+    {
+        StreamManager manager;
+        StreamRecorder recorder(&manager);
+        SubscriptionConfig c = fastRetryConfig(m_server.url(u"/ticker?rate=100&stall_after=2"_s));
+        c.terminal = "[DONE]";
+        c.idleTimeoutMs = 600; // past the 500 ms below which no idle cut is named
+        const StreamId id = manager.addSubscription(c);
+        const auto ends = [&] {
+            const auto list = recorder.statuses.value(id);
+            return list.isEmpty() ? quint64(0)
+                                  : list.last().ends[streamEndIndex(StreamEnd::NoTerminal)];
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(ends() >= 3, 10000);
+        for (const SubscriptionStatus &status : recorder.statuses.value(id))
+            QVERIFY2(status.diagnosis.isEmpty(), qPrintable(status.diagnosis));
+    }
+
+    // NDJSON is read by its own parser: a line cut without its LF is a reset,
+    // as an SSE event cut in its middle is (it was classed by the SSE parser's
+    // state, always idle there, and so read as framing).
+    void ndjsonCutMidLineIsAReset()
+    {
+        StreamManager manager;
+        StreamRecorder recorder(&manager);
+        SubscriptionConfig c
+            = fastRetryConfig(m_server.url(u"/ndjson?rate=100&drop_after=3&drop_mid=1"_s));
+        c.bodyFormat = BodyFormat::Ndjson;
+        c.reconnect.reconnect = false;
+        const StreamId id = manager.addSubscription(c);
+        QTRY_VERIFY_WITH_TIMEOUT(isFinal(recorder.lastState(id)), 5000);
+        const SubscriptionStatus status = recorder.statuses.value(id).last();
+        QCOMPARE(recorder.eventCount(id), qsizetype(3));
+        QCOMPARE(streamEndName(status.end), streamEndName(StreamEnd::Reset));
+    }
+
     void suspectsAreNamed_data()
     {
         QTest::addColumn<qint64>("intervalMs");

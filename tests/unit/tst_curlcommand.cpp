@@ -132,6 +132,11 @@ void TestCurlCommand::proxyOptions_data()
     QTest::newRow("--proxy") << u"curl --proxy http://u:p@proxy.corp:3128 http://h/e"_s
                              << u"http://u:p@proxy.corp:3128"_s << 0;
     QTest::newRow("--noproxy *") << u"curl --noproxy '*' http://h/e"_s << u"none"_s << 0;
+    // '*' wins over -x in either order, as in curl.
+    QTest::newRow("-x then --noproxy *")
+        << u"curl -x http://127.0.0.1:3128 --noproxy '*' http://h/e"_s << u"none"_s << 0;
+    QTest::newRow("--noproxy * then -x")
+        << u"curl --noproxy '*' -x http://127.0.0.1:3128 http://h/e"_s << u"none"_s << 0;
     QTest::newRow("--noproxy list")
         << u"curl --noproxy a.example,b.example http://h/e"_s << QString() << 1;
 }
@@ -158,6 +163,8 @@ void TestCurlCommand::rejects_data()
     QTest::newRow("two urls") << u"curl http://a/x http://b/y"_s << u"More than one URL"_s;
     QTest::newRow("missing value") << u"curl http://a/x -H"_s << u"needs a value"_s;
     QTest::newRow("bad url") << u"curl 'http://exa mple.com/'"_s << u"not a valid URL"_s;
+    QTest::newRow("bad url, password hidden")
+        << u"curl 'https://bot:T0kenS3cret@api.example.com:443x/'"_s << u"bot:***@api"_s;
 }
 
 void TestCurlCommand::rejects()

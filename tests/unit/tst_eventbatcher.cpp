@@ -26,6 +26,7 @@ SseEventView view(StreamId stream, quint64 seq, QByteArrayView id, QByteArrayVie
     event.arrivalWallNs = 1'700'000'000'000'000'000LL + qint64(seq);
     event.chunkIndex = seq / 3;
     event.wireBytes = quint32(data.size() + 7);
+    event.idOrigin = seq % 2 ? IdOrigin::Own : IdOrigin::CarriedOver;
     return event;
 }
 
@@ -85,6 +86,8 @@ private Q_SLOTS:
             QCOMPARE(e.arrivalWallNs, 1'700'000'000'000'000'000LL + i + 1);
             QCOMPARE(e.chunkIndex, quint64(i + 1) / 3);
             QCOMPARE(e.wireBytes, quint32(datas[i].size() + 7));
+            // Whether the event had an id field reaches the id check.
+            QCOMPARE(e.idOrigin, i % 2 ? IdOrigin::CarriedOver : IdOrigin::Own);
             QCOMPARE(batch.latencyMs(i), i == 2 ? std::nullopt : std::optional(i * 1.5));
         }
         QCOMPARE(batch.counters.value(1).connectedNs, qint64(5));

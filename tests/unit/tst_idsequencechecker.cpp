@@ -2,6 +2,7 @@
 // counts as every front end reads them (CaptureMeasurer's statistics).
 #include "core/metrics/PrometheusText.h"
 #include "core/pipeline/CaptureMeasurer.h"
+#include "core/sse/SseParser.h"
 #include "core/stats/IdSequenceChecker.h"
 
 #include <QTest>
@@ -46,9 +47,22 @@ private Q_SLOTS:
         QTest::newRow("replay from 1")
             << QByteArrayList { "1", "2", "3", "4", "1", "2", "3", "4", "5" } << true << 0ull
             << 4ull << checking;
-        // Ids repeated by events without an id field never start the check.
-        QTest::newRow("persisted ids") << QByteArrayList { "1", "1", "2", "2", "3", "3" } << false
-                                       << 0ull << 0ull << detecting;
+        // "~": an event without an id field, carrying the last event ID over.
+        // "?": read back from a capture that did not keep where ids came from.
+        QTest::newRow("carried-over ids are not looked at") << QByteArrayList { "1", "~1", "2",
+            "~2", "3", "~3" } << true << 0ull << 0ull << checking;
+        // A heartbeat event between numbered ones was counted as a duplicate.
+        QTest::newRow("id-less events after the check started") << QByteArrayList { "1", "2", "3",
+            "~3", "~3", "4", "~4", "5" } << true << 0ull << 0ull << checking;
+        QTest::newRow("own ids repeated never start it") << QByteArrayList { "1", "1", "2", "2",
+            "3", "3" } << false << 0ull << 0ull << detecting;
+        QTest::newRow("capture: a repeat is taken as carried over") << QByteArrayList { "?1", "?2",
+            "?3", "?3", "?3", "?4" } << true << 0ull << 0ull << checking;
+        QTest::newRow("capture: a replay is still counted")
+            << QByteArrayList { "?1", "?2", "?3", "?4", "?1", "?2", "?3", "?4", "?5" } << true
+            << 0ull << 4ull << checking;
+        QTest::newRow("capture: a gap is still counted")
+            << QByteArrayList { "?1", "?2", "?3", "?3", "?6" } << true << 2ull << 0ull << checking;
         QTest::newRow("timestamps")
             << QByteArrayList { "1764081234567", "1764081234612", "1764081234700" } << false << 0ull
             << 0ull << detecting;
@@ -78,12 +92,56 @@ private Q_SLOTS:
     {
         QFETCH(QByteArrayList, ids);
         IdSequenceChecker checker;
-        for (const QByteArray &id : ids)
-            checker.add(id);
+        for (const QByteArray &id : ids) {
+            if (id.startsWith('~'))
+                checker.add(id.mid(1), IdOrigin::CarriedOver);
+            else if (id.startsWith('?'))
+                checker.add(id.mid(1), IdOrigin::Unknown);
+            else
+                checker.add(id, IdOrigin::Own);
+        }
         QTEST(checker.engaged(), "engaged");
         QTEST(checker.gaps(), "gaps");
         QTEST(checker.duplicates(), "duplicates");
         QTEST(int(checker.state()), "state");
+    }
+
+    // Live, the parser says which events had an id field: a numbered stream
+    // with "event: ping" heartbeats between its events has no duplicate, and
+    // an event sent twice with its id is one.
+    void parsedStreamWithHeartbeats()
+    {
+        struct Sink final : SseParserSink
+        {
+            CaptureMeasurer *measurer = nullptr;
+            void handleEvent(SseEvent &&) override { }
+            void handleEventView(const SseEventView &event) override
+            {
+                measurer->measure(event, std::nullopt);
+            }
+            void handleComment(QByteArrayView, const ChunkStamp &) override { }
+            void handleRetry(qint64) override { }
+            void handleParseError(SseParseError, qsizetype) override { }
+        };
+        CaptureMeasurer measurer(true);
+        Sink sink;
+        sink.measurer = &measurer;
+        SseParser parser(1, &sink, {}, EventDelivery::Views);
+        const QByteArray body = "id: 1\ndata: a\n\nid: 2\ndata: b\n\nid: 3\ndata: c\n\n"
+                                "event: ping\ndata: p\n\nevent: ping\ndata: p\n\n"
+                                "id: 4\ndata: d\n\nevent: ping\ndata: p\n\nid: 6\ndata: f\n\n"
+                                "id: 6\ndata: f\n\n";
+        ChunkStamp stamp;
+        stamp.steadyNs = 1;
+        stamp.wallNs = 1;
+        stamp.chunkIndex = 1;
+        parser.feed(body, stamp);
+        measurer.flush();
+        const StatsTotals &totals = measurer.stats().find(1)->totals();
+        QCOMPARE(totals.events, 9u);
+        QVERIFY(totals.idsCounted);
+        QCOMPARE(totals.idGaps, 1u); // 5
+        QCOMPARE(totals.idDuplicates, 1u); // the second 6, which had its id field
     }
 
     // The measurer counts per stream, and the total sums them: what the
@@ -93,7 +151,8 @@ private Q_SLOTS:
         CaptureMeasurer measurer(true);
         const auto event = [&](StreamId stream, const QByteArray &id, qint64 t) {
             measurer.measure(
-                SseEventView { stream, 0, id, "message", "x", t, t, quint64(t), 10 }, std::nullopt);
+                SseEventView { stream, 0, id, "message", "x", t, t, quint64(t), 10, IdOrigin::Own },
+                std::nullopt);
         };
         const QByteArrayList a { "1", "2", "3", "5", "6", "6", "7" }; // 1 gap, 1 duplicate
         const QByteArrayList b { "10", "11", "12", "20" }; // 7 gaps

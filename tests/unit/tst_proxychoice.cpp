@@ -192,7 +192,11 @@ void TestProxyChoice::redaction()
     QCOMPARE(ProxyChoice::redacted(u"http://T0ken@h:1"_s), u"http://***@h:1"_s);
     // Not a URL QUrl takes, and still without its password.
     QCOMPARE(ProxyChoice::redacted(u"socks5://u:S3cret@[bad:1"_s), u"socks5://u:***@[bad:1"_s);
-    QCOMPARE(ProxyChoice::redacted(u"http://u:p@ss@h:1/x@y"_s), u"http://u:***@h:1/x@y"_s);
+    // A proxy has no path: everything before the last '@' may be user info.
+    QCOMPARE(ProxyChoice::redacted(u"http://u:p@ss@h:1/x@y"_s), u"http://u:***@y"_s);
+    QCOMPARE(ProxyChoice::redacted(u"http://alice:pa/ss@h:1"_s), u"http://alice:***@h:1"_s);
+    QCOMPARE(ProxyChoice::redacted(u"alice:pa/ss@h:1"_s), u"alice:***@h:1"_s);
+    QVERIFY(!ProxyChoice::settingProblem(u"http://alice:pa/ss@h:1/x"_s).contains(u"ss"_s));
     QCOMPARE(ProxyChoice::withoutCredentials(u"http://u:S3cret@h:1"_s), u"http://h:1"_s);
     QCOMPARE(ProxyChoice::withoutCredentials(u"u:S3cret@h:1"_s), u"h:1"_s);
     QCOMPARE(ProxyChoice::withoutCredentials(u"none"_s), u"none"_s);

@@ -195,6 +195,27 @@ private Q_SLOTS:
                 + u"…(9860 more characters)…"_s + QString(54, u'p')
                 + u"\" is not a valid URL: Invalid hostname (contains invalid characters)."_s;
     }
+    // Qt quotes an invalid URL whole in its error string, password included,
+    // and the sentence quoted Qt: on stderr, in CI logs.
+    void invalidUrlHidesItsPassword_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("bad port") << u"https://bot:T0kenS3cret@api.example.com:443x/"_s;
+        QTest::newRow("bad escape") << u"https://bot:T0ken%zzS3cret@api.example.com/"_s;
+        QTest::newRow("slash in password") << u"https://bot:T0ken/S3cret@api.example.com/"_s;
+        QTest::newRow("ftp") << u"ftp://bot:T0kenS3cret@files.example.com/"_s;
+        QTest::newRow("no host") << u"http://bot:T0kenS3cret@/x"_s;
+    }
+    void invalidUrlHidesItsPassword()
+    {
+        QFETCH(QString, text);
+        SubscriptionConfig config;
+        config.url = QUrl(text, QUrl::StrictMode);
+        const QString error = config.validationError();
+        QVERIFY(!error.isEmpty());
+        QVERIFY2(!error.contains(u"S3cret"_s), qPrintable(error));
+    }
+
     void invalidUrlSaysWhatIsWrong()
     {
         QFETCH(QString, text);
