@@ -10,12 +10,6 @@ namespace ssescope::errortext {
 
 namespace {
 
-QString hostPort(const QUrl &url)
-{
-    const int port = url.port(url.scheme() == u"https" ? 443 : 80);
-    return u"%1:%2"_s.arg(url.host()).arg(port);
-}
-
 QString seconds(qint64 ms)
 {
     return ms % 1000 == 0 ? QString::number(ms / 1000) : QString::number(ms / 1000.0, 'f', 1);

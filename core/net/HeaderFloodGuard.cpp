@@ -2,6 +2,7 @@
 
 #include "core/net/NetLogging.h"
 #include "core/net/TcpSockets.h"
+#include "core/net/SubscriptionConfig.h"
 
 using namespace Qt::StringLiterals;
 
@@ -28,8 +29,7 @@ void HeaderFloodGuard::beginAttempt()
 
 void HeaderFloodGuard::watch(const QUrl &url)
 {
-    const bool https = url.scheme().compare(u"https", Qt::CaseInsensitive) == 0;
-    m_port = static_cast<quint16>(url.port(https ? 443 : 80));
+    m_port = static_cast<quint16>(effectivePort(url));
     m_peer = QHostAddress(url.host()); // null for a name
     m_watching = true;
     m_probe.start();

@@ -2,6 +2,7 @@
 
 #include "core/net/HeaderFloodGuard.h"
 #include "core/net/NetLogging.h"
+#include "core/net/SubscriptionConfig.h"
 
 #include <QNetworkAccessManager>
 #include <QTimer>
@@ -37,10 +38,9 @@ NetworkShardPool::~NetworkShardPool()
 QString NetworkShardPool::originKey(const QUrl &url, bool http2PriorKnowledge)
 {
     const QString scheme = url.scheme().toLower();
-    const int port = url.port(scheme == u"https" ? 443 : 80);
     return u"%1%2://%3:%4"_s
         .arg(http2PriorKnowledge ? u"h2+"_s : QString(), scheme, url.host().toLower())
-        .arg(port);
+        .arg(effectivePort(url));
 }
 
 QNetworkAccessManager *NetworkShardPool::acquire(

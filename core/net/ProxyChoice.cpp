@@ -3,6 +3,7 @@
 #include "core/common/QuotedInput.h"
 
 #include "core/net/NetLogging.h"
+#include "core/net/SubscriptionConfig.h"
 
 #include <QHostAddress>
 #include <QRegularExpression>
@@ -22,11 +23,6 @@ QString firstSet(const char *lower, const char *upper)
 {
     const QString value = qEnvironmentVariable(lower);
     return value.isEmpty() ? qEnvironmentVariable(upper) : value;
-}
-
-int defaultPort(const QUrl &url)
-{
-    return url.scheme().compare(u"https", Qt::CaseInsensitive) == 0 ? 443 : 80;
 }
 
 // One no_proxy entry against the target's host (lower case, no brackets) and port.
@@ -101,7 +97,7 @@ bool ProxyChoice::matchesNoProxy(const QUrl &target, const QString &noProxy)
     if (host.endsWith(u'.'))
         host.chop(1);
     const QHostAddress address(host);
-    const int port = target.port(defaultPort(target));
+    const int port = effectivePort(target);
     static const QRegularExpression separators(u"[,\\s]+"_s);
     const QStringList entries = noProxy.toLower().split(separators, Qt::SkipEmptyParts);
     return std::any_of(entries.cbegin(), entries.cend(),

@@ -1,6 +1,7 @@
 #include "Subscription.h"
 
 #include "core/common/Clock.h"
+#include "core/latency/JsonPointer.h"
 #include "core/net/DirectEventConsumer.h"
 #include "core/net/ErrorText.h"
 #include "core/net/EventBatcher.h"
@@ -74,12 +75,9 @@ int timerMs(qint64 ms)
 
 bool sameOrigin(const QUrl &a, const QUrl &b)
 {
-    const auto defaultPort = [](const QUrl &url) {
-        return url.scheme().compare(u"https", Qt::CaseInsensitive) == 0 ? 443 : 80;
-    };
     return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
         && a.host().compare(b.host(), Qt::CaseInsensitive) == 0
-        && a.port(defaultPort(a)) == b.port(defaultPort(b));
+        && effectivePort(a) == effectivePort(b);
 }
 
 // Headers that describe a request body, dropped with the body when a redirect
@@ -822,59 +820,15 @@ void Subscription::noteEnd(StreamEnd transport)
     qCDebug(lcNet, "stream %u: connection ended: %s", m_id, qPrintable(streamEndName(end)));
 }
 
-namespace {
-
-// The value of the top-level "type" member of JSON object text, without
-// parsing all of it (events are on the hot path); empty if there is none.
-QByteArrayView jsonTopLevelType(QByteArrayView data)
-{
-    qsizetype i = 0;
-    const qsizetype n = data.size();
-    while (i < n && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
-        ++i;
-    if (i >= n || data[i] != '{')
-        return {};
-    int depth = 0;
-    bool expectKey = false;
-    for (; i < n; ++i) {
-        const char c = data[i];
-        if (c == '{' || c == '[') {
-            ++depth;
-            expectKey = c == '{';
-        } else if (c == '}' || c == ']') {
-            --depth;
-        } else if (c == ',') {
-            expectKey = true;
-        } else if (c == '"') {
-            const qsizetype start = ++i;
-            while (i < n && data[i] != '"')
-                i += data[i] == '\\' ? 2 : 1;
-            if (i >= n)
-                return {};
-            const QByteArrayView text = data.sliced(start, i - start);
-            if (depth == 1 && expectKey && text == "type") {
-                qsizetype j = i + 1;
-                while (j < n && (data[j] == ' ' || data[j] == ':' || data[j] == '\t'))
-                    ++j;
-                if (j >= n || data[j] != '"')
-                    return {};
-                const qsizetype valueStart = ++j;
-                while (j < n && data[j] != '"')
-                    j += data[j] == '\\' ? 2 : 1;
-                return j < n ? data.sliced(valueStart, j - valueStart) : QByteArrayView();
-            }
-            expectKey = false;
-        }
-    }
-    return {};
-}
-
-} // namespace
-
 void Subscription::checkEndMarkers(const SseEventView &event)
 {
+    // The JSON "type" member (OpenAI's and Anthropic's error and stop events),
+    // read by the same scanner as latency and table columns: unescaped, and
+    // it stops as soon as it has the member.
+    static const JsonPointer kType = *JsonPointer::parse("/type", nullptr);
     const bool wantJson = !m_config.errorJsonType.isEmpty() || !m_config.terminal.isEmpty();
-    const QByteArrayView type = wantJson ? jsonTopLevelType(event.data) : QByteArrayView();
+    const QByteArray type
+        = wantJson ? kType.stringIn(event.data).value_or(QByteArray()) : QByteArray();
     if ((!m_config.errorEventType.isEmpty() && event.type == m_config.errorEventType)
         || (!m_config.errorJsonType.isEmpty() && !type.isEmpty() && type == m_config.errorJsonType))
         m_sawErrorEvent = true;

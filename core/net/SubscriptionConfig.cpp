@@ -363,4 +363,15 @@ QString displayUrl(const QUrl &url)
     return url.toDisplayString(QUrl::RemoveUserInfo);
 }
 
+int effectivePort(const QUrl &url)
+{
+    return url.port(url.scheme().compare(u"https", Qt::CaseInsensitive) == 0 ? 443 : 80);
+}
+
+QString hostPort(const QUrl &url)
+{
+    const QString host = url.host().contains(u':') ? u'[' + url.host() + u']' : url.host();
+    return u"%1:%2"_s.arg(host).arg(effectivePort(url));
+}
+
 } // namespace ssescope

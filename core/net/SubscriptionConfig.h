@@ -116,6 +116,10 @@ QString urlProblem(const QUrl &url);
 // A URL as written where others may read it (status texts, logs, stderr
 // records, metrics labels): its user info, a secret, left out.
 QString displayUrl(const QUrl &url);
+// The URL's port, or its scheme's (443 for https, else 80).
+int effectivePort(const QUrl &url);
+// HOST:PORT of a URL for a sentence, an IPv6 host in brackets ([::1]:8080).
+QString hostPort(const QUrl &url);
 
 QString policyName(ReconnectPolicyKind kind);
 std::optional<ReconnectPolicyKind> policyFromName(QStringView name);

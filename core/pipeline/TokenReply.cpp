@@ -1,5 +1,6 @@
 #include "TokenReply.h"
 
+#include "core/sse/Utf8.h"
 #include "core/store/EventStore.h"
 
 #include <algorithm>
@@ -40,12 +41,7 @@ AssembledReply assembleReply(const EventStore &store, qint64 row, const TokenDel
     reply.text.reserve(bytes);
     for (auto it = pieces.rbegin(); it != pieces.rend(); ++it)
         reply.text.append(*it);
-    if (reply.text.size() > bounds.maxBytes) {
-        qsizetype from = reply.text.size() - bounds.maxBytes;
-        while (from < reply.text.size() && (uchar(reply.text.at(from)) & 0xC0) == 0x80)
-            ++from;
-        reply.text.remove(0, from);
-    }
+    utf8::keepTail(reply.text, bounds.maxBytes);
     return reply;
 }
 

@@ -139,4 +139,15 @@ QByteArray sanitized(QByteArrayView bytes)
     return bad < 0 ? bytes.toByteArray() : repaired(bytes, bad);
 }
 
+bool keepTail(QByteArray &text, qsizetype maxBytes)
+{
+    if (text.size() <= maxBytes)
+        return false;
+    qsizetype from = text.size() - maxBytes;
+    while (from < text.size() && (uchar(text.at(from)) & 0xC0) == 0x80)
+        ++from;
+    text.remove(0, from);
+    return true;
+}
+
 } // namespace ssescope::utf8

@@ -13,4 +13,9 @@ bool isAscii(QByteArrayView bytes) noexcept;
 // one U+FFFD. Valid input is copied as it is.
 QByteArray sanitized(QByteArrayView bytes);
 
+// Keeps at most the last maxBytes of text, cut where a character starts (never
+// inside a UTF-8 sequence, so a little less when the cut would split one).
+// Returns whether anything was removed.
+bool keepTail(QByteArray &text, qsizetype maxBytes);
+
 } // namespace ssescope::utf8

@@ -1,5 +1,7 @@
 #include "TokenStats.h"
 
+#include "core/sse/Utf8.h"
+
 #include <algorithm>
 
 namespace ssescope {
@@ -43,13 +45,8 @@ void TokenStats::recordToken(qint64 arrivalNs, QByteArrayView text)
     m_reply.append(text);
     // Cut at twice the bound, back to the bound: amortised, one move per
     // kMaxReplyBytes appended. Never inside a UTF-8 sequence.
-    if (m_reply.size() > 2 * kMaxReplyBytes) {
-        qsizetype cut = m_reply.size() - kMaxReplyBytes;
-        while (cut < m_reply.size() && (uchar(m_reply.at(cut)) & 0xC0) == 0x80)
-            ++cut;
-        m_reply.remove(0, cut);
+    if (m_reply.size() > 2 * kMaxReplyBytes && utf8::keepTail(m_reply, kMaxReplyBytes))
         m_replyTruncated = true;
-    }
 }
 
 TokenFigures TokenStats::figures() const

@@ -216,6 +216,26 @@ private Q_SLOTS:
         QVERIFY2(!error.contains(u"S3cret"_s), qPrintable(error));
     }
 
+    // One place gives a URL's port and HOST:PORT (five had their own copy, and
+    // sentences wrote ::1:8080 for [::1]:8080).
+    void hostPortOfUrls_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<int>("port");
+        QTest::addColumn<QString>("hostPort");
+        QTest::newRow("http") << u"http://h/x"_s << 80 << u"h:80"_s;
+        QTest::newRow("https") << u"https://h/x"_s << 443 << u"h:443"_s;
+        QTest::newRow("HTTPS") << u"HTTPS://h/x"_s << 443 << u"h:443"_s;
+        QTest::newRow("given port") << u"https://h:8443/x"_s << 8443 << u"h:8443"_s;
+        QTest::newRow("IPv6") << u"http://[::1]:8080/x"_s << 8080 << u"[::1]:8080"_s;
+    }
+    void hostPortOfUrls()
+    {
+        QFETCH(QString, url);
+        QTEST(effectivePort(QUrl(url)), "port");
+        QTEST(hostPort(QUrl(url)), "hostPort");
+    }
+
     void invalidUrlSaysWhatIsWrong()
     {
         QFETCH(QString, text);

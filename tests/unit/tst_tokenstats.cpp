@@ -1,5 +1,6 @@
 #include "core/pipeline/CaptureMeasurer.h"
 #include "core/pipeline/TokenReply.h"
+#include "core/sse/Utf8.h"
 #include "core/stats/TokenStats.h"
 #include "core/stats/TokenStream.h"
 #include "core/store/EventStore.h"
@@ -37,6 +38,39 @@ class TestTokenStats final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // The reply's tail is kept whole characters: a cut never splits a UTF-8
+    // sequence (one helper for the live reply and the one read back).
+    void keepTailCutsBetweenCharacters_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("maxBytes");
+        QTest::addColumn<QByteArray>("kept");
+        QTest::addColumn<bool>("cut");
+        QTest::newRow("short enough") << QByteArray("abc") << 3 << QByteArray("abc") << false;
+        QTest::newRow("ascii") << QByteArray("abcdef") << 4 << QByteArray("cdef") << true;
+        // "é" is C3 A9: keeping 3 bytes of "aéb" would start inside it.
+        QTest::newRow("inside a 2-byte char") << QByteArray("xa\xC3\xA9"
+                                                            "b")
+                                              << 2 << QByteArray("b") << true;
+        QTest::newRow("at a 2-byte char") << QByteArray("xa\xC3\xA9"
+                                                        "b")
+                                          << 3
+                                          << QByteArray("\xC3\xA9"
+                                                        "b")
+                                          << true;
+        // U+1F600 is F0 9F 98 80.
+        QTest::newRow("inside a 4-byte char")
+            << QByteArray("a\xF0\x9F\x98\x80") << 3 << QByteArray() << true;
+    }
+    void keepTailCutsBetweenCharacters()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(int, maxBytes);
+        QFETCH(bool, cut);
+        QCOMPARE(utf8::keepTail(text, maxBytes), cut);
+        QTEST(text, "kept");
+    }
+
     void deltaReader_data()
     {
         QTest::addColumn<QByteArray>("spec");
