@@ -1,5 +1,6 @@
 #include "DemoRequest.h"
 
+#include <QIODevice>
 #include <QUrl>
 
 namespace ssescope::demo {

@@ -1,12 +1,13 @@
 #pragma once
 
 #include <QByteArray>
-#include <QIODevice>
 #include <QList>
 #include <QPair>
 #include <QUrlQuery>
 
 #include <optional>
+
+class QIODevice;
 
 namespace ssescope::demo {
 
@@ -41,8 +42,6 @@ public:
     // Reads what device holds. NeedMore until the request is whole, then Done
     // (request filled in) or Bad, once; from then on NeedMore, the bytes dropped.
     ParseProgress read(QIODevice *device, DemoRequest &request);
-    // Bytes held for a request not yet whole; none once it was parsed.
-    qsizetype bufferedBytes() const { return m_buffer.size(); }
 
 private:
     QByteArray m_buffer;
