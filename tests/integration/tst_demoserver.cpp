@@ -14,6 +14,17 @@
 using namespace ssescope;
 using namespace Qt::StringLiterals;
 
+namespace {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+// A sanitizer's quarantine and shadow memory grow on their own (ASan keeps
+// freed socket buffers resident): the growth is reported, and checked
+// against its bound only in a plain build.
+constexpr bool kSanitized = true;
+#else
+constexpr bool kSanitized = false;
+#endif
+} // namespace
+
 class DemoServerTest final : public QObject
 {
     Q_OBJECT
@@ -91,7 +102,9 @@ private Q_SLOTS:
         constexpr qint64 kBound = qint64(16) << 20;
         const qint64 demoGrowth = growthWhileSending(m_server.port(), get("/clock?rate=1"), kSent);
         QVERIFY(demoGrowth != -1);
-        QVERIFY2(demoGrowth < kBound, qPrintable(u"demo server: %1 bytes"_s.arg(demoGrowth)));
+        qInfo("demo server: resident memory grew by %lld bytes", demoGrowth);
+        QVERIFY2(kSanitized || demoGrowth < kBound,
+            qPrintable(u"demo server: %1 bytes"_s.arg(demoGrowth)));
 
         QTemporaryDir dir;
         QFile file(dir.filePath(u"slow.jsonl"_s));
@@ -111,7 +124,9 @@ private Q_SLOTS:
         QVERIFY(replayServer.start(replay, demo::ReplayOptions {}));
         const qint64 replayGrowth = growthWhileSending(replayServer.port(), get("/s"), kSent);
         QVERIFY(replayGrowth != -1);
-        QVERIFY2(replayGrowth < kBound, qPrintable(u"replay server: %1 bytes"_s.arg(replayGrowth)));
+        qInfo("replay server: resident memory grew by %lld bytes", replayGrowth);
+        QVERIFY2(kSanitized || replayGrowth < kBound,
+            qPrintable(u"replay server: %1 bytes"_s.arg(replayGrowth)));
     }
 
     void indexListsTheStreams()
