@@ -33,7 +33,9 @@ void CaptureReplayHost::serve(const QString &path, ServeDone done)
     m_loads.push_back(std::move(task));
     raw->start([this, path, done = std::move(done)](BackgroundTask::Context &context) {
         QString error;
-        std::shared_ptr<const demo::CaptureReplay> replay = demo::CaptureReplay::load(path, &error);
+        // Cancelled by the destructor (quitting): stop within a block.
+        std::shared_ptr<const demo::CaptureReplay> replay
+            = demo::CaptureReplay::load(path, &error, [&context] { return context.isCanceled(); });
         context.post([this, path, replay, error, done] {
             if (!replay) {
                 done(false, {}, error);
@@ -48,7 +50,7 @@ void CaptureReplayHost::serve(const QString &path, ServeDone done)
             }
             QList<ServedStream> streams;
             for (const demo::CaptureReplay::Stream &stream : replay->streams())
-                streams.append({ stream.name, server->url(stream.path) });
+                streams.append({ stream.name, server->url(stream.path), stream.idsUnique() });
             m_servers.push_back(std::move(server));
             done(true, streams, {});
         });

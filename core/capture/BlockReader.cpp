@@ -10,10 +10,13 @@ namespace {
 constexpr qsizetype kBlockBytes = 256 * 1024;
 } // namespace
 
-bool readCaptureBlocks(QIODevice *device, const BlockHandler &onBlock, QString *fatalError)
+bool readCaptureBlocks(QIODevice *device, const BlockHandler &onBlock, QString *fatalError,
+    const std::function<bool()> &cancelled)
 {
     QByteArray block(kBlockBytes, Qt::Uninitialized);
     while (true) {
+        if (cancelled && cancelled())
+            return false;
         const qint64 n = device->read(block.data(), kBlockBytes);
         if (n < 0) {
             if (fatalError)

@@ -109,7 +109,7 @@ bool CaptureWriter::flush()
 }
 
 bool readCapture(CaptureFormat format, QIODevice *device, const RecordHandler &onRecord,
-    const ReadErrorHandler &onError, QString *fatalError)
+    const ReadErrorHandler &onError, QString *fatalError, const CancelCheck &cancelled)
 {
     if (!device || !device->isReadable()) {
         if (fatalError)
@@ -123,15 +123,15 @@ bool readCapture(CaptureFormat format, QIODevice *device, const RecordHandler &o
     // The readers loop on atEnd(), which a pipe or FIFO says at once.
     if (device->isSequential() && !qobject_cast<SequentialSource *>(device)) {
         SequentialSource source(device);
-        return readCapture(format, &source, onRecord, onError, fatalError);
+        return readCapture(format, &source, onRecord, onError, fatalError, cancelled);
     }
     switch (format) {
     case CaptureFormat::JsonLines:
-        return readJsonl(device, onRecord, onError, fatalError);
+        return readJsonl(device, onRecord, onError, fatalError, kMaxCaptureLineBytes, cancelled);
     case CaptureFormat::Csv:
-        return readCsv(device, onRecord, onError, fatalError);
+        return readCsv(device, onRecord, onError, fatalError, kMaxCaptureLineBytes, cancelled);
     case CaptureFormat::RawSse:
-        return readRawSse(device, onRecord, onError, fatalError);
+        return readRawSse(device, onRecord, onError, fatalError, cancelled);
     case CaptureFormat::Har:
         if (fatalError)
             *fatalError = QCoreApplication::translate("CaptureFormat",

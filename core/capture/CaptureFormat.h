@@ -84,7 +84,11 @@ constexpr qsizetype kMaxCaptureLineBytes = 256 * 1024 * 1024;
 // line number and skipped, and reading goes on.
 using RecordHandler = std::function<void(CaptureRecord &&record)>;
 using ReadErrorHandler = std::function<void(const CaptureReadError &error)>;
+// Asked before each block read: true stops reading (readCapture() returns
+// false and leaves fatalError alone), so that a huge capture read on a worker
+// does not hold up its owner's cancel.
+using CancelCheck = std::function<bool()>;
 bool readCapture(CaptureFormat format, QIODevice *device, const RecordHandler &onRecord,
-    const ReadErrorHandler &onError, QString *fatalError);
+    const ReadErrorHandler &onError, QString *fatalError, const CancelCheck &cancelled = {});
 
 } // namespace ssescope

@@ -100,7 +100,7 @@ ExportResult exportEvents(const EventStoreSnapshot &store, const std::vector<qui
 
 ImportResult readCaptureEvents(CaptureFormat format, QIODevice *device, CaptureStreams &streams,
     const CaptureEventHandler &onEvent, const NewStreamHandler &onNewStream,
-    const ReadErrorHandler &onError)
+    const ReadErrorHandler &onError, const CancelCheck &cancelled)
 {
     ImportResult result;
     const auto onRecord = [&](CaptureRecord &&record) {
@@ -126,7 +126,8 @@ ImportResult readCaptureEvents(CaptureFormat format, QIODevice *device, CaptureS
         onEvent(view, record.latencyMs, record.id);
         ++result.events;
     };
-    readCapture(format, device, onRecord, onError, &result.fatalError);
+    if (!readCapture(format, device, onRecord, onError, &result.fatalError, cancelled))
+        result.cancelled = cancelled && cancelled();
     return result;
 }
 

@@ -65,6 +65,7 @@ struct ImportResult
     qint64 comments = 0; // read, but the store keeps events only
     QList<CaptureReadError> errors; // importCapture() only; readCaptureEvents() reports them
     QString fatalError;
+    bool cancelled = false; // readCaptureEvents() stopped at its cancel check
 };
 
 // The streams of a capture by name: names already known keep their ids, a
@@ -81,10 +82,11 @@ using CaptureEventHandler = std::function<void(
 using NewStreamHandler = std::function<void(StreamId stream, const QString &name)>;
 
 // Reads a capture as the events a store holds. Corrupt records go to
-// onError with their line and are skipped; the rest is read.
+// onError with their line and are skipped; the rest is read. cancelled is
+// asked before each block read (readCapture()).
 ImportResult readCaptureEvents(CaptureFormat format, QIODevice *device, CaptureStreams &streams,
     const CaptureEventHandler &onEvent, const NewStreamHandler &onNewStream,
-    const ReadErrorHandler &onError);
+    const ReadErrorHandler &onError, const CancelCheck &cancelled = {});
 
 // Loads a capture into the store; streams are matched by name. Corrupt
 // records are reported with their line and skipped; the rest loads.

@@ -99,8 +99,8 @@ void CaptureLoader::run(BackgroundTask::Context &context, const QString &path, C
         if (errors++ == 0)
             firstError = error;
     };
-    const ImportResult read
-        = readCaptureEvents(format, &file, streams, onEvent, onNewStream, onError);
+    const ImportResult read = readCaptureEvents(format, &file, streams, onEvent, onNewStream,
+        onError, [&context] { return context.isCanceled(); });
     if (context.isCanceled())
         return;
     flush();

@@ -349,13 +349,13 @@ void CsvReader::endRecord()
 } // namespace
 
 bool readCsv(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHandler &onError,
-    QString *fatalError, qsizetype maxRecordBytes)
+    QString *fatalError, qsizetype maxRecordBytes, const CancelCheck &cancelled)
 {
     CsvReader reader(onRecord, onError, maxRecordBytes);
     const auto feed = [&](QByteArrayView block) {
         return reader.feed(block.data(), block.data() + block.size(), fatalError);
     };
-    if (!readCaptureBlocks(device, feed, fatalError))
+    if (!readCaptureBlocks(device, feed, fatalError, cancelled))
         return false;
     reader.finish();
     return true;

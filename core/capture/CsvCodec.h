@@ -27,6 +27,7 @@ private:
 };
 
 bool readCsv(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHandler &onError,
-    QString *fatalError, qsizetype maxRecordBytes = kMaxCaptureLineBytes);
+    QString *fatalError, qsizetype maxRecordBytes = kMaxCaptureLineBytes,
+    const CancelCheck &cancelled = {});
 
 } // namespace ssescope

@@ -220,7 +220,7 @@ void readJsonlLine(QByteArrayView line, qint64 lineNumber, const RecordHandler &
 } // namespace
 
 bool readJsonl(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHandler &onError,
-    QString *fatalError, qsizetype maxLineBytes)
+    QString *fatalError, qsizetype maxLineBytes, const CancelCheck &cancelled)
 {
     QByteArray line; // a line that spans blocks; a whole one in a block is read in place
     qint64 lineNumber = 1;
@@ -263,7 +263,7 @@ bool readJsonl(QIODevice *device, const RecordHandler &onRecord, const ReadError
         }
         return true;
     };
-    if (!readCaptureBlocks(device, feed, fatalError))
+    if (!readCaptureBlocks(device, feed, fatalError, cancelled))
         return false;
     if (skipped >= 0)
         reportSkipped();

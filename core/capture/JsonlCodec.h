@@ -16,7 +16,8 @@ public:
 };
 
 bool readJsonl(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHandler &onError,
-    QString *fatalError, qsizetype maxLineBytes = kMaxCaptureLineBytes);
+    QString *fatalError, qsizetype maxLineBytes = kMaxCaptureLineBytes,
+    const CancelCheck &cancelled = {});
 
 void appendLatency(ByteBuffer &out, const std::optional<double> &latencyMs, const char *none);
 

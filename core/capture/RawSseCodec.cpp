@@ -249,7 +249,7 @@ void RawSseWriter::write(const CaptureRecordView &r)
 }
 
 bool readRawSse(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHandler &onError,
-    QString *fatalError)
+    QString *fatalError, const CancelCheck &cancelled)
 {
     RawSseReader reader(onRecord, onError);
     SseParser parser(0, &reader);
@@ -267,7 +267,7 @@ bool readRawSse(QIODevice *device, const RecordHandler &onRecord, const ReadErro
         }
         return true;
     };
-    return readCaptureBlocks(device, feed, fatalError);
+    return readCaptureBlocks(device, feed, fatalError, cancelled);
 }
 
 } // namespace ssescope

@@ -20,6 +20,6 @@ public:
 };
 
 bool readRawSse(QIODevice *device, const RecordHandler &onRecord, const ReadErrorHandler &onError,
-    QString *fatalError);
+    QString *fatalError, const CancelCheck &cancelled = {});
 
 } // namespace ssescope

@@ -73,6 +73,11 @@ qsizetype CaptureReplay::Stream::resumeAfter(const QByteArray &lastEventId) cons
     return setBy < 0 ? 0 : setBy + 1;
 }
 
+bool CaptureReplay::Stream::hasEnded(const QByteArray &lastEventId) const
+{
+    return !lastEventId.isEmpty() && (lastEventId == endId || lastEventId == endMarker);
+}
+
 bool CaptureReplay::Stream::idsUnique() const
 {
     return !idSetBy.isEmpty()
@@ -98,7 +103,8 @@ const CaptureReplay::Stream *CaptureReplay::streamForPath(const QByteArray &path
     return nullptr;
 }
 
-std::shared_ptr<const CaptureReplay> CaptureReplay::load(const QString &path, QString *error)
+std::shared_ptr<const CaptureReplay> CaptureReplay::load(
+    const QString &path, QString *error, const std::function<bool()> &cancelled)
 {
     const auto format = captureFormatFromPath(path);
     if (!format) {
@@ -136,7 +142,12 @@ std::shared_ptr<const CaptureReplay> CaptureReplay::load(const QString &path, QS
             if (replay->m_skipped++ == 0)
                 replay->m_firstSkipReason
                     = tr("line %1: %2").arg(readError.line).arg(readError.message);
-        });
+        },
+        cancelled);
+    if (result.cancelled) {
+        *error = tr("Reading %1 was cancelled.").arg(path);
+        return nullptr;
+    }
     if (!result.fatalError.isEmpty()) {
         *error = tr("Cannot read %1: %2").arg(path, result.fatalError);
         return nullptr;
@@ -200,6 +211,13 @@ std::shared_ptr<const CaptureReplay> CaptureReplay::load(const QString &path, QS
             }
             previousId = event.id;
             previousOffset = offset;
+        }
+        stream.endId = events.back().id;
+        const qsizetype endSetBy = stream.idSetBy.value(stream.endId, -1);
+        if (stream.endId.isEmpty() || endSetBy != qsizetype(events.size()) - 1) {
+            stream.endMarker = "ssescope-replay-end";
+            while (stream.idSetBy.contains(stream.endMarker))
+                stream.endMarker += '-';
         }
         replay->m_streams.push_back(std::move(stream));
     }

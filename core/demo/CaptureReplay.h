@@ -4,6 +4,7 @@
 #include <QHash>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -35,9 +36,26 @@ public:
         // The event that set each id; -1 for an id set more than once (ambiguous).
         QHash<QByteArray, qsizetype> idSetBy;
 
+        // The id in effect after the last event: an event without one keeps
+        // the one before it.
+        QByteArray endId;
+        // Sent after the last event as an id alone (an "id:" line and the
+        // blank line, which sets a client's last event ID and dispatches
+        // nothing) when endId does not tell the end apart: none, set more
+        // than once, or set before the last event. A client that reconnects
+        // then sends it and is told the stream is over; without it a stream
+        // with no usable id would start again for ever. Empty when endId
+        // is set by the last event alone.
+        QByteArray endMarker;
+
         // Where a request with this Last-Event-ID starts: the event after the
         // one that set it; 0 (the start) for no id, an unknown or ambiguous one.
         qsizetype resumeAfter(const QByteArray &lastEventId) const;
+        // The client has the whole stream: its Last-Event-ID is the one in
+        // effect at the end, or the end marker. A client cut inside an
+        // id-less tail says the same, and so loses the rest of the tail
+        // rather than getting it twice.
+        bool hasEnded(const QByteArray &lastEventId) const;
         bool idsUnique() const;
         qint64 durationNs() const;
     };
@@ -45,7 +63,11 @@ public:
     // Reads a capture (.jsonl, .csv, .sse; by extension). Nullptr with a
     // sentence in *error when it cannot be read or holds no event; records it
     // could not read are counted in skippedRecords() and the rest served.
-    static std::shared_ptr<const CaptureReplay> load(const QString &path, QString *error);
+    // cancelled is asked before each block read: once it says true, reading
+    // stops and load returns nullptr (a window that quits while a large
+    // capture is read for serving does not wait for the whole file).
+    static std::shared_ptr<const CaptureReplay> load(
+        const QString &path, QString *error, const std::function<bool()> &cancelled = {});
 
     const QString &path() const { return m_path; }
     const std::vector<Stream> &streams() const { return m_streams; }

@@ -53,19 +53,14 @@ CaptureReplayConnection::~CaptureReplayConnection()
 
 void CaptureReplayConnection::handleReadyRead()
 {
-    m_buffer += m_socket->readAll();
-    if (m_responded)
-        return; // SSE clients send nothing more
-    switch (parseRequest(m_buffer, m_request)) {
+    switch (m_reader.read(m_socket, m_request)) {
     case ParseProgress::NeedMore:
         return;
     case ParseProgress::Bad:
-        m_responded = true;
         m_socket->write(plainResponse(400, "Malformed request.\n"));
         m_socket->disconnectFromHost();
         return;
     case ParseProgress::Done:
-        m_responded = true;
         respond();
         return;
     }
@@ -92,9 +87,10 @@ void CaptureReplayConnection::respond()
 void CaptureReplayConnection::startStream(const CaptureReplay::Stream &stream)
 {
     m_stream = &stream;
-    const qsizetype start = stream.resumeAfter(m_request.header("Last-Event-ID"));
+    const QByteArray lastEventId = m_request.header("Last-Event-ID");
+    const qsizetype start = stream.resumeAfter(lastEventId);
     const auto size = qsizetype(stream.events.size());
-    if (start >= size && !m_server->options().loop) {
+    if (!m_server->options().loop && (start >= size || stream.hasEnded(lastEventId))) {
         // The client has the whole stream: tell it to stop reconnecting.
         m_socket->write(plainResponse(204, {}));
         m_socket->disconnectFromHost();
@@ -190,6 +186,8 @@ qint64 CaptureReplayConnection::loopPauseNs() const
 void CaptureReplayConnection::finish()
 {
     m_timer.stop();
+    if (!m_stream->endMarker.isEmpty())
+        m_socket->write(chunkOf("id: " + m_stream->endMarker + "\n\n"));
     m_socket->write(kLastChunk);
     m_socket->disconnectFromHost();
 }

@@ -38,10 +38,9 @@ private:
 
     QTcpSocket *m_socket;
     CaptureReplayServer *m_server;
-    QByteArray m_buffer;
+    RequestReader m_reader;
     DemoRequest m_request;
     const CaptureReplay::Stream *m_stream = nullptr;
-    bool m_responded = false;
     qsizetype m_nextEvent = 0;
     // The pass being sent: offset passBaseNs of the capture is due at
     // passStartNs of m_clock (speed applied from there).

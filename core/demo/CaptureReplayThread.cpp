@@ -5,9 +5,8 @@ using namespace Qt::StringLiterals;
 namespace ssescope::demo {
 
 CaptureReplayThread::CaptureReplayThread()
-{
-    m_thread.setObjectName(u"ssescope-capture-replay"_s);
-}
+    : m_thread(u"ssescope-capture-replay"_s)
+{ }
 
 CaptureReplayThread::~CaptureReplayThread()
 {
@@ -17,37 +16,21 @@ CaptureReplayThread::~CaptureReplayThread()
 bool CaptureReplayThread::start(std::shared_ptr<const CaptureReplay> replay, ReplayOptions options,
     const QHostAddress &address, quint16 port)
 {
-    if (m_server)
+    if (m_thread.isRunning())
         return true;
-    m_server = new CaptureReplayServer(std::move(replay), options); // deleted on its thread
-    m_server->moveToThread(&m_thread);
-    m_thread.start();
-    bool ok = false;
-    CaptureReplayServer *server = m_server;
-    QMetaObject::invokeMethod(
-        server,
-        [this, server, address, port, &ok] {
-            ok = server->listen(address, port);
-            m_port = server->port();
-            m_error = server->errorString();
-            m_root = server->url({});
-        },
-        Qt::BlockingQueuedConnection);
-    if (!ok)
-        stop();
-    return ok;
+    return m_thread.start(std::make_unique<CaptureReplayServer>(std::move(replay), options),
+        [this, address, port](CaptureReplayServer &server) {
+            const bool ok = server.listen(address, port);
+            m_port = server.port();
+            m_error = server.errorString();
+            m_root = server.url({});
+            return ok;
+        });
 }
 
 void CaptureReplayThread::stop()
 {
-    if (!m_thread.isRunning())
-        return;
-    CaptureReplayServer *server = m_server;
-    m_server = nullptr;
-    QMetaObject::invokeMethod(
-        server, [server] { delete server; }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    m_thread.stop();
 }
 
 QUrl CaptureReplayThread::url(const QByteArray &path) const

@@ -68,10 +68,8 @@ DemoConnection::~DemoConnection()
 
 void DemoConnection::handleReadyRead()
 {
-    m_buffer += m_socket->readAll();
-    if (m_streaming || m_finished)
-        return; // SSE clients send nothing more; ignore pipelining
-    switch (parseRequest(m_buffer, m_request)) {
+    // One request a connection; what a client sends after it is dropped.
+    switch (m_reader.read(m_socket, m_request)) {
     case ParseProgress::NeedMore:
         return;
     case ParseProgress::Bad:

@@ -83,7 +83,7 @@ public:
 private:
     QTcpSocket *m_socket;
     DemoServer *m_server;
-    QByteArray m_buffer;
+    RequestReader m_reader;
     DemoRequest m_request;
     DemoStreamInfo m_info {};
     bool m_streaming = false;

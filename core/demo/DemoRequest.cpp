@@ -1,5 +1,6 @@
 #include "DemoRequest.h"
 
+#include <QIODevice>
 #include <QUrl>
 
 namespace ssescope::demo {
@@ -31,6 +32,21 @@ bool DemoRequest::flag(const QString &name) const
         return false;
     const QString value = query.queryItemValue(name);
     return value.isEmpty() || value == QLatin1String("1") || value == QLatin1String("true");
+}
+
+ParseProgress RequestReader::read(QIODevice *device, DemoRequest &request)
+{
+    if (m_read) {
+        device->skip(device->bytesAvailable());
+        return ParseProgress::NeedMore;
+    }
+    m_buffer += device->readAll();
+    const ParseProgress progress = parseRequest(m_buffer, request);
+    if (progress != ParseProgress::NeedMore) {
+        m_read = true;
+        m_buffer = QByteArray(); // pipelined bytes after the request: not answered
+    }
+    return progress;
 }
 
 ParseProgress parseRequest(QByteArray &buffer, DemoRequest &request)

@@ -9,9 +9,8 @@ using namespace Qt::StringLiterals;
 namespace ssescope::demo {
 
 DemoServerThread::DemoServerThread()
-{
-    m_thread.setObjectName(u"ssescope-demo-server"_s);
-}
+    : m_thread(u"ssescope-demo-server"_s)
+{ }
 
 DemoServerThread::~DemoServerThread()
 {
@@ -20,38 +19,25 @@ DemoServerThread::~DemoServerThread()
 
 bool DemoServerThread::start(const QHostAddress &address, quint16 port)
 {
-    if (m_server)
+    if (m_thread.isRunning())
         return true;
     m_address = address;
-    m_server = new DemoServer; // deleted on its own thread by stop()
-    if (!m_certificate.isNull() && !m_server->enableTls(m_certificate, m_key)) {
+    auto server = std::make_unique<DemoServer>();
+    if (!m_certificate.isNull() && !server->enableTls(m_certificate, m_key)) {
         m_error = QCoreApplication::translate("DemoServerThread", "this Qt has no TLS support");
-        delete m_server;
-        m_server = nullptr;
         return false;
     }
-    m_server->moveToThread(&m_thread);
-    m_thread.start();
-    bool ok = false;
-    DemoServer *server = m_server;
-    runBlocking(server, [this, server, address, port, &ok] {
-        ok = server->listen(address, port);
-        m_port = server->port();
-        m_error = server->errorString();
+    return m_thread.start(std::move(server), [this, address, port](DemoServer &running) {
+        const bool ok = running.listen(address, port);
+        m_port = running.port();
+        m_error = running.errorString();
+        return ok;
     });
-    return ok;
 }
 
 void DemoServerThread::stop()
 {
-    if (!m_thread.isRunning())
-        return;
-    DemoServer *server = m_server;
-    m_server = nullptr;
-    runBlocking(server, [server] { delete server; });
-    // Joined visibly: the server thread read shared state (demoStreams()) that
-    // static destructors free once main() returns.
-    m_thread.quitAndWait();
+    m_thread.stop();
 }
 
 void DemoServerThread::setTls(const QSslCertificate &certificate, const QSslKey &key)
@@ -62,11 +48,10 @@ void DemoServerThread::setTls(const QSslCertificate &certificate, const QSslKey 
 
 int DemoServerThread::openConnections() const
 {
-    if (!m_server)
+    if (!m_thread.isRunning())
         return -1;
     int count = -1;
-    DemoServer *server = m_server;
-    runBlocking(server, [server, &count] { count = server->openConnections(); });
+    m_thread.call([&count](const DemoServer &server) { count = server.openConnections(); });
     return count;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/common/HandOff.h"
+#include "core/demo/ServerThread.h"
 
 #include <QHostAddress>
 #include <QSslCertificate>
@@ -11,8 +11,9 @@ namespace ssescope::demo {
 
 class DemoServer;
 
-// Runs a DemoServer on a thread of its own, so that a busy client in the same
-// process (the app's embedded demo, an in-process test) cannot slow it down.
+// Runs a DemoServer on a thread of its own (ServerThread), so that a busy
+// client in the same process (the app's embedded demo, an in-process test)
+// cannot slow it down.
 class DemoServerThread final
 {
 public:
@@ -33,8 +34,7 @@ public:
     int openConnections() const;
 
 private:
-    JoinableThread m_thread;
-    DemoServer *m_server = nullptr; // lives on m_thread
+    ServerThread<DemoServer> m_thread;
     quint16 m_port = 0;
     QString m_error;
     QHostAddress m_address;

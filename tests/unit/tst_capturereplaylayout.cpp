@@ -104,12 +104,23 @@ private Q_SLOTS:
         QCOMPARE(s.resumeAfter("4"), 4); // the end
         QCOMPARE(s.resumeAfter("nope"), 0);
         QVERIFY(s.idsUnique());
+        QCOMPARE(s.endId, QByteArray("4")); // set by the last event: it marks the end
+        QVERIFY(s.endMarker.isEmpty());
+        QVERIFY(s.hasEnded("4"));
+        QVERIFY(!s.hasEnded("2"));
 
         const CaptureReplay::Stream &t = replay->streams()[1];
         QCOMPARE(t.writes[0].offsetNs, 10 * kMs); // its lead on the capture's start
         QCOMPARE(t.resumeAfter("y"), 2);
         QCOMPARE(t.resumeAfter("x"), 0); // set twice: from the start
         QVERIFY(!t.idsUnique());
+        // The end's id was set twice: an id alone after the last event marks it.
+        QCOMPARE(t.endId, QByteArray("x"));
+        QCOMPARE(t.endMarker, QByteArray("ssescope-replay-end"));
+        QVERIFY(t.hasEnded("x"));
+        QVERIFY(t.hasEnded("ssescope-replay-end"));
+        QVERIFY(!t.hasEnded("y"));
+        QVERIFY(!t.hasEnded({}));
         QCOMPARE(replay->streamForPath("/t"), &t);
         QCOMPARE(replay->streamForPath("/%74"), &t); // any spelling of the encoding
         QCOMPARE(replay->streamForPath("/u"), nullptr);

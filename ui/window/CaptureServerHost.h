@@ -13,6 +13,9 @@ struct ServedStream
 {
     QString name;
     QUrl url;
+    // Its ids tell every event apart, so a client cut in the middle resumes
+    // where it was; else a reconnection may get events it already has.
+    bool resumable = true;
 };
 
 // What serves a saved capture's streams as live ones for "Serve this

@@ -59,6 +59,9 @@ void MainWindow::handleCaptureServed(
         config.name = tr("%1 (replay)").arg(stream.name);
         config.url = stream.url;
         config.latency.source = LatencySource::Auto; // as the demo's streams
+        // Played once: a stream whose ids cannot say where a cut client was
+        // would start again from its first event on a reconnection.
+        config.reconnect.reconnect = stream.resumable;
         m_replayStreams.append(m_session->addStream(config));
     }
     m_stopServing->setEnabled(true);
