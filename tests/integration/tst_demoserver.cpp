@@ -1,4 +1,5 @@
 // The demo server speaks real HTTP/1.1: framing, headers, replay, faults.
+#include "SanitizerBuild.h"
 #include "core/demo/CaptureReplay.h"
 #include "core/demo/CaptureReplayThread.h"
 #include "core/demo/DemoServerThread.h"
@@ -12,18 +13,8 @@
 #include <unistd.h>
 
 using namespace ssescope;
+using namespace ssescope::test;
 using namespace Qt::StringLiterals;
-
-namespace {
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-// A sanitizer's quarantine and shadow memory grow on their own (ASan keeps
-// freed socket buffers resident): the growth is reported, and checked
-// against its bound only in a plain build.
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-} // namespace
 
 class DemoServerTest final : public QObject
 {

@@ -4,6 +4,7 @@
 // redirect loop, a false gzip) beside two healthy tickers. The healthy ones
 // must keep their rate throughout, every hostile one must say in its own
 // sentence what went wrong, and the process must stay within a memory bound.
+#include "SanitizerBuild.h"
 #include "CliProcess.h"
 #include "core/demo/DemoServerThread.h"
 
@@ -16,6 +17,7 @@
 #include <QTest>
 
 using namespace ssescope;
+using namespace ssescope::test;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -23,15 +25,7 @@ namespace {
 constexpr int kHealthyRate = 20; // events/s of each healthy ticker
 constexpr int kRunMs = 35'000; // how long the CLI runs against them all
 constexpr qint64 kWindowNs = 5'000'000'000; // healthy flow is checked per 5 s window
-constexpr qint64 kMaxRssKiB = 256 * 1024; // VmHWM bound, with --max-events 100000
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-// A sanitizer's quarantine and shadow memory grow on their own: the peak is
-// reported, and checked against the bound only in a plain build.
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-
+constexpr qint64 kMaxRssKiB = 256 * 1024;
 // The process's peak resident set (VmHWM) in KiB, -1 if unknown.
 qint64 peakRssKiB(qint64 pid)
 {

@@ -8,6 +8,7 @@
 // SSESCOPE_SOAK_SECONDS (faults window, default 120), SSESCOPE_SOAK_STREAMS
 // (default 500) and SSESCOPE_SOAK_SEED (default 15) make the longer local run.
 
+#include "SanitizerBuild.h"
 #include "core/net/EventBatch.h"
 #include "core/net/SubscriptionConfig.h"
 #include "core/session/CaptureSession.h"
@@ -24,16 +25,10 @@
 #include <vector>
 
 using namespace ssescope;
+using namespace ssescope::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-// A sanitizer's quarantine and shadow memory grow on their own: RSS is reported, not checked.
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
 
 constexpr int kServers = 4;
 constexpr qint64 kStoreCap = 100'000;
