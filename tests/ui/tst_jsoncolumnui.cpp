@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -83,6 +84,7 @@ void TestJsonColumnUi::addsFiltersAndRemovesAColumn()
 {
     DashboardSession session;
     EventsPanel panel(&session);
+    panel.resize(1400, 600); // the dashboard's width
     panel.show();
     ingestEvents(session, 1, 40, [](int i) -> QByteArray {
         return "{\"user\":\"" + QByteArray(i % 4 == 0 ? "ann" : "bob") + "\",\"note\":\"ann\"}";
@@ -104,6 +106,16 @@ void TestJsonColumnUi::addsFiltersAndRemovesAColumn()
     QCOMPARE(model->customColumns().size(), 1);
     QCOMPARE(model->index(0, EventTableModel::ColumnCount).data().toString(), u"ann"_s);
     QVERIFY(panel.removeColumnAction()->isEnabled());
+    // The column sits before Data, which stays last and keeps the room.
+    const QHeaderView *header = panel.view()->horizontalHeader();
+    QCOMPARE(header->logicalIndex(header->count() - 1), int(EventTableModel::DataColumn));
+    QCOMPARE(header->visualIndex(EventTableModel::ColumnCount),
+        header->visualIndex(EventTableModel::DataColumn) - 1);
+    QVERIFY2(header->sectionSize(EventTableModel::DataColumn)
+            > header->sectionSize(EventTableModel::ColumnCount),
+        qPrintable(
+            u"Data %1 px, JSON column %2 px"_s.arg(header->sectionSize(EventTableModel::DataColumn))
+                .arg(header->sectionSize(EventTableModel::ColumnCount))));
 
     // The filter bar can look in the column: "ann" is in every row's data,
     // but it is the user of one row in four.

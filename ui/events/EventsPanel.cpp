@@ -103,6 +103,16 @@ EventsPanel::EventsPanel(DashboardSession *session, QWidget *parent)
     m_removeColumn->setObjectName(u"removeJsonColumn"_s);
     m_removeColumn->setEnabled(false);
     connect(m_removeColumn, &QAction::triggered, this, &EventsPanel::chooseColumnToRemove);
+    // A JSON column goes before Data, at a modest width: appended after it, it
+    // became the stretched last section and squeezed Data to a few characters.
+    connect(m_model, &QAbstractItemModel::columnsInserted, this,
+        [header](const QModelIndex &, int first, int last) {
+            for (int column = first; column <= last; ++column) {
+                header->resizeSection(column, 140);
+                header->moveSection(
+                    header->visualIndex(column), header->visualIndex(EventTableModel::DataColumn));
+            }
+        });
     connect(m_model, &EventTableModel::customColumnsChanged, this, [this] {
         m_removeColumn->setEnabled(!m_model->customColumns().isEmpty());
         m_filterBar->setColumns(m_model->customColumns());
