@@ -136,10 +136,11 @@ QString ProxyChoice::redacted(const QString &setting)
     const auto [start, at] = userInfoSpan(setting);
     if (start < 0)
         return setting;
-    // USER:*** when there is a password; a lone user name may be a token.
+    // USER:*** when there is a password; a lone user name may be a token, and
+    // so may one with an empty password (curl -u TOKEN:, Stripe's sk_...:).
     const qsizetype colon = setting.indexOf(u':', start);
     const QString user
-        = colon >= 0 && colon < at ? setting.mid(start, colon - start) + u':' : QString();
+        = colon >= 0 && colon + 1 < at ? setting.mid(start, colon - start) + u':' : QString();
     return setting.left(start) + user + u"***"_s + setting.mid(at);
 }
 

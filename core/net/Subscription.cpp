@@ -953,12 +953,15 @@ void Subscription::checkEventsComplete(qint64 nowNs)
     m_saidNoEvent = true;
     // After events have completed, one that is still arriving is most likely
     // just large (a 20 MiB event is legal below maxEventBytes, which reports
-    // the ones past it): the sentence says so and no error is counted.
-    if (!m_completedSomething)
-        ++m_counters.errors;
-    const QString message = m_completedSomething
-        ? errortext::eventStillIncomplete(m_bytesSinceEvent, quietNs / 1'000'000)
-        : errortext::noEventCompleted(m_bytesSinceEvent, quietNs / 1'000'000);
+    // the ones past it): the status says so, and it is no error (the CLI
+    // wrote an error record for it).
+    if (m_completedSomething) {
+        setStatus(SubscriptionState::Open,
+            errortext::eventStillIncomplete(m_bytesSinceEvent, quietNs / 1'000'000));
+        return;
+    }
+    ++m_counters.errors;
+    const QString message = errortext::noEventCompleted(m_bytesSinceEvent, quietNs / 1'000'000);
     setStatus(SubscriptionState::Open, message);
     Q_EMIT errorOccurred(m_id, message);
 }

@@ -221,6 +221,16 @@ QString urlProblem(const QUrl &url)
 {
     if (url.isEmpty())
         return QCoreApplication::translate("SubscriptionConfig", "No URL was given.");
+    // A pasted curl command, given where a URL goes: said so, and not quoted,
+    // since its -u and -H carry credentials.
+    // An invalid QUrl prints as "": Qt keeps the text only in its error string.
+    const QString typed = url.isValid()
+        ? url.toString(QUrl::FullyDecoded).trimmed()
+        : url.errorString().section(u"; source was \""_s, 1).trimmed();
+    if (typed.startsWith(u"curl ", Qt::CaseInsensitive))
+        return QCoreApplication::translate("SubscriptionConfig",
+            "That is a curl command, not a URL: give the URL alone here, or paste the command "
+            "into the subscribe dialog's URL field, which reads curl commands.");
     if (!url.isValid()) {
         // Qt says "REASON; source was \"TEXT\"; scheme = ..." and keeps TEXT nowhere else.
         const QString detail = url.errorString();
@@ -233,14 +243,22 @@ QString urlProblem(const QUrl &url)
             // for a proxy setting QUrl refused.
             const QString source
                 = ProxyChoice::redacted(detail.mid(start, end < 0 ? -1 : end - start));
+            // Qt reads a '/', '?' or '#' in a password as the end of the
+            // authority, and then the password as a port.
+            const QString hint = source.contains(u'@') && reason.contains(u"port"_s)
+                ? QCoreApplication::translate("SubscriptionConfig",
+                    " (a password holding '/', '?' or '#' must be percent-encoded)")
+                : QString();
             return QCoreApplication::translate(
-                "SubscriptionConfig", "\"%1\" is not a valid URL: %2.")
-                .arg(quotedInput(source), reason);
+                "SubscriptionConfig", "\"%1\" is not a valid URL: %2%3.")
+                .arg(quotedInput(source), reason, hint);
         }
         return QCoreApplication::translate("SubscriptionConfig", "The URL is not valid: %1.")
             .arg(reason);
     }
-    const QString text = url.toString(QUrl::RemoveUserInfo);
+    // Without user info, and by hand too: "http:/u:pass@h" has no authority,
+    // so QUrl keeps the password in the path.
+    const QString text = ProxyChoice::redacted(url.toString(QUrl::RemoveUserInfo));
     const QString scheme = url.scheme().toLower();
     if (scheme.isEmpty())
         return QCoreApplication::translate(

@@ -38,6 +38,10 @@ void IdSequenceChecker::add(QByteArrayView id, IdOrigin origin)
     m_hasPrevious = true;
     switch (m_state) {
     case State::Detecting:
+        // An id sent again (every event twice, say) neither breaks the run
+        // nor is counted yet: once checking, it is a duplicate.
+        if (m_run > 0 && v == m_last)
+            return;
         m_run = (m_run > 0 && v == m_last + 1) ? m_run + 1 : 1;
         m_last = v;
         if (m_run >= kDetectIds) {

@@ -25,7 +25,8 @@ namespace ssescope {
 //  - An id is an integer when it is 1 to 19 ASCII digits (leading zeros
 //    allowed): a non-negative number that fits in 64 bits.
 //  - The check starts once kDetectIds integer ids in a row were consecutive
-//    (n, n+1, n+2): ids that are timestamps or random never start it.
+//    (n, n+1, n+2; an id repeated meanwhile is passed over): ids that are
+//    timestamps or random never start it.
 //  - Then an id k above the highest seen h counts k-h-1 gaps and becomes h;
 //    an id <= h is a duplicate. A reconnection whose server resumes after
 //    Last-Event-ID gives h+1 (neither); one that replays from 1 gives

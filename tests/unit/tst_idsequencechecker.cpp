@@ -54,8 +54,10 @@ private Q_SLOTS:
         // A heartbeat event between numbered ones was counted as a duplicate.
         QTest::newRow("id-less events after the check started") << QByteArrayList { "1", "2", "3",
             "~3", "~3", "4", "~4", "5" } << true << 0ull << 0ull << checking;
-        QTest::newRow("own ids repeated never start it") << QByteArrayList { "1", "1", "2", "2",
-            "3", "3" } << false << 0ull << 0ull << detecting;
+        // A server that sends every event twice was never caught: the repeats
+        // broke the run that starts the check.
+        QTest::newRow("every event twice") << QByteArrayList { "1", "1", "2", "2", "3", "3", "4",
+            "4" } << true << 0ull << 2ull << checking;
         QTest::newRow("capture: a repeat is taken as carried over") << QByteArrayList { "?1", "?2",
             "?3", "?3", "?3", "?4" } << true << 0ull << 0ull << checking;
         QTest::newRow("capture: a replay is still counted")

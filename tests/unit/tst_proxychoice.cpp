@@ -190,6 +190,8 @@ void TestProxyChoice::redaction()
     QCOMPARE(ProxyChoice::redacted(u"u:S3cret@h:1"_s), u"u:***@h:1"_s);
     QCOMPARE(ProxyChoice::redacted(u"http://h:1"_s), u"http://h:1"_s);
     QCOMPARE(ProxyChoice::redacted(u"http://T0ken@h:1"_s), u"http://***@h:1"_s);
+    QCOMPARE(ProxyChoice::redacted(u"http://T0ken:@h:1"_s), u"http://***@h:1"_s); // curl -u T0ken:
+    QCOMPARE(ProxyChoice::redacted(u"http:/u:S3cret@h:1"_s), u"http:***@h:1"_s); // one slash
     // Not a URL QUrl takes, and still without its password.
     QCOMPARE(ProxyChoice::redacted(u"socks5://u:S3cret@[bad:1"_s), u"socks5://u:***@[bad:1"_s);
     // A proxy has no path: everything before the last '@' may be user info.
