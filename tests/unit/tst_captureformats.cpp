@@ -126,6 +126,34 @@ private Q_SLOTS:
         }
     }
 
+    // Qt's JSON parser drops a U+FEFF that starts a string: an id or data
+    // beginning with one lost it through JSON Lines (fuzz_capture found the
+    // id; the data was a known loss). It is written as \ufeff, which Qt keeps.
+    void jsonLinesKeepsALeadingBom()
+    {
+        EventStore store;
+        store.setStreamName(1, u"s"_s);
+        store.append(makeEvent(1, 1,
+            "\xEF\xBB\xBF"
+            "a:",
+            "tick",
+            "\xEF\xBB\xBF"
+            "data"));
+        store.append(makeEvent(1, 2, "b\xEF\xBB\xBF", "tick",
+            "mid\xEF\xBB\xBF"
+            "dle"));
+        const QByteArray text = exportAll(store, CaptureFormat::JsonLines);
+        QVERIFY2(text.contains("\"id\":\"\\ufeffa:\""), text.constData());
+        EventStore imported;
+        const ImportResult result = importAll(text, CaptureFormat::JsonLines, imported);
+        QVERIFY(result.errors.isEmpty());
+        QCOMPARE(imported.size(), qint64(2));
+        for (qint64 row = 0; row < 2; ++row) {
+            QCOMPARE(imported.at(row).id, store.at(row).id);
+            QCOMPARE(imported.at(row).data, store.at(row).data);
+        }
+    }
+
     void jsonLinesFieldsAreExact()
     {
         EventStore store;
