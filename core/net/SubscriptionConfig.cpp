@@ -221,28 +221,30 @@ QString urlProblem(const QUrl &url)
 {
     if (url.isEmpty())
         return QCoreApplication::translate("SubscriptionConfig", "No URL was given.");
+    // An invalid QUrl prints as "": Qt says "REASON; source was \"TEXT\";
+    // scheme = ..." and keeps TEXT nowhere else.
+    const QString detail = url.isValid() ? QString() : url.errorString();
+    const qsizetype sourceAt = detail.indexOf(u"; source was \""_s);
+    QString typed;
+    if (url.isValid()) {
+        typed = url.toString(QUrl::FullyDecoded);
+    } else if (sourceAt >= 0) {
+        const qsizetype start = sourceAt + 14;
+        const qsizetype end = detail.indexOf(u"\";"_s, start);
+        typed = detail.mid(start, end < 0 ? -1 : end - start);
+    }
     // A pasted curl command, given where a URL goes: said so, and not quoted,
     // since its -u and -H carry credentials.
-    // An invalid QUrl prints as "": Qt keeps the text only in its error string.
-    const QString typed = url.isValid()
-        ? url.toString(QUrl::FullyDecoded).trimmed()
-        : url.errorString().section(u"; source was \""_s, 1).trimmed();
-    if (typed.startsWith(u"curl ", Qt::CaseInsensitive))
+    if (typed.trimmed().startsWith(u"curl ", Qt::CaseInsensitive))
         return QCoreApplication::translate("SubscriptionConfig",
             "That is a curl command, not a URL: give the URL alone here, or paste the command "
             "into the subscribe dialog's URL field, which reads curl commands.");
     if (!url.isValid()) {
-        // Qt says "REASON; source was \"TEXT\"; scheme = ..." and keeps TEXT nowhere else.
-        const QString detail = url.errorString();
-        const qsizetype sourceAt = detail.indexOf(u"; source was \""_s);
         const QString reason = (sourceAt < 0 ? detail : detail.left(sourceAt)).trimmed();
         if (sourceAt >= 0) {
-            const qsizetype start = sourceAt + 14;
-            const qsizetype end = detail.indexOf(u"\";"_s, start);
             // TEXT is the URL whole, password included: hidden by hand, as
             // for a proxy setting QUrl refused.
-            const QString source
-                = ProxyChoice::redacted(detail.mid(start, end < 0 ? -1 : end - start));
+            const QString source = ProxyChoice::redacted(typed);
             // Qt reads a '/', '?' or '#' in a password as the end of the
             // authority, and then the password as a port.
             const QString hint = source.contains(u'@') && reason.contains(u"port"_s)
